@@ -1,0 +1,158 @@
+// @ts-check
+import js from '@eslint/js'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+const NODE_BUILTINS = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'crypto',
+  'http',
+  'https',
+  'net',
+  'child_process',
+  'url',
+  'util',
+  'stream',
+  'events',
+  'worker_threads',
+]
+
+/**
+ * The layers of DESIGN.md, enforced: where a file lives says which runtime it runs in.
+ * e2e/lint-layers.test.ts proves these rules fire.
+ */
+const layerRules = [
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!zod$)(?!\\./)',
+              message:
+                'src/shared imports zod and its own files only: no Node, DOM, electron or other layers.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/main/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'src/main/core never imports electron: put it in src/main/electron.',
+            },
+            {
+              name: 'node:http',
+              message: 'src/main/core never imports node:http: put it in src/main/http.',
+            },
+            { name: 'http', message: 'src/main/core never imports http: put it in src/main/http.' },
+            { name: 'node:https', message: 'src/main/core makes no network requests.' },
+            { name: 'https', message: 'src/main/core makes no network requests.' },
+          ],
+          patterns: [
+            {
+              regex: '(^|/)(electron|http)(/|$)',
+              message: 'src/main/core does not depend on the Electron shell or the HTTP adapter.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...NODE_BUILTINS, 'electron'],
+              message: 'The renderer is a web page: no Node or electron.',
+            },
+            {
+              regex: '(^|/)(main|preload)(/|$)',
+              message:
+                'The renderer imports src/shared and its own files only; talk to main through the API client.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: NODE_BUILTINS, message: 'The sandboxed preload has no Node modules.' },
+            {
+              regex: '(^|/)(main|renderer)(/|$)',
+              message: 'The preload imports electron and src/shared only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+]
+
+export default tseslint.config(
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'data/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench-results/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    files: [
+      'src/main/**',
+      'src/preload/**',
+      'scripts/**',
+      'e2e/**',
+      'test/**',
+      '*.config.*',
+      '.ci/**',
+    ],
+    languageOptions: { globals: globals.node },
+  },
+  ...layerRules,
+)

@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto'
+import * as fsp from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+
+/** The file operations a durable write needs; tests inject failures through it. */
+export interface WriteFs {
+  open: typeof fsp.open
+  rename: typeof fsp.rename
+  rm: typeof fsp.rm
+}
+
+const realFs: WriteFs = { open: fsp.open, rename: fsp.rename, rm: fsp.rm }
+
+/**
+ * Replaces `path` with `data` so that a crash leaves either the old file or the new
+ * one, never a mix: unique temp file, fsync, rename over, fsync of the folder.
+ * steno (lowdb's writer) skips both fsyncs and reuses one temp name (lowdb #549, #139).
+ */
+export async function writeFileDurably(
+  path: string,
+  data: string | Uint8Array,
+  fs: WriteFs = realFs,
+): Promise<void> {
+  const folder = dirname(path)
+  const temp = join(
+    folder,
+    `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`,
+  )
+  try {
+    const handle = await fs.open(temp, 'wx', 0o600)
+    try {
+      await handle.writeFile(data)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await fs.rename(temp, path)
+  } catch (error) {
+    await fs.rm(temp, { force: true }).catch(() => undefined)
+    throw error
+  }
+  await syncFolder(folder, fs)
+}
+
+/** Makes a rename durable. Windows cannot open a folder for fsync; NTFS journals renames. */
+async function syncFolder(folder: string, fs: WriteFs): Promise<void> {
+  if (process.platform === 'win32') return
+  const handle = await fs.open(folder, 'r')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+export async function pathExists(path: string): Promise<boolean> {
+  try {
+    await fsp.stat(path)
+    return true
+  } catch {
+    return false
+  }
+}

@@ -1,0 +1,55 @@
+/** Electron entry: the desktop shell around the same dispatch that browser mode serves. */
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { app, dialog, ipcMain, protocol, type BrowserWindow } from 'electron'
+import { createDispatch } from './core/dispatch'
+import { Workspace } from './core/workspace'
+import { registerIpc } from './electron/ipc'
+import { APP_SCHEME_PRIVILEGES, serveRenderer } from './electron/protocol'
+import { createMainWindow } from './electron/window'
+import { rendererDir, sampleProjectDir } from './paths'
+
+const preloadPath = join(fileURLToPath(new URL('.', import.meta.url)), '../preload/index.cjs')
+
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES])
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  let mainWindow: BrowserWindow | null = null
+  const workspace = new Workspace({
+    userDataDir: app.getPath('userData'),
+    sampleDir: sampleProjectDir(),
+  })
+
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore()
+    mainWindow?.focus()
+  })
+
+  void app.whenReady().then(async () => {
+    serveRenderer(protocol, rendererDir())
+    registerIpc(ipcMain, createDispatch(workspace), () => mainWindow?.webContents ?? null)
+    try {
+      const store = await workspace.openDefault()
+      mainWindow = createMainWindow(preloadPath, `${store.data.project.name} — Sightline`)
+    } catch (error) {
+      dialog.showErrorBox('Sightline could not open a project', (error as Error).message)
+      app.quit()
+    }
+  })
+
+  let flushed = false
+  app.on('before-quit', (event) => {
+    if (flushed) return
+    event.preventDefault()
+    void workspace
+      .close()
+      .catch((error: Error) => dialog.showErrorBox('Unsaved changes', error.message))
+      .finally(() => {
+        flushed = true
+        app.quit()
+      })
+  })
+  app.on('window-all-closed', () => app.quit())
+}

@@ -1,0 +1,55 @@
+/**
+ * Browser mode: the same dispatch and renderer, served on 127.0.0.1 for a browser.
+ * Used where no Electron runtime can be had, and by the end-to-end tests.
+ */
+import { parseArgs } from 'node:util'
+import { createDispatch } from './core/dispatch'
+import { Workspace } from './core/workspace'
+import { startHttpServer } from './http/server'
+import { defaultUserDataDir, rendererDir, sampleProjectDir } from './paths'
+
+const { values } = parseArgs({
+  options: {
+    project: { type: 'string' },
+    port: { type: 'string' },
+    'user-data': { type: 'string' },
+  },
+})
+
+const workspace = new Workspace({
+  userDataDir: values['user-data'] ?? defaultUserDataDir(),
+  sampleDir: sampleProjectDir(),
+  store: { onSaveError: (error) => console.error(`Saving failed: ${error.message}`) },
+})
+
+try {
+  const store = values.project
+    ? await workspace.open(values.project)
+    : await workspace.openDefault()
+  const server = await startHttpServer({
+    dispatch: createDispatch(workspace),
+    rendererDir: rendererDir(),
+    port: values.port ? Number(values.port) : 0,
+  })
+  console.log(
+    `Sightline (browser mode) has opened "${store.data.project.name}" from ${store.folder}`,
+  )
+  console.log(`Open ${server.url}`)
+
+  let stopping = false
+  const stop = async (): Promise<void> => {
+    if (stopping) return
+    stopping = true
+    await server.close()
+    await workspace.close().catch((error: Error) => {
+      console.error(`Could not save the last changes: ${error.message}`)
+      process.exitCode = 1
+    })
+    process.exit()
+  }
+  process.on('SIGINT', () => void stop())
+  process.on('SIGTERM', () => void stop())
+} catch (error) {
+  console.error((error as Error).message)
+  process.exit(1)
+}

@@ -1,0 +1,63 @@
+import { useEffect } from 'react'
+import { useProjectInfo } from '../api/queries'
+import { GraphView } from '../features/graph/GraphView'
+import { GroupsView } from '../features/grid/GroupsView'
+import { NotesView } from '../features/notes/NotesView'
+import { ReaderView } from '../features/reader/ReaderView'
+import { ReportsView } from '../features/reports/ReportsView'
+import { useCurrentView, VIEWS, type ViewId } from './routes'
+
+const VIEW_COMPONENTS: Record<ViewId, () => React.JSX.Element> = {
+  groups: GroupsView,
+  graph: GraphView,
+  sources: ReaderView,
+  notes: NotesView,
+  reports: ReportsView,
+}
+
+export function App() {
+  const view = useCurrentView()
+  const project = useProjectInfo()
+  const projectName = project.data?.project.name
+
+  useEffect(() => {
+    document.title = projectName ? `${projectName} — Sightline` : 'Sightline'
+  }, [projectName])
+
+  const View = VIEW_COMPONENTS[view]
+  return (
+    <div className="app">
+      <header className="app-header">
+        <span className="brand">Sightline</span>
+        <h1 className="project-name">{projectName ?? ' '}</h1>
+        {project.data && (
+          <span className="muted project-counts">
+            {project.data.counts.sources} sources · {project.data.counts.annotations} quotes ·{' '}
+            {project.data.counts.entities} entities
+          </span>
+        )}
+      </header>
+      <nav className="app-nav" aria-label="Views">
+        <ul>
+          {VIEWS.map((v) => (
+            <li key={v.id}>
+              <a href={`#/${v.id}`} aria-current={v.id === view ? 'page' : undefined}>
+                {v.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="app-main">
+        {project.isError ? (
+          <div role="alert" className="error-panel">
+            <h2>No project is open</h2>
+            <p>{project.error.message}</p>
+          </div>
+        ) : (
+          <View />
+        )}
+      </main>
+    </div>
+  )
+}

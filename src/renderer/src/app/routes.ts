@@ -1,0 +1,26 @@
+import { useEffect, useState } from 'react'
+
+export const VIEWS = [
+  { id: 'groups', label: 'Groups' },
+  { id: 'graph', label: 'Graph' },
+  { id: 'sources', label: 'Sources' },
+  { id: 'notes', label: 'Notes' },
+  { id: 'reports', label: 'Reports' },
+] as const
+export type ViewId = (typeof VIEWS)[number]['id']
+
+function viewFromHash(): ViewId {
+  const id = window.location.hash.replace(/^#\/?/, '').split('/')[0]
+  return VIEWS.find((v) => v.id === id)?.id ?? 'groups'
+}
+
+/** The current view lives in the URL hash, so a reload returns to it. */
+export function useCurrentView(): ViewId {
+  const [view, setView] = useState<ViewId>(viewFromHash)
+  useEffect(() => {
+    const onChange = (): void => setView(viewFromHash())
+    window.addEventListener('hashchange', onChange)
+    return () => window.removeEventListener('hashchange', onChange)
+  }, [])
+  return view
+}

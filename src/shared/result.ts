@@ -1,0 +1,41 @@
+/** The envelope every API call returns, whatever the transport. */
+
+export const ERROR_CODES = [
+  'unknown_method',
+  'invalid_input',
+  'not_found',
+  'conflict',
+  'no_project',
+  'storage',
+  'payload_too_large',
+  'forbidden',
+  'internal',
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export interface ApiErrorBody {
+  code: ErrorCode
+  message: string
+  /** Field-level problems for invalid input: a path such as "attributes.phase" and its message. */
+  issues?: { path: string; message: string }[]
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody }
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value }
+}
+
+export function fail(
+  code: ErrorCode,
+  message: string,
+  issues?: ApiErrorBody['issues'],
+): Result<never> {
+  return issues
+    ? { ok: false, error: { code, message, issues } }
+    : { ok: false, error: { code, message } }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value)
+}
