@@ -1,5 +1,5 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron'
-import { APP_ORIGIN, IPC_CHANNEL } from '../../shared/ipc'
+import { APP_HOST, APP_SCHEME, IPC_CHANNEL } from '../../shared/ipc'
 import { fail } from '../../shared/result'
 import type { Dispatch } from '../core/dispatch'
 
@@ -13,7 +13,9 @@ export function isTrustedSender(
   if (!contents || !frame || event.sender !== contents) return false
   if (frame !== contents.mainFrame) return false
   try {
-    return new URL(frame.url).origin === APP_ORIGIN
+    // A custom scheme has an opaque origin ('null') in WHATWG URL: compare its parts.
+    const url = new URL(frame.url)
+    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST
   } catch {
     return false
   }

@@ -210,9 +210,8 @@ describe('registerIpc', () => {
     invoke = handler
   })
 
-  // Fails against ipc.ts as written: Node's URL gives non-special schemes an opaque origin,
-  // so new URL('app://sightline/index.html').origin is 'null', never APP_ORIGIN, and every
-  // call from our own page is refused. The assertion states what must hold.
+  // Guards a bug once here: WHATWG URL gives app:// an opaque origin ('null'), so an
+  // origin comparison refused every call from our own page.
   it('lets the main frame of our window, showing our page, reach dispatch', async () => {
     const result = await invoke(
       { sender: trusted, senderFrame: trusted.mainFrame },
