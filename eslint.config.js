@@ -36,7 +36,7 @@ const layerRules = [
         {
           patterns: [
             {
-              regex: '^(?!zod$)(?!\\./)',
+              regex: '^(?!zod$)(?!\\.\\.?/)|(^|/)(main|renderer|preload)(/|$)',
               message:
                 'src/shared imports zod and its own files only: no Node, DOM, electron or other layers.',
             },
