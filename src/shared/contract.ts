@@ -6,10 +6,12 @@
  */
 import type { z } from 'zod'
 import { entityMethods } from './api/entities'
+import { notesMethods } from './api/notes'
 import { projectMethods } from './api/project'
 import { sourceMethods } from './api/sources'
 
 export * from './api/entities'
+export * from './api/notes'
 export * from './api/project'
 export * from './api/sources'
 
@@ -17,6 +19,7 @@ export const contract = {
   ...projectMethods,
   ...entityMethods,
   ...sourceMethods,
+  ...notesMethods,
 } as const
 
 export type Contract = typeof contract
