@@ -381,7 +381,7 @@ interface Opener {
 }
 
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/
-const AUTOLINK = /^<([A-Za-z][A-Za-z0-9+.-]{1,31}):([^\s<>\u0000-\u001f]*)>/
+const AUTOLINK = /^<([A-Za-z][A-Za-z0-9+.-]{1,31}):([^\s<>\p{Cc}]*)>/u
 const INLINE_HTML =
   /^(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:[^\s"'=<>`]+|'[^']*'|"[^"]*"))?)*\s*\/?>|<\/[A-Za-z][A-Za-z0-9-]*\s*>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<![A-Za-z][^>]*>|<!\[CDATA\[[\s\S]*?\]\]>)/
 
@@ -512,7 +512,7 @@ function parseInlineDestination(
   to: number,
 ): { destination: string; end: number } | null {
   let k = skipSpaceWithOneNewline(text, from, to)
-  let destination = ''
+  let destination: string
   if (text[k] === '<') {
     const start = k + 1
     for (k = start; k < to; k++) {
