@@ -208,12 +208,15 @@ function splitBlocks(text: string): { chunks: Chunk[]; definitions: Map<string, 
   let chunk: (Chunk & { depth: number }) | null = null
   let raw: RawBlock | null = null
   let previousBlank = true
+  /** Reference definitions are paragraph content: a line after one continues that paragraph. */
+  let afterDefinition = false
   /** Content indents of the open list items, innermost last. */
   const listIndents: number[] = []
 
   const closeChunk = (): void => {
     if (chunk) chunks.push({ start: chunk.start, end: chunk.end })
     chunk = null
+    afterDefinition = false
   }
 
   for (const line of lines) {
@@ -250,8 +253,8 @@ function splitBlocks(text: string): { chunks: Chunk[]; definitions: Map<string, 
       continue
     }
 
-    const paragraphOpen: boolean = chunk !== null
-    const lazy = paragraphOpen && line.depth < chunk!.depth && !startsBlock(content, indent)
+    const paragraphOpen: boolean = chunk !== null || afterDefinition
+    const lazy = chunk !== null && line.depth < chunk.depth && !startsBlock(content, indent)
     if (chunk && line.depth !== chunk.depth && !lazy) closeChunk()
     if (!lazy) {
       while (listIndents.length > 0 && indent < listIndents.at(-1)!) {
@@ -271,7 +274,7 @@ function splitBlocks(text: string): { chunks: Chunk[]; definitions: Map<string, 
       const item = LIST_ITEM.exec(rest)
       if (!item) break
       if (
-        chunk &&
+        paragraphOpen &&
         !lazy &&
         !(item[2] !== '' && (item[1]!.length === 1 || item[1] === '1.' || item[1] === '1)'))
       )
@@ -299,8 +302,9 @@ function splitBlocks(text: string): { chunks: Chunk[]; definitions: Map<string, 
     if (rest === '') continue
 
     const base = listIndents.at(-1) ?? 0
-    const openParagraph: boolean = chunk !== null
+    const openParagraph: boolean = chunk !== null || afterDefinition
     if (!openParagraph && columns - base >= 4) continue // indented code
+    if (afterDefinition && columns - base >= 4 && readDefinition(rest, definitions)) continue
 
     if (columns - base < 4) {
       const fence = FENCE_OPEN.exec(rest)
@@ -324,14 +328,9 @@ function splitBlocks(text: string): { chunks: Chunk[]; definitions: Map<string, 
         raw = { kind: 'until-blank', marker: '', depth: line.depth, listIndent: base }
         continue
       }
-      if (!openParagraph) {
-        const definition = DEFINITION.exec(rest)
-        if (definition && !definition[1]!.startsWith('^')) {
-          const label = normalizeLabel(definition[1]!)
-          const destination = unescape(definition[2] ?? definition[3] ?? '')
-          if (label !== '' && !definitions.has(label)) definitions.set(label, destination)
-          continue
-        }
+      if (chunk === null && readDefinition(rest, definitions)) {
+        afterDefinition = true
+        continue
       }
       if (ATX_HEADING.test(rest) || THEMATIC_BREAK.test(rest)) {
         closeChunk()
@@ -343,11 +342,41 @@ function splitBlocks(text: string): { chunks: Chunk[]; definitions: Map<string, 
         continue
       }
     }
+    afterDefinition = false
     if (chunk) chunk.end = line.end
     else chunk = { start: at, end: line.end, depth: line.depth }
   }
   closeChunk()
   return { chunks, definitions }
+}
+
+/** Records a reference definition (`[label]: destination "title"`); false if the line is none. */
+function readDefinition(line: string, definitions: Map<string, string>): boolean {
+  const definition = DEFINITION.exec(line)
+  if (!definition || definition[1]!.startsWith('^')) return false
+  const rawDestination = definition[3]
+  if (
+    rawDestination !== undefined &&
+    (rawDestination.startsWith('<') || !balancedParentheses(rawDestination))
+  )
+    return false
+  const label = normalizeLabel(definition[1]!)
+  if (label === '') return false
+  if (!definitions.has(label)) {
+    definitions.set(label, unescape(definition[2] ?? rawDestination ?? ''))
+  }
+  return true
+}
+
+function balancedParentheses(destination: string): boolean {
+  let depth = 0
+  for (let k = 0; k < destination.length; k++) {
+    const c = destination[k]
+    if (c === '\\') k++
+    else if (c === '(') depth++
+    else if (c === ')' && --depth < 0) return false
+  }
+  return depth === 0
 }
 
 /** Whether a line opens a block of its own rather than continuing a paragraph lazily. */

@@ -1,0 +1,290 @@
+import { memo, useId, useMemo, type ReactNode } from 'react'
+import Markdown, { type Components } from 'react-markdown'
+import remarkGfm from 'remark-gfm'
+import {
+  extractNoteLinks,
+  mentionedEntityIds,
+  numberCitations,
+  parseNoteHref,
+  type CitationNumbering,
+} from '../../../../shared/citations'
+import type { CitedQuote, MentionedEntity } from '../../../../shared/contract'
+import { useResolvedLinks } from '../../api/notes'
+import { formatDay, gradeCode, gradeMeaning } from './grades'
+import { entityViewHref, quoteHref } from './links'
+
+/** The Markdown dialect of notes: CommonMark with GitHub's tables, strikethrough and task lists. */
+export const remarkPlugins = [remarkGfm]
+
+const ALLOWED_SCHEMES = /^(?:https?|mailto|quote|entity):/i
+
+/**
+ * Every URL in a note passes here: only http(s), mailto and our own quote:/entity: links
+ * survive; javascript:, data:, file:, relative paths and everything else are dropped.
+ * Raw HTML needs no such care: without rehype-raw, react-markdown shows it as text.
+ */
+export function safeUrl(url: string): string | null {
+  return ALLOWED_SCHEMES.test(url) ? url : null
+}
+
+export interface ResolvedLinks {
+  quotes: ReadonlyMap<string, CitedQuote>
+  entities: ReadonlyMap<string, MentionedEntity>
+  /** False until the first answer: chips show their number without details. */
+  loaded: boolean
+}
+
+/** A note's body rendered: citations as numbered chips, mentions as entity chips. */
+export function NotePreview({ body }: { body: string }) {
+  const links = useMemo(() => extractNoteLinks(body), [body])
+  const numbering = useMemo(() => numberCitations(links), [links])
+  const annotationIds = useMemo(
+    () => numbering.citations.filter((c) => c.valid).map((c) => c.annotationId),
+    [numbering],
+  )
+  const entityIds = useMemo(() => mentionedEntityIds(links.filter((link) => link.valid)), [links])
+  const resolution = useResolvedLinks(annotationIds, entityIds)
+  const resolved = useMemo<ResolvedLinks>(
+    () => ({
+      quotes: new Map(resolution.data?.quotes.map((q) => [q.annotationId, q])),
+      entities: new Map(resolution.data?.entities.map((e) => [e.entityId, e])),
+      loaded: resolution.data !== undefined || annotationIds.length + entityIds.length === 0,
+    }),
+    [resolution.data, annotationIds.length, entityIds.length],
+  )
+  return (
+    <div className="note-preview">
+      <RenderedMarkdown body={body} numbering={numbering} resolved={resolved} />
+      {numbering.citations.length > 0 && <CitedQuotes numbering={numbering} resolved={resolved} />}
+    </div>
+  )
+}
+
+/** Parsing is the costly part; it runs again only when the body or what it points to changes. */
+export const RenderedMarkdown = memo(function RenderedMarkdown({
+  body,
+  numbering,
+  resolved,
+}: {
+  body: string
+  numbering: CitationNumbering
+  resolved: ResolvedLinks
+}) {
+  const components = useMemo(() => markdownComponents(numbering, resolved), [numbering, resolved])
+  return (
+    <div className="markdown">
+      <Markdown remarkPlugins={remarkPlugins} urlTransform={safeUrl} components={components}>
+        {body}
+      </Markdown>
+    </div>
+  )
+})
+
+/** How links and images render in a note: never a request, never a script. */
+export function markdownComponents(
+  numbering: CitationNumbering,
+  resolved: ResolvedLinks,
+): Components {
+  return {
+    a: ({ href, children }) => {
+      if (!href) return <RemovedLink>{children}</RemovedLink>
+      const target = parseNoteHref(href)
+      if (!target) {
+        return (
+          <a href={href} target="_blank" rel="noopener noreferrer">
+            {children}
+          </a>
+        )
+      }
+      if (target.kind === 'quote') {
+        return (
+          <>
+            <span className="cited-text">{children}</span>
+            <CitationChip
+              annotationId={target.id}
+              number={numbering.numberOf.get(target.id)}
+              quote={target.valid ? resolved.quotes.get(target.id) : undefined}
+              loaded={resolved.loaded || !target.valid}
+            />
+          </>
+        )
+      }
+      return (
+        <MentionChip
+          entityId={target.id}
+          entity={target.valid ? resolved.entities.get(target.id) : undefined}
+          loaded={resolved.loaded || !target.valid}
+        >
+          {children}
+        </MentionChip>
+      )
+    },
+    // Images would be fetched; a note shows what they were instead.
+    img: ({ alt }) => <span className="removed-image">[image{alt ? `: ${alt}` : ''}]</span>,
+  }
+}
+
+function RemovedLink({ children }: { children?: ReactNode }) {
+  return (
+    <span
+      className="removed-link"
+      title="Link removed: notes keep only http, https, mailto, quote and entity links."
+    >
+      {children}
+    </span>
+  )
+}
+
+export function CitationChip({
+  annotationId,
+  number,
+  quote,
+  loaded,
+}: {
+  annotationId: string
+  number: number | undefined
+  quote: CitedQuote | undefined
+  loaded: boolean
+}) {
+  const tipId = useId()
+  const label = number === undefined ? '' : String(number)
+  if (!loaded) {
+    return (
+      <span className="citation">
+        <span className="citation-chip" aria-label={`Citation [${label}]`}>
+          [{label}]
+        </span>
+      </span>
+    )
+  }
+  if (!quote || quote.status === 'missing') {
+    return (
+      <span className="citation">
+        <span
+          className="citation-chip broken"
+          tabIndex={0}
+          aria-label={`Citation [${label}]: broken citation`}
+          aria-describedby={tipId}
+        >
+          [broken citation]
+        </span>
+        <span role="tooltip" id={tipId} className="citation-tip">
+          <strong>Broken citation {label && `[${label}]`}.</strong> The quote it cites (
+          <code>{annotationId}</code>) no longer exists: it was deleted, or the link was mistyped.
+          Cite another quote or remove this link.
+        </span>
+      </span>
+    )
+  }
+  const href = quoteHref(quote.sourceId, quote.annotationId)
+  if (quote.status === 'orphaned') {
+    return (
+      <span className="citation">
+        <a
+          className="citation-chip broken"
+          href={href}
+          aria-label={`Citation [${label}]: broken citation`}
+          aria-describedby={tipId}
+        >
+          [broken citation]
+        </a>
+        <span role="tooltip" id={tipId} className="citation-tip">
+          <strong>Broken citation {label && `[${label}]`}.</strong> The passage of this quote could
+          not be found again after “{quote.sourceTitle}” changed. Open the source to re-select it.
+          The quote read: <q>{quote.exact}</q>
+        </span>
+      </span>
+    )
+  }
+  return (
+    <span className="citation">
+      <a
+        className="citation-chip"
+        href={href}
+        aria-label={`Citation [${label}]`}
+        aria-describedby={tipId}
+      >
+        [{label}]
+      </a>
+      <span role="tooltip" id={tipId} className="citation-tip">
+        <q className="citation-quote">{quote.exact}</q>
+        <span className="citation-source">{quote.sourceTitle}</span>
+        <span className="citation-meta">
+          {formatDay(quote.sourceDate)} · grade {gradeCode(quote)} ({gradeMeaning(quote)})
+        </span>
+      </span>
+    </span>
+  )
+}
+
+function MentionChip({
+  entityId,
+  entity,
+  loaded,
+  children,
+}: {
+  entityId: string
+  entity: MentionedEntity | undefined
+  loaded: boolean
+  children?: ReactNode
+}) {
+  if (!loaded) return <span className="mention">{children}</span>
+  if (!entity || entity.status === 'missing') {
+    return (
+      <span
+        className="mention broken"
+        title={`This mention points to an entity that no longer exists (${entityId}).`}
+      >
+        {children} <span className="mention-flag">[unknown entity]</span>
+      </span>
+    )
+  }
+  return (
+    <a
+      className={`mention mention-${entity.type}`}
+      href={entityViewHref(entity.entityId, entity.type)}
+      title={`${entity.name} (${entity.type})`}
+    >
+      {children}
+    </a>
+  )
+}
+
+/** The numbered list of quotes under the note, as a report would print it. */
+function CitedQuotes({
+  numbering,
+  resolved,
+}: {
+  numbering: CitationNumbering
+  resolved: ResolvedLinks
+}) {
+  return (
+    <section className="cited-quotes" aria-label="Cited quotes">
+      <h3>Cited quotes</h3>
+      <ol>
+        {numbering.citations.map((citation) => {
+          const quote = citation.valid ? resolved.quotes.get(citation.annotationId) : undefined
+          return (
+            <li key={citation.annotationId} value={citation.number}>
+              {!resolved.loaded ? (
+                <span className="muted">Loading…</span>
+              ) : !quote || quote.status === 'missing' ? (
+                <span className="broken-text">
+                  Broken citation: the quote {citation.annotationId} no longer exists.
+                </span>
+              ) : (
+                <>
+                  <q>{quote.exact}</q> — {quote.sourceTitle}, {formatDay(quote.sourceDate)}, grade{' '}
+                  {gradeCode(quote)}
+                  {quote.status === 'orphaned' && (
+                    <span className="broken-text"> (broken: its passage was lost)</span>
+                  )}
+                </>
+              )}
+            </li>
+          )
+        })}
+      </ol>
+    </section>
+  )
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest'
+import { findTrigger, matchEntities } from './typeahead'
+
+const at = (text: string) => findTrigger(text, text.length)
+
+describe('findTrigger', () => {
+  it('opens a quote search after [[ and follows what is typed', () => {
+    expect(at('The claim [[')).toEqual({ kind: 'quote', query: '', start: 10 })
+    expect(at('The claim [[70% of')).toEqual({ kind: 'quote', query: '70% of', start: 10 })
+    expect(at('Done [[x]] now')).toBeNull()
+    expect(at('[[one\ntwo')).toBeNull()
+  })
+
+  it('opens an entity search after @ at a word start, not inside an e-mail address', () => {
+    expect(at('Led by @')).toEqual({ kind: 'entity', query: '', start: 7 })
+    expect(at('Led by @National Fr')).toEqual({ kind: 'entity', query: 'National Fr', start: 7 })
+    expect(at('(@NFF')).toEqual({ kind: 'entity', query: 'NFF', start: 1 })
+    expect(at('@NFF')).toEqual({ kind: 'entity', query: 'NFF', start: 0 })
+    expect(at('write to desk@example.org')).toBeNull()
+    expect(at('an @ sign then  ')).toBeNull()
+  })
+
+  it('only looks at the text just before the caret, wherever the caret is', () => {
+    const long = 'word '.repeat(10_000)
+    const body = `${long}[[militia and more text after`
+    const caret = long.length + '[[militia'.length
+    expect(findTrigger(body, caret)).toEqual({
+      kind: 'quote',
+      query: 'militia',
+      start: long.length,
+    })
+  })
+})
+
+describe('matchEntities', () => {
+  const entities = [
+    { name: 'National Freedom Front', aliases: ['NFF'] },
+    { name: 'National Resistance Front', aliases: ['NRF'] },
+    { name: 'Free Tigers of Turkistan', aliases: [] },
+    { name: 'Bāmiyān', aliases: [] },
+  ]
+
+  it('matches every word against names and aliases, prefix matches first', () => {
+    expect(matchEntities(entities, 'nat fr').map((e) => e.name)).toEqual([
+      'National Freedom Front',
+      'National Resistance Front',
+    ])
+    expect(matchEntities(entities, 'nff').map((e) => e.name)).toEqual(['National Freedom Front'])
+    expect(matchEntities(entities, 'free').map((e) => e.name)).toEqual([
+      'Free Tigers of Turkistan',
+      'National Freedom Front',
+    ])
+  })
+
+  it('ignores accents and case, and limits the list', () => {
+    expect(matchEntities(entities, 'BAMIYAN').map((e) => e.name)).toEqual(['Bāmiyān'])
+    expect(matchEntities(entities, '', 2)).toHaveLength(2)
+  })
+})
