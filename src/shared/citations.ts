@@ -70,6 +70,17 @@ export function escapeLinkText(text: string): string {
     .replace(/[\\[\]`*_<>]/g, (c) => `\\${c}`)
 }
 
+/** The first words of a quote, short enough to read as a citation's link text. */
+export function citationText(exact: string, maxLength = 60): string {
+  const words = exact.replace(/\s+/g, ' ').trim().split(' ')
+  let text = ''
+  for (const word of words) {
+    if (text !== '' && text.length + word.length + 1 > maxLength) return `${text}…`
+    text = text === '' ? word : `${text} ${word}`
+  }
+  return text
+}
+
 /** The Markdown of a citation of `annotationId` reading `text`. */
 export function citationMarkdown(annotationId: string, text: string): string {
   return `[${escapeLinkText(text)}](${quoteHref(annotationId)})`

@@ -9,6 +9,7 @@ import type {
 } from '../../../shared/contract'
 import {
   citationMarkdown,
+  citationText,
   extractNoteLinks,
   mentionedEntityIds,
   numberCitations,
@@ -311,7 +312,7 @@ export function citeInNote(
   const note = getNote(store, input.noteId)
   const annotation = store.data.annotations.find((a) => a.id === input.annotationId)
   if (!annotation) throw notFound('quote', input.annotationId)
-  const citation = citationMarkdown(annotation.id, shortQuote(annotation.target.quote.exact))
+  const citation = citationMarkdown(annotation.id, citationText(annotation.target.quote.exact))
   const at = insertionPoint(note.body, input.at)
   const before = note.body.slice(0, at)
   const after = note.body.slice(at)
@@ -346,15 +347,4 @@ function insertionPoint(body: string, requested: number | undefined): number {
   const code = body.charCodeAt(at - 1)
   if (at < body.length && code >= 0xd800 && code <= 0xdbff) at++
   return at
-}
-
-/** The first words of a quote, short enough to read as link text. */
-function shortQuote(exact: string): string {
-  const words = exact.replace(/\s+/g, ' ').trim().split(' ')
-  let text = ''
-  for (const word of words) {
-    if (text.length + word.length + 1 > 60 && text !== '') return `${text}…`
-    text = text === '' ? word : `${text} ${word}`
-  }
-  return text
 }

@@ -38,7 +38,8 @@ export function useNote(id: string) {
   return useQuery({
     queryKey: noteKeys.detail(id),
     queryFn: () => call('notes.get', { id }),
-    // The editor owns the text once loaded; a background refetch must not replace a draft.
+    // Opening a note reads the stored version; after that the editor owns the text.
+    refetchOnMount: 'always',
     staleTime: Infinity,
   })
 }

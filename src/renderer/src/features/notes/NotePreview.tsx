@@ -1,4 +1,4 @@
-import { memo, useId, useMemo, type ReactNode } from 'react'
+import { memo, useId, useMemo, useState, type ReactNode } from 'react'
 import Markdown, { type Components } from 'react-markdown'
 import remarkGfm from 'remark-gfm'
 import {
@@ -135,6 +135,25 @@ function RemovedLink({ children }: { children?: ReactNode }) {
   )
 }
 
+/**
+ * The wrapper of a chip and its card; the card opens to the left of chips near the right
+ * edge of the window, so it is never cut off.
+ */
+function CitationBox({ children, broken = false }: { children: ReactNode; broken?: boolean }) {
+  const [openLeft, setOpenLeft] = useState(false)
+  const place = (element: HTMLElement): void =>
+    setOpenLeft(element.getBoundingClientRect().left > window.innerWidth - 400)
+  return (
+    <span
+      className={`citation${broken ? ' is-broken' : ''}${openLeft ? ' opens-left' : ''}`}
+      onPointerEnter={(event) => place(event.currentTarget)}
+      onFocus={(event) => place(event.currentTarget)}
+    >
+      {children}
+    </span>
+  )
+}
+
 export function CitationChip({
   annotationId,
   number,
@@ -150,16 +169,16 @@ export function CitationChip({
   const label = number === undefined ? '' : String(number)
   if (!loaded) {
     return (
-      <span className="citation">
+      <CitationBox>
         <span className="citation-chip" aria-label={`Citation [${label}]`}>
           [{label}]
         </span>
-      </span>
+      </CitationBox>
     )
   }
   if (!quote || quote.status === 'missing') {
     return (
-      <span className="citation">
+      <CitationBox>
         <span
           className="citation-chip broken"
           tabIndex={0}
@@ -173,13 +192,13 @@ export function CitationChip({
           <code>{annotationId}</code>) no longer exists: it was deleted, or the link was mistyped.
           Cite another quote or remove this link.
         </span>
-      </span>
+      </CitationBox>
     )
   }
   const href = quoteHref(quote.sourceId, quote.annotationId)
   if (quote.status === 'orphaned') {
     return (
-      <span className="citation">
+      <CitationBox>
         <a
           className="citation-chip broken"
           href={href}
@@ -193,11 +212,11 @@ export function CitationChip({
           not be found again after “{quote.sourceTitle}” changed. Open the source to re-select it.
           The quote read: <q>{quote.exact}</q>
         </span>
-      </span>
+      </CitationBox>
     )
   }
   return (
-    <span className="citation">
+    <CitationBox>
       <a
         className="citation-chip"
         href={href}
@@ -213,7 +232,7 @@ export function CitationChip({
           {formatDay(quote.sourceDate)} · grade {gradeCode(quote)} ({gradeMeaning(quote)})
         </span>
       </span>
-    </span>
+    </CitationBox>
   )
 }
 

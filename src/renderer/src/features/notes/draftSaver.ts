@@ -23,7 +23,7 @@ export interface SaveOutcome {
 export interface DraftSaverOptions {
   /** Stores the draft; rejects with an error whose `code` is 'conflict' when `baseUpdatedAt` is stale. */
   save: (draft: Draft, baseUpdatedAt: string | undefined) => Promise<SaveOutcome>
-  onStatus: (status: SaveStatus) => void
+  onStatus?: (status: SaveStatus) => void
   /** Pause in typing before a save starts. */
   delayMs?: number
   /** Longest a change waits while typing goes on. */
@@ -41,6 +41,7 @@ export class DraftSaver {
   private status: SaveStatus = { state: 'saved' }
   private readonly delayMs: number
   private readonly maxWaitMs: number
+  private readonly listeners = new Set<(status: SaveStatus) => void>()
 
   constructor(
     initial: Draft & { updatedAt: string },
@@ -59,6 +60,17 @@ export class DraftSaver {
 
   get currentStatus(): SaveStatus {
     return this.status
+  }
+
+  /** The newest text: what is waiting to be saved, else what was saved last. */
+  get latest(): Draft {
+    return this.pending ?? this.saved
+  }
+
+  /** Follows the save status; returns the unsubscribe function. */
+  subscribe(listener: (status: SaveStatus) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
   }
 
   /** Records the latest draft and schedules a save. */
@@ -133,7 +145,8 @@ export class DraftSaver {
   private setStatus(status: SaveStatus): void {
     if (status.state === this.status.state && status.state !== 'failed') return
     this.status = status
-    this.options.onStatus(status)
+    this.options.onStatus?.(status)
+    for (const listener of this.listeners) listener(status)
   }
 
   private clearTimer(): void {

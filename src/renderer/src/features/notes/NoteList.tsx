@@ -1,0 +1,115 @@
+import { useDeferredValue, useMemo, useState } from 'react'
+import type { NoteSummary } from '../../../../shared/contract'
+import { useCreateNote, useNoteList } from '../../api/notes'
+import { formatMoment } from './grades'
+import { noteHref } from './links'
+
+type SortKey = 'updated' | 'title' | 'citations'
+
+const SORTS: Record<
+  SortKey,
+  { label: string; compare: (a: NoteSummary, b: NoteSummary) => number }
+> = {
+  updated: { label: 'Last changed', compare: (a, b) => b.updatedAt.localeCompare(a.updatedAt) },
+  title: {
+    label: 'Title',
+    compare: (a, b) => a.title.localeCompare(b.title, undefined, { sensitivity: 'base' }),
+  },
+  citations: {
+    label: 'Most citations',
+    compare: (a, b) => b.citationCount - a.citationCount || a.title.localeCompare(b.title),
+  },
+}
+
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
+
+export function NoteList({ selectedId }: { selectedId: string | null }) {
+  const [search, setSearch] = useState('')
+  const query = useDeferredValue(search.trim())
+  const [sort, setSort] = useState<SortKey>('updated')
+  const notes = useNoteList(query)
+  const createNote = useCreateNote()
+  const sorted = useMemo(
+    () => [...(notes.data ?? [])].sort(SORTS[sort].compare),
+    [notes.data, sort],
+  )
+
+  const startNote = (): void => {
+    createNote.mutate(
+      { title: '' },
+      {
+        onSuccess: (note) => {
+          window.location.hash = noteHref(note.id)
+        },
+      },
+    )
+  }
+
+  return (
+    <div className="note-list-pane">
+      <div className="view-toolbar">
+        <h2 id="notes-title">Notes</h2>
+        <button type="button" onClick={startNote} disabled={createNote.isPending}>
+          New note
+        </button>
+      </div>
+      {createNote.isError && <p role="alert">{createNote.error.message}</p>}
+      <div className="note-list-controls">
+        <input
+          type="search"
+          aria-label="Search notes"
+          placeholder="Search notes"
+          value={search}
+          onChange={(event) => setSearch(event.target.value)}
+        />
+        <label>
+          <span className="visually-hidden">Sort notes by</span>
+          <select
+            aria-label="Sort notes by"
+            value={sort}
+            onChange={(event) => setSort(event.target.value as SortKey)}
+          >
+            {(Object.keys(SORTS) as SortKey[]).map((key) => (
+              <option key={key} value={key}>
+                {SORTS[key].label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {notes.isError ? (
+        <p role="alert">Could not list the notes: {notes.error.message}</p>
+      ) : (
+        <>
+          <p className="muted note-count" aria-live="polite">
+            {notes.data === undefined
+              ? 'Loading…'
+              : query
+                ? `${plural(sorted.length, 'note matches', 'notes match')} “${query}”`
+                : plural(sorted.length, 'note', 'notes')}
+          </p>
+          <ul className="note-list" aria-label="Notes">
+            {sorted.map((note) => (
+              <li key={note.id}>
+                <a
+                  href={noteHref(note.id)}
+                  aria-current={note.id === selectedId ? 'page' : undefined}
+                >
+                  <span className="note-list-title">{note.title}</span>
+                  <span className="note-list-meta">
+                    {formatMoment(note.updatedAt)} ·{' '}
+                    {plural(note.citationCount, 'citation', 'citations')}
+                    {note.brokenCount > 0 && (
+                      <span className="broken-text"> · {note.brokenCount} broken</span>
+                    )}
+                  </span>
+                  {note.excerpt && <span className="note-list-excerpt">{note.excerpt}</span>}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </div>
+  )
+}
