@@ -11,6 +11,7 @@ import { DraftSaver } from './draftSaver'
 
 const savers = new Map<string, DraftSaver>()
 const carets = new Map<string, number>()
+let lastEdited: string | null = null
 
 /** The saver of a note: the one still holding unsaved changes, else a fresh one from `note`. */
 export function saverFor(note: Note): DraftSaver {
@@ -47,6 +48,7 @@ export function forgetNote(noteId: string): void {
   savers.get(noteId)?.discard()
   savers.delete(noteId)
   carets.delete(noteId)
+  if (lastEdited === noteId) lastEdited = null
 }
 
 export function hasUnsavedNotes(): boolean {
@@ -60,6 +62,12 @@ export function flushAllNotes(): Promise<void> {
 /** Where the caret last was in a note, so "Cite in note…" can insert there. */
 export function rememberCaret(noteId: string, offset: number): void {
   carets.set(noteId, offset)
+  lastEdited = noteId
+}
+
+/** The note the writer was last in: "Cite in note…" offers it first. */
+export function lastEditedNote(): string | null {
+  return lastEdited
 }
 
 export function lastCaret(noteId: string): number | undefined {
