@@ -47,11 +47,18 @@ async function startApp(
   return { url, process: child }
 }
 
-export const test = base.extend<{ app: RunningApp }>({
-  app: async ({}, use) => {
+/** Changes the temp copy of the sample before the server opens it (`test.use({ seedProject })`). */
+export interface ProjectSeed {
+  apply(projectDir: string): Promise<void>
+}
+
+export const test = base.extend<{ app: RunningApp; seedProject: ProjectSeed | undefined }>({
+  seedProject: [undefined, { option: true }],
+  app: async ({ seedProject }, use) => {
     const temp = await mkdtemp(join(tmpdir(), 'sightline-e2e-'))
     const projectDir = join(temp, 'project')
     await cp(join(ROOT, 'data', 'sample'), projectDir, { recursive: true })
+    await seedProject?.apply(projectDir)
     const { url, process: child } = await startApp(projectDir, join(temp, 'user-data'))
     await use({ url, projectDir })
     const exited = new Promise((done) => child.once('exit', done))
