@@ -3,6 +3,7 @@ import {
   useCallback,
   useEffect,
   useId,
+  useLayoutEffect,
   useRef,
   useState,
   useSyncExternalStore,
@@ -96,6 +97,12 @@ function LoadedEditor({
 
   useEffect(() => rememberLayout(layout), [layout])
 
+  // The text is set once, not through `defaultValue`: React compares that prop with the
+  // textarea's content after every input event, a copy of the whole note per keystroke.
+  useLayoutEffect(() => {
+    if (textarea.current) textarea.current.value = initial.body
+  }, [initial.body])
+
   // Leaving the note (another note, another view, unmount) saves what is pending.
   useEffect(
     () => () => {
@@ -110,7 +117,7 @@ function LoadedEditor({
   const schedulePreview = (body: string): void => {
     if (previewTimer.current) clearTimeout(previewTimer.current)
     // Re-rendering Markdown costs in proportion to the note: wait longer in long notes.
-    const delay = Math.min(1_000, Math.max(150, body.length / 200))
+    const delay = Math.min(400, Math.max(150, body.length / 500))
     previewTimer.current = setTimeout(() => startTransition(() => setPreviewBody(body)), delay)
   }
 
@@ -237,7 +244,6 @@ function LoadedEditor({
             aria-autocomplete="list"
             aria-controls={trigger ? `${editorId}-suggestions` : undefined}
             aria-activedescendant={trigger ? activeOption : undefined}
-            defaultValue={initial.body}
             onInput={onBodyInput}
             onKeyDown={onKeyDown}
             onClick={(event) => updateTrigger(event.currentTarget)}

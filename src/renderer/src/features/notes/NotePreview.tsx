@@ -1,4 +1,4 @@
-import { memo, useId, useMemo, useState, type ReactNode } from 'react'
+import { createContext, memo, useContext, useId, useMemo, useState, type ReactNode } from 'react'
 import Markdown, { type Components } from 'react-markdown'
 import remarkGfm from 'remark-gfm'
 import {
@@ -7,9 +7,11 @@ import {
   numberCitations,
   parseNoteHref,
   type CitationNumbering,
+  type NoteLink,
 } from '../../../../shared/citations'
 import type { CitedQuote, MentionedEntity } from '../../../../shared/contract'
 import { useResolvedLinks } from '../../api/notes'
+import { splitMarkdownBlocks } from './blocks'
 import { formatDay, gradeCode, gradeMeaning } from './grades'
 import { entityViewHref, quoteHref } from './links'
 
@@ -34,15 +36,56 @@ export interface ResolvedLinks {
   loaded: boolean
 }
 
+interface LinkTargets {
+  numberOf: ReadonlyMap<string, number>
+  resolved: ResolvedLinks
+}
+
+const EMPTY_TARGETS: LinkTargets = {
+  numberOf: new Map(),
+  resolved: { quotes: new Map(), entities: new Map(), loaded: false },
+}
+
+/**
+ * Chips read their number and their quote from here, so a change of numbering or of what a
+ * quote says re-renders the chips, never the parse of the Markdown around them.
+ */
+const LinkTargetsContext = createContext<LinkTargets>(EMPTY_TARGETS)
+
+/** Numbering that keeps its identity while the sequence of cited ids stays the same. */
+function useStableNumbering(links: readonly NoteLink[]): CitationNumbering {
+  const key = links
+    .filter((link) => link.kind === 'quote')
+    .map((link) => link.id)
+    .join('\n')
+  return useMemo(
+    () =>
+      numberCitations(
+        key === ''
+          ? []
+          : key.split('\n').map((id) => ({
+              kind: 'quote' as const,
+              id,
+              valid: parseNoteHref(`quote:${id}`)?.valid ?? false,
+              text: '',
+              start: 0,
+              end: 0,
+            })),
+      ),
+    [key],
+  )
+}
+
 /** A note's body rendered: citations as numbered chips, mentions as entity chips. */
-export function NotePreview({ body }: { body: string }) {
+export const NotePreview = memo(function NotePreview({ body }: { body: string }) {
   const links = useMemo(() => extractNoteLinks(body), [body])
-  const numbering = useMemo(() => numberCitations(links), [links])
+  const numbering = useStableNumbering(links)
+  const entityKey = mentionedEntityIds(links.filter((link) => link.valid)).join('\n')
   const annotationIds = useMemo(
     () => numbering.citations.filter((c) => c.valid).map((c) => c.annotationId),
     [numbering],
   )
-  const entityIds = useMemo(() => mentionedEntityIds(links.filter((link) => link.valid)), [links])
+  const entityIds = useMemo(() => (entityKey === '' ? [] : entityKey.split('\n')), [entityKey])
   const resolution = useResolvedLinks(annotationIds, entityIds)
   const resolved = useMemo<ResolvedLinks>(
     () => ({
@@ -52,76 +95,91 @@ export function NotePreview({ body }: { body: string }) {
     }),
     [resolution.data, annotationIds.length, entityIds.length],
   )
+  const targets = useMemo(() => ({ numberOf: numbering.numberOf, resolved }), [numbering, resolved])
   return (
     <div className="note-preview">
-      <RenderedMarkdown body={body} numbering={numbering} resolved={resolved} />
+      <RenderedMarkdown body={body} numbering={numbering} resolved={resolved} targets={targets} />
       {numbering.citations.length > 0 && <CitedQuotes numbering={numbering} resolved={resolved} />}
-    </div>
-  )
-}
-
-/** Parsing is the costly part; it runs again only when the body or what it points to changes. */
-export const RenderedMarkdown = memo(function RenderedMarkdown({
-  body,
-  numbering,
-  resolved,
-}: {
-  body: string
-  numbering: CitationNumbering
-  resolved: ResolvedLinks
-}) {
-  const components = useMemo(() => markdownComponents(numbering, resolved), [numbering, resolved])
-  return (
-    <div className="markdown">
-      <Markdown remarkPlugins={remarkPlugins} urlTransform={safeUrl} components={components}>
-        {body}
-      </Markdown>
     </div>
   )
 })
 
+/** The body in blocks, each parsed again only when its own text changes. */
+export function RenderedMarkdown({
+  body,
+  numbering,
+  resolved,
+  targets,
+}: {
+  body: string
+  numbering: CitationNumbering
+  resolved: ResolvedLinks
+  targets?: LinkTargets
+}) {
+  const blocks = useMemo(() => splitMarkdownBlocks(body), [body])
+  const value = useMemo(
+    () => targets ?? { numberOf: numbering.numberOf, resolved },
+    [targets, numbering, resolved],
+  )
+  return (
+    <LinkTargetsContext value={value}>
+      <div className="markdown">
+        {blocks.map((block) => (
+          <MarkdownBlock key={block.key} source={block.source} />
+        ))}
+      </div>
+    </LinkTargetsContext>
+  )
+}
+
+const MarkdownBlock = memo(function MarkdownBlock({ source }: { source: string }) {
+  return (
+    <Markdown remarkPlugins={remarkPlugins} urlTransform={safeUrl} components={COMPONENTS}>
+      {source}
+    </Markdown>
+  )
+})
+
 /** How links and images render in a note: never a request, never a script. */
-export function markdownComponents(
-  numbering: CitationNumbering,
-  resolved: ResolvedLinks,
-): Components {
-  return {
-    a: ({ href, children }) => {
-      if (!href) return <RemovedLink>{children}</RemovedLink>
-      const target = parseNoteHref(href)
-      if (!target) {
-        return (
-          <a href={href} target="_blank" rel="noopener noreferrer">
-            {children}
-          </a>
-        )
-      }
-      if (target.kind === 'quote') {
-        return (
-          <>
-            <span className="cited-text">{children}</span>
-            <CitationChip
-              annotationId={target.id}
-              number={numbering.numberOf.get(target.id)}
-              quote={target.valid ? resolved.quotes.get(target.id) : undefined}
-              loaded={resolved.loaded || !target.valid}
-            />
-          </>
-        )
-      }
-      return (
-        <MentionChip
-          entityId={target.id}
-          entity={target.valid ? resolved.entities.get(target.id) : undefined}
-          loaded={resolved.loaded || !target.valid}
-        >
-          {children}
-        </MentionChip>
-      )
-    },
-    // Images would be fetched; a note shows what they were instead.
-    img: ({ alt }) => <span className="removed-image">[image{alt ? `: ${alt}` : ''}]</span>,
+const COMPONENTS: Components = {
+  a: NoteAnchor,
+  // Images would be fetched; a note shows what they were instead.
+  img: ({ alt }) => <span className="removed-image">[image{alt ? `: ${alt}` : ''}]</span>,
+}
+
+function NoteAnchor({ href, children }: { href?: string | undefined; children?: ReactNode }) {
+  const { numberOf, resolved } = useContext(LinkTargetsContext)
+  if (!href) return <RemovedLink>{children}</RemovedLink>
+  const target = parseNoteHref(href)
+  if (!target) {
+    return (
+      <a href={href} target="_blank" rel="noopener noreferrer">
+        {children}
+      </a>
+    )
   }
+  if (target.kind === 'quote') {
+    return (
+      <>
+        <span className="cited-text">{children}</span>
+        <CitationChip
+          annotationId={target.id}
+          number={numberOf.get(target.id)}
+          quote={target.valid ? resolved.quotes.get(target.id) : undefined}
+          loaded={resolved.loaded || !target.valid}
+        />
+      </>
+    )
+  }
+  return (
+    <MentionChip
+      entityId={target.id}
+      entity={target.valid ? resolved.entities.get(target.id) : undefined}
+      loaded={resolved.loaded || !target.valid}
+    >
+      {children}
+    </MentionChip>
+  )
 }
 
 function RemovedLink({ children }: { children?: ReactNode }) {
