@@ -21,7 +21,7 @@ export async function buildApp(): Promise<void> {
 export interface BrowserModeOptions {
   projectDir: string
   userDataDir: string
-  /** Load bench/rss-probe.mjs so peakRss() can ask the process for its peak. */
+  /** Load bench/rss-probe.mjs so memory() can ask the process for its peak. */
   probeMemory?: boolean
   /** How long opening the project may take before giving up. */
   timeoutMs?: number
@@ -35,8 +35,8 @@ export interface RunningApp {
   process: ChildProcess
   /** Calls a contract method over the HTTP adapter, as the renderer does; throws on an error result. */
   call(method: string, input?: unknown): Promise<unknown>
-  /** Peak resident memory of the server process so far, in bytes (needs probeMemory). */
-  peakRss(): Promise<number>
+  /** Resident memory of the server process in bytes: the peak so far and now (needs probeMemory). */
+  memory(): Promise<{ peakRssBytes: number; rssBytes: number }>
   /** SIGTERM, which flushes and closes the project, then waits for the exit. */
   stop(): Promise<void>
 }
@@ -92,13 +92,13 @@ export async function startBrowserMode(options: BrowserModeOptions): Promise<Run
       if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`)
       return result.value
     },
-    peakRss() {
-      return new Promise((resolvePeak, reject) => {
+    memory() {
+      return new Promise((resolveMemory, reject) => {
         if (!child.send) return reject(new Error('start browser mode with probeMemory'))
         child.once('message', (message) =>
-          resolvePeak((message as { peakRssBytes: number }).peakRssBytes),
+          resolveMemory(message as { peakRssBytes: number; rssBytes: number }),
         )
-        child.send('peak-rss')
+        child.send('memory')
       })
     },
     async stop() {

@@ -1,8 +1,8 @@
-// Loaded with `node --import` into a process under measurement: answers "peak-rss" on
-// the IPC channel with the most memory the process has held so far.
+// Loaded with `node --import` into a process under measurement: answers "memory" on the
+// IPC channel with the most memory the process has held so far, and what it holds now.
 if (process.send) {
   process.on('message', (message) => {
-    if (message !== 'peak-rss') return
+    if (message !== 'memory') return
     process.send({
       peakRssBytes: process.resourceUsage().maxRSS * 1024,
       rssBytes: process.memoryUsage().rss,

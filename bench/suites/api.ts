@@ -77,6 +77,7 @@ export const apiSuite: BenchSuite = {
           http: { run: overHttp(call.method, call.input) },
           dispatch: { run: overDispatch(call.method, call.input) },
         })
+        const payload = JSON.stringify(await dispatch(call.method, call.input)).length
         out.push(
           line({
             name: `${call.name}, ${preset}: HTTP`,
@@ -84,7 +85,7 @@ export const apiSuite: BenchSuite = {
             value: times.http,
             floor: { name: 'dispatch', value: times.dispatch },
             target: target.ratioAtMost(1.2),
-            note: call.note,
+            note: `${call.note} ${(payload / 1e3).toFixed(0)} KB of JSON in the answer.`,
           }),
         )
       }
