@@ -1,6 +1,6 @@
 import {
-  startTransition,
   useCallback,
+  useDeferredValue,
   useEffect,
   useId,
   useLayoutEffect,
@@ -83,6 +83,9 @@ function LoadedEditor({
   const [initial] = useState(() => saver.latest)
   const [title, setTitle] = useState(initial.title)
   const [previewBody, setPreviewBody] = useState(initial.body)
+  // The preview renders in the background (first empty, then each update), in blocks React
+  // can pause between, so the editor is ready at once and keystrokes go before it.
+  const shownBody = useDeferredValue(previewBody, '')
   const [activeOption, setActiveOption] = useState<string | undefined>()
   const [layout, setLayout] = useState<Layout>(preferredLayout)
   const [trigger, setTrigger] = useState<AnchoredTrigger | null>(null)
@@ -118,7 +121,7 @@ function LoadedEditor({
     if (previewTimer.current) clearTimeout(previewTimer.current)
     // Re-rendering Markdown costs in proportion to the note: wait longer in long notes.
     const delay = Math.min(400, Math.max(150, body.length / 500))
-    previewTimer.current = setTimeout(() => startTransition(() => setPreviewBody(body)), delay)
+    previewTimer.current = setTimeout(() => setPreviewBody(body), delay)
   }
 
   const updateTrigger = (area: HTMLTextAreaElement): void => {
@@ -272,7 +275,7 @@ function LoadedEditor({
         </div>
         {layout !== 'write' && (
           <section className="note-preview-pane" aria-label="Preview">
-            <NotePreview body={previewBody} />
+            <NotePreview body={shownBody} />
           </section>
         )}
       </div>

@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
 import { numberCitations } from '../../../../shared/citations'
 import type { CitedQuote, MentionedEntity } from '../../../../shared/contract'
+import { splitMarkdownBlocks } from './blocks'
 import { RenderedMarkdown, safeUrl, type ResolvedLinks } from './NotePreview'
 
 const QUOTE: CitedQuote = {
@@ -29,8 +30,9 @@ function render(body: string, quotes: CitedQuote[] = [QUOTE], entities = [ENTITY
     entities: new Map(entities.map((e) => [e.entityId, e])),
     loaded: true,
   }
+  const targets = { numberOf: numberCitations(body).numberOf, resolved }
   return renderToStaticMarkup(
-    <RenderedMarkdown body={body} numbering={numberCitations(body)} resolved={resolved} />,
+    <RenderedMarkdown blocks={splitMarkdownBlocks(body)} targets={targets} />,
   )
 }
 

@@ -11,7 +11,7 @@ import {
 } from '../../../../shared/citations'
 import type { CitedQuote, MentionedEntity } from '../../../../shared/contract'
 import { useResolvedLinks } from '../../api/notes'
-import { splitMarkdownBlocks } from './blocks'
+import { splitMarkdownBlocks, type MarkdownBlock as MarkdownBlockSource } from './blocks'
 import { formatDay, gradeCode, gradeMeaning } from './grades'
 import { entityViewHref, quoteHref } from './links'
 
@@ -36,7 +36,7 @@ export interface ResolvedLinks {
   loaded: boolean
 }
 
-interface LinkTargets {
+export interface LinkTargets {
   numberOf: ReadonlyMap<string, number>
   resolved: ResolvedLinks
 }
@@ -76,9 +76,23 @@ function useStableNumbering(links: readonly NoteLink[]): CitationNumbering {
   )
 }
 
+/** Links of one block, parsed once per block text: typing re-parses only the block it is in. */
+const linksByBlock = new Map<string, NoteLink[]>()
+
+function blockLinks(source: string): NoteLink[] {
+  let links = linksByBlock.get(source)
+  if (!links) {
+    if (linksByBlock.size > 20_000) linksByBlock.clear()
+    links = extractNoteLinks(source)
+    linksByBlock.set(source, links)
+  }
+  return links
+}
+
 /** A note's body rendered: citations as numbered chips, mentions as entity chips. */
 export const NotePreview = memo(function NotePreview({ body }: { body: string }) {
-  const links = useMemo(() => extractNoteLinks(body), [body])
+  const blocks = useMemo(() => splitMarkdownBlocks(body), [body])
+  const links = useMemo(() => blocks.flatMap((block) => blockLinks(block.source)), [blocks])
   const numbering = useStableNumbering(links)
   const entityKey = mentionedEntityIds(links.filter((link) => link.valid)).join('\n')
   const annotationIds = useMemo(
@@ -98,7 +112,7 @@ export const NotePreview = memo(function NotePreview({ body }: { body: string })
   const targets = useMemo(() => ({ numberOf: numbering.numberOf, resolved }), [numbering, resolved])
   return (
     <div className="note-preview">
-      <RenderedMarkdown body={body} numbering={numbering} resolved={resolved} targets={targets} />
+      <RenderedMarkdown blocks={blocks} targets={targets} />
       {numbering.citations.length > 0 && <CitedQuotes numbering={numbering} resolved={resolved} />}
     </div>
   )
@@ -106,23 +120,14 @@ export const NotePreview = memo(function NotePreview({ body }: { body: string })
 
 /** The body in blocks, each parsed again only when its own text changes. */
 export function RenderedMarkdown({
-  body,
-  numbering,
-  resolved,
+  blocks,
   targets,
 }: {
-  body: string
-  numbering: CitationNumbering
-  resolved: ResolvedLinks
-  targets?: LinkTargets
+  blocks: readonly MarkdownBlockSource[]
+  targets: LinkTargets
 }) {
-  const blocks = useMemo(() => splitMarkdownBlocks(body), [body])
-  const value = useMemo(
-    () => targets ?? { numberOf: numbering.numberOf, resolved },
-    [targets, numbering, resolved],
-  )
   return (
-    <LinkTargetsContext value={value}>
+    <LinkTargetsContext value={targets}>
       <div className="markdown">
         {blocks.map((block) => (
           <MarkdownBlock key={block.key} source={block.source} />

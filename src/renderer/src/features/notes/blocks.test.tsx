@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import Markdown from 'react-markdown'
 import { describe, expect, it } from 'vitest'
 import sample from '../../../../../data/sample/project.json'
+import { extractNoteLinks } from '../../../../shared/citations'
 import { splitMarkdownBlocks } from './blocks'
 import { remarkPlugins } from './NotePreview'
 import { random, realisticNote } from './test-notes'
@@ -61,6 +62,19 @@ describe('splitMarkdownBlocks', () => {
     const after = splitMarkdownBlocks('New first\n\nSame\n\nSame\n\nOther edited')
     expect(new Set(before.map((b) => b.key)).size).toBe(3)
     expect(after.filter((b) => before.some((old) => old.key === b.key))).toHaveLength(2)
+  })
+
+  it('finds the same citations block by block as in the whole note', () => {
+    const ids = (links: { kind: string; id: string }[]) => links.map((l) => `${l.kind}:${l.id}`)
+    const next = random(5)
+    const bodies = [
+      ...sample.notes.map((n) => n.body),
+      ...Array.from({ length: 150 }, () => realisticNote(next)),
+    ]
+    for (const body of bodies) {
+      const byBlock = splitMarkdownBlocks(body).flatMap((block) => extractNoteLinks(block.source))
+      expect(ids(byBlock), body).toEqual(ids(extractNoteLinks(body)))
+    }
   })
 
   it('renders the sample notes and generated notes the same split as whole', () => {
