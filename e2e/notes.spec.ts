@@ -58,6 +58,28 @@ test('typing and leaving at once loses nothing', async ({ page, app }) => {
   await expect(notes.text).toHaveValue(/A last thought typed in a hurry\.$/)
 })
 
+test('reloading with unsaved typing asks first, and the text is saved meanwhile', async ({
+  page,
+  app,
+}) => {
+  const shell = new AppShell(page)
+  const notes = new NotesPage(page)
+  await shell.open(app.url)
+  await shell.goTo('Notes')
+  await notes.open('The armed opposition at a glance')
+  await notes.typeAtEnd('\nTyped just before closing.')
+  const asked = new Promise<string>((resolve) => {
+    page.once('dialog', (dialog) => {
+      resolve(dialog.type())
+      // A reader takes a moment to answer the prompt; the save lands meanwhile.
+      setTimeout(() => void dialog.accept(), 500)
+    })
+  })
+  await page.reload()
+  expect(await asked).toBe('beforeunload')
+  await expect(notes.text).toHaveValue(/Typed just before closing\.$/)
+})
+
 test('the list searches and sorts notes, and a deleted note is gone', async ({ page, app }) => {
   const shell = new AppShell(page)
   const notes = new NotesPage(page)
