@@ -8,15 +8,21 @@ import type { z } from 'zod'
 import { entityMethods } from './api/entities'
 import { projectMethods } from './api/project'
 import { sourceMethods } from './api/sources'
+import { storageMethods } from './api/storage'
+import { transferMethods } from './api/transfer'
 
 export * from './api/entities'
 export * from './api/project'
 export * from './api/sources'
+export * from './api/storage'
+export * from './api/transfer'
 
 export const contract = {
   ...projectMethods,
   ...entityMethods,
   ...sourceMethods,
+  ...storageMethods,
+  ...transferMethods,
 } as const
 
 export type Contract = typeof contract

@@ -2,6 +2,8 @@ import type { MethodName } from '../../shared/contract'
 import { entityHandlers } from './handlers/entities'
 import { projectHandlers } from './handlers/project'
 import { sourceHandlers } from './handlers/sources'
+import { storageHandlers } from './handlers/storage'
+import { transferHandlers } from './handlers/transfer'
 import type { Handler } from './handlers/types'
 
 /** Every method of the contract and the service that answers it; the compiler checks coverage. */
@@ -9,4 +11,6 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   ...projectHandlers,
   ...entityHandlers,
   ...sourceHandlers,
+  ...storageHandlers,
+  ...transferHandlers,
 }
