@@ -2,13 +2,14 @@ import { createHash } from 'node:crypto'
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type * as Migrations from './migrations'
 import { backupsFolder, BACKUPS_KEPT, listBackups, readBackup, writeBackup } from './backups'
 import { PROJECT_FILE, ProjectStore } from './project-store'
 import { copySample, tempDir } from './test-helpers'
 
 // A v0 file stands in for the first real migration (v1 is the first schema version).
 vi.mock('./migrations', async (importOriginal) => {
-  const original = await importOriginal<typeof import('./migrations')>()
+  const original = await importOriginal<typeof Migrations>()
   return {
     ...original,
     migrateProjectFile: (raw: unknown) => {
