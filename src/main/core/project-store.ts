@@ -64,6 +64,9 @@ export function describeWriteError(error: unknown): string {
     ENOTEMPTY: 'a folder is in the way of the file',
     ENOENT: 'the project folder is gone',
     EBUSY: 'the file is locked by another program',
+    ENAMETOOLONG: 'a name in the path is too long',
+    ENOTDIR: 'part of the path is a file, not a folder',
+    EEXIST: 'something with that name is already there',
   }
   const reason = code ? known[code] : undefined
   if (reason) return `${reason[0]!.toUpperCase()}${reason.slice(1)} (${code})`

@@ -7,7 +7,13 @@ import type { ProjectFile } from '../../shared/model'
 import { backupsFolder, listBackups, readBackup, writeBackup } from './backups'
 import { pathExists, writeFileDurably } from './durable-write'
 import { AppError } from './errors'
-import { DamagedProjectError, PROJECT_FILE, ProjectStore, type StoreOptions } from './project-store'
+import {
+  DamagedProjectError,
+  describeWriteError,
+  PROJECT_FILE,
+  ProjectStore,
+  type StoreOptions,
+} from './project-store'
 
 const RECENT_FILE = 'recent.json'
 const RECENT_LIMIT = 12
@@ -21,7 +27,6 @@ export interface WorkspaceOptions {
   store?: StoreOptions
 }
 
-/** Which project is open, and the user's list of recent ones. */
 /** A sortable, file-name-safe time for names such as project.json.corrupt-<time>. */
 export function fileStamp(date = new Date()): string {
   return date.toISOString().replace(/[-:.]/g, '')
@@ -40,6 +45,7 @@ async function moveAside(path: string, label: string): Promise<string> {
   }
 }
 
+/** Which project is open, why the last one could not be, and the user's list of recent ones. */
 export class Workspace {
   private store: ProjectStore | null = null
   private failure: Omit<OpenFailure, 'backups'> | null = null
@@ -186,11 +192,20 @@ export class Workspace {
   async create(name: string, folder?: string): Promise<ProjectStore> {
     const path = folder ? resolve(folder) : await this.freeProjectFolder(name)
     const now = new Date().toISOString()
-    const next = await ProjectStore.create(
-      path,
-      { id: randomUUID(), name, description: '', createdAt: now, updatedAt: now },
-      this.options.store,
-    )
+    let next: ProjectStore
+    try {
+      next = await ProjectStore.create(
+        path,
+        { id: randomUUID(), name, description: '', createdAt: now, updatedAt: now },
+        this.options.store,
+      )
+    } catch (error) {
+      if (error instanceof AppError) throw error
+      throw new AppError(
+        'storage',
+        `Cannot create a project in ${path}: ${describeWriteError(error)}.`,
+      )
+    }
     await this.replaceCurrent(next)
     return next
   }
@@ -258,7 +273,8 @@ export class Workspace {
     this.store = next
     this.failure = null
     await previous?.close()
-    await this.remember(next)
+    // The recent list is a convenience: failing to write it must not fail the open.
+    await this.remember(next).catch(() => undefined)
   }
 
   private async remember(store: ProjectStore): Promise<void> {

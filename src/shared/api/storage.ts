@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { method, NoInput } from './method'
+import { FolderPath, method, NoInput } from './method'
 import { ProjectInfo } from './project'
 
 /** Whether the open project's edits are on disk, and why not when they are not. */
@@ -85,8 +85,6 @@ export const WorkspaceStatus = z.strictObject({
   failure: OpenFailure.nullable(),
 })
 export type WorkspaceStatus = z.infer<typeof WorkspaceStatus>
-
-const FolderPath = z.string().min(1).max(4096)
 
 export const storageMethods = {
   /** Whether the open project's edits are saved, and the last save error if any. */
