@@ -50,6 +50,8 @@ const knownIds = fc.constantFrom(
   'nope',
 )
 
+const knownTypes = fc.constantFrom('group', 'person', 'place', 'community', 'weapon')
+
 /** Any JS value, including Maps, Dates, boxed values, null prototypes and polluting keys. */
 export const hostileValue: fc.Arbitrary<unknown> = fc.anything({
   key,
@@ -91,16 +93,29 @@ export const hostileJson: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>(
  * the sample, arrays of such) so calls get past validation into the services, sometimes
  * anything at all.
  */
-function fieldValue(schema: z.ZodType, name = ''): fc.Arbitrary<unknown> {
+/** Real values for some fields (a valid export, an existing backup, the sample's folder). */
+export type KnownValues = Partial<Record<string, readonly unknown[]>>
+
+function fieldValue(schema: z.ZodType, name: string, known: KnownValues): fc.Arbitrary<unknown> {
   const inner = schema instanceof z.ZodOptional ? (schema.unwrap() as z.ZodType) : schema
   const loose = fc.oneof(hostileJson, fc.string(), meaningful)
+  const real = known[name]
+  if (real?.length) {
+    const fallback = fieldValue(schema, `${name}\u0000`, known)
+    return fc.oneof(fc.constantFrom(...real), fallback)
+  }
   let typed: fc.Arbitrary<unknown> | null = null
-  if (inner instanceof z.ZodObject) typed = shaped(inner)
+  if (inner instanceof z.ZodObject) typed = shaped(inner, known)
   else if (inner instanceof z.ZodArray) {
-    typed = fc.array(fieldValue(inner.element as z.ZodType), { maxLength: 3 })
+    typed = fc.array(fieldValue(inner.element as z.ZodType, '', known), { maxLength: 3 })
   } else if (inner instanceof z.ZodEnum) typed = fc.constantFrom(...inner.options)
   else if (inner instanceof z.ZodString) {
-    typed = fc.oneof(meaningful, fc.string({ minLength: 1, maxLength: 24 }))
+    typed = fc.oneof(
+      ...(/id$/i.test(name) ? [knownIds, knownIds] : []),
+      ...(name === 'type' ? [knownTypes, knownTypes] : []),
+      meaningful,
+      fc.string({ minLength: 1, maxLength: 24 }),
+    )
   } else if (inner instanceof z.ZodNumber)
     typed = fc.oneof(fc.integer({ min: -1, max: 20 }), fc.double())
   else if (inner instanceof z.ZodBoolean) typed = fc.boolean()
@@ -116,9 +131,11 @@ function fieldValue(schema: z.ZodType, name = ''): fc.Arbitrary<unknown> {
   return typed ? fc.oneof({ weight: 4, arbitrary: typed }, { weight: 1, arbitrary: loose }) : loose
 }
 
-function shaped(schema: z.ZodObject): fc.Arbitrary<Record<string, unknown>> {
+function shaped(schema: z.ZodObject, known: KnownValues): fc.Arbitrary<Record<string, unknown>> {
   const shape = Object.entries(schema.shape) as [string, z.ZodType][]
-  const fields = Object.fromEntries(shape.map(([name, field]) => [name, fieldValue(field, name)]))
+  const fields = Object.fromEntries(
+    shape.map(([name, field]) => [name, fieldValue(field, name, known)]),
+  )
   const requiredKeys = shape
     .filter(([, field]) => !(field instanceof z.ZodOptional))
     .map(([name]) => name)
@@ -126,12 +143,12 @@ function shaped(schema: z.ZodObject): fc.Arbitrary<Record<string, unknown>> {
 }
 
 /** Inputs for one method: arbitrary JSON, arbitrary values, and objects shaped like its input. */
-export function inputsFor(method: MethodName): fc.Arbitrary<unknown> {
+export function inputsFor(method: MethodName, known: KnownValues = {}): fc.Arbitrary<unknown> {
   const schema = contract[method].input as z.ZodType
   const arbitraries: fc.Arbitrary<unknown>[] = [fc.jsonValue(), hostileJson, hostileValue]
   if (schema instanceof z.ZodObject) {
     const withPolluter = fc
-      .tuple(shaped(schema), fc.constantFrom(...POLLUTING_KEYS), hostileJson)
+      .tuple(shaped(schema, known), fc.constantFrom(...POLLUTING_KEYS), hostileJson)
       .map(([base, k, v]) => {
         const copy: Record<string, unknown> = { ...base }
         Object.defineProperty(copy, k, {
@@ -142,7 +159,7 @@ export function inputsFor(method: MethodName): fc.Arbitrary<unknown> {
         })
         return copy
       })
-    arbitraries.push(shaped(schema), shaped(schema), withPolluter)
+    arbitraries.push(shaped(schema, known), shaped(schema, known), withPolluter)
   }
   return fc.oneof(...arbitraries)
 }
@@ -159,6 +176,8 @@ export function confinePaths(method: MethodName, input: unknown, sandbox: string
   for (const name of ['path', 'folder']) {
     const value = fields[name]
     if (typeof value !== 'string') continue
+    const already = relative(sandbox, value)
+    if (isAbsolute(value) && !already.startsWith('..') && !isAbsolute(already)) continue
     // Separators and dots go; everything else (NUL, controls, unicode) reaches the file system.
     const inside = join(sandbox, 'fuzz', value.replace(/[/\\.]/g, '_').slice(0, 400) || 'x')
     const rel = relative(sandbox, inside)

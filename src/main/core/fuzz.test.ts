@@ -9,11 +9,13 @@ import { METHOD_NAMES, type MethodName } from '../../shared/contract'
 import { createDispatch, type Dispatch } from './dispatch'
 import {
   confinePaths,
+  type KnownValues,
   inputsFor,
   isEnvelope,
   leaksInternals,
   prototypeIsClean,
 } from './fuzz-arbitraries'
+import { knownValues } from './fuzz-known'
 import { copySample, tempDir } from './test-helpers'
 import { Workspace } from './workspace'
 
@@ -24,6 +26,7 @@ let sampleFolder: string
 let workspace: Workspace
 let dispatch: Dispatch
 const unexpected: unknown[] = []
+let known: KnownValues = {}
 const tally = { calls: 0, ok: 0, refused: 0 }
 const okByMethod = new Map<string, number>()
 
@@ -36,6 +39,7 @@ beforeAll(async () => {
     validateOutput: true,
     logError: (error) => unexpected.push(error),
   })
+  known = await knownValues(dispatch, sampleFolder)
 })
 afterAll(async () => {
   await workspace.close()
@@ -56,14 +60,14 @@ describe('dispatch under arbitrary input', () => {
     await workspace.open(sampleFolder)
     unexpected.length = 0
     await fc.assert(
-      fc.asyncProperty(inputsFor(method), async (generated) => {
+      fc.asyncProperty(inputsFor(method, known), async (generated) => {
         const input = confinePaths(method, generated, dir.path)
         const before = storeSnapshot()
         let result: unknown
         try {
           result = await dispatch(method, input)
         } catch (error) {
-          throw new Error(`dispatch threw: ${String(error)}`)
+          throw new Error(`dispatch threw: ${String(error)}`, { cause: error })
         }
         tally.calls++
         expect(isEnvelope(result)).toBe(true)

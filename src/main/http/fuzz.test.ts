@@ -10,12 +10,14 @@ import { METHOD_NAMES, type MethodName } from '../../shared/contract'
 import { createDispatch } from '../core/dispatch'
 import {
   confinePaths,
+  type KnownValues,
   hostileJson,
   inputsFor,
   isEnvelope,
   leaksInternals,
   prototypeIsClean,
 } from '../core/fuzz-arbitraries'
+import { knownValues } from '../core/fuzz-known'
 import { copySample, tempDir } from '../core/test-helpers'
 import { Workspace } from '../core/workspace'
 import { startHttpServer, type RunningServer } from './server'
@@ -28,6 +30,7 @@ let sampleFolder: string
 let workspace: Workspace
 let server: RunningServer
 const unexpected: unknown[] = []
+let known: KnownValues = {}
 const tally = { requests: 0, byStatus: new Map<number, number>() }
 
 beforeAll(async () => {
@@ -40,6 +43,7 @@ beforeAll(async () => {
     logError: (error) => unexpected.push(error),
   })
   server = await startHttpServer({ dispatch, maxBodyBytes: 256 * 1024 })
+  known = await knownValues(dispatch, sampleFolder)
 })
 afterAll(async () => {
   await server?.close()
@@ -118,7 +122,7 @@ describe('the HTTP adapter under arbitrary requests', () => {
     await workspace.open(sampleFolder)
     unexpected.length = 0
     await fc.assert(
-      fc.asyncProperty(inputsFor(method), async (generated) => {
+      fc.asyncProperty(inputsFor(method, known), async (generated) => {
         await check(`/api/${method}`, asBody(confinePaths(method, generated, dir.path)))
       }),
       { numRuns: RUNS_PER_METHOD },
