@@ -313,6 +313,28 @@ describe('ProjectStore when the disk refuses a write', () => {
     await store.close()
   })
 
+  // Found by the e2e journey: a failed "save now" cleared the retry timer and nothing
+  // retried until the next edit.
+  it('keeps retrying on its own after a save requested by hand has failed', async () => {
+    const folder = join(dir.path, 'p')
+    await (await ProjectStore.create(folder, meta())).close()
+    const disk = faultyFs()
+    disk.failAt('rename', 'EIO')
+    const saved: number[] = []
+    const store = await ProjectStore.open(folder, {
+      writeDelayMs: 60_000,
+      fs: disk.fs,
+      backups: false,
+      onSaved: ({ revision }) => saved.push(revision),
+    })
+    store.mutate((data) => data.entities.push(entity('e1', 'Saved in the end')))
+    await expect(store.flush()).rejects.toThrow(/EIO/)
+    disk.heal()
+    await until(() => saved.length > 0, 5_000)
+    expect((await readProject(folder)).entities.map((e) => e.name)).toEqual(['Saved in the end'])
+    await store.close()
+  })
+
   it('removes temp files left by a killed writer when it opens, and keeps a live writer’s', async () => {
     const folder = join(dir.path, 'p')
     await (await ProjectStore.create(folder, meta())).close()

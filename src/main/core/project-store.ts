@@ -311,10 +311,18 @@ export class ProjectStore {
     })
   }
 
-  /** Writes pending edits now; rejects if the disk refuses them (they stay in memory). */
+  /**
+   * Writes pending edits now; rejects if the disk refuses them. They stay in memory and the
+   * automatic retries go on, as after a failed scheduled write.
+   */
   async flush(): Promise<void> {
     this.clearTimer()
-    await this.persist()
+    try {
+      await this.persist()
+    } catch (error) {
+      this.scheduleRetry()
+      throw error
+    }
   }
 
   /** Flushes and stops accepting edits. */
@@ -358,13 +366,14 @@ export class ProjectStore {
     if (this.timer || this.closed) return
     this.timer = setTimeout(() => {
       this.timer = null
-      this.persist().catch(() => {
-        // Back off while the disk refuses; the edits stay in memory meanwhile.
-        const retryIn = Math.min(MAX_RETRY_DELAY_MS, 500 * 2 ** Math.min(this.failures, 6))
-        this.schedule(retryIn)
-      })
+      this.persist().catch(() => this.scheduleRetry())
     }, delayMs)
     this.timer.unref?.()
+  }
+
+  /** Backs off while the disk refuses; the edits stay in memory meanwhile. */
+  private scheduleRetry(): void {
+    this.schedule(Math.min(MAX_RETRY_DELAY_MS, 500 * 2 ** Math.min(this.failures, 6)))
   }
 
   private clearTimer(): void {
