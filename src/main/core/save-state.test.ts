@@ -1,5 +1,5 @@
 /** A failing disk reaches the user through the contract, and nothing acknowledged is lost. */
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { SaveStatus } from '../../shared/contract'
@@ -71,4 +71,21 @@ it('reports a full disk in project.saveState and project.save, keeps the edit, a
   expect(saved.ok && (saved.value as SaveStatus).lastError).toBeFalsy()
   expect((await saveState()).lastSavedAt).toBeDefined()
   expect(await readFile(path, 'utf8')).toContain('"name":"Unsaved"')
+})
+
+it('refuses an import the disk cannot hold with a clear message, leaving no half-written project', async () => {
+  const exported = await dispatch('project.export', {})
+  if (!exported.ok) throw new Error(exported.error.message)
+  disk.failAt('write', 'ENOSPC')
+  const result = await dispatch('project.import', {
+    content: (exported.value as { content: string }).content,
+  })
+  expect(result).toMatchObject({
+    ok: false,
+    error: {
+      code: 'storage',
+      message: expect.stringMatching(/disk is full.*Nothing was imported/),
+    },
+  })
+  expect(await readdir(join(dir.path, 'user', 'projects')).catch(() => [])).toEqual([])
 })

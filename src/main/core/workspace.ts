@@ -121,8 +121,15 @@ export class Workspace {
       throw new AppError('not_found', `${target} has no backups.`)
     }
     const projectPath = join(target, PROJECT_FILE)
-    if (await pathExists(projectPath)) await moveAside(projectPath, 'replaced')
-    await writeFileDurably(projectPath, JSON.stringify(file), this.options.store?.fs)
+    try {
+      if (await pathExists(projectPath)) await moveAside(projectPath, 'replaced')
+      await writeFileDurably(projectPath, JSON.stringify(file), this.options.store?.fs)
+    } catch (error) {
+      throw new AppError(
+        'storage',
+        `The backup could not be written to ${projectPath}: ${describeWriteError(error)}.`,
+      )
+    }
     return this.open(target)
   }
 
@@ -131,8 +138,8 @@ export class Workspace {
     const path = await this.freeProjectFolder(file.project.name)
     // Built in a hidden folder and renamed into place: a failed import leaves no half project.
     const staging = join(this.projectsDir, `.importing-${randomUUID()}`)
-    await mkdir(join(staging, 'sources'), { recursive: true })
     try {
+      await mkdir(join(staging, 'sources'), { recursive: true })
       for (const [hash, text] of texts) {
         await writeFileDurably(
           join(staging, 'sources', `${hash}.txt`),
@@ -145,8 +152,11 @@ export class Workspace {
       await writeBackup(staging, text, 'import', { fs: this.options.store?.fs })
       await rename(staging, path)
     } catch (error) {
-      await rm(staging, { recursive: true, force: true })
-      throw error
+      await rm(staging, { recursive: true, force: true }).catch(() => undefined)
+      throw new AppError(
+        'storage',
+        `The project could not be written to ${path}: ${describeWriteError(error)}. Nothing was imported.`,
+      )
     }
     return this.open(path)
   }
