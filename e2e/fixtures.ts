@@ -47,18 +47,19 @@ async function startApp(
   return { url, process: child }
 }
 
-/** Changes the temp copy of the sample before the server opens it (`test.use({ seedProject })`). */
-export interface ProjectSeed {
-  apply(projectDir: string): Promise<void>
-}
+/** Changes the fresh copy of the sample before the app opens it (damage it, add backups…). */
+export type PrepareProject = (projectDir: string) => Promise<void>
 
-export const test = base.extend<{ app: RunningApp; seedProject: ProjectSeed | undefined }>({
-  seedProject: [undefined, { option: true }],
-  app: async ({ seedProject }, use) => {
+export const test = base.extend<{ app: RunningApp; prepareProject: PrepareProject }>({
+  // Override with test.extend({ prepareProject: async ({}, use) => use(async (dir) => …) }).
+  prepareProject: async ({}, use) => {
+    await use(async () => undefined)
+  },
+  app: async ({ prepareProject }, use) => {
     const temp = await mkdtemp(join(tmpdir(), 'sightline-e2e-'))
     const projectDir = join(temp, 'project')
     await cp(join(ROOT, 'data', 'sample'), projectDir, { recursive: true })
-    await seedProject?.apply(projectDir)
+    await prepareProject(projectDir)
     const { url, process: child } = await startApp(projectDir, join(temp, 'user-data'))
     await use({ url, projectDir })
     const exited = new Promise((done) => child.once('exit', done))

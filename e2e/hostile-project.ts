@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { ProjectSeed } from './fixtures'
+import type { PrepareProject } from './fixtures'
 
 export const IMG_PAYLOAD = '<img src=x onerror="window.__pwned=1">'
 export const SCRIPT_PAYLOAD = '<script>window.__pwned=1</script>'
@@ -41,63 +41,61 @@ export const HOSTILE_NOTE_BODY = [
   `Cited: [the militia wrote](quote:${HOSTILE_IDS.annotation}); mentioned: [the front](entity:${HOSTILE_IDS.entity}).`,
 ].join('\n')
 
-export const hostileProject: ProjectSeed = {
-  async apply(projectDir) {
-    const path = join(projectDir, 'project.json')
-    const project = JSON.parse(await readFile(path, 'utf8'))
-    const contentHash = createHash('sha256').update(SOURCE_TEXT, 'utf8').digest('hex')
-    await writeFile(join(projectDir, 'sources', `${contentHash}.txt`), SOURCE_TEXT)
-    const now = '2025-06-02T10:00:00.000Z'
-    const base = { createdAt: now, updatedAt: now }
-    project.sources.push({
-      ...base,
-      id: HOSTILE_IDS.source,
-      title: `Channel dump ${IMG_PAYLOAD}`,
-      kind: 'post',
-      publisher: SCRIPT_PAYLOAD,
-      publishedAt: '2025-05-30',
-      reliability: 'E',
-      contentHash,
-      length: SOURCE_TEXT.length,
-      origin: { fileName: 'dump<script>.txt', format: 'txt' },
-    })
-    const exact = `The militia wrote ${IMG_PAYLOAD} on its channel`
-    const start = SOURCE_TEXT.indexOf(exact)
-    project.annotations.push({
-      ...base,
-      id: HOSTILE_IDS.annotation,
-      sourceId: HOSTILE_IDS.source,
-      target: {
-        quote: {
-          type: 'TextQuoteSelector',
-          exact,
-          prefix: SOURCE_TEXT.slice(Math.max(0, start - 32), start),
-          suffix: SOURCE_TEXT.slice(start + exact.length, start + exact.length + 32),
-        },
-        position: { type: 'TextPositionSelector', start, end: start + exact.length },
+export const plantHostileContent: PrepareProject = async (projectDir) => {
+  const path = join(projectDir, 'project.json')
+  const project = JSON.parse(await readFile(path, 'utf8'))
+  const contentHash = createHash('sha256').update(SOURCE_TEXT, 'utf8').digest('hex')
+  await writeFile(join(projectDir, 'sources', `${contentHash}.txt`), SOURCE_TEXT)
+  const now = '2025-06-02T10:00:00.000Z'
+  const base = { createdAt: now, updatedAt: now }
+  project.sources.push({
+    ...base,
+    id: HOSTILE_IDS.source,
+    title: `Channel dump ${IMG_PAYLOAD}`,
+    kind: 'post',
+    publisher: SCRIPT_PAYLOAD,
+    publishedAt: '2025-05-30',
+    reliability: 'E',
+    contentHash,
+    length: SOURCE_TEXT.length,
+    origin: { fileName: 'dump<script>.txt', format: 'txt' },
+  })
+  const exact = `The militia wrote ${IMG_PAYLOAD} on its channel`
+  const start = SOURCE_TEXT.indexOf(exact)
+  project.annotations.push({
+    ...base,
+    id: HOSTILE_IDS.annotation,
+    sourceId: HOSTILE_IDS.source,
+    target: {
+      quote: {
+        type: 'TextQuoteSelector',
+        exact,
+        prefix: SOURCE_TEXT.slice(Math.max(0, start - 32), start),
+        suffix: SOURCE_TEXT.slice(start + exact.length, start + exact.length + 32),
       },
-      comment: `Comment ${SCRIPT_PAYLOAD}`,
-      kind: 'quote',
-      credibility: 5,
-      entityIds: [HOSTILE_IDS.entity],
-      tags: ['<b>tag</b>'],
-      anchor: { state: 'exact' },
-    })
-    project.entities.push({
-      ...base,
-      id: HOSTILE_IDS.entity,
-      type: 'group',
-      name: HOSTILE_ENTITY_NAME,
-      aliases: [SCRIPT_PAYLOAD],
-      description: IMG_PAYLOAD,
-      attributes: { acronym: '<i>EF</i>' },
-    })
-    project.notes.push({
-      ...base,
-      id: HOSTILE_IDS.note,
-      title: HOSTILE_NOTE_TITLE,
-      body: HOSTILE_NOTE_BODY,
-    })
-    await writeFile(path, JSON.stringify(project))
-  },
+      position: { type: 'TextPositionSelector', start, end: start + exact.length },
+    },
+    comment: `Comment ${SCRIPT_PAYLOAD}`,
+    kind: 'quote',
+    credibility: 5,
+    entityIds: [HOSTILE_IDS.entity],
+    tags: ['<b>tag</b>'],
+    anchor: { state: 'exact' },
+  })
+  project.entities.push({
+    ...base,
+    id: HOSTILE_IDS.entity,
+    type: 'group',
+    name: HOSTILE_ENTITY_NAME,
+    aliases: [SCRIPT_PAYLOAD],
+    description: IMG_PAYLOAD,
+    attributes: { acronym: '<i>EF</i>' },
+  })
+  project.notes.push({
+    ...base,
+    id: HOSTILE_IDS.note,
+    title: HOSTILE_NOTE_TITLE,
+    body: HOSTILE_NOTE_BODY,
+  })
+  await writeFile(path, JSON.stringify(project))
 }

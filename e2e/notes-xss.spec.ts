@@ -1,8 +1,8 @@
-import { expect, test } from './fixtures'
+import { expect, test as base } from './fixtures'
 import {
   HOSTILE_ENTITY_NAME,
   HOSTILE_NOTE_TITLE,
-  hostileProject,
+  plantHostileContent,
   IMG_PAYLOAD,
   SCRIPT_PAYLOAD,
 } from './hostile-project'
@@ -10,7 +10,9 @@ import { AppShell } from './pages/AppShell'
 import { GroupsPage } from './pages/GroupsPage'
 import { NotesPage } from './pages/NotesPage'
 
-test.use({ seedProject: hostileProject })
+const test = base.extend({
+  prepareProject: async ({}, use) => use(plantHostileContent),
+})
 
 declare global {
   interface Window {

@@ -9,17 +9,23 @@ import { entityMethods } from './api/entities'
 import { notesMethods } from './api/notes'
 import { projectMethods } from './api/project'
 import { sourceMethods } from './api/sources'
+import { storageMethods } from './api/storage'
+import { transferMethods } from './api/transfer'
 
 export * from './api/entities'
 export * from './api/notes'
 export * from './api/project'
 export * from './api/sources'
+export * from './api/storage'
+export * from './api/transfer'
 
 export const contract = {
   ...projectMethods,
   ...entityMethods,
   ...sourceMethods,
   ...notesMethods,
+  ...storageMethods,
+  ...transferMethods,
 } as const
 
 export type Contract = typeof contract
