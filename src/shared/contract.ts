@@ -5,18 +5,24 @@
  * of the tables under api/, each with a one-line doc comment.
  */
 import type { z } from 'zod'
+import { annotationMethods } from './api/annotations'
 import { entityMethods } from './api/entities'
 import { projectMethods } from './api/project'
+import { searchMethods } from './api/search'
 import { sourceMethods } from './api/sources'
 
+export * from './api/annotations'
 export * from './api/entities'
 export * from './api/project'
+export * from './api/search'
 export * from './api/sources'
 
 export const contract = {
   ...projectMethods,
   ...entityMethods,
   ...sourceMethods,
+  ...annotationMethods,
+  ...searchMethods,
 } as const
 
 export type Contract = typeof contract

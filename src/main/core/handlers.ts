@@ -1,6 +1,8 @@
 import type { MethodName } from '../../shared/contract'
+import { annotationHandlers } from './handlers/annotations'
 import { entityHandlers } from './handlers/entities'
 import { projectHandlers } from './handlers/project'
+import { searchHandlers } from './handlers/search'
 import { sourceHandlers } from './handlers/sources'
 import type { Handler } from './handlers/types'
 
@@ -9,4 +11,6 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   ...projectHandlers,
   ...entityHandlers,
   ...sourceHandlers,
+  ...annotationHandlers,
+  ...searchHandlers,
 }
