@@ -10,6 +10,7 @@ const DROPPED =
 /** Page furniture dropped when Readability finds no article and the whole body is used. */
 const FURNITURE =
   'nav, header, footer, aside, [role="navigation"], [role="banner"], [role="contentinfo"], [aria-hidden="true"]'
+const IN_ARTICLE_FURNITURE = 'nav, footer, [role="navigation"], [role="contentinfo"]'
 const PARAGRAPH_BLOCKS = new Set([
   'P',
   'DIV',
@@ -142,7 +143,8 @@ export function htmlToText(fragment: string): string {
   const { document } = parseHTML(`<!doctype html><html><body>${fragment}</body></html>`)
   const body = document.querySelector('body')
   if (!body) return ''
-  for (const node of body.querySelectorAll(DROPPED)) node.remove()
+  // Readability falls back to menus and footers when a page has nothing else.
+  for (const node of body.querySelectorAll(`${DROPPED}, ${IN_ARTICLE_FURNITURE}`)) node.remove()
   return elementToText(body)
 }
 
