@@ -250,3 +250,15 @@ describe('Word .docx', () => {
     )
   })
 })
+
+describe('PDF titles', () => {
+  it('ignores the placeholders printing tools write as a title', async () => {
+    const { usefulTitle } = await import('./pdf')
+    expect(usefulTitle('about:blank')).toBeUndefined()
+    expect(usefulTitle('Untitled')).toBeUndefined()
+    expect(usefulTitle('report-final.docx')).toBeUndefined()
+    expect(usefulTitle('C:\\Users\\me\\scan.pdf')).toBeUndefined()
+    expect(usefulTitle('Microsoft Word - Field report 3')).toBe('Field report 3')
+    expect(usefulTitle('Armed groups in the north')).toBe('Armed groups in the north')
+  })
+})

@@ -140,7 +140,7 @@ async function pdfMetadata(pdf: {
   try {
     const { info } = await pdf.getMetadata()
     const fields = (info ?? {}) as Record<string, unknown>
-    const title = typeof fields.Title === 'string' ? fields.Title.trim() : ''
+    const title = typeof fields.Title === 'string' ? usefulTitle(fields.Title) : undefined
     if (title) metadata.title = title
     const author = typeof fields.Author === 'string' ? fields.Author.trim() : ''
     if (author) metadata.author = author
@@ -151,6 +151,20 @@ async function pdfMetadata(pdf: {
     // Metadata is a convenience; a PDF with a broken info dictionary still imports.
   }
   return metadata
+}
+
+/**
+ * A PDF's Title entry unless it is what printing tools leave behind: a blank page's
+ * address, "Untitled", a file name or path; "Microsoft Word - " prefixes are dropped.
+ */
+export function usefulTitle(raw: string): string | undefined {
+  const title = raw.replace(/^Microsoft (?:Word|PowerPoint|Excel) - /i, '').trim()
+  if (!title) return undefined
+  if (/^(?:about:blank|untitled(?:\s*\d*)?|document\d*|\(anonymous\))$/i.test(title))
+    return undefined
+  if (/^(?:[a-z]+:\/\/|[A-Za-z]:\\|\/)/.test(title)) return undefined
+  if (/^[^\s]+\.(?:docx?|pdf|html?|txt|odt|rtf|pptx?)$/i.test(title)) return undefined
+  return title
 }
 
 /** "D:20240131…" to "2024-01-31". */

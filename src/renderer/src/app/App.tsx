@@ -5,6 +5,7 @@ import { GroupsView } from '../features/grid/GroupsView'
 import { NotesView } from '../features/notes/NotesView'
 import { ReaderView } from '../features/reader/ReaderView'
 import { ReportsView } from '../features/reports/ReportsView'
+import { SearchBox } from '../features/search/SearchBox'
 import { useCurrentView, VIEWS, type ViewId } from './routes'
 
 const VIEW_COMPONENTS: Record<ViewId, () => React.JSX.Element> = {
@@ -36,6 +37,7 @@ export function App() {
             {project.data.counts.entities} entities
           </span>
         )}
+        <SearchBox />
       </header>
       <nav className="app-nav" aria-label="Views">
         <ul>
