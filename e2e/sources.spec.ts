@@ -65,6 +65,7 @@ test('import documents of every kind, annotate a sentence, and follow it through
   await shell.open(app.url)
   await shell.goTo('Sources')
   await expect(sources.heading).toBeVisible()
+  await sources.waitForList()
   const before = await sources.rowCount()
 
   await sources.importFiles([
@@ -167,6 +168,7 @@ test('a broken file of each kind gets a clear message and changes nothing', asyn
   const sources = new SourcesPage(page)
   await shell.open(app.url)
   await shell.goTo('Sources')
+  await sources.waitForList()
   const before = await sources.rowCount()
   await sources.importFiles([
     file('empty.txt', 'text/plain', ''),
@@ -189,7 +191,7 @@ test('a broken file of each kind gets a clear message and changes nothing', asyn
   }
   expect(await sources.rowCount()).toBe(before)
   await page.reload()
-  await expect(sources.table).toBeVisible()
+  await sources.waitForList()
   expect(await sources.rowCount()).toBe(before)
 })
 
@@ -219,4 +221,34 @@ test('paste text, edit its details, and reach the reader from a link with an ann
   // The sample's annotations open scrolled and focused from a reader link.
   await page.goto(`${new URL(page.url()).origin}/#/sources/src-brief?a=ann-nrf-leader`)
   await expect(reader.highlight('It is led by Ahmad Masoud')).toBeFocused()
+
+  // Deleting an annotation others depend on names them first.
+  await reader.annotations
+    .getByRole('listitem')
+    .filter({ hasText: 'It is led by Ahmad Masoud' })
+    .getByRole('button', { name: 'Delete' })
+    .click()
+  await expect(reader.dialog.getByRole('alert')).toContainText(
+    'the relation “Ahmad Masoud leads National Resistance Front”',
+  )
+  await expect(reader.dialog.getByRole('alert')).toContainText(
+    'the note “The armed opposition at a glance”',
+  )
+  await reader.dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(reader.dialog).toBeHidden()
+
+  // The keyboard shortcut opens the form for a selection, and a new entity can be made there.
+  await reader.selectWithMouse('Panjshir')
+  await page.keyboard.press('a')
+  await expect(reader.dialog.getByRole('blockquote')).toHaveText('Panjshir')
+  await reader.dialog.getByRole('combobox', { name: 'Entities' }).fill('Panjshir Valley')
+  await reader.dialog.getByRole('option', { name: 'Create “Panjshir Valley”…' }).click()
+  await reader.dialog.getByLabel('Type of the new entity').selectOption('place')
+  await reader.dialog.getByRole('button', { name: 'Create entity' }).click()
+  await expect(reader.dialog.getByRole('list', { name: 'Chosen entities' })).toContainText(
+    'Panjshir Valley',
+  )
+  await reader.dialog.getByRole('button', { name: 'Save annotation' }).click()
+  await expect(reader.dialog).toBeHidden()
+  await expect(reader.annotations).toContainText('About: Panjshir Valley')
 })

@@ -41,6 +41,11 @@ export class SourcesPage {
     await this.sourceLink(title).click()
   }
 
+  /** Waits until the list has loaded (its count is shown). */
+  async waitForList(): Promise<void> {
+    await this.page.getByText(/^\d+ sources$/).waitFor()
+  }
+
   async rowCount(): Promise<number> {
     return (await this.table.getByRole('row').count()) - 1
   }
