@@ -2,13 +2,12 @@ import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type {
-  Annotation,
   ImportOutcome,
   MethodOutput,
   SearchResults,
-  SourceRecord,
   SourceWithText,
 } from '../../../shared/contract'
+import type { Annotation, SourceRecord } from '../../../shared/model'
 import type { Result } from '../../../shared/result'
 import { createDispatch, type Dispatch } from '../dispatch'
 import { makeDocx, makePdf } from '../import/test-documents'

@@ -41,6 +41,8 @@ export class SearchIndex {
   private readonly sources = new Map<string, IndexedSource>()
   private readonly texts = new Map<string, string>()
   private readonly indexedAnnotations = new Map<string, string>()
+  private annotationById = new Map<string, Annotation>()
+  private titleById = new Map<string, string>()
   private syncedRevision = -1
   private syncing: Promise<void> | null = null
 
@@ -77,8 +79,7 @@ export class SearchIndex {
         continue
       }
       this.removeSource(source.id)
-      this.addSource(source, text)
-      await yieldNow()
+      await this.addSource(source, text, yieldNow)
     }
     for (const id of [...this.sources.keys()]) if (!liveSources.has(id)) this.removeSource(id)
 
@@ -96,20 +97,29 @@ export class SearchIndex {
         this.indexedAnnotations.delete(id)
       }
     }
+    this.annotationById = new Map(data.annotations.map((a) => [a.id, a]))
+    this.titleById = new Map(data.sources.map((s) => [s.id, s.title]))
     this.syncedRevision = revision
   }
 
-  private addSource(source: SourceRecord, text: string): void {
+  /** Indexes a source's passages, yielding between them so a long text never blocks. */
+  private async addSource(
+    source: SourceRecord,
+    text: string,
+    yieldNow: () => Promise<void>,
+  ): Promise<void> {
     const chunkIds: string[] = []
+    // Registered first, so a removal during the build finds every passage added so far.
+    this.sources.set(source.id, { contentHash: source.contentHash, title: source.title, chunkIds })
+    this.texts.set(source.id, text)
+    this.titles.add(source.id, source.title)
     for (const [n, range] of chunkRanges(text).entries()) {
       const id = `${source.id}#${n}`
       this.passages.add(id, text.slice(range.start, range.end))
       this.chunks.set(id, { sourceId: source.id, ...range })
       chunkIds.push(id)
+      await yieldNow()
     }
-    this.titles.add(source.id, source.title)
-    this.texts.set(source.id, text)
-    this.sources.set(source.id, { contentHash: source.contentHash, title: source.title, chunkIds })
   }
 
   private removeSource(id: string): void {
@@ -132,9 +142,8 @@ export class SearchIndex {
     const chunkIds = this.passages.search(q, { limit }) as string[]
     const tookMs = performance.now() - started
 
-    const data = this.store.data
-    const annotationsById = new Map(data.annotations.map((a) => [a.id, a]))
-    const titleOf = new Map(data.sources.map((s) => [s.id, s.title]))
+    const annotationsById = this.annotationById
+    const titleOf = this.titleById
     const terms = queryTerms(q)
     const hits: SearchHit[] = []
     for (const id of annotationIds) {

@@ -16,6 +16,7 @@ import { Dialog } from './Dialog'
 import { ACCEPTED_EXTENSIONS, precheckFile, readAsBase64 } from './files'
 import { anchorLabel, CREDIBILITY_LABELS, excerpt, KIND_LABELS, RELIABILITY_LABELS } from './labels'
 import { SOURCES_HREF, type ReaderRoute } from './links'
+import { useProgressiveCount } from './progressive'
 import { pageOf, trimRange } from './segments'
 import { DeleteAnnotationDialog, EditTextDialog, SourceDetailsDialog } from './SourceDialogs'
 import {
@@ -208,6 +209,9 @@ function Reader({
     return () => document.removeEventListener('keydown', onKey)
   }, [act, modal, selection])
 
+  const scrollIndex = scroll ? placed.findIndex((a) => a.id === scroll.id) + 1 : 0
+  // Long annotation lists mount over a few frames, like the text.
+  const listed = useProgressiveCount(placed.length, 60, 60, scrollIndex)
   const reviewItems = review.data ?? []
   const page = (offset: number): string => {
     const n = pageOf(offset, source.pages)
@@ -285,7 +289,7 @@ function Reader({
             <p className="muted">Select a passage in the text and press “Annotate” (or A).</p>
           )}
           <ol className="annotation-list">
-            {placed.map((a) => (
+            {placed.slice(0, listed).map((a) => (
               <li key={a.id} className={`annotation-item kind-${a.kind}`}>
                 <button
                   type="button"

@@ -1,4 +1,5 @@
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { memo, useLayoutEffect, useMemo, useRef } from 'react'
+import { useProgressiveCount } from './progressive'
 import { blockSegments, spansByBlock, textBlocks, type Block, type Span } from './segments'
 
 export interface Highlight extends Span {
@@ -9,7 +10,7 @@ export interface Highlight extends Span {
 /** Blocks mounted per step; the first steps render at once, the rest right after. */
 const GROUP_SIZE = 40
 const FIRST_GROUPS = 3
-const GROUPS_PER_FRAME = 12
+const GROUPS_PER_FRAME = 4
 
 export interface HoverTarget {
   ids: string[]
@@ -39,17 +40,8 @@ export const TextView = memo(function TextView({
   const blocks = useMemo(() => textBlocks(text, pages), [text, pages])
   const perBlock = useMemo(() => spansByBlock(blocks, highlights), [blocks, highlights])
   const groupCount = Math.ceil(blocks.length / GROUP_SIZE)
-  const [mounted, setMounted] = useState(Math.min(groupCount, FIRST_GROUPS))
   const revealGroup = reveal === null ? -1 : Math.floor(blockIndexAt(blocks, reveal) / GROUP_SIZE)
-  const shown = Math.min(groupCount, Math.max(mounted, revealGroup + 1))
-
-  useEffect(() => {
-    if (shown >= groupCount) return
-    const frame = requestAnimationFrame(() =>
-      setMounted(Math.min(groupCount, shown + GROUPS_PER_FRAME)),
-    )
-    return () => cancelAnimationFrame(frame)
-  }, [shown, groupCount])
+  const shown = useProgressiveCount(groupCount, FIRST_GROUPS, GROUPS_PER_FRAME, revealGroup + 1)
 
   const groups: number[] = []
   for (let g = 0; g < shown; g++) groups.push(g)
