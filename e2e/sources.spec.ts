@@ -158,6 +158,17 @@ test('import documents of every kind, annotate a sentence, and follow it through
     .getByRole('button', { name: 'Accept' })
     .click()
   await expect(reader.reviewQueue).toBeHidden()
+
+  // A quote whose sentence is gone loses its place; re-selecting anchors it anew.
+  const changedQuote = QUOTE.replace('a Taliban checkpoint', 'two Taliban checkpoints')
+  await reader.editText((text) => text.replace(`${changedQuote} `, ''))
+  await expect(reader.status).toContainText('1 needs review')
+  await reader.reviewItem('Lost its place').getByRole('button', { name: 'Re-select' }).click()
+  await reader.selectWithMouse('Officials denied it.')
+  await page.getByRole('button', { name: 'Anchor here' }).click()
+  await expect(reader.reviewQueue).toBeHidden()
+  await expect(reader.highlight('Officials denied it.')).toHaveText('Officials denied it.')
+  await expect(reader.annotations).toContainText('Self-reported; no independent confirmation.')
 })
 
 test('a broken file of each kind gets a clear message and changes nothing', async ({

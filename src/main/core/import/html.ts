@@ -57,14 +57,7 @@ export function importHtml(bytes: Uint8Array, fileName: string): HtmlResult {
   const html = decodeHtml(bytes, fileName, notes)
   const metadata = readMetadata(html)
   const { document } = parseHTML(html)
-  let article: ReturnType<Readability<string>['parse']> = null
-  try {
-    article = new Readability(document as ConstructorParameters<typeof Readability>[0], {
-      keepClasses: false,
-    }).parse()
-  } catch {
-    article = null
-  }
+  const article = readArticle(document)
   let text = ''
   if (article?.content) {
     text = htmlToText(article.content)
@@ -81,6 +74,17 @@ export function importHtml(bytes: Uint8Array, fileName: string): HtmlResult {
     text = elementToText(body)
   }
   return { text, metadata, notes }
+}
+
+/** Readability's article, or null when it finds none or trips over the page. */
+function readArticle(document: unknown): ReturnType<Readability<string>['parse']> {
+  try {
+    return new Readability(document as ConstructorParameters<typeof Readability>[0], {
+      keepClasses: false,
+    }).parse()
+  } catch {
+    return null
+  }
 }
 
 function decodeHtml(bytes: Uint8Array, fileName: string, notes: string[]): string {

@@ -29,6 +29,7 @@ import {
 } from './TextView'
 
 const SEARCH_HIT_ID = '__hit'
+const HIGHLIGHT_CARD_ID = 'highlight-card'
 
 type Modal =
   | { kind: 'annotate'; selection: PendingSelection }
@@ -208,6 +209,13 @@ function Reader({
     document.addEventListener('keydown', onKey)
     return () => document.removeEventListener('keydown', onKey)
   }, [act, modal, selection])
+
+  // The card describes the highlight under the pointer or focus, for screen readers too.
+  useEffect(() => {
+    const element = hover?.element
+    element?.setAttribute('aria-describedby', HIGHLIGHT_CARD_ID)
+    return () => element?.removeAttribute('aria-describedby')
+  }, [hover])
 
   const scrollIndex = scroll ? placed.findIndex((a) => a.id === scroll.id) + 1 : 0
   // Long annotation lists mount over a few frames, like the text.
@@ -441,6 +449,7 @@ function HighlightCard({
   if (shown.length === 0) return null
   return (
     <div
+      id={HIGHLIGHT_CARD_ID}
       role="tooltip"
       className="highlight-card"
       style={{

@@ -15,6 +15,7 @@ const GROUPS_PER_FRAME = 4
 export interface HoverTarget {
   ids: string[]
   rect: DOMRect
+  element: Element
 }
 
 /**
@@ -52,6 +53,7 @@ export const TextView = memo(function TextView({
     onHover({
       ids: (mark.getAttribute('data-ids') ?? '').split(' '),
       rect: mark.getBoundingClientRect(),
+      element: mark,
     })
   }
 
