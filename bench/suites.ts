@@ -1,8 +1,19 @@
 /** Every suite `npm run bench` runs, in order. Feature issues add theirs here. */
+import { anchoringSuite } from './suites/anchoring'
 import { apiSuite } from './suites/api'
 import { groupsGridSuite } from './suites/groups-grid'
 import { memorySuite } from './suites/memory'
+import { readerSuite } from './suites/reader'
+import { searchSuite } from './suites/search'
 import { storeSuite } from './suites/store'
 import type { BenchSuite } from './types'
 
-export const suites: BenchSuite[] = [storeSuite, apiSuite, memorySuite, groupsGridSuite]
+export const suites: BenchSuite[] = [
+  storeSuite,
+  apiSuite,
+  memorySuite,
+  groupsGridSuite,
+  anchoringSuite,
+  searchSuite,
+  readerSuite,
+]

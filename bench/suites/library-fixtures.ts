@@ -132,7 +132,3 @@ export function percentile(values: readonly number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN
 }
-
-export function median(values: readonly number[]): number {
-  return percentile(values, 50)
-}
