@@ -11,6 +11,7 @@ import type { Annotation, SourceRecord } from '../../../shared/model'
 import type { Result } from '../../../shared/result'
 import { createDispatch, type Dispatch } from '../dispatch'
 import { makeDocx, makePdf } from '../import/test-documents'
+import { searchIndexFor } from './search'
 import { copySample, tempDir } from '../test-helpers'
 import { Workspace } from '../workspace'
 
@@ -453,6 +454,17 @@ describe('search', () => {
     expect(zebak.hits.map((h) => h.sourceId)).toContain(source.id)
     await value('sources.delete', { id: source.id })
     expect((await value<SearchResults>('search.query', { q: 'zebak' })).hits).toEqual([])
+  })
+
+  it('stops indexing a project once it is closed', async () => {
+    const store = workspace.current
+    const index = searchIndexFor(store)
+    const building = index.sync()
+    await workspace.close()
+    await expect(building).resolves.toBeUndefined()
+    await expect(index.sync()).resolves.toBeUndefined()
+    expect(index.query('Masoud', 5).hits.length).toBeLessThanOrEqual(5)
+    await workspace.open(projectDir)
   })
 
   it('searches Arabic-script text', async () => {

@@ -56,10 +56,14 @@ export class SearchIndex {
   /** Brings the index up to the store's current revision. */
   async sync(): Promise<void> {
     while (this.syncing) await this.syncing
-    if (this.syncedRevision === this.store.revision) return
-    this.syncing = this.runSync().finally(() => {
-      this.syncing = null
-    })
+    if (this.store.isClosed || this.syncedRevision === this.store.revision) return
+    this.syncing = this.runSync()
+      .catch((error: unknown) => {
+        if (!(error instanceof ProjectClosed)) throw error
+      })
+      .finally(() => {
+        this.syncing = null
+      })
     await this.syncing
   }
 
@@ -70,6 +74,8 @@ export class SearchIndex {
     const yieldNow = async (): Promise<void> => {
       if (performance.now() - sliceStart < SLICE_MS) return
       await new Promise((resolve) => setImmediate(resolve))
+      // A project closed meanwhile (another one opened) is not worth finishing.
+      if (this.store.isClosed) throw new ProjectClosed()
       sliceStart = performance.now()
     }
     const liveSources = new Set<string>()
@@ -199,6 +205,8 @@ export class SearchIndex {
     return { hits: hits.slice(0, limit), tookMs: Math.round(tookMs * 1000) / 1000 }
   }
 }
+
+class ProjectClosed extends Error {}
 
 const indexes = new WeakMap<ProjectStore, SearchIndex>()
 
