@@ -188,8 +188,9 @@ export async function editSourceText(
     throw new AppError('invalid_input', 'The text cannot be empty; delete the source instead.')
   const oldText = await store.readSourceText(source.contentHash)
   if (text === oldText) {
-    const count = store.data.annotations.filter((a) => a.sourceId === source.id).length
-    return { source, reanchor: { exact: count, moved: 0, fuzzy: 0, orphaned: 0 } }
+    const reanchor: ReanchorSummary = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 }
+    for (const a of store.data.annotations) if (a.sourceId === source.id) reanchor[a.anchor.state]++
+    return { source, reanchor }
   }
   const pages = source.pages ? mapPages(source.pages, oldText, text) : undefined
   return replaceText(store, source, text, { reason: 'edit', pages, oldText })
