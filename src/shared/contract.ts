@@ -10,12 +10,16 @@ import { entityMethods } from './api/entities'
 import { projectMethods } from './api/project'
 import { searchMethods } from './api/search'
 import { sourceMethods } from './api/sources'
+import { storageMethods } from './api/storage'
+import { transferMethods } from './api/transfer'
 
 export * from './api/annotations'
 export * from './api/entities'
 export * from './api/project'
 export * from './api/search'
 export * from './api/sources'
+export * from './api/storage'
+export * from './api/transfer'
 
 export const contract = {
   ...projectMethods,
@@ -23,6 +27,8 @@ export const contract = {
   ...sourceMethods,
   ...annotationMethods,
   ...searchMethods,
+  ...storageMethods,
+  ...transferMethods,
 } as const
 
 export type Contract = typeof contract

@@ -4,6 +4,8 @@ import { entityHandlers } from './handlers/entities'
 import { projectHandlers } from './handlers/project'
 import { searchHandlers } from './handlers/search'
 import { sourceHandlers } from './handlers/sources'
+import { storageHandlers } from './handlers/storage'
+import { transferHandlers } from './handlers/transfer'
 import type { Handler } from './handlers/types'
 
 /** Every method of the contract and the service that answers it; the compiler checks coverage. */
@@ -13,4 +15,6 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   ...sourceHandlers,
   ...annotationHandlers,
   ...searchHandlers,
+  ...storageHandlers,
+  ...transferHandlers,
 }

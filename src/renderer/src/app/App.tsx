@@ -1,8 +1,12 @@
 import { useEffect } from 'react'
+import { ApiError } from '../api/client'
 import { useProjectInfo } from '../api/queries'
 import { GraphView } from '../features/graph/GraphView'
 import { GroupsView } from '../features/grid/GroupsView'
 import { NotesView } from '../features/notes/NotesView'
+import { ProjectPanel } from '../features/project/ProjectPanel'
+import { RecoveryScreen } from '../features/project/RecoveryScreen'
+import { SaveStatus } from '../features/project/SaveStatus'
 import { ReaderView } from '../features/reader/ReaderView'
 import { ReportsView } from '../features/reports/ReportsView'
 import { SearchBox } from '../features/search/SearchBox'
@@ -38,6 +42,8 @@ export function App() {
           </span>
         )}
         <SearchBox />
+        <SaveStatus projectOpen={project.isSuccess} />
+        {project.isSuccess && <ProjectPanel />}
       </header>
       <nav className="app-nav" aria-label="Views">
         <ul>
@@ -51,7 +57,11 @@ export function App() {
         </ul>
       </nav>
       <main className="app-main">
-        {project.isError ? (
+        {project.isError &&
+        project.error instanceof ApiError &&
+        project.error.code === 'no_project' ? (
+          <RecoveryScreen fallbackMessage={project.error.message} />
+        ) : project.isError ? (
           <div role="alert" className="error-panel">
             <h2>No project is open</h2>
             <p>{project.error.message}</p>
