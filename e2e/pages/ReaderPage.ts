@@ -18,13 +18,34 @@ export class ReaderPage {
     this.reviewQueue = this.annotations.getByRole('region', { name: /Needs review/ })
     this.annotateButton = page.getByRole('button', { name: 'Annotate' })
     this.dialog = page.getByRole('dialog')
-    this.status = page.getByRole('status')
+    this.status = page.getByRole('main').getByRole('status')
     this.tooltip = page.getByRole('tooltip')
   }
 
-  /** Drags the mouse across the first occurrence of `sentence` in the text. */
+  /**
+   * Drags the mouse across the first occurrence of `sentence` in the text. Tries again
+   * if the page moved under the pointer (the header's save status can change its height).
+   */
   async selectWithMouse(sentence: string): Promise<void> {
     await expect(this.text).toContainText(sentence)
+    for (let attempt = 1; ; attempt++) {
+      const box = await this.sentenceBox(sentence)
+      await this.page.mouse.move(box.x1, box.y1)
+      await this.page.mouse.down()
+      await this.page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 })
+      await this.page.mouse.move(box.x2, box.y2, { steps: 4 })
+      await this.page.mouse.up()
+      const selected = await this.page.evaluate(() => window.getSelection()?.toString().trim())
+      if (selected === sentence || attempt === 3) {
+        expect(selected).toBe(sentence)
+        return
+      }
+    }
+  }
+
+  private async sentenceBox(
+    sentence: string,
+  ): Promise<{ x1: number; y1: number; x2: number; y2: number }> {
     const box = await this.text.evaluate((root, wanted) => {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -47,11 +68,7 @@ export class ReaderPage {
       return null
     }, sentence)
     if (!box) throw new Error(`"${sentence}" is not in one text node of the reader`)
-    await this.page.mouse.move(box.x1, box.y1)
-    await this.page.mouse.down()
-    await this.page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 })
-    await this.page.mouse.move(box.x2, box.y2, { steps: 4 })
-    await this.page.mouse.up()
+    return box
   }
 
   /** Fills the annotation form and saves it. */
