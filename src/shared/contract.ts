@@ -6,17 +6,26 @@
  */
 import type { z } from 'zod'
 import { entityMethods } from './api/entities'
+import { evidenceMethods } from './api/evidence'
+import { gridMethods } from './api/grid'
 import { projectMethods } from './api/project'
+import { relationMethods } from './api/relations'
 import { sourceMethods } from './api/sources'
 
 export * from './api/entities'
+export * from './api/evidence'
+export * from './api/grid'
 export * from './api/project'
+export * from './api/relations'
 export * from './api/sources'
 
 export const contract = {
   ...projectMethods,
   ...entityMethods,
   ...sourceMethods,
+  ...relationMethods,
+  ...evidenceMethods,
+  ...gridMethods,
 } as const
 
 export type Contract = typeof contract

@@ -1,6 +1,9 @@
 import type { MethodName } from '../../shared/contract'
 import { entityHandlers } from './handlers/entities'
+import { evidenceHandlers } from './handlers/evidence'
+import { gridHandlers } from './handlers/grid'
 import { projectHandlers } from './handlers/project'
+import { relationHandlers } from './handlers/relations'
 import { sourceHandlers } from './handlers/sources'
 import type { Handler } from './handlers/types'
 
@@ -9,4 +12,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   ...projectHandlers,
   ...entityHandlers,
   ...sourceHandlers,
+  ...relationHandlers,
+  ...evidenceHandlers,
+  ...gridHandlers,
 }
