@@ -39,6 +39,7 @@ import { createEntity, updateEntity } from './editing'
 import { countLabel, ENTITY_GRIDS, gridKey } from './entityTypes'
 import { patchFor, sameValue } from './fields'
 import { FilterBar, type FilterChip } from './FilterBar'
+import { GridErrorBoundary } from './GridErrorBoundary'
 import { describeFilter } from './filters'
 import { LinkPicker } from './LinkPicker'
 import { registerTableSink } from './rowSync'
@@ -115,6 +116,14 @@ function locateCell(host: HTMLElement | null, rowId: string, colId: string): Cel
 
 /** One entity type's grid: edit in place, filter, export, and see the evidence of a row. */
 export function EntityGridView({ type }: { type: KnownEntityType }) {
+  return (
+    <GridErrorBoundary label={ENTITY_GRIDS[type].label}>
+      <EntityGrid type={type} />
+    </GridErrorBoundary>
+  )
+}
+
+function EntityGrid({ type }: { type: KnownEntityType }) {
   const spec = ENTITY_GRIDS[type]
   const table = useEntityTable(type)
   const saved = useGridColumns(gridKey(type))

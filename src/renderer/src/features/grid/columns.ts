@@ -65,7 +65,7 @@ function fieldColumn(field: FieldSpec): Col {
         ...base,
         cellDataType: 'text',
         valueFormatter: (p: ValueFormatterParams<EntityRow>) => enumLabel(p.value as string),
-        getQuickFilterText: (p) => enumLabel(p.value as string),
+        getQuickFilterText: (p) => enumLabel(fieldValue(p.data.entity, field) as string),
         filter: { component: EnumSetFilter, handler: enumFilterHandler },
         cellEditor: EnumEditor,
       }
@@ -75,8 +75,8 @@ function fieldColumn(field: FieldSpec): Col {
         cellDataType: 'number',
         type: 'numericColumn',
         filter: 'agNumberColumnFilter',
+        // No limits in the editor: main validates, and its message says what is wrong.
         cellEditor: 'agNumberCellEditor',
-        cellEditorParams: { min: 0, precision: 0 },
       }
     case 'date':
       return {
@@ -90,7 +90,7 @@ function fieldColumn(field: FieldSpec): Col {
         ...base,
         cellDataType: false,
         valueFormatter: (p) => joinList(p.value),
-        getQuickFilterText: (p) => joinList(p.value),
+        getQuickFilterText: (p) => joinList(fieldValue(p.data.entity, field)),
         filter: 'agTextColumnFilter',
         filterValueGetter: (p) => joinList(p.data ? fieldValue(p.data.entity, field) : []),
         comparator: (a: unknown, b: unknown) => byText(joinList(a), joinList(b)),
@@ -119,7 +119,7 @@ function linkColumns(type: KnownEntityType): Col[] {
       cellClass: 'link-cell',
       valueGetter: (p) => (p.data ? p.data[key] : []),
       valueFormatter: (p) => refNames((p.value as LinkRef[] | undefined) ?? []),
-      getQuickFilterText: (p) => refNames((p.value as LinkRef[] | undefined) ?? []),
+      getQuickFilterText: (p) => refNames(p.data[key]),
       filter: 'agTextColumnFilter',
       filterValueGetter: (p) => (p.data ? refNames(p.data[key]) : ''),
       comparator: (a: LinkRef[], b: LinkRef[]) => byText(refNames(a), refNames(b)),
