@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { ProjectFile } from '../../../shared/model'
 import { ProjectStore } from '../project-store'
 import { openSample, type SampleSession } from '../sample-dispatch'
 import { mentionedEntities } from './entities'
@@ -92,8 +93,7 @@ describe('entity edits', () => {
   })
 
   it('deletes several entities at once and restores them exactly (undo), on disk too', async () => {
-    const original = s.workspace.current.data
-    const before = JSON.parse(s.snapshot()) as typeof original
+    const before = JSON.parse(s.snapshot()) as ProjectFile
     const { removed } = await s.value('entities.deleteMany', {
       ids: ['grp-nrf', 'per-ahmad-masoud'],
     })
