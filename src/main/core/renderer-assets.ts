@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
 import { extname, resolve, sep } from 'node:path'
 
 /** Where the renderer reads the per-load style nonce that ag-grid needs under the CSP. */
@@ -72,4 +73,40 @@ const CONTENT_TYPES: Record<string, string> = {
 
 export function contentTypeOf(file: string): string {
   return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream'
+}
+
+export interface RendererAsset {
+  body: Uint8Array
+  headers: Record<string, string>
+}
+
+/**
+ * Reads a file of the built renderer for either transport (app:// or loopback HTTP);
+ * index.html gets a fresh nonce and the CSP. Null when the path is outside the bundle
+ * or missing.
+ */
+export async function loadRendererAsset(
+  root: string,
+  urlPath: string,
+): Promise<RendererAsset | null> {
+  const file = resolveAssetPath(root, urlPath)
+  if (!file) return null
+  let body: Buffer
+  try {
+    body = await readFile(file)
+  } catch {
+    return null
+  }
+  if (file.endsWith('index.html')) {
+    const nonce = newNonce()
+    return {
+      body: new TextEncoder().encode(renderIndexHtml(body.toString('utf8'), nonce)),
+      headers: {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': contentSecurityPolicy(nonce),
+        'Cache-Control': 'no-store',
+      },
+    }
+  }
+  return { body, headers: { 'Content-Type': contentTypeOf(file), 'Cache-Control': 'no-cache' } }
 }
