@@ -167,6 +167,19 @@ export const entityMethods = {
   'entities.get': method(z.strictObject({ id: Id }), Entity),
   /** Entities of one type with columns computed from relations and evidence (the grids). */
   'entities.table': method(z.strictObject({ type: EntityType }), z.array(EntityRow)),
+  /** A slice of a grid's rows in name order, so a large grid paints its first page at once. */
+  'entities.tablePage': method(
+    z.strictObject({
+      type: EntityType,
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(20_000),
+    }),
+    z.strictObject({
+      rows: z.array(EntityRow),
+      /** Rows of this type in all. */
+      total: z.number().int().nonnegative(),
+    }),
+  ),
   /** The grid rows of some entities (any type), to refresh just those after an edit. */
   'entities.rows': method(z.strictObject({ ids: Ids }), z.array(EntityRow)),
   /** Create an entity; returns it with its new id. */

@@ -29,6 +29,19 @@ describe('entity rows', () => {
     ])
   })
 
+  it('pages through a grid in the same order as the whole table, and sees edits at once', async () => {
+    const table = await s.value('entities.table', { type: 'group' })
+    const first = await s.value('entities.tablePage', { type: 'group', offset: 0, limit: 4 })
+    const rest = await s.value('entities.tablePage', { type: 'group', offset: 4, limit: 100 })
+    expect(first.total).toBe(table.length)
+    expect([...first.rows, ...rest.rows]).toEqual(table)
+    await s.value('entities.update', { id: 'grp-wolf-unit', patch: { name: 'Aardvark Unit' } })
+    const again = await s.value('entities.tablePage', { type: 'group', offset: 0, limit: 1 })
+    expect(again.rows[0]!.entity.name).toBe('Aardvark Unit')
+    const empty = await s.value('entities.tablePage', { type: 'group', offset: 500, limit: 10 })
+    expect(empty).toEqual({ rows: [], total: table.length })
+  })
+
   it('fills the link columns of people, places and communities', async () => {
     const [person, place, community] = await s.value('entities.rows', {
       ids: ['per-ahmad-masoud', 'plc-panjshir', 'com-hazara', 'no-such-id'],

@@ -20,14 +20,38 @@ import { AppError, notFound } from '../errors'
 import type { ProjectStore } from '../project-store'
 import { validRecord } from './validate'
 
-// A collator is an order of magnitude faster than localeCompare on 100k names.
 const collator = new Intl.Collator(undefined, { sensitivity: 'base' })
 const byName = (a: { name: string }, b: { name: string }): number =>
   collator.compare(a.name, b.name)
 
+/**
+ * Sorts many entities by name: a collator comparison per pair costs about 1 µs, so 100k
+ * names are keyed once (case folded) and compared as plain strings; ties keep the collator.
+ */
+function sortedByName(entities: Entity[]): Entity[] {
+  const keyed = entities.map((entity) => ({ entity, key: entity.name.toLocaleLowerCase() }))
+  keyed.sort((a, b) =>
+    a.key < b.key ? -1 : a.key > b.key ? 1 : collator.compare(a.entity.name, b.entity.name),
+  )
+  return keyed.map((k) => k.entity)
+}
+
+/** One sorted list per type, reused until the next edit (pages of one grid share it). */
+const sortedTables = new WeakMap<ProjectStore, Map<string, { revision: number; rows: Entity[] }>>()
+
+function entitiesOfType(store: ProjectStore, type: string): Entity[] {
+  let byType = sortedTables.get(store)
+  if (!byType) sortedTables.set(store, (byType = new Map()))
+  const cached = byType.get(type)
+  if (cached && cached.revision === store.revision) return cached.rows
+  const rows = sortedByName(store.data.entities.filter((e) => e.type === type))
+  byType.set(type, { revision: store.revision, rows })
+  return rows
+}
+
 export function listEntities(store: ProjectStore, input: ParsedInput<'entities.list'>): Entity[] {
   const { entities } = store.data
-  return (input.type ? entities.filter((e) => e.type === input.type) : [...entities]).sort(byName)
+  return input.type ? [...entitiesOfType(store, input.type)] : sortedByName([...entities])
 }
 
 export function getEntity(store: ProjectStore, id: string): Entity {
@@ -250,8 +274,18 @@ export function entityTable(
   store: ProjectStore,
   input: ParsedInput<'entities.table'>,
 ): EntityRow[] {
-  const entities = store.data.entities.filter((e) => e.type === input.type).sort(byName)
-  return computeRows(store.data, entities)
+  return computeRows(store.data, entitiesOfType(store, input.type))
+}
+
+export function entityTablePage(
+  store: ProjectStore,
+  input: ParsedInput<'entities.tablePage'>,
+): MethodOutput<'entities.tablePage'> {
+  const all = entitiesOfType(store, input.type)
+  return {
+    rows: computeRows(store.data, all.slice(input.offset, input.offset + input.limit)),
+    total: all.length,
+  }
 }
 
 /** The rows of some entities, in the order asked; unknown ids are left out. */

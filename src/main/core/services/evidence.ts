@@ -37,10 +37,10 @@ export function entityEvidence(store: ProjectStore, id: string): EntityEvidence 
   const data = store.data
   const entity = data.entities.find((e) => e.id === id)
   if (!entity) throw notFound('entity', id)
-  const context = evidenceContext(data)
   const linked = data.annotations.filter((a) => a.entityIds.includes(id))
-  const relations = data.relations
-    .filter((r) => r.from === id || r.to === id)
+  const touching = data.relations.filter((r) => r.from === id || r.to === id)
+  const context = evidenceContext(data, touching)
+  const relations = touching
     .map((r) => relationEvidenceOf(r, context))
     .sort(
       (a, b) =>
@@ -63,7 +63,7 @@ export function entityEvidence(store: ProjectStore, id: string): EntityEvidence 
 export function relationEvidence(store: ProjectStore, id: string): RelationEvidence {
   const relation = store.data.relations.find((r) => r.id === id)
   if (!relation) throw notFound('relation', id)
-  return relationEvidenceOf(relation, evidenceContext(store.data))
+  return relationEvidenceOf(relation, evidenceContext(store.data, [relation]))
 }
 
 function otherEnd(r: RelationEvidence, id: string): EntityBrief {
@@ -97,18 +97,31 @@ function sortQuotes(quotes: QuoteEvidence[]): QuoteEvidence[] {
   )
 }
 
-function evidenceContext(data: Readonly<ProjectFile>) {
-  let entities: Map<string, Entity> | undefined
-  let annotations: Map<string, Annotation> | undefined
+/**
+ * What the panel needs to describe some relations: their ends and their quotes, found in
+ * one pass over entities and annotations rather than by indexing a 100k-record project.
+ */
+function evidenceContext(data: Readonly<ProjectFile>, relations: readonly Relation[]) {
+  const entityIds = new Set<string>()
+  const annotationIds = new Set<string>()
+  for (const r of relations) {
+    entityIds.add(r.from)
+    entityIds.add(r.to)
+    for (const a of r.evidence) annotationIds.add(a)
+  }
+  const entities = new Map<string, Entity>()
+  for (const e of data.entities) if (entityIds.has(e.id)) entities.set(e.id, e)
+  const annotations = new Map<string, Annotation>()
+  if (annotationIds.size > 0) {
+    for (const a of data.annotations) if (annotationIds.has(a.id)) annotations.set(a.id, a)
+  }
   const sources = new Map(data.sources.map((s) => [s.id, s]))
   return {
     brief(id: string): EntityBrief {
-      entities ??= new Map(data.entities.map((e) => [e.id, e]))
       const e = entities.get(id)
       return { id, name: e?.name ?? id, type: e?.type ?? 'unknown' }
     },
     annotation(id: string): Annotation | undefined {
-      annotations ??= new Map(data.annotations.map((a) => [a.id, a]))
       return annotations.get(id)
     },
     quote(a: Annotation): QuoteEvidence {

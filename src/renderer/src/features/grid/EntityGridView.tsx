@@ -7,9 +7,11 @@ import {
   type CellKeyDownEvent,
   type FilterModel,
   type GridApi,
+  type GetRowIdParams,
   type GridReadyEvent,
   type IRowNode,
   type ProcessCellForExportParams,
+  type RowClickedEvent,
   type RowSelectionOptions,
   type SelectionColumnDef,
 } from 'ag-grid-community'
@@ -26,7 +28,6 @@ import {
 import type { EntityRow, LinkColumnKey } from '../../../../shared/contract'
 import type { KnownEntityType } from '../../../../shared/model'
 import { saveGridColumns, useGridColumns } from '../../api/grid'
-import { useEntityTable } from '../../api/queries'
 import { styleNonce } from '../../app/nonce'
 import { EntityPanel } from '../evidence/EntityPanel'
 import { columnContext } from './columnContext'
@@ -42,6 +43,7 @@ import { FilterBar, type FilterChip } from './FilterBar'
 import { GridErrorBoundary } from './GridErrorBoundary'
 import { describeFilter } from './filters'
 import { LinkPicker } from './LinkPicker'
+import { useGridTable } from './loadTable'
 import { registerTableSink } from './rowSync'
 import { editHistory } from './undo'
 import './grid.css'
@@ -125,7 +127,7 @@ export function EntityGridView({ type }: { type: KnownEntityType }) {
 
 function EntityGrid({ type }: { type: KnownEntityType }) {
   const spec = ENTITY_GRIDS[type]
-  const table = useEntityTable(type)
+  const table = useGridTable(type)
   const saved = useGridColumns(gridKey(type))
   const columnDefs = useMemo(() => entityColumns(type), [type])
   const [api, setApi] = useState<GridApi<EntityRow> | null>(null)
@@ -153,9 +155,19 @@ function EntityGrid({ type }: { type: KnownEntityType }) {
   // Rows from the server (first load, or a reload after another view changed entities) go
   // in through the grid's delta update keyed by id; our own edits arrive as transactions.
   useEffect(() => {
-    if (!api || !table.data || table.data === appliedRef.current) return
-    appliedRef.current = table.data
-    api.setGridOption('rowData', table.data)
+    const data = table.data
+    if (!api || !data || data === appliedRef.current) return
+    const shown = appliedRef.current
+    appliedRef.current = data
+    // The next page of a first load extends what is shown: add just those rows.
+    const extends_ =
+      shown !== null &&
+      shown.length > 0 &&
+      data.length > shown.length &&
+      data[0] === shown[0] &&
+      data[shown.length - 1] === shown[shown.length - 1]
+    if (extends_) api.applyTransaction({ add: data.slice(shown.length) })
+    else api.setGridOption('rowData', data)
   }, [api, table.data])
 
   useEffect(() => {
@@ -208,6 +220,16 @@ function EntityGrid({ type }: { type: KnownEntityType }) {
   )
 
   const announce = useCallback((message: string) => setStatus(message), [])
+
+  const getRowId = useCallback((p: GetRowIdParams<EntityRow>) => p.data.entity.id, [])
+  const onRowClicked = useCallback((e: RowClickedEvent<EntityRow>) => {
+    if (e.node.id) setPanelId(e.node.id)
+  }, [])
+  const onBodyScroll = useCallback(
+    () =>
+      setCellError((e) => (e ? { ...e, box: locateCell(hostRef.current, e.rowId, e.colId) } : e)),
+    [],
+  )
 
   const showCellError = useCallback(
     (rowId: string, colId: string, label: string, message: string) => {
@@ -410,7 +432,10 @@ function EntityGrid({ type }: { type: KnownEntityType }) {
     <section className="grid-view" aria-labelledby="grid-title">
       <div className="view-toolbar">
         <h2 id="grid-title">{spec.label}</h2>
-        <span className="muted">{table.data ? countLabel(total, spec) : 'Loading…'}</span>
+        <span className="muted" aria-live="polite">
+          {table.data ? countLabel(total, spec) : 'Loading…'}
+          {table.data && table.isFetching ? ' (loading…)' : ''}
+        </span>
       </div>
 
       <div className="grid-toolbar" role="toolbar" aria-label={`${spec.label} tools`}>
@@ -510,10 +535,10 @@ function EntityGrid({ type }: { type: KnownEntityType }) {
               styleNonce={styleNonce()}
               columnDefs={columnDefs}
               defaultColDef={defaultColDef}
-              getRowId={(p) => p.data.entity.id}
+              getRowId={getRowId}
               loading={table.isPending}
               readOnlyEdit
-              onCellEditRequest={(e) => void onCellEditRequest(e)}
+              onCellEditRequest={onCellEditRequest}
               enableFilterHandlers
               rowSelection={rowSelection}
               selectionColumnDef={selectionColumnDef}
@@ -525,17 +550,13 @@ function EntityGrid({ type }: { type: KnownEntityType }) {
               onFilterChanged={onFilterChanged}
               onModelUpdated={onModelUpdated}
               onSelectionChanged={onSelectionChanged}
-              onRowClicked={(e) => e.node.id && setPanelId(e.node.id)}
+              onRowClicked={onRowClicked}
               onCellDoubleClicked={onCellDoubleClicked}
               onCellKeyDown={onCellKeyDown}
               onColumnMoved={onColumnEvent}
               onColumnResized={onColumnEvent}
               onSortChanged={onColumnEvent}
-              onBodyScroll={() =>
-                setCellError((e) =>
-                  e ? { ...e, box: locateCell(hostRef.current, e.rowId, e.colId) } : e,
-                )
-              }
+              onBodyScroll={onBodyScroll}
               stopEditingWhenCellsLoseFocus
               tooltipShowDelay={400}
               enableCellTextSelection

@@ -13,14 +13,21 @@ import {
 import type { Entity, Relation } from '../../../../shared/model'
 import { call } from '../../api/client'
 import { inversePatch } from './fields'
-import { applyRows, linkedIds, refreshRows } from './rowSync'
+import { applyRows, cachedRow, linkedIds, refreshRows } from './rowSync'
 import { editHistory } from './undo'
 
 type EntityPatch = MethodInput<'entities.update'>['patch']
 
-/** Refreshes an entity's row, and after a rename also the rows that show its name. */
+/**
+ * Refreshes an entity's row, and after a rename also the rows that show its name. An edit
+ * that keeps the name changes nothing computed, so the row is patched without a round trip.
+ */
 async function afterEntityChange(before: Entity, after: Entity): Promise<void> {
-  if (before.name === after.name) return refreshRows([after.id])
+  if (before.name === after.name) {
+    const row = cachedRow(after.type, after.id)
+    if (row) return applyRows([{ ...row, entity: after }])
+    return refreshRows([after.id])
+  }
   const [row] = await call('entities.rows', { ids: [after.id] })
   await refreshRows([after.id, ...(row ? linkedIds(row) : [])])
 }

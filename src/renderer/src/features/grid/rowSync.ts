@@ -21,6 +21,41 @@ export interface TableSink {
 
 const sinks = new Map<string, TableSink>()
 
+/** Edits made while a table is still loading page by page, to apply to the pages still to come. */
+interface LoadingEdits {
+  updated: Map<string, EntityRow>
+  removed: Set<string>
+}
+const loading = new Map<string, LoadingEdits>()
+
+/**
+ * Called by a table loader before its first page: rows edited or removed meanwhile are
+ * taken from here, so a page fetched before an edit cannot bring back the old row.
+ */
+export function beginTableLoad(type: string): {
+  reconcile(rows: EntityRow[]): EntityRow[]
+  finish(rows: EntityRow[]): EntityRow[]
+} {
+  const edits: LoadingEdits = { updated: new Map(), removed: new Set() }
+  loading.set(type, edits)
+  const reconcile = (rows: EntityRow[]): EntityRow[] =>
+    edits.updated.size === 0 && edits.removed.size === 0
+      ? rows
+      : rows
+          .filter((r) => !edits.removed.has(r.entity.id))
+          .map((r) => edits.updated.get(r.entity.id) ?? r)
+  return {
+    reconcile,
+    finish(rows) {
+      if (loading.get(type) === edits) loading.delete(type)
+      const result = reconcile(rows)
+      const present = new Set(result.map((r) => r.entity.id))
+      for (const [id, row] of edits.updated) if (!present.has(id)) result.push(row)
+      return result
+    },
+  }
+}
+
 export function registerTableSink(type: string, sink: TableSink): () => void {
   sinks.set(type, sink)
   return () => {
@@ -47,6 +82,8 @@ export async function refreshRows(ids: Iterable<string>): Promise<void> {
 /** Puts fresh rows into the loaded tables (adding new ones) and drops removed ids. */
 export function applyRows(rows: readonly EntityRow[], removedIds: readonly string[] = []): void {
   const removed = new Set(removedIds)
+  for (const row of rows) loading.get(row.entity.type)?.updated.set(row.entity.id, row)
+  for (const edits of loading.values()) for (const id of removed) edits.removed.add(id)
   for (const [key, data] of queryClient.getQueriesData<EntityRow[]>({ queryKey: keys.entities })) {
     if (!data || !isTableKey(key)) continue
     const type = key[2]
@@ -79,6 +116,13 @@ export function applyRows(rows: readonly EntityRow[], removedIds: readonly strin
   void queryClient.invalidateQueries({
     predicate: (query) => !isTableKey(query.queryKey) && query.queryKey[0] !== 'grid',
   })
+}
+
+/** The row of an entity as a loaded table holds it, if one does. */
+export function cachedRow(type: string, id: string): EntityRow | undefined {
+  return queryClient
+    .getQueryData<EntityRow[]>(keys.entityTable(type))
+    ?.find((row) => row.entity.id === id)
 }
 
 /** Ids shown in a row's link columns: the rows that display this entity's name. */
