@@ -562,6 +562,7 @@ function EntityGrid({ type }: { type: KnownEntityType }) {
               enableCellTextSelection
               ensureDomOrder
               suppressColumnVirtualisation
+              rowBuffer={5}
             />
           )}
           {cellError && (
