@@ -16,21 +16,10 @@ import {
   type Relation,
   type SourceRecord,
 } from '../src/shared/model'
+import { Random } from './generate/random'
 
 const STAMP = '2025-06-01T09:00:00.000Z'
 const stamps = { createdAt: STAMP, updatedAt: STAMP }
-
-/** Mulberry32: small, fast and good enough to spread synthetic values. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const WORDS = [
   'National',
@@ -89,8 +78,9 @@ export async function writeGridProject(
   folder: string,
   size: GridProjectSize,
 ): Promise<{ entities: number; relations: number; annotations: number }> {
-  const rand = random(20250601)
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!
+  const random = new Random(20250601)
+  const rand = (): number => random.float()
+  const pick = <T>(list: readonly T[]): T => random.pick(list)
   const others = Math.max(10, Math.round(size.groups * (size.othersRatio ?? 0.05)))
 
   const quoteCount = Math.max(20, Math.round(size.groups / 5))

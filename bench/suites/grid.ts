@@ -5,81 +5,13 @@
  * same names, and the same edit on a 1,000-row grid (an edit must not cost more because
  * the grid is larger: rows are updated by id, never re-created).
  */
-import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
-import { chromium, type Browser, type Page } from '@playwright/test'
+import { join } from 'node:path'
+import type { Browser, Page } from '@playwright/test'
+import { startBrowserMode } from '../app'
+import { launchChromium } from '../browser'
 import { writeGridProject } from '../grid-project'
+import { line, median, target } from '../measure'
 import type { BenchContext, BenchSuite, Measurement } from '../types'
-
-const ROOT = resolve(import.meta.dirname, '..', '..')
-const SERVE = join(ROOT, 'out', 'main', 'serve.js')
-
-interface Server {
-  url: string
-  origin: string
-  stop(): Promise<void>
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-}
-
-const round = (value: number): number => Math.round(value * 10) / 10
-
-async function ensureBuilt(): Promise<void> {
-  if (existsSync(SERVE) && existsSync(join(ROOT, 'out', 'renderer', 'index.html'))) return
-  await new Promise<void>((done, fail) => {
-    const build = spawn(
-      process.execPath,
-      [join(ROOT, 'node_modules', '.bin', 'electron-vite'), 'build'],
-      {
-        cwd: ROOT,
-        stdio: 'ignore',
-      },
-    )
-    build.on('exit', (code) =>
-      code === 0 ? done() : fail(new Error(`electron-vite build exited with ${code}`)),
-    )
-  })
-}
-
-async function startServer(projectDir: string, userDataDir: string): Promise<Server> {
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [SERVE, '--project', projectDir, '--user-data', userDataDir],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  )
-  let output = ''
-  const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(
-      () => fail(new Error(`browser mode did not start:\n${output}`)),
-      120_000,
-    )
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString()
-      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output)
-      if (match?.[1]) {
-        clearTimeout(timer)
-        done(match[1])
-      }
-    }
-    child.stdout!.on('data', onData)
-    child.stderr!.on('data', onData)
-    child.on('exit', (code) => fail(new Error(`browser mode exited with ${code}:\n${output}`)))
-  })
-  return {
-    url,
-    origin: new URL(url).origin,
-    stop: async () => {
-      const exited = new Promise((done) => child.once('exit', done))
-      child.kill('SIGTERM')
-      await exited
-    },
-  }
-}
 
 /** Loads the grid and returns ms from navigation start to the first painted row. */
 async function firstPaint(page: Page, url: string): Promise<number> {
@@ -289,7 +221,11 @@ async function measureGrid(
 ): Promise<GridFigures> {
   const projectDir = join(ctx.tmpDir, `grid-${label}`)
   await writeGridProject(projectDir, { groups })
-  const server = await startServer(projectDir, join(ctx.tmpDir, `grid-${label}-user`))
+  const server = await startBrowserMode({
+    projectDir,
+    userDataDir: join(ctx.tmpDir, `grid-${label}-user`),
+    timeoutMs: 300_000,
+  })
   const figures: GridFigures = {
     firstPaint: [],
     loaded: [],
@@ -345,76 +281,66 @@ export const gridSuite: BenchSuite = {
   name: 'grid',
   async run(ctx: BenchContext): Promise<Measurement[]> {
     if (!ctx.chromiumPath) {
-      console.warn('grid: no Chromium (set CHROMIUM_PATH); the grid bench is skipped.')
+      ctx.log('  skipped: no Chromium (set CHROMIUM_PATH or install chromium)')
       return []
     }
-    await ensureBuilt()
+    await ctx.build()
     const rows = ctx.quick ? 20_000 : 100_000
     const small = 1_000
-    const browser = await chromium.launch({
-      executablePath: ctx.chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    })
+    const browser = await launchChromium(ctx)
     try {
+      ctx.log(`  generating and opening a project of ${rows.toLocaleString('en')} groups`)
       const big = await measureGrid(browser, ctx, rows, `${rows}`, false)
       const base = await measureGrid(browser, ctx, small, `${small}`, true)
-      const n = rows.toLocaleString('en')
-      const line = (
-        name: string,
-        value: number,
-        floor: { name: string; value: number } | undefined,
-        target: Measurement['target'],
-        note?: string,
-      ): Measurement => ({
-        name,
-        unit: 'ms',
-        value: round(value),
-        ...(floor ? { floor: { name: floor.name, value: round(floor.value) } } : {}),
-        ...(floor && floor.value > 0 ? { ratio: round(value / floor.value) } : {}),
-        ...(target ? { target } : {}),
-        ...(note ? { note } : {}),
-      })
+      const n = `${rows.toLocaleString('en')} rows`
+      const smallRows = `${small.toLocaleString('en')} rows`
       return [
-        line(
-          `grid first paint, ${n} rows`,
-          median(big.firstPaint),
-          undefined,
-          { of: 'value', op: '<=', limit: 1000 },
-          'from navigation start to the first rows on screen (the first page)',
-        ),
-        line(
-          `grid all rows loaded, ${n} rows`,
-          median(big.loaded),
-          { name: 'one fetch + parse of every row', value: median(big.fetch) },
-          { of: 'ratio', op: '<=', limit: 1.5 },
-          'the rest arrives in pages while the first can be read',
-        ),
-        line(
-          `grid sort by name, ${n} rows`,
-          median(big.sort),
-          { name: 'plain JS sort of the names', value: median(big.sortFloor) },
-          { of: 'value', op: '<=', limit: 500 },
-        ),
-        line(
-          `grid quick filter, ${n} rows`,
-          median(big.filter),
-          { name: 'plain JS filter of the names', value: median(big.filterFloor) },
-          { of: 'value', op: '<=', limit: 500 },
-          'searches every visible column',
-        ),
-        line(
-          `grid evidence filter (graded ≤ 3), ${n} rows`,
-          median(big.evidenceFilter),
-          undefined,
-          { of: 'value', op: '<=', limit: 300 },
-        ),
-        line(
-          `grid apply one edit, ${n} rows`,
-          median(big.edit),
-          { name: `the same edit on ${small.toLocaleString('en')} rows`, value: median(base.edit) },
-          { of: 'ratio', op: '<=', limit: 2 },
-          'choose a phase until the cell shows it: API update, row refresh, transaction',
-        ),
+        line({
+          name: `grid first paint, ${n}`,
+          unit: 'ms',
+          value: median(big.firstPaint),
+          floor: { name: `first paint, ${smallRows}`, value: median(base.firstPaint) },
+          target: target.ratioAtMost(1.5),
+          note: 'navigation start to the first rows on screen; rows arrive in pages, the first one small',
+        }),
+        line({
+          name: `grid all rows loaded, ${n}`,
+          unit: 'ms',
+          value: median(big.loaded),
+          floor: { name: 'one fetch + parse of every row', value: median(big.fetch) },
+          target: target.ratioAtMost(1.5),
+          note: 'the rest arrives while the first page can already be read',
+        }),
+        line({
+          name: `grid sort by name, ${n}`,
+          unit: 'ms',
+          value: median(big.sort),
+          floor: { name: 'plain JS sort of the names', value: median(big.sortFloor) },
+          target: target.atMost(500),
+          note: 'header click to the first frame that shows the new order',
+        }),
+        line({
+          name: `grid quick filter, ${n}`,
+          unit: 'ms',
+          value: median(big.filter),
+          floor: { name: 'plain JS filter of the names', value: median(big.filterFloor) },
+          target: target.atMost(500),
+          note: 'first search after opening: every text column of every row',
+        }),
+        line({
+          name: `grid evidence filter (graded ≤ 3), ${n}`,
+          unit: 'ms',
+          value: median(big.evidenceFilter),
+          target: target.atMost(300),
+        }),
+        line({
+          name: `grid apply one edit, ${n}`,
+          unit: 'ms',
+          value: median(big.edit),
+          floor: { name: `the same edit, ${smallRows}`, value: median(base.edit) },
+          target: target.ratioAtMost(2),
+          note: 'choose a phase until the cell shows it: API call, row patch, one transaction',
+        }),
       ]
     } finally {
       await browser.close()

@@ -20,6 +20,7 @@ import { AppError, notFound } from '../errors'
 import type { ProjectStore } from '../project-store'
 import { validRecord } from './validate'
 
+// One collator for every comparison: localeCompare with options builds one per call.
 const collator = new Intl.Collator(undefined, { sensitivity: 'base' })
 const byName = (a: { name: string }, b: { name: string }): number =>
   collator.compare(a.name, b.name)
