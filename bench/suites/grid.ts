@@ -296,7 +296,7 @@ export const gridSuite: BenchSuite = {
       const smallRows = `${small.toLocaleString('en')} rows`
       return [
         line({
-          name: `grid first paint, ${n}`,
+          name: `first paint, ${n}`,
           unit: 'ms',
           value: median(big.firstPaint),
           floor: { name: `first paint, ${smallRows}`, value: median(base.firstPaint) },
@@ -304,7 +304,7 @@ export const gridSuite: BenchSuite = {
           note: 'navigation start to the first rows on screen; rows arrive in pages, the first one small',
         }),
         line({
-          name: `grid all rows loaded, ${n}`,
+          name: `all rows loaded, ${n}`,
           unit: 'ms',
           value: median(big.loaded),
           floor: { name: 'one fetch + parse of every row', value: median(big.fetch) },
@@ -312,7 +312,7 @@ export const gridSuite: BenchSuite = {
           note: 'the rest arrives while the first page can already be read',
         }),
         line({
-          name: `grid sort by name, ${n}`,
+          name: `sort by name, ${n}`,
           unit: 'ms',
           value: median(big.sort),
           floor: { name: 'plain JS sort of the names', value: median(big.sortFloor) },
@@ -320,7 +320,7 @@ export const gridSuite: BenchSuite = {
           note: 'header click to the first frame that shows the new order',
         }),
         line({
-          name: `grid quick filter, ${n}`,
+          name: `quick filter, ${n}`,
           unit: 'ms',
           value: median(big.filter),
           floor: { name: 'plain JS filter of the names', value: median(big.filterFloor) },
@@ -328,13 +328,13 @@ export const gridSuite: BenchSuite = {
           note: 'first search after opening: every text column of every row',
         }),
         line({
-          name: `grid evidence filter (graded ≤ 3), ${n}`,
+          name: `evidence filter (graded ≤ 3), ${n}`,
           unit: 'ms',
           value: median(big.evidenceFilter),
           target: target.atMost(300),
         }),
         line({
-          name: `grid apply one edit, ${n}`,
+          name: `apply one edit, ${n}`,
           unit: 'ms',
           value: median(big.edit),
           floor: { name: `the same edit, ${smallRows}`, value: median(base.edit) },

@@ -12,15 +12,13 @@ export const SavedColumn = z.strictObject({
   width: z.number().int().min(20).max(4000).optional(),
   hide: z.boolean().optional(),
   pinned: z.enum(['left', 'right']).nullable().optional(),
-  sort: z.enum(['asc', 'desc']).nullable().optional(),
-  sortIndex: z.number().int().min(0).max(100).nullable().optional(),
 })
 export type SavedColumn = z.infer<typeof SavedColumn>
 
 export const gridMethods = {
   /** The saved column layout of a grid; empty when it was never changed. */
   'grid.columns.get': method(z.strictObject({ grid: GridKey }), z.array(SavedColumn)),
-  /** Save a grid's column layout (order, width, visibility, pinning, sort) in the project. */
+  /** Save a grid's column layout (order, width, visibility, pinning) in the project. */
   'grid.columns.save': method(
     z.strictObject({ grid: GridKey, columns: z.array(SavedColumn).max(200) }),
     z.strictObject({ saved: z.number().int() }),

@@ -14,7 +14,7 @@ describe('grid column layouts', () => {
     const columns = [
       { colId: 'name', width: 240, pinned: 'left' as const },
       { colId: 'phase', hide: true },
-      { colId: 'leaders', sort: 'asc' as const, sortIndex: 0 },
+      { colId: 'leaders', width: 120 },
     ]
     expect(await s.value('grid.columns.save', { grid: 'entities.group', columns })).toEqual({
       saved: 3,
@@ -33,6 +33,7 @@ describe('grid column layouts', () => {
       { grid: 'entities.group', columns: [{ colId: 'name', width: -5 }] },
       { grid: 'entities.group', columns: [{ colId: 'name', pinned: 'top' }] },
       { grid: 'entities.group', columns: [{ colId: 'name', script: 'x' }] },
+      { grid: 'entities.group', columns: [{ colId: 'name', sort: 'asc' }] },
     ]) {
       expect((await s.error('grid.columns.save', input)).code).toBe('invalid_input')
     }

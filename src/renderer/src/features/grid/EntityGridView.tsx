@@ -73,7 +73,6 @@ const USER_SOURCES = new Set([
   'uiColumnMoved',
   'uiColumnDragged',
   'uiColumnResized',
-  'uiColumnSorted',
   'autosizeColumns',
   'columnMenu',
   'contextMenu',
@@ -555,7 +554,6 @@ function EntityGrid({ type }: { type: KnownEntityType }) {
               onCellKeyDown={onCellKeyDown}
               onColumnMoved={onColumnEvent}
               onColumnResized={onColumnEvent}
-              onSortChanged={onColumnEvent}
               onBodyScroll={onBodyScroll}
               stopEditingWhenCellsLoseFocus
               tooltipShowDelay={400}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { SELECTION_COLUMN_ID, toColumnState, toSavedColumns } from './columnState'
 
 describe('saved column layouts', () => {
-  it('keeps order, width, visibility, pinning and sort, and drops the checkbox column', () => {
+  it('keeps order, width, visibility and pinning, and drops sorting and the checkbox column', () => {
     const saved = toSavedColumns([
       { colId: SELECTION_COLUMN_ID, width: 40, pinned: 'left' },
       { colId: 'name', width: 241.6, pinned: 'left', hide: false, sort: null },
@@ -12,11 +12,11 @@ describe('saved column layouts', () => {
     expect(saved).toEqual([
       { colId: 'name', width: 242, pinned: 'left' },
       { colId: 'phase', width: 190, hide: true },
-      { colId: 'quotes', width: 100, sort: 'desc', sortIndex: 0 },
+      { colId: 'quotes', width: 100 },
     ])
     expect(toColumnState(saved, new Set(['name', 'quotes']))).toEqual([
-      { colId: 'name', width: 242, hide: false, pinned: 'left', sort: null, sortIndex: null },
-      { colId: 'quotes', width: 100, hide: false, pinned: null, sort: 'desc', sortIndex: 0 },
+      { colId: 'name', width: 242, hide: false, pinned: 'left' },
+      { colId: 'quotes', width: 100, hide: false, pinned: null },
     ])
   })
 })

@@ -4,7 +4,11 @@ import type { SavedColumn } from '../../../../shared/contract'
 /** The grid's own checkbox column: never saved, never listed. */
 export const SELECTION_COLUMN_ID = 'ag-Grid-SelectionColumn'
 
-/** The grid's column state reduced to what the project keeps: order, width, visibility, pin, sort. */
+/**
+ * The grid's column state reduced to what the project keeps: order, width, visibility and
+ * pinning. Sorting is left out: it is a way of looking, not a layout, and saving it would
+ * rewrite the project file on every header click.
+ */
 export function toSavedColumns(state: readonly ColumnState[]): SavedColumn[] {
   return state
     .filter((c) => c.colId !== SELECTION_COLUMN_ID)
@@ -15,8 +19,6 @@ export function toSavedColumns(state: readonly ColumnState[]): SavedColumn[] {
         : {}),
       ...(c.hide ? { hide: true } : {}),
       ...(c.pinned === 'left' || c.pinned === 'right' ? { pinned: c.pinned } : {}),
-      ...(c.sort === 'asc' || c.sort === 'desc' ? { sort: c.sort } : {}),
-      ...(typeof c.sortIndex === 'number' ? { sortIndex: c.sortIndex } : {}),
     }))
 }
 
@@ -32,7 +34,5 @@ export function toColumnState(
       ...(c.width !== undefined ? { width: c.width } : {}),
       hide: c.hide ?? false,
       pinned: c.pinned ?? null,
-      sort: c.sort ?? null,
-      sortIndex: c.sortIndex ?? null,
     }))
 }
