@@ -177,6 +177,9 @@ async function timeOneEdit(page: Page): Promise<number> {
   await phaseCell.dblclick()
   const select = page.locator('select.enum-editor')
   await select.waitFor()
+  // The click also selected the row and opened its evidence panel: let that load first, as
+  // it would while a person reads the list of phases.
+  await page.locator('.evidence-panel h4').first().waitFor()
   return page.evaluate(async (label) => {
     const b = (window as unknown as { __bench: BenchHelpers }).__bench
     const select = document.querySelector<HTMLSelectElement>('select.enum-editor')!

@@ -35,6 +35,16 @@ describe('entity rows', () => {
     const rest = await s.value('entities.tablePage', { type: 'group', offset: 4, limit: 100 })
     expect(first.total).toBe(table.length)
     expect([...first.rows, ...rest.rows]).toEqual(table)
+    // An attribute edit keeps the order and shows the new value; a rename moves the row.
+    await s.value('entities.update', {
+      id: 'grp-nrf',
+      patch: { attributes: { phase: 'conventional-warfare' } },
+    })
+    const kept = await s.value('entities.tablePage', { type: 'group', offset: 0, limit: 100 })
+    expect(kept.rows.map((r) => r.entity.id)).toEqual(table.map((r) => r.entity.id))
+    expect(kept.rows.find((r) => r.entity.id === 'grp-nrf')!.entity.attributes.phase).toBe(
+      'conventional-warfare',
+    )
     await s.value('entities.update', { id: 'grp-wolf-unit', patch: { name: 'Aardvark Unit' } })
     const again = await s.value('entities.tablePage', { type: 'group', offset: 0, limit: 1 })
     expect(again.rows[0]!.entity.name).toBe('Aardvark Unit')
