@@ -89,26 +89,40 @@ export function applyRows(rows: readonly EntityRow[], removedIds: readonly strin
     const type = key[2]
     const fresh = new Map(rows.filter((r) => r.entity.type === type).map((r) => [r.entity.id, r]))
     const transaction: RowTransaction = { add: [], update: [], remove: [] }
-    const next: EntityRow[] = []
-    for (const row of data) {
-      const id = row.entity.id
-      if (removed.has(id)) {
-        transaction.remove.push(row)
-        continue
-      }
-      const replacement = fresh.get(id)
-      if (replacement) {
+    let next: EntityRow[] | undefined
+    if (removed.size === 0) {
+      // The usual edit: a few rows replaced in one copy, stopping once all are found.
+      for (let i = 0; i < data.length && fresh.size > 0; i++) {
+        const replacement = fresh.get(data[i]!.entity.id)
+        if (!replacement) continue
+        next ??= data.slice()
+        next[i] = replacement
         transaction.update.push(replacement)
-        fresh.delete(id)
-        next.push(replacement)
-      } else next.push(row)
+        fresh.delete(replacement.entity.id)
+      }
+    } else {
+      next = []
+      for (const row of data) {
+        const id = row.entity.id
+        if (removed.has(id)) {
+          transaction.remove.push(row)
+          continue
+        }
+        const replacement = fresh.get(id)
+        if (replacement) {
+          transaction.update.push(replacement)
+          fresh.delete(id)
+        }
+        next.push(replacement ?? row)
+      }
     }
     for (const row of fresh.values()) {
       transaction.add.push(row)
-      next.push(row)
+      ;(next ??= data.slice()).push(row)
     }
-    if (!transaction.add.length && !transaction.update.length && !transaction.remove.length)
-      continue
+    const changed =
+      transaction.add.length + transaction.update.length + transaction.remove.length > 0
+    if (!next || !changed) continue
     sinks.get(String(type))?.apply(transaction, next)
     queryClient.setQueryData(key, next)
   }
