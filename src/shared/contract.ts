@@ -11,6 +11,8 @@ import { gridMethods } from './api/grid'
 import { projectMethods } from './api/project'
 import { relationMethods } from './api/relations'
 import { sourceMethods } from './api/sources'
+import { storageMethods } from './api/storage'
+import { transferMethods } from './api/transfer'
 
 export * from './api/entities'
 export * from './api/evidence'
@@ -18,6 +20,8 @@ export * from './api/grid'
 export * from './api/project'
 export * from './api/relations'
 export * from './api/sources'
+export * from './api/storage'
+export * from './api/transfer'
 
 export const contract = {
   ...projectMethods,
@@ -26,6 +30,8 @@ export const contract = {
   ...relationMethods,
   ...evidenceMethods,
   ...gridMethods,
+  ...storageMethods,
+  ...transferMethods,
 } as const
 
 export type Contract = typeof contract

@@ -5,6 +5,8 @@ import { gridHandlers } from './handlers/grid'
 import { projectHandlers } from './handlers/project'
 import { relationHandlers } from './handlers/relations'
 import { sourceHandlers } from './handlers/sources'
+import { storageHandlers } from './handlers/storage'
+import { transferHandlers } from './handlers/transfer'
 import type { Handler } from './handlers/types'
 
 /** Every method of the contract and the service that answers it; the compiler checks coverage. */
@@ -15,4 +17,6 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   ...relationHandlers,
   ...evidenceHandlers,
   ...gridHandlers,
+  ...storageHandlers,
+  ...transferHandlers,
 }
