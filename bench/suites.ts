@@ -1,6 +1,7 @@
 /** Every suite `npm run bench` runs, in order. Feature issues add theirs here. */
 import { anchoringSuite } from './suites/anchoring'
 import { apiSuite } from './suites/api'
+import { gridSuite } from './suites/grid'
 import { groupsGridSuite } from './suites/groups-grid'
 import { memorySuite } from './suites/memory'
 import { readerSuite } from './suites/reader'
@@ -13,6 +14,7 @@ export const suites: BenchSuite[] = [
   apiSuite,
   memorySuite,
   groupsGridSuite,
+  gridSuite,
   anchoringSuite,
   searchSuite,
   readerSuite,

@@ -7,7 +7,10 @@
 import type { z } from 'zod'
 import { annotationMethods } from './api/annotations'
 import { entityMethods } from './api/entities'
+import { evidenceMethods } from './api/evidence'
+import { gridMethods } from './api/grid'
 import { projectMethods } from './api/project'
+import { relationMethods } from './api/relations'
 import { searchMethods } from './api/search'
 import { sourceMethods } from './api/sources'
 import { storageMethods } from './api/storage'
@@ -15,7 +18,10 @@ import { transferMethods } from './api/transfer'
 
 export * from './api/annotations'
 export * from './api/entities'
+export * from './api/evidence'
+export * from './api/grid'
 export * from './api/project'
+export * from './api/relations'
 export * from './api/search'
 export * from './api/sources'
 export * from './api/storage'
@@ -27,6 +33,9 @@ export const contract = {
   ...sourceMethods,
   ...annotationMethods,
   ...searchMethods,
+  ...relationMethods,
+  ...evidenceMethods,
+  ...gridMethods,
   ...storageMethods,
   ...transferMethods,
 } as const

@@ -1,7 +1,10 @@
 import type { MethodName } from '../../shared/contract'
 import { annotationHandlers } from './handlers/annotations'
 import { entityHandlers } from './handlers/entities'
+import { evidenceHandlers } from './handlers/evidence'
+import { gridHandlers } from './handlers/grid'
 import { projectHandlers } from './handlers/project'
+import { relationHandlers } from './handlers/relations'
 import { searchHandlers } from './handlers/search'
 import { sourceHandlers } from './handlers/sources'
 import { storageHandlers } from './handlers/storage'
@@ -15,6 +18,9 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   ...sourceHandlers,
   ...annotationHandlers,
   ...searchHandlers,
+  ...relationHandlers,
+  ...evidenceHandlers,
+  ...gridHandlers,
   ...storageHandlers,
   ...transferHandlers,
 }
