@@ -1,9 +1,23 @@
 /** Every suite `npm run bench` runs, in order. Feature issues add theirs here. */
+import { anchoringSuite } from './suites/anchoring'
 import { apiSuite } from './suites/api'
+import { gridSuite } from './suites/grid'
 import { groupsGridSuite } from './suites/groups-grid'
 import { memorySuite } from './suites/memory'
 import { notesSuite } from './suites/notes'
+import { readerSuite } from './suites/reader'
+import { searchSuite } from './suites/search'
 import { storeSuite } from './suites/store'
 import type { BenchSuite } from './types'
 
-export const suites: BenchSuite[] = [storeSuite, apiSuite, memorySuite, groupsGridSuite, notesSuite]
+export const suites: BenchSuite[] = [
+  storeSuite,
+  apiSuite,
+  memorySuite,
+  groupsGridSuite,
+  gridSuite,
+  anchoringSuite,
+  searchSuite,
+  readerSuite,
+  notesSuite,
+]

@@ -5,16 +5,26 @@
  * of the tables under api/, each with a one-line doc comment.
  */
 import type { z } from 'zod'
+import { annotationMethods } from './api/annotations'
 import { entityMethods } from './api/entities'
 import { notesMethods } from './api/notes'
+import { evidenceMethods } from './api/evidence'
+import { gridMethods } from './api/grid'
 import { projectMethods } from './api/project'
+import { relationMethods } from './api/relations'
+import { searchMethods } from './api/search'
 import { sourceMethods } from './api/sources'
 import { storageMethods } from './api/storage'
 import { transferMethods } from './api/transfer'
 
+export * from './api/annotations'
 export * from './api/entities'
 export * from './api/notes'
+export * from './api/evidence'
+export * from './api/grid'
 export * from './api/project'
+export * from './api/relations'
+export * from './api/search'
 export * from './api/sources'
 export * from './api/storage'
 export * from './api/transfer'
@@ -24,6 +34,11 @@ export const contract = {
   ...entityMethods,
   ...sourceMethods,
   ...notesMethods,
+  ...annotationMethods,
+  ...searchMethods,
+  ...relationMethods,
+  ...evidenceMethods,
+  ...gridMethods,
   ...storageMethods,
   ...transferMethods,
 } as const
