@@ -7,8 +7,10 @@ import {
   SCRIPT_PAYLOAD,
 } from './hostile-project'
 import { AppShell } from './pages/AppShell'
+import { EvidencePanel } from './pages/EvidencePanel'
 import { GroupsPage } from './pages/GroupsPage'
 import { NotesPage } from './pages/NotesPage'
+import { ReaderPage } from './pages/ReaderPage'
 
 const test = base.extend({
   prepareProject: async ({}, use) => use(plantHostileContent),
@@ -83,10 +85,21 @@ test('HTML and script in a source, a quote, an entity name and a note stay inert
   await page.keyboard.press('Enter')
   await notes.waitUntilSaved()
 
-  // The source's own view, whatever state it is in.
-  await shell.goTo('Sources')
-  await expect(page.getByRole('heading', { name: 'Sources', level: 2 })).toBeVisible()
+  // The source in the reader, scrolled to the hostile quote.
   await page.goto(`${new URL(app.url).origin}/#/sources/src-hostile?a=ann-hostile`)
+  const reader = new ReaderPage(page)
+  await expect(reader.text).toContainText(`The militia wrote ${IMG_PAYLOAD} on its channel`)
+  await expect(reader.text).toContainText(SCRIPT_PAYLOAD)
+  await expect(reader.highlight('The militia wrote')).toBeFocused()
+
+  // The entity's evidence panel.
+  await page.goto(`${new URL(app.url).origin}/#/groups?e=grp-hostile`)
+  const panel = new EvidencePanel(page, HOSTILE_ENTITY_NAME)
+  await expect(panel.panel.getByRole('heading', { level: 3 })).toHaveText(HOSTILE_ENTITY_NAME)
+  await expect(
+    panel.panel.getByRole('region', { name: 'Mentioned in notes' }).getByRole('link'),
+  ).toHaveText(HOSTILE_NOTE_TITLE)
+  await expect(page.locator('main img, main script, main iframe, main svg')).toHaveCount(0)
   await page.waitForLoadState('networkidle')
 
   expect(await page.evaluate(() => window.__pwned)).toBeUndefined()

@@ -11,6 +11,7 @@ import { AppError, notFound } from '../errors'
 import type { ProjectStore } from '../project-store'
 import { findSource } from './sources'
 import { validRecord } from './validate'
+import { notesCiting } from './notes'
 
 export function findAnnotation(store: ProjectStore, id: string): Annotation {
   const annotation = store.data.annotations.find((a) => a.id === id)
@@ -118,7 +119,6 @@ export function updateAnnotation(
 export function annotationDependents(store: ProjectStore, id: string): AnnotationDependents {
   findAnnotation(store, id)
   const names = new Map(store.data.entities.map((e) => [e.id, e.name]))
-  const citation = new RegExp(`\\(\\s*quote:${id}\\s*[)"' ]`)
   return {
     relations: store.data.relations
       .filter((r) => r.evidence.includes(id))
@@ -126,9 +126,8 @@ export function annotationDependents(store: ProjectStore, id: string): Annotatio
         id: r.id,
         label: `${names.get(r.from) ?? r.from} ${r.type.replace(/-/g, ' ')} ${names.get(r.to) ?? r.to}`,
       })),
-    notes: store.data.notes
-      .filter((n) => citation.test(n.body))
-      .map((n) => ({ id: n.id, title: n.title })),
+    // The same parse as the notes' own backlinks: a citation in a code block is no citation.
+    notes: notesCiting(store, id).map((n) => ({ id: n.id, title: n.title })),
   }
 }
 

@@ -1,3 +1,4 @@
+import { extractNoteLinks, mentionedEntityIds } from '../../../shared/citations'
 import { randomUUID } from 'node:crypto'
 import {
   LINK_COLUMN_KEYS,
@@ -293,11 +294,9 @@ export function entityDependants(store: ProjectStore, ids: readonly string[]): E
   return [...result.values()]
 }
 
-/** Entity ids a Markdown body links to as [text](entity:<id>). */
+/** Entity ids a Markdown body links to as [text](entity:<id>), read by the notes' own parser. */
 export function mentionedEntities(body: string): Set<string> {
-  const ids = new Set<string>()
-  for (const match of body.matchAll(/\]\(\s*entity:([A-Za-z0-9_-]+)/g)) ids.add(match[1]!)
-  return ids
+  return new Set(mentionedEntityIds(extractNoteLinks(body).filter((link) => link.valid)))
 }
 
 /** Rows for the grids: each entity of a type with columns computed from relations and evidence. */

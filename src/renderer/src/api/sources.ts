@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tansta
 import type { MethodInput } from '../../../shared/contract'
 import { call } from './client'
 import { keys } from './queries'
+import { noteKeys } from './notes'
 
 export const sourceKeys = {
   all: keys.sources,
@@ -22,6 +23,8 @@ export function invalidateLibrary(client: QueryClient): Promise<void> {
     client.invalidateQueries({ queryKey: keys.entities }),
     client.invalidateQueries({ queryKey: keys.project }),
     client.invalidateQueries({ queryKey: sourceKeys.search }),
+    // Citations in notes show their quotes (or that they are gone).
+    client.invalidateQueries({ queryKey: noteKeys.all }),
   ]).then(() => undefined)
 }
 

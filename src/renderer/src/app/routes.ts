@@ -13,7 +13,8 @@ export const VIEWS = [
 export type ViewId = (typeof VIEWS)[number]['id']
 
 function viewFromHash(): ViewId {
-  const id = window.location.hash.replace(/^#\/?/, '').split('/')[0]
+  // `#/notes/<id>`, `#/sources/<id>?a=…` and `#/people?e=<id>` all name their view first.
+  const id = window.location.hash.replace(/^#\/?/, '').split(/[/?]/)[0]
   return VIEWS.find((v) => v.id === id)?.id ?? 'groups'
 }
 

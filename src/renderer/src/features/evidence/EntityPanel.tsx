@@ -1,4 +1,5 @@
 import { useEntityEvidence } from '../../api/evidence'
+import { NotesMentioningEntity } from '../notes/Backlinks'
 import { QuoteCard } from './QuoteCard'
 import { attributeLabel, attributeText } from './readerLink'
 import { RelationDetails } from './RelationPanel'
@@ -104,6 +105,8 @@ export function EntityPanel({
               data.quotes.map((q) => <QuoteCard key={q.annotationId} quote={q} />)
             )}
           </section>
+
+          <NotesMentioningEntity entityId={entityId} />
         </>
       )}
     </aside>

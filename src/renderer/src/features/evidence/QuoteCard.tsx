@@ -1,4 +1,5 @@
 import type { QuoteEvidence } from '../../../../shared/contract'
+import { CiteInNoteButton } from '../notes/CiteInNote'
 import { readerHref } from './readerLink'
 
 const CREDIBILITY: Record<number, string> = {
@@ -44,6 +45,7 @@ export function QuoteCard({ quote }: { quote: QuoteEvidence }) {
       <a className="quote-open" href={readerHref(quote.sourceId, quote.annotationId)}>
         Open “{shorten(quote.exact, 48)}” in the reader
       </a>
+      <CiteInNoteButton annotationId={quote.annotationId} />
     </article>
   )
 }

@@ -124,6 +124,10 @@ export function EntityGridView({ type }: { type: KnownEntityType }) {
   )
 }
 
+function entityFromHash(): string | null {
+  return new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('e')
+}
+
 function EntityGrid({ type }: { type: KnownEntityType }) {
   const spec = ENTITY_GRIDS[type]
   const table = useGridTable(type)
@@ -135,7 +139,16 @@ function EntityGrid({ type }: { type: KnownEntityType }) {
   const gradedOnlyRef = useRef(false)
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
 
-  const [panelId, setPanelId] = useState<string | null>(null)
+  // Other views link to an entity as `#/<grid>?e=<id>` (mentions in notes): its panel opens.
+  const [panelId, setPanelId] = useState<string | null>(entityFromHash)
+  useEffect(() => {
+    const onHashChange = (): void => {
+      const id = entityFromHash()
+      if (id) setPanelId(id)
+    }
+    window.addEventListener('hashchange', onHashChange)
+    return () => window.removeEventListener('hashchange', onHashChange)
+  }, [])
   const [selectedIds, setSelectedIds] = useState<string[]>([])
   const [quickFilter, setQuickFilter] = useState('')
   const [gradedOnly, setGradedOnly] = useState(false)

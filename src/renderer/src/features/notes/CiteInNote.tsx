@@ -15,7 +15,7 @@ export function CiteInNoteButton({ annotationId }: { annotationId: string }) {
   const [open, setOpen] = useState(false)
   const [cited, setCited] = useState<{ id: string; title: string } | null>(null)
   return (
-    <>
+    <span className="cite-in-note">
       <button
         type="button"
         onClick={() => {
@@ -40,7 +40,7 @@ export function CiteInNoteButton({ annotationId }: { annotationId: string }) {
           }}
         />
       )}
-    </>
+    </span>
   )
 }
 

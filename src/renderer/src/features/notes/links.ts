@@ -2,6 +2,8 @@
  * Routes the notes feature links to: its own (`#/notes/<id>`), the reader scrolled to a
  * quote, and the grid that shows an entity.
  */
+import { ENTITY_GRIDS } from '../grid/entityTypes'
+import { readerHref } from '../reader/links'
 
 export const NOTES_HREF = '#/notes'
 
@@ -22,17 +24,11 @@ export function noteIdFromHash(hash: string): string | null {
 
 /** The reader on a source, scrolled to one highlighted annotation. */
 export function quoteHref(sourceId: string, annotationId: string): string {
-  return `#/sources/${encodeURIComponent(sourceId)}?a=${encodeURIComponent(annotationId)}`
-}
-
-const GRID_ROUTES: Record<string, string> = {
-  group: 'groups',
-  person: 'people',
-  place: 'places',
-  community: 'communities',
+  return readerHref(sourceId, annotationId)
 }
 
 /** The grid of the entity's type with the entity's panel open. */
 export function entityViewHref(entityId: string, type: string): string {
-  return `#/${GRID_ROUTES[type] ?? 'groups'}?e=${encodeURIComponent(entityId)}`
+  const route = (ENTITY_GRIDS as Record<string, { route: string } | undefined>)[type]?.route
+  return `#/${route ?? 'groups'}?e=${encodeURIComponent(entityId)}`
 }

@@ -27,6 +27,8 @@ import {
   type HoverTarget,
   type ScrollRequest,
 } from './TextView'
+import { NotesCitingQuote } from '../notes/Backlinks'
+import { CiteInNoteButton } from '../notes/CiteInNote'
 
 const SEARCH_HIT_ID = '__hit'
 const HIGHLIGHT_CARD_ID = 'highlight-card'
@@ -322,7 +324,9 @@ function Reader({
                   <button type="button" onClick={() => setModal({ kind: 'delete', annotation: a })}>
                     Delete
                   </button>
+                  <CiteInNoteButton annotationId={a.id} />
                 </div>
+                {scroll?.id === a.id && <NotesCitingQuote annotationId={a.id} />}
               </li>
             ))}
           </ol>
