@@ -7,16 +7,19 @@
 import type { z } from 'zod'
 import { entityMethods } from './api/entities'
 import { projectMethods } from './api/project'
+import { reportMethods } from './api/reports'
 import { sourceMethods } from './api/sources'
 
 export * from './api/entities'
 export * from './api/project'
+export * from './api/reports'
 export * from './api/sources'
 
 export const contract = {
   ...projectMethods,
   ...entityMethods,
   ...sourceMethods,
+  ...reportMethods,
 } as const
 
 export type Contract = typeof contract

@@ -1,6 +1,7 @@
 import type { MethodName } from '../../shared/contract'
 import { entityHandlers } from './handlers/entities'
 import { projectHandlers } from './handlers/project'
+import { reportHandlers } from './handlers/reports'
 import { sourceHandlers } from './handlers/sources'
 import type { Handler } from './handlers/types'
 
@@ -9,4 +10,5 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   ...projectHandlers,
   ...entityHandlers,
   ...sourceHandlers,
+  ...reportHandlers,
 }

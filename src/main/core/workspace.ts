@@ -6,6 +6,7 @@ import { RecentProject } from '../../shared/contract'
 import { pathExists, writeFileDurably } from './durable-write'
 import { AppError } from './errors'
 import { PROJECT_FILE, ProjectStore, type StoreOptions } from './project-store'
+import type { PdfPrinter } from './report/print'
 
 const RECENT_FILE = 'recent.json'
 const RECENT_LIMIT = 12
@@ -17,6 +18,8 @@ export interface WorkspaceOptions {
   /** The read-only sample project shipped in data/; copied on first run, never written. */
   sampleDir?: string
   store?: StoreOptions
+  /** Prints report HTML to PDF: headless Chromium (browser mode) or Electron's printToPDF. */
+  printPdf?: PdfPrinter
 }
 
 /** Which project is open, and the user's list of recent ones. */
