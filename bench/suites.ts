@@ -2,7 +2,14 @@
 import { apiSuite } from './suites/api'
 import { groupsGridSuite } from './suites/groups-grid'
 import { memorySuite } from './suites/memory'
+import { reportSuite } from './suites/report'
 import { storeSuite } from './suites/store'
 import type { BenchSuite } from './types'
 
-export const suites: BenchSuite[] = [storeSuite, apiSuite, memorySuite, groupsGridSuite]
+export const suites: BenchSuite[] = [
+  storeSuite,
+  apiSuite,
+  memorySuite,
+  groupsGridSuite,
+  reportSuite,
+]

@@ -65,7 +65,15 @@ export interface GraphData {
 }
 
 export type SectionView =
-  | { kind: 'note'; sectionId: string; noteId: string; title: string | null; body: string }
+  | {
+      kind: 'note'
+      sectionId: string
+      noteId: string
+      title: string | null
+      body: string
+      /** The annotations the note cites, in order of first appearance (the note parser's). */
+      citationIds: string[]
+    }
   | {
       kind: 'entity-table'
       sectionId: string
@@ -129,18 +137,17 @@ export function gatherReport(
     switch (section.kind) {
       case 'note': {
         const note = notes.get(section.noteId)
-        if (note) {
-          for (const c of numberCitations(note.body).citations) wantedQuotes.add(c.annotationId)
-          for (const link of extractNoteLinks(note.body)) {
-            if (link.kind === 'entity') namedEntities.push(link.id)
-          }
-        }
+        const links = note ? extractNoteLinks(note.body) : []
+        const citationIds = numberCitations(links).citations.map((c) => c.annotationId)
+        for (const id of citationIds) wantedQuotes.add(id)
+        for (const link of links) if (link.kind === 'entity') namedEntities.push(link.id)
         return {
           kind: 'note',
           sectionId: section.id,
           noteId: section.noteId,
           title: note?.title ?? null,
           body: note?.body ?? '',
+          citationIds,
         }
       }
       case 'entity-table': {

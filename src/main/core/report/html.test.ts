@@ -3,6 +3,7 @@ import type { Report } from '../../../shared/model'
 import type { QuoteInfo, ReportDocument, SectionView } from './document'
 import { renderReportHtml } from './html'
 import { renderReportMarkdown } from './markdown-export'
+import { numberCitations } from './note-links'
 import { printOptionsFor } from './print'
 import { reportStyleHashSource, reportStyleSheet } from './style'
 import { createHash } from 'node:crypto'
@@ -65,6 +66,7 @@ const note = (sectionId: string, title: string, body: string): SectionView => ({
   noteId: `note-${sectionId}`,
   title,
   body,
+  citationIds: numberCitations(body).citations.map((c) => c.annotationId),
 })
 
 /** The body of the document, without the stylesheet (whose fonts are long base64). */

@@ -7,7 +7,6 @@ import { drawChartSvg } from './chart-svg'
 import type { QuoteInfo, ReportDocument, SectionView } from './document'
 import { escapeHtml, safeLinkUrl } from './escape'
 import { renderNoteMarkdown } from './markdown'
-import { numberCitations } from './note-links'
 import { reportStyleSheet } from './style'
 
 /** Numbers quotes across the whole report in order of first appearance. */
@@ -144,7 +143,7 @@ function renderSection(
       if (section.title === null) {
         return `${open('Missing note', 'note')}<p class="empty">This note is no longer in the project.</p></section>`
       }
-      for (const c of numberCitations(section.body).citations) numbers.number(c.annotationId)
+      for (const id of section.citationIds) numbers.number(id)
       const html = renderNoteMarkdown(section.body, {
         title: section.title,
         cite: (id) => ({ number: numbers.number(id), known: doc.quotes.has(id) }),

@@ -12,7 +12,7 @@ import {
   RELIABILITY_LABELS,
   tableTitle,
 } from './html'
-import { extractNoteLinks, numberCitations } from './note-links'
+import { extractNoteLinks } from './note-links'
 
 export function renderReportMarkdown(doc: ReportDocument): string {
   const { report } = doc
@@ -33,7 +33,7 @@ export function renderReportMarkdown(doc: ReportDocument): string {
           out.push('## Missing note', '', '_This note is no longer in the project._', '')
           break
         }
-        for (const c of numberCitations(section.body).citations) numbers.number(c.annotationId)
+        for (const id of section.citationIds) numbers.number(id)
         out.push(
           `## ${inline(section.title)}`,
           '',

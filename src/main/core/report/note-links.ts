@@ -52,11 +52,12 @@ export function extractNoteLinks(markdown: string): NoteLink[] {
   return links
 }
 
-export function numberCitations(markdown: string): {
+export function numberCitations(input: string | readonly NoteLink[]): {
   citations: { annotationId: string; number: number }[]
 } {
+  const links = typeof input === 'string' ? extractNoteLinks(input) : input
   const seen = new Map<string, number>()
-  for (const link of extractNoteLinks(markdown)) {
+  for (const link of links) {
     if (link.kind === 'quote' && !seen.has(link.id)) seen.set(link.id, seen.size + 1)
   }
   return { citations: [...seen].map(([annotationId, number]) => ({ annotationId, number })) }
