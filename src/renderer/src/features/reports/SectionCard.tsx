@@ -23,7 +23,7 @@ interface SectionCardProps {
 
 /** One section of the report being composed: what it shows, and its place in the order. */
 export function SectionCard(props: SectionCardProps) {
-  const { section, index, count, label, onMove, onRemove } = props
+  const { index, count, label, onMove, onRemove } = props
   const n = index + 1
   const headingId = useId()
   return (
