@@ -6,6 +6,7 @@ import { groupsGridSuite } from './suites/groups-grid'
 import { memorySuite } from './suites/memory'
 import { readerSuite } from './suites/reader'
 import { searchSuite } from './suites/search'
+import { reportSuite } from './suites/report'
 import { storeSuite } from './suites/store'
 import type { BenchSuite } from './types'
 
@@ -18,4 +19,5 @@ export const suites: BenchSuite[] = [
   anchoringSuite,
   searchSuite,
   readerSuite,
+  reportSuite,
 ]
