@@ -7,6 +7,7 @@ import { memorySuite } from './suites/memory'
 import { notesSuite } from './suites/notes'
 import { readerSuite } from './suites/reader'
 import { searchSuite } from './suites/search'
+import { reportSuite } from './suites/report'
 import { storeSuite } from './suites/store'
 import type { BenchSuite } from './types'
 
@@ -19,5 +20,6 @@ export const suites: BenchSuite[] = [
   anchoringSuite,
   searchSuite,
   readerSuite,
+  reportSuite,
   notesSuite,
 ]

@@ -21,7 +21,7 @@ export interface NoteLink {
   id: string
   /** Whether `id` has the shape of a record id; a malformed one can only render broken. */
   valid: boolean
-  /** The link text as written, Markdown included; the id itself for an autolink. */
+  /** The link text as written, Markdown included; the address itself for an autolink. */
   text: string
   /** Where the link starts and ends in the body (UTF-16 offsets). */
   start: number
@@ -446,7 +446,9 @@ function scanInline(
       const auto = AUTOLINK.exec(rest)
       if (auto) {
         const link = parseNoteHref(`${auto[1]}:${auto[2]}`)
-        if (link) found.push({ ...link, text: auto[2]!, start: i, end: i + auto[0].length })
+        if (link) {
+          found.push({ ...link, text: `${auto[1]}:${auto[2]}`, start: i, end: i + auto[0].length })
+        }
         i += auto[0].length
         continue
       }

@@ -13,6 +13,7 @@ import { gridMethods } from './api/grid'
 import { projectMethods } from './api/project'
 import { relationMethods } from './api/relations'
 import { searchMethods } from './api/search'
+import { reportMethods } from './api/reports'
 import { sourceMethods } from './api/sources'
 import { storageMethods } from './api/storage'
 import { transferMethods } from './api/transfer'
@@ -25,6 +26,7 @@ export * from './api/grid'
 export * from './api/project'
 export * from './api/relations'
 export * from './api/search'
+export * from './api/reports'
 export * from './api/sources'
 export * from './api/storage'
 export * from './api/transfer'
@@ -41,6 +43,7 @@ export const contract = {
   ...gridMethods,
   ...storageMethods,
   ...transferMethods,
+  ...reportMethods,
 } as const
 
 export type Contract = typeof contract

@@ -287,6 +287,10 @@ export const Note = z.strictObject({
 })
 export type Note = z.infer<typeof Note>
 
+export const REPORT_PAGE_SIZES = ['A4', 'Letter'] as const
+/** Margin presets: narrow 12.7 mm, normal 20 mm, wide 25.4 mm at the sides. */
+export const REPORT_MARGINS = ['narrow', 'normal', 'wide'] as const
+
 export const ReportSection = z.discriminatedUnion('kind', [
   z.strictObject({ id: Id, kind: z.literal('note'), noteId: Id }),
   z.strictObject({
@@ -309,8 +313,10 @@ export const Report = z.strictObject({
   classification: ShortText,
   sections: z.array(ReportSection).max(500),
   options: z.strictObject({
-    pageSize: z.enum(['A4', 'Letter']),
+    pageSize: z.enum(REPORT_PAGE_SIZES),
     appendixOfEntityQuotes: z.boolean(),
+    /** Page margins; absent means normal. */
+    margins: z.enum(REPORT_MARGINS).optional(),
   }),
 })
 export type Report = z.infer<typeof Report>

@@ -7,6 +7,7 @@ import { gridHandlers } from './handlers/grid'
 import { projectHandlers } from './handlers/project'
 import { relationHandlers } from './handlers/relations'
 import { searchHandlers } from './handlers/search'
+import { reportHandlers } from './handlers/reports'
 import { sourceHandlers } from './handlers/sources'
 import { storageHandlers } from './handlers/storage'
 import { transferHandlers } from './handlers/transfer'
@@ -25,4 +26,5 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   ...gridHandlers,
   ...storageHandlers,
   ...transferHandlers,
+  ...reportHandlers,
 }

@@ -13,6 +13,7 @@ import {
 import type { MethodInput } from '../../../shared/contract'
 import type { Note } from '../../../shared/model'
 import { call } from './client'
+import { reportKeys } from './reports'
 
 export const noteKeys = {
   all: ['notes'] as const,
@@ -98,6 +99,8 @@ export function noteChanged(client: QueryClient, note: Note): void {
   void client.invalidateQueries({ queryKey: noteKeys.lists })
   void client.invalidateQueries({ queryKey: ['notes', 'citing'] })
   void client.invalidateQueries({ queryKey: ['notes', 'mentioning'] })
+  // Reports print notes: their choices and previews follow the note.
+  void client.invalidateQueries({ queryKey: reportKeys.all })
 }
 
 export function useCreateNote() {
@@ -115,6 +118,7 @@ export function useDeleteNote() {
     onSuccess: ({ id }) => {
       client.removeQueries({ queryKey: noteKeys.detail(id) })
       void client.invalidateQueries({ queryKey: noteKeys.all })
+      void client.invalidateQueries({ queryKey: reportKeys.all })
     },
   })
 }
