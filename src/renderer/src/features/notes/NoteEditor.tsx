@@ -93,12 +93,18 @@ function LoadedEditor({
   const textarea = useRef<HTMLTextAreaElement>(null)
   const suggestions = useRef<SuggestionsHandle>(null)
   const titleRef = useRef(initial.title)
+  const titleInput = useRef<HTMLInputElement>(null)
   const previewTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const dismissedAt = useRef<number | null>(null)
   const deleteNote = useDeleteNote()
   const editorId = useId()
 
   useEffect(() => rememberLayout(layout), [layout])
+
+  // A new, empty note starts with its title selected, ready to be named.
+  useEffect(() => {
+    if (initial.body === '' && initial.title === 'Untitled note') titleInput.current?.select()
+  }, [initial])
 
   // The text is set once, not through `defaultValue`: React compares that prop with the
   // textarea's content after every input event, a copy of the whole note per keystroke.
@@ -212,8 +218,15 @@ function LoadedEditor({
         <label className="note-title-field">
           <span className="visually-hidden">Title</span>
           <input
+            ref={titleInput}
             value={title}
             onChange={(event) => onTitleChange(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') {
+                event.preventDefault()
+                textarea.current?.focus()
+              }
+            }}
             maxLength={500}
             placeholder="Untitled note"
             aria-label="Title"
