@@ -6,10 +6,12 @@
  */
 import type { z } from 'zod'
 import { entityMethods } from './api/entities'
+import { graphMethods } from './api/graph'
 import { projectMethods } from './api/project'
 import { sourceMethods } from './api/sources'
 
 export * from './api/entities'
+export * from './api/graph'
 export * from './api/project'
 export * from './api/sources'
 
@@ -17,6 +19,7 @@ export const contract = {
   ...projectMethods,
   ...entityMethods,
   ...sourceMethods,
+  ...graphMethods,
 } as const
 
 export type Contract = typeof contract

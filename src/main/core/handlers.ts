@@ -1,5 +1,6 @@
 import type { MethodName } from '../../shared/contract'
 import { entityHandlers } from './handlers/entities'
+import { graphHandlers } from './handlers/graph'
 import { projectHandlers } from './handlers/project'
 import { sourceHandlers } from './handlers/sources'
 import type { Handler } from './handlers/types'
@@ -9,4 +10,5 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   ...projectHandlers,
   ...entityHandlers,
   ...sourceHandlers,
+  ...graphHandlers,
 }
