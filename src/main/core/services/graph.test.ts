@@ -56,10 +56,9 @@ describe('graph.elements', () => {
 
   it('counts evidence and degree the way the grid counts quotes', async () => {
     const graph = await value<GraphElements>('graph.elements')
-    const table = await value<{ entity: { id: string }; quoteCount: number }[]>(
-      'entities.table',
-      { type: 'group' },
-    )
+    const table = await value<{ entity: { id: string }; quoteCount: number }[]>('entities.table', {
+      type: 'group',
+    })
     const nodes = new Map(graph.nodes.map((n) => [n.id, n]))
     for (const row of table) expect(nodes.get(row.entity.id)?.evidenceCount).toBe(row.quoteCount)
     const nrf = nodes.get('grp-nrf')

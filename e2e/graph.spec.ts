@@ -1,0 +1,126 @@
+import { readFile } from 'node:fs/promises'
+import { expect, test } from './fixtures'
+import { AppShell } from './pages/AppShell'
+import { GraphPage } from './pages/GraphPage'
+
+const NRF = 'National Resistance Front'
+
+async function openGraph(page: import('@playwright/test').Page, url: string): Promise<GraphPage> {
+  const shell = new AppShell(page)
+  await shell.open(url)
+  await shell.goTo('Graph')
+  const graph = new GraphPage(page)
+  await graph.ready()
+  return graph
+}
+
+test('the sample chart links the NRF to Ahmad Masoud and to Panjshir, with a legend', async ({
+  page,
+  app,
+}) => {
+  const graph = await openGraph(page, app.url)
+  await expect(graph.chart).toHaveAccessibleName(/24 of 24 entities and 23 of 23 relations/)
+  for (const type of ['Group', 'Person', 'Place', 'Community']) {
+    await expect(graph.legend.getByText(type, { exact: true })).toBeVisible()
+  }
+  await expect(graph.relationRow('Ahmad Masoud', 'leads', NRF)).toBeVisible()
+  await expect(graph.relationRow(NRF, 'operates in', 'Panjshir')).toBeVisible()
+
+  // The first opening laid the chart out and saved it: every node has a position.
+  for (const name of [NRF, 'Ahmad Masoud', 'Panjshir']) {
+    expect(await graph.savedPosition(name), name).not.toBeNull()
+  }
+})
+
+test('filtering out places takes Panjshir and its relations out of the chart', async ({
+  page,
+  app,
+}) => {
+  const graph = await openGraph(page, app.url)
+  await expect(graph.entityRow('Panjshir')).toBeVisible()
+  await graph.showEntityType('Place', false)
+  await expect(graph.entityRow('Panjshir')).toHaveCount(0)
+  await expect(graph.relationRow(NRF, 'operates in', 'Panjshir')).toHaveCount(0)
+  await expect(graph.relationRow('Ahmad Masoud', 'leads', NRF)).toBeVisible()
+  await expect(graph.chart).toHaveAccessibleName(/16 of 24 entities/)
+  await graph.showEntityType('Place', true)
+  await expect(graph.entityRow('Panjshir')).toBeVisible()
+})
+
+test('a dragged node stays where it was left after a reload', async ({ page, app }) => {
+  const graph = await openGraph(page, app.url)
+  const before = await graph.savedPosition('Panjshir')
+  expect(before).not.toBeNull()
+
+  const saved = page.waitForResponse((r) => r.url().includes('/api/graph.savePositions'))
+  await graph.dragNode('Panjshir', { dx: 120, dy: 80 })
+  expect((await saved).ok()).toBe(true)
+  await expect
+    .poll(async () => (await graph.savedPosition('Panjshir'))?.x)
+    .toBeGreaterThan(before!.x + 20)
+  const after = await graph.savedPosition('Panjshir')
+  expect(after!.y).toBeGreaterThan(before!.y + 10)
+
+  await page.reload()
+  await graph.ready()
+  expect(await graph.savedPosition('Panjshir')).toEqual(after)
+  // Reopening painted from the saved positions: no layout ran.
+  await expect(graph.status).not.toContainText('layout')
+})
+
+test('searching highlights matches and narrows the list; selecting a node allows expand and hide', async ({
+  page,
+  app,
+}) => {
+  const graph = await openGraph(page, app.url)
+  await graph.find.fill('masoud')
+  await expect(page.getByRole('status').filter({ hasText: '2 found' })).toBeVisible()
+  await expect(graph.entities.locator('tbody tr')).toHaveCount(2)
+  await graph.find.fill('')
+
+  await graph.selectNode('Panjshir')
+  await expect(page.getByRole('button', { name: 'Select Panjshir' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  )
+  await page.getByRole('button', { name: 'Expand' }).click()
+  // Panjshir and its one neighbour, the NRF.
+  await expect(graph.chart).toHaveAccessibleName(/2 of 24 entities and 1 of 23 relations/)
+  await graph.selectNode(NRF)
+  await page.getByRole('button', { name: 'Expand' }).click()
+  await expect(graph.entityRow('Ahmad Masoud')).toBeVisible()
+  await expect(graph.entityRow('Taliban')).toBeVisible()
+  await page.getByRole('button', { name: 'Show whole graph' }).click()
+  await expect(graph.chart).toHaveAccessibleName(/24 of 24 entities/)
+
+  await graph.selectNode('Taliban')
+  await page.getByRole('button', { name: 'Hide', exact: true }).click()
+  await expect(graph.entityRow('Taliban')).toHaveCount(0)
+  await expect(graph.chart).toHaveAccessibleName(/23 of 24 entities and 15 of 23 relations/)
+  await page.getByRole('button', { name: 'Show hidden (1)' }).click()
+  await expect(graph.entityRow('Taliban')).toBeVisible()
+})
+
+test('the chart exports as a PNG of useful size and as an SVG', async ({ page, app }) => {
+  const graph = await openGraph(page, app.url)
+  const download = page.waitForEvent('download')
+  await graph.exportPng(2)
+  const file = await download
+  expect(file.suggestedFilename()).toMatch(/\.png$/)
+  const bytes = await readFile((await file.path())!)
+  expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+  const width = bytes.readUInt32BE(16)
+  const height = bytes.readUInt32BE(20)
+  expect(width).toBeGreaterThan(800)
+  expect(height).toBeGreaterThan(400)
+  expect(bytes.length).toBeGreaterThan(20_000)
+
+  const svgDownload = page.waitForEvent('download')
+  await graph.exportSvg()
+  const svgFile = await svgDownload
+  expect(svgFile.suggestedFilename()).toMatch(/\.svg$/)
+  const svg = await readFile((await svgFile.path())!, 'utf8')
+  expect(svg).toMatch(/<svg[\s>]/)
+  expect(svg).toContain('Panjshir')
+  expect(svg).toContain('operates in')
+})
