@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises'
+import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { AppShell } from './pages/AppShell'
 import { GraphPage } from './pages/GraphPage'
 
 const NRF = 'National Resistance Front'
 
-async function openGraph(page: import('@playwright/test').Page, url: string): Promise<GraphPage> {
+async function openGraph(page: Page, url: string): Promise<GraphPage> {
   const shell = new AppShell(page)
   await shell.open(url)
   await shell.goTo('Graph')
