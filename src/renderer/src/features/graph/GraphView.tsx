@@ -108,6 +108,8 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
 
   const containerRef = useRef<HTMLDivElement>(null)
   const chartRef = useRef<Chart | null>(null)
+  /** The elements the chart was last brought in line with. */
+  const synced = useRef<GraphElements | null>(null)
   const layoutRef = useRef<LayoutRun | null>(null)
   /** What the chart must show; read by the effect that (re)creates the chart. */
   const latest = useRef({ graph, visible, matches })
@@ -157,6 +159,7 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
           if (chartRef.current !== chart) return
           chart.applyPositions(result.positions)
           chart.fit()
+          markAfterPaint('sightline:graph-laid-out')
           persistPositions(result.positions)
           setStatus(
             `${LAYOUT_LABELS[kind]} layout of ${nodes.length} entities in ${(result.ms / 1000).toFixed(1)} s.`,
@@ -166,6 +169,10 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
           if (cause instanceof LayoutCancelled)
             setStatus('Layout cancelled; the chart is as it was.')
           else setError(cause instanceof Error ? cause.message : String(cause))
+          if (chartRef.current === chart && chart.cy.nodes('.unplaced').nonempty()) {
+            chart.revealUnplaced()
+            chart.fit()
+          }
         })
         .finally(() => {
           layoutRef.current = null
@@ -207,11 +214,17 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
       initial.nodes.length + initial.edges.length,
     )
     chartRef.current = chart
+    performance.mark('sightline:graph-sync')
     const outcome = chart.sync(initial)
+    synced.current = initial
     chart.setVisible(shown)
     chart.setMatches(found)
-    if (outcome.needsLayout) events.onNeedsLayout()
-    else chart.fit()
+    if (outcome.needsLayout) {
+      events.onNeedsLayout()
+    } else {
+      chart.fit()
+      markAfterPaint('sightline:graph-painted')
+    }
     const observer = new ResizeObserver(() => chart.resize())
     observer.observe(container)
     return () => {
@@ -224,7 +237,10 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
 
   useEffect(() => {
     const chart = chartRef.current
-    if (!chart) return
+    const last = synced.current
+    // Saving positions patches the cached graph; the chart has those positions already.
+    if (!chart || (last && last.nodes === graph.nodes && last.edges === graph.edges)) return
+    synced.current = graph
     const outcome = chart.sync(graph)
     chart.setVisible(latest.current.visible)
     if (outcome.needsLayout) chartEvents.current.onNeedsLayout()
@@ -599,6 +615,14 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
       </details>
     </section>
   )
+}
+
+/**
+ * A User Timing mark once the frame after the current one has been produced, i.e. once the
+ * chart's own redraw has run (whatever the renderer). The bench reads these marks.
+ */
+function markAfterPaint(name: string): void {
+  requestAnimationFrame(() => requestAnimationFrame(() => performance.mark(name)))
 }
 
 function countBy<T>(values: T[]): Map<T, number> {

@@ -107,7 +107,9 @@ export function chartStylesheet(options: { large: boolean }): cytoscape.Styleshe
         'line-color': 'data(colour)',
         'target-arrow-color': 'data(colour)',
         'arrow-scale': 0.8,
-        'curve-style': options.large ? 'straight' : 'bezier',
+        // Haystack edges skip the control-point work that dominates drawing 20k edges
+        // (measured: 4 of 17 s of a first paint); they take mid arrows only.
+        'curve-style': options.large ? 'haystack' : 'bezier',
         label: 'data(label)',
         'font-size': 10,
         color: '#3d4652',
@@ -116,17 +118,24 @@ export function chartStylesheet(options: { large: boolean }): cytoscape.Styleshe
         'text-background-opacity': 0.8,
         'text-background-padding': '1px',
         'min-zoomed-font-size': 8,
-        opacity: 0.85,
       },
     },
     // Selectors on data rather than mapper functions keep cytoscape's style cache effective.
     ...SHAPES.map((shape) => ({ selector: `node[shape = "${shape}"]`, style: { shape } })),
-    { selector: 'edge[arrow = "triangle"]', style: { 'target-arrow-shape': 'triangle' as const } },
+    {
+      selector: 'edge[arrow = "triangle"]',
+      style: options.large
+        ? {
+            'mid-target-arrow-shape': 'triangle' as const,
+            'mid-target-arrow-color': 'data(colour)',
+          }
+        : { 'target-arrow-shape': 'triangle' as const },
+    },
     {
       selector: 'edge.unsupported',
       style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] },
     },
-    { selector: '.filtered', style: { display: 'none' } },
+    { selector: '.filtered, .unplaced', style: { display: 'none' } },
     { selector: '.dimmed', style: { opacity: 0.12 } },
     { selector: 'node.match', style: { 'border-width': 4, 'border-color': '#f0a500' } },
     {

@@ -17,6 +17,10 @@ import {
 } from './chart-style'
 import type { Visible } from './view-filter'
 
+// Its warnings (edges between overlapping nodes, mostly) are for developers; on a large graph
+// they flood the console and cost time.
+cytoscape.warnings(false)
+
 /** Above this many elements the chart switches on cytoscape's options for large graphs. */
 export const LARGE_GRAPH_ELEMENTS = 3_000
 
@@ -196,9 +200,11 @@ export class Chart {
         }
         fresh.push({ group: 'edges', data, classes: edge.supported ? [] : ['unsupported'] })
       }
-      cy.add(fresh)
+      const added = cy.add(fresh)
       needsLayout = firstFill && placed.length === graph.nodes.length && placed.length > 0
-      if (!needsLayout) this.placeNearNeighbours(placed)
+      // Kept out of sight until the layout places them, rather than piled up at the origin.
+      if (needsLayout) added.nodes().addClass('unplaced')
+      else this.placeNearNeighbours(placed)
     })
     return { placed: needsLayout ? [] : placed, needsLayout }
   }
@@ -285,13 +291,30 @@ export class Chart {
     return [...this.selectionOrder]
   }
 
-  /** Moves nodes to computed positions. */
+  /** Moves nodes to computed positions (and shows them, if they were waiting for a layout). */
   applyPositions(positions: Record<string, Point>): void {
     this.cy.batch(() => {
       for (const [id, point] of Object.entries(positions)) {
         const node = this.cy.getElementById(id)
         if (node.nonempty()) node.position({ x: point.x, y: point.y })
       }
+      this.cy
+        .nodes('.unplaced')
+        .filter((node) => positions[node.id()] !== undefined)
+        .removeClass('unplaced')
+    })
+  }
+
+  /** After a first layout was cancelled or failed: lays the waiting nodes on a plain grid. */
+  revealUnplaced(): void {
+    const waiting = this.cy.nodes('.unplaced')
+    if (waiting.empty()) return
+    const columns = Math.ceil(Math.sqrt(waiting.length))
+    this.cy.batch(() => {
+      waiting.forEach((node, i) => {
+        node.position({ x: (i % columns) * 90, y: Math.floor(i / columns) * 90 })
+      })
+      waiting.removeClass('unplaced')
     })
   }
 
@@ -307,14 +330,44 @@ export class Chart {
     return positions
   }
 
-  /** Frames the visible elements, or the given nodes. */
+  /**
+   * Frames the visible nodes, or the given ones. The box comes from node positions and sizes:
+   * cytoscape's own fit measures every label first, seconds on a graph of 20k edges.
+   */
   fit(ids?: Iterable<string>): void {
-    let targets = this.cy.elements(':visible')
-    if (ids) {
-      targets = this.cy.collection()
-      for (const id of ids) targets = targets.union(this.cy.getElementById(id))
+    const cy = this.cy
+    let x1 = Infinity
+    let y1 = Infinity
+    let x2 = -Infinity
+    let y2 = -Infinity
+    const include = (node: cytoscape.NodeSingular): void => {
+      if (node.empty() || node.hasClass('filtered') || node.hasClass('unplaced')) return
+      const { x, y } = node.position()
+      const half = Number(node.data('size') ?? 30) / 2
+      x1 = Math.min(x1, x - half)
+      x2 = Math.max(x2, x + half)
+      y1 = Math.min(y1, y - half)
+      // Room for the label under the node.
+      y2 = Math.max(y2, y + half + 18)
     }
-    if (targets.nonempty()) this.cy.fit(targets, 30)
+    if (ids) for (const id of ids) include(cy.getElementById(id) as cytoscape.NodeSingular)
+    else cy.nodes().forEach(include)
+    if (!Number.isFinite(x1)) return
+    const padding = 30
+    const width = cy.width()
+    const height = cy.height()
+    if (width <= 2 * padding || height <= 2 * padding) return
+    const zoom = Math.min(
+      cy.maxZoom(),
+      Math.max(
+        cy.minZoom(),
+        Math.min((width - 2 * padding) / (x2 - x1 || 1), (height - 2 * padding) / (y2 - y1 || 1)),
+      ),
+    )
+    cy.viewport({
+      zoom,
+      pan: { x: (width - zoom * (x1 + x2)) / 2, y: (height - zoom * (y1 + y2)) / 2 },
+    })
   }
 
   /** The visible graph as a PNG; `full` frames the whole visible graph, else the current view. */
