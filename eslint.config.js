@@ -148,6 +148,7 @@ export default tseslint.config(
       'src/main/**',
       'src/preload/**',
       'scripts/**',
+      'bench/**',
       'e2e/**',
       'test/**',
       '*.config.*',

@@ -38,6 +38,12 @@ export interface BenchContext {
   chromiumPath?: string
   /** A project folder generated (and cached for the run) for a preset. */
   project(preset: 'small' | 'medium' | 'large'): Promise<string>
+  /** The preset the hot paths are measured on: medium, or small when quick. */
+  preset: 'small' | 'medium'
+  /** Builds the app (out/main, out/renderer) once per run, for suites that start it. */
+  build(): Promise<void>
+  /** Progress for the person waiting (stderr); the table stays on stdout. */
+  log(message: string): void
 }
 
 export interface BenchSuite {

@@ -5,8 +5,11 @@ import { notFound } from '../errors'
 import type { ProjectStore } from '../project-store'
 import { validRecord } from './validate'
 
+// One collator for every comparison: localeCompare with options builds one per call,
+// which made sorting 3,000 entities take ~200 ms instead of ~6 ms (npm run bench).
+const nameCollator = new Intl.Collator(undefined, { sensitivity: 'base' })
 const byName = (a: { name: string }, b: { name: string }): number =>
-  a.name.localeCompare(b.name, undefined, { sensitivity: 'base' })
+  nameCollator.compare(a.name, b.name)
 
 export function listEntities(store: ProjectStore, input: ParsedInput<'entities.list'>): Entity[] {
   const { entities } = store.data

@@ -1,0 +1,101 @@
+/**
+ * Timing helpers shared by the suites. Each figure is the median of several runs after
+ * a warm-up; a figure and its floor run alternately, so a neighbour's load on a shared
+ * machine slows both alike and their ratio stays meaningful.
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+import type { Measurement, Target } from './types'
+
+type Task = () => unknown
+
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+/** Collects garbage between runs when node runs with --expose-gc (npm run bench does). */
+export function collectGarbage(): void {
+  ;(globalThis as { gc?: () => void }).gc?.()
+}
+
+/** Milliseconds one call of `task` takes (awaited). */
+export async function timeOnce(task: Task): Promise<number> {
+  const start = performance.now()
+  await task()
+  return performance.now() - start
+}
+
+/** The median time of `task` over `runs` runs after one warm-up. */
+export async function timeMedian(runs: number, task: Task): Promise<number> {
+  await task()
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    collectGarbage()
+    times.push(await timeOnce(task))
+  }
+  return median(times)
+}
+
+/** A task to time, and untimed work to do before each of its runs (resetting state). */
+export interface Timed {
+  run: Task
+  before?: Task
+}
+
+/**
+ * Median times of several tasks, run in turn (a, b, c, a, b, c, …) after one warm-up of
+ * each, so that a slow moment of the machine falls on all of them alike.
+ */
+export async function timeAlternately<K extends string>(
+  runs: number,
+  tasks: Record<K, Timed>,
+): Promise<Record<K, number>> {
+  const entries = Object.entries(tasks) as [K, Timed][]
+  const times = new Map<K, number[]>(entries.map(([key]) => [key, []]))
+  for (let i = -1; i < runs; i++) {
+    for (const [key, task] of entries) {
+      await task.before?.()
+      collectGarbage()
+      const ms = await timeOnce(task.run)
+      if (i >= 0) times.get(key)!.push(ms)
+    }
+  }
+  return Object.fromEntries(entries.map(([key]) => [key, median(times.get(key)!)])) as Record<
+    K,
+    number
+  >
+}
+
+/**
+ * The longest time the event loop was blocked while `task` ran, in ms: a timer that
+ * should fire every 10 ms fires late by as much as the longest synchronous stretch.
+ */
+export async function longestStall(task: Task): Promise<number> {
+  const histogram = monitorEventLoopDelay({ resolution: 10 })
+  histogram.enable()
+  try {
+    await task()
+    // One more turn so a stall at the very end is sampled too.
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  } finally {
+    histogram.disable()
+  }
+  return histogram.max / 1e6
+}
+
+/** A table line; the ratio is computed from the floor when there is one. */
+export function line(fields: Omit<Measurement, 'ratio'>): Measurement {
+  const ratio =
+    fields.floor && fields.floor.value > 0 ? fields.value / fields.floor.value : undefined
+  return { ...fields, ...(ratio !== undefined ? { ratio } : {}) }
+}
+
+export const target = {
+  ratioAtMost: (limit: number): Target => ({ of: 'ratio', op: '<=', limit }),
+  atMost: (limit: number): Target => ({ of: 'value', op: '<=', limit }),
+}
+
+export const sleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, ms))

@@ -1,0 +1,72 @@
+/**
+ * Memory: the peak resident set of the main process (browser mode, out/main/serve.js in
+ * a child process) once a project is open and the Groups and Sources views have loaded,
+ * beside the size of its project.json. The app's own floor, the same process with the
+ * tiny sample project open, is given in the note.
+ */
+import { cp, mkdtemp, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { PROJECT_FILE } from '../../src/main/core/project-store'
+import { ROOT, startBrowserMode } from '../app'
+import { line, target } from '../measure'
+import type { BenchContext, BenchSuite, Measurement } from '../types'
+
+const MB = 1e6
+
+export const memorySuite: BenchSuite = {
+  name: 'memory',
+  async run(ctx) {
+    await ctx.build()
+    const sample = join(await mkdtemp(join(ctx.tmpDir, 'memory-sample-')), 'project')
+    await cp(join(ROOT, 'data', 'sample'), sample, { recursive: true })
+    const baseline = (await memoryWithProject(ctx, sample)).peakRssBytes
+    ctx.log(`  sample project: ${(baseline / MB).toFixed(0)} MB`)
+
+    const presets = ctx.quick ? [ctx.preset] : [ctx.preset, 'large' as const]
+    const out: Measurement[] = []
+    for (const preset of presets) {
+      const folder = await ctx.project(preset)
+      const fileBytes = (await stat(join(folder, PROJECT_FILE))).size
+      const { peakRssBytes: peak, rssBytes: now } = await memoryWithProject(ctx, folder)
+      ctx.log(`  ${preset} project: ${(peak / MB).toFixed(0)} MB`)
+      out.push(
+        line({
+          name: `peak RSS of the main process, ${preset} project open`,
+          unit: 'MB',
+          value: peak / MB,
+          floor: { name: 'project.json size', value: fileBytes / MB },
+          target: target.ratioAtMost(4),
+          note: `Browser mode after project.info, entities.table and sources.list: ${(now / MB).toFixed(0)} MB resident then; the same process with the sample project peaks at ${(baseline / MB).toFixed(0)} MB. Opening holds the whole file as one string (UTF-16 once it has Arabic script: 2× its size), the parsed objects and zod's validated copy at once.`,
+        }),
+        line({
+          name: `peak RSS the ${preset} project adds (minus the sample's)`,
+          unit: 'MB',
+          value: (peak - baseline) / MB,
+          floor: { name: 'project.json size', value: fileBytes / MB },
+          note: 'What the project itself costs at the peak, without Node and the server.',
+        }),
+      )
+    }
+    return out
+  },
+}
+
+/** Starts browser mode on `folder`, loads what the first views ask for, reads its memory. */
+async function memoryWithProject(
+  ctx: BenchContext,
+  folder: string,
+): Promise<{ peakRssBytes: number; rssBytes: number }> {
+  const app = await startBrowserMode({
+    projectDir: folder,
+    userDataDir: await mkdtemp(join(ctx.tmpDir, 'memory-user-data-')),
+    probeMemory: true,
+  })
+  try {
+    await app.call('project.info')
+    await app.call('entities.table', { type: 'group' })
+    await app.call('sources.list')
+    return await app.memory()
+  } finally {
+    await app.stop()
+  }
+}
