@@ -142,6 +142,7 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
         .filter((e) => shown.edges.has(e.id))
         .map((e) => ({ id: e.id, source: e.from, target: e.to }))
       if (nodes.length === 0) return
+      performance.mark('sightline:layout-start')
       const running = runLayoutInWorker({ kind, nodes, edges, ...(root ? { root } : {}) })
       const run: LayoutRun = {
         kind,
@@ -157,6 +158,9 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
       running.result
         .then((result) => {
           if (chartRef.current !== chart) return
+          performance.mark('sightline:layout-computed', {
+            detail: { computeMs: result.ms, quality: result.quality, nodes: nodes.length },
+          })
           chart.applyPositions(result.positions)
           chart.fit()
           markAfterPaint('sightline:graph-laid-out')
