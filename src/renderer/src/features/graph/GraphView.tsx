@@ -18,6 +18,7 @@ import { LayoutCancelled, runLayoutInWorker } from './layout-runner'
 import { Legend, ShapeSwatch } from './Legend'
 import { expandFocus, matchingNodes, visibleElements, type ViewFilter } from './view-filter'
 import './graph.css'
+import './svg-export'
 
 const WEBGL_SETTING = 'sightline.graph.webgl'
 const CYTOSCAPE_STYLESHEET_ID = '__________cytoscape_stylesheet'

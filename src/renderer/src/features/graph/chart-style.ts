@@ -123,7 +123,8 @@ export function chartStylesheet(options: { large: boolean }): cytoscape.Styleshe
     // Selectors on data rather than mapper functions keep cytoscape's style cache effective.
     ...SHAPES.map((shape) => ({ selector: `node[shape = "${shape}"]`, style: { shape } })),
     {
-      selector: 'edge[arrow = "triangle"]',
+      // On a large graph, arrows only once zoomed in enough to see them (class set by the chart).
+      selector: options.large ? 'edge.near[arrow = "triangle"]' : 'edge[arrow = "triangle"]',
       style: options.large
         ? {
             'mid-target-arrow-shape': 'triangle' as const,

@@ -136,4 +136,17 @@ describe('Chart', () => {
     c.setMatches(new Set())
     expect(c.cy.nodes('.match')).toHaveLength(0)
   })
+
+  it('draws arrowheads on a large graph only once zoomed in', () => {
+    chart = new Chart({ container: null, large: true }, 10)
+    chart.sync({ ...base, positions: { nrf: { x: 0, y: 0 } } })
+    const directed = chart.cy.getElementById('e1')
+    chart.cy.zoom(0.1)
+    expect(directed.hasClass('near')).toBe(false)
+    expect(directed.style('mid-target-arrow-shape')).toBe('none')
+    chart.cy.zoom(1)
+    expect(directed.hasClass('near')).toBe(true)
+    expect(directed.style('mid-target-arrow-shape')).toBe('triangle')
+    expect(directed.style('curve-style')).toBe('haystack')
+  })
 })

@@ -24,6 +24,9 @@ cytoscape.warnings(false)
 /** Above this many elements the chart switches on cytoscape's options for large graphs. */
 export const LARGE_GRAPH_ELEMENTS = 3_000
 
+/** Zoom from which a large graph draws its arrowheads. */
+const NEAR_ZOOM = 0.6
+
 export interface ChartEvents {
   /** The selected nodes changed (in selection order). */
   onSelectionChange?(nodeIds: string[]): void
@@ -122,6 +125,26 @@ export class Chart {
       ...(options.webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
     } as cytoscape.CytoscapeOptions)
     this.listen()
+    if (large) this.drawArrowsWhenNear()
+  }
+
+  /**
+   * 20k arrowheads cost a large share of a frame and cannot be told apart when the whole
+   * graph is in view; they appear once the zoom makes them readable.
+   */
+  private drawArrowsWhenNear(): void {
+    let near: boolean | null = null
+    const update = (): void => {
+      const now = this.cy.zoom() >= NEAR_ZOOM
+      if (now === near) return
+      near = now
+      this.cy.batch(() => this.cy.edges().toggleClass('near', now))
+    }
+    this.cy.on('zoom', update)
+    this.cy.on('add', 'edge', (event) => {
+      if (near) (event.target as cytoscape.EdgeSingular).addClass('near')
+    })
+    update()
   }
 
   private listen(): void {

@@ -1,9 +1,4 @@
 /** Getting the chart out as files: downloads, and the PNG kept in the project for reports. */
-import cytoscape from 'cytoscape'
-import svg from 'cytoscape-svg'
-
-// cytoscape-svg reads `window` when loaded, so it is registered here, in browser-only code.
-cytoscape.use(svg)
 
 export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob)
