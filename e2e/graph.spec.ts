@@ -102,6 +102,22 @@ test('searching highlights matches and narrows the list; selecting a node allows
   await expect(graph.entityRow('Taliban')).toBeVisible()
 })
 
+test('a tree layout grows from the selected node, and is saved', async ({ page, app }) => {
+  const graph = await openGraph(page, app.url)
+  await graph.selectNode(NRF)
+  await graph.runLayout('Tree from the selected node')
+  const y = async (name: string) => (await graph.savedPosition(name))!.y
+  const root = await y(NRF)
+  for (const neighbour of ['Ahmad Masoud', 'Panjshir', 'Taliban']) {
+    expect(await y(neighbour), neighbour).toBeGreaterThan(root)
+  }
+  // Two steps away: below the neighbours.
+  expect(await y('Wolf Unit')).toBeGreaterThan(await y('Taliban'))
+  await page.reload()
+  await graph.ready()
+  expect(await y(NRF)).toBe(root)
+})
+
 test('the chart exports as a PNG of useful size and as an SVG', async ({ page, app }) => {
   const graph = await openGraph(page, app.url)
   const download = page.waitForEvent('download')

@@ -100,6 +100,18 @@ export class GraphPage {
     await this.page.mouse.up()
   }
 
+  /** Chooses a layout and runs it, then waits for the chart to be laid out. */
+  async runLayout(
+    layout: 'Force-directed' | 'Concentric by degree' | 'Tree from the selected node',
+  ): Promise<void> {
+    await this.page
+      .getByRole('combobox', { name: 'Layout', exact: true })
+      .selectOption({ label: layout })
+    await this.page.getByRole('button', { name: 'Run layout' }).click()
+    await expect(this.status).toContainText(`${layout} layout of`)
+    await expect(this.stage).toHaveAttribute('aria-busy', 'false')
+  }
+
   async exportSvg(): Promise<void> {
     await this.page.getByRole('button', { name: 'Export SVG' }).click()
   }
