@@ -47,11 +47,19 @@ async function startApp(
   return { url, process: child }
 }
 
-export const test = base.extend<{ app: RunningApp }>({
-  app: async ({}, use) => {
+/** Changes the fresh copy of the sample before the app opens it (damage it, add backups…). */
+export type PrepareProject = (projectDir: string) => Promise<void>
+
+export const test = base.extend<{ app: RunningApp; prepareProject: PrepareProject }>({
+  // Override with test.extend({ prepareProject: async ({}, use) => use(async (dir) => …) }).
+  prepareProject: async ({}, use) => {
+    await use(async () => undefined)
+  },
+  app: async ({ prepareProject }, use) => {
     const temp = await mkdtemp(join(tmpdir(), 'sightline-e2e-'))
     const projectDir = join(temp, 'project')
     await cp(join(ROOT, 'data', 'sample'), projectDir, { recursive: true })
+    await prepareProject(projectDir)
     const { url, process: child } = await startApp(projectDir, join(temp, 'user-data'))
     await use({ url, projectDir })
     const exited = new Promise((done) => child.once('exit', done))

@@ -30,13 +30,12 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     serveRenderer(protocol, rendererDir())
     registerIpc(ipcMain, createDispatch(workspace), () => mainWindow?.webContents ?? null)
-    try {
-      const store = await workspace.openDefault()
-      mainWindow = createMainWindow(preloadPath, `${store.data.project.name} — Sightline`)
-    } catch (error) {
-      dialog.showErrorBox('Sightline could not open a project', (error as Error).message)
-      app.quit()
-    }
+    // A project that cannot be opened still gets a window: the page offers its backups.
+    const store = await workspace.openDefault().catch(() => null)
+    mainWindow = createMainWindow(
+      preloadPath,
+      store ? `${store.data.project.name} — Sightline` : 'Sightline',
+    )
   })
 
   let flushed = false

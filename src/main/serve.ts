@@ -22,18 +22,33 @@ const workspace = new Workspace({
   store: { onSaveError: (error) => console.error(`Saving failed: ${error.message}`) },
 })
 
+/** A project that cannot be opened still gets the app: its page offers the backups. */
+async function openFirstProject(): Promise<void> {
+  try {
+    const store = values.project
+      ? await workspace.open(values.project)
+      : await workspace.openDefault()
+    if (store) {
+      console.log(
+        `Sightline (browser mode) has opened "${store.data.project.name}" from ${store.folder}`,
+      )
+      return
+    }
+  } catch (error) {
+    console.error((error as Error).message)
+  }
+  console.log(
+    'Sightline (browser mode) has no project open; the page shows why and what can be restored.',
+  )
+}
+
 try {
-  const store = values.project
-    ? await workspace.open(values.project)
-    : await workspace.openDefault()
+  await openFirstProject()
   const server = await startHttpServer({
     dispatch: createDispatch(workspace),
     rendererDir: rendererDir(),
     port: values.port ? Number(values.port) : 0,
   })
-  console.log(
-    `Sightline (browser mode) has opened "${store.data.project.name}" from ${store.folder}`,
-  )
   console.log(`Open ${server.url}`)
 
   let stopping = false

@@ -9,17 +9,23 @@ import { entityMethods } from './api/entities'
 import { graphMethods } from './api/graph'
 import { projectMethods } from './api/project'
 import { sourceMethods } from './api/sources'
+import { storageMethods } from './api/storage'
+import { transferMethods } from './api/transfer'
 
 export * from './api/entities'
 export * from './api/graph'
 export * from './api/project'
 export * from './api/sources'
+export * from './api/storage'
+export * from './api/transfer'
 
 export const contract = {
   ...projectMethods,
   ...entityMethods,
   ...sourceMethods,
   ...graphMethods,
+  ...storageMethods,
+  ...transferMethods,
 } as const
 
 export type Contract = typeof contract

@@ -2,6 +2,7 @@ import { contract, isMethodName } from '../../shared/contract'
 import { fail, ok, type Result } from '../../shared/result'
 import { AppError } from './errors'
 import { handlers } from './handlers'
+import { API_INPUT_LIMITS, findShapeProblems } from './safe-json'
 import type { Workspace } from './workspace'
 
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>
@@ -25,6 +26,13 @@ export function createDispatch(workspace: Workspace, options: DispatchOptions = 
       return fail('unknown_method', `There is no method "${String(method).slice(0, 100)}".`)
     }
     const spec = contract[method]
+    // Before zod: its recursion must never meet input nested deep enough to overflow.
+    const [shapeProblem] = findShapeProblems(input, API_INPUT_LIMITS)
+    if (shapeProblem) {
+      return fail('invalid_input', `Invalid input for ${method}: ${shapeProblem}.`, [
+        { path: '', message: shapeProblem },
+      ])
+    }
     const parsed = spec.input.safeParse(input ?? {})
     if (!parsed.success) {
       const issues = parsed.error.issues.slice(0, 20).map((issue) => ({

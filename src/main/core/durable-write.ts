@@ -61,3 +61,38 @@ export async function pathExists(path: string): Promise<boolean> {
     return false
   }
 }
+
+/** Temp files of writeFileDurably: `.<name>.<pid>.<12 hex>.tmp`. */
+const TEMP_FILE = /^\..+\.(\d+)\.[0-9a-f]{12}\.tmp$/
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * Removes the temp files a killed writer left in `folder`. A temp file is never the only
+ * copy of anything (the rename had not happened), so deleting it loses nothing; files of
+ * a writer that is still running are left alone.
+ */
+export async function removeStaleTempFiles(folder: string): Promise<string[]> {
+  let names: string[]
+  try {
+    names = await fsp.readdir(folder)
+  } catch {
+    return []
+  }
+  const removed: string[] = []
+  for (const name of names) {
+    const pid = Number(TEMP_FILE.exec(name)?.[1])
+    if (!pid || pid === process.pid || processIsAlive(pid)) continue
+    await fsp.rm(join(folder, name), { force: true })
+    removed.push(name)
+  }
+  return removed
+}

@@ -3,6 +3,8 @@ import { entityHandlers } from './handlers/entities'
 import { graphHandlers } from './handlers/graph'
 import { projectHandlers } from './handlers/project'
 import { sourceHandlers } from './handlers/sources'
+import { storageHandlers } from './handlers/storage'
+import { transferHandlers } from './handlers/transfer'
 import type { Handler } from './handlers/types'
 
 /** Every method of the contract and the service that answers it; the compiler checks coverage. */
@@ -11,4 +13,6 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   ...entityHandlers,
   ...sourceHandlers,
   ...graphHandlers,
+  ...storageHandlers,
+  ...transferHandlers,
 }

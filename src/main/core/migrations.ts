@@ -9,6 +9,9 @@ export const MIGRATIONS: readonly Migration[] = []
 
 export class SchemaVersionError extends Error {}
 
+/** A file from a newer Sightline: sound, just not ours to read or to move. */
+export class NewerSchemaError extends SchemaVersionError {}
+
 /** Brings a parsed project file up to SCHEMA_VERSION; refuses files from a newer app. */
 export function migrateProjectFile(raw: unknown): { file: unknown; migratedFrom?: number } {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
@@ -19,7 +22,7 @@ export function migrateProjectFile(raw: unknown): { file: unknown; migratedFrom?
     throw new SchemaVersionError('it has no valid "schemaVersion"')
   }
   if (version > SCHEMA_VERSION) {
-    throw new SchemaVersionError(
+    throw new NewerSchemaError(
       `it was written by a newer version of Sightline (schema version ${version}; this version reads up to ${SCHEMA_VERSION})`,
     )
   }

@@ -1,11 +1,12 @@
+import { spawn } from 'node:child_process'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
-import * as fsp from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { DamageKind } from '../../shared/contract'
 import { ProjectFile, SCHEMA_VERSION } from '../../shared/model'
-import type { WriteFs } from './durable-write'
 import { AppError } from './errors'
-import { PROJECT_FILE, ProjectStore } from './project-store'
+import { DamagedProjectError, PROJECT_FILE, ProjectStore } from './project-store'
+import { FAULT_CODES, FAULT_POINTS, faultyFs, type FaultCode } from './test-faults'
 import { copySample, tempDir } from './test-helpers'
 
 let dir: Awaited<ReturnType<typeof tempDir>>
@@ -39,16 +40,35 @@ async function readProject(folder: string): Promise<ProjectFile> {
   return ProjectFile.parse(JSON.parse(await readFile(join(folder, PROJECT_FILE), 'utf8')))
 }
 
-async function expectRefusedUntouched(folder: string, contents: string, pattern: RegExp) {
+/** The store refuses a damaged file and never touches it; moving it aside is the workspace's call. */
+async function expectRefusedUntouched(
+  folder: string,
+  contents: string | Buffer,
+  pattern: RegExp,
+): Promise<AppError> {
   const path = join(folder, PROJECT_FILE)
   await writeFile(path, contents)
+  const before = await readdir(folder)
   const error = await ProjectStore.open(folder).catch((e: unknown) => e)
   expect(error).toBeInstanceOf(AppError)
   expect((error as AppError).message).toContain(path)
   expect((error as AppError).message).toMatch(pattern)
-  expect(await readFile(path, 'utf8')).toBe(contents)
-  expect(await readdir(folder)).toEqual([PROJECT_FILE])
+  expect(Buffer.compare(await readFile(path), Buffer.from(contents))).toBe(0)
+  expect(await readdir(folder)).toEqual(before)
+  return error as AppError
 }
+
+const soundFile = () => ({
+  schemaVersion: SCHEMA_VERSION,
+  project: meta(),
+  sources: [],
+  annotations: [],
+  entities: [entity('e1', 'X')],
+  relations: [],
+  notes: [],
+  reports: [],
+  views: {},
+})
 
 describe('ProjectStore', () => {
   it('round-trips a project through disk', async () => {
@@ -110,68 +130,6 @@ describe('ProjectStore', () => {
     await store.close()
   })
 
-  it('refuses a file that is not JSON and leaves it byte-identical', async () => {
-    await expectRefusedUntouched(dir.path, '{"schemaVersion": 1, "project": ', /not valid JSON/)
-  })
-
-  it('refuses an empty file and leaves it as it was', async () => {
-    await expectRefusedUntouched(dir.path, '', /empty/)
-  })
-
-  it('refuses a file from a newer version of Sightline and leaves it byte-identical', async () => {
-    const sample = await readFile(join(await copySample(dir.path), PROJECT_FILE), 'utf8')
-    const newer = sample.replace(
-      `"schemaVersion":${SCHEMA_VERSION}`,
-      `"schemaVersion":${SCHEMA_VERSION + 1}`,
-    )
-    expect(newer).not.toBe(sample)
-    const folder = join(dir.path, 'newer')
-    await mkdir(folder)
-    await expectRefusedUntouched(folder, newer, /newer version of Sightline/)
-  })
-
-  it('refuses a file that fails schema validation, naming the field', async () => {
-    const file = {
-      schemaVersion: SCHEMA_VERSION,
-      project: meta(),
-      sources: [],
-      annotations: [],
-      entities: [{ ...entity('e1', 'X'), attributes: { phase: 'world-domination' } }],
-      relations: [],
-      notes: [],
-      reports: [],
-      views: {},
-    }
-    await expectRefusedUntouched(dir.path, JSON.stringify(file), /entities\.0\.attributes\.phase/)
-  })
-
-  it('refuses dangling references, listing them', async () => {
-    const file = {
-      schemaVersion: SCHEMA_VERSION,
-      project: meta(),
-      sources: [],
-      annotations: [],
-      entities: [entity('e1', 'X')],
-      relations: [
-        {
-          id: 'r1',
-          createdAt: '2026-01-01T00:00:00.000Z',
-          updatedAt: '2026-01-01T00:00:00.000Z',
-          type: 'leads',
-          from: 'ghost',
-          to: 'e1',
-          evidence: [],
-          confidence: 'low',
-          comment: '',
-        },
-      ],
-      notes: [],
-      reports: [],
-      views: {},
-    }
-    await expectRefusedUntouched(dir.path, JSON.stringify(file), /missing entity "ghost"/)
-  })
-
   it('refuses to create a project over an existing one', async () => {
     const folder = join(dir.path, 'p')
     await (await ProjectStore.create(folder, meta())).close()
@@ -179,45 +137,6 @@ describe('ProjectStore', () => {
       /already holds a project/,
     )
     expect((await readProject(folder)).project.name).toBe('Test project')
-  })
-
-  it('keeps edits in memory when the disk refuses a write, leaves the old file and no temp file', async () => {
-    const folder = join(dir.path, 'p')
-    let failing = true
-    const errors: string[] = []
-    const flakyFs: WriteFs = {
-      ...fsp,
-      open: fsp.open,
-      rm: fsp.rm,
-      rename: async (from, to) => {
-        if (failing)
-          throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })
-        return fsp.rename(from, to)
-      },
-    }
-    await (await ProjectStore.create(folder, meta())).close()
-    const store = await ProjectStore.open(folder, {
-      writeDelayMs: 60_000,
-      fs: flakyFs,
-      onSaveError: (e) => errors.push(e.message),
-    })
-    const before = await readFile(join(folder, PROJECT_FILE), 'utf8')
-    store.mutate((data) => data.entities.push(entity('e1', 'Kept')))
-    await expect(store.flush()).rejects.toThrow(/kept in memory.*ENOSPC/)
-    expect(errors).toEqual(['ENOSPC: no space left on device'])
-    expect(store.saveState()).toMatchObject({
-      pending: true,
-      lastError: 'ENOSPC: no space left on device',
-    })
-    expect(await readFile(join(folder, PROJECT_FILE), 'utf8')).toBe(before)
-    expect((await readdir(folder)).filter((f) => f.endsWith('.tmp'))).toEqual([])
-
-    failing = false
-    await store.flush()
-    expect(store.saveState()).toMatchObject({ pending: false })
-    expect(store.saveState().lastError).toBeUndefined()
-    expect((await readProject(folder)).entities.map((e) => e.name)).toEqual(['Kept'])
-    await store.close()
   })
 
   it('writes each source text once, named by its sha256', async () => {
@@ -232,3 +151,217 @@ describe('ProjectStore', () => {
     await store.close()
   })
 })
+
+describe('ProjectStore refuses a damaged project.json and leaves it byte-identical', () => {
+  const sound = () => JSON.stringify(soundFile())
+  const cases: [string, () => string | Buffer, DamageKind, RegExp][] = [
+    ['an empty file', () => '', 'empty', /empty/],
+    ['a file of blanks', () => ' \n\t ', 'empty', /empty/],
+    ['a file full of NUL bytes', () => Buffer.alloc(4096), 'nul-bytes', /NUL bytes/],
+    [
+      'a file with a NUL-filled tail (power cut)',
+      () => Buffer.concat([Buffer.from(sound().slice(0, 60)), Buffer.alloc(512)]),
+      'nul-bytes',
+      /NUL bytes/,
+    ],
+    [
+      'a truncated file',
+      () => sound().slice(0, Math.floor(sound().length / 2)),
+      'truncated',
+      /cut short/,
+    ],
+    ['a file that is not JSON', () => 'project: yes\n', 'not-json', /not valid JSON/],
+    ['a JSON array', () => '[]', 'not-a-project', /not a JSON object/],
+    ['JSON without schemaVersion', () => '{"project":{}}', 'not-a-project', /schemaVersion/],
+    [
+      'a schema-invalid file (naming the field)',
+      () =>
+        JSON.stringify({
+          ...soundFile(),
+          entities: [{ ...entity('e1', 'X'), attributes: { phase: 'world-domination' } }],
+        }),
+      'schema',
+      /entities\.0\.attributes\.phase/,
+    ],
+    [
+      'a file with duplicate ids',
+      () => JSON.stringify({ ...soundFile(), entities: [entity('e1', 'X'), entity('e1', 'Y')] }),
+      'integrity',
+      /"e1" is used twice/,
+    ],
+    [
+      'a file with a dangling reference (listing it)',
+      () =>
+        JSON.stringify({
+          ...soundFile(),
+          relations: [
+            {
+              id: 'r1',
+              createdAt: '2026-01-01T00:00:00.000Z',
+              updatedAt: '2026-01-01T00:00:00.000Z',
+              type: 'leads',
+              from: 'ghost',
+              to: 'e1',
+              evidence: [],
+              confidence: 'low',
+              comment: '',
+            },
+          ],
+        }),
+      'integrity',
+      /missing entity "ghost"/,
+    ],
+  ]
+
+  it.each(cases)('%s', async (_name, contents, damage, pattern) => {
+    const error = await expectRefusedUntouched(dir.path, contents(), pattern)
+    expect(error).toBeInstanceOf(DamagedProjectError)
+    expect((error as DamagedProjectError).damage).toBe(damage)
+  })
+
+  it('refuses a file from a newer Sightline as sound but unreadable, not as damage', async () => {
+    const sample = await readFile(join(await copySample(dir.path), PROJECT_FILE), 'utf8')
+    const newer = sample.replace(
+      `"schemaVersion":${SCHEMA_VERSION}`,
+      `"schemaVersion":${SCHEMA_VERSION + 1}`,
+    )
+    expect(newer).not.toBe(sample)
+    const folder = join(dir.path, 'newer')
+    await mkdir(folder)
+    const error = await expectRefusedUntouched(folder, newer, /newer version of Sightline/)
+    expect(error).not.toBeInstanceOf(DamagedProjectError)
+  })
+})
+
+describe('ProjectStore when the disk refuses a write', () => {
+  const matrix = FAULT_POINTS.flatMap((point) =>
+    (Object.keys(FAULT_CODES) as FaultCode[]).map((code) => [point, code] as const),
+  )
+
+  it.each(matrix)(
+    'at %s with %s: old file intact, no temp file, error reported, edits kept and written after recovery',
+    async (point, code) => {
+      const folder = join(dir.path, 'p')
+      await (await ProjectStore.create(folder, meta())).close()
+      const before = await readFile(join(folder, PROJECT_FILE), 'utf8')
+      const disk = faultyFs()
+      const reported: string[] = []
+      const store = await ProjectStore.open(folder, {
+        writeDelayMs: 60_000,
+        fs: disk.fs,
+        backups: false,
+        onSaveError: (e) => reported.push(e.message),
+      })
+      store.mutate((data) => data.entities.push(entity('e1', 'Kept in memory')))
+      disk.failAt(point, code)
+
+      await expect(store.flush()).rejects.toThrow(
+        new RegExp(`kept in memory but could not be saved.*\\(${code}\\)`),
+      )
+      expect(disk.refused).toBe(1)
+      expect(reported).toHaveLength(1)
+      expect(reported[0]).toContain(code)
+      expect(store.saveState()).toMatchObject({
+        pending: true,
+        lastError: expect.stringContaining(code),
+      })
+      expect(store.data.entities.map((e) => e.name)).toEqual(['Kept in memory'])
+      const onDisk = await readFile(join(folder, PROJECT_FILE), 'utf8')
+      if (point === 'fsync-folder') {
+        // The rename happened; only its durability is unconfirmed, so the write is retried.
+        expect(JSON.parse(onDisk).entities).toHaveLength(1)
+      } else {
+        expect(onDisk).toBe(before)
+      }
+      expect((await readdir(folder)).filter((f) => f.endsWith('.tmp'))).toEqual([])
+
+      // Still refusing: still kept.
+      await expect(store.flush()).rejects.toThrow(/kept in memory/)
+      disk.heal()
+      await store.flush()
+      expect(store.saveState().pending).toBe(false)
+      expect(store.saveState().lastError).toBeUndefined()
+      expect((await readProject(folder)).entities.map((e) => e.name)).toEqual(['Kept in memory'])
+      expect((await readdir(folder)).filter((f) => f.endsWith('.tmp'))).toEqual([])
+      await store.close()
+    },
+  )
+
+  it('retries on its own with backoff and saves once the disk recovers', async () => {
+    const folder = join(dir.path, 'p')
+    await (await ProjectStore.create(folder, meta())).close()
+    const disk = faultyFs()
+    disk.failAt('write', 'ENOSPC')
+    const saved: number[] = []
+    const store = await ProjectStore.open(folder, {
+      writeDelayMs: 10,
+      fs: disk.fs,
+      backups: false,
+      onSaved: ({ revision }) => saved.push(revision),
+    })
+    store.mutate((data) => data.entities.push(entity('e1', 'Waits for space')))
+    await until(() => disk.refused >= 1)
+    expect(store.saveState()).toMatchObject({
+      pending: true,
+      lastError: 'The disk is full (ENOSPC)',
+    })
+    disk.heal()
+    // The first retry comes 1 s after the first failure.
+    await until(() => saved.length > 0, 5_000)
+    expect(store.saveState()).toMatchObject({ pending: false })
+    expect((await readProject(folder)).entities.map((e) => e.name)).toEqual(['Waits for space'])
+    await store.close()
+  })
+
+  // Found by the e2e journey: a failed "save now" cleared the retry timer and nothing
+  // retried until the next edit.
+  it('keeps retrying on its own after a save requested by hand has failed', async () => {
+    const folder = join(dir.path, 'p')
+    await (await ProjectStore.create(folder, meta())).close()
+    const disk = faultyFs()
+    disk.failAt('rename', 'EIO')
+    const saved: number[] = []
+    const store = await ProjectStore.open(folder, {
+      writeDelayMs: 60_000,
+      fs: disk.fs,
+      backups: false,
+      onSaved: ({ revision }) => saved.push(revision),
+    })
+    store.mutate((data) => data.entities.push(entity('e1', 'Saved in the end')))
+    await expect(store.flush()).rejects.toThrow(/EIO/)
+    disk.heal()
+    await until(() => saved.length > 0, 5_000)
+    expect((await readProject(folder)).entities.map((e) => e.name)).toEqual(['Saved in the end'])
+    await store.close()
+  })
+
+  it('removes temp files left by a killed writer when it opens, and keeps a live writer’s', async () => {
+    const folder = join(dir.path, 'p')
+    await (await ProjectStore.create(folder, meta())).close()
+    const dead = await deadPid()
+    const stale = `.${PROJECT_FILE}.${dead}.0123456789ab.tmp`
+    const live = `.${PROJECT_FILE}.${process.ppid}.0123456789ab.tmp`
+    await writeFile(join(folder, stale), '{"half":')
+    await writeFile(join(folder, live), '{"half":')
+    await writeFile(join(folder, 'sources', `.abc.txt.${dead}.ba9876543210.tmp`), 'half')
+    const store = await ProjectStore.open(folder)
+    expect((await readdir(folder)).filter((f) => f.endsWith('.tmp'))).toEqual([live])
+    expect(await readdir(join(folder, 'sources'))).toEqual([])
+    await store.close()
+  })
+})
+
+async function until(condition: () => boolean, timeoutMs = 3_000): Promise<void> {
+  const start = Date.now()
+  while (!condition()) {
+    if (Date.now() - start > timeoutMs) throw new Error('condition not met in time')
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
+
+/** The pid of a process that has exited: no process can own it right now. */
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', ''], { stdio: 'ignore' })
+  await new Promise((resolve) => child.once('exit', resolve))
+  return child.pid!
+}

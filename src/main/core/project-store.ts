@@ -2,11 +2,13 @@ import { createHash } from 'node:crypto'
 import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low, type Adapter } from 'lowdb'
+import type { BackupInfo, BackupReason, DamageKind, SaveStatus } from '../../shared/api/storage'
 import { ProjectFile, SCHEMA_VERSION, type ProjectMeta } from '../../shared/model'
-import { pathExists, writeFileDurably, type WriteFs } from './durable-write'
+import { backupsFolder, newestAutoBackupTime, writeBackup } from './backups'
+import { pathExists, removeStaleTempFiles, writeFileDurably, type WriteFs } from './durable-write'
 import { AppError } from './errors'
 import { findIntegrityProblems } from './integrity'
-import { migrateProjectFile, SchemaVersionError } from './migrations'
+import { migrateProjectFile, NewerSchemaError, SchemaVersionError } from './migrations'
 
 export const PROJECT_FILE = 'project.json'
 export const SOURCES_FOLDER = 'sources'
@@ -24,22 +26,63 @@ export interface StoreOptions {
   fs?: WriteFs
   /** Told about each failed write; the edits stay in memory and are retried. */
   onSaveError?: (error: Error) => void
+  /** Told after each write reaches the disk, with the revision it holds. */
+  onSaved?: (info: { revision: number; bytes: number }) => void
+  /**
+   * Automatic backups: after a write, when the newest automatic backup is older than
+   * `intervalMs`, the bytes just written are kept in backups/. `false` turns them off.
+   */
+  backups?: { intervalMs: number } | false
 }
 
-export interface SaveState {
-  /** Edits applied in memory and not yet on disk. */
-  pending: boolean
-  /** Why the last write failed, until a write succeeds. */
-  lastError?: string
-  writes: number
-}
+export type SaveState = SaveStatus
 
 const DEFAULT_WRITE_DELAY_MS = 150
 const MAX_RETRY_DELAY_MS = 30_000
+const DEFAULT_BACKUP_INTERVAL_MS = 10 * 60_000
+
+/** A project.json that cannot be trusted: never overwritten, moved aside by the workspace. */
+export class DamagedProjectError extends AppError {
+  constructor(
+    readonly damage: DamageKind,
+    readonly path: string,
+    readonly problem: string,
+  ) {
+    super('storage', `Cannot open ${path}: ${problem}. The file was left untouched.`)
+    this.name = 'DamagedProjectError'
+  }
+}
+
+/** A user-facing reason for a failed write; the code stays for whoever reads a log. */
+export function describeWriteError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  const known: Record<string, string> = {
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'the disk quota is used up',
+    EPERM: 'the operating system refused permission',
+    EACCES: 'permission was denied',
+    EROFS: 'the disk is read-only',
+    EIO: 'the disk reported an input/output error',
+    EISDIR: 'a folder is in the way of the file',
+    ENOTEMPTY: 'a folder is in the way of the file',
+    ENOENT: 'the project folder is gone',
+    EBUSY: 'the file is locked by another program',
+    ENAMETOOLONG: 'a name in the path is too long',
+    ENOTDIR: 'part of the path is a file, not a folder',
+    EEXIST: 'something with that name is already there',
+  }
+  const reason = code ? known[code] : undefined
+  if (reason) return `${reason[0]!.toUpperCase()}${reason.slice(1)} (${code})`
+  return error instanceof Error ? error.message : String(error)
+}
 
 /** Reads and validates project.json; writes it atomically and durably. */
 class ProjectFileAdapter implements Adapter<ProjectFile> {
   migratedFrom: number | undefined
+  /** The bytes read, kept only when a migration will replace them (they get backed up). */
+  textBeforeMigration: string | undefined
+  /** The bytes of the last write, until the store has backed them up or let them go. */
+  lastWritten: string | undefined
 
   constructor(
     private readonly path: string,
@@ -59,18 +102,35 @@ class ProjectFileAdapter implements Adapter<ProjectFile> {
       }
       throw this.refuse(`it could not be read (${(error as Error).message})`)
     }
-    if (text.trim() === '') throw this.refuse('it is empty')
+    if (text.trim() === '') throw new DamagedProjectError('empty', this.path, 'it is empty')
+    // Zero-filled blocks are what a power cut leaves on some file systems.
+    if (text.includes('\0')) {
+      throw new DamagedProjectError('nul-bytes', this.path, 'it contains NUL bytes')
+    }
     let raw: unknown
     try {
       raw = JSON.parse(text)
     } catch (error) {
-      throw this.refuse(`it is not valid JSON (${(error as Error).message})`)
+      const message = (error as Error).message
+      // Cut short: the parser ran out of text rather than meeting a wrong character.
+      const position = Number(/at position (\d+)/.exec(message)?.[1] ?? NaN)
+      const truncated =
+        /end of (JSON )?input|Unterminated/i.test(message) || position >= text.trimEnd().length
+      throw new DamagedProjectError(
+        truncated ? 'truncated' : 'not-json',
+        this.path,
+        truncated ? `it is cut short (${message})` : `it is not valid JSON (${message})`,
+      )
     }
     let migrated: ReturnType<typeof migrateProjectFile>
     try {
       migrated = migrateProjectFile(raw)
     } catch (error) {
-      if (error instanceof SchemaVersionError) throw this.refuse(error.message)
+      // A newer file is sound: refuse it, but it is not damage and stays where it is.
+      if (error instanceof NewerSchemaError) throw this.refuse(error.message)
+      if (error instanceof SchemaVersionError) {
+        throw new DamagedProjectError('not-a-project', this.path, error.message)
+      }
       throw error
     }
     const parsed = ProjectFile.safeParse(migrated.file)
@@ -78,18 +138,30 @@ class ProjectFileAdapter implements Adapter<ProjectFile> {
       const lines = parsed.error.issues
         .slice(0, 5)
         .map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`)
-      throw this.refuse(`it does not match the project schema: ${lines.join('; ')}`)
+      throw new DamagedProjectError(
+        'schema',
+        this.path,
+        `it does not match the project schema: ${lines.join('; ')}`,
+      )
     }
     const problems = findIntegrityProblems(parsed.data, 5)
-    if (problems.length > 0)
-      throw this.refuse(`its records are inconsistent: ${problems.join('; ')}`)
+    if (problems.length > 0) {
+      throw new DamagedProjectError(
+        'integrity',
+        this.path,
+        `its records are inconsistent: ${problems.join('; ')}`,
+      )
+    }
     this.migratedFrom = migrated.migratedFrom
+    if (migrated.migratedFrom !== undefined) this.textBeforeMigration = text
     return parsed.data
   }
 
   async write(data: ProjectFile): Promise<void> {
     // Compact: pretty-printing roughly halves stringify speed on large projects.
-    await writeFileDurably(this.path, JSON.stringify(data), this.fs)
+    const text = JSON.stringify(data)
+    await writeFileDurably(this.path, text, this.fs)
+    this.lastWritten = text
   }
 
   private folderForMessage(): string {
@@ -116,11 +188,15 @@ export class ProjectStore {
   private failures = 0
   private lastError: Error | undefined
   private writeCount = 0
+  private lastSavedAt: string | undefined
+  private lastBackupAt: number | null = null
+  private backupError: string | undefined
   private closed = false
 
   private constructor(
     readonly folder: string,
     private readonly db: Low<ProjectFile>,
+    private readonly adapter: ProjectFileAdapter,
     private readonly options: StoreOptions,
   ) {}
 
@@ -129,9 +205,19 @@ export class ProjectStore {
     const adapter = new ProjectFileAdapter(join(folder, PROJECT_FILE), options.fs)
     // Read once through the adapter; what it returns (validated) is the store's data.
     const db = new Low<ProjectFile>(adapter, await adapter.read())
-    const store = new ProjectStore(folder, db, options)
-    // A migrated file is written back in the current version with the next edit.
-    if (adapter.migratedFrom !== undefined) store.markChanged()
+    const store = new ProjectStore(folder, db, adapter, options)
+    for (const place of [folder, join(folder, SOURCES_FOLDER), backupsFolder(folder)]) {
+      await removeStaleTempFiles(place)
+    }
+    store.lastBackupAt = await newestAutoBackupTime(folder)
+    if (adapter.migratedFrom !== undefined && adapter.textBeforeMigration !== undefined) {
+      // The old file is kept before the first write replaces it with the new version.
+      await writeBackup(folder, adapter.textBeforeMigration, 'before-migration', {
+        fs: options.fs,
+      })
+      adapter.textBeforeMigration = undefined
+      store.markChanged()
+    }
     return store
   }
 
@@ -160,7 +246,8 @@ export class ProjectStore {
     const adapter = new ProjectFileAdapter(path, options.fs)
     const db = new Low<ProjectFile>(adapter, file)
     await db.write()
-    return new ProjectStore(folder, db, options)
+    adapter.lastWritten = undefined
+    return new ProjectStore(folder, db, adapter, options)
   }
 
   get path(): string {
@@ -188,18 +275,57 @@ export class ProjectStore {
     return result
   }
 
+  /**
+   * Replaces every record at once (restoring a backup). The caller has validated `file`;
+   * it is written like any edit.
+   */
+  replaceAll(file: ProjectFile): void {
+    this.mutate(() => {
+      this.db.data = file
+    })
+  }
+
   saveState(): SaveState {
     return {
       pending: this.pendingSince !== null,
       writes: this.writeCount,
-      ...(this.lastError ? { lastError: this.lastError.message } : {}),
+      ...(this.lastError ? { lastError: describeWriteError(this.lastError) } : {}),
+      ...(this.lastSavedAt ? { lastSavedAt: this.lastSavedAt } : {}),
+      ...(this.backupError ? { backupError: this.backupError } : {}),
     }
   }
 
-  /** Writes pending edits now; rejects if the disk refuses them (they stay in memory). */
+  /** Backs up the records as they are in memory now (saved or not). */
+  async backupNow(reason: BackupReason): Promise<BackupInfo> {
+    const data = this.db.data
+    return writeBackup(this.folder, JSON.stringify(data), reason, {
+      fs: this.options.fs,
+      summary: {
+        schemaVersion: data.schemaVersion,
+        projectName: data.project.name,
+        counts: {
+          sources: data.sources.length,
+          annotations: data.annotations.length,
+          entities: data.entities.length,
+          relations: data.relations.length,
+          notes: data.notes.length,
+        },
+      },
+    })
+  }
+
+  /**
+   * Writes pending edits now; rejects if the disk refuses them. They stay in memory and the
+   * automatic retries go on, as after a failed scheduled write.
+   */
   async flush(): Promise<void> {
     this.clearTimer()
-    await this.persist()
+    try {
+      await this.persist()
+    } catch (error) {
+      this.scheduleRetry()
+      throw error
+    }
   }
 
   /** Flushes and stops accepting edits. */
@@ -269,13 +395,14 @@ export class ProjectStore {
     if (this.timer || this.closed) return
     this.timer = setTimeout(() => {
       this.timer = null
-      this.persist().catch(() => {
-        // Back off while the disk refuses; the edits stay in memory meanwhile.
-        const retryIn = Math.min(MAX_RETRY_DELAY_MS, 500 * 2 ** Math.min(this.failures, 6))
-        this.schedule(retryIn)
-      })
+      this.persist().catch(() => this.scheduleRetry())
     }, delayMs)
     this.timer.unref?.()
+  }
+
+  /** Backs off while the disk refuses; the edits stay in memory meanwhile. */
+  private scheduleRetry(): void {
+    this.schedule(Math.min(MAX_RETRY_DELAY_MS, 500 * 2 ** Math.min(this.failures, 6)))
   }
 
   private clearTimer(): void {
@@ -288,24 +415,44 @@ export class ProjectStore {
     while (this.inFlight) await this.inFlight.catch(() => undefined)
     if (this.pendingSince === null) return
     const revisionWritten = this.revisionCounter
-    const write = this.db.write()
+    const write = this.writeAndBackUp(revisionWritten)
     this.inFlight = write
     try {
       await write
-      this.writeCount++
-      this.failures = 0
-      this.lastError = undefined
-      if (this.revisionCounter === revisionWritten) this.pendingSince = null
     } catch (error) {
       this.failures++
       this.lastError = error as Error
       this.options.onSaveError?.(error as Error)
       throw new AppError(
         'storage',
-        `Your changes are kept in memory but could not be saved to ${this.path}: ${(error as Error).message}`,
+        `Your changes are kept in memory but could not be saved to ${this.path}: ${describeWriteError(error)}.`,
       )
     } finally {
       this.inFlight = null
+    }
+  }
+
+  private async writeAndBackUp(revisionWritten: number): Promise<void> {
+    await this.db.write()
+    this.writeCount++
+    this.failures = 0
+    this.lastError = undefined
+    this.lastSavedAt = new Date().toISOString()
+    if (this.revisionCounter === revisionWritten) this.pendingSince = null
+    const text = this.adapter.lastWritten
+    this.adapter.lastWritten = undefined
+    this.options.onSaved?.({ revision: revisionWritten, bytes: text?.length ?? 0 })
+    const policy = this.options.backups ?? { intervalMs: DEFAULT_BACKUP_INTERVAL_MS }
+    if (!policy || text === undefined) return
+    const now = Date.now()
+    if (this.lastBackupAt !== null && now - this.lastBackupAt < policy.intervalMs) return
+    try {
+      await writeBackup(this.folder, text, 'auto', { fs: this.options.fs })
+      this.lastBackupAt = now
+      this.backupError = undefined
+    } catch (error) {
+      // The project itself is saved; a failed backup is reported, not fatal, and retried.
+      this.backupError = describeWriteError(error)
     }
   }
 }

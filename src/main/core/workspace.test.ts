@@ -30,7 +30,7 @@ describe('Workspace', () => {
       sampleDir: SAMPLE_DIR,
       store: { writeDelayMs: 0 },
     })
-    const store = await workspace.openDefault()
+    const store = (await workspace.openDefault())!
     expect(store.folder).toBe(join(dir.path, 'projects', 'sample'))
     store.mutate((data) => {
       data.project.name = 'Edited copy'
@@ -43,7 +43,7 @@ describe('Workspace', () => {
 
     // Second run: the recent project, with the user's edit, not a fresh sample.
     const again = new Workspace({ userDataDir: dir.path, sampleDir: SAMPLE_DIR })
-    expect((await again.openDefault()).data.project.name).toBe('Edited copy')
+    expect((await again.openDefault())?.data.project.name).toBe('Edited copy')
     await again.close()
   })
 

@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto'
-import { cp, mkdir, readFile, rename } from 'node:fs/promises'
+import { cp, mkdir, readFile, rename, rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { z } from 'zod'
-import { RecentProject } from '../../shared/contract'
+import { RecentProject, type OpenFailure, type WorkspaceStatus } from '../../shared/contract'
+import type { ProjectFile } from '../../shared/model'
+import { backupsFolder, listBackups, readBackup, writeBackup } from './backups'
 import { pathExists, writeFileDurably } from './durable-write'
 import { AppError } from './errors'
-import { PROJECT_FILE, ProjectStore, type StoreOptions } from './project-store'
+import {
+  DamagedProjectError,
+  describeWriteError,
+  PROJECT_FILE,
+  ProjectStore,
+  type StoreOptions,
+} from './project-store'
 
 const RECENT_FILE = 'recent.json'
 const RECENT_LIMIT = 12
@@ -19,9 +27,28 @@ export interface WorkspaceOptions {
   store?: StoreOptions
 }
 
-/** Which project is open, and the user's list of recent ones. */
+/** A sortable, file-name-safe time for names such as project.json.corrupt-<time>. */
+export function fileStamp(date = new Date()): string {
+  return date.toISOString().replace(/[-:.]/g, '')
+}
+
+/**
+ * Moves `path` aside as `<path>.<label>-<time>` by renaming it, so every byte survives;
+ * returns the new path.
+ */
+async function moveAside(path: string, label: string): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    const target = `${path}.${label}-${fileStamp()}${attempt ? `-${attempt}` : ''}`
+    if (await pathExists(target)) continue
+    await rename(path, target)
+    return target
+  }
+}
+
+/** Which project is open, why the last one could not be, and the user's list of recent ones. */
 export class Workspace {
   private store: ProjectStore | null = null
+  private failure: Omit<OpenFailure, 'backups'> | null = null
 
   constructor(readonly options: WorkspaceOptions) {}
 
@@ -39,24 +66,156 @@ export class Workspace {
     return this.store !== null
   }
 
-  /** Opens a project folder; the current one stays open if the new one cannot be read. */
+  /**
+   * Opens a project folder; the current one stays open if the new one cannot be read.
+   * A damaged project.json is moved aside (renamed, never rewritten) and the failure is
+   * kept, with the folder's backups, for the user to choose a restore.
+   */
   async open(folder: string): Promise<ProjectStore> {
     const path = resolve(folder)
     if (this.store && this.store.folder === path) return this.store
-    const next = await ProjectStore.open(path, this.options.store)
+    let next: ProjectStore
+    try {
+      next = await ProjectStore.open(path, this.options.store)
+    } catch (error) {
+      throw await this.recordFailure(path, error)
+    }
     await this.replaceCurrent(next)
     return next
+  }
+
+  /** The open project and the last failure to open one. */
+  async status(): Promise<WorkspaceStatus> {
+    return {
+      open: this.store ? { folder: this.store.folder, name: this.store.data.project.name } : null,
+      failure: this.failure
+        ? { ...this.failure, backups: await listBackups(this.failure.folder) }
+        : null,
+    }
+  }
+
+  /** The folder a backup command without a folder applies to: the open project, else the failed one. */
+  defaultBackupFolder(): string {
+    if (this.store) return this.store.folder
+    if (this.failure) return this.failure.folder
+    throw new AppError('no_project', 'No project is open.')
+  }
+
+  /**
+   * Restores backup `id` of `folder` (default: the open project, else the one that failed
+   * to open). Into the open project: its current state is backed up first, then replaced.
+   * Into another folder: a project.json still there is moved aside, the backup is written
+   * in its place and opened.
+   */
+  async restoreBackup(id: string, folder?: string): Promise<ProjectStore> {
+    const target = folder ? resolve(folder) : this.defaultBackupFolder()
+    const file = await readBackup(target, id)
+    if (this.store && this.store.folder === target) {
+      await this.store.backupNow('before-restore')
+      this.store.replaceAll(file)
+      await this.store.flush()
+      this.clearFailure(target)
+      return this.store
+    }
+    if (!(await pathExists(backupsFolder(target)))) {
+      throw new AppError('not_found', `${target} has no backups.`)
+    }
+    const projectPath = join(target, PROJECT_FILE)
+    try {
+      if (await pathExists(projectPath)) await moveAside(projectPath, 'replaced')
+      await writeFileDurably(projectPath, JSON.stringify(file), this.options.store?.fs)
+    } catch (error) {
+      throw new AppError(
+        'storage',
+        `The backup could not be written to ${projectPath}: ${describeWriteError(error)}.`,
+      )
+    }
+    return this.open(target)
+  }
+
+  /** Writes an already validated project into a new folder under projects/ and opens it. */
+  async createFrom(file: ProjectFile, texts: ReadonlyMap<string, string>): Promise<ProjectStore> {
+    const path = await this.freeProjectFolder(file.project.name)
+    // Built in a hidden folder and renamed into place: a failed import leaves no half project.
+    const staging = join(this.projectsDir, `.importing-${randomUUID()}`)
+    try {
+      await mkdir(join(staging, 'sources'), { recursive: true })
+      for (const [hash, text] of texts) {
+        await writeFileDurably(
+          join(staging, 'sources', `${hash}.txt`),
+          text,
+          this.options.store?.fs,
+        )
+      }
+      const text = JSON.stringify(file)
+      await writeFileDurably(join(staging, PROJECT_FILE), text, this.options.store?.fs)
+      await writeBackup(staging, text, 'import', { fs: this.options.store?.fs })
+      await rename(staging, path)
+    } catch (error) {
+      await rm(staging, { recursive: true, force: true }).catch(() => undefined)
+      throw new AppError(
+        'storage',
+        `The project could not be written to ${path}: ${describeWriteError(error)}. Nothing was imported.`,
+      )
+    }
+    return this.open(path)
+  }
+
+  private clearFailure(folder: string): void {
+    if (this.failure?.folder === folder) this.failure = null
+  }
+
+  private async recordFailure(folder: string, error: unknown): Promise<unknown> {
+    if (!(error instanceof AppError)) return error
+    const at = new Date().toISOString()
+    if (error instanceof DamagedProjectError) {
+      let movedTo: string | undefined
+      try {
+        movedTo = await moveAside(error.path, 'corrupt')
+      } catch {
+        // Could not rename it: it stays where it is, untouched, and is reported as such.
+      }
+      const backups = await listBackups(folder)
+      const usable = backups.filter((b) => b.verified).length
+      const message =
+        `Cannot open ${error.path}: ${error.problem}. ` +
+        (movedTo
+          ? `The damaged file was kept as ${movedTo}. `
+          : 'The damaged file was left where it is. ') +
+        (usable > 0
+          ? `${usable} backup${usable === 1 ? ' is' : 's are'} available to restore.`
+          : 'There is no backup to restore.')
+      this.failure = {
+        folder,
+        message,
+        damage: error.damage,
+        ...(movedTo ? { movedTo } : {}),
+        at,
+      }
+      return new AppError('storage', message)
+    }
+    this.failure = { folder, message: error.message, at }
+    return error
   }
 
   /** Creates a project (in `folder`, or a new folder under projects/) and opens it. */
   async create(name: string, folder?: string): Promise<ProjectStore> {
     const path = folder ? resolve(folder) : await this.freeProjectFolder(name)
     const now = new Date().toISOString()
-    const next = await ProjectStore.create(
-      path,
-      { id: randomUUID(), name, description: '', createdAt: now, updatedAt: now },
-      this.options.store,
-    )
+    let next: ProjectStore
+    try {
+      next = await ProjectStore.create(
+        path,
+        { id: randomUUID(), name, description: '', createdAt: now, updatedAt: now },
+        this.options.store,
+      )
+    } catch (error) {
+      if (error instanceof AppError) throw error
+      throw new AppError(
+        'storage',
+        `Cannot create a project in ${path}: ${describeWriteError(error)}.`,
+      )
+    }
     await this.replaceCurrent(next)
     return next
   }
@@ -65,12 +224,19 @@ export class Workspace {
    * First run and every start without an explicit project: the most recent project
    * that still opens, else the sample (copied into the user's folder once).
    */
-  async openDefault(): Promise<ProjectStore> {
+  async openDefault(): Promise<ProjectStore | null> {
     for (const entry of await this.recent()) {
       try {
         return await this.open(entry.path)
       } catch {
-        // A moved or damaged project must not keep the app from starting.
+        // A project that was moved away is skipped; one that is still there but cannot be
+        // opened is the user's work: stop and let them recover it rather than open another.
+        const folderGone = !(await pathExists(entry.path))
+        const nothingToRecover =
+          !(await pathExists(join(entry.path, PROJECT_FILE))) &&
+          !(await pathExists(backupsFolder(entry.path)))
+        if (!folderGone && !nothingToRecover) return null
+        this.failure = null
       }
     }
     return this.open(await this.installSample())
@@ -115,8 +281,10 @@ export class Workspace {
   private async replaceCurrent(next: ProjectStore): Promise<void> {
     const previous = this.store
     this.store = next
+    this.failure = null
     await previous?.close()
-    await this.remember(next)
+    // The recent list is a convenience: failing to write it must not fail the open.
+    await this.remember(next).catch(() => undefined)
   }
 
   private async remember(store: ProjectStore): Promise<void> {

@@ -1,19 +1,4 @@
-import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron'
-
-/** Hardened from day one; the shell test compares these against a frozen baseline. */
-export const SECURE_WEB_PREFERENCES = {
-  contextIsolation: true,
-  sandbox: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  experimentalFeatures: false,
-  webviewTag: false,
-  navigateOnDragDrop: false,
-  spellcheck: false,
-} as const satisfies BrowserWindowConstructorOptions['webPreferences']
+import type { Session, WebContents } from 'electron'
 
 /** Schemes handed to the system browser; anything else a link points at goes nowhere. */
 const EXTERNAL_PROTOCOLS = new Set(['http:', 'https:', 'mailto:'])

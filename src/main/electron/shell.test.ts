@@ -71,8 +71,8 @@ type FakeWindow = InstanceType<typeof fakes.FakeBrowserWindow>
 const PRELOAD = '/opt/sightline/out/preload/index.mjs'
 
 /**
- * Written out literally on purpose: importing SECURE_WEB_PREFERENCES here would let a
- * loosened option pass unnoticed. A change to this object is a security review.
+ * Written out literally on purpose, apart from window.ts: a loosened option there must fail
+ * here. A change to this object is a security review.
  */
 const FROZEN_WEB_PREFERENCES = Object.freeze({
   contextIsolation: true,
@@ -98,6 +98,22 @@ const REFUSED_EXTERNAL = [
   'JaVaScRiPt:alert(1)',
   '\tfile:///x',
   'data:text/html,x',
+  'java\nscript:alert(1)',
+  'java\tscript:alert(1)',
+  '\u0000javascript:alert(1)',
+  '\u200bhttps://example.org/',
+  '\n\rfile:///etc/passwd',
+  'vbscript:msgbox(1)',
+  'ms-msdt:/id PCWDiagnostic',
+  'search-ms:query=x',
+  'file://///server/share/x.exe',
+  '\\\\server\\share\\x.exe',
+  'smb:\\\\host\\share',
+  'ftp://example.org/x',
+  'blob:https://example.org/uuid',
+  'about:blank',
+  'chrome://settings',
+  'app://sightline/index.html',
 ]
 
 function openWindow(): FakeWindow {

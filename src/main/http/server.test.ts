@@ -4,7 +4,7 @@ import {
   type IncomingHttpHeaders,
   type OutgoingHttpHeaders,
 } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { connect, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -200,6 +200,40 @@ describe('listening', () => {
   })
 })
 
+describe('the port', () => {
+  it('is chosen by the system, different for each server', async () => {
+    const others = await Promise.all([startHttpServer({ dispatch }), startHttpServer({ dispatch })])
+    try {
+      const ports = [server.port, smallServer.port, ...others.map((o) => o.port)]
+      expect(new Set(ports).size).toBe(ports.length)
+      for (const port of ports) expect(port).toBeGreaterThan(1023)
+      // Each run has its own token too.
+      expect(new Set([server.token, ...others.map((o) => o.token)]).size).toBe(3)
+      for (const other of others) {
+        expect((other.server.address() as AddressInfo).address).toBe('127.0.0.1')
+      }
+    } finally {
+      await Promise.all(others.map((o) => o.close()))
+    }
+  })
+})
+
+describe('stopping', () => {
+  // Found by the e2e suite: Chromium opens spare connections ahead of need and sends
+  // nothing on them; server.close() waited for them (until the 60 s headers timeout), so
+  // browser mode did not stop on SIGTERM while a page was open.
+  it('finishes even while a client holds a connection open without sending a request', async () => {
+    const stopping = await startHttpServer({ dispatch })
+    const socket = connect(stopping.port, '127.0.0.1')
+    await new Promise<void>((resolveConnect) => socket.once('connect', () => resolveConnect()))
+    const closed = new Promise<void>((resolveClose) => socket.once('close', () => resolveClose()))
+    const started = Date.now()
+    await stopping.close()
+    await closed
+    expect(Date.now() - started).toBeLessThan(5_000)
+  })
+})
+
 describe('the token', () => {
   it('is required on the API', async () => {
     const reply = await request({
@@ -359,6 +393,58 @@ describe('framing', () => {
     const reply = await api('project.info', {}, { 'content-type': 'text/plain' })
     expect(reply.status).toBe(415)
     expect(json(reply)).toMatchObject({ ok: false })
+  })
+
+  // The content types a cross-site <form> can send without a preflight, and a few more.
+  it.each([
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+    'text/plain;charset=UTF-8',
+    'application/xml',
+    'application/jsonp',
+    'application/json-patch+json',
+    '',
+  ])('refuses a write sent as %j', async (type) => {
+    const reply = await request({
+      method: 'POST',
+      path: '/api/entities.update',
+      headers: { 'x-sightline-token': server.token, ...(type ? { 'content-type': type } : {}) },
+      body: JSON.stringify({ id: 'grp-nrf', patch: { name: 'Written by a form' } }),
+    })
+    expect(reply.status).toBe(415)
+    expect(valueOf<Entity>(json(await api('entities.get', { id: 'grp-nrf' }))).name).not.toBe(
+      'Written by a form',
+    )
+  })
+
+  it.each(['PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'])(
+    'refuses %s on the API',
+    async (method) => {
+      const reply = await request({
+        method,
+        path: '/api/project.info',
+        headers: { 'content-type': 'application/json', 'x-sightline-token': server.token },
+        body: method === 'HEAD' ? undefined : '{}',
+      })
+      expect(reply.status).toBe(405)
+    },
+  )
+
+  it('accepts application/json with parameters, in any case', async () => {
+    for (const type of ['application/json; charset=utf-8', 'Application/JSON']) {
+      const reply = await api('project.info', {}, { 'content-type': type })
+      expect(reply.status, type).toBe(200)
+    }
+  })
+
+  it('refuses writes outside the API', async () => {
+    const reply = await request({
+      method: 'POST',
+      path: '/index.html',
+      headers: { 'content-type': 'application/json', 'x-sightline-token': server.token },
+      body: '{}',
+    })
+    expect(reply.status).toBe(405)
   })
 
   it('refuses a body that is not valid JSON', async () => {

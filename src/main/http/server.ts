@@ -54,7 +54,7 @@ export async function startHttpServer(options: HttpAdapterOptions): Promise<Runn
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, fail('forbidden', 'Use POST.'))
       if (!originAllowed(req, port)) return send(res, 403, fail('forbidden', 'Foreign origin.'))
-      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      if (!isJsonContentType(req.headers['content-type'])) {
         return send(res, 415, fail('invalid_input', 'Send JSON (Content-Type: application/json).'))
       }
       const body = await readBody(req, maxBody)
@@ -79,8 +79,29 @@ export async function startHttpServer(options: HttpAdapterOptions): Promise<Runn
     port,
     token,
     url: `http://127.0.0.1:${port}/?token=${token}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => closeServer(server),
   }
+}
+
+/** How long requests in flight may take to finish when the server stops. */
+const CLOSE_GRACE_MS = 1_000
+
+/**
+ * Stops the server even while a page keeps polling it: server.close() alone waits for
+ * every keep-alive connection, and one that carries a request every few seconds never
+ * goes idle long enough to be dropped.
+ */
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve())
+    server.closeIdleConnections()
+    setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref()
+  })
+}
+
+/** Exactly application/json (parameters such as charset allowed), not a look-alike. */
+function isJsonContentType(header: string | undefined): boolean {
+  return (header ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json'
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

@@ -6,3 +6,13 @@ export function method<I extends z.ZodType, O extends z.ZodType>(input: I, outpu
 }
 
 export const NoInput = z.strictObject({})
+
+/**
+ * A folder on the user's disk. NUL cannot occur in a file name on any system Sightline
+ * runs on; Node refuses it with a TypeError, so the contract refuses it first.
+ */
+export const FolderPath = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((path) => !path.includes('\0'), 'a folder path cannot contain NUL characters')

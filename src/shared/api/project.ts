@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { ProjectMeta } from '../model'
-import { method, NoInput } from './method'
+import { FolderPath, method, NoInput } from './method'
 
 export const ProjectInfo = z.strictObject({
   project: ProjectMeta,
@@ -28,12 +28,12 @@ export const projectMethods = {
   /** The open project: its metadata, folder and record counts. */
   'project.info': method(NoInput, ProjectInfo),
   /** Open the project folder at `path` (flushing the current one first). */
-  'project.open': method(z.strictObject({ path: z.string().min(1).max(4096) }), ProjectInfo),
+  'project.open': method(z.strictObject({ path: FolderPath }), ProjectInfo),
   /** Create an empty project named `name`, in `path` or under the user-data folder, and open it. */
   'project.create': method(
     z.strictObject({
       name: z.string().trim().min(1).max(500),
-      path: z.string().min(1).max(4096).optional(),
+      path: FolderPath.optional(),
     }),
     ProjectInfo,
   ),

@@ -1,8 +1,12 @@
 import { useEffect } from 'react'
+import { ApiError } from '../api/client'
 import { useProjectInfo } from '../api/queries'
 import { GraphView } from '../features/graph/GraphView'
 import { GroupsView } from '../features/grid/GroupsView'
 import { NotesView } from '../features/notes/NotesView'
+import { ProjectPanel } from '../features/project/ProjectPanel'
+import { RecoveryScreen } from '../features/project/RecoveryScreen'
+import { SaveStatus } from '../features/project/SaveStatus'
 import { ReaderView } from '../features/reader/ReaderView'
 import { ReportsView } from '../features/reports/ReportsView'
 import { useCurrentView, VIEWS, type ViewId } from './routes'
@@ -36,6 +40,8 @@ export function App() {
             {project.data.counts.entities} entities
           </span>
         )}
+        <SaveStatus projectOpen={project.isSuccess} />
+        {project.isSuccess && <ProjectPanel />}
       </header>
       <nav className="app-nav" aria-label="Views">
         <ul>
@@ -49,7 +55,11 @@ export function App() {
         </ul>
       </nav>
       <main className="app-main">
-        {project.isError ? (
+        {project.isError &&
+        project.error instanceof ApiError &&
+        project.error.code === 'no_project' ? (
+          <RecoveryScreen fallbackMessage={project.error.message} />
+        ) : project.isError ? (
           <div role="alert" className="error-panel">
             <h2>No project is open</h2>
             <p>{project.error.message}</p>

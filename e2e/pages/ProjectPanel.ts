@@ -1,0 +1,50 @@
+import type { Download, Locator, Page } from '@playwright/test'
+
+/** The Project dialog from the header: saving, backups, export and import. */
+export class ProjectPanel {
+  readonly openButton: Locator
+  readonly dialog: Locator
+  readonly backUpNowButton: Locator
+  readonly exportButton: Locator
+  readonly importInput: Locator
+  readonly backups: Locator
+
+  constructor(readonly page: Page) {
+    this.openButton = page.getByRole('banner').getByRole('button', { name: 'Project…' })
+    this.dialog = page.getByRole('dialog', { name: 'Project' })
+    this.backUpNowButton = this.dialog.getByRole('button', { name: 'Back up now' })
+    this.exportButton = this.dialog.getByRole('button', { name: 'Export project' })
+    this.importInput = this.dialog.getByLabel('Import a project file…')
+    this.backups = this.dialog.getByRole('table', { name: 'Backups, newest first' })
+  }
+
+  async open(): Promise<void> {
+    await this.openButton.click()
+  }
+
+  async close(): Promise<void> {
+    await this.dialog.getByRole('button', { name: 'Close' }).click()
+  }
+
+  async backUpNow(): Promise<void> {
+    await this.backUpNowButton.click()
+    await this.dialog.getByRole('status').filter({ hasText: 'Backup made.' }).waitFor()
+  }
+
+  /** Restores the newest backup of a kind ("Made by hand", "Automatic"…) after confirming. */
+  async restoreNewest(kind: string): Promise<void> {
+    const row = this.backups.getByRole('row').filter({ hasText: kind }).first()
+    await row.getByRole('button', { name: /^Restore the backup of / }).click()
+    await this.dialog.getByRole('button', { name: 'Restore this backup' }).click()
+  }
+
+  async exportProject(): Promise<Download> {
+    const download = this.page.waitForEvent('download')
+    await this.exportButton.click()
+    return download
+  }
+
+  async importFile(path: string): Promise<void> {
+    await this.importInput.setInputFiles(path)
+  }
+}

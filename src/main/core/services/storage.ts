@@ -1,0 +1,27 @@
+import type { BackupInfo, SaveStatus } from '../../../shared/contract'
+import { listBackups } from '../backups'
+import { AppError } from '../errors'
+import type { ProjectStore } from '../project-store'
+import type { Workspace } from '../workspace'
+
+/** Writes pending edits now; a refusal keeps them in memory and reaches the user as storage. */
+export async function saveNow(store: ProjectStore): Promise<SaveStatus> {
+  await store.flush()
+  return store.saveState()
+}
+
+export async function listProjectBackups(ws: Workspace, folder?: string): Promise<BackupInfo[]> {
+  return listBackups(folder ?? ws.defaultBackupFolder())
+}
+
+export async function backUpNow(store: ProjectStore): Promise<BackupInfo> {
+  try {
+    return await store.backupNow('manual')
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    throw new AppError(
+      'storage',
+      `The backup could not be written: ${(error as Error).message}. The project itself is unchanged.`,
+    )
+  }
+}
