@@ -81,6 +81,7 @@ export function edgeWidth(evidenceCount: number): number {
  * `min-zoomed-font-size` drops labels once they would be too small to read.
  */
 export function chartStylesheet(options: { large: boolean }): cytoscape.StylesheetJson {
+  const labelOf = (field: string) => ({ label: options.large ? '' : field })
   return [
     {
       selector: 'node',
@@ -88,7 +89,7 @@ export function chartStylesheet(options: { large: boolean }): cytoscape.Styleshe
         'background-color': 'data(colour)',
         width: 'data(size)',
         height: 'data(size)',
-        label: 'data(name)',
+        ...labelOf('data(name)'),
         'font-size': 12,
         color: '#1d232b',
         'text-valign': 'bottom',
@@ -107,10 +108,10 @@ export function chartStylesheet(options: { large: boolean }): cytoscape.Styleshe
         'line-color': 'data(colour)',
         'target-arrow-color': 'data(colour)',
         'arrow-scale': 0.8,
-        // Haystack edges skip the control-point work that dominates drawing 20k edges
+        // Haystack edges skip the control-point work that weighs on drawing 20k edges
         // (measured: 4 of 17 s of a first paint); they take mid arrows only.
         'curve-style': options.large ? 'haystack' : 'bezier',
-        label: 'data(label)',
+        ...labelOf('data(label)'),
         'font-size': 10,
         color: '#3d4652',
         'text-rotation': 'autorotate',
@@ -123,7 +124,6 @@ export function chartStylesheet(options: { large: boolean }): cytoscape.Styleshe
     // Selectors on data rather than mapper functions keep cytoscape's style cache effective.
     ...SHAPES.map((shape) => ({ selector: `node[shape = "${shape}"]`, style: { shape } })),
     {
-      // On a large graph, arrows only once zoomed in enough to see them (class set by the chart).
       selector: options.large ? 'edge.near[arrow = "triangle"]' : 'edge[arrow = "triangle"]',
       style: options.large
         ? {
@@ -147,6 +147,13 @@ export function chartStylesheet(options: { large: boolean }): cytoscape.Styleshe
       selector: 'edge:selected',
       style: { 'line-color': '#1d232b', 'target-arrow-color': '#1d232b', opacity: 1 },
     },
-    { selector: '.neighbour', style: { opacity: 1 } },
+    // A large graph labels its elements (and draws arrowheads) only once zoomed in enough to
+    // read them: measuring and drawing 25k labels nobody can read dominated its first paint.
+    ...(options.large
+      ? [
+          { selector: 'node.near', style: { label: 'data(name)' } },
+          { selector: 'edge.near', style: { label: 'data(label)' } },
+        ]
+      : []),
   ]
 }

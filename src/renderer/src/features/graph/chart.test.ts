@@ -137,14 +137,18 @@ describe('Chart', () => {
     expect(c.cy.nodes('.match')).toHaveLength(0)
   })
 
-  it('draws arrowheads on a large graph only once zoomed in', () => {
+  it('labels a large graph and draws its arrowheads only once zoomed in', () => {
     chart = new Chart({ container: null, large: true }, 10)
     chart.sync({ ...base, positions: { nrf: { x: 0, y: 0 } } })
     const directed = chart.cy.getElementById('e1')
     chart.cy.zoom(0.1)
     expect(directed.hasClass('near')).toBe(false)
     expect(directed.style('mid-target-arrow-shape')).toBe('none')
+    expect(directed.style('label')).toBe('')
+    expect(chart.cy.getElementById('nrf').style('label')).toBe('')
     chart.cy.zoom(1)
+    expect(directed.style('label')).toBe('operates in')
+    expect(chart.cy.getElementById('nrf').style('label')).toBe('NRF')
     expect(directed.hasClass('near')).toBe(true)
     expect(directed.style('mid-target-arrow-shape')).toBe('triangle')
     expect(directed.style('curve-style')).toBe('haystack')

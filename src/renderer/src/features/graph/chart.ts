@@ -24,7 +24,7 @@ cytoscape.warnings(false)
 /** Above this many elements the chart switches on cytoscape's options for large graphs. */
 export const LARGE_GRAPH_ELEMENTS = 3_000
 
-/** Zoom from which a large graph draws its arrowheads. */
+/** Zoom from which a large graph draws labels (12 px names then show at 7 px) and arrowheads. */
 const NEAR_ZOOM = 0.6
 
 export interface ChartEvents {
@@ -105,6 +105,9 @@ export class Chart {
   private movedIds = new Set<string>()
   private movedTimer: ReturnType<typeof setTimeout> | null = null
   private focusNode: string | null = null
+  private readonly large: boolean
+  /** Whether a large graph shows its labels; null until the first fit decides. */
+  private near: boolean | null = null
 
   constructor(options: ChartOptions, elementCount: number) {
     this.events = options
@@ -125,26 +128,20 @@ export class Chart {
       ...(options.webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
     } as cytoscape.CytoscapeOptions)
     this.listen()
-    if (large) this.drawArrowsWhenNear()
+    this.large = large
+    if (large) this.cy.on('zoom', () => this.refreshDetail())
   }
 
   /**
-   * 20k arrowheads cost a large share of a frame and cannot be told apart when the whole
-   * graph is in view; they appear once the zoom makes them readable.
+   * On a large graph, labels and arrowheads cost most of a frame and cannot be read when the
+   * whole graph is in view; the "near" class brings them in once the zoom makes them readable.
    */
-  private drawArrowsWhenNear(): void {
-    let near: boolean | null = null
-    const update = (): void => {
-      const now = this.cy.zoom() >= NEAR_ZOOM
-      if (now === near) return
-      near = now
-      this.cy.batch(() => this.cy.edges().toggleClass('near', now))
-    }
-    this.cy.on('zoom', update)
-    this.cy.on('add', 'edge', (event) => {
-      if (near) (event.target as cytoscape.EdgeSingular).addClass('near')
-    })
-    update()
+  private refreshDetail(): void {
+    if (!this.large) return
+    const now = this.cy.zoom() >= NEAR_ZOOM
+    if (now === this.near) return
+    this.near = now
+    this.cy.batch(() => this.cy.elements().toggleClass('near', now))
   }
 
   private listen(): void {
@@ -224,6 +221,7 @@ export class Chart {
         fresh.push({ group: 'edges', data, classes: edge.supported ? [] : ['unsupported'] })
       }
       const added = cy.add(fresh)
+      if (this.near) added.addClass('near')
       needsLayout = firstFill && placed.length === graph.nodes.length && placed.length > 0
       // Kept out of sight until the layout places them, rather than piled up at the origin.
       if (needsLayout) added.nodes().addClass('unplaced')
@@ -391,6 +389,7 @@ export class Chart {
       zoom,
       pan: { x: (width - zoom * (x1 + x2)) / 2, y: (height - zoom * (y1 + y2)) / 2 },
     })
+    this.refreshDetail()
   }
 
   /** The visible graph as a PNG; `full` frames the whole visible graph, else the current view. */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { computeLayout, qualityFor, type LayoutRequest } from './layout'
+import {
+  computeLayout,
+  medianNearestDistance,
+  qualityFor,
+  spreadOut,
+  type LayoutRequest,
+} from './layout'
 
 /** A hub with spokes, plus a chain hanging off one spoke and a separate pair. */
 function sampleGraph(): Pick<LayoutRequest, 'nodes' | 'edges'> {
@@ -28,8 +34,16 @@ function distance(a: { x: number; y: number }, b: { x: number; y: number }): num
 }
 
 describe('computeLayout', () => {
+  it('repeats a seeded layout exactly, and gives Math.random back', () => {
+    const random = Math.random
+    const first = computeLayout({ kind: 'fcose', seed: 3, ...sampleGraph() })
+    const second = computeLayout({ kind: 'fcose', seed: 3, ...sampleGraph() })
+    expect(second.positions).toEqual(first.positions)
+    expect(Math.random).toBe(random)
+  })
+
   it('places every node at a distinct finite point with fcose', () => {
-    const { positions, quality } = computeLayout({ kind: 'fcose', ...sampleGraph() })
+    const { positions, quality } = computeLayout({ kind: 'fcose', seed: 7, ...sampleGraph() })
     expect(quality).toBe('proof')
     const points = Object.values(positions)
     expect(Object.keys(positions).sort()).toEqual(
@@ -87,8 +101,26 @@ describe('computeLayout', () => {
       source: `n${i % 1_000}`,
       target: `n${(i * 7 + 13) % 1_000}`,
     })).filter((e) => e.source !== e.target)
-    const result = computeLayout({ kind: 'fcose', nodes, edges })
+    const result = computeLayout({ kind: 'fcose', nodes, edges, seed: 1 })
     expect(result.quality).toBe('draft')
     expect(Object.keys(result.positions)).toHaveLength(1_000)
+    // Spread out: the typical node (30 px wide) does not touch its nearest neighbour.
+    expect(medianNearestDistance(Object.values(result.positions))).toBeGreaterThanOrEqual(30)
+  })
+
+  it('spreads a packed layout about its centre and leaves a roomy one alone', () => {
+    const packed = [
+      { id: 'a', x: 0, y: 0 },
+      { id: 'b', x: 2, y: 0 },
+      { id: 'c', x: 0, y: 2 },
+      { id: 'd', x: 2, y: 2 },
+    ]
+    const spread = spreadOut(packed, 40)
+    expect(spread.map((p) => p.id)).toEqual(['a', 'b', 'c', 'd'])
+    expect(spread[0]).toEqual({ id: 'a', x: -19, y: -19 })
+    expect(spread[3]).toEqual({ id: 'd', x: 21, y: 21 })
+    expect(medianNearestDistance(spread)).toBeCloseTo(40)
+    const roomy = packed.map((p) => ({ ...p, x: p.x * 50, y: p.y * 50 }))
+    expect(spreadOut(roomy, 40)).toBe(roomy)
   })
 })
