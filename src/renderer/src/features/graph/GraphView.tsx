@@ -230,7 +230,17 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
       chart.fit()
       markAfterPaint('sightline:graph-painted')
     }
-    const observer = new ResizeObserver(() => chart.resize())
+    // Only a real change of size: the observer's first call (on observe) would cost a second
+    // full redraw of a large chart for nothing.
+    const observer = new ResizeObserver(([entry]) => {
+      const box = entry?.contentRect
+      if (!box) return
+      if (
+        Math.round(box.width) !== chart.cy.width() ||
+        Math.round(box.height) !== chart.cy.height()
+      )
+        chart.resize()
+    })
     observer.observe(container)
     return () => {
       observer.disconnect()
