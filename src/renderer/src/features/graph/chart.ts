@@ -408,8 +408,14 @@ export class Chart {
     return this.cy.svg({ scale, full, bg: '#ffffff' })
   }
 
+  /** Follows the container's new size, keeping the same point of the graph in the middle. */
   resize(): void {
-    this.cy.resize()
+    const cy = this.cy
+    const before = { width: cy.width(), height: cy.height() }
+    cy.resize()
+    const dx = (cy.width() - before.width) / 2
+    const dy = (cy.height() - before.height) / 2
+    if (dx !== 0 || dy !== 0) cy.panBy({ x: dx, y: dy })
   }
 
   destroy(): void {
