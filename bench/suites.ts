@@ -1,9 +1,25 @@
 /** Every suite `npm run bench` runs, in order. Feature issues add theirs here. */
+import { anchoringSuite } from './suites/anchoring'
 import { apiSuite } from './suites/api'
 import { graphSuite } from './suites/graph'
+import { gridSuite } from './suites/grid'
 import { groupsGridSuite } from './suites/groups-grid'
 import { memorySuite } from './suites/memory'
+import { readerSuite } from './suites/reader'
+import { searchSuite } from './suites/search'
+import { reportSuite } from './suites/report'
 import { storeSuite } from './suites/store'
 import type { BenchSuite } from './types'
 
-export const suites: BenchSuite[] = [storeSuite, apiSuite, memorySuite, groupsGridSuite, graphSuite]
+export const suites: BenchSuite[] = [
+  storeSuite,
+  apiSuite,
+  memorySuite,
+  groupsGridSuite,
+  gridSuite,
+  anchoringSuite,
+  searchSuite,
+  readerSuite,
+  reportSuite,
+  graphSuite,
+]

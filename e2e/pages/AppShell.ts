@@ -14,7 +14,10 @@ export class AppShell {
     await this.page.goto(url)
   }
 
-  async goTo(view: 'Groups' | 'Graph' | 'Sources' | 'Notes' | 'Reports'): Promise<void> {
+  async goTo(
+    view:
+      'Groups' | 'People' | 'Places' | 'Communities' | 'Graph' | 'Sources' | 'Notes' | 'Reports',
+  ): Promise<void> {
     await this.navigation.getByRole('link', { name: view, exact: true }).click()
   }
 

@@ -5,6 +5,7 @@ import { app, dialog, ipcMain, protocol, type BrowserWindow } from 'electron'
 import { createDispatch } from './core/dispatch'
 import { Workspace } from './core/workspace'
 import { registerIpc } from './electron/ipc'
+import { createElectronPrinter } from './electron/print'
 import { APP_SCHEME_PRIVILEGES, serveRenderer } from './electron/protocol'
 import { createMainWindow } from './electron/window'
 import { rendererDir, sampleProjectDir } from './paths'
@@ -20,6 +21,7 @@ if (!app.requestSingleInstanceLock()) {
   const workspace = new Workspace({
     userDataDir: app.getPath('userData'),
     sampleDir: sampleProjectDir(),
+    printPdf: createElectronPrinter(),
   })
 
   app.on('second-instance', () => {

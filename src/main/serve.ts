@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util'
 import { createDispatch } from './core/dispatch'
 import { Workspace } from './core/workspace'
 import { startHttpServer } from './http/server'
+import { createChromiumPrinter } from './pdf/chromium'
 import { defaultUserDataDir, rendererDir, sampleProjectDir } from './paths'
 
 const { values } = parseArgs({
@@ -16,9 +17,12 @@ const { values } = parseArgs({
   },
 })
 
+// Chromium starts on the first PDF export, not before.
+const printer = createChromiumPrinter()
 const workspace = new Workspace({
   userDataDir: values['user-data'] ?? defaultUserDataDir(),
   sampleDir: sampleProjectDir(),
+  printPdf: printer.print,
   store: { onSaveError: (error) => console.error(`Saving failed: ${error.message}`) },
 })
 
@@ -56,6 +60,7 @@ try {
     if (stopping) return
     stopping = true
     await server.close()
+    await printer.close().catch(() => undefined)
     await workspace.close().catch((error: Error) => {
       console.error(`Could not save the last changes: ${error.message}`)
       process.exitCode = 1

@@ -5,16 +5,28 @@
  * of the tables under api/, each with a one-line doc comment.
  */
 import type { z } from 'zod'
+import { annotationMethods } from './api/annotations'
 import { entityMethods } from './api/entities'
 import { graphMethods } from './api/graph'
+import { evidenceMethods } from './api/evidence'
+import { gridMethods } from './api/grid'
 import { projectMethods } from './api/project'
+import { relationMethods } from './api/relations'
+import { searchMethods } from './api/search'
+import { reportMethods } from './api/reports'
 import { sourceMethods } from './api/sources'
 import { storageMethods } from './api/storage'
 import { transferMethods } from './api/transfer'
 
+export * from './api/annotations'
 export * from './api/entities'
 export * from './api/graph'
+export * from './api/evidence'
+export * from './api/grid'
 export * from './api/project'
+export * from './api/relations'
+export * from './api/search'
+export * from './api/reports'
 export * from './api/sources'
 export * from './api/storage'
 export * from './api/transfer'
@@ -24,8 +36,14 @@ export const contract = {
   ...entityMethods,
   ...sourceMethods,
   ...graphMethods,
+  ...annotationMethods,
+  ...searchMethods,
+  ...relationMethods,
+  ...evidenceMethods,
+  ...gridMethods,
   ...storageMethods,
   ...transferMethods,
+  ...reportMethods,
 } as const
 
 export type Contract = typeof contract

@@ -44,6 +44,16 @@ export const SourceOrigin = z.strictObject({
   format: z.enum(SOURCE_FORMATS),
 })
 
+/** An earlier text of a source, replaced by an edit or a re-imported version. */
+export const SourceVersion = z.strictObject({
+  contentHash: Sha256,
+  length: z.number().int().nonnegative(),
+  replacedAt: Timestamp,
+  reason: z.enum(['edit', 'reimport']),
+  fileName: ShortText.optional(),
+})
+export type SourceVersion = z.infer<typeof SourceVersion>
+
 /**
  * A source as stored in project.json. Its normalized text lives in
  * sources/<contentHash>.txt, written once; every offset refers to that text.
@@ -66,6 +76,10 @@ export const SourceRecord = z.strictObject({
   /** Length of the normalized text in UTF-16 code units, the unit of every offset. */
   length: z.number().int().nonnegative(),
   origin: SourceOrigin,
+  /** Start offset of each page in the text (PDFs), so a quote can say "p. 4". */
+  pages: z.array(z.number().int().nonnegative()).max(100_000).optional(),
+  /** Earlier texts of this source (edits, re-imported versions), oldest first; files kept. */
+  history: z.array(SourceVersion).max(1_000).optional(),
 })
 export type SourceRecord = z.infer<typeof SourceRecord>
 
@@ -273,6 +287,10 @@ export const Note = z.strictObject({
 })
 export type Note = z.infer<typeof Note>
 
+export const REPORT_PAGE_SIZES = ['A4', 'Letter'] as const
+/** Margin presets: narrow 12.7 mm, normal 20 mm, wide 25.4 mm at the sides. */
+export const REPORT_MARGINS = ['narrow', 'normal', 'wide'] as const
+
 export const ReportSection = z.discriminatedUnion('kind', [
   z.strictObject({ id: Id, kind: z.literal('note'), noteId: Id }),
   z.strictObject({
@@ -295,8 +313,10 @@ export const Report = z.strictObject({
   classification: ShortText,
   sections: z.array(ReportSection).max(500),
   options: z.strictObject({
-    pageSize: z.enum(['A4', 'Letter']),
+    pageSize: z.enum(REPORT_PAGE_SIZES),
     appendixOfEntityQuotes: z.boolean(),
+    /** Page margins; absent means normal. */
+    margins: z.enum(REPORT_MARGINS).optional(),
   }),
 })
 export type Report = z.infer<typeof Report>

@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'storage',
   'payload_too_large',
   'forbidden',
+  /** The capability is missing from this copy or machine (e.g. no Chromium to print). */
+  'unavailable',
   'internal',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -1,7 +1,13 @@
 import type { MethodName } from '../../shared/contract'
+import { annotationHandlers } from './handlers/annotations'
 import { entityHandlers } from './handlers/entities'
 import { graphHandlers } from './handlers/graph'
+import { evidenceHandlers } from './handlers/evidence'
+import { gridHandlers } from './handlers/grid'
 import { projectHandlers } from './handlers/project'
+import { relationHandlers } from './handlers/relations'
+import { searchHandlers } from './handlers/search'
+import { reportHandlers } from './handlers/reports'
 import { sourceHandlers } from './handlers/sources'
 import { storageHandlers } from './handlers/storage'
 import { transferHandlers } from './handlers/transfer'
@@ -13,6 +19,12 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   ...entityHandlers,
   ...sourceHandlers,
   ...graphHandlers,
+  ...annotationHandlers,
+  ...searchHandlers,
+  ...relationHandlers,
+  ...evidenceHandlers,
+  ...gridHandlers,
   ...storageHandlers,
   ...transferHandlers,
+  ...reportHandlers,
 }

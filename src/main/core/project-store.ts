@@ -250,6 +250,11 @@ export class ProjectStore {
     return new ProjectStore(folder, db, adapter, options)
   }
 
+  /** True once closed: background work on this project (indexing) should stop. */
+  get isClosed(): boolean {
+    return this.closed
+  }
+
   get path(): string {
     return join(this.folder, PROJECT_FILE)
   }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { extname, resolve, sep } from 'node:path'
+import { reportStyleHashSource } from './report/style'
 
 /** Where the renderer reads the per-load style nonce that ag-grid needs under the CSP. */
 export const STYLE_NONCE_META = 'sightline-style-nonce'
@@ -19,9 +20,11 @@ export function contentSecurityPolicy(nonce: string): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
-    `style-src 'self' 'nonce-${nonce}'`,
+    // The report preview (an iframe with srcdoc, which inherits this policy) has one
+    // <style>, always the same text: allowed by its hash, and its fonts are data: URLs.
+    `style-src 'self' 'nonce-${nonce}' ${reportStyleHashSource()}`,
     "img-src 'self' data: blob:",
-    "font-src 'self'",
+    "font-src 'self' data:",
     "connect-src 'self'",
     "worker-src 'self' blob:",
     "base-uri 'none'",

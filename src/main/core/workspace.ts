@@ -14,6 +14,7 @@ import {
   ProjectStore,
   type StoreOptions,
 } from './project-store'
+import type { PdfPrinter } from './report/print'
 
 const RECENT_FILE = 'recent.json'
 const RECENT_LIMIT = 12
@@ -25,6 +26,8 @@ export interface WorkspaceOptions {
   /** The read-only sample project shipped in data/; copied on first run, never written. */
   sampleDir?: string
   store?: StoreOptions
+  /** Prints report HTML to PDF: headless Chromium (browser mode) or Electron's printToPDF. */
+  printPdf?: PdfPrinter
 }
 
 /** A sortable, file-name-safe time for names such as project.json.corrupt-<time>. */

@@ -1,10 +1,17 @@
 import { z } from 'zod'
-import { Annotation, Id, SourceRecord } from '../model'
+import { Annotation, Id, IsoDate, Reliability, SourceKind, SourceRecord } from '../model'
 import { method, NoInput } from './method'
+
+/** Largest file Sightline imports (it travels base64-encoded under the 32 MiB request cap). */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
+/** Largest pasted or edited text, in UTF-16 code units. */
+export const MAX_TEXT_LENGTH = 20 * 1024 * 1024
 
 export const SourceSummary = z.strictObject({
   source: SourceRecord,
   annotationCount: z.number().int().nonnegative(),
+  /** Annotations whose anchor is fuzzy or orphaned and wait for review. */
+  needsReview: z.number().int().nonnegative(),
 })
 export type SourceSummary = z.infer<typeof SourceSummary>
 
@@ -16,9 +23,98 @@ export const SourceWithText = z.strictObject({
 })
 export type SourceWithText = z.infer<typeof SourceWithText>
 
+/** How the annotations of a source fared after its text changed. */
+export const ReanchorSummary = z.strictObject({
+  exact: z.number().int().nonnegative(),
+  moved: z.number().int().nonnegative(),
+  fuzzy: z.number().int().nonnegative(),
+  orphaned: z.number().int().nonnegative(),
+})
+export type ReanchorSummary = z.infer<typeof ReanchorSummary>
+
+export const ImportOutcome = z.discriminatedUnion('status', [
+  z.strictObject({
+    status: z.literal('imported'),
+    source: SourceRecord,
+    notes: z.array(z.string()),
+  }),
+  /** The same normalized text is already in the project: nothing was added. */
+  z.strictObject({
+    status: z.literal('duplicate'),
+    existing: SourceRecord,
+    notes: z.array(z.string()),
+  }),
+  /** A new version replaced the text of an existing source; its annotations were re-anchored. */
+  z.strictObject({
+    status: z.literal('replaced'),
+    source: SourceRecord,
+    reanchor: ReanchorSummary,
+    notes: z.array(z.string()),
+  }),
+])
+export type ImportOutcome = z.infer<typeof ImportOutcome>
+
+const Base64 = z
+  .string()
+  .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4, 'the file is larger than 20 MB')
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'file data must be base64')
+
+/** Optional fields take null to clear them. */
+export const SourcePatch = z.strictObject({
+  title: z.string().trim().min(1).max(500).optional(),
+  kind: SourceKind.optional(),
+  url: z.string().max(2_000).nullable().optional(),
+  publisher: z.string().max(500).nullable().optional(),
+  author: z.string().max(500).nullable().optional(),
+  publishedAt: IsoDate.nullable().optional(),
+  retrievedAt: IsoDate.nullable().optional(),
+  language: z.string().max(35).nullable().optional(),
+  reliability: Reliability.optional(),
+})
+export type SourcePatch = z.infer<typeof SourcePatch>
+
 export const sourceMethods = {
   /** Every source with its annotation count, newest first. */
   'sources.list': method(NoInput, z.array(SourceSummary)),
   /** One source with its normalized text and its annotations in text order. */
   'sources.get': method(z.strictObject({ id: Id }), SourceWithText),
+  /** Import one file (.txt, .md, .html, .pdf, .docx), or a new version of `replaceSourceId`. */
+  'sources.import': method(
+    z.strictObject({
+      fileName: z.string().trim().min(1).max(500),
+      dataBase64: Base64,
+      replaceSourceId: Id.optional(),
+    }),
+    ImportOutcome,
+  ),
+  /** Add pasted text as a new source. */
+  'sources.paste': method(
+    z.strictObject({
+      title: z.string().trim().min(1, 'a title is required').max(500),
+      text: z.string().max(MAX_TEXT_LENGTH),
+      url: z.string().max(2_000).optional(),
+    }),
+    ImportOutcome,
+  ),
+  /** Change a source's metadata (title, url, publisher, author, dates, language, reliability). */
+  'sources.update': method(z.strictObject({ id: Id, patch: SourcePatch }), SourceRecord),
+  /** Replace a source's text with a corrected version and re-anchor its annotations. */
+  'sources.editText': method(
+    z.strictObject({
+      id: Id,
+      text: z.string().max(MAX_TEXT_LENGTH),
+      /** The contentHash the edit started from; a different current text is a conflict. */
+      baseHash: z.string().regex(/^[0-9a-f]{64}$/),
+    }),
+    z.strictObject({ source: SourceRecord, reanchor: ReanchorSummary }),
+  ),
+  /** Delete a source with its annotations; relations lose those annotations as evidence. */
+  'sources.delete': method(
+    z.strictObject({ id: Id }),
+    z.strictObject({
+      id: Id,
+      removedAnnotations: z.array(Id),
+      relationsLosingEvidence: z.array(Id),
+    }),
+  ),
 } as const

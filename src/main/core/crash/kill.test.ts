@@ -30,7 +30,7 @@ const KILL_AFTER_MS = [40, 600] as const
 /** …and half within this many ms after a write of project.json has begun. */
 const MID_WRITE_KILL_MS = 30
 /** Slack for timers firing late on a loaded 2-core machine. */
-const SCHEDULING_SLACK_MS = 250
+const SCHEDULING_SLACK_MS = 500
 
 const ROOT = resolve(import.meta.dirname, '../../../..')
 let dir: Awaited<ReturnType<typeof tempDir>>

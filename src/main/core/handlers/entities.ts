@@ -1,10 +1,15 @@
 import type { entityMethods } from '../../../shared/api/entities'
 import {
   createEntity,
+  deleteEntities,
   deleteEntity,
+  entityDependants,
+  entityRows,
   entityTable,
+  entityTablePage,
   getEntity,
   listEntities,
+  restoreEntities,
   updateEntity,
 } from '../services/entities'
 import type { Handlers } from './types'
@@ -16,4 +21,9 @@ export const entityHandlers: Handlers<typeof entityMethods> = {
   'entities.create': (input, ws) => createEntity(ws.current, input),
   'entities.update': (input, ws) => updateEntity(ws.current, input),
   'entities.delete': ({ id }, ws) => deleteEntity(ws.current, id),
+  'entities.tablePage': (input, ws) => entityTablePage(ws.current, input),
+  'entities.rows': ({ ids }, ws) => entityRows(ws.current, ids),
+  'entities.dependants': ({ ids }, ws) => entityDependants(ws.current, ids),
+  'entities.deleteMany': ({ ids }, ws) => ({ removed: deleteEntities(ws.current, ids) }),
+  'entities.restore': (input, ws) => restoreEntities(ws.current, input),
 }

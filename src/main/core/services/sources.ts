@@ -1,23 +1,303 @@
-import type { SourceSummary, SourceWithText } from '../../../shared/contract'
-import { notFound } from '../errors'
+import { createHash, randomUUID } from 'node:crypto'
+import type {
+  ImportOutcome,
+  MethodOutput,
+  ParsedInput,
+  ReanchorSummary,
+  SourceSummary,
+  SourceWithText,
+} from '../../../shared/contract'
+import { MAX_IMPORT_BYTES } from '../../../shared/contract'
+import { SourceRecord, type SourceVersion } from '../../../shared/model'
+import { normalizeText } from '../../../shared/text'
+import { AppError, notFound } from '../errors'
+import { importDocument, megabytes, type ImportedDocument } from '../import'
 import type { ProjectStore } from '../project-store'
+import { mapPages, reanchorAnnotations } from './anchoring'
+import { warmSearchIndex } from './search'
+import { validRecord } from './validate'
 
 export function listSources(store: ProjectStore): SourceSummary[] {
-  const counts = new Map<string, number>()
-  for (const a of store.data.annotations) counts.set(a.sourceId, (counts.get(a.sourceId) ?? 0) + 1)
+  warmSearchIndex(store)
+  const counts = new Map<string, { all: number; review: number }>()
+  for (const a of store.data.annotations) {
+    const count = counts.get(a.sourceId) ?? { all: 0, review: 0 }
+    count.all++
+    if (a.anchor.state === 'fuzzy' || a.anchor.state === 'orphaned') count.review++
+    counts.set(a.sourceId, count)
+  }
   return store.data.sources
-    .map((source) => ({ source, annotationCount: counts.get(source.id) ?? 0 }))
+    .map((source) => ({
+      source,
+      annotationCount: counts.get(source.id)?.all ?? 0,
+      needsReview: counts.get(source.id)?.review ?? 0,
+    }))
     .sort((a, b) => newest(b.source).localeCompare(newest(a.source)))
 }
 
-export async function getSource(store: ProjectStore, id: string): Promise<SourceWithText> {
+export function findSource(store: ProjectStore, id: string): SourceRecord {
   const source = store.data.sources.find((s) => s.id === id)
   if (!source) throw notFound('source', id)
+  return source
+}
+
+export async function getSource(store: ProjectStore, id: string): Promise<SourceWithText> {
+  warmSearchIndex(store)
+  const source = findSource(store, id)
   const text = await store.readSourceText(source.contentHash)
   const annotations = store.data.annotations
     .filter((a) => a.sourceId === id)
     .sort((a, b) => a.target.position.start - b.target.position.start)
   return { source, text, annotations }
+}
+
+/** One imported file: a new source, a duplicate of one already there, or a new version. */
+export async function importSource(
+  store: ProjectStore,
+  input: ParsedInput<'sources.import'>,
+): Promise<ImportOutcome> {
+  const bytes = Buffer.from(input.dataBase64, 'base64')
+  if (bytes.length > MAX_IMPORT_BYTES) {
+    throw new AppError(
+      'payload_too_large',
+      `"${input.fileName}" is ${megabytes(bytes.length)}; Sightline imports files up to ${megabytes(MAX_IMPORT_BYTES)}.`,
+    )
+  }
+  if (input.replaceSourceId) findSource(store, input.replaceSourceId)
+  const document = await importDocument(input.fileName, bytes)
+  if (input.replaceSourceId) {
+    return replaceWithVersion(store, input.replaceSourceId, document, input.fileName)
+  }
+  return addSource(store, document, input.fileName)
+}
+
+export async function pasteSource(
+  store: ProjectStore,
+  input: ParsedInput<'sources.paste'>,
+): Promise<ImportOutcome> {
+  const text = normalizeText(input.text)
+  if (!text)
+    throw new AppError('invalid_input', 'The pasted text is empty; there is nothing to add.')
+  return addSource(
+    store,
+    {
+      format: 'paste',
+      text,
+      title: input.title,
+      ...(input.url ? { url: input.url } : {}),
+      notes: [],
+    },
+    'pasted text',
+  )
+}
+
+async function addSource(
+  store: ProjectStore,
+  document: ImportedDocument,
+  fileName: string,
+): Promise<ImportOutcome> {
+  const notes = [...document.notes]
+  const contentHash = sha256(document.text)
+  const length = document.text.length
+  const existing = store.data.sources.find((s) => s.contentHash === contentHash)
+  if (existing) return { status: 'duplicate', existing, notes }
+  const now = new Date().toISOString()
+  const record = validRecord(
+    SourceRecord,
+    {
+      id: randomUUID(),
+      createdAt: now,
+      updatedAt: now,
+      title: document.title?.slice(0, 500) || fileName,
+      kind: document.format === 'html' ? 'article' : document.format === 'pdf' ? 'report' : 'other',
+      ...optionalMetadata(document, notes),
+      retrievedAt: now.slice(0, 10),
+      reliability: 'F',
+      contentHash,
+      length,
+      origin: { fileName: fileName.slice(0, 500), format: document.format },
+      ...(document.pages && document.pages.length > 1 ? { pages: document.pages } : {}),
+    },
+    'source',
+  )
+  // The text file goes first: a record must never point at a text that is not on disk.
+  await store.writeSourceText(document.text)
+  return store.mutate((data) => {
+    // Another import of the same text may have landed while this one was reading.
+    const raced = data.sources.find((s) => s.contentHash === contentHash)
+    if (raced) return { status: 'duplicate' as const, existing: raced, notes }
+    data.sources.push(record)
+    return { status: 'imported' as const, source: record, notes }
+  })
+}
+
+/** Metadata read from a file goes in only where it passes the schema; the rest is noted. */
+function optionalMetadata(document: ImportedDocument, notes: string[]): Partial<SourceRecord> {
+  const shape = SourceRecord.shape
+  const out: Partial<SourceRecord> = {}
+  const language = document.language
+    ?.replace(/_/g, '-')
+    .replace(/^([A-Za-z]{2,3})/, (primary) => primary.toLowerCase())
+  const fields = {
+    url: [shape.url, document.url],
+    publisher: [shape.publisher, document.publisher?.slice(0, 500)],
+    author: [shape.author, document.author?.slice(0, 500)],
+    publishedAt: [shape.publishedAt, document.publishedAt],
+    language: [shape.language, language],
+  } as const
+  for (const [key, [schema, value]] of Object.entries(fields)) {
+    if (value === undefined || value === '') continue
+    if (schema.safeParse(value).success) (out as Record<string, unknown>)[key] = value
+    else
+      notes.push(
+        `The ${key} in the file ("${String(value).slice(0, 80)}") was not valid and was left out.`,
+      )
+  }
+  return out
+}
+
+async function replaceWithVersion(
+  store: ProjectStore,
+  sourceId: string,
+  document: ImportedDocument,
+  fileName: string,
+): Promise<ImportOutcome> {
+  const source = findSource(store, sourceId)
+  const notes = [...document.notes]
+  if (sha256(document.text) === source.contentHash) {
+    notes.push('The new version has the same text as the current one; nothing changed.')
+    return { status: 'duplicate', existing: source, notes }
+  }
+  const { source: replaced, reanchor } = await replaceText(store, source, document.text, {
+    reason: 'reimport',
+    fileName,
+    format: document.format,
+    pages: document.pages,
+  })
+  return { status: 'replaced', source: replaced, reanchor, notes }
+}
+
+export async function editSourceText(
+  store: ProjectStore,
+  input: ParsedInput<'sources.editText'>,
+): Promise<MethodOutput<'sources.editText'>> {
+  const source = findSource(store, input.id)
+  if (source.contentHash !== input.baseHash) throw staleText()
+  const text = normalizeText(input.text)
+  if (!text)
+    throw new AppError('invalid_input', 'The text cannot be empty; delete the source instead.')
+  const oldText = await store.readSourceText(source.contentHash)
+  if (text === oldText) {
+    const reanchor: ReanchorSummary = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 }
+    for (const a of store.data.annotations) if (a.sourceId === source.id) reanchor[a.anchor.state]++
+    return { source, reanchor }
+  }
+  const pages = source.pages ? mapPages(source.pages, oldText, text) : undefined
+  return replaceText(store, source, text, { reason: 'edit', pages, oldText })
+}
+
+/**
+ * Stores a new text for a source and re-anchors its annotations. The old text file
+ * stays (content-addressed) and is listed in the source's history.
+ */
+async function replaceText(
+  store: ProjectStore,
+  source: SourceRecord,
+  text: string,
+  how: {
+    reason: SourceVersion['reason']
+    fileName?: string
+    format?: SourceRecord['origin']['format']
+    pages?: number[] | undefined
+    oldText?: string
+  },
+): Promise<{ source: SourceRecord; reanchor: ReanchorSummary }> {
+  const baseHash = source.contentHash
+  const oldText = how.oldText ?? (await store.readSourceText(baseHash))
+  const { contentHash, length } = await store.writeSourceText(text)
+  const now = new Date().toISOString()
+  const annotations = store.data.annotations.filter((a) => a.sourceId === source.id)
+  const { updated, summary } = reanchorAnnotations(oldText, text, annotations, now)
+  const previous: SourceVersion = {
+    contentHash: baseHash,
+    length: source.length,
+    replacedAt: now,
+    reason: how.reason,
+    ...(source.origin.fileName ? { fileName: source.origin.fileName.slice(0, 500) } : {}),
+  }
+  const { pages: _oldPages, ...rest } = source
+  const next = validRecord(
+    SourceRecord,
+    {
+      ...rest,
+      contentHash,
+      length,
+      updatedAt: now,
+      history: [...(source.history ?? []), previous].slice(-1_000),
+      ...(how.pages && how.pages.length > 1 ? { pages: how.pages } : {}),
+      ...(how.fileName && how.format
+        ? { origin: { fileName: how.fileName.slice(0, 500), format: how.format } }
+        : {}),
+    },
+    'source',
+  )
+  const byId = new Map(updated.map((a) => [a.id, a]))
+  store.mutate((data) => {
+    const index = data.sources.findIndex((s) => s.id === source.id)
+    if (index === -1 || data.sources[index]!.contentHash !== baseHash) throw staleText()
+    data.sources[index] = next
+    data.annotations = data.annotations.map((a) => byId.get(a.id) ?? a)
+  })
+  return { source: next, reanchor: summary }
+}
+
+export function updateSource(
+  store: ProjectStore,
+  input: ParsedInput<'sources.update'>,
+): SourceRecord {
+  const current = findSource(store, input.id)
+  const next: Record<string, unknown> = { ...current, updatedAt: new Date().toISOString() }
+  for (const [key, value] of Object.entries(input.patch)) {
+    if (value === undefined) continue
+    if (value === null || value === '') delete next[key]
+    else next[key] = typeof value === 'string' ? value.trim() : value
+  }
+  const record = validRecord(SourceRecord, next, 'source')
+  store.mutate((data) => {
+    const index = data.sources.findIndex((s) => s.id === input.id)
+    if (index !== -1) data.sources[index] = record
+  })
+  return record
+}
+
+export function deleteSource(store: ProjectStore, id: string): MethodOutput<'sources.delete'> {
+  findSource(store, id)
+  return store.mutate((data) => {
+    const removed = new Set(data.annotations.filter((a) => a.sourceId === id).map((a) => a.id))
+    const relationsLosingEvidence: string[] = []
+    const now = new Date().toISOString()
+    for (const relation of data.relations) {
+      if (relation.evidence.some((e) => removed.has(e))) {
+        relation.evidence = relation.evidence.filter((e) => !removed.has(e))
+        relation.updatedAt = now
+        relationsLosingEvidence.push(relation.id)
+      }
+    }
+    data.annotations = data.annotations.filter((a) => !removed.has(a.id))
+    data.sources = data.sources.filter((s) => s.id !== id)
+    return { id, removedAnnotations: [...removed], relationsLosingEvidence }
+  })
+}
+
+function staleText(): AppError {
+  return new AppError(
+    'conflict',
+    'The text of this source changed since you opened it; reload it and make your change again.',
+  )
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex')
 }
 
 function newest(source: { publishedAt?: string; createdAt: string }): string {

@@ -2,17 +2,21 @@ import { useEffect } from 'react'
 import { ApiError } from '../api/client'
 import { useProjectInfo } from '../api/queries'
 import { GraphView } from '../features/graph/GraphView'
-import { GroupsView } from '../features/grid/GroupsView'
+import { EntityGridView } from '../features/grid/EntityGridView'
 import { NotesView } from '../features/notes/NotesView'
 import { ProjectPanel } from '../features/project/ProjectPanel'
 import { RecoveryScreen } from '../features/project/RecoveryScreen'
 import { SaveStatus } from '../features/project/SaveStatus'
 import { ReaderView } from '../features/reader/ReaderView'
 import { ReportsView } from '../features/reports/ReportsView'
+import { SearchBox } from '../features/search/SearchBox'
 import { useCurrentView, VIEWS, type ViewId } from './routes'
 
 const VIEW_COMPONENTS: Record<ViewId, () => React.JSX.Element> = {
-  groups: GroupsView,
+  groups: () => <EntityGridView key="group" type="group" />,
+  people: () => <EntityGridView key="person" type="person" />,
+  places: () => <EntityGridView key="place" type="place" />,
+  communities: () => <EntityGridView key="community" type="community" />,
   graph: GraphView,
   sources: ReaderView,
   notes: NotesView,
@@ -40,6 +44,7 @@ export function App() {
             {project.data.counts.entities} entities
           </span>
         )}
+        <SearchBox />
         <SaveStatus projectOpen={project.isSuccess} />
         {project.isSuccess && <ProjectPanel />}
       </header>

@@ -2,6 +2,9 @@ import { useEffect, useState } from 'react'
 
 export const VIEWS = [
   { id: 'groups', label: 'Groups' },
+  { id: 'people', label: 'People' },
+  { id: 'places', label: 'Places' },
+  { id: 'communities', label: 'Communities' },
   { id: 'graph', label: 'Graph' },
   { id: 'sources', label: 'Sources' },
   { id: 'notes', label: 'Notes' },

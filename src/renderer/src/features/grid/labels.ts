@@ -1,12 +1,32 @@
-import type { Ref } from '../../../../shared/contract'
+import type { LinkRef, Ref } from '../../../../shared/contract'
+
+// Enum values are few and asked for once per row on a search of 100k rows: remember them.
+const labels = new Map<string, string>()
 
 /** "guerrilla-warfare" -> "Guerrilla warfare". */
 export function enumLabel(value: string | undefined): string {
   if (!value) return ''
-  const words = value.replace(/-/g, ' ')
-  return words.charAt(0).toUpperCase() + words.slice(1)
+  let label = labels.get(value)
+  if (label === undefined) {
+    const words = value.replace(/-/g, ' ')
+    label = words.charAt(0).toUpperCase() + words.slice(1)
+    if (labels.size < 1_000) labels.set(value, label)
+  }
+  return label
 }
 
-export function refNames(refs: readonly Ref[]): string {
+export function refNames(refs: readonly (Ref | LinkRef)[]): string {
+  if (refs.length === 0) return ''
+  if (refs.length === 1) return refs[0]!.name
   return refs.map((r) => r.name).join(', ')
+}
+
+/** Admiralty credibility in words, for tooltips and the panel. */
+export const CREDIBILITY_WORDS: Record<number, string> = {
+  1: 'confirmed',
+  2: 'probably true',
+  3: 'possibly true',
+  4: 'doubtful',
+  5: 'improbable',
+  6: 'cannot be judged',
 }

@@ -1,10 +1,76 @@
-import { ComingPanel } from '../../app/ComingPanel'
+import { useState } from 'react'
+import { useCreateReport, useReports } from '../../api/reports'
+import { ReportComposer } from './ReportComposer'
+import './reports.css'
 
+/** The Reports view: the project's reports, and the one being composed with its preview. */
 export function ReportsView() {
+  const reports = useReports()
+  const create = useCreateReport()
+  const [chosenId, setChosenId] = useState<string | null>(null)
+  const list = reports.data ?? []
+  const selected = list.find((r) => r.id === chosenId) ?? (chosenId === null ? list[0] : undefined)
+
+  const newReport = (): void => {
+    create.mutate(
+      { title: 'Untitled report', date: new Date().toISOString().slice(0, 10) },
+      { onSuccess: (report) => setChosenId(report.id) },
+    )
+  }
+
+  if (reports.isError) {
+    return (
+      <div role="alert" className="error-panel">
+        Could not load the reports: {reports.error.message}
+      </div>
+    )
+  }
   return (
-    <ComingPanel title="Reports">
-      Reports composed from notes, tables, the graph and quotes, exported to PDF with numbered
-      citations.
-    </ComingPanel>
+    <section className="reports-view" aria-labelledby="reports-title">
+      <div className="reports-list">
+        <div className="view-toolbar">
+          <h2 id="reports-title">Reports</h2>
+        </div>
+        <button type="button" onClick={newReport} disabled={create.isPending}>
+          New report
+        </button>
+        {create.isError && (
+          <p role="alert" className="form-error">
+            {create.error.message}
+          </p>
+        )}
+        {reports.isLoading ? (
+          <p className="muted">Loading…</p>
+        ) : list.length === 0 ? (
+          <p className="muted">
+            No reports yet. A report gathers notes, tables, the graph and quotes into a PDF.
+          </p>
+        ) : (
+          <ul aria-label="Reports in this project">
+            {list.map((report) => (
+              <li key={report.id}>
+                <button
+                  type="button"
+                  className="report-link"
+                  aria-current={report.id === selected?.id ? 'true' : undefined}
+                  onClick={() => setChosenId(report.id)}
+                >
+                  <span className="report-link-title">{report.title}</span>
+                  <span className="muted">
+                    {report.sections.length} section{report.sections.length === 1 ? '' : 's'}
+                    {report.date ? ` · ${report.date}` : ''}
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {selected ? (
+        <ReportComposer key={selected.id} report={selected} onDeleted={() => setChosenId(null)} />
+      ) : (
+        <div className="reports-empty muted">Choose a report, or start a new one.</div>
+      )}
+    </section>
   )
 }

@@ -1,0 +1,112 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+
+/** One source in the reader: text with highlights, annotation panel, dialogs. */
+export class ReaderPage {
+  readonly title: Locator
+  readonly text: Locator
+  readonly annotations: Locator
+  readonly reviewQueue: Locator
+  readonly annotateButton: Locator
+  readonly dialog: Locator
+  readonly status: Locator
+  readonly tooltip: Locator
+
+  constructor(readonly page: Page) {
+    this.title = page.getByRole('heading', { level: 2 })
+    this.text = page.getByRole('document', { name: 'Source text' })
+    this.annotations = page.getByRole('complementary', { name: 'Annotations' })
+    this.reviewQueue = this.annotations.getByRole('region', { name: /Needs review/ })
+    this.annotateButton = page.getByRole('button', { name: 'Annotate' })
+    this.dialog = page.getByRole('dialog')
+    this.status = page.getByRole('main').getByRole('status')
+    this.tooltip = page.getByRole('tooltip')
+  }
+
+  /**
+   * Drags the mouse across the first occurrence of `sentence` in the text. Tries again
+   * if the page moved under the pointer (the header's save status can change its height).
+   */
+  async selectWithMouse(sentence: string): Promise<void> {
+    await expect(this.text).toContainText(sentence)
+    for (let attempt = 1; ; attempt++) {
+      const box = await this.sentenceBox(sentence)
+      await this.page.mouse.move(box.x1, box.y1)
+      await this.page.mouse.down()
+      await this.page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 })
+      await this.page.mouse.move(box.x2, box.y2, { steps: 4 })
+      await this.page.mouse.up()
+      const selected = await this.page.evaluate(() => window.getSelection()?.toString().trim())
+      if (selected === sentence || attempt === 3) {
+        expect(selected).toBe(sentence)
+        return
+      }
+    }
+  }
+
+  private async sentenceBox(
+    sentence: string,
+  ): Promise<{ x1: number; y1: number; x2: number; y2: number }> {
+    const box = await this.text.evaluate((root, wanted) => {
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(wanted) ?? -1
+        if (at === -1) continue
+        const range = document.createRange()
+        range.setStart(node, at)
+        range.setEnd(node, at + wanted.length)
+        range.startContainer.parentElement?.scrollIntoView({ block: 'center' })
+        const rects = [...range.getClientRects()]
+        const first = rects[0]!
+        const last = rects[rects.length - 1]!
+        return {
+          x1: first.left + 1,
+          y1: first.top + first.height / 2,
+          x2: last.right - 1,
+          y2: last.top + last.height / 2,
+        }
+      }
+      return null
+    }, sentence)
+    if (!box) throw new Error(`"${sentence}" is not in one text node of the reader`)
+    return box
+  }
+
+  /** Fills the annotation form and saves it. */
+  async fillAnnotation(fields: {
+    kind: string
+    credibility: string
+    comment?: string
+    entity?: { type: string; pick: string | RegExp }
+    tags?: string
+  }): Promise<void> {
+    const dialog = this.dialog
+    await dialog.getByLabel('Kind').selectOption({ label: fields.kind })
+    await dialog.getByLabel('Credibility').selectOption({ label: fields.credibility })
+    if (fields.comment) await dialog.getByLabel('Comment').fill(fields.comment)
+    if (fields.entity) {
+      await dialog.getByRole('combobox', { name: 'Entities' }).fill(fields.entity.type)
+      await dialog.getByRole('option', { name: fields.entity.pick }).click()
+    }
+    if (fields.tags) await dialog.getByLabel('Tags (comma-separated)').fill(fields.tags)
+    await dialog.getByRole('button', { name: 'Save annotation' }).click()
+    await expect(dialog).toBeHidden()
+  }
+
+  highlight(text: string): Locator {
+    return this.text.locator('mark', { hasText: text })
+  }
+
+  /** Replaces the source's text through the "Edit text" dialog. */
+  async editText(change: (text: string) => string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Edit text…' }).click()
+    const box = this.dialog.getByRole('textbox', { name: 'Text', exact: true })
+    const current = await box.inputValue()
+    await box.fill(change(current))
+    await this.dialog.getByRole('button', { name: 'Save text' }).click()
+    await expect(this.dialog).toBeHidden()
+  }
+
+  reviewItem(text: string | RegExp): Locator {
+    return this.reviewQueue.getByRole('listitem').filter({ hasText: text })
+  }
+}

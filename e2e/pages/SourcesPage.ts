@@ -1,0 +1,52 @@
+import type { Locator, Page } from '@playwright/test'
+
+export interface FileToImport {
+  name: string
+  mimeType: string
+  buffer: Buffer
+}
+
+/** The Sources list: import button, paste dialog, per-file results and the table. */
+export class SourcesPage {
+  readonly heading: Locator
+  readonly importButton: Locator
+  readonly pasteButton: Locator
+  readonly results: Locator
+  readonly table: Locator
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { name: 'Sources', level: 2 })
+    this.importButton = page.getByRole('button', { name: 'Import…' })
+    this.pasteButton = page.getByRole('button', { name: 'Paste text…' })
+    this.results = page.getByRole('region', { name: 'Import results' })
+    this.table = page.getByRole('table')
+  }
+
+  /** Picks files through the Import button's file chooser, as a user would. */
+  async importFiles(files: FileToImport[]): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser')
+    await this.importButton.click()
+    await (await chooser).setFiles(files)
+  }
+
+  resultFor(fileName: string): Locator {
+    return this.results.getByRole('listitem').filter({ hasText: fileName })
+  }
+
+  sourceLink(title: string | RegExp): Locator {
+    return this.table.getByRole('link', { name: title })
+  }
+
+  async openSource(title: string | RegExp): Promise<void> {
+    await this.sourceLink(title).click()
+  }
+
+  /** Waits until the list has loaded (its count is shown). */
+  async waitForList(): Promise<void> {
+    await this.page.getByText(/^\d+ sources$/).waitFor()
+  }
+
+  async rowCount(): Promise<number> {
+    return (await this.table.getByRole('row').count()) - 1
+  }
+}

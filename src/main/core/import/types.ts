@@ -1,0 +1,20 @@
+import type { SourceRecord } from '../../../shared/model'
+
+/** What an importer hands back: normalized text plus whatever metadata the file carried. */
+export interface ImportedDocument {
+  format: SourceRecord['origin']['format']
+  /** Normalized (normalizeText) text; every offset refers to it. */
+  text: string
+  title?: string
+  author?: string
+  publisher?: string
+  publishedAt?: string
+  url?: string
+  language?: string
+  /** Start offset of each page in `text` (PDF only). */
+  pages?: number[]
+  /** Things the analyst should know about how the file was read (encoding fallback…). */
+  notes: string[]
+}
+
+export type DocumentMetadata = Omit<ImportedDocument, 'format' | 'text' | 'pages' | 'notes'>

@@ -1,0 +1,184 @@
+/**
+ * A report as Markdown: the notes as their authors wrote them, with each citation
+ * turned into a plain [n] after its text and each mention into its text; tables as GFM
+ * tables; the chart as an embedded image; the same "Sources and evidence" list.
+ */
+import type { QuoteInfo, ReportDocument } from './document'
+import { drawChartSvg } from './chart-svg'
+import {
+  CitationNumbers,
+  CREDIBILITY_LABELS,
+  formatDate,
+  RELIABILITY_LABELS,
+  tableTitle,
+} from './html'
+import { extractNoteLinks } from './note-links'
+
+export function renderReportMarkdown(doc: ReportDocument): string {
+  const { report } = doc
+  const numbers = new CitationNumbers()
+  const out: string[] = []
+  if (report.classification) out.push(`**${inline(report.classification)}**`, '')
+  out.push(`# ${inline(report.title)}`, '')
+  const meta = [
+    report.author ? `By ${inline(report.author)}` : '',
+    report.date ? formatDate(report.date) : '',
+  ].filter(Boolean)
+  if (meta.length > 0) out.push(meta.join(' · '), '')
+
+  for (const section of doc.sections) {
+    switch (section.kind) {
+      case 'note': {
+        if (section.title === null) {
+          out.push('## Missing note', '', '_This note is no longer in the project._', '')
+          break
+        }
+        for (const id of section.citationIds) numbers.number(id)
+        out.push(
+          `## ${inline(section.title)}`,
+          '',
+          demoteHeadings(rewriteLinks(section.body, section.title, numbers)).trim(),
+          '',
+        )
+        break
+      }
+      case 'entity-table': {
+        out.push(`## ${inline(tableTitle(section.entityType))}`, '')
+        if (section.rows.length === 0) {
+          out.push('_Nothing to show._', '')
+          break
+        }
+        out.push(`| ${section.columns.map((c) => cell(c.label)).join(' | ')} |`)
+        out.push(`| ${section.columns.map((c) => (c.numeric ? '---:' : '---')).join(' | ')} |`)
+        for (const row of section.rows) out.push(`| ${row.cells.map(cell).join(' | ')} |`)
+        out.push('')
+        if (section.filter)
+          out.push(
+            `_${section.rows.length} of ${section.total}, filtered by “${inline(section.filter)}”._`,
+            '',
+          )
+        break
+      }
+      case 'graph': {
+        out.push(`## ${inline(section.caption || 'Link chart')}`, '')
+        const dataUrl =
+          section.image?.dataUrl ??
+          (section.chart.nodes.length > 0
+            ? `data:image/svg+xml;base64,${Buffer.from(drawChartSvg(section.chart, report.title).svg).toString('base64')}`
+            : null)
+        out.push(
+          dataUrl ? `![Link chart](${dataUrl})` : '_The project has no relations to chart yet._',
+          '',
+        )
+        break
+      }
+      case 'quotes': {
+        out.push('## Selected quotes', '')
+        for (const id of section.annotationIds) {
+          const n = numbers.number(id)
+          const quote = doc.quotes.get(id)
+          out.push(
+            quote
+              ? `> ${inline(quote.exact)} [${n}]`
+              : `> _A quote that is no longer in the project._ [${n}]`,
+            '',
+          )
+        }
+        break
+      }
+    }
+  }
+
+  out.push('## Sources and evidence', '')
+  numbers.order.forEach((id, i) => {
+    const quote = doc.quotes.get(id)
+    out.push(
+      quote
+        ? sourceEntry(i + 1, quote)
+        : `[${i + 1}] _A quote that is no longer in the project (${id})._`,
+      '',
+    )
+  })
+  if (numbers.order.length === 0) out.push('_The report cites no quotes._', '')
+
+  if (doc.appendix) {
+    out.push('## Appendix: the quotes behind each entity', '')
+    for (const entry of doc.appendix) {
+      out.push(`### ${inline(entry.entity.name)}`, '')
+      for (const id of entry.annotationIds) {
+        const quote = doc.quotes.get(id)
+        if (quote)
+          out.push(
+            `- “${inline(quote.exact)}” — ${inline(quote.source?.title ?? 'unknown source')}, ${quote.source?.reliability ?? 'F'}${quote.credibility}`,
+          )
+      }
+      out.push('')
+    }
+  }
+  if (report.classification) out.push(`**${inline(report.classification)}**`, '')
+  return out.join('\n')
+}
+
+function sourceEntry(n: number, quote: QuoteInfo): string {
+  const source = quote.source
+  const lines = [
+    `[${n}] ${source ? `**${inline(source.title)}**` : '_Source no longer in the project_'}${source?.publisher ? `, ${inline(source.publisher)}` : ''}${source?.publishedAt ? `, ${formatDate(source.publishedAt)}` : ''}${source?.url ? `. <${source.url}>` : ''}`,
+    '',
+    `> ${quote.prefix ? `…${inline(quote.prefix)}` : ''}**${inline(quote.exact)}**${quote.suffix ? `${inline(quote.suffix)}…` : ''}`,
+    '',
+    `Reliability ${source?.reliability ?? 'F'} (${RELIABILITY_LABELS[source?.reliability ?? 'F'] ?? ''}), credibility ${quote.credibility} (${CREDIBILITY_LABELS[quote.credibility] ?? ''}), anchor ${quote.anchorState}.${quote.comment ? ` Comment: ${inline(quote.comment)}` : ''}`,
+  ]
+  return lines.join('\n')
+}
+
+/** Replaces each citation with its text and [n], each mention with its text. */
+function rewriteLinks(body: string, title: string, numbers: CitationNumbers): string {
+  let out = ''
+  let at = 0
+  for (const link of extractNoteLinks(body)) {
+    out += body.slice(at, link.start)
+    out += link.kind === 'quote' ? `${link.text} [${numbers.number(link.id)}]` : link.text
+    at = link.end
+  }
+  out += body.slice(at)
+  // The section heading already carries the title.
+  const lines = out.split('\n')
+  const first = lines.findIndex((line) => line.trim() !== '')
+  if (
+    first >= 0 &&
+    lines[first]!.replace(/^#+\s*/, '').trim() === title.trim() &&
+    /^#/.test(lines[first]!)
+  ) {
+    lines.splice(first, 1)
+  }
+  return lines.join('\n')
+}
+
+/** Pushes the note's headings two levels down, below the section's ##. */
+function demoteHeadings(markdown: string): string {
+  let fenced = false
+  return markdown
+    .split('\n')
+    .map((line) => {
+      if (/^\s*(```|~~~)/.test(line)) fenced = !fenced
+      if (fenced) return line
+      return line.replace(
+        /^(#{1,6})(\s)/,
+        (_, hashes: string, space: string) =>
+          `${'#'.repeat(Math.min(6, hashes.length + 2))}${space}`,
+      )
+    })
+    .join('\n')
+}
+
+/** Text on one line with Markdown's active characters escaped. */
+function inline(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/([\\`*_[\]<>#|])/g, '\\$1')
+}
+
+function cell(text: string): string {
+  return inline(text)
+}

@@ -1,0 +1,105 @@
+/**
+ * The PDF printer of browser mode and the command line: headless Chromium driven by
+ * playwright-core. It lives outside core because launching a browser is the shell's
+ * business, like Electron's printToPDF; core only renders HTML and calls the printer it
+ * is given. The page is printed with JavaScript off and every request refused: the
+ * report is one self-contained document (fonts and images are data: URLs).
+ */
+import { existsSync } from 'node:fs'
+import { chromium, type Browser } from 'playwright-core'
+import type { PdfPrinter, PrintOptions } from '../core/report/print'
+
+/** The flags the tests use too: no sandbox (root in a container), no call home. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+/** CHROMIUM_PATH, else Debian's chromium; undefined when neither exists. */
+export function findChromium(): string | undefined {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH
+  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined
+}
+
+/** The address the report is served at inside the printing context; never on a network. */
+const REPORT_URL = 'http://sightline-report.invalid/report.html'
+
+export interface ChromiumPrinter {
+  print: PdfPrinter
+  /** Closes the browser, if one was started. */
+  close(): Promise<void>
+}
+
+/**
+ * A printer that starts Chromium on first use and keeps it for the next report; each
+ * report gets a fresh context (no cache, no storage shared between reports).
+ */
+export function createChromiumPrinter(executablePath = findChromium()): ChromiumPrinter {
+  let browser: Promise<Browser> | null = null
+  const launch = (): Promise<Browser> => {
+    if (!executablePath) {
+      return Promise.reject(
+        new Error('No Chromium was found to print with: set CHROMIUM_PATH or install chromium.'),
+      )
+    }
+    browser ??= chromium.launch({ executablePath, args: CHROMIUM_ARGS }).then((b) => {
+      b.on('disconnected', () => {
+        browser = null
+      })
+      return b
+    })
+    browser.catch(() => {
+      browser = null
+    })
+    return browser
+  }
+
+  const print: PdfPrinter = async (html, options) => {
+    const context = await (await launch()).newContext({ javaScriptEnabled: false, offline: true })
+    try {
+      const page = await context.newPage()
+      await page.route('**/*', (route) => {
+        const url = route.request().url()
+        return url === REPORT_URL
+          ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
+          : route.abort('blockedbyclient')
+      })
+      await page.goto(REPORT_URL, { waitUntil: 'load' })
+      return await page.pdf(pdfOptions(options))
+    } finally {
+      await context.close()
+    }
+  }
+
+  return {
+    print,
+    async close() {
+      const running = browser
+      browser = null
+      if (running) await (await running.catch(() => null))?.close()
+    },
+  }
+}
+
+function pdfOptions(options: PrintOptions) {
+  const mm = (value: number): string => `${value}mm`
+  return {
+    format: options.pageSize,
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: options.headerTemplate,
+    footerTemplate: options.footerTemplate,
+    margin: {
+      top: mm(options.margins.top),
+      right: mm(options.margins.right),
+      bottom: mm(options.margins.bottom),
+      left: mm(options.margins.left),
+    },
+    tagged: true,
+    outline: true,
+  }
+}

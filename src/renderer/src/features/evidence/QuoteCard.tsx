@@ -1,0 +1,49 @@
+import type { QuoteEvidence } from '../../../../shared/contract'
+import { readerHref } from './readerLink'
+
+const CREDIBILITY: Record<number, string> = {
+  1: 'confirmed',
+  2: 'probably true',
+  3: 'possibly true',
+  4: 'doubtful',
+  5: 'improbable',
+  6: 'cannot be judged',
+}
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`
+}
+
+/** One supporting quote: where it comes from, how it is graded, and the words in context. */
+export function QuoteCard({ quote }: { quote: QuoteEvidence }) {
+  const grade = `${quote.reliability}${quote.credibility}`
+  const gradeText = `Source reliability ${quote.reliability}, information credibility ${quote.credibility} (${CREDIBILITY[quote.credibility] ?? 'unknown'})`
+  return (
+    <article className="quote-card" aria-label={`Quote from ${quote.sourceTitle}`}>
+      <p className="quote-meta">
+        <cite>{quote.sourceTitle}</cite>
+        {quote.sourcePublishedAt && <span>{quote.sourcePublishedAt}</span>}
+        <abbr
+          className={`grade grade-${quote.credibility}`}
+          title={gradeText}
+          aria-label={`Grade ${grade}: ${gradeText}`}
+        >
+          {grade}
+        </abbr>
+        <span className="muted">{quote.kind}</span>
+        {quote.anchorState !== 'exact' && quote.anchorState !== 'moved' && (
+          <span className="badge badge-warn">{quote.anchorState}</span>
+        )}
+      </p>
+      <blockquote dir="auto">
+        {quote.prefix && <span className="quote-context">…{quote.prefix}</span>}
+        <mark>{quote.exact}</mark>
+        {quote.suffix && <span className="quote-context">{quote.suffix}…</span>}
+      </blockquote>
+      {quote.comment && <p className="quote-comment">{quote.comment}</p>}
+      <a className="quote-open" href={readerHref(quote.sourceId, quote.annotationId)}>
+        Open “{shorten(quote.exact, 48)}” in the reader
+      </a>
+    </article>
+  )
+}

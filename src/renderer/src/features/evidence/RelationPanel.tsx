@@ -1,0 +1,125 @@
+import {
+  RELATION_PHRASES,
+  type EntityBrief,
+  type RelationEvidence,
+} from '../../../../shared/contract'
+import { useRelationEvidence } from '../../api/evidence'
+import { QuoteCard } from './QuoteCard'
+import { SupportBadge } from './SupportBadge'
+import './evidence.css'
+
+interface EntityLinkProps {
+  entity: EntityBrief
+  onOpenEntity?: (id: string) => void
+}
+
+export function EntityName({ entity, onOpenEntity }: EntityLinkProps) {
+  if (!onOpenEntity) return <strong dir="auto">{entity.name}</strong>
+  return (
+    <button
+      type="button"
+      className="link-button"
+      dir="auto"
+      onClick={() => onOpenEntity(entity.id)}
+      aria-label={`Show ${entity.name}`}
+    >
+      {entity.name}
+    </button>
+  )
+}
+
+/** A relation as a sentence, with its dates, confidence and quotes (or an "unsupported" mark). */
+export function RelationDetails({
+  evidence,
+  onOpenEntity,
+  headingLevel = 4,
+  collapseQuotes = true,
+  currentId,
+}: {
+  evidence: RelationEvidence
+  /** The entity whose panel this is: named, not linked to itself. */
+  currentId?: string
+  onOpenEntity?: (id: string) => void
+  headingLevel?: 3 | 4 | 5
+  /** In a list of relations the quotes fold away; alone, they show at once. */
+  collapseQuotes?: boolean
+}) {
+  const { relation, from, to, quotes } = evidence
+  const Heading = `h${headingLevel}` as const
+  const dates =
+    relation.validFrom || relation.validTo
+      ? `${relation.validFrom ?? '…'} – ${relation.validTo ?? '…'}`
+      : null
+  return (
+    <div className="relation-details">
+      <Heading className="relation-sentence">
+        <EntityName entity={from} onOpenEntity={from.id === currentId ? undefined : onOpenEntity} />{' '}
+        {RELATION_PHRASES[relation.type]}{' '}
+        <EntityName entity={to} onOpenEntity={to.id === currentId ? undefined : onOpenEntity} />
+      </Heading>
+      <p className="relation-meta">
+        <SupportBadge count={quotes.length} />
+        <span className="muted">confidence {relation.confidence}</span>
+        {dates && <span className="muted">{dates}</span>}
+      </p>
+      {relation.comment && <p className="quote-comment">{relation.comment}</p>}
+      {quotes.length > 0 && !collapseQuotes && (
+        <section aria-label="Quotes behind the relation">
+          {quotes.map((q) => (
+            <QuoteCard key={q.annotationId} quote={q} />
+          ))}
+        </section>
+      )}
+      {quotes.length > 0 && collapseQuotes && (
+        <details>
+          <summary>
+            {quotes.length === 1 ? 'Show the quote' : `Show the ${quotes.length} quotes`}
+          </summary>
+          {quotes.map((q) => (
+            <QuoteCard key={q.annotationId} quote={q} />
+          ))}
+        </details>
+      )}
+    </div>
+  )
+}
+
+/** The side panel for one relation (an edge in the graph): reused by any view. */
+export function RelationPanel({
+  relationId,
+  onClose,
+  onOpenEntity,
+}: {
+  relationId: string
+  onClose?: () => void
+  onOpenEntity?: (id: string) => void
+}) {
+  const evidence = useRelationEvidence(relationId)
+  return (
+    <aside className="evidence-panel" aria-label="Relation evidence">
+      <header className="evidence-header">
+        <h3>Relation</h3>
+        {onClose && (
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Close the relation panel"
+            onClick={onClose}
+          >
+            ×
+          </button>
+        )}
+      </header>
+      {evidence.isError && <p role="alert">{evidence.error.message}</p>}
+      {evidence.isPending && <p className="muted">Loading…</p>}
+      {evidence.data && (
+        <RelationDetails
+          evidence={evidence.data}
+          onOpenEntity={onOpenEntity}
+          headingLevel={4}
+          collapseQuotes={false}
+        />
+      )}
+    </aside>
+  )
+}

@@ -1,0 +1,145 @@
+import { useQuery } from '@tanstack/react-query'
+import { useEffect, useRef, useState } from 'react'
+import { RELATION_PHRASES, type EntityDependants } from '../../../../shared/contract'
+import type { RelationType } from '../../../../shared/model'
+import { call } from '../../api/client'
+import { deleteEntities } from './editing'
+import type { EntityGridSpec } from './entityTypes'
+
+const LISTED = 8
+
+function relationLine(d: EntityDependants, r: EntityDependants['relations'][number]): string {
+  const phrase = RELATION_PHRASES[r.type as RelationType] ?? r.type
+  return r.direction === 'out'
+    ? `${d.entity.name} ${phrase} ${r.other.name}`
+    : `${r.other.name} ${phrase} ${d.entity.name}`
+}
+
+function Listed<T>({ items, render }: { items: T[]; render: (item: T) => string }) {
+  return (
+    <ul>
+      {items.slice(0, LISTED).map((item, i) => (
+        <li key={i} dir="auto">
+          {render(item)}
+        </li>
+      ))}
+      {items.length > LISTED && <li className="muted">and {items.length - LISTED} more</li>}
+    </ul>
+  )
+}
+
+/** Confirms a delete after naming what depends on the rows: relations, quotes, notes. */
+export function DeleteDialog({
+  ids,
+  spec,
+  onClose,
+  onDeleted,
+}: {
+  ids: string[]
+  spec: EntityGridSpec
+  onClose: () => void
+  onDeleted: (message: string) => void
+}) {
+  const dialogRef = useRef<HTMLDialogElement>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const dependants = useQuery({
+    queryKey: ['entities', 'dependants', ids] as const,
+    queryFn: () => call('entities.dependants', { ids }),
+    staleTime: 0,
+  })
+
+  useEffect(() => {
+    const dialog = dialogRef.current
+    if (dialog && !dialog.open) dialog.showModal()
+  }, [])
+
+  const list = dependants.data ?? []
+  const relations = list.flatMap((d) => d.relations.map((r) => relationLine(d, r)))
+  const annotations = list.flatMap((d) => d.annotations)
+  const notes = [...new Map(list.flatMap((d) => d.notes).map((n) => [n.id, n])).values()]
+  const what =
+    ids.length === 1 && list[0]
+      ? `“${list[0].entity.name}”`
+      : `${ids.length} ${spec.label.toLowerCase()}`
+
+  const confirm = async (): Promise<void> => {
+    setBusy(true)
+    setError(null)
+    try {
+      await deleteEntities(ids, `delete ${what}`)
+      onDeleted(`Deleted ${what}. Undo with Ctrl+Z.`)
+      dialogRef.current?.close()
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <dialog
+      ref={dialogRef}
+      className="delete-dialog"
+      aria-labelledby="delete-title"
+      onClose={onClose}
+    >
+      <h3 id="delete-title">Delete {what}?</h3>
+      {dependants.isPending && <p className="muted">Looking for what depends on it…</p>}
+      {dependants.isError && <p role="alert">{dependants.error.message}</p>}
+      {dependants.data && (
+        <>
+          {relations.length > 0 && (
+            <section aria-label="Relations that will be deleted">
+              <p>
+                {relations.length === 1 ? 'This relation' : `These ${relations.length} relations`}{' '}
+                will be deleted too:
+              </p>
+              <Listed items={relations} render={(line) => line} />
+            </section>
+          )}
+          {annotations.length > 0 && (
+            <section aria-label="Quotes that will lose the link">
+              <p>
+                {annotations.length === 1
+                  ? 'This quote stays'
+                  : `These ${annotations.length} quotes stay`}{' '}
+                but will no longer be linked:
+              </p>
+              <Listed items={annotations} render={(a) => `“${a.exact}” (${a.sourceTitle})`} />
+            </section>
+          )}
+          {notes.length > 0 && (
+            <section aria-label="Notes that mention it">
+              <p>
+                {notes.length === 1 ? 'This note mentions' : `These ${notes.length} notes mention`}{' '}
+                it; the mention will lead nowhere:
+              </p>
+              <Listed items={notes} render={(n) => n.title} />
+            </section>
+          )}
+          {relations.length + annotations.length + notes.length === 0 && (
+            <p>Nothing else depends on it.</p>
+          )}
+        </>
+      )}
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+      <div className="dialog-actions">
+        <button type="button" onClick={() => dialogRef.current?.close()} autoFocus>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="danger"
+          disabled={busy || !dependants.data}
+          onClick={() => void confirm()}
+        >
+          Delete {what}
+        </button>
+      </div>
+    </dialog>
+  )
+}

@@ -1,0 +1,28 @@
+import { Component, type ReactNode } from 'react'
+
+/** Keeps a failure inside one grid from blanking the whole window; says what broke. */
+export class GridErrorBoundary extends Component<
+  { label: string; children: ReactNode },
+  { error: Error | null }
+> {
+  override state: { error: Error | null } = { error: null }
+
+  static getDerivedStateFromError(error: Error): { error: Error } {
+    return { error }
+  }
+
+  override render(): ReactNode {
+    const { error } = this.state
+    if (!error) return this.props.children
+    return (
+      <div role="alert" className="error-panel">
+        <h2>The {this.props.label.toLowerCase()} grid stopped</h2>
+        <p>{error.message}</p>
+        <p>Your saved data is not affected.</p>
+        <button type="button" onClick={() => this.setState({ error: null })}>
+          Try again
+        </button>
+      </div>
+    )
+  }
+}

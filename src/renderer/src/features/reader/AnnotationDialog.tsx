@@ -1,0 +1,122 @@
+import { useState } from 'react'
+import { ANNOTATION_KINDS, type Annotation } from '../../../../shared/model'
+import { useAnnotationTags, useCreateAnnotation, useUpdateAnnotation } from '../../api/sources'
+import { Dialog } from './Dialog'
+import { EntityPicker } from './EntityPicker'
+import { CREDIBILITY_LABELS, KIND_LABELS } from './labels'
+
+export interface PendingSelection {
+  start: number
+  end: number
+  exact: string
+}
+
+/** The form behind "Annotate" (a new selection) and "Edit" (an existing annotation). */
+export function AnnotationDialog({
+  sourceId,
+  contentHash,
+  selection,
+  annotation,
+  onClose,
+  onSaved,
+}: {
+  sourceId: string
+  contentHash: string
+  selection?: PendingSelection
+  annotation?: Annotation
+  onClose: () => void
+  onSaved: (annotation: Annotation) => void
+}) {
+  const create = useCreateAnnotation()
+  const update = useUpdateAnnotation()
+  const knownTags = useAnnotationTags()
+  const [kind, setKind] = useState<Annotation['kind']>(annotation?.kind ?? 'claim')
+  const [comment, setComment] = useState(annotation?.comment ?? '')
+  const [credibility, setCredibility] = useState(annotation?.credibility ?? 6)
+  const [entityIds, setEntityIds] = useState<string[]>(annotation?.entityIds ?? [])
+  const [tags, setTags] = useState((annotation?.tags ?? []).join(', '))
+  const quote = annotation?.target.quote.exact ?? selection?.exact ?? ''
+  const error = create.error ?? update.error
+  const pending = create.isPending || update.isPending
+
+  const save = (): void => {
+    const fields = {
+      kind,
+      comment,
+      credibility,
+      entityIds,
+      tags: tags
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+    }
+    if (annotation) {
+      update.mutate({ id: annotation.id, patch: fields }, { onSuccess: onSaved })
+    } else if (selection) {
+      create.mutate({ sourceId, contentHash, ...selection, ...fields }, { onSuccess: onSaved })
+    }
+  }
+
+  return (
+    <Dialog title={annotation ? 'Edit annotation' : 'Annotate'} onClose={onClose} wide>
+      <form
+        className="form"
+        onSubmit={(event) => {
+          event.preventDefault()
+          save()
+        }}
+      >
+        <blockquote className="dialog-quote">{quote}</blockquote>
+        <div className="form-row">
+          <label>
+            Kind
+            <select value={kind} onChange={(e) => setKind(e.target.value as Annotation['kind'])}>
+              {ANNOTATION_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {KIND_LABELS[k]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Credibility
+            <select value={credibility} onChange={(e) => setCredibility(Number(e.target.value))}>
+              {[1, 2, 3, 4, 5, 6].map((n) => (
+                <option key={n} value={n}>
+                  {n} — {CREDIBILITY_LABELS[n]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <label>
+          Comment
+          <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={4} />
+        </label>
+        <EntityPicker value={entityIds} onChange={setEntityIds} />
+        <label>
+          Tags (comma-separated)
+          <input value={tags} onChange={(e) => setTags(e.target.value)} list="annotation-tags" />
+          <datalist id="annotation-tags">
+            {(knownTags.data ?? []).map((t) => (
+              <option key={t} value={t} />
+            ))}
+          </datalist>
+        </label>
+        {error && (
+          <p role="alert" className="import-error">
+            {error.message}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={pending}>
+            Save annotation
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

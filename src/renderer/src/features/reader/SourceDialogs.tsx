@@ -1,0 +1,252 @@
+import { useState } from 'react'
+import type { ReanchorSummary } from '../../../../shared/contract'
+import {
+  RELIABILITY_GRADES,
+  SOURCE_KINDS,
+  type Annotation,
+  type SourceRecord,
+} from '../../../../shared/model'
+import { call } from '../../api/client'
+import { useDeleteAnnotation, useEditSourceText, useUpdateSource } from '../../api/sources'
+import { Dialog } from './Dialog'
+import { excerpt, RELIABILITY_LABELS } from './labels'
+import { useQuery } from '@tanstack/react-query'
+
+/** Title, kind, web address, publisher, author, dates, language and reliability. */
+export function SourceDetailsDialog({
+  source,
+  onClose,
+}: {
+  source: SourceRecord
+  onClose: () => void
+}) {
+  const update = useUpdateSource()
+  const [fields, setFields] = useState({
+    title: source.title,
+    kind: source.kind,
+    url: source.url ?? '',
+    publisher: source.publisher ?? '',
+    author: source.author ?? '',
+    publishedAt: source.publishedAt ?? '',
+    retrievedAt: source.retrievedAt ?? '',
+    language: source.language ?? '',
+    reliability: source.reliability,
+  })
+  const set =
+    (key: keyof typeof fields) =>
+    (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>): void =>
+      setFields((f) => ({ ...f, [key]: e.target.value }))
+  const orNull = (value: string): string | null => (value.trim() ? value.trim() : null)
+  return (
+    <Dialog title="Source details" onClose={onClose}>
+      <form
+        className="form"
+        onSubmit={(event) => {
+          event.preventDefault()
+          update.mutate(
+            {
+              id: source.id,
+              patch: {
+                title: fields.title,
+                kind: fields.kind,
+                url: orNull(fields.url),
+                publisher: orNull(fields.publisher),
+                author: orNull(fields.author),
+                publishedAt: orNull(fields.publishedAt),
+                retrievedAt: orNull(fields.retrievedAt),
+                language: orNull(fields.language),
+                reliability: fields.reliability,
+              },
+            },
+            { onSuccess: onClose },
+          )
+        }}
+      >
+        <label>
+          Title
+          <input value={fields.title} onChange={set('title')} required />
+        </label>
+        <div className="form-row">
+          <label>
+            Kind
+            <select value={fields.kind} onChange={set('kind')}>
+              {SOURCE_KINDS.map((k) => (
+                <option key={k}>{k}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Reliability
+            <select value={fields.reliability} onChange={set('reliability')}>
+              {RELIABILITY_GRADES.map((g) => (
+                <option key={g} value={g}>
+                  {g} — {RELIABILITY_LABELS[g]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <label>
+          Web address
+          <input value={fields.url} onChange={set('url')} type="url" />
+        </label>
+        <div className="form-row">
+          <label>
+            Publisher
+            <input value={fields.publisher} onChange={set('publisher')} />
+          </label>
+          <label>
+            Author
+            <input value={fields.author} onChange={set('author')} />
+          </label>
+        </div>
+        <div className="form-row">
+          <label>
+            Published
+            <input type="date" value={fields.publishedAt} onChange={set('publishedAt')} />
+          </label>
+          <label>
+            Retrieved
+            <input type="date" value={fields.retrievedAt} onChange={set('retrievedAt')} />
+          </label>
+          <label>
+            Language
+            <input value={fields.language} onChange={set('language')} placeholder="en, fa-AF…" />
+          </label>
+        </div>
+        {update.isError && (
+          <p role="alert" className="import-error">
+            {update.error.message}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={update.isPending}>
+            Save details
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}
+
+/** Corrects the text; annotations are re-anchored and the outcome reported. */
+export function EditTextDialog({
+  source,
+  text,
+  onClose,
+  onSaved,
+}: {
+  source: SourceRecord
+  text: string
+  onClose: () => void
+  onSaved: (summary: ReanchorSummary) => void
+}) {
+  const edit = useEditSourceText()
+  const [draft, setDraft] = useState(text)
+  return (
+    <Dialog title="Edit text" onClose={onClose} wide>
+      <form
+        className="form"
+        onSubmit={(event) => {
+          event.preventDefault()
+          edit.mutate(
+            { id: source.id, text: draft, baseHash: source.contentHash },
+            { onSuccess: (result) => onSaved(result.reanchor) },
+          )
+        }}
+      >
+        <p className="muted">
+          Correct the text of this source. Annotations follow their words; any whose words changed
+          go to the review queue. The previous text is kept in the project.
+        </p>
+        <label>
+          Text
+          <textarea
+            className="edit-text"
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            rows={22}
+            spellCheck={false}
+          />
+        </label>
+        {edit.isError && (
+          <p role="alert" className="import-error">
+            {edit.error.message}
+          </p>
+        )}
+        <div className="form-actions">
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="primary" disabled={edit.isPending || draft === text}>
+            Save text
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}
+
+/** Confirms a deletion, naming the relations and notes that depend on the annotation. */
+export function DeleteAnnotationDialog({
+  annotation,
+  onClose,
+  onDeleted,
+}: {
+  annotation: Annotation
+  onClose: () => void
+  onDeleted: () => void
+}) {
+  const remove = useDeleteAnnotation()
+  const dependents = useQuery({
+    queryKey: ['annotations', 'dependents', annotation.id],
+    queryFn: () => call('annotations.dependents', { id: annotation.id }),
+  })
+  const relations = dependents.data?.relations ?? []
+  const notes = dependents.data?.notes ?? []
+  return (
+    <Dialog title="Delete annotation" onClose={onClose}>
+      <blockquote className="dialog-quote">
+        {excerpt(annotation.target.quote.exact, 300)}
+      </blockquote>
+      {dependents.isLoading && <p className="muted">Checking what depends on it…</p>}
+      {(relations.length > 0 || notes.length > 0) && (
+        <div role="alert" className="warning">
+          <p>This annotation is used elsewhere. Deleting it will:</p>
+          <ul>
+            {relations.map((r) => (
+              <li key={r.id}>remove it from the evidence of the relation “{r.label}”</li>
+            ))}
+            {notes.map((n) => (
+              <li key={n.id}>leave a broken citation in the note “{n.title}”</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {dependents.data && relations.length === 0 && notes.length === 0 && (
+        <p>No relation or note depends on this annotation.</p>
+      )}
+      {remove.isError && (
+        <p role="alert" className="import-error">
+          {remove.error.message}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="button" onClick={onClose}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="danger"
+          disabled={!dependents.data || remove.isPending}
+          onClick={() => remove.mutate({ id: annotation.id }, { onSuccess: onDeleted })}
+        >
+          Delete annotation
+        </button>
+      </div>
+    </Dialog>
+  )
+}

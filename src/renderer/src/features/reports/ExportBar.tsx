@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'react'
+import type { Report } from '../../../../shared/model'
+import { useExportHtml, useExportMarkdown, useExportPdf } from '../../api/reports'
+import { base64ToBytes, downloadFile } from './download'
+
+/** Export PDF…, HTML and Markdown, with progress while Chromium prints. */
+export function ExportBar({
+  report,
+  beforeExport,
+}: {
+  report: Report
+  /** Saves pending edits first, so the export is what the composer shows. */
+  beforeExport: () => Promise<void>
+}) {
+  const pdf = useExportPdf()
+  const html = useExportHtml()
+  const markdown = useExportMarkdown()
+  const [message, setMessage] = useState<string | null>(null)
+  const [started, setStarted] = useState<number | null>(null)
+  const elapsed = useElapsedSeconds(started)
+  const busy = pdf.isPending || html.isPending || markdown.isPending
+
+  const exportPdf = async (): Promise<void> => {
+    setMessage(null)
+    setStarted(Date.now())
+    try {
+      await beforeExport()
+      const result = await pdf.mutateAsync(report.id)
+      if (!result.base64) throw new Error('The PDF came back empty.')
+      downloadFile(
+        result.fileName,
+        new Blob([base64ToBytes(result.base64)], { type: 'application/pdf' }),
+      )
+      setMessage(
+        `Exported ${result.fileName}: ${result.pages} pages, ${formatBytes(result.bytes)}.`,
+      )
+    } catch (error) {
+      setMessage(`The PDF could not be made: ${(error as Error).message}`)
+    } finally {
+      setStarted(null)
+    }
+  }
+
+  const exportText = async (kind: 'html' | 'markdown'): Promise<void> => {
+    setMessage(null)
+    try {
+      await beforeExport()
+      if (kind === 'html') {
+        const result = await html.mutateAsync(report.id)
+        downloadFile(result.fileName, new Blob([result.html], { type: 'text/html;charset=utf-8' }))
+        setMessage(`Exported ${result.fileName}.`)
+      } else {
+        const result = await markdown.mutateAsync(report.id)
+        downloadFile(
+          result.fileName,
+          new Blob([result.markdown], { type: 'text/markdown;charset=utf-8' }),
+        )
+        setMessage(`Exported ${result.fileName}.`)
+      }
+    } catch (error) {
+      setMessage(`The export failed: ${(error as Error).message}`)
+    }
+  }
+
+  return (
+    <div className="export-bar" role="group" aria-label="Export">
+      <button type="button" onClick={() => void exportPdf()} disabled={busy}>
+        Export PDF…
+      </button>
+      <button type="button" onClick={() => void exportText('html')} disabled={busy}>
+        Export HTML
+      </button>
+      <button type="button" onClick={() => void exportText('markdown')} disabled={busy}>
+        Export Markdown
+      </button>
+      {pdf.isPending && <progress aria-label="Exporting PDF" />}
+      <span role="status" className="muted export-status">
+        {pdf.isPending ? `Printing the PDF with Chromium… ${elapsed} s` : (message ?? '')}
+      </span>
+    </div>
+  )
+}
+
+function useElapsedSeconds(since: number | null): number {
+  const [now, setNow] = useState(() => Date.now())
+  useEffect(() => {
+    if (since === null) return
+    const timer = setInterval(() => setNow(Date.now()), 500)
+    return () => clearInterval(timer)
+  }, [since])
+  return since === null ? 0 : Math.max(0, Math.round((now - since) / 1000))
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1e6
+    ? `${(bytes / 1e6).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1e3))} KB`
+}

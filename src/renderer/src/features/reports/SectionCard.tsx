@@ -1,0 +1,259 @@
+import { useId, useState } from 'react'
+import {
+  defaultReportColumns,
+  REPORT_COLUMNS,
+  reportColumnsFor,
+  type ReportChoices,
+  type ReportColumnKey,
+} from '../../../../shared/contract'
+import type { ReportSection } from '../../../../shared/model'
+
+const MAX_QUOTE_MATCHES = 40
+
+interface SectionCardProps {
+  section: ReportSection
+  index: number
+  count: number
+  label: string
+  choices: ReportChoices | undefined
+  onChange: (next: ReportSection) => void
+  onMove: (by: -1 | 1) => void
+  onRemove: () => void
+}
+
+/** One section of the report being composed: what it shows, and its place in the order. */
+export function SectionCard(props: SectionCardProps) {
+  const { index, count, label, onMove, onRemove } = props
+  const n = index + 1
+  const headingId = useId()
+  return (
+    <li className="section-card" aria-labelledby={headingId}>
+      <div className="section-card-head">
+        <h4 id={headingId}>
+          Section {n}: {label}
+        </h4>
+        <div className="section-card-actions">
+          <button
+            type="button"
+            aria-label={`Move section ${n} up`}
+            disabled={index === 0}
+            onClick={() => onMove(-1)}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            aria-label={`Move section ${n} down`}
+            disabled={index === count - 1}
+            onClick={() => onMove(1)}
+          >
+            ↓
+          </button>
+          <button type="button" aria-label={`Remove section ${n}`} onClick={onRemove}>
+            Remove
+          </button>
+        </div>
+      </div>
+      <SectionFields {...props} />
+    </li>
+  )
+}
+
+function SectionFields({ section, index, choices, onChange }: SectionCardProps) {
+  const id = useId()
+  const n = index + 1
+  switch (section.kind) {
+    case 'note': {
+      const notes = choices?.notes ?? []
+      const known = notes.some((note) => note.id === section.noteId)
+      return (
+        <div className="section-fields">
+          <label htmlFor={`${id}-note`}>Note for section {n}</label>
+          <select
+            id={`${id}-note`}
+            value={section.noteId}
+            onChange={(e) => onChange({ ...section, noteId: e.target.value })}
+          >
+            {!known && <option value={section.noteId}>(a note no longer in the project)</option>}
+            {notes.map((note) => (
+              <option key={note.id} value={note.id}>
+                {note.title}
+                {note.citations > 0 ? ` (${note.citations} citations)` : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+      )
+    }
+    case 'entity-table': {
+      const types = choices?.entityTypes ?? [{ type: section.entityType, count: 0 }]
+      const offered = reportColumnsFor(section.entityType)
+      const chosen = new Set(section.columns)
+      const toggle = (key: ReportColumnKey, on: boolean): void => {
+        // Keep the print order of the catalogue whatever order boxes are ticked in.
+        const columns = offered.filter((k) => (k === key ? on : chosen.has(k)))
+        onChange({ ...section, columns })
+      }
+      return (
+        <div className="section-fields">
+          <label htmlFor={`${id}-type`}>Entity type for section {n}</label>
+          <select
+            id={`${id}-type`}
+            value={section.entityType}
+            onChange={(e) =>
+              onChange({
+                ...section,
+                entityType: e.target.value,
+                columns: defaultReportColumns(e.target.value),
+              })
+            }
+          >
+            {types.map((t) => (
+              <option key={t.type} value={t.type}>
+                {t.type} ({t.count})
+              </option>
+            ))}
+          </select>
+          <fieldset className="columns-picker">
+            <legend>Columns of section {n}</legend>
+            {offered.map((key) => (
+              <label key={key} className="checkbox">
+                <input
+                  type="checkbox"
+                  checked={chosen.has(key)}
+                  onChange={(e) => toggle(key, e.target.checked)}
+                />
+                {REPORT_COLUMNS[key].label}
+              </label>
+            ))}
+          </fieldset>
+          <label htmlFor={`${id}-filter`}>Filter for section {n}</label>
+          <input
+            id={`${id}-filter`}
+            value={section.filter ?? ''}
+            maxLength={500}
+            placeholder='e.g. phase:guerrilla or areas:"Panjshir"'
+            onChange={(e) => {
+              const { filter: _old, ...rest } = section
+              onChange(e.target.value ? { ...rest, filter: e.target.value } : rest)
+            }}
+          />
+        </div>
+      )
+    }
+    case 'graph':
+      return (
+        <div className="section-fields">
+          <p className="muted">
+            {choices?.graphImage
+              ? 'Shows the chart image kept from the Graph view.'
+              : 'Shows a chart of every entity and relation, drawn for print.'}
+          </p>
+          <label htmlFor={`${id}-caption`}>Caption for section {n}</label>
+          <input
+            id={`${id}-caption`}
+            value={section.caption ?? ''}
+            maxLength={500}
+            onChange={(e) => {
+              const { caption: _old, ...rest } = section
+              onChange(e.target.value ? { ...rest, caption: e.target.value } : rest)
+            }}
+          />
+        </div>
+      )
+    case 'quotes':
+      return <QuotePicker section={section} n={n} choices={choices} onChange={onChange} />
+  }
+}
+
+function QuotePicker({
+  section,
+  n,
+  choices,
+  onChange,
+}: {
+  section: Extract<ReportSection, { kind: 'quotes' }>
+  n: number
+  choices: ReportChoices | undefined
+  onChange: (next: ReportSection) => void
+}) {
+  const id = useId()
+  const [search, setSearch] = useState('')
+  const quotes = choices?.quotes ?? []
+  const chosen = new Set(section.annotationIds)
+  const needle = search.trim().toLowerCase()
+  const matches = quotes
+    .filter(
+      (q) =>
+        !chosen.has(q.id) &&
+        (needle === '' ||
+          q.exact.toLowerCase().includes(needle) ||
+          q.sourceTitle.toLowerCase().includes(needle)),
+    )
+    .slice(0, MAX_QUOTE_MATCHES)
+  const byId = new Map(quotes.map((q) => [q.id, q]))
+  const setIds = (annotationIds: string[]): void => onChange({ ...section, annotationIds })
+  return (
+    <div className="section-fields">
+      <p className="muted">{section.annotationIds.length} quotes chosen, in this order:</p>
+      <ul className="quote-choices" aria-label={`Quotes in section ${n}`}>
+        {section.annotationIds.map((annotationId) => {
+          const quote = byId.get(annotationId)
+          const text = quote ? shorten(quote.exact) : annotationId
+          return (
+            <li key={annotationId}>
+              <span dir="auto">{text}</span>{' '}
+              {quote && (
+                <span className="muted">
+                  {quote.reliability}
+                  {quote.credibility}
+                </span>
+              )}
+              <button
+                type="button"
+                aria-label={`Remove quote “${text}” from section ${n}`}
+                onClick={() => setIds(section.annotationIds.filter((a) => a !== annotationId))}
+              >
+                Remove
+              </button>
+            </li>
+          )
+        })}
+      </ul>
+      <label htmlFor={`${id}-search`}>Find quotes for section {n}</label>
+      <input
+        id={`${id}-search`}
+        type="search"
+        value={search}
+        onChange={(e) => setSearch(e.target.value)}
+        placeholder="Words of the quote or its source"
+      />
+      <ul className="quote-choices" aria-label={`Quotes to add to section ${n}`}>
+        {matches.map((quote) => {
+          const text = shorten(quote.exact)
+          return (
+            <li key={quote.id}>
+              <button
+                type="button"
+                aria-label={`Add quote “${text}” to section ${n}`}
+                onClick={() => setIds([...section.annotationIds, quote.id])}
+              >
+                Add
+              </button>{' '}
+              <span dir="auto">{text}</span>{' '}
+              <span className="muted">
+                {quote.sourceTitle} · {quote.reliability}
+                {quote.credibility}
+              </span>
+            </li>
+          )
+        })}
+      </ul>
+    </div>
+  )
+}
+
+function shorten(text: string, max = 90): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod'
+import { Id } from '../model'
+import { method } from './method'
+
+export const SearchHit = z.strictObject({
+  /** Where the match is: an annotation's quote or comment, or a passage of a source's text. */
+  kind: z.enum(['quote', 'comment', 'text', 'title']),
+  sourceId: Id,
+  sourceTitle: z.string(),
+  annotationId: Id.optional(),
+  /** The matched range in the source's text, when the match is in the text. */
+  start: z.number().int().nonnegative().optional(),
+  end: z.number().int().nonnegative().optional(),
+  /** A short passage around the match, split so the match can be highlighted. */
+  snippet: z.strictObject({ before: z.string(), match: z.string(), after: z.string() }),
+})
+export type SearchHit = z.infer<typeof SearchHit>
+
+export const SearchResults = z.strictObject({
+  hits: z.array(SearchHit),
+  /** Milliseconds the index took to answer (not counting snippets). */
+  tookMs: z.number().nonnegative(),
+})
+export type SearchResults = z.infer<typeof SearchResults>
+
+export const searchMethods = {
+  /** Full-text search over sources' text, titles, annotation quotes and comments. */
+  'search.query': method(
+    z.strictObject({
+      q: z.string().trim().min(1, 'type something to search for').max(200),
+      limit: z.number().int().min(1).max(100).optional(),
+    }),
+    SearchResults,
+  ),
+} as const
