@@ -170,6 +170,25 @@ describe('graph image for reports', () => {
     expect(Buffer.from(image.dataUrl.split(',')[1] ?? '', 'base64').toString('utf8')).toBe(svg)
   })
 
+  it('is the picture a report prints in its graph section', async () => {
+    const report = await value<{ id: string }>('reports.create', {
+      title: 'Graph brief',
+      author: 'A. Analyst',
+      classification: 'UNCLASSIFIED',
+      sections: [{ id: 'g', kind: 'graph', caption: 'Who operates where' }],
+      options: { pageSize: 'A4', appendixOfEntityQuotes: false },
+    })
+    expect((await value<{ graphImage: boolean }>('reports.choices')).graphImage).toBe(false)
+    const drawn = await value<{ html: string }>('reports.html', { id: report.id })
+    expect(drawn.html).not.toContain(TINY_PNG)
+
+    await value('graph.saveImage', { format: 'png', data: TINY_PNG, width: 1, height: 1 })
+    expect((await value<{ graphImage: boolean }>('reports.choices')).graphImage).toBe(true)
+    const html = (await value<{ html: string }>('reports.html', { id: report.id })).html
+    expect(html).toContain(`<img src="data:image/png;base64,${TINY_PNG}"`)
+    expect(html).toContain('Who operates where')
+  })
+
   it('refuses data that is not the image it claims to be, and keeps the previous image', async () => {
     await value('graph.saveImage', { format: 'png', data: TINY_PNG, width: 1, height: 1 })
     const notPng = Buffer.from('GIF89a not a png at all, just some bytes').toString('base64')
