@@ -9,6 +9,7 @@ import {
 } from '../../api/graph'
 import { useProjectInfo } from '../../api/queries'
 import { styleNonce } from '../../app/nonce'
+import { editHistory } from '../grid/undo'
 import { Chart } from './chart'
 import { labelWidth, nodeSize, RELATION_LABELS, typeLook } from './chart-style'
 import { GraphList } from './GraphList'
@@ -16,6 +17,8 @@ import { blobToBase64, downloadBlob, fileStem, pngSize } from './image-export'
 import { LAYOUT_KINDS, LAYOUT_LABELS, qualityFor, type LayoutKind } from './layout'
 import { LayoutCancelled, runLayoutInWorker } from './layout-runner'
 import { Legend, ShapeSwatch } from './Legend'
+import { NewRelationForm } from './NewRelationForm'
+import { SidePanel, type Panel } from './SidePanel'
 import { expandFocus, matchingNodes, visibleElements, type ViewFilter } from './view-filter'
 import './graph.css'
 import './svg-export'
@@ -44,8 +47,6 @@ interface LayoutRun {
   startedAt: number
   cancel(): void
 }
-
-type Panel = { kind: 'entity'; id: string } | { kind: 'relation'; id: string }
 
 export function GraphView() {
   const graph = useGraphElements()
@@ -85,6 +86,7 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
   const [query, setQuery] = useState('')
   const [selected, setSelected] = useState<string[]>([])
   const [panel, setPanel] = useState<Panel | null>(null)
+  const [linkEnds, setLinkEnds] = useState({ from: '', to: '' })
   const [layoutKind, setLayoutKind] = useState<LayoutKind>('fcose')
   const [layoutRun, setLayoutRun] = useState<LayoutRun | null>(null)
   const [layoutTried, setLayoutTried] = useState(false)
@@ -106,6 +108,11 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
   const entityTypes = useMemo(() => countBy(graph.nodes.map((n) => n.type)), [graph.nodes])
   const relationTypes = useMemo(() => countBy(graph.edges.map((e) => e.type)), [graph.edges])
   const names = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n.name])), [graph.nodes])
+  const edgeById = useMemo(() => new Map(graph.edges.map((e) => [e.id, e])), [graph.edges])
+  const visibleNodes = useMemo(
+    () => graph.nodes.filter((n) => visible.nodes.has(n.id)),
+    [graph.nodes, visible.nodes],
+  )
 
   const containerRef = useRef<HTMLDivElement>(null)
   const chartRef = useRef<Chart | null>(null)
@@ -189,7 +196,15 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
   )
 
   const chartEvents = useRef({
-    onSelectionChange: (ids: string[]) => setSelected(ids),
+    onSelectionChange: (ids: string[]) => {
+      setSelected(ids)
+      // The first two nodes selected on the chart become the ends of a new relation.
+      if (ids.length >= 2) setLinkEnds({ from: ids[0] ?? '', to: ids[1] ?? '' })
+      else if (ids[0]) {
+        const first = ids[0]
+        setLinkEnds((ends) => ({ from: first, to: ends.to === first ? '' : ends.to }))
+      }
+    },
     onOpenNode: (id: string) => setPanel({ kind: 'entity', id }),
     onOpenEdge: (id: string) => setPanel({ kind: 'relation', id }),
     onNodesMoved: (positions: Record<string, Point>) => persistPositions(positions),
@@ -281,6 +296,35 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
   }, [layoutRun])
 
   const selectedOne = selected.length === 1 ? selected[0] : undefined
+
+  /** Opens an entity's record and selects its node. */
+  const openEntity = (id: string) => {
+    setPanel({ kind: 'entity', id })
+    chartRef.current?.selectNodes([id])
+  }
+
+  // Ctrl+Z / Ctrl+Shift+Z here too: the chart's edits share the grid's history.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent): void => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey) return
+      const key = event.key.toLowerCase()
+      if (key !== 'z' && key !== 'y') return
+      const target = event.target as HTMLElement | null
+      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return
+      if (document.querySelector('dialog[open]')) return
+      event.preventDefault()
+      const redo = key === 'y' || event.shiftKey
+      ;(redo ? editHistory.redo() : editHistory.undo())
+        .then((label) => {
+          if (label) setStatus(`${redo ? 'Redone' : 'Undone'}: ${label}.`)
+        })
+        .catch((cause: unknown) =>
+          setError(`Could not ${redo ? 'redo' : 'undo'}: ${(cause as Error).message}`),
+        )
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
 
   const selectFromList = (id: string) => {
     const chart = chartRef.current
@@ -527,6 +571,18 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
             </div>
           </fieldset>
 
+          <NewRelationForm
+            nodes={visibleNodes}
+            names={names}
+            from={linkEnds.from}
+            to={linkEnds.to}
+            onChangeEnds={setLinkEnds}
+            onCreated={(relation, sentence) => {
+              setStatus(`Created the relation “${sentence}”.`)
+              setPanel({ kind: 'relation', id: relation.id })
+            }}
+          />
+
           <fieldset>
             <legend>Image</legend>
             <label>
@@ -596,12 +652,20 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
         </div>
 
         {panel && (
-          <aside className="graph-panel" aria-label="Details">
-            <button type="button" className="panel-close" onClick={() => setPanel(null)}>
-              Close<span className="visually-hidden"> details</span>
-            </button>
-            <p>{panel.kind === 'entity' ? names.get(panel.id) : panel.id}</p>
-          </aside>
+          <SidePanel
+            key={`${panel.kind}:${panel.id}`}
+            panel={panel}
+            names={names}
+            {...(panel.kind === 'relation' && edgeById.get(panel.id)
+              ? { relation: edgeById.get(panel.id) }
+              : {})}
+            onClose={() => setPanel(null)}
+            onOpenEntity={openEntity}
+            onDeleted={(sentence) => {
+              setPanel(null)
+              setStatus(`Deleted the relation “${sentence}”.`)
+            }}
+          />
         )}
       </div>
 
@@ -624,7 +688,7 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
           matches={matches}
           selected={selected}
           onSelectNode={selectFromList}
-          onOpenNode={(id) => setPanel({ kind: 'entity', id })}
+          onOpenNode={openEntity}
           onOpenEdge={(id) => setPanel({ kind: 'relation', id })}
         />
       </details>
