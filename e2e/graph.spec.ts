@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises'
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { AppShell } from './pages/AppShell'
+import { EvidencePanel } from './pages/EvidencePanel'
 import { GraphPage } from './pages/GraphPage'
+import { GroupsPage } from './pages/GroupsPage'
 
 const NRF = 'National Resistance Front'
 
@@ -31,6 +33,84 @@ test('the sample chart links the NRF to Ahmad Masoud and to Panjshir, with a leg
   for (const name of [NRF, 'Ahmad Masoud', 'Panjshir']) {
     expect(await graph.savedPosition(name), name).not.toBeNull()
   }
+})
+
+test('the NRF–Panjshir edge opens the quote behind it, which opens the reader there', async ({
+  page,
+  app,
+}) => {
+  const graph = await openGraph(page, app.url)
+  await graph.openRelation(NRF, 'operates in', 'Panjshir')
+  await expect(graph.relationPanel.getByRole('heading', { level: 4 })).toHaveText(
+    `${NRF} operates in Panjshir`,
+  )
+  const quote = graph.relationPanel.getByRole('article')
+  await expect(quote).toHaveCount(1)
+  await expect(quote.locator('mark')).toHaveText(
+    'The NRF operates in Panjshir, Andarab and Kapisa.',
+  )
+  const link = quote.getByRole('link', { name: /in the reader$/ })
+  await expect(link).toHaveAttribute('href', /^#\/sources\/[\w-]+\?a=ann-nrf-panjshir$/)
+})
+
+test('double-clicking a node on the chart opens its record', async ({ page, app }) => {
+  const graph = await openGraph(page, app.url)
+  await graph.doubleClickNode('Panjshir')
+  const record = new EvidencePanel(page, 'Panjshir')
+  await expect(record.panel).toBeVisible()
+  await expect(record.relation(/National Resistance Front\s+operates in\s+Panjshir/)).toBeVisible()
+})
+
+test('a relation created on the chart shows in the grid, and deleting it takes it away', async ({
+  page,
+  app,
+}) => {
+  const graph = await openGraph(page, app.url)
+  await graph.createRelation(
+    'National Resistance Front (group)',
+    'operates in',
+    'Takhar (place)',
+    /Takhar/,
+  )
+  await expect(graph.status).toHaveText(`Created the relation “${NRF} operates in Takhar”.`)
+  await expect(graph.relationRow(NRF, 'operates in', 'Takhar')).toBeVisible()
+  await expect(graph.relationPanel.getByRole('article')).toHaveCount(1)
+
+  const shell = new AppShell(page)
+  const groups = new GroupsPage(page)
+  await shell.goTo('Groups')
+  await expect
+    .poll(() => groups.cellText(NRF, 'Areas of operation'))
+    .toBe('Andarab, Kapisa, Panjshir, Takhar')
+
+  await shell.goTo('Graph')
+  await graph.ready()
+  await graph.openRelation(NRF, 'operates in', 'Kapisa')
+  await graph.deleteOpenRelation()
+  await expect(graph.status).toHaveText(`Deleted the relation “${NRF} operates in Kapisa”.`)
+  await expect(graph.relationRow(NRF, 'operates in', 'Kapisa')).toHaveCount(0)
+  await shell.goTo('Groups')
+  await expect
+    .poll(() => groups.cellText(NRF, 'Areas of operation'))
+    .toBe('Andarab, Panjshir, Takhar')
+})
+
+test('a name changed in the grid is the name on the chart, without a reload', async ({
+  page,
+  app,
+}) => {
+  await openGraph(page, app.url)
+  const shell = new AppShell(page)
+  const groups = new GroupsPage(page)
+  await shell.goTo('Groups')
+  await groups.editText('Wolf Unit', 'Name', 'Wolf Brigade')
+  await expect(groups.row('Wolf Brigade')).toBeVisible()
+  await shell.goTo('Graph')
+  const graph = new GraphPage(page)
+  await graph.ready()
+  await expect(graph.entityRow('Wolf Brigade')).toBeVisible()
+  await expect(graph.entityRow('Wolf Unit')).toHaveCount(0)
+  await expect(graph.relationRow('Wolf Brigade', 'opposes', 'Taliban')).toBeVisible()
 })
 
 test('filtering out places takes Panjshir and its relations out of the chart', async ({

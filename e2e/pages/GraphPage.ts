@@ -15,6 +15,9 @@ export class GraphPage {
   readonly find: Locator
   readonly layoutProgress: Locator
   readonly status: Locator
+  /** The side panel of an edge: the relation and the quotes behind it. */
+  readonly relationPanel: Locator
+  readonly newRelation: Locator
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Graph', level: 2 })
@@ -27,6 +30,8 @@ export class GraphPage {
     this.find = page.getByRole('searchbox', { name: 'Find' })
     this.layoutProgress = page.getByRole('status', { name: 'Layout in progress' })
     this.status = page.getByRole('status', { name: 'Graph status' })
+    this.relationPanel = page.getByRole('complementary', { name: 'Relation evidence' })
+    this.newRelation = page.getByRole('form', { name: 'New relation' })
   }
 
   /** Waits for the chart and for any layout to finish, then opens the list view. */
@@ -98,6 +103,39 @@ export class GraphPage {
     await this.page.mouse.move(start.x + by.dx / 2, start.y + by.dy / 2, { steps: 5 })
     await this.page.mouse.move(start.x + by.dx, start.y + by.dy, { steps: 5 })
     await this.page.mouse.up()
+  }
+
+  /** Double-clicks a node on the canvas (centred first by selecting it from the list). */
+  async doubleClickNode(name: string): Promise<void> {
+    await this.selectNode(name)
+    const box = await this.chart.boundingBox()
+    if (!box) throw new Error('the chart has no box')
+    await this.page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2)
+  }
+
+  /** Creates a relation through the form beside the chart. */
+  async createRelation(from: string, relation: string, to: string, quote?: RegExp): Promise<void> {
+    const form = this.newRelation
+    await form.getByRole('combobox', { name: 'From' }).selectOption({ label: from })
+    await form.getByRole('combobox', { name: 'Relation' }).selectOption({ label: relation })
+    await form.getByRole('combobox', { name: 'To' }).selectOption({ label: to })
+    if (quote) {
+      const select = form.getByRole('combobox', { name: 'Supporting quote (optional)' })
+      await expect(select).toBeEnabled()
+      const labels = await select.locator('option').allInnerTexts()
+      const label = labels.find((text) => quote.test(text))
+      if (!label) throw new Error(`no quote matches ${quote}: ${labels.join(' | ')}`)
+      await select.selectOption({ label })
+    }
+    await form.getByRole('button', { name: 'Create relation' }).click()
+  }
+
+  /** Deletes the relation open in the side panel, confirming in the dialog. */
+  async deleteOpenRelation(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Delete relation…' }).click()
+    const dialog = this.page.getByRole('dialog', { name: 'Delete this relation?' })
+    await dialog.getByRole('button', { name: 'Delete relation' }).click()
+    await dialog.waitFor({ state: 'detached' })
   }
 
   /** Chooses a layout and runs it, then waits for the chart to be laid out. */
