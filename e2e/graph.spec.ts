@@ -113,7 +113,7 @@ test('a name changed in the grid is the name on the chart, without a reload', as
   await expect(graph.relationRow('Wolf Brigade', 'opposes', 'Taliban')).toBeVisible()
 })
 
-test('filtering out places takes Panjshir and its relations out of the chart', async ({
+test('filtering out places takes Panjshir out of the chart; a credibility floor keeps the well-sourced relations', async ({
   page,
   app,
 }) => {
@@ -126,6 +126,12 @@ test('filtering out places takes Panjshir and its relations out of the chart', a
   await expect(graph.chart).toHaveAccessibleName(/16 of 24 entities/)
   await graph.showEntityType('Place', true)
   await expect(graph.entityRow('Panjshir')).toBeVisible()
+
+  // Only relations backed by a quote graded 2 or better: the NRF's stay, the smaller fronts' go.
+  await graph.requireCredibility('2 or better')
+  await expect(graph.chart).toHaveAccessibleName(/7 of 23 relations/)
+  await expect(graph.relationRow(NRF, 'operates in', 'Panjshir')).toBeVisible()
+  await expect(graph.relationRow('Wolf Unit', 'opposes', 'Taliban')).toHaveCount(0)
 })
 
 test('a dragged node stays where it was left after a reload', async ({ page, app }) => {

@@ -82,6 +82,12 @@ export class GraphPage {
       .setChecked(shown)
   }
 
+  async requireCredibility(option: string): Promise<void> {
+    await this.page
+      .getByRole('combobox', { name: 'Evidence credibility' })
+      .selectOption({ label: option })
+  }
+
   /** The saved position of a node, as the list view reports it. */
   async savedPosition(name: string): Promise<{ x: number; y: number } | null> {
     const row = this.entityRow(name)
