@@ -187,7 +187,8 @@ async function measureRenderer(
   renderer: Renderer,
   size: GraphSize,
 ): Promise<Measurement[]> {
-  const runs = ctx.quick ? 1 : Math.min(ctx.runs, 3)
+  // Each run opens a page on 25,000 elements: a few runs keep the suite within its minutes.
+  const runs = ctx.quick ? 1 : Math.min(ctx.runs, 2)
   const label = `${size.entities / 1000}k/${size.relations / 1000}k, ${renderer === 'webgl' ? 'WebGL' : 'canvas'}`
 
   // Layouts, in one page: the first opening (no saved positions) lays out by itself.

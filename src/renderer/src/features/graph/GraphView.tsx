@@ -10,7 +10,7 @@ import {
 import { useProjectInfo } from '../../api/queries'
 import { styleNonce } from '../../app/nonce'
 import { editHistory } from '../grid/undo'
-import { Chart } from './chart'
+import { Chart, LARGE_GRAPH_ELEMENTS } from './chart'
 import { labelWidth, nodeSize, RELATION_LABELS, typeLook } from './chart-style'
 import { GraphList } from './GraphList'
 import { blobToBase64, downloadBlob, fileStem, pngSize } from './image-export'
@@ -634,7 +634,10 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
         </div>
 
         <div className="graph-stage" role="region" aria-label="Chart" aria-busy={busy}>
-          <Legend types={[...entityTypes.keys()].map((type) => ({ type, look: typeLook(type) }))} />
+          <Legend
+            types={[...entityTypes.keys()].map((type) => ({ type, look: typeLook(type) }))}
+            large={graph.nodes.length + graph.edges.length > LARGE_GRAPH_ELEMENTS}
+          />
           <div ref={containerRef} className="graph-canvas" role="img" aria-label={chartLabel} />
           {layoutRun && (
             <div className="graph-progress" role="status" aria-label="Layout in progress">

@@ -28,7 +28,14 @@ export function ShapeSwatch({ look, size = 14 }: { look: TypeLook; size?: number
 }
 
 /** What the chart's shapes, colours, line styles and sizes mean. */
-export function Legend({ types }: { types: { type: string; look: TypeLook }[] }) {
+export function Legend({
+  types,
+  large,
+}: {
+  types: { type: string; look: TypeLook }[]
+  /** A large chart shows labels, arrows and dashes only once zoomed in. */
+  large: boolean
+}) {
   return (
     <figure className="graph-legend" aria-labelledby="graph-legend-title">
       <figcaption id="graph-legend-title">Legend</figcaption>
@@ -59,6 +66,7 @@ export function Legend({ types }: { types: { type: string; look: TypeLook }[] })
           Unsupported (no quote)
         </li>
         <li className="muted">Size and thickness: number of quotes</li>
+        {large && <li className="muted">Labels, arrows and dashes appear as you zoom in</li>}
       </ul>
     </figure>
   )

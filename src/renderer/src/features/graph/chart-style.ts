@@ -133,7 +133,9 @@ export function chartStylesheet(options: { large: boolean }): cytoscape.Styleshe
         : { 'target-arrow-shape': 'triangle' as const },
     },
     {
-      selector: 'edge.unsupported',
+      // Dashes cost about as much again as the lines (setLineDash), and at the zoom that shows a
+      // whole large graph they cannot be seen: there they come with the labels.
+      selector: options.large ? 'edge.unsupported.near' : 'edge.unsupported',
       style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] },
     },
     { selector: '.filtered, .unplaced', style: { display: 'none' } },
