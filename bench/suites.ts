@@ -1,6 +1,7 @@
 /** Every suite `npm run bench` runs, in order. Feature issues add theirs here. */
 import { anchoringSuite } from './suites/anchoring'
 import { apiSuite } from './suites/api'
+import { graphSuite } from './suites/graph'
 import { gridSuite } from './suites/grid'
 import { groupsGridSuite } from './suites/groups-grid'
 import { memorySuite } from './suites/memory'
@@ -22,4 +23,5 @@ export const suites: BenchSuite[] = [
   readerSuite,
   reportSuite,
   notesSuite,
+  graphSuite,
 ]

@@ -66,8 +66,8 @@ async function main(): Promise<number> {
     } else {
       const text =
         format === 'html'
-          ? reportHtml(store, report.id).html
-          : reportMarkdown(store, report.id).markdown
+          ? (await reportHtml(store, report.id)).html
+          : (await reportMarkdown(store, report.id)).markdown
       await writeFile(out, text)
       console.log(`Wrote ${out}`)
     }

@@ -8,6 +8,7 @@ import type { z } from 'zod'
 import { annotationMethods } from './api/annotations'
 import { entityMethods } from './api/entities'
 import { notesMethods } from './api/notes'
+import { graphMethods } from './api/graph'
 import { evidenceMethods } from './api/evidence'
 import { gridMethods } from './api/grid'
 import { projectMethods } from './api/project'
@@ -21,6 +22,7 @@ import { transferMethods } from './api/transfer'
 export * from './api/annotations'
 export * from './api/entities'
 export * from './api/notes'
+export * from './api/graph'
 export * from './api/evidence'
 export * from './api/grid'
 export * from './api/project'
@@ -36,6 +38,7 @@ export const contract = {
   ...entityMethods,
   ...sourceMethods,
   ...notesMethods,
+  ...graphMethods,
   ...annotationMethods,
   ...searchMethods,
   ...relationMethods,

@@ -330,11 +330,23 @@ export const ProjectMeta = z.strictObject({
 })
 export type ProjectMeta = z.infer<typeof ProjectMeta>
 
+export const GRAPH_IMAGE_FORMATS = ['png', 'svg'] as const
+
 /** View state kept with the project (column layouts, graph positions); owned by the views. */
 export const ProjectViews = z.strictObject({
   gridColumns: z.record(z.string(), z.array(z.record(z.string(), z.unknown()))).optional(),
   graphPositions: z
     .record(z.string(), z.strictObject({ x: z.number().finite(), y: z.number().finite() }))
+    .optional(),
+  /** The chart image kept for reports; its bytes are assets/<contentHash>.<format>. */
+  graphImage: z
+    .strictObject({
+      contentHash: Sha256,
+      format: z.enum(GRAPH_IMAGE_FORMATS),
+      width: z.number().int().positive(),
+      height: z.number().int().positive(),
+      savedAt: Timestamp,
+    })
     .optional(),
 })
 

@@ -2,6 +2,7 @@ import type { MethodName } from '../../shared/contract'
 import { annotationHandlers } from './handlers/annotations'
 import { entityHandlers } from './handlers/entities'
 import { notesHandlers } from './handlers/notes'
+import { graphHandlers } from './handlers/graph'
 import { evidenceHandlers } from './handlers/evidence'
 import { gridHandlers } from './handlers/grid'
 import { projectHandlers } from './handlers/project'
@@ -19,6 +20,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   ...entityHandlers,
   ...sourceHandlers,
   ...notesHandlers,
+  ...graphHandlers,
   ...annotationHandlers,
   ...searchHandlers,
   ...relationHandlers,

@@ -12,6 +12,9 @@ import { migrateProjectFile, NewerSchemaError, SchemaVersionError } from './migr
 
 export const PROJECT_FILE = 'project.json'
 export const SOURCES_FOLDER = 'sources'
+/** Binary files the views keep with the project (the chart image for reports). */
+export const ASSETS_FOLDER = 'assets'
+const ASSET_NAME = /^[0-9a-f]{64}\.(png|svg)$/
 
 export interface StoreOptions {
   /**
@@ -359,6 +362,32 @@ export class ProjectStore {
       await writeFileDurably(path, text, this.options.fs)
     }
     return { contentHash, length: text.length }
+  }
+
+  /** Stores bytes under assets/<sha256>.<extension>, once, and returns the hash. */
+  async writeAsset(bytes: Uint8Array, extension: 'png' | 'svg'): Promise<string> {
+    const contentHash = createHash('sha256').update(bytes).digest('hex')
+    const folder = join(this.folder, ASSETS_FOLDER)
+    const path = join(folder, `${contentHash}.${extension}`)
+    if (!(await pathExists(path))) {
+      await mkdir(folder, { recursive: true })
+      await writeFileDurably(path, bytes, this.options.fs)
+    }
+    return contentHash
+  }
+
+  /** Reads an asset written by writeAsset. */
+  async readAsset(contentHash: string, extension: 'png' | 'svg'): Promise<Uint8Array> {
+    const name = `${contentHash}.${extension}`
+    if (!ASSET_NAME.test(name)) throw new AppError('invalid_input', 'Bad asset name.')
+    try {
+      return await readFile(join(this.folder, ASSETS_FOLDER, name))
+    } catch (error) {
+      throw new AppError(
+        'storage',
+        `The file ${ASSETS_FOLDER}/${name} could not be read: ${(error as Error).message}`,
+      )
+    }
   }
 
   private markChanged(): void {

@@ -10,6 +10,7 @@ import { renderReportHtml } from '../report/html'
 import { renderReportMarkdown } from '../report/markdown-export'
 import { numberCitations } from '../../../shared/citations'
 import { printOptionsFor, type PdfPrinter } from '../report/print'
+import { graphImage } from './graph'
 import { validRecord } from './validate'
 
 export function listReports(store: ProjectStore): Report[] {
@@ -126,17 +127,30 @@ export function reportChoices(store: ProjectStore): ReportChoices {
     entityTypes: [...typeCounts]
       .map(([type, count]) => ({ type, count }))
       .sort((a, b) => a.type.localeCompare(b.type)),
-    graphImage: false,
+    graphImage: data.views.graphImage !== undefined,
   }
 }
 
-function gatherOptions(_store: ProjectStore): GatherOptions {
-  return {}
+/** The chart image the graph view kept; a report draws its own chart when there is none. */
+async function gatherOptions(store: ProjectStore): Promise<GatherOptions> {
+  let image: Awaited<ReturnType<typeof graphImage>>
+  try {
+    image = await graphImage(store)
+  } catch {
+    // An image file gone missing costs the report its picture, not the report.
+    image = null
+  }
+  return image
+    ? { graphImage: { dataUrl: image.dataUrl, width: image.width, height: image.height } }
+    : {}
 }
 
-export function reportHtml(store: ProjectStore, id: string): MethodOutput<'reports.html'> {
+export async function reportHtml(
+  store: ProjectStore,
+  id: string,
+): Promise<MethodOutput<'reports.html'>> {
   const report = getReport(store, id)
-  const rendered = renderReportHtml(gatherReport(store, report, gatherOptions(store)))
+  const rendered = renderReportHtml(gatherReport(store, report, await gatherOptions(store)))
   return {
     html: rendered.html,
     citations: rendered.citations,
@@ -144,10 +158,13 @@ export function reportHtml(store: ProjectStore, id: string): MethodOutput<'repor
   }
 }
 
-export function reportMarkdown(store: ProjectStore, id: string): MethodOutput<'reports.markdown'> {
+export async function reportMarkdown(
+  store: ProjectStore,
+  id: string,
+): Promise<MethodOutput<'reports.markdown'>> {
   const report = getReport(store, id)
   return {
-    markdown: renderReportMarkdown(gatherReport(store, report, gatherOptions(store))),
+    markdown: renderReportMarkdown(gatherReport(store, report, await gatherOptions(store))),
     fileName: fileNameFor(report, 'md'),
   }
 }
@@ -164,7 +181,7 @@ export async function printReport(
       'This copy of Sightline has no PDF printer: export HTML instead.',
     )
   }
-  const { html } = renderReportHtml(gatherReport(store, report, gatherOptions(store)))
+  const { html } = renderReportHtml(gatherReport(store, report, await gatherOptions(store)))
   return printer(html, printOptionsFor(report))
 }
 

@@ -1,0 +1,167 @@
+import { expect, type Locator, type Page } from '@playwright/test'
+
+/**
+ * The Graph view. The chart is a canvas; its accessible stand-in is the list view (tables of
+ * the entities and relations in view), which is how these methods reach nodes and edges.
+ */
+export class GraphPage {
+  readonly heading: Locator
+  readonly stage: Locator
+  readonly chart: Locator
+  readonly listToggle: Locator
+  readonly entities: Locator
+  readonly relations: Locator
+  readonly legend: Locator
+  readonly find: Locator
+  readonly layoutProgress: Locator
+  readonly status: Locator
+  /** The side panel of an edge: the relation and the quotes behind it. */
+  readonly relationPanel: Locator
+  readonly newRelation: Locator
+
+  constructor(readonly page: Page) {
+    this.heading = page.getByRole('heading', { name: 'Graph', level: 2 })
+    this.chart = page.getByRole('img', { name: /^Relationship graph/ })
+    this.stage = page.getByRole('region', { name: 'Chart' })
+    this.listToggle = page.getByText('Entities and relations (list view)')
+    this.entities = page.getByRole('table', { name: 'Entities in view' })
+    this.relations = page.getByRole('table', { name: 'Relations in view' })
+    this.legend = page.getByRole('figure', { name: 'Legend' })
+    this.find = page.getByRole('searchbox', { name: 'Find' })
+    this.layoutProgress = page.getByRole('status', { name: 'Layout in progress' })
+    this.status = page.getByRole('status', { name: 'Graph status' })
+    this.relationPanel = page.getByRole('complementary', { name: 'Relation evidence' })
+    this.newRelation = page.getByRole('form', { name: 'New relation' })
+  }
+
+  /** Waits for the chart and for any layout to finish, then opens the list view. */
+  async ready(): Promise<void> {
+    await this.chart.waitFor()
+    await expect(this.stage).toHaveAttribute('aria-busy', 'false')
+    if (!(await this.entities.isVisible())) await this.listToggle.click()
+    await this.entities.waitFor()
+  }
+
+  entityRow(name: string): Locator {
+    return this.entities.getByRole('row').filter({
+      has: this.page.getByRole('rowheader', { name, exact: true }),
+    })
+  }
+
+  /** "National Resistance Front operates in Panjshir" -> its row in the relations table. */
+  relationRow(from: string, relation: string, to: string): Locator {
+    return this.relations.getByRole('row').filter({
+      has: this.page.getByRole('button', { name: `Open relation: ${from} ${relation} ${to}` }),
+    })
+  }
+
+  async relationTexts(): Promise<string[]> {
+    const rows = this.relations.locator('tbody tr')
+    const texts: string[] = []
+    for (const row of await rows.all()) {
+      const cells = await row.getByRole('cell').allInnerTexts()
+      texts.push(cells.slice(0, 3).join(' '))
+    }
+    return texts
+  }
+
+  async selectNode(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Select ${name}`, exact: true }).click()
+  }
+
+  async openRelation(from: string, relation: string, to: string): Promise<void> {
+    await this.page
+      .getByRole('button', { name: `Open relation: ${from} ${relation} ${to}` })
+      .click()
+  }
+
+  async showEntityType(label: string, shown: boolean): Promise<void> {
+    await this.page
+      .getByRole('group', { name: 'Entity types' })
+      .getByRole('checkbox', { name: new RegExp(`^${label}`) })
+      .setChecked(shown)
+  }
+
+  async requireCredibility(option: string): Promise<void> {
+    await this.page
+      .getByRole('combobox', { name: 'Evidence credibility' })
+      .selectOption({ label: option })
+  }
+
+  /** The saved position of a node, as the list view reports it. */
+  async savedPosition(name: string): Promise<{ x: number; y: number } | null> {
+    const row = this.entityRow(name)
+    const [x, y] = await Promise.all([row.getAttribute('data-x'), row.getAttribute('data-y')])
+    return x === null || y === null ? null : { x: Number(x), y: Number(y) }
+  }
+
+  /**
+   * Drags a node on the canvas with the mouse: selecting it from the list centres the chart
+   * on it, so it is under the middle of the canvas.
+   */
+  async dragNode(name: string, by: { dx: number; dy: number }): Promise<void> {
+    await this.selectNode(name)
+    const box = await this.chart.boundingBox()
+    if (!box) throw new Error('the chart has no box')
+    const start = { x: box.x + box.width / 2, y: box.y + box.height / 2 }
+    await this.page.mouse.move(start.x, start.y)
+    await this.page.mouse.down()
+    await this.page.mouse.move(start.x + by.dx / 2, start.y + by.dy / 2, { steps: 5 })
+    await this.page.mouse.move(start.x + by.dx, start.y + by.dy, { steps: 5 })
+    await this.page.mouse.up()
+  }
+
+  /** Double-clicks a node on the canvas (centred first by selecting it from the list). */
+  async doubleClickNode(name: string): Promise<void> {
+    await this.selectNode(name)
+    const box = await this.chart.boundingBox()
+    if (!box) throw new Error('the chart has no box')
+    await this.page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2)
+  }
+
+  /** Creates a relation through the form beside the chart. */
+  async createRelation(from: string, relation: string, to: string, quote?: RegExp): Promise<void> {
+    const form = this.newRelation
+    await form.getByRole('combobox', { name: 'From' }).selectOption({ label: from })
+    await form.getByRole('combobox', { name: 'Relation' }).selectOption({ label: relation })
+    await form.getByRole('combobox', { name: 'To' }).selectOption({ label: to })
+    if (quote) {
+      const select = form.getByRole('combobox', { name: 'Supporting quote (optional)' })
+      await expect(select).toBeEnabled()
+      const labels = await select.locator('option').allInnerTexts()
+      const label = labels.find((text) => quote.test(text))
+      if (!label) throw new Error(`no quote matches ${quote}: ${labels.join(' | ')}`)
+      await select.selectOption({ label })
+    }
+    await form.getByRole('button', { name: 'Create relation' }).click()
+  }
+
+  /** Deletes the relation open in the side panel, confirming in the dialog. */
+  async deleteOpenRelation(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Delete relation…' }).click()
+    const dialog = this.page.getByRole('dialog', { name: 'Delete this relation?' })
+    await dialog.getByRole('button', { name: 'Delete relation' }).click()
+    await dialog.waitFor({ state: 'detached' })
+  }
+
+  /** Chooses a layout and runs it, then waits for the chart to be laid out. */
+  async runLayout(
+    layout: 'Force-directed' | 'Concentric by degree' | 'Tree from the selected node',
+  ): Promise<void> {
+    await this.page
+      .getByRole('combobox', { name: 'Layout', exact: true })
+      .selectOption({ label: layout })
+    await this.page.getByRole('button', { name: 'Run layout' }).click()
+    await expect(this.status).toContainText(`${layout} layout of`)
+    await expect(this.stage).toHaveAttribute('aria-busy', 'false')
+  }
+
+  async exportSvg(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Export SVG' }).click()
+  }
+
+  async exportPng(scale: 1 | 2 | 3 | 4): Promise<void> {
+    await this.page.getByRole('combobox', { name: 'Scale' }).selectOption(`${scale}`)
+    await this.page.getByRole('button', { name: 'Export PNG' }).click()
+  }
+}

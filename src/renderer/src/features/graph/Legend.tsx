@@ -1,0 +1,73 @@
+import type { TypeLook } from './chart-style'
+
+/** A small drawing of a node shape, the same shape and colour the chart uses. */
+export function ShapeSwatch({ look, size = 14 }: { look: TypeLook; size?: number }) {
+  const common = { fill: look.colour, stroke: '#ffffff', strokeWidth: 1 }
+  let shape: React.JSX.Element
+  switch (look.shape) {
+    case 'hexagon':
+      shape = <polygon points="3.5,1 10.5,1 14,7 10.5,13 3.5,13 0,7" {...common} />
+      break
+    case 'diamond':
+      shape = <polygon points="7,0 14,7 7,14 0,7" {...common} />
+      break
+    case 'round-rectangle':
+      shape = <rect x="0.5" y="1.5" width="13" height="11" rx="3" {...common} />
+      break
+    case 'round-triangle':
+      shape = <polygon points="7,1 13.5,13 0.5,13" strokeLinejoin="round" {...common} />
+      break
+    default:
+      shape = <circle cx="7" cy="7" r="6.5" {...common} />
+  }
+  return (
+    <svg className="swatch" width={size} height={size} viewBox="0 0 14 14" aria-hidden="true">
+      {shape}
+    </svg>
+  )
+}
+
+/** What the chart's shapes, colours, line styles and sizes mean. */
+export function Legend({
+  types,
+  large,
+}: {
+  types: { type: string; look: TypeLook }[]
+  /** A large chart shows labels, arrows and dashes only once zoomed in. */
+  large: boolean
+}) {
+  return (
+    <figure className="graph-legend" aria-labelledby="graph-legend-title">
+      <figcaption id="graph-legend-title">Legend</figcaption>
+      <ul>
+        {types.map(({ type, look }) => (
+          <li key={type}>
+            <ShapeSwatch look={look} /> {look.label}
+          </li>
+        ))}
+        <li>
+          <svg className="swatch" width="28" height="10" aria-hidden="true">
+            <line x1="0" y1="5" x2="28" y2="5" stroke="#34495e" strokeWidth="2" />
+          </svg>{' '}
+          Relation backed by quotes
+        </li>
+        <li>
+          <svg className="swatch" width="28" height="10" aria-hidden="true">
+            <line
+              x1="0"
+              y1="5"
+              x2="28"
+              y2="5"
+              stroke="#34495e"
+              strokeWidth="2"
+              strokeDasharray="6 4"
+            />
+          </svg>{' '}
+          Unsupported (no quote)
+        </li>
+        <li className="muted">Size and thickness: number of quotes</li>
+        {large && <li className="muted">Labels, arrows and dashes appear as you zoom in</li>}
+      </ul>
+    </figure>
+  )
+}

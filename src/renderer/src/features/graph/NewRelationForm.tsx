@@ -1,0 +1,140 @@
+import { useQuery } from '@tanstack/react-query'
+import { useMemo, useState } from 'react'
+import { RELATION_PHRASES, type GraphNode, type QuoteEvidence } from '../../../../shared/contract'
+import { RELATION_TYPES, type Relation, type RelationType } from '../../../../shared/model'
+import { call } from '../../api/client'
+import { evidenceKeys } from '../../api/evidence'
+import { typeLook } from './chart-style'
+import { createRelation } from './relation-edits'
+
+interface NewRelationFormProps {
+  nodes: readonly GraphNode[]
+  names: ReadonlyMap<string, string>
+  /** The two ends, as chosen on the chart or in the form. */
+  from: string
+  to: string
+  onChangeEnds(ends: { from: string; to: string }): void
+  onCreated(relation: Relation, sentence: string): void
+}
+
+function shorten(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`
+}
+
+/** Quotes about either end: the candidates to support a new relation between them. */
+function useCandidateQuotes(from: string, to: string): QuoteEvidence[] {
+  const evidenceOf = (id: string) => ({
+    queryKey: evidenceKeys.entity(id),
+    queryFn: () => call('evidence.entity', { id }),
+    enabled: id !== '',
+  })
+  const fromEvidence = useQuery(evidenceOf(from))
+  const toEvidence = useQuery(evidenceOf(to))
+  return useMemo(() => {
+    const byId = new Map<string, QuoteEvidence>()
+    for (const quote of [...(fromEvidence.data?.quotes ?? []), ...(toEvidence.data?.quotes ?? [])])
+      byId.set(quote.annotationId, quote)
+    return [...byId.values()]
+  }, [fromEvidence.data, toEvidence.data])
+}
+
+/** Links two entities from the chart: pick both ends (or select them on it), a type, a quote. */
+export function NewRelationForm({
+  nodes,
+  names,
+  from,
+  to,
+  onChangeEnds,
+  onCreated,
+}: NewRelationFormProps) {
+  const [type, setType] = useState<RelationType>('related-to')
+  const [quote, setQuote] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState('')
+  const quotes = useCandidateQuotes(from, to)
+  const sorted = useMemo(() => [...nodes].sort((a, b) => a.name.localeCompare(b.name)), [nodes])
+  const chosenQuote = quotes.some((q) => q.annotationId === quote) ? quote : ''
+
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault()
+    if (!from || !to) return
+    setBusy(true)
+    setError('')
+    try {
+      const relation = await createRelation(
+        { type, from, to, evidence: chosenQuote ? [chosenQuote] : [] },
+        names,
+      )
+      setQuote('')
+      onCreated(
+        relation,
+        `${names.get(from) ?? from} ${RELATION_PHRASES[type]} ${names.get(to) ?? to}`,
+      )
+    } catch (cause) {
+      setError((cause as Error).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const endSelect = (label: string, value: string, onChange: (id: string) => void) => (
+    <label>
+      {label}
+      <select value={value} onChange={(e) => onChange(e.target.value)} required>
+        <option value="">Choose an entity…</option>
+        {sorted.map((node) => (
+          <option key={node.id} value={node.id}>
+            {node.name} ({typeLook(node.type).label.toLowerCase()})
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+
+  return (
+    <form className="new-relation" aria-label="New relation" onSubmit={(e) => void submit(e)}>
+      <fieldset>
+        <legend>New relation</legend>
+        <p className="muted hint">Shift-click two nodes, or choose them here.</p>
+        {endSelect('From', from, (id) => onChangeEnds({ from: id, to }))}
+        <label>
+          Relation
+          <select value={type} onChange={(e) => setType(e.target.value as RelationType)}>
+            {RELATION_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {RELATION_PHRASES[t]}
+              </option>
+            ))}
+          </select>
+        </label>
+        {endSelect('To', to, (id) => onChangeEnds({ from, to: id }))}
+        <label>
+          Supporting quote (optional)
+          <select
+            value={chosenQuote}
+            onChange={(e) => setQuote(e.target.value)}
+            disabled={quotes.length === 0}
+          >
+            <option value="">{quotes.length === 0 ? 'No quote about either end' : 'None'}</option>
+            {quotes.map((q) => (
+              <option key={q.annotationId} value={q.annotationId}>
+                “{shorten(q.exact, 60)}” — {shorten(q.sourceTitle, 40)} ({q.reliability}
+                {q.credibility})
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="button-row">
+          <button type="submit" disabled={busy || !from || !to || from === to}>
+            Create relation
+          </button>
+        </div>
+        {error && (
+          <p role="alert" className="error-text">
+            {error}
+          </p>
+        )}
+      </fieldset>
+    </form>
+  )
+}

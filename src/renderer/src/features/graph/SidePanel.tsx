@@ -1,0 +1,116 @@
+import { useEffect, useRef, useState } from 'react'
+import type { Relation } from '../../../../shared/model'
+import { EntityPanel } from '../evidence/EntityPanel'
+import { RelationPanel } from '../evidence/RelationPanel'
+import { deleteRelation, relationSentence } from './relation-edits'
+
+export type Panel = { kind: 'entity'; id: string } | { kind: 'relation'; id: string }
+
+interface SidePanelProps {
+  panel: Panel
+  names: ReadonlyMap<string, string>
+  /** The relation behind an edge, for the delete confirmation. */
+  relation?: Pick<Relation, 'id' | 'type' | 'from' | 'to'>
+  onClose(): void
+  onOpenEntity(id: string): void
+  onDeleted(sentence: string): void
+}
+
+/** The evidence panels of the grid, beside the chart: an entity's record, or an edge's quotes. */
+export function SidePanel({
+  panel,
+  names,
+  relation,
+  onClose,
+  onOpenEntity,
+  onDeleted,
+}: SidePanelProps) {
+  const [confirming, setConfirming] = useState(false)
+  return (
+    <div className="graph-side">
+      {panel.kind === 'entity' ? (
+        <EntityPanel entityId={panel.id} onClose={onClose} onOpenEntity={onOpenEntity} />
+      ) : (
+        <>
+          <RelationPanel relationId={panel.id} onClose={onClose} onOpenEntity={onOpenEntity} />
+          {relation && (
+            <div className="button-row side-actions">
+              <button type="button" className="danger" onClick={() => setConfirming(true)}>
+                Delete relation…
+              </button>
+            </div>
+          )}
+          {relation && confirming && (
+            <ConfirmDelete
+              sentence={relationSentence(relation, names)}
+              onCancel={() => setConfirming(false)}
+              onConfirm={async () => {
+                await deleteRelation(relation.id, names)
+                onDeleted(relationSentence(relation, names))
+              }}
+            />
+          )}
+        </>
+      )}
+    </div>
+  )
+}
+
+function ConfirmDelete({
+  sentence,
+  onCancel,
+  onConfirm,
+}: {
+  sentence: string
+  onCancel(): void
+  onConfirm(): Promise<void>
+}) {
+  const dialogRef = useRef<HTMLDialogElement>(null)
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+  useEffect(() => {
+    const dialog = dialogRef.current
+    if (dialog && !dialog.open) dialog.showModal()
+  }, [])
+  const confirm = async () => {
+    setBusy(true)
+    setError('')
+    try {
+      await onConfirm()
+    } catch (cause) {
+      setError((cause as Error).message)
+      setBusy(false)
+    }
+  }
+  return (
+    <dialog
+      ref={dialogRef}
+      className="graph-dialog"
+      aria-labelledby="delete-relation-title"
+      onCancel={(event) => {
+        event.preventDefault()
+        onCancel()
+      }}
+    >
+      <h3 id="delete-relation-title">Delete this relation?</h3>
+      <p dir="auto">“{sentence}”</p>
+      <p className="muted">
+        The two entities and the quotes stay; only the link between them goes. Undo (Ctrl+Z in a
+        grid) brings it back.
+      </p>
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="button" className="danger" onClick={() => void confirm()} disabled={busy}>
+          Delete relation
+        </button>
+        <button type="button" onClick={onCancel} disabled={busy}>
+          Keep it
+        </button>
+      </div>
+    </dialog>
+  )
+}
