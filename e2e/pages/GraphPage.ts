@@ -95,14 +95,21 @@ export class GraphPage {
     return x === null || y === null ? null : { x: Number(x), y: Number(y) }
   }
 
+  /** The chart's box on screen, scrolled into view first (reaching a list row may scroll it away). */
+  async chartBox(): Promise<{ x: number; y: number; width: number; height: number }> {
+    await this.chart.scrollIntoViewIfNeeded()
+    const box = await this.chart.boundingBox()
+    if (!box) throw new Error('the chart has no box')
+    return box
+  }
+
   /**
    * Drags a node on the canvas with the mouse: selecting it from the list centres the chart
    * on it, so it is under the middle of the canvas.
    */
   async dragNode(name: string, by: { dx: number; dy: number }): Promise<void> {
     await this.selectNode(name)
-    const box = await this.chart.boundingBox()
-    if (!box) throw new Error('the chart has no box')
+    const box = await this.chartBox()
     const start = { x: box.x + box.width / 2, y: box.y + box.height / 2 }
     await this.page.mouse.move(start.x, start.y)
     await this.page.mouse.down()
@@ -114,8 +121,7 @@ export class GraphPage {
   /** Double-clicks a node on the canvas (centred first by selecting it from the list). */
   async doubleClickNode(name: string): Promise<void> {
     await this.selectNode(name)
-    const box = await this.chart.boundingBox()
-    if (!box) throw new Error('the chart has no box')
+    const box = await this.chartBox()
     await this.page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2)
   }
 

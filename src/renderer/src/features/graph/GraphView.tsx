@@ -245,17 +245,9 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
       chart.fit()
       markAfterPaint('sightline:graph-painted')
     }
-    // Only a real change of size: the observer's first call (on observe) would cost a second
-    // full redraw of a large chart for nothing.
-    const observer = new ResizeObserver(([entry]) => {
-      const box = entry?.contentRect
-      if (!box) return
-      if (
-        Math.round(box.width) !== chart.cy.width() ||
-        Math.round(box.height) !== chart.cy.height()
-      )
-        chart.resize()
-    })
+    // Chart.resize acts on a real change only: the observer's first call (on observe) would
+    // otherwise cost a large chart a second full redraw for nothing.
+    const observer = new ResizeObserver(() => chart.resize())
     observer.observe(container)
     return () => {
       observer.disconnect()

@@ -8,8 +8,8 @@ export function ShapeSwatch({ look, size = 14 }: { look: TypeLook; size?: number
     case 'hexagon':
       shape = <polygon points="3.5,1 10.5,1 14,7 10.5,13 3.5,13 0,7" {...common} />
       break
-    case 'diamond':
-      shape = <polygon points="7,0 14,7 7,14 0,7" {...common} />
+    case 'round-diamond':
+      shape = <polygon points="7,0.5 13.5,7 7,13.5 0.5,7" strokeLinejoin="round" {...common} />
       break
     case 'round-rectangle':
       shape = <rect x="0.5" y="1.5" width="13" height="11" rx="3" {...common} />

@@ -2,7 +2,7 @@ import type cytoscape from 'cytoscape'
 import type { RelationType } from '../../../../shared/model'
 
 /** How each entity type is drawn; shape and colour both differ, so colour is never the only cue. */
-const SHAPES = ['hexagon', 'ellipse', 'diamond', 'round-rectangle', 'round-triangle'] as const
+const SHAPES = ['hexagon', 'ellipse', 'round-diamond', 'round-rectangle', 'round-triangle'] as const
 
 export interface TypeLook {
   label: string
@@ -13,7 +13,10 @@ export interface TypeLook {
 export const TYPE_LOOKS: Record<string, TypeLook> = {
   group: { label: 'Group', shape: 'hexagon', colour: '#c0392b' },
   person: { label: 'Person', shape: 'ellipse', colour: '#1f5fa8' },
-  place: { label: 'Place', shape: 'diamond', colour: '#2e7d4f' },
+  // round-diamond, not diamond: cytoscape 3.34's hit test misses a plain diamond clicked on the
+  // vertical line through its centre (the ray test counts both vertices), so it ignored clicks
+  // in the middle of every place.
+  place: { label: 'Place', shape: 'round-diamond', colour: '#2e7d4f' },
   community: { label: 'Community', shape: 'round-rectangle', colour: '#7d3c98' },
 }
 

@@ -53,6 +53,7 @@ describe('Chart', () => {
     const masoud = c.cy.getElementById('masoud')
     expect(masoud.style('shape')).toBe('ellipse')
     expect(c.cy.getElementById('nrf').style('shape')).toBe('hexagon')
+    expect(c.cy.getElementById('panjshir').style('shape')).toBe('round-diamond')
     // More evidence, bigger node.
     expect(masoud.width()).toBeGreaterThan(c.cy.getElementById('nrf').width())
     expect(c.cy.getElementById('e2').style('line-style')).toBe('dashed')

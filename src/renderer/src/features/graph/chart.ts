@@ -108,6 +108,7 @@ export class Chart {
   private readonly large: boolean
   /** Whether a large graph shows its labels; null until the first fit decides. */
   private near: boolean | null = null
+  private lastRect = { left: Number.NaN, top: Number.NaN }
 
   constructor(options: ChartOptions, elementCount: number) {
     this.events = options
@@ -120,6 +121,8 @@ export class Chart {
       minZoom: 0.02,
       maxZoom: 4,
       boxSelectionEnabled: true,
+      // The desktop's usual double-click interval; cytoscape's 250 ms misses slower hands.
+      multiClickDebounceTime: 500,
       selectionType: 'additive',
       // Large graphs: draw a cached texture while panning and zooming and skip edges meanwhile.
       hideEdgesOnViewport: large,
@@ -130,6 +133,47 @@ export class Chart {
     this.listen()
     this.large = large
     if (large) this.cy.on('zoom', () => this.refreshDetail())
+    if (options.container) this.followMoves(options.container)
+  }
+
+  /**
+   * cytoscape caches its container's size and place on the page, and learns of window resizes
+   * and scrolls only: when the page moves or resizes the chart otherwise (a header growing a
+   * line, the list view opening), clicks would land beside the nodes. The position is checked
+   * as the pointer comes in (one getBoundingClientRect).
+   */
+  private followMoves(container: HTMLElement): void {
+    const check = (): void => this.syncContainer()
+    const options = { capture: true, passive: true }
+    container.addEventListener('pointerenter', check, options)
+    container.addEventListener('pointerdown', check, options)
+    container.addEventListener('wheel', check, options)
+    this.cy.one('destroy', () => {
+      container.removeEventListener('pointerenter', check, options)
+      container.removeEventListener('pointerdown', check, options)
+      container.removeEventListener('wheel', check, options)
+    })
+  }
+
+  /**
+   * Brings cytoscape's idea of the container up to date (size and place on the page), keeping
+   * the point of the graph in the middle of the view where it was.
+   */
+  syncContainer(): void {
+    const cy = this.cy
+    const container = cy.container()
+    if (!container) return
+    const rect = container.getBoundingClientRect()
+    const moved = rect.left !== this.lastRect.left || rect.top !== this.lastRect.top
+    this.lastRect = { left: rect.left, top: rect.top }
+    const before = { width: cy.width(), height: cy.height() }
+    const resized =
+      container.clientWidth !== before.width || container.clientHeight !== before.height
+    if (!moved && !resized) return
+    cy.resize()
+    const dx = (cy.width() - before.width) / 2
+    const dy = (cy.height() - before.height) / 2
+    if (dx !== 0 || dy !== 0) cy.panBy({ x: dx, y: dy })
   }
 
   /**
@@ -305,7 +349,10 @@ export class Chart {
     })
     for (const id of ids) cy.getElementById(id).select()
     const first = ids[0] ? cy.getElementById(ids[0]) : null
-    if (first?.nonempty()) cy.center(first)
+    if (first?.nonempty()) {
+      this.syncContainer()
+      cy.center(first)
+    }
   }
 
   selectedNodes(): string[] {
@@ -374,6 +421,7 @@ export class Chart {
     if (ids) for (const id of ids) include(cy.getElementById(id) as cytoscape.NodeSingular)
     else cy.nodes().forEach(include)
     if (!Number.isFinite(x1)) return
+    this.syncContainer()
     const padding = 30
     const width = cy.width()
     const height = cy.height()
@@ -410,12 +458,7 @@ export class Chart {
 
   /** Follows the container's new size, keeping the same point of the graph in the middle. */
   resize(): void {
-    const cy = this.cy
-    const before = { width: cy.width(), height: cy.height() }
-    cy.resize()
-    const dx = (cy.width() - before.width) / 2
-    const dy = (cy.height() - before.height) / 2
-    if (dx !== 0 || dy !== 0) cy.panBy({ x: dx, y: dy })
+    this.syncContainer()
   }
 
   destroy(): void {
