@@ -2,6 +2,8 @@ import { QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { queryClient } from './api/queries'
+// The kit's base look first, so every feature's own rules come after it.
+import './ui/ui.css'
 import { App } from './app/App'
 import './app/app.css'
 

@@ -10,7 +10,7 @@ import { SaveStatus } from '../features/project/SaveStatus'
 import { ReaderView } from '../features/reader/ReaderView'
 import { ReportsView } from '../features/reports/ReportsView'
 import { SearchBox } from '../features/search/SearchBox'
-import { useCurrentView, VIEWS, type ViewId } from './routes'
+import { useCurrentView, VIEWS, type ViewId } from '../routes/views'
 
 const VIEW_COMPONENTS: Record<ViewId, () => React.JSX.Element> = {
   groups: () => <EntityGridView key="group" type="group" />,

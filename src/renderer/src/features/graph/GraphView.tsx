@@ -8,12 +8,14 @@ import {
   useSavePositions,
 } from '../../api/graph'
 import { useProjectInfo } from '../../api/queries'
-import { styleNonce } from '../../app/nonce'
-import { editHistory } from '../grid/undo'
+import { styleNonce } from '../../ui/styleNonce'
+import { editHistory } from '../../ui/editHistory'
+import { downloadFile } from '../../ui/download'
+import { useUndoRedoShortcuts } from '../../ui/shortcuts'
 import { Chart, LARGE_GRAPH_ELEMENTS } from './chart'
 import { labelWidth, nodeSize, RELATION_LABELS, typeLook } from './chart-style'
 import { GraphList } from './GraphList'
-import { blobToBase64, downloadBlob, fileStem, pngSize } from './image-export'
+import { blobToBase64, fileStem, pngSize } from './image-export'
 import { LAYOUT_KINDS, LAYOUT_LABELS, qualityFor, type LayoutKind } from './layout'
 import { LayoutCancelled, runLayoutInWorker } from './layout-runner'
 import { Legend, ShapeSwatch } from './Legend'
@@ -296,27 +298,16 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
   }
 
   // Ctrl+Z / Ctrl+Shift+Z here too: the chart's edits share the grid's history.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent): void => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey) return
-      const key = event.key.toLowerCase()
-      if (key !== 'z' && key !== 'y') return
-      const target = event.target as HTMLElement | null
-      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return
-      if (document.querySelector('dialog[open]')) return
-      event.preventDefault()
-      const redo = key === 'y' || event.shiftKey
-      ;(redo ? editHistory.redo() : editHistory.undo())
-        .then((label) => {
-          if (label) setStatus(`${redo ? 'Redone' : 'Undone'}: ${label}.`)
-        })
-        .catch((cause: unknown) =>
-          setError(`Could not ${redo ? 'redo' : 'undo'}: ${(cause as Error).message}`),
-        )
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [])
+  useUndoRedoShortcuts((command) => {
+    const redo = command === 'redo'
+    ;(redo ? editHistory.redo() : editHistory.undo())
+      .then((label) => {
+        if (label) setStatus(`${redo ? 'Redone' : 'Undone'}: ${label}.`)
+      })
+      .catch((cause: unknown) =>
+        setError(`Could not ${redo ? 'redo' : 'undo'}: ${(cause as Error).message}`),
+      )
+  })
 
   const selectFromList = (id: string) => {
     const chart = chartRef.current
@@ -361,7 +352,7 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
     if (!chart) return
     try {
       const blob = await chart.png(scale, wholeChart)
-      downloadBlob(blob, `${stem}-graph.png`)
+      downloadFile(`${stem}-graph.png`, blob)
       const { width, height } = await pngSize(blob)
       setStatus(`Exported a PNG of ${width} × ${height} pixels.`)
     } catch (cause) {
@@ -374,7 +365,7 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
     if (!chart) return
     try {
       const markup = chart.svg(1, wholeChart)
-      downloadBlob(new Blob([markup], { type: 'image/svg+xml' }), `${stem}-graph.svg`)
+      downloadFile(`${stem}-graph.svg`, new Blob([markup], { type: 'image/svg+xml' }))
       setStatus('Exported an SVG.')
     } catch (cause) {
       setError(`The SVG could not be made: ${(cause as Error).message}`)

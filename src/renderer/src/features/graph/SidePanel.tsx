@@ -1,7 +1,9 @@
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import type { Relation } from '../../../../shared/model'
-import { EntityPanel } from '../evidence/EntityPanel'
-import { RelationPanel } from '../evidence/RelationPanel'
+import { EntityPanel } from '../../ui/evidence/EntityPanel'
+import { RelationPanel } from '../../ui/evidence/RelationPanel'
+import { ConfirmActions } from '../../ui/ConfirmActions'
+import { Dialog } from '../../ui/Dialog'
 import { deleteRelation, relationSentence } from './relation-edits'
 
 export type Panel = { kind: 'entity'; id: string } | { kind: 'relation'; id: string }
@@ -35,7 +37,7 @@ export function SidePanel({
           <RelationPanel relationId={panel.id} onClose={onClose} onOpenEntity={onOpenEntity} />
           {relation && (
             <div className="button-row side-actions">
-              <button type="button" className="danger" onClick={() => setConfirming(true)}>
+              <button type="button" onClick={() => setConfirming(true)}>
                 Delete relation…
               </button>
             </div>
@@ -65,13 +67,8 @@ function ConfirmDelete({
   onCancel(): void
   onConfirm(): Promise<void>
 }) {
-  const dialogRef = useRef<HTMLDialogElement>(null)
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
-  useEffect(() => {
-    const dialog = dialogRef.current
-    if (dialog && !dialog.open) dialog.showModal()
-  }, [])
   const confirm = async () => {
     setBusy(true)
     setError('')
@@ -83,34 +80,20 @@ function ConfirmDelete({
     }
   }
   return (
-    <dialog
-      ref={dialogRef}
-      className="graph-dialog"
-      aria-labelledby="delete-relation-title"
-      onCancel={(event) => {
-        event.preventDefault()
-        onCancel()
-      }}
-    >
-      <h3 id="delete-relation-title">Delete this relation?</h3>
+    <Dialog title="Delete this relation?" onClose={onCancel} size="narrow">
       <p dir="auto">“{sentence}”</p>
       <p className="muted">
         The two entities and the quotes stay; only the link between them goes. Undo (Ctrl+Z in a
         grid) brings it back.
       </p>
-      {error && (
-        <p role="alert" className="error-text">
-          {error}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="button" className="danger" onClick={() => void confirm()} disabled={busy}>
-          Delete relation
-        </button>
-        <button type="button" onClick={onCancel} disabled={busy}>
-          Keep it
-        </button>
-      </div>
-    </dialog>
+      <ConfirmActions
+        confirmLabel="Delete relation"
+        cancelLabel="Keep it"
+        onConfirm={() => void confirm()}
+        onCancel={onCancel}
+        disabled={busy}
+        error={error}
+      />
+    </Dialog>
   )
 }

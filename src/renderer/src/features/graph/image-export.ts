@@ -1,17 +1,4 @@
-/** Getting the chart out as files: downloads, and the PNG kept in the project for reports. */
-
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  link.hidden = true
-  document.body.append(link)
-  link.click()
-  link.remove()
-  // The download has read the blob by the time the user could act on it again.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000)
-}
+/** The chart as files: their names, a PNG's size, and the PNG as base64 to keep for reports. */
 
 /** Width and height from a PNG's IHDR chunk (bytes 16–23, big-endian). */
 export async function pngSize(blob: Blob): Promise<{ width: number; height: number }> {

@@ -6,8 +6,9 @@
 import { RELATION_PHRASES, type RelationDraft } from '../../../../shared/contract'
 import type { Relation } from '../../../../shared/model'
 import { call } from '../../api/client'
+import { editHistory } from '../../ui/editHistory'
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- rowSync moves to api/ (i12-data)
 import { refreshRows } from '../grid/rowSync'
-import { editHistory } from '../grid/undo'
 
 function draftOf(relation: Relation): RelationDraft {
   const { createdAt: _created, updatedAt: _updated, ...draft } = relation

@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { RELATION_PHRASES, type EntityDependants } from '../../../../shared/contract'
 import type { RelationType } from '../../../../shared/model'
 import { call } from '../../api/client'
+import { ConfirmActions } from '../../ui/ConfirmActions'
+import { Dialog } from '../../ui/Dialog'
 import { deleteEntities } from './editing'
-import type { EntityGridSpec } from './entityTypes'
+import type { EntityGridSpec } from '../../routes/entityGrids'
 
 const LISTED = 8
 
@@ -40,7 +42,6 @@ export function DeleteDialog({
   onClose: () => void
   onDeleted: (message: string) => void
 }) {
-  const dialogRef = useRef<HTMLDialogElement>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const dependants = useQuery({
@@ -48,11 +49,6 @@ export function DeleteDialog({
     queryFn: () => call('entities.dependants', { ids }),
     staleTime: 0,
   })
-
-  useEffect(() => {
-    const dialog = dialogRef.current
-    if (dialog && !dialog.open) dialog.showModal()
-  }, [])
 
   const list = dependants.data ?? []
   const relations = list.flatMap((d) => d.relations.map((r) => relationLine(d, r)))
@@ -69,7 +65,7 @@ export function DeleteDialog({
     try {
       await deleteEntities(ids, `delete ${what}`)
       onDeleted(`Deleted ${what}. Undo with Ctrl+Z.`)
-      dialogRef.current?.close()
+      onClose()
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e))
       setBusy(false)
@@ -77,15 +73,13 @@ export function DeleteDialog({
   }
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="delete-dialog"
-      aria-labelledby="delete-title"
-      onClose={onClose}
-    >
-      <h3 id="delete-title">Delete {what}?</h3>
+    <Dialog title={`Delete ${what}?`} onClose={onClose}>
       {dependants.isPending && <p className="muted">Looking for what depends on it…</p>}
-      {dependants.isError && <p role="alert">{dependants.error.message}</p>}
+      {dependants.isError && (
+        <p role="alert" className="error-text">
+          {dependants.error.message}
+        </p>
+      )}
       {dependants.data && (
         <>
           {relations.length > 0 && (
@@ -122,24 +116,13 @@ export function DeleteDialog({
           )}
         </>
       )}
-      {error && (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" onClick={() => dialogRef.current?.close()} autoFocus>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="danger"
-          disabled={busy || !dependants.data}
-          onClick={() => void confirm()}
-        >
-          Delete {what}
-        </button>
-      </div>
-    </dialog>
+      <ConfirmActions
+        confirmLabel={`Delete ${what}`}
+        onConfirm={() => void confirm()}
+        onCancel={onClose}
+        disabled={busy || !dependants.data}
+        error={error}
+      />
+    </Dialog>
   )
 }

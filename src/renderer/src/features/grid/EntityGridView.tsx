@@ -28,16 +28,17 @@ import {
 import type { EntityRow, LinkColumnKey } from '../../../../shared/contract'
 import type { KnownEntityType } from '../../../../shared/model'
 import { saveGridColumns, useGridColumns } from '../../api/grid'
-import { styleNonce } from '../../app/nonce'
-import { EntityPanel } from '../evidence/EntityPanel'
+import { styleNonce } from '../../ui/styleNonce'
+import { EntityPanel } from '../../ui/evidence/EntityPanel'
 import { columnContext } from './columnContext'
 import { defaultColDef, entityColumns } from './columns'
 import { ColumnsMenu } from './ColumnsMenu'
 import { SELECTION_COLUMN_ID, toColumnState, toSavedColumns } from './columnState'
-import { csvFileName, downloadText, neutralizeFormula, withBom } from './csv'
+import { csvFileName, neutralizeFormula, withBom } from './csv'
 import { DeleteDialog } from './DeleteDialog'
 import { createEntity, updateEntity } from './editing'
-import { countLabel, ENTITY_GRIDS, gridKey } from './entityTypes'
+import { ENTITY_GRIDS } from '../../routes/entityGrids'
+import { countLabel, gridKey } from './entityTypes'
 import { patchFor, sameValue } from './fields'
 import { FilterBar, type FilterChip } from './FilterBar'
 import { GridErrorBoundary } from './GridErrorBoundary'
@@ -45,7 +46,9 @@ import { describeFilter } from './filters'
 import { LinkPicker } from './LinkPicker'
 import { useGridTable } from './loadTable'
 import { registerTableSink } from './rowSync'
-import { editHistory } from './undo'
+import { editHistory } from '../../ui/editHistory'
+import { downloadFile } from '../../ui/download'
+import { useUndoRedoShortcuts } from '../../ui/shortcuts'
 import './grid.css'
 
 ModuleRegistry.registerModules([AllCommunityModule])
@@ -88,16 +91,6 @@ interface CellError {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
-}
-
-function isTextEntry(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false
-  if (target.isContentEditable) return true
-  if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true
-  return (
-    target instanceof HTMLInputElement &&
-    !['checkbox', 'radio', 'button', 'submit'].includes(target.type)
-  )
 }
 
 /** Where a cell is, relative to the grid host, or null when it is scrolled out of view. */
@@ -321,18 +314,7 @@ function EntityGrid({ type }: { type: KnownEntityType }) {
     [announce],
   )
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent): void => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey) return
-      const key = event.key.toLowerCase()
-      if (key !== 'z' && key !== 'y') return
-      if (isTextEntry(event.target) || document.querySelector('dialog[open]')) return
-      event.preventDefault()
-      void undoOrRedo(key === 'y' || event.shiftKey ? 'redo' : 'undo')
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [undoOrRedo])
+  useUndoRedoShortcuts((command) => void undoOrRedo(command))
 
   const isExternalFilterPresent = useCallback(() => gradedOnlyRef.current, [])
   const doesExternalFilterPass = useCallback(
@@ -395,7 +377,10 @@ function EntityGrid({ type }: { type: KnownEntityType }) {
         processCellCallback: (p: ProcessCellForExportParams<EntityRow>) =>
           neutralizeFormula(p.formatValue(p.value) ?? ''),
       }) ?? ''
-    downloadText(withBom(csv), csvFileName(spec.label))
+    downloadFile(
+      csvFileName(spec.label),
+      new Blob([withBom(csv)], { type: 'text/csv;charset=utf-8' }),
+    )
     announce(`Exported ${api.getDisplayedRowCount()} rows and ${columnKeys.length} columns.`)
   }
 
@@ -519,7 +504,7 @@ function EntityGrid({ type }: { type: KnownEntityType }) {
         />
         <button type="submit">Add {spec.singular}</button>
         {addError && (
-          <span role="alert" className="field-error">
+          <span role="alert" className="error-text">
             {addError}
           </span>
         )}

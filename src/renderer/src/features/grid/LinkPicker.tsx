@@ -1,9 +1,10 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { LINK_COLUMNS, type EntityRow, type LinkColumnKey } from '../../../../shared/contract'
 import { KNOWN_ENTITY_TYPES, type KnownEntityType } from '../../../../shared/model'
 import { useEntityChoices } from '../../api/entities'
 import { createEntity, link, unlink } from './editing'
-import { ENTITY_GRIDS } from './entityTypes'
+import { ENTITY_GRIDS } from '../../routes/entityGrids'
+import { Dialog } from '../../ui/Dialog'
 
 const MAX_CHOICES = 30
 
@@ -34,14 +35,8 @@ export function LinkPicker({
   const [query, setQuery] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const dialogRef = useRef<HTMLDialogElement>(null)
   const links = row[column]
   const title = `${spec.label} of ${row.entity.name}`
-
-  useEffect(() => {
-    const dialog = dialogRef.current
-    if (dialog && !dialog.open) dialog.showModal()
-  }, [])
 
   const matches = useMemo(() => {
     const linked = new Set(links.map((l) => l.id))
@@ -74,16 +69,7 @@ export function LinkPicker({
   )
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="link-picker"
-      aria-labelledby="link-picker-title"
-      onClose={onClose}
-      onCancel={onClose}
-    >
-      <h3 id="link-picker-title" dir="auto">
-        {title}
-      </h3>
+    <Dialog title={title} onClose={onClose}>
       <section aria-label={`Current ${spec.label.toLowerCase()}`}>
         {links.length === 0 ? (
           <p className="muted">None yet.</p>
@@ -115,13 +101,13 @@ export function LinkPicker({
         <input
           type="search"
           value={query}
-          autoFocus
+          data-autofocus
           dir="auto"
           onChange={(e) => setQuery(e.target.value)}
         />
       </label>
       {error && (
-        <p role="alert" className="field-error">
+        <p role="alert" className="error-text">
           {error}
         </p>
       )}
@@ -170,11 +156,11 @@ export function LinkPicker({
           )}
         </ul>
       )}
-      <div className="dialog-actions">
-        <button type="button" onClick={() => dialogRef.current?.close()}>
+      <div className="ui-actions">
+        <button type="button" onClick={onClose}>
           Done
         </button>
       </div>
-    </dialog>
+    </Dialog>
   )
 }

@@ -23,19 +23,3 @@ export function csvFileName(label: string, now = new Date()): string {
   const stamp = now.toISOString().slice(0, 16).replace(/[:T]/g, '-')
   return `${label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${stamp}.csv`
 }
-
-/** Offers text as a file download (a Blob URL: nothing leaves the machine). */
-export function downloadText(
-  text: string,
-  fileName: string,
-  type = 'text/csv;charset=utf-8',
-): void {
-  const url = URL.createObjectURL(new Blob([text], { type }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}

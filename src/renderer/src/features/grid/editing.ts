@@ -14,7 +14,7 @@ import type { Entity, Relation } from '../../../../shared/model'
 import { call } from '../../api/client'
 import { inversePatch } from './fields'
 import { applyRows, cachedRow, linkedIds, refreshRows } from './rowSync'
-import { editHistory } from './undo'
+import { editHistory } from '../../ui/editHistory'
 
 type EntityPatch = MethodInput<'entities.update'>['patch']
 

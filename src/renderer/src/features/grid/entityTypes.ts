@@ -1,25 +1,4 @@
-import type { KnownEntityType } from '../../../../shared/model'
-
-export interface EntityGridSpec {
-  type: KnownEntityType
-  /** Plural, as in the nav and the heading. */
-  label: string
-  singular: string
-  /** The hash route of the grid. */
-  route: 'groups' | 'people' | 'places' | 'communities'
-}
-
-export const ENTITY_GRIDS: Record<KnownEntityType, EntityGridSpec> = {
-  group: { type: 'group', label: 'Groups', singular: 'group', route: 'groups' },
-  person: { type: 'person', label: 'People', singular: 'person', route: 'people' },
-  place: { type: 'place', label: 'Places', singular: 'place', route: 'places' },
-  community: {
-    type: 'community',
-    label: 'Communities',
-    singular: 'community',
-    route: 'communities',
-  },
-}
+import type { EntityGridSpec } from '../../routes/entityGrids'
 
 /** The project's saved-views key for a grid's column layout. */
 export function gridKey(type: string): string {

@@ -12,14 +12,12 @@ import {
 } from 'react'
 import type { Note } from '../../../../shared/model'
 import { useDeleteNote, useNote } from '../../api/notes'
-import { ConfirmDialog } from './ConfirmDialog'
 import type { DraftSaver, SaveStatus } from './draftSaver'
-import { NOTES_HREF } from './links'
+import { NOTES_HREF } from '../../routes/links'
 import { NotePreview } from './NotePreview'
 import {
   forgetNote,
   preferredLayout,
-  rememberCaret,
   rememberLayout,
   saverFor,
   unsavedSaver,
@@ -28,6 +26,9 @@ import {
 import { Suggestions, type SuggestionsHandle } from './Suggestions'
 import { findTrigger } from './typeahead'
 import { caretOffset } from './caret'
+import { ConfirmActions } from '../../ui/ConfirmActions'
+import { Dialog } from '../../ui/Dialog'
+import { rememberCaret } from '../../ui/notes/noteSession'
 import type { AnchoredTrigger } from './Suggestions'
 
 const LAYOUTS: { id: Layout; label: string }[] = [
@@ -245,7 +246,7 @@ function LoadedEditor({
           ))}
         </div>
         <SaveIndicator status={status} saver={saver} onLoadStoredVersion={onLoadStoredVersion} />
-        <button type="button" className="danger" onClick={() => setConfirmingDelete(true)}>
+        <button type="button" onClick={() => setConfirmingDelete(true)}>
           Delete note
         </button>
       </div>
@@ -293,16 +294,20 @@ function LoadedEditor({
         )}
       </div>
       {confirmingDelete && (
-        <ConfirmDialog
+        <Dialog
           title={`Delete “${title.trim() || 'Untitled note'}”?`}
-          confirmLabel="Delete note"
-          onConfirm={confirmDelete}
-          onCancel={() => setConfirmingDelete(false)}
-          busy={deleteNote.isPending}
-          error={deleteNote.error?.message}
+          onClose={() => setConfirmingDelete(false)}
+          size="narrow"
         >
-          The note and its citations go; the quotes and entities it cites stay as they are.
-        </ConfirmDialog>
+          <p>The note and its citations go; the quotes and entities it cites stay as they are.</p>
+          <ConfirmActions
+            confirmLabel="Delete note"
+            onConfirm={confirmDelete}
+            onCancel={() => setConfirmingDelete(false)}
+            disabled={deleteNote.isPending}
+            error={deleteNote.error?.message}
+          />
+        </Dialog>
       )}
     </section>
   )

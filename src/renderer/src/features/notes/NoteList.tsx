@@ -2,7 +2,7 @@ import { useDeferredValue, useMemo, useState } from 'react'
 import type { NoteSummary } from '../../../../shared/contract'
 import { useCreateNote, useNoteList } from '../../api/notes'
 import { formatMoment } from './grades'
-import { noteHref } from './links'
+import { noteHref } from '../../routes/links'
 
 type SortKey = 'updated' | 'title' | 'citations'
 

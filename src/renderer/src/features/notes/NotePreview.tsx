@@ -13,7 +13,7 @@ import type { CitedQuote, MentionedEntity } from '../../../../shared/contract'
 import { useResolvedLinks } from '../../api/notes'
 import { splitMarkdownBlocks, type MarkdownBlock as MarkdownBlockSource } from './blocks'
 import { formatDay, gradeCode, gradeMeaning } from './grades'
-import { entityViewHref, quoteHref } from './links'
+import { entityViewHref, readerHref } from '../../routes/links'
 
 /** The Markdown dialect of notes: CommonMark with GitHub's tables, strikethrough and task lists. */
 export const remarkPlugins = [remarkGfm]
@@ -258,7 +258,7 @@ export function CitationChip({
       </CitationBox>
     )
   }
-  const href = quoteHref(quote.sourceId, quote.annotationId)
+  const href = readerHref(quote.sourceId, quote.annotationId)
   if (quote.status === 'orphaned') {
     return (
       <CitationBox>

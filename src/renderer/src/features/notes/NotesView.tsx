@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { NoteEditor } from './NoteEditor'
 import { NoteList } from './NoteList'
-import { noteIdFromHash } from './links'
+import { noteIdFromHash } from '../../routes/links'
 import { guardUnsavedNotesOnUnload } from './openNotes'
 import './notes.css'
 

@@ -7,11 +7,10 @@ import type { Note } from '../../../../shared/model'
 import { call } from '../../api/client'
 import { noteChanged } from '../../api/notes'
 import { queryClient } from '../../api/queries'
+import { forgetCaret, provideDraftStore } from '../../ui/notes/noteSession'
 import { DraftSaver } from './draftSaver'
 
 const savers = new Map<string, DraftSaver>()
-const carets = new Map<string, number>()
-let lastEdited: string | null = null
 
 /** The saver of a note: the one still holding unsaved changes, else a fresh one from `note`. */
 export function saverFor(note: Note): DraftSaver {
@@ -40,15 +39,17 @@ export function unsavedSaver(noteId: string): DraftSaver | undefined {
 }
 
 /** Stores what is pending for one note (before something else edits it on the server). */
-export async function flushNote(noteId: string): Promise<void> {
+async function flushNote(noteId: string): Promise<void> {
   await savers.get(noteId)?.flush()
 }
+
+// "Cite in note…" edits a note on the server: whatever is still being typed there goes first.
+provideDraftStore(flushNote)
 
 export function forgetNote(noteId: string): void {
   savers.get(noteId)?.discard()
   savers.delete(noteId)
-  carets.delete(noteId)
-  if (lastEdited === noteId) lastEdited = null
+  forgetCaret(noteId)
 }
 
 export function hasUnsavedNotes(): boolean {
@@ -57,21 +58,6 @@ export function hasUnsavedNotes(): boolean {
 
 export function flushAllNotes(): Promise<void> {
   return Promise.all([...savers.values()].map((saver) => saver.flush())).then(() => undefined)
-}
-
-/** Where the caret last was in a note, so "Cite in note…" can insert there. */
-export function rememberCaret(noteId: string, offset: number): void {
-  carets.set(noteId, offset)
-  lastEdited = noteId
-}
-
-/** The note the writer was last in: "Cite in note…" offers it first. */
-export function lastEditedNote(): string | null {
-  return lastEdited
-}
-
-export function lastCaret(noteId: string): number | undefined {
-  return carets.get(noteId)
 }
 
 export type Layout = 'write' | 'split' | 'preview'

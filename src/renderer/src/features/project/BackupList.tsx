@@ -43,7 +43,9 @@ export function BackupList({ backups, folder, consequence, onRestored }: Props) 
               <tr key={backup.id}>
                 <td>
                   {when}
-                  {backup.id === newestVerified && <span className="badge">newest good copy</span>}
+                  {backup.id === newestVerified && (
+                    <span className="badge badge-ok">newest good copy</span>
+                  )}
                 </td>
                 <td>{BACKUP_REASON_LABELS[backup.reason]}</td>
                 <td>

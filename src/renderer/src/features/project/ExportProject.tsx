@@ -1,19 +1,8 @@
 import { useExportProject } from '../../api/storage'
+import { downloadFile } from '../../ui/download'
 import { formatBytes } from './format'
 
 /** Hands the whole project to the browser (or Electron) as one downloaded JSON file. */
-function download(fileName: string, content: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  document.body.append(link)
-  link.click()
-  link.remove()
-  // Revoked later: the download reads the blob after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000)
-}
-
 export function ExportProject() {
   const exportProject = useExportProject()
   return (
@@ -23,7 +12,8 @@ export function ExportProject() {
         disabled={exportProject.isPending}
         onClick={() =>
           exportProject.mutate(undefined, {
-            onSuccess: (file) => download(file.fileName, file.content),
+            onSuccess: (file) =>
+              downloadFile(file.fileName, new Blob([file.content], { type: 'application/json' })),
           })
         }
       >

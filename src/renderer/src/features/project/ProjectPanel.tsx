@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react'
+import { useState } from 'react'
 import { useProjectInfo } from '../../api/queries'
 import { useBackups, useCreateBackup, useSaveNow } from '../../api/storage'
+import { Dialog } from '../../ui/Dialog'
 import { BackupList } from './BackupList'
 import { ExportProject } from './ExportProject'
 import { ImportProject } from './ImportProject'
@@ -12,28 +13,27 @@ import './project.css'
  */
 export function ProjectPanel() {
   const [open, setOpen] = useState(false)
-  const dialog = useRef<HTMLDialogElement>(null)
-
-  useEffect(() => {
-    const element = dialog.current
-    if (!element) return
-    if (open && !element.open) element.showModal()
-    if (!open && element.open) element.close()
-  }, [open])
-
+  const close = (): void => setOpen(false)
   return (
     <>
       <button type="button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
         Project…
       </button>
-      <dialog
-        ref={dialog}
-        className="project-panel"
-        aria-labelledby="project-panel-title"
-        onClose={() => setOpen(false)}
-      >
-        {open && <ProjectPanelBody onDone={() => setOpen(false)} />}
-      </dialog>
+      {open && (
+        <Dialog
+          title="Project"
+          onClose={close}
+          size="wide"
+          className="project-panel"
+          headerActions={
+            <button type="button" onClick={close}>
+              Close
+            </button>
+          }
+        >
+          <ProjectPanelBody onDone={close} />
+        </Dialog>
+      )}
     </>
   )
 }
@@ -45,12 +45,6 @@ function ProjectPanelBody({ onDone }: { onDone: () => void }) {
   const saveNow = useSaveNow()
   return (
     <div className="project-panel-body">
-      <div className="panel-title">
-        <h2 id="project-panel-title">Project</h2>
-        <button type="button" onClick={onDone}>
-          Close
-        </button>
-      </div>
       {info.data && (
         <p className="muted">
           “{info.data.project.name}” in <code>{info.data.path}</code>

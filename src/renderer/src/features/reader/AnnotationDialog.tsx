@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import { ANNOTATION_KINDS, type Annotation } from '../../../../shared/model'
 import { useAnnotationTags, useCreateAnnotation, useUpdateAnnotation } from '../../api/sources'
-import { Dialog } from './Dialog'
+import { ConfirmActions } from '../../ui/ConfirmActions'
+import { Dialog } from '../../ui/Dialog'
 import { EntityPicker } from './EntityPicker'
 import { CREDIBILITY_LABELS, KIND_LABELS } from './labels'
 
@@ -58,7 +59,7 @@ export function AnnotationDialog({
   }
 
   return (
-    <Dialog title={annotation ? 'Edit annotation' : 'Annotate'} onClose={onClose} wide>
+    <Dialog title={annotation ? 'Edit annotation' : 'Annotate'} onClose={onClose} size="wide">
       <form
         className="form"
         onSubmit={(event) => {
@@ -103,19 +104,13 @@ export function AnnotationDialog({
             ))}
           </datalist>
         </label>
-        {error && (
-          <p role="alert" className="import-error">
-            {error.message}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={pending}>
-            Save annotation
-          </button>
-        </div>
+        <ConfirmActions
+          confirmLabel="Save annotation"
+          tone="primary"
+          onCancel={onClose}
+          disabled={pending}
+          error={error?.message}
+        />
       </form>
     </Dialog>
   )

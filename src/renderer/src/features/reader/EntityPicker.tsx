@@ -67,7 +67,6 @@ export function EntityPicker({
               <span className="muted small"> {byId.get(id)?.type}</span>
               <button
                 type="button"
-                className="chip-remove"
                 aria-label={`Remove ${byId.get(id)?.name ?? id}`}
                 onClick={() => onChange(value.filter((v) => v !== id))}
               >
@@ -172,7 +171,7 @@ export function EntityPicker({
             Cancel
           </button>
           {createEntity.isError && (
-            <span role="alert" className="import-error">
+            <span role="alert" className="error-text">
               {createEntity.error.message}
             </span>
           )}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { parseReaderHash } from './links'
+import { parseReaderHash } from '../../routes/links'
 import { SourceReader } from './SourceReader'
 import { SourcesList } from './SourcesList'
 import './reader.css'

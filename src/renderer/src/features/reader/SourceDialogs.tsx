@@ -8,7 +8,8 @@ import {
 } from '../../../../shared/model'
 import { call } from '../../api/client'
 import { useDeleteAnnotation, useEditSourceText, useUpdateSource } from '../../api/sources'
-import { Dialog } from './Dialog'
+import { ConfirmActions } from '../../ui/ConfirmActions'
+import { Dialog } from '../../ui/Dialog'
 import { excerpt, RELIABILITY_LABELS } from './labels'
 import { useQuery } from '@tanstack/react-query'
 
@@ -114,19 +115,13 @@ export function SourceDetailsDialog({
             <input value={fields.language} onChange={set('language')} placeholder="en, fa-AF…" />
           </label>
         </div>
-        {update.isError && (
-          <p role="alert" className="import-error">
-            {update.error.message}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={update.isPending}>
-            Save details
-          </button>
-        </div>
+        <ConfirmActions
+          confirmLabel="Save details"
+          tone="primary"
+          onCancel={onClose}
+          disabled={update.isPending}
+          error={update.error?.message}
+        />
       </form>
     </Dialog>
   )
@@ -147,7 +142,7 @@ export function EditTextDialog({
   const edit = useEditSourceText()
   const [draft, setDraft] = useState(text)
   return (
-    <Dialog title="Edit text" onClose={onClose} wide>
+    <Dialog title="Edit text" onClose={onClose} size="wide">
       <form
         className="form"
         onSubmit={(event) => {
@@ -172,19 +167,13 @@ export function EditTextDialog({
             spellCheck={false}
           />
         </label>
-        {edit.isError && (
-          <p role="alert" className="import-error">
-            {edit.error.message}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={edit.isPending || draft === text}>
-            Save text
-          </button>
-        </div>
+        <ConfirmActions
+          confirmLabel="Save text"
+          tone="primary"
+          onCancel={onClose}
+          disabled={edit.isPending || draft === text}
+          error={edit.error?.message}
+        />
       </form>
     </Dialog>
   )
@@ -229,24 +218,13 @@ export function DeleteAnnotationDialog({
       {dependents.data && relations.length === 0 && notes.length === 0 && (
         <p>No relation or note depends on this annotation.</p>
       )}
-      {remove.isError && (
-        <p role="alert" className="import-error">
-          {remove.error.message}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="danger"
-          disabled={!dependents.data || remove.isPending}
-          onClick={() => remove.mutate({ id: annotation.id }, { onSuccess: onDeleted })}
-        >
-          Delete annotation
-        </button>
-      </div>
+      <ConfirmActions
+        confirmLabel="Delete annotation"
+        onConfirm={() => remove.mutate({ id: annotation.id }, { onSuccess: onDeleted })}
+        onCancel={onClose}
+        disabled={!dependents.data || remove.isPending}
+        error={remove.error?.message}
+      />
     </Dialog>
   )
 }

@@ -12,10 +12,12 @@ import {
   useSource,
 } from '../../api/sources'
 import { AnnotationDialog, type PendingSelection } from './AnnotationDialog'
-import { Dialog } from './Dialog'
+import { ConfirmActions } from '../../ui/ConfirmActions'
+import { Dialog } from '../../ui/Dialog'
+import { takesTypingKeys } from '../../ui/shortcuts'
 import { ACCEPTED_EXTENSIONS, precheckFile, readAsBase64 } from './files'
 import { anchorLabel, CREDIBILITY_LABELS, excerpt, KIND_LABELS, RELIABILITY_LABELS } from './labels'
-import { SOURCES_HREF, type ReaderRoute } from './links'
+import { SOURCES_HREF, type ReaderRoute } from '../../routes/links'
 import { useProgressiveCount } from './progressive'
 import { pageOf, trimRange } from './segments'
 import { DeleteAnnotationDialog, EditTextDialog, SourceDetailsDialog } from './SourceDialogs'
@@ -27,8 +29,8 @@ import {
   type HoverTarget,
   type ScrollRequest,
 } from './TextView'
-import { NotesCitingQuote } from '../notes/Backlinks'
-import { CiteInNoteButton } from '../notes/CiteInNote'
+import { NotesCitingQuote } from '../../ui/notes/Backlinks'
+import { CiteInNoteButton } from '../../ui/notes/CiteInNote'
 
 const SEARCH_HIT_ID = '__hit'
 const HIGHLIGHT_CARD_ID = 'highlight-card'
@@ -202,8 +204,7 @@ function Reader({
     const onKey = (event: KeyboardEvent): void => {
       if (event.key !== 'a' && event.key !== 'A') return
       if (event.ctrlKey || event.metaKey || event.altKey || modal) return
-      const target = event.target as HTMLElement | null
-      if (target?.closest('input, textarea, select, [contenteditable="true"]')) return
+      if (takesTypingKeys(event.target instanceof HTMLElement ? event.target : null)) return
       if (!selection) return
       event.preventDefault()
       act()
@@ -603,34 +604,23 @@ function DeleteSourceDialog({
           ? ` and its ${count} annotation${count === 1 ? '' : 's'}? Relations that cite them lose that evidence.`
           : '?'}
       </p>
-      {remove.isError && (
-        <p role="alert" className="import-error">
-          {remove.error.message}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button
-          type="button"
-          className="danger"
-          disabled={remove.isPending}
-          onClick={() =>
-            remove.mutate(
-              { id: source.id },
-              {
-                onSuccess: () => {
-                  onClose()
-                  window.location.hash = SOURCES_HREF
-                },
+      <ConfirmActions
+        confirmLabel="Delete source"
+        onConfirm={() =>
+          remove.mutate(
+            { id: source.id },
+            {
+              onSuccess: () => {
+                onClose()
+                window.location.hash = SOURCES_HREF
               },
-            )
-          }
-        >
-          Delete source
-        </button>
-      </div>
+            },
+          )
+        }
+        onCancel={onClose}
+        disabled={remove.isPending}
+        error={remove.error?.message}
+      />
     </Dialog>
   )
 }

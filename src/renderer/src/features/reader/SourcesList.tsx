@@ -2,10 +2,11 @@ import { useRef, useState, type DragEvent } from 'react'
 import type { ImportOutcome } from '../../../../shared/contract'
 import { ApiError } from '../../api/client'
 import { useImportFile, usePasteSource, useSourceList } from '../../api/sources'
-import { Dialog } from './Dialog'
+import { ConfirmActions } from '../../ui/ConfirmActions'
+import { Dialog } from '../../ui/Dialog'
 import { ACCEPTED_EXTENSIONS, precheckFile, readAsBase64 } from './files'
 import { RELIABILITY_LABELS } from './labels'
-import { readerHref } from './links'
+import { readerHref } from '../../routes/links'
 
 type FileResult =
   | { state: 'waiting' | 'reading' | 'importing' }
@@ -201,7 +202,7 @@ function ImportStatus({ result }: { result: FileResult }) {
       return <span className="muted">Importing…</span>
     case 'failed':
       return (
-        <span role="alert" className="import-error">
+        <span role="alert" className="error-text">
           {result.message}
         </span>
       )
@@ -241,7 +242,7 @@ function PasteDialog({
   const [text, setText] = useState('')
   const [url, setUrl] = useState('')
   return (
-    <Dialog title="Paste text" onClose={onClose} wide>
+    <Dialog title="Paste text" onClose={onClose} size="wide">
       <form
         className="form"
         onSubmit={(event) => {
@@ -264,19 +265,13 @@ function PasteDialog({
           Text
           <textarea value={text} onChange={(e) => setText(e.target.value)} rows={14} required />
         </label>
-        {paste.isError && (
-          <p role="alert" className="import-error">
-            {paste.error.message}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="primary" disabled={paste.isPending}>
-            Add source
-          </button>
-        </div>
+        <ConfirmActions
+          confirmLabel="Add source"
+          tone="primary"
+          onCancel={onClose}
+          disabled={paste.isPending}
+          error={paste.error?.message}
+        />
       </form>
     </Dialog>
   )

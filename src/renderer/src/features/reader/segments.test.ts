@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { parseReaderHash, readerHref, readerRangeHref } from './links'
 import {
   blockSegments,
   MAX_BLOCK_LENGTH,
@@ -71,16 +70,5 @@ describe('helpers', () => {
     expect(pageOf(10, [0, 10, 20])).toBe(2)
     expect(pageOf(5, undefined)).toBeNull()
     expect(trimRange('  a b  ', 0, 7)).toEqual({ start: 2, end: 5 })
-  })
-
-  it('builds and reads reader links', () => {
-    expect(readerHref('src-1')).toBe('#/sources/src-1')
-    expect(parseReaderHash(readerHref('src-1', 'ann-2'))).toEqual({
-      sourceId: 'src-1',
-      annotationId: 'ann-2',
-      range: null,
-    })
-    expect(parseReaderHash(readerRangeHref('s', 4, 9)).range).toEqual({ start: 4, end: 9 })
-    expect(parseReaderHash('#/sources').sourceId).toBeNull()
   })
 })

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { Report } from '../../../../shared/model'
 import { useExportHtml, useExportMarkdown, useExportPdf } from '../../api/reports'
-import { base64ToBytes, downloadFile } from './download'
+import { blobFromBase64, downloadFile } from '../../ui/download'
 
 /** Export PDF…, HTML and Markdown, with progress while Chromium prints. */
 export function ExportBar({
@@ -27,10 +27,7 @@ export function ExportBar({
       await beforeExport()
       const result = await pdf.mutateAsync(report.id)
       if (!result.base64) throw new Error('The PDF came back empty.')
-      downloadFile(
-        result.fileName,
-        new Blob([base64ToBytes(result.base64)], { type: 'application/pdf' }),
-      )
+      downloadFile(result.fileName, blobFromBase64(result.base64, 'application/pdf'))
       setMessage(
         `Exported ${result.fileName}: ${result.pages} pages, ${formatBytes(result.bytes)}.`,
       )

@@ -7,6 +7,8 @@ import {
   type ReportSection,
 } from '../../../../shared/model'
 import { useDeleteReport, useReportChoices, useUpdateReport } from '../../api/reports'
+import { ConfirmActions } from '../../ui/ConfirmActions'
+import { Dialog } from '../../ui/Dialog'
 import { ExportBar } from './ExportBar'
 import { ReportPreview } from './ReportPreview'
 import { SectionCard } from './SectionCard'
@@ -37,6 +39,7 @@ export function ReportComposer({ report, onDeleted }: { report: Report; onDelete
   const [draft, setDraft] = useState<Draft>(() => pickDraft(report))
   const [problem, setProblem] = useState<string | null>(null)
   const [pending, setPending] = useState(false)
+  const [confirmingDelete, setConfirmingDelete] = useState(false)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const latest = useRef(draft)
   const id = useId()
@@ -113,11 +116,6 @@ export function ReportComposer({ report, onDeleted }: { report: Report; onDelete
     setSections(sections)
   }
 
-  const deleteReport = (): void => {
-    if (!window.confirm(`Delete the report “${report.title}”? Its notes and quotes stay.`)) return
-    remove.mutate(report.id, { onSuccess: onDeleted })
-  }
-
   return (
     <div className="report-workspace">
       <form
@@ -129,12 +127,12 @@ export function ReportComposer({ report, onDeleted }: { report: Report; onDelete
           <span role="status" className="muted">
             {pending || update.isPending ? 'Saving…' : 'All changes saved'}
           </span>
-          <button type="button" className="danger" onClick={deleteReport}>
+          <button type="button" onClick={() => setConfirmingDelete(true)}>
             Delete report
           </button>
         </div>
         {problem && (
-          <p role="alert" className="form-error">
+          <p role="alert" className="error-text">
             {problem}
           </p>
         )}
@@ -266,6 +264,22 @@ export function ReportComposer({ report, onDeleted }: { report: Report; onDelete
         <ExportBar report={report} beforeExport={save} />
         <ReportPreview report={report} />
       </div>
+      {confirmingDelete && (
+        <Dialog
+          title={`Delete the report “${report.title}”?`}
+          onClose={() => setConfirmingDelete(false)}
+          size="narrow"
+        >
+          <p>Its notes and quotes stay.</p>
+          <ConfirmActions
+            confirmLabel="Delete report"
+            onConfirm={() => remove.mutate(report.id, { onSuccess: onDeleted })}
+            onCancel={() => setConfirmingDelete(false)}
+            disabled={remove.isPending}
+            error={remove.error?.message}
+          />
+        </Dialog>
+      )}
     </div>
   )
 }

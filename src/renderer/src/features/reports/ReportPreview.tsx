@@ -11,7 +11,7 @@ export function ReportPreview({ report }: { report: Report }) {
   return (
     <div className="report-preview">
       {html.isError && (
-        <p role="alert" className="form-error">
+        <p role="alert" className="error-text">
           The preview could not be rendered: {html.error.message}
         </p>
       )}

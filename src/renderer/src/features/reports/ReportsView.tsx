@@ -35,7 +35,7 @@ export function ReportsView() {
           New report
         </button>
         {create.isError && (
-          <p role="alert" className="form-error">
+          <p role="alert" className="error-text">
             {create.error.message}
           </p>
         )}

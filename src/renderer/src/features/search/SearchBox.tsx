@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { SearchHit } from '../../../../shared/contract'
 import { useSearch } from '../../api/sources'
-import { readerHref, readerRangeHref } from '../reader/links'
+import { readerHref, readerRangeHref } from '../../routes/links'
 import './search.css'
 
 const KIND_LABELS: Record<SearchHit['kind'], string> = {

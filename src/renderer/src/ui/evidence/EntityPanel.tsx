@@ -1,7 +1,7 @@
 import { useEntityEvidence } from '../../api/evidence'
 import { NotesMentioningEntity } from '../notes/Backlinks'
 import { QuoteCard } from './QuoteCard'
-import { attributeLabel, attributeText } from './readerLink'
+import { attributeLabel, attributeText } from './attributes'
 import { RelationDetails } from './RelationPanel'
 import { SupportBadge } from './SupportBadge'
 import './evidence.css'

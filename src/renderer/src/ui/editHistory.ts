@@ -88,5 +88,5 @@ export class EditHistory {
   }
 }
 
-/** One history for the whole window, shared by every grid (and later the graph). */
+/** One history for the whole window, shared by the grids and the graph. */
 export const editHistory = new EditHistory()

@@ -5,8 +5,8 @@
 import { useId } from 'react'
 import type { NoteRef } from '../../../../shared/contract'
 import { useNotesCiting, useNotesMentioning } from '../../api/notes'
-import { noteHref } from './links'
-import './notes.css'
+import { noteHref } from '../../routes/links'
+import './notes-kit.css'
 
 function NoteLinks({
   heading,
@@ -24,7 +24,9 @@ function NoteLinks({
       {query.isLoading ? (
         <p className="muted">Looking for notes…</p>
       ) : query.isError ? (
-        <p role="alert">Could not look for notes: {query.error?.message}</p>
+        <p role="alert" className="error-text">
+          Could not look for notes: {query.error?.message}
+        </p>
       ) : !query.data?.length ? (
         <p className="muted">{empty}</p>
       ) : (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EditHistory } from './undo'
+import { EditHistory } from './editHistory'
 
 function counter() {
   const state = { value: 0 }

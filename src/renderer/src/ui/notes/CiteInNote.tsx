@@ -3,11 +3,13 @@
  * note, or start one, and the citation goes where the caret last was in that note, else at
  * its end.
  */
-import { useEffect, useId, useRef, useState } from 'react'
+import { useState } from 'react'
 import { useCiteInNote, useCreateNote, useNoteList } from '../../api/notes'
-import { noteHref } from './links'
-import { flushNote, lastCaret, lastEditedNote, rememberCaret } from './openNotes'
-import './notes.css'
+import { noteHref } from '../../routes/links'
+import { ConfirmActions } from '../ConfirmActions'
+import { Dialog } from '../Dialog'
+import { lastCaret, lastEditedNote, rememberCaret, storePendingDraft } from './noteSession'
+import './notes-kit.css'
 
 const NEW_NOTE = '\u0000new'
 
@@ -53,20 +55,12 @@ function CiteDialog({
   onClose: () => void
   onCited: (note: { id: string; title: string }) => void
 }) {
-  const dialog = useRef<HTMLDialogElement>(null)
-  const titleId = useId()
   const notes = useNoteList('')
   const cite = useCiteInNote()
   const create = useCreateNote()
   const [choice, setChoice] = useState<string | null>(null)
   const [newTitle, setNewTitle] = useState('')
   const [filter, setFilter] = useState('')
-
-  useEffect(() => {
-    const element = dialog.current
-    if (element && !element.open) element.showModal()
-    return () => element?.close()
-  }, [])
 
   const list = notes.data ?? []
   const preferred = lastEditedNote()
@@ -87,7 +81,7 @@ function CiteDialog({
       title = note.title
     } else {
       // A draft still being saved goes first, so the citation lands in the newest text.
-      await flushNote(noteId)
+      await storePendingDraft(noteId)
     }
     const at = lastCaret(noteId)
     const { range } = await cite.mutateAsync({
@@ -101,23 +95,18 @@ function CiteDialog({
   }
 
   return (
-    <dialog
-      ref={dialog}
-      className="confirm-dialog cite-dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault()
-        onClose()
-      }}
+    <Dialog
+      title="Cite this quote in a note"
+      onClose={onClose}
+      size="narrow"
+      className="cite-dialog"
     >
       <form
-        method="dialog"
         onSubmit={(event) => {
           event.preventDefault()
           void submit().catch(() => undefined)
         }}
       >
-        <h3 id={titleId}>Cite this quote in a note</h3>
         {list.length > 6 && (
           <input
             type="search"
@@ -164,16 +153,14 @@ function CiteDialog({
             </li>
           </ul>
         </fieldset>
-        {error && <p role="alert">{error.message}</p>}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" disabled={busy || notes.isLoading}>
-            Cite
-          </button>
-        </div>
+        <ConfirmActions
+          confirmLabel="Cite"
+          tone="primary"
+          onCancel={onClose}
+          disabled={busy || notes.isLoading}
+          error={error?.message}
+        />
       </form>
-    </dialog>
+    </Dialog>
   )
 }

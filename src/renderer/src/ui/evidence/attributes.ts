@@ -1,8 +1,3 @@
-/** The reader's route for a source scrolled to one highlighted annotation. */
-export function readerHref(sourceId: string, annotationId: string): string {
-  return `#/sources/${encodeURIComponent(sourceId)}?a=${encodeURIComponent(annotationId)}`
-}
-
 const LABELS: Record<string, string> = {
   estimatedStrength: 'Strength',
   placeKind: 'Kind of place',

@@ -1,6 +1,6 @@
 import type { QuoteEvidence } from '../../../../shared/contract'
 import { CiteInNoteButton } from '../notes/CiteInNote'
-import { readerHref } from './readerLink'
+import { readerHref } from '../../routes/links'
 
 const CREDIBILITY: Record<number, string> = {
   1: 'confirmed',

@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { attributeLabel, attributeText, readerHref } from './readerLink'
+import { attributeLabel, attributeText } from './attributes'
 
-describe('evidence helpers', () => {
-  it('links to the reader at one annotation', () => {
-    expect(readerHref('src-brief', 'ann-nrf-leader')).toBe('#/sources/src-brief?a=ann-nrf-leader')
-  })
-
+describe('evidence attributes', () => {
   it('labels attributes and their values in words', () => {
     expect(attributeLabel('firstSeen')).toBe('First seen')
     expect(attributeLabel('estimatedStrength')).toBe('Strength')
