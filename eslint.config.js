@@ -1,4 +1,5 @@
 // @ts-check
+import { readdirSync } from 'node:fs'
 import js from '@eslint/js'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
@@ -24,7 +25,7 @@ const NODE_BUILTINS = [
 
 /**
  * The layers of DESIGN.md, enforced: where a file lives says which runtime it runs in.
- * e2e/lint-layers.test.ts proves these rules fire.
+ * test/lint-layers.test.ts proves these rules fire.
  */
 const layerRules = [
   {
@@ -114,6 +115,58 @@ const layerRules = [
   },
 ]
 
+/**
+ * Inside the renderer: features never import each other (what two of them share lives in
+ * ui/, routes/, api/ or the contract), nor the app shell that composes them; ui/ and routes/
+ * never import a feature. typescript-eslint's copy of no-restricted-imports carries these, so
+ * they stand beside the layer rules instead of replacing them (a later block's options for
+ * the same rule would). test/lint-features.test.ts proves they fire.
+ */
+const FEATURES_DIR = new URL('./src/renderer/src/features/', import.meta.url)
+const FEATURES = readdirSync(FEATURES_DIR, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+
+const featureRules = [
+  ...FEATURES.map((feature) => ({
+    files: [`src/renderer/src/features/${feature}/**/*.{ts,tsx}`],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(\\.\\./)+(${FEATURES.filter((name) => name !== feature).join('|')})(/|$)|(^|/)features/(?!${feature}(/|$))`,
+              message: `Features never import each other: move what ${feature} shares with another feature to ui/, routes/ or api/.`,
+            },
+            {
+              regex: '^(\\.\\./)+app(/|$)',
+              message:
+                'Features never import the app shell: app/ composes them, not the other way.',
+            },
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    files: ['src/renderer/src/ui/**/*.{ts,tsx}', 'src/renderer/src/routes/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(features|app)(/|$)',
+              message: 'ui/ and routes/ serve every feature, so they import none of them.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+]
+
 export default tseslint.config(
   {
     ignores: [
@@ -162,4 +215,5 @@ export default tseslint.config(
     rules: { 'no-empty-pattern': 'off' },
   },
   ...layerRules,
+  ...featureRules,
 )
