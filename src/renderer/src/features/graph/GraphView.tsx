@@ -8,10 +8,10 @@ import {
   useSavePositions,
 } from '../../api/graph'
 import { useProjectInfo } from '../../api/queries'
-import { styleNonce } from '../../ui/styleNonce'
-import { editHistory } from '../../ui/editHistory'
 import { downloadFile } from '../../ui/download'
+import { editHistory } from '../../ui/editHistory'
 import { useUndoRedoShortcuts } from '../../ui/shortcuts'
+import { styleNonce } from '../../ui/styleNonce'
 import { Chart, LARGE_GRAPH_ELEMENTS } from './chart'
 import { labelWidth, nodeSize, RELATION_LABELS, typeLook } from './chart-style'
 import { GraphList } from './GraphList'

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import type { Relation } from '../../../../shared/model'
-import { EntityPanel } from '../../ui/evidence/EntityPanel'
-import { RelationPanel } from '../../ui/evidence/RelationPanel'
 import { ConfirmActions } from '../../ui/ConfirmActions'
 import { Dialog } from '../../ui/Dialog'
+import { EntityPanel } from '../../ui/evidence/EntityPanel'
+import { RelationPanel } from '../../ui/evidence/RelationPanel'
 import { deleteRelation, relationSentence } from './relation-edits'
 
 export type Panel = { kind: 'entity'; id: string } | { kind: 'relation'; id: string }

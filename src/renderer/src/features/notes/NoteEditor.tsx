@@ -12,8 +12,12 @@ import {
 } from 'react'
 import type { Note } from '../../../../shared/model'
 import { useDeleteNote, useNote } from '../../api/notes'
-import type { DraftSaver, SaveStatus } from './draftSaver'
 import { NOTES_HREF } from '../../routes/links'
+import { ConfirmActions } from '../../ui/ConfirmActions'
+import { Dialog } from '../../ui/Dialog'
+import { rememberCaret } from '../../ui/notes/noteSession'
+import { caretOffset } from './caret'
+import type { DraftSaver, SaveStatus } from './draftSaver'
 import { NotePreview } from './NotePreview'
 import {
   forgetNote,
@@ -24,12 +28,8 @@ import {
   type Layout,
 } from './openNotes'
 import { Suggestions, type SuggestionsHandle } from './Suggestions'
-import { findTrigger } from './typeahead'
-import { caretOffset } from './caret'
-import { ConfirmActions } from '../../ui/ConfirmActions'
-import { Dialog } from '../../ui/Dialog'
-import { rememberCaret } from '../../ui/notes/noteSession'
 import type { AnchoredTrigger } from './Suggestions'
+import { findTrigger } from './typeahead'
 
 const LAYOUTS: { id: Layout; label: string }[] = [
   { id: 'write', label: 'Write' },

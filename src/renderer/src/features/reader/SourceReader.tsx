@@ -11,13 +11,15 @@ import {
   useReviewQueue,
   useSource,
 } from '../../api/sources'
-import { AnnotationDialog, type PendingSelection } from './AnnotationDialog'
+import { SOURCES_HREF, type ReaderRoute } from '../../routes/links'
 import { ConfirmActions } from '../../ui/ConfirmActions'
 import { Dialog } from '../../ui/Dialog'
+import { NotesCitingQuote } from '../../ui/notes/Backlinks'
+import { CiteInNoteButton } from '../../ui/notes/CiteInNote'
 import { takesTypingKeys } from '../../ui/shortcuts'
+import { AnnotationDialog, type PendingSelection } from './AnnotationDialog'
 import { ACCEPTED_EXTENSIONS, precheckFile, readAsBase64 } from './files'
 import { anchorLabel, CREDIBILITY_LABELS, excerpt, KIND_LABELS, RELIABILITY_LABELS } from './labels'
-import { SOURCES_HREF, type ReaderRoute } from '../../routes/links'
 import { useProgressiveCount } from './progressive'
 import { pageOf, trimRange } from './segments'
 import { DeleteAnnotationDialog, EditTextDialog, SourceDetailsDialog } from './SourceDialogs'
@@ -29,8 +31,6 @@ import {
   type HoverTarget,
   type ScrollRequest,
 } from './TextView'
-import { NotesCitingQuote } from '../../ui/notes/Backlinks'
-import { CiteInNoteButton } from '../../ui/notes/CiteInNote'
 
 const SEARCH_HIT_ID = '__hit'
 const HIGHLIGHT_CARD_ID = 'highlight-card'
