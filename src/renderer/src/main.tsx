@@ -1,7 +1,6 @@
-import { QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { queryClient } from './api/queries'
+import { ServerStateProvider } from './api/queryClient'
 import { App } from './app/App'
 import './app/app.css'
 
@@ -10,8 +9,8 @@ if (!root) throw new Error('index.html has no #root element')
 
 createRoot(root).render(
   <StrictMode>
-    <QueryClientProvider client={queryClient}>
+    <ServerStateProvider>
       <App />
-    </QueryClientProvider>
+    </ServerStateProvider>
   </StrictMode>,
 )

@@ -7,7 +7,7 @@ import {
   useSaveGraphImage,
   useSavePositions,
 } from '../../api/graph'
-import { useProjectInfo } from '../../api/queries'
+import { useProjectInfo } from '../../api/project'
 import { styleNonce } from '../../app/nonce'
 import { editHistory } from '../grid/undo'
 import { Chart, LARGE_GRAPH_ELEMENTS } from './chart'

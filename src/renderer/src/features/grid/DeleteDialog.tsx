@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
 import { RELATION_PHRASES, type EntityDependants } from '../../../../shared/contract'
 import type { RelationType } from '../../../../shared/model'
-import { call } from '../../api/client'
+import { useEntityDependants } from '../../api/entities'
 import { deleteEntities } from './editing'
 import type { EntityGridSpec } from './entityTypes'
 
@@ -43,11 +42,7 @@ export function DeleteDialog({
   const dialogRef = useRef<HTMLDialogElement>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const dependants = useQuery({
-    queryKey: ['entities', 'dependants', ids] as const,
-    queryFn: () => call('entities.dependants', { ids }),
-    staleTime: 0,
-  })
+  const dependants = useEntityDependants(ids)
 
   useEffect(() => {
     const dialog = dialogRef.current

@@ -1,4 +1,4 @@
-import { useExportProject } from '../../api/storage'
+import { useExportProject } from '../../api/project'
 import { formatBytes } from './format'
 
 /** Hands the whole project to the browser (or Electron) as one downloaded JSON file. */

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
-import { useProjectInfo } from '../../api/queries'
-import { useBackups, useCreateBackup, useSaveNow } from '../../api/storage'
+import { useProjectInfo, useSaveNow } from '../../api/project'
+import { useBackups, useCreateBackup } from '../../api/storage'
 import { BackupList } from './BackupList'
 import { ExportProject } from './ExportProject'
 import { ImportProject } from './ImportProject'

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { EntityRow } from '../../../../shared/contract'
-import { keys, queryClient } from '../../api/queries'
+import type { EntityRow } from '../../../shared/contract'
+import { entityKeys } from './entities'
+import { queryClient } from './queryClient'
 import { applyRows, beginTableLoad, registerTableSink, type RowTransaction } from './rowSync'
 
 function row(id: string, name = id, type = 'group'): EntityRow {
@@ -35,8 +36,8 @@ afterEach(() => queryClient.clear())
 
 describe('row sync', () => {
   it('turns fresh rows into one transaction for the grid on screen and updates the cache', () => {
-    queryClient.setQueryData(keys.entityTable('group'), [row('a'), row('b'), row('c')])
-    queryClient.setQueryData(keys.entityTable('person'), [row('p', 'p', 'person')])
+    queryClient.setQueryData(entityKeys.table('group'), [row('a'), row('b'), row('c')])
+    queryClient.setQueryData(entityKeys.table('person'), [row('p', 'p', 'person')])
     const seen: RowTransaction[] = []
     const stop = registerTableSink('group', { apply: (tx) => seen.push(tx) })
 
@@ -47,8 +48,8 @@ describe('row sync', () => {
     expect(ids(seen[0]!.update)).toEqual(['b2'])
     expect(ids(seen[0]!.add)).toEqual(['d'])
     expect(ids(seen[0]!.remove)).toEqual(['c'])
-    expect(ids(queryClient.getQueryData(keys.entityTable('group')))).toEqual(['a', 'b2', 'd'])
-    expect(ids(queryClient.getQueryData(keys.entityTable('person')))).toEqual(['p2'])
+    expect(ids(queryClient.getQueryData(entityKeys.table('group')))).toEqual(['a', 'b2', 'd'])
+    expect(ids(queryClient.getQueryData(entityKeys.table('person')))).toEqual(['p2'])
   })
 
   it('keeps edits made while a table loads from being undone by later pages', () => {
