@@ -2,8 +2,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { GraphElements, MethodInput, Point } from '../../../shared/contract'
 import { call } from './client'
+import { reportKeys } from './reports'
 
-const graphKeys = {
+export const graphKeys = {
   all: ['graph'] as const,
   elements: () => [...graphKeys.all, 'elements'] as const,
 }
@@ -41,7 +42,10 @@ export function useResetPositions() {
 }
 
 export function useSaveGraphImage() {
+  const client = useQueryClient()
   return useMutation({
     mutationFn: (input: MethodInput<'graph.saveImage'>) => call('graph.saveImage', input),
+    // Reports offer the kept image as a section and print it.
+    onSuccess: () => client.invalidateQueries({ queryKey: reportKeys.all }),
   })
 }

@@ -1,14 +1,17 @@
 /**
  * The library: sources and the annotations anchored in them. A change to either reaches
- * lists, readers, counts, grids, search and the citations in notes, so every mutation here
- * refreshes all of them (`libraryChanged`).
+ * lists, readers, counts, grids, evidence, the graph, search, notes and reports, so every
+ * mutation here refreshes all of them (`libraryChanged`).
  */
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import type { MethodInput, MethodName } from '../../../shared/contract'
 import { call } from './client'
 import { entityKeys } from './entities'
+import { evidenceKeys } from './evidence'
+import { graphKeys } from './graph'
 import { noteKeys } from './notes'
 import { projectKeys } from './project'
+import { reportKeys } from './reports'
 import { searchKeys } from './search'
 
 const sourceKeys = {
@@ -24,7 +27,7 @@ const annotationKeys = {
   dependents: (id: string) => [...annotationKeys.all, 'dependents', id] as const,
 }
 
-/** After any change to sources or annotations: lists, readers, counts, grids, search. */
+/** After any change to sources or annotations: everything built from quotes and their grades. */
 function libraryChanged(client: QueryClient): Promise<void> {
   return Promise.all([
     client.invalidateQueries({ queryKey: sourceKeys.all }),
@@ -32,8 +35,13 @@ function libraryChanged(client: QueryClient): Promise<void> {
     client.invalidateQueries({ queryKey: entityKeys.all }),
     client.invalidateQueries({ queryKey: projectKeys.info() }),
     client.invalidateQueries({ queryKey: searchKeys.all }),
-    // Citations in notes show their quotes (or that they are gone).
+    // Quotes are the evidence of entities and relations, and set the graph's evidence
+    // counts and best grades.
+    client.invalidateQueries({ queryKey: evidenceKeys.all }),
+    client.invalidateQueries({ queryKey: graphKeys.all }),
+    // Citations in notes and reports show their quotes (or that they are gone).
     client.invalidateQueries({ queryKey: noteKeys.all }),
+    client.invalidateQueries({ queryKey: reportKeys.all }),
   ]).then(() => undefined)
 }
 
