@@ -1,6 +1,7 @@
 // @ts-check
 import { readdirSync } from 'node:fs'
 import js from '@eslint/js'
+import { builtinRules } from 'eslint/use-at-your-own-risk'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
@@ -167,6 +168,46 @@ const featureRules = [
   },
 ]
 
+/**
+ * One data layer: only src/renderer/src/api/ reaches the API client and the query cache.
+ * Views use the hooks and functions of api/<domain>.ts, which own the query keys and declare
+ * what each edit refreshes. test/lint-data-layer.test.ts proves it fires.
+ *
+ * The rule runs under its own name: in a flat config a later block's options for
+ * `no-restricted-imports` replace an earlier block's for the same file, so reusing that name
+ * here would silently drop the renderer's layer rule above.
+ */
+const dataLayerRules = [
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    ignores: ['src/renderer/src/api/**'],
+    plugins: {
+      'data-layer': {
+        rules: { 'no-restricted-imports': builtinRules.get('no-restricted-imports') },
+      },
+    },
+    rules: {
+      'data-layer/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)api/client$',
+              message:
+                'Only src/renderer/src/api/ calls the API client: use (or add) a hook or function in api/<domain>.ts.',
+            },
+            {
+              group: ['@tanstack/react-query'],
+              message:
+                'Query keys, caching and invalidation live in src/renderer/src/api/: use (or add) a hook in api/<domain>.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+]
+
 export default tseslint.config(
   {
     ignores: [
@@ -216,4 +257,5 @@ export default tseslint.config(
   },
   ...layerRules,
   ...featureRules,
+  ...dataLayerRules,
 )

@@ -1,7 +1,6 @@
-import { QueryClientProvider } from '@tanstack/react-query'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { queryClient } from './api/queries'
+import { ServerStateProvider } from './api/queryClient'
 // The kit's base look first, so every feature's own rules come after it.
 import './ui/ui.css'
 import { App } from './app/App'
@@ -12,8 +11,8 @@ if (!root) throw new Error('index.html has no #root element')
 
 createRoot(root).render(
   <StrictMode>
-    <QueryClientProvider client={queryClient}>
+    <ServerStateProvider>
       <App />
-    </QueryClientProvider>
+    </ServerStateProvider>
   </StrictMode>,
 )

@@ -1,26 +1,17 @@
 /**
  * The renderer's one way to reach main, typed by the contract. IPC when the Electron
  * preload is present, loopback HTTP in browser mode; both return the same envelope.
+ * Only the api/ modules call it (a lint rule holds the rest of the renderer to their
+ * hooks), so every cached answer has one key and every edit one invalidation.
  */
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract'
 import type { SightlineBridge } from '../../../shared/ipc'
-import { isErrorCode, type ApiErrorBody, type ErrorCode, type Result } from '../../../shared/result'
+import { isErrorCode, type Result } from '../../../shared/result'
+import { ApiError } from './errors'
 
 declare global {
   interface Window {
     sightline?: SightlineBridge
-  }
-}
-
-export class ApiError extends Error {
-  readonly code: ErrorCode
-  readonly issues: ApiErrorBody['issues']
-
-  constructor(body: ApiErrorBody) {
-    super(body.message)
-    this.name = 'ApiError'
-    this.code = body.code
-    this.issues = body.issues
   }
 }
 

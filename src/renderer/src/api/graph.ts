@@ -1,16 +1,16 @@
-/** Query hooks for the Graph view. */
+/** The relationship graph: its elements, the saved layout, and the image kept for reports. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { GraphElements, MethodInput, Point } from '../../../shared/contract'
 import { call } from './client'
+import { reportKeys } from './reports'
 
 export const graphKeys = {
   all: ['graph'] as const,
-  elements: ['graph', 'elements'] as const,
-  image: ['graph', 'image'] as const,
+  elements: () => [...graphKeys.all, 'elements'] as const,
 }
 
 export function useGraphElements() {
-  return useQuery({ queryKey: graphKeys.elements, queryFn: () => call('graph.elements', {}) })
+  return useQuery({ queryKey: graphKeys.elements(), queryFn: () => call('graph.elements', {}) })
 }
 
 /**
@@ -22,7 +22,7 @@ export function useSavePositions() {
   return useMutation({
     mutationFn: (positions: Record<string, Point>) => call('graph.savePositions', { positions }),
     onMutate: (positions) => {
-      client.setQueryData<GraphElements>(graphKeys.elements, (current) =>
+      client.setQueryData<GraphElements>(graphKeys.elements(), (current) =>
         current ? { ...current, positions: { ...current.positions, ...positions } } : current,
       )
     },
@@ -34,7 +34,7 @@ export function useResetPositions() {
   return useMutation({
     mutationFn: () => call('graph.resetPositions', {}),
     onSuccess: () => {
-      client.setQueryData<GraphElements>(graphKeys.elements, (current) =>
+      client.setQueryData<GraphElements>(graphKeys.elements(), (current) =>
         current ? { ...current, positions: {} } : current,
       )
     },
@@ -45,6 +45,7 @@ export function useSaveGraphImage() {
   const client = useQueryClient()
   return useMutation({
     mutationFn: (input: MethodInput<'graph.saveImage'>) => call('graph.saveImage', input),
-    onSuccess: () => client.invalidateQueries({ queryKey: graphKeys.image }),
+    // Reports offer the kept image as a section and print it.
+    onSuccess: () => client.invalidateQueries({ queryKey: reportKeys.all }),
   })
 }

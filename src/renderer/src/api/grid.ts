@@ -1,10 +1,12 @@
+/** The grids' saved column layouts. */
 import { useQuery } from '@tanstack/react-query'
 import type { SavedColumn } from '../../../shared/contract'
 import { call } from './client'
-import { queryClient } from './queries'
+import { queryClient } from './queryClient'
 
 export const gridKeys = {
-  columns: (grid: string) => ['grid', 'columns', grid] as const,
+  all: ['grid'] as const,
+  columns: (grid: string) => [...gridKeys.all, 'columns', grid] as const,
 }
 
 /** A grid's saved column layout (empty until the user changes one). */

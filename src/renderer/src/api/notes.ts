@@ -13,18 +13,20 @@ import {
 import type { MethodInput } from '../../../shared/contract'
 import type { Note } from '../../../shared/model'
 import { call } from './client'
+import { queryClient } from './queryClient'
 import { reportKeys } from './reports'
 
 export const noteKeys = {
   all: ['notes'] as const,
-  lists: ['notes', 'list'] as const,
-  list: (q: string) => ['notes', 'list', q] as const,
-  detail: (id: string) => ['notes', 'detail', id] as const,
+  lists: () => [...noteKeys.all, 'list'] as const,
+  list: (q: string) => [...noteKeys.lists(), q] as const,
+  detail: (id: string) => [...noteKeys.all, 'detail', id] as const,
   resolve: (annotationIds: readonly string[], entityIds: readonly string[]) =>
-    ['notes', 'resolve', annotationIds, entityIds] as const,
-  citing: (annotationId: string) => ['notes', 'citing', annotationId] as const,
-  mentioning: (entityId: string) => ['notes', 'mentioning', entityId] as const,
-  quoteSuggestions: (q: string) => ['notes', 'quote-suggestions', q] as const,
+    [...noteKeys.all, 'resolve', annotationIds, entityIds] as const,
+  backlinks: () => [...noteKeys.all, 'backlinks'] as const,
+  citing: (annotationId: string) => [...noteKeys.backlinks(), 'citing', annotationId] as const,
+  mentioning: (entityId: string) => [...noteKeys.backlinks(), 'mentioning', entityId] as const,
+  quoteSuggestions: (q: string) => [...noteKeys.all, 'quote-suggestions', q] as const,
 }
 
 export function useNoteList(q: string) {
@@ -85,22 +87,32 @@ export function useQuoteSuggestions(q: string, enabled: boolean) {
   })
 }
 
-export function useAllEntities(enabled: boolean) {
-  return useQuery({
-    queryKey: ['entities', 'all'] as const,
-    queryFn: () => call('entities.list', {}),
-    enabled,
-  })
-}
-
 /** After a note changed: the list, backlinks and the note itself, everywhere. */
-export function noteChanged(client: QueryClient, note: Note): void {
+function noteChanged(client: QueryClient, note: Note): void {
   client.setQueryData(noteKeys.detail(note.id), note)
-  void client.invalidateQueries({ queryKey: noteKeys.lists })
-  void client.invalidateQueries({ queryKey: ['notes', 'citing'] })
-  void client.invalidateQueries({ queryKey: ['notes', 'mentioning'] })
+  void client.invalidateQueries({ queryKey: noteKeys.lists() })
+  void client.invalidateQueries({ queryKey: noteKeys.backlinks() })
   // Reports print notes: their choices and previews follow the note.
   void client.invalidateQueries({ queryKey: reportKeys.all })
+}
+
+/**
+ * Stores an editor's draft (the editor saves in the background, outside React). With
+ * `baseUpdatedAt`, a note changed elsewhere since is refused rather than overwritten.
+ */
+export async function saveNote(
+  id: string,
+  draft: Pick<Note, 'title' | 'body'>,
+  baseUpdatedAt?: string,
+): Promise<Note> {
+  const saved = await call('notes.update', {
+    id,
+    title: draft.title,
+    body: draft.body,
+    ...(baseUpdatedAt ? { baseUpdatedAt } : {}),
+  })
+  noteChanged(queryClient, saved)
+  return saved
 }
 
 export function useCreateNote() {

@@ -3,22 +3,22 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import type { MethodInput } from '../../../shared/contract'
 import type { Report } from '../../../shared/model'
 import { call } from './client'
-import { keys } from './queries'
+import { projectKeys } from './project'
 
 export const reportKeys = {
   all: ['reports'] as const,
-  list: ['reports', 'list'] as const,
-  choices: ['reports', 'choices'] as const,
+  list: () => [...reportKeys.all, 'list'] as const,
+  choices: () => [...reportKeys.all, 'choices'] as const,
   /** The preview is keyed on the report's updatedAt: each saved edit renders afresh. */
-  html: (id: string, updatedAt: string) => ['reports', 'html', id, updatedAt] as const,
+  html: (id: string, updatedAt: string) => [...reportKeys.all, 'html', id, updatedAt] as const,
 }
 
 export function useReports() {
-  return useQuery({ queryKey: reportKeys.list, queryFn: () => call('reports.list', {}) })
+  return useQuery({ queryKey: reportKeys.list(), queryFn: () => call('reports.list', {}) })
 }
 
 export function useReportChoices() {
-  return useQuery({ queryKey: reportKeys.choices, queryFn: () => call('reports.choices', {}) })
+  return useQuery({ queryKey: reportKeys.choices(), queryFn: () => call('reports.choices', {}) })
 }
 
 export function useReportHtml(report: Report | undefined) {
@@ -35,7 +35,7 @@ export function useReportHtml(report: Report | undefined) {
 function useStoreInList() {
   const client = useQueryClient()
   return (report: Report): void => {
-    client.setQueryData<Report[]>(reportKeys.list, (list) => {
+    client.setQueryData<Report[]>(reportKeys.list(), (list) => {
       const others = (list ?? []).filter((r) => r.id !== report.id)
       return [report, ...others]
     })
@@ -49,7 +49,7 @@ export function useCreateReport() {
     mutationFn: (input: MethodInput<'reports.create'>) => call('reports.create', input),
     onSuccess: (report) => {
       store(report)
-      void client.invalidateQueries({ queryKey: keys.project })
+      void client.invalidateQueries({ queryKey: projectKeys.info() })
     },
   })
 }
@@ -67,8 +67,8 @@ export function useDeleteReport() {
   return useMutation({
     mutationFn: (id: string) => call('reports.delete', { id }),
     onSuccess: ({ id }) => {
-      client.setQueryData<Report[]>(reportKeys.list, (list) => list?.filter((r) => r.id !== id))
-      void client.invalidateQueries({ queryKey: keys.project })
+      client.setQueryData<Report[]>(reportKeys.list(), (list) => list?.filter((r) => r.id !== id))
+      void client.invalidateQueries({ queryKey: projectKeys.info() })
     },
   })
 }

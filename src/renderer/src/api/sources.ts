@@ -1,67 +1,89 @@
-/** Server state of sources and annotations for the reader; mutations keep every view in step. */
+/**
+ * The library: sources and the annotations anchored in them. A change to either reaches
+ * lists, readers, counts, grids, evidence, the graph, search, notes and reports, so every
+ * mutation here refreshes all of them (`libraryChanged`).
+ */
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
-import type { MethodInput } from '../../../shared/contract'
+import type { MethodInput, MethodName } from '../../../shared/contract'
 import { call } from './client'
-import { keys } from './queries'
+import { entityKeys } from './entities'
+import { evidenceKeys } from './evidence'
+import { graphKeys } from './graph'
 import { noteKeys } from './notes'
+import { projectKeys } from './project'
+import { reportKeys } from './reports'
+import { searchKeys } from './search'
 
-export const sourceKeys = {
-  all: keys.sources,
-  one: (id: string) => ['sources', 'one', id] as const,
-  review: ['sources', 'review'] as const,
-  annotationTags: ['annotations', 'tags'] as const,
-  annotations: ['annotations'] as const,
-  search: ['search'] as const,
-  entityList: ['entities', 'list'] as const,
+const sourceKeys = {
+  all: ['sources'] as const,
+  list: () => [...sourceKeys.all, 'list'] as const,
+  detail: (id: string) => [...sourceKeys.all, 'detail', id] as const,
 }
 
-/** After any change to sources or annotations: lists, readers, counts, grids, search. */
-export function invalidateLibrary(client: QueryClient): Promise<void> {
+const annotationKeys = {
+  all: ['annotations'] as const,
+  tags: () => [...annotationKeys.all, 'tags'] as const,
+  review: (sourceId: string) => [...annotationKeys.all, 'review', sourceId] as const,
+  dependents: (id: string) => [...annotationKeys.all, 'dependents', id] as const,
+}
+
+/** After any change to sources or annotations: everything built from quotes and their grades. */
+function libraryChanged(client: QueryClient): Promise<void> {
   return Promise.all([
-    client.invalidateQueries({ queryKey: keys.sources }),
-    client.invalidateQueries({ queryKey: sourceKeys.annotations }),
-    client.invalidateQueries({ queryKey: keys.entities }),
-    client.invalidateQueries({ queryKey: keys.project }),
-    client.invalidateQueries({ queryKey: sourceKeys.search }),
-    // Citations in notes show their quotes (or that they are gone).
+    client.invalidateQueries({ queryKey: sourceKeys.all }),
+    client.invalidateQueries({ queryKey: annotationKeys.all }),
+    client.invalidateQueries({ queryKey: entityKeys.all }),
+    client.invalidateQueries({ queryKey: projectKeys.info() }),
+    client.invalidateQueries({ queryKey: searchKeys.all }),
+    // Quotes are the evidence of entities and relations, and set the graph's evidence
+    // counts and best grades.
+    client.invalidateQueries({ queryKey: evidenceKeys.all }),
+    client.invalidateQueries({ queryKey: graphKeys.all }),
+    // Citations in notes and reports show their quotes (or that they are gone).
     client.invalidateQueries({ queryKey: noteKeys.all }),
+    client.invalidateQueries({ queryKey: reportKeys.all }),
   ]).then(() => undefined)
 }
 
 export function useSourceList() {
-  return useQuery({ queryKey: [...keys.sources, 'list'], queryFn: () => call('sources.list', {}) })
+  return useQuery({ queryKey: sourceKeys.list(), queryFn: () => call('sources.list', {}) })
 }
 
 export function useSource(id: string) {
-  return useQuery({ queryKey: sourceKeys.one(id), queryFn: () => call('sources.get', { id }) })
+  return useQuery({ queryKey: sourceKeys.detail(id), queryFn: () => call('sources.get', { id }) })
 }
 
+/** Annotations of a source whose words changed, waiting for the analyst. */
 export function useReviewQueue(sourceId: string) {
   return useQuery({
-    queryKey: [...sourceKeys.review, sourceId],
+    queryKey: annotationKeys.review(sourceId),
     queryFn: () => call('annotations.review', { sourceId }),
   })
 }
 
-export function useEntityList() {
-  return useQuery({ queryKey: sourceKeys.entityList, queryFn: () => call('entities.list', {}) })
-}
-
 export function useAnnotationTags() {
   return useQuery({
-    queryKey: sourceKeys.annotationTags,
+    queryKey: annotationKeys.tags(),
     queryFn: () => call('annotations.tags', {}),
   })
 }
 
-/** One mutation hook per contract method, all invalidating the library afterwards. */
-function useLibraryMutation<M extends Parameters<typeof call>[0]>(method: M) {
+/** The relations and notes that use an annotation, named before it is deleted. */
+export function useAnnotationDependents(id: string) {
+  return useQuery({
+    queryKey: annotationKeys.dependents(id),
+    queryFn: () => call('annotations.dependents', { id }),
+  })
+}
+
+/** One mutation hook per contract method, each refreshing the library afterwards. */
+function useLibraryMutation<M extends MethodName>(method: M) {
   const client = useQueryClient()
   return useMutation({
     mutationFn: (input: MethodInput<M>) => call(method, input),
     // Not awaited: the caller's own onSuccess must run before refetches remount its view.
     onSuccess: () => {
-      void invalidateLibrary(client)
+      void libraryChanged(client)
     },
   })
 }
@@ -76,14 +98,3 @@ export const useUpdateAnnotation = () => useLibraryMutation('annotations.update'
 export const useDeleteAnnotation = () => useLibraryMutation('annotations.delete')
 export const useAcceptAnchor = () => useLibraryMutation('annotations.accept')
 export const useReselectAnchor = () => useLibraryMutation('annotations.reselect')
-export const useCreateEntity = () => useLibraryMutation('entities.create')
-
-export function useSearch(q: string) {
-  const query = q.trim()
-  return useQuery({
-    queryKey: [...sourceKeys.search, query],
-    queryFn: () => call('search.query', { q: query, limit: 20 }),
-    enabled: query.length > 0,
-    staleTime: 5_000,
-  })
-}

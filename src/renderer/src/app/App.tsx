@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
-import { ApiError } from '../api/client'
-import { useProjectInfo } from '../api/queries'
+import { ApiError } from '../api/errors'
+import { useProjectInfo } from '../api/project'
 import { GraphView } from '../features/graph/GraphView'
 import { EntityGridView } from '../features/grid/EntityGridView'
 import { NotesView } from '../features/notes/NotesView'

@@ -7,7 +7,7 @@ import {
   useSaveGraphImage,
   useSavePositions,
 } from '../../api/graph'
-import { useProjectInfo } from '../../api/queries'
+import { useProjectInfo } from '../../api/project'
 import { downloadFile } from '../../ui/download'
 import { editHistory } from '../../ui/editHistory'
 import { useUndoRedoShortcuts } from '../../ui/shortcuts'

@@ -1,9 +1,7 @@
-import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { RELATION_PHRASES, type GraphNode, type QuoteEvidence } from '../../../../shared/contract'
 import { RELATION_TYPES, type Relation, type RelationType } from '../../../../shared/model'
-import { call } from '../../api/client'
-import { evidenceKeys } from '../../api/evidence'
+import { useEntityEvidence } from '../../api/evidence'
 import { typeLook } from './chart-style'
 import { createRelation } from './relation-edits'
 
@@ -23,13 +21,8 @@ function shorten(text: string, max: number): string {
 
 /** Quotes about either end: the candidates to support a new relation between them. */
 function useCandidateQuotes(from: string, to: string): QuoteEvidence[] {
-  const evidenceOf = (id: string) => ({
-    queryKey: evidenceKeys.entity(id),
-    queryFn: () => call('evidence.entity', { id }),
-    enabled: id !== '',
-  })
-  const fromEvidence = useQuery(evidenceOf(from))
-  const toEvidence = useQuery(evidenceOf(to))
+  const fromEvidence = useEntityEvidence(from)
+  const toEvidence = useEntityEvidence(to)
   return useMemo(() => {
     const byId = new Map<string, QuoteEvidence>()
     for (const quote of [...(fromEvidence.data?.quotes ?? []), ...(toEvidence.data?.quotes ?? [])])

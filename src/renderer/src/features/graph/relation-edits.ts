@@ -1,31 +1,15 @@
 /**
- * Relations created and deleted from the chart. Each is one API call followed by the grid's
- * row refresh (which also reloads every other view derived from entities, the chart included),
- * and goes into the same edit history as the grid's edits, so either view can undo it.
+ * Relations created and deleted from the chart. Each goes into the same edit history as the
+ * grid's edits, so either view can undo it.
  */
 import { RELATION_PHRASES, type RelationDraft } from '../../../../shared/contract'
 import type { Relation } from '../../../../shared/model'
-import { call } from '../../api/client'
+import {
+  createRelation as create,
+  deleteRelation as remove,
+  recreateRelation,
+} from '../../api/relations'
 import { editHistory } from '../../ui/editHistory'
-// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- rowSync moves to api/ (i12-data)
-import { refreshRows } from '../grid/rowSync'
-
-function draftOf(relation: Relation): RelationDraft {
-  const { createdAt: _created, updatedAt: _updated, ...draft } = relation
-  return draft
-}
-
-async function create(draft: RelationDraft): Promise<Relation> {
-  const relation = await call('relations.create', draft)
-  await refreshRows([relation.from, relation.to])
-  return relation
-}
-
-async function remove(id: string): Promise<Relation> {
-  const relation = await call('relations.delete', { id })
-  await refreshRows([relation.from, relation.to])
-  return relation
-}
 
 /** "National Resistance Front operates in Panjshir". */
 export function relationSentence(
@@ -43,7 +27,7 @@ export async function createRelation(
   editHistory.push({
     label: `link: ${relationSentence(relation, names)}`,
     undo: async () => void (await remove(relation.id)),
-    redo: async () => void (await create(draftOf(relation))),
+    redo: async () => void (await recreateRelation(relation)),
   })
   return relation
 }
@@ -55,7 +39,7 @@ export async function deleteRelation(
   const removed = await remove(id)
   editHistory.push({
     label: `unlink: ${relationSentence(removed, names)}`,
-    undo: async () => void (await create(draftOf(removed))),
+    undo: async () => void (await recreateRelation(removed)),
     redo: async () => void (await remove(removed.id)),
   })
   return removed

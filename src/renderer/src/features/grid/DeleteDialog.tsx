@@ -1,8 +1,7 @@
-import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { RELATION_PHRASES, type EntityDependants } from '../../../../shared/contract'
 import type { RelationType } from '../../../../shared/model'
-import { call } from '../../api/client'
+import { useEntityDependants } from '../../api/entities'
 import { ConfirmActions } from '../../ui/ConfirmActions'
 import { Dialog } from '../../ui/Dialog'
 import { deleteEntities } from './editing'
@@ -44,11 +43,7 @@ export function DeleteDialog({
 }) {
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const dependants = useQuery({
-    queryKey: ['entities', 'dependants', ids] as const,
-    queryFn: () => call('entities.dependants', { ids }),
-    staleTime: 0,
-  })
+  const dependants = useEntityDependants(ids)
 
   const list = dependants.data ?? []
   const relations = list.flatMap((d) => d.relations.map((r) => relationLine(d, r)))

@@ -27,7 +27,9 @@ import {
 } from 'react'
 import type { EntityRow, LinkColumnKey } from '../../../../shared/contract'
 import type { KnownEntityType } from '../../../../shared/model'
+import { useEntityTable } from '../../api/entities'
 import { saveGridColumns, useGridColumns } from '../../api/grid'
+import { registerTableSink } from '../../api/rowSync'
 import { ENTITY_GRIDS } from '../../routes/entityGrids'
 import { downloadFile } from '../../ui/download'
 import { editHistory } from '../../ui/editHistory'
@@ -47,8 +49,6 @@ import { FilterBar, type FilterChip } from './FilterBar'
 import { GridErrorBoundary } from './GridErrorBoundary'
 import { describeFilter } from './filters'
 import { LinkPicker } from './LinkPicker'
-import { useGridTable } from './loadTable'
-import { registerTableSink } from './rowSync'
 import './grid.css'
 
 ModuleRegistry.registerModules([AllCommunityModule])
@@ -123,7 +123,7 @@ function entityFromHash(): string | null {
 
 function EntityGrid({ type }: { type: KnownEntityType }) {
   const spec = ENTITY_GRIDS[type]
-  const table = useGridTable(type)
+  const table = useEntityTable(type)
   const saved = useGridColumns(gridKey(type))
   const columnDefs = useMemo(() => entityColumns(type), [type])
   const [api, setApi] = useState<GridApi<EntityRow> | null>(null)

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import { LINK_COLUMNS, type EntityRow, type LinkColumnKey } from '../../../../shared/contract'
 import { KNOWN_ENTITY_TYPES, type KnownEntityType } from '../../../../shared/model'
-import { useEntityChoices } from '../../api/entities'
+import { useEntityList } from '../../api/entities'
 import { createEntity, link, unlink } from './editing'
 import { ENTITY_GRIDS } from '../../routes/entityGrids'
 import { Dialog } from '../../ui/Dialog'
@@ -31,7 +31,7 @@ export function LinkPicker({
   const otherNoun = (KNOWN_ENTITY_TYPES as readonly string[]).includes(otherType)
     ? ENTITY_GRIDS[otherType].singular
     : otherType
-  const choices = useEntityChoices(otherType)
+  const choices = useEntityList({ type: otherType })
   const [query, setQuery] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)

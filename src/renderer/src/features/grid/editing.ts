@@ -1,6 +1,6 @@
 /**
- * Every change the grids make, each one API call, each recorded in the edit history with
- * its inverse, and each followed by a refresh of just the rows it touched.
+ * Every change the grids make, each recorded in the edit history with its inverse. The
+ * calls and the row refreshes behind them live in the api modules.
  */
 import {
   LINK_COLUMNS,
@@ -11,26 +11,12 @@ import {
   type RelationDraft,
 } from '../../../../shared/contract'
 import type { Entity, Relation } from '../../../../shared/model'
-import { call } from '../../api/client'
+import * as entities from '../../api/entities'
+import * as relations from '../../api/relations'
 import { inversePatch } from './fields'
-import { applyRows, cachedRow, linkedIds, refreshRows } from './rowSync'
 import { editHistory } from '../../ui/editHistory'
 
 type EntityPatch = MethodInput<'entities.update'>['patch']
-
-/**
- * Refreshes an entity's row, and after a rename also the rows that show its name. An edit
- * that keeps the name changes nothing computed, so the row is patched without a round trip.
- */
-async function afterEntityChange(before: Entity, after: Entity): Promise<void> {
-  if (before.name === after.name) {
-    const row = cachedRow(after.type, after.id)
-    if (row) return applyRows([{ ...row, entity: after }])
-    return refreshRows([after.id])
-  }
-  const [row] = await call('entities.rows', { ids: [after.id] })
-  await refreshRows([after.id, ...(row ? linkedIds(row) : [])])
-}
 
 export async function updateEntity(
   entity: Entity,
@@ -38,96 +24,46 @@ export async function updateEntity(
   label: string,
 ): Promise<Entity> {
   const inverse = inversePatch(entity, patch)
-  const updated = await call('entities.update', { id: entity.id, patch })
-  await afterEntityChange(entity, updated)
+  const updated = await entities.updateEntity(entity, patch)
   let current = updated
   editHistory.push({
     label,
     undo: async () => {
-      const back = await call('entities.update', { id: entity.id, patch: inverse })
-      await afterEntityChange(current, back)
-      current = back
+      current = await entities.updateEntity(current, inverse)
     },
     redo: async () => {
-      const again = await call('entities.update', { id: entity.id, patch })
-      await afterEntityChange(current, again)
-      current = again
+      current = await entities.updateEntity(current, patch)
     },
   })
   return updated
 }
 
 export async function createEntity(type: string, name: string): Promise<Entity> {
-  const entity = await call('entities.create', { type, name })
-  await refreshRows([entity.id])
+  const entity = await entities.createEntity({ type, name })
   let snapshots: EntitySnapshot[] = []
   editHistory.push({
     label: `add ${entity.name}`,
     undo: async () => {
-      snapshots = (await call('entities.deleteMany', { ids: [entity.id] })).removed
-      await afterDelete(snapshots)
+      snapshots = await entities.deleteEntities([entity.id])
     },
     redo: async () => {
-      await call('entities.restore', { snapshots })
-      await afterRestore(snapshots)
+      await entities.restoreEntities(snapshots)
     },
   })
   return entity
 }
 
-function neighbours(snapshots: readonly EntitySnapshot[]): string[] {
-  const ids = new Set(snapshots.map((s) => s.entity.id))
-  const others = new Set<string>()
-  for (const s of snapshots) {
-    for (const r of s.relations)
-      for (const end of [r.from, r.to]) if (!ids.has(end)) others.add(end)
-  }
-  return [...others]
-}
-
-async function afterDelete(snapshots: readonly EntitySnapshot[]): Promise<void> {
-  applyRows(
-    [],
-    snapshots.map((s) => s.entity.id),
-  )
-  await refreshRows(neighbours(snapshots))
-}
-
-async function afterRestore(snapshots: readonly EntitySnapshot[]): Promise<void> {
-  await refreshRows([...snapshots.map((s) => s.entity.id), ...neighbours(snapshots)])
-}
-
 export async function deleteEntities(ids: readonly string[], label: string): Promise<void> {
-  let snapshots = (await call('entities.deleteMany', { ids: [...ids] })).removed
-  await afterDelete(snapshots)
+  let snapshots = await entities.deleteEntities(ids)
   editHistory.push({
     label,
     undo: async () => {
-      await call('entities.restore', { snapshots })
-      await afterRestore(snapshots)
+      await entities.restoreEntities(snapshots)
     },
     redo: async () => {
-      snapshots = (await call('entities.deleteMany', { ids: [...ids] })).removed
-      await afterDelete(snapshots)
+      snapshots = await entities.deleteEntities(ids)
     },
   })
-}
-
-function draftOf(relation: Relation): RelationDraft {
-  const { createdAt: _created, updatedAt: _updated, ...draft } = relation
-  return draft
-}
-
-async function createRelation(draft: RelationDraft): Promise<Relation> {
-  const relation = await call('relations.create', draft)
-  await refreshRows([relation.from, relation.to])
-  return relation
-}
-
-async function deleteRelation(id: string): Promise<Relation> {
-  const relation = await call('relations.delete', { id })
-  await refreshRows([relation.from, relation.to])
-  return relation
 }
 
 /** The relation a link column implies between a row's entity and another. */
@@ -148,22 +84,22 @@ export async function link(
   entity: { id: string; name: string },
   other: { id: string; name: string },
 ): Promise<Relation> {
-  const relation = await createRelation(linkDraft(column, entity.id, other.id))
+  const relation = await relations.createRelation(linkDraft(column, entity.id, other.id))
   const names = { [entity.id]: entity.name, [other.id]: other.name }
   editHistory.push({
     label: `link: ${relationLabel(relation, names)}`,
-    undo: async () => void (await deleteRelation(relation.id)),
-    redo: async () => void (await createRelation(draftOf(relation))),
+    undo: async () => void (await relations.deleteRelation(relation.id)),
+    redo: async () => void (await relations.recreateRelation(relation)),
   })
   return relation
 }
 
 /** Removes the relation behind a link (a picker's "remove"). */
 export async function unlink(relationId: string, names: Record<string, string>): Promise<void> {
-  const removed = await deleteRelation(relationId)
+  const removed = await relations.deleteRelation(relationId)
   editHistory.push({
     label: `unlink: ${relationLabel(removed, names)}`,
-    undo: async () => void (await createRelation(draftOf(removed))),
-    redo: async () => void (await deleteRelation(removed.id)),
+    undo: async () => void (await relations.recreateRelation(removed)),
+    redo: async () => void (await relations.deleteRelation(removed.id)),
   })
 }

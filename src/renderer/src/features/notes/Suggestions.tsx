@@ -2,7 +2,8 @@ import { useEffect, useImperativeHandle, useState, type Ref } from 'react'
 import { citationMarkdown, citationText, mentionMarkdown } from '../../../../shared/citations'
 import type { CitedQuote } from '../../../../shared/contract'
 import type { Entity } from '../../../../shared/model'
-import { useAllEntities, useQuoteSuggestions } from '../../api/notes'
+import { useEntityList } from '../../api/entities'
+import { useQuoteSuggestions } from '../../api/notes'
 import { gradeCode } from './grades'
 import { matchEntities, type Trigger } from './typeahead'
 
@@ -58,7 +59,7 @@ export function Suggestions({
   onChoose: (markdown: string) => void
 }) {
   const quotes = useQuoteSuggestions(trigger.query.trim(), trigger.kind === 'quote')
-  const entities = useAllEntities(trigger.kind === 'entity')
+  const entities = useEntityList({}, { enabled: trigger.kind === 'entity' })
   const options: Option[] =
     trigger.kind === 'quote'
       ? (quotes.data ?? []).flatMap((quote) => quoteOption(quote) ?? [])

@@ -4,9 +4,7 @@
  * before the save finished picks up the same draft instead of an older copy.
  */
 import type { Note } from '../../../../shared/model'
-import { call } from '../../api/client'
-import { noteChanged } from '../../api/notes'
-import { queryClient } from '../../api/queries'
+import { saveNote } from '../../api/notes'
 import { forgetCaret, provideDraftStore } from '../../ui/notes/noteSession'
 import { DraftSaver } from './draftSaver'
 
@@ -17,16 +15,7 @@ export function saverFor(note: Note): DraftSaver {
   const existing = savers.get(note.id)
   if (existing?.hasUnsavedChanges) return existing
   const saver = new DraftSaver(note, {
-    save: async (draft, baseUpdatedAt) => {
-      const saved = await call('notes.update', {
-        id: note.id,
-        title: draft.title,
-        body: draft.body,
-        ...(baseUpdatedAt ? { baseUpdatedAt } : {}),
-      })
-      noteChanged(queryClient, saved)
-      return saved
-    },
+    save: (draft, baseUpdatedAt) => saveNote(note.id, draft, baseUpdatedAt),
   })
   savers.set(note.id, saver)
   return saver

@@ -1,4 +1,4 @@
-import { useExportProject } from '../../api/storage'
+import { useExportProject } from '../../api/project'
 import { downloadFile } from '../../ui/download'
 import { formatBytes } from './format'
 

@@ -1,6 +1,6 @@
 import { useId, type ChangeEvent } from 'react'
-import { ApiError } from '../../api/client'
-import { useImportProject } from '../../api/storage'
+import { ApiError } from '../../api/errors'
+import { useImportProject } from '../../api/project'
 
 /** Picks a file made by “Export project” and imports it as a new project, which then opens. */
 export function ImportProject({ onImported }: { onImported?: () => void }) {

@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import { useProjectInfo } from '../../api/queries'
-import { useBackups, useCreateBackup, useSaveNow } from '../../api/storage'
+import { useProjectInfo, useSaveNow } from '../../api/project'
+import { useBackups, useCreateBackup } from '../../api/storage'
 import { Dialog } from '../../ui/Dialog'
 import { BackupList } from './BackupList'
 import { ExportProject } from './ExportProject'

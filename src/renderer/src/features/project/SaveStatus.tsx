@@ -1,4 +1,4 @@
-import { useSaveNow, useSaveState } from '../../api/storage'
+import { useSaveNow, useSaveState } from '../../api/project'
 
 /**
  * Whether the analyst's edits are on disk. A failed write is an alert that stays until a

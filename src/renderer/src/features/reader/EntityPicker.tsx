@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react'
 import { KNOWN_ENTITY_TYPES, type Entity } from '../../../../shared/model'
-import { useCreateEntity, useEntityList } from '../../api/sources'
+import { useCreateEntity, useEntityList } from '../../api/entities'
 
 const MAX_OPTIONS = 8
 

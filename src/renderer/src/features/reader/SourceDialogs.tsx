@@ -6,12 +6,15 @@ import {
   type Annotation,
   type SourceRecord,
 } from '../../../../shared/model'
-import { call } from '../../api/client'
-import { useDeleteAnnotation, useEditSourceText, useUpdateSource } from '../../api/sources'
+import {
+  useAnnotationDependents,
+  useDeleteAnnotation,
+  useEditSourceText,
+  useUpdateSource,
+} from '../../api/sources'
 import { ConfirmActions } from '../../ui/ConfirmActions'
 import { Dialog } from '../../ui/Dialog'
 import { excerpt, RELIABILITY_LABELS } from './labels'
-import { useQuery } from '@tanstack/react-query'
 
 /** Title, kind, web address, publisher, author, dates, language and reliability. */
 export function SourceDetailsDialog({
@@ -190,10 +193,7 @@ export function DeleteAnnotationDialog({
   onDeleted: () => void
 }) {
   const remove = useDeleteAnnotation()
-  const dependents = useQuery({
-    queryKey: ['annotations', 'dependents', annotation.id],
-    queryFn: () => call('annotations.dependents', { id: annotation.id }),
-  })
+  const dependents = useAnnotationDependents(annotation.id)
   const relations = dependents.data?.relations ?? []
   const notes = dependents.data?.notes ?? []
   return (

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ReanchorSummary, ReviewItem } from '../../../../shared/contract'
 import type { Annotation, Entity, SourceRecord } from '../../../../shared/model'
-import { ApiError } from '../../api/client'
+import { useEntityList } from '../../api/entities'
+import { ApiError } from '../../api/errors'
 import {
   useAcceptAnchor,
   useDeleteSource,
-  useEntityList,
   useImportFile,
   useReselectAnchor,
   useReviewQueue,

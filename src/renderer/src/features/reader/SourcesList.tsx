@@ -1,6 +1,6 @@
 import { useRef, useState, type DragEvent } from 'react'
 import type { ImportOutcome } from '../../../../shared/contract'
-import { ApiError } from '../../api/client'
+import { ApiError } from '../../api/errors'
 import { useImportFile, usePasteSource, useSourceList } from '../../api/sources'
 import { ConfirmActions } from '../../ui/ConfirmActions'
 import { Dialog } from '../../ui/Dialog'

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import type { SearchHit } from '../../../../shared/contract'
-import { useSearch } from '../../api/sources'
+import { useSearch } from '../../api/search'
 import { readerHref, readerRangeHref } from '../../routes/links'
 import './search.css'
 

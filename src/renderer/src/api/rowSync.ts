@@ -1,12 +1,15 @@
 /**
  * Keeps every loaded entity table, and the grid on screen, in step after an edit without
  * reloading them: only the rows an edit touched are fetched again, and the grid applies
- * them as a transaction, so on 100k rows one edit costs one row, not a rebuild.
+ * them as a transaction, so on 100k rows one edit costs one row, not a rebuild. Part of the
+ * entities domain (entities.ts owns the keys and the edits that call this).
  */
-import type { QueryKey } from '@tanstack/react-query'
-import type { EntityRow } from '../../../../shared/contract'
-import { call } from '../../api/client'
-import { keys, queryClient } from '../../api/queries'
+import { partialMatchKey, type QueryKey } from '@tanstack/react-query'
+import type { EntityRow } from '../../../shared/contract'
+import { call } from './client'
+import { entityKeys } from './entities'
+import { gridKeys } from './grid'
+import { queryClient } from './queryClient'
 
 export interface RowTransaction {
   add: EntityRow[]
@@ -15,7 +18,7 @@ export interface RowTransaction {
 }
 
 /** A mounted grid: applies a transaction and remembers `next` as the data it now shows. */
-export interface TableSink {
+interface TableSink {
   apply(transaction: RowTransaction, next: EntityRow[]): void
 }
 
@@ -64,7 +67,7 @@ export function registerTableSink(type: string, sink: TableSink): () => void {
 }
 
 function isTableKey(key: QueryKey): boolean {
-  return key[0] === keys.entities[0] && key[1] === 'table'
+  return partialMatchKey(key, entityKeys.tables())
 }
 
 /** Fetches the rows of some entities again and puts them wherever they are shown. */
@@ -84,8 +87,10 @@ export function applyRows(rows: readonly EntityRow[], removedIds: readonly strin
   const removed = new Set(removedIds)
   for (const row of rows) loading.get(row.entity.type)?.updated.set(row.entity.id, row)
   for (const edits of loading.values()) for (const id of removed) edits.removed.add(id)
-  for (const [key, data] of queryClient.getQueriesData<EntityRow[]>({ queryKey: keys.entities })) {
-    if (!data || !isTableKey(key)) continue
+  for (const [key, data] of queryClient.getQueriesData<EntityRow[]>({
+    queryKey: entityKeys.tables(),
+  })) {
+    if (!data) continue
     const type = key[2]
     const fresh = new Map(rows.filter((r) => r.entity.type === type).map((r) => [r.entity.id, r]))
     const transaction: RowTransaction = { add: [], update: [], remove: [] }
@@ -128,19 +133,26 @@ export function applyRows(rows: readonly EntityRow[], removedIds: readonly strin
   }
   // Everything else derived from entities (counts, evidence, lists, other views) reloads.
   void queryClient.invalidateQueries({
-    predicate: (query) => !isTableKey(query.queryKey) && query.queryKey[0] !== 'grid',
+    predicate: (query) =>
+      !isTableKey(query.queryKey) && !partialMatchKey(query.queryKey, gridKeys.all),
   })
 }
 
 /** The row of an entity as a loaded table holds it, if one does. */
 export function cachedRow(type: string, id: string): EntityRow | undefined {
   return queryClient
-    .getQueryData<EntityRow[]>(keys.entityTable(type))
+    .getQueryData<EntityRow[]>(entityKeys.table(type))
     ?.find((row) => row.entity.id === id)
 }
 
+/** After a rename: the entity's row and every row that shows its name in a link column. */
+export async function refreshRowAndLinks(id: string): Promise<void> {
+  const [row] = await call('entities.rows', { ids: [id] })
+  await refreshRows([id, ...(row ? linkedIds(row) : [])])
+}
+
 /** Ids shown in a row's link columns: the rows that display this entity's name. */
-export function linkedIds(row: EntityRow): string[] {
+function linkedIds(row: EntityRow): string[] {
   const ids = new Set<string>()
   for (const value of Object.values(row)) {
     if (!Array.isArray(value)) continue
