@@ -60,6 +60,37 @@ describe('layer rules', () => {
     ).toEqual([])
   })
 
+  it('let src/shared use the Markdown parser of notes, and no other package of it', async () => {
+    const parser =
+      "import { fromMarkdown } from 'mdast-util-from-markdown'\n" +
+      "import { gfmFromMarkdown } from 'mdast-util-gfm'\n" +
+      "import { gfm } from 'micromark-extension-gfm'\n"
+    expect(
+      await restrictedImports(
+        `${parser}export const x = [fromMarkdown, gfmFromMarkdown, gfm]\n`,
+        'src/shared/fixture.ts',
+      ),
+    ).toEqual([])
+    for (const source of ["'node:fs'", "'electron'", "'react'"]) {
+      expect(
+        await restrictedImports(
+          `${parser}import * as m from ${source}\nexport const x = [fromMarkdown, gfmFromMarkdown, gfm, m]\n`,
+          'src/shared/fixture.ts',
+        ),
+        source,
+      ).toHaveLength(1)
+    }
+    for (const source of ["'micromark'", "'mdast-util-gfm-table'", "'remark-parse'"]) {
+      expect(
+        await restrictedImports(
+          `import * as m from ${source}\nexport const x = m\n`,
+          'src/shared/fixture.ts',
+        ),
+        source,
+      ).toHaveLength(1)
+    }
+  })
+
   it('fail when the renderer imports main, preload, electron or Node', async () => {
     for (const source of [
       "'../../../main/core/dispatch'",

@@ -11,7 +11,8 @@ import {
 import type { Annotation, Entity, ProjectFile, Report } from '../../../shared/model'
 import { entityTable } from '../services/entities'
 import type { ProjectStore } from '../project-store'
-import { extractNoteLinks, numberCitations } from '../../../shared/citations'
+import { numberCitations } from '../../../shared/citations'
+import { noteLinks } from '../services/notes'
 import { filterTableRows } from './table-filter'
 
 export interface SourceInfo {
@@ -137,7 +138,7 @@ export function gatherReport(
     switch (section.kind) {
       case 'note': {
         const note = notes.get(section.noteId)
-        const links = note ? extractNoteLinks(note.body) : []
+        const links = note ? noteLinks(store, note) : []
         const citationIds = numberCitations(links).citations.map((c) => c.annotationId)
         for (const id of citationIds) wantedQuotes.add(id)
         for (const link of links) if (link.kind === 'entity') namedEntities.push(link.id)

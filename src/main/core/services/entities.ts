@@ -19,6 +19,7 @@ import {
 } from '../../../shared/model'
 import { AppError, notFound } from '../errors'
 import type { ProjectStore } from '../project-store'
+import { noteMentions } from './notes'
 import { validRecord } from './validate'
 
 // One collator for every comparison: localeCompare with options builds one per call.
@@ -287,7 +288,7 @@ export function entityDependants(store: ProjectStore, ids: readonly string[]): E
     }
   }
   for (const note of data.notes) {
-    for (const id of mentionedEntities(note.body)) {
+    for (const id of noteMentions(store, note)) {
       if (wanted.has(id)) result.get(id)?.notes.push({ id: note.id, title: note.title })
     }
   }

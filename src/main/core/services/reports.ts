@@ -11,6 +11,7 @@ import { renderReportMarkdown } from '../report/markdown-export'
 import { numberCitations } from '../../../shared/citations'
 import { printOptionsFor, type PdfPrinter } from '../report/print'
 import { graphImage } from './graph'
+import { noteLinks } from './notes'
 import { validRecord } from './validate'
 
 export function listReports(store: ProjectStore): Report[] {
@@ -111,7 +112,7 @@ export function reportChoices(store: ProjectStore): ReportChoices {
       .map((n) => ({
         id: n.id,
         title: n.title,
-        citations: numberCitations(n.body).citations.length,
+        citations: numberCitations(noteLinks(store, n)).citations.length,
       }))
       .sort((a, b) => a.title.localeCompare(b.title)),
     quotes: data.annotations.map((a) => {
