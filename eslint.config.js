@@ -128,6 +128,34 @@ const layerRules = [
   },
 ]
 
+/**
+ * Test support (test/support/, e2e/support/) is for tests only: production code under src/
+ * importing it would ship fast-check, injected disk faults or fixtures. It has a rule of its
+ * own, no-restricted-syntax, so it adds to the layer rules' no-restricted-imports instead of
+ * replacing them (a later block setting the same rule for the same files wins outright).
+ * test/lint-test-support.test.ts proves it fires.
+ */
+const TEST_SUPPORT_PATH = '/(^|\\x2F)(test|e2e)\\x2Fsupport(\\x2F|$)/' // esquery: no "/" inside
+const testSupportRule = {
+  files: ['src/**/*.{ts,tsx}'],
+  ignores: ['src/**/*.test.{ts,tsx}'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      ...[
+        'ImportDeclaration',
+        'ExportNamedDeclaration',
+        'ExportAllDeclaration',
+        'ImportExpression',
+      ].map((node) => ({
+        selector: `${node}[source.value=${TEST_SUPPORT_PATH}]`,
+        message:
+          'Only tests (*.test.ts, *.test.tsx) import test/support or e2e/support; production code never does.',
+      })),
+    ],
+  },
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -176,4 +204,5 @@ export default tseslint.config(
     rules: { 'no-empty-pattern': 'off' },
   },
   ...layerRules,
+  testSupportRule,
 )

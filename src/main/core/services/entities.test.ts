@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ProjectFile } from '../../../shared/model'
 import { ProjectStore } from '../project-store'
-import { openSample, type SampleSession } from '../sample-dispatch'
+import { openSample, type SampleSession } from '../../../../test/support/sample-dispatch'
 import { mentionedEntities } from './entities'
 
 let s: SampleSession

@@ -5,7 +5,7 @@ import sample from '../../../../../data/sample/project.json'
 import { extractNoteLinks } from '../../../../shared/citations'
 import { splitMarkdownBlocks } from './blocks'
 import { remarkPlugins } from './NotePreview'
-import { realisticNote } from './test-notes'
+import { realisticNote } from '../../../../../test/support/notes'
 import { seededRandom } from '../../../../shared/random'
 
 const html = (markdown: string): string =>

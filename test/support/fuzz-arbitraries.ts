@@ -6,8 +6,8 @@
 import { isAbsolute, join, relative } from 'node:path'
 import fc from 'fast-check'
 import { z } from 'zod'
-import { contract, type MethodName } from '../../shared/contract'
-import { ERROR_CODES, type Result } from '../../shared/result'
+import { contract, type MethodName } from '../../src/shared/contract'
+import { ERROR_CODES, type Result } from '../../src/shared/result'
 
 export const POLLUTING_KEYS = ['__proto__', 'constructor', 'prototype'] as const
 

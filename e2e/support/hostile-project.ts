@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { PrepareProject } from './fixtures'
+import type { PrepareProject } from '../fixtures'
 
 export const IMG_PAYLOAD = '<img src=x onerror="window.__pwned=1">'
 export const SCRIPT_PAYLOAD = '<script>window.__pwned=1</script>'
