@@ -33,7 +33,7 @@ const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex sha256')
 export const SOURCE_KINDS = ['article', 'report', 'transcript', 'post', 'other'] as const
 export const SourceKind = z.enum(SOURCE_KINDS)
 
-/** Admiralty (NATO) source reliability: A completely reliable … F cannot be judged. */
+/** Admiralty (NATO) source reliability, A to F; their words are in admiralty.ts. */
 export const RELIABILITY_GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const
 export const Reliability = z.enum(RELIABILITY_GRADES)
 export type Reliability = z.infer<typeof Reliability>
@@ -113,7 +113,7 @@ export type AnnotationTarget = z.infer<typeof AnnotationTarget>
 export const ANNOTATION_KINDS = ['claim', 'fact', 'assessment', 'quote'] as const
 export const AnnotationKind = z.enum(ANNOTATION_KINDS)
 
-/** Admiralty information credibility: 1 confirmed … 6 cannot be judged. */
+/** Admiralty information credibility, 1 (best) to 6; their words are in admiralty.ts. */
 export const Credibility = z.number().int().min(1).max(6)
 export type Credibility = z.infer<typeof Credibility>
 

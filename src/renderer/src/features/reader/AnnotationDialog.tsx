@@ -3,7 +3,8 @@ import { ANNOTATION_KINDS, type Annotation } from '../../../../shared/model'
 import { useAnnotationTags, useCreateAnnotation, useUpdateAnnotation } from '../../api/sources'
 import { Dialog } from './Dialog'
 import { EntityPicker } from './EntityPicker'
-import { CREDIBILITY_LABELS, KIND_LABELS } from './labels'
+import { CREDIBILITY_LABELS } from '../../../../shared/admiralty'
+import { KIND_LABELS } from './labels'
 
 export interface PendingSelection {
   start: number

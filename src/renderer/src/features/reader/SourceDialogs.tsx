@@ -9,7 +9,8 @@ import {
 import { call } from '../../api/client'
 import { useDeleteAnnotation, useEditSourceText, useUpdateSource } from '../../api/sources'
 import { Dialog } from './Dialog'
-import { excerpt, RELIABILITY_LABELS } from './labels'
+import { RELIABILITY_LABELS } from '../../../../shared/admiralty'
+import { excerpt } from './labels'
 import { useQuery } from '@tanstack/react-query'
 
 /** Title, kind, web address, publisher, author, dates, language and reliability. */

@@ -4,7 +4,7 @@ import { ApiError } from '../../api/client'
 import { useImportFile, usePasteSource, useSourceList } from '../../api/sources'
 import { Dialog } from './Dialog'
 import { ACCEPTED_EXTENSIONS, precheckFile, readAsBase64 } from './files'
-import { RELIABILITY_LABELS } from './labels'
+import { RELIABILITY_LABELS } from '../../../../shared/admiralty'
 import { readerHref } from './links'
 
 type FileResult =
