@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import {
   LINK_COLUMN_KEYS,
   LINK_COLUMNS,
-  type EntityDependants,
+  type EntityDependents,
   type EntityRow,
   type EntitySnapshot,
   type LinkRef,
@@ -258,11 +258,11 @@ export function restoreEntities(
 }
 
 /** What depends on each entity: its relations, the annotations linking it, notes mentioning it. */
-export function entityDependants(store: ProjectStore, ids: readonly string[]): EntityDependants[] {
+export function entityDependents(store: ProjectStore, ids: readonly string[]): EntityDependents[] {
   const data = store.data
   const wanted = new Set(ids)
   const names = new Map(data.entities.map((e) => [e.id, e.name]))
-  const result = new Map<string, EntityDependants>()
+  const result = new Map<string, EntityDependents>()
   for (const id of ids) {
     const name = names.get(id)
     if (name === undefined) throw notFound('entity', id)

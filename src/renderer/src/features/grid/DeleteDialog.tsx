@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useRef, useState } from 'react'
-import { RELATION_PHRASES, type EntityDependants } from '../../../../shared/contract'
+import { RELATION_PHRASES, type EntityDependents } from '../../../../shared/contract'
 import type { RelationType } from '../../../../shared/model'
 import { call } from '../../api/client'
 import { deleteEntities } from './editing'
@@ -8,7 +8,7 @@ import type { EntityGridSpec } from './entityTypes'
 
 const LISTED = 8
 
-function relationLine(d: EntityDependants, r: EntityDependants['relations'][number]): string {
+function relationLine(d: EntityDependents, r: EntityDependents['relations'][number]): string {
   const phrase = RELATION_PHRASES[r.type as RelationType] ?? r.type
   return r.direction === 'out'
     ? `${d.entity.name} ${phrase} ${r.other.name}`
@@ -43,9 +43,9 @@ export function DeleteDialog({
   const dialogRef = useRef<HTMLDialogElement>(null)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const dependants = useQuery({
-    queryKey: ['entities', 'dependants', ids] as const,
-    queryFn: () => call('entities.dependants', { ids }),
+  const dependents = useQuery({
+    queryKey: ['entities', 'dependents', ids] as const,
+    queryFn: () => call('entities.dependents', { ids }),
     staleTime: 0,
   })
 
@@ -54,7 +54,7 @@ export function DeleteDialog({
     if (dialog && !dialog.open) dialog.showModal()
   }, [])
 
-  const list = dependants.data ?? []
+  const list = dependents.data ?? []
   const relations = list.flatMap((d) => d.relations.map((r) => relationLine(d, r)))
   const annotations = list.flatMap((d) => d.annotations)
   const notes = [...new Map(list.flatMap((d) => d.notes).map((n) => [n.id, n])).values()]
@@ -84,9 +84,9 @@ export function DeleteDialog({
       onClose={onClose}
     >
       <h3 id="delete-title">Delete {what}?</h3>
-      {dependants.isPending && <p className="muted">Looking for what depends on it…</p>}
-      {dependants.isError && <p role="alert">{dependants.error.message}</p>}
-      {dependants.data && (
+      {dependents.isPending && <p className="muted">Looking for what depends on it…</p>}
+      {dependents.isError && <p role="alert">{dependents.error.message}</p>}
+      {dependents.data && (
         <>
           {relations.length > 0 && (
             <section aria-label="Relations that will be deleted">
@@ -134,7 +134,7 @@ export function DeleteDialog({
         <button
           type="button"
           className="danger"
-          disabled={busy || !dependants.data}
+          disabled={busy || !dependents.data}
           onClick={() => void confirm()}
         >
           Delete {what}
