@@ -54,7 +54,7 @@ export function spreadTargets(text: string, count: number, seed = 2): Annotation
   return targets
 }
 
-export function annotationFor(sourceId: string, target: AnnotationTarget, n: number): Annotation {
+function annotationFor(sourceId: string, target: AnnotationTarget, n: number): Annotation {
   const now = new Date().toISOString()
   return {
     id: randomUUID(),

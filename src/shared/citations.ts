@@ -61,11 +61,11 @@ export function parseNoteHref(
   return { kind, id, valid: ID_SHAPE.test(id) }
 }
 
-export const quoteHref = (annotationId: string): string => `quote:${annotationId}`
-export const entityHref = (entityId: string): string => `entity:${entityId}`
+const quoteHref = (annotationId: string): string => `quote:${annotationId}`
+const entityHref = (entityId: string): string => `entity:${entityId}`
 
 /** Link text that reads back as itself: one line, brackets and backslashes escaped. */
-export function escapeLinkText(text: string): string {
+function escapeLinkText(text: string): string {
   return text
     .replace(/\s+/g, ' ')
     .trim()

@@ -14,7 +14,7 @@ export const FAULT_CODES = {
 } as const
 export type FaultCode = keyof typeof FAULT_CODES
 
-export function faultError(code: FaultCode, syscall: string): NodeJS.ErrnoException {
+function faultError(code: FaultCode, syscall: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: ${FAULT_CODES[code]}, ${syscall} (simulated)`), {
     code,
     syscall,

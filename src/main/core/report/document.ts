@@ -109,7 +109,7 @@ export interface ReportDocument {
 }
 
 /** The most entities the drawn chart shows; the best-connected are kept. */
-export const MAX_CHART_NODES = 80
+const MAX_CHART_NODES = 80
 
 export interface GatherOptions {
   /** The graph view's saved chart image, when the project has one. */
@@ -262,7 +262,7 @@ function cellText(row: EntityRow, key: ReportColumnKey): string {
 }
 
 /** "guerrilla-warfare" -> "Guerrilla warfare". */
-export function enumLabel(value: unknown): string {
+function enumLabel(value: unknown): string {
   if (typeof value !== 'string' || value === '') return ''
   const words = value.replace(/-/g, ' ')
   return words.charAt(0).toUpperCase() + words.slice(1)

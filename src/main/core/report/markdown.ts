@@ -107,7 +107,7 @@ function transformElement(node: Element, options: NoteRenderOptions): ElementCon
 }
 
 /** The superscript [n] linking to the n-th entry of "Sources and evidence". */
-export function citationElement(marker: CitationMarker): Element {
+function citationElement(marker: CitationMarker): Element {
   const label = `[${marker.number}]`
   return element('sup', { className: marker.known ? ['cite'] : ['cite', 'missing'] }, [
     marker.known

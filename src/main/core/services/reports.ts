@@ -219,7 +219,7 @@ export function countPdfPages(bytes: Uint8Array): number {
 }
 
 /** "Armed opposition: a brief" -> "Armed-opposition-a-brief.pdf". */
-export function fileNameFor(report: Report, extension: string): string {
+function fileNameFor(report: Report, extension: string): string {
   const stem =
     report.title
       .normalize('NFKD')
