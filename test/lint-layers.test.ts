@@ -43,7 +43,16 @@ describe('layer rules', () => {
   })
 
   it('fail when src/shared imports Node, electron or another layer', async () => {
-    for (const source of ["'node:fs'", "'electron'", "'react'", "'../main/core/dispatch'"]) {
+    for (const source of [
+      "'node:fs'",
+      "'electron'",
+      "'react'",
+      "'../main/core/dispatch'",
+      // Parts of the Markdown stack other than the three the notes' parser needs.
+      "'micromark'",
+      "'mdast-util-gfm-table'",
+      "'remark-parse'",
+    ]) {
       expect(
         await restrictedImports(
           `import * as m from ${source}\nexport const x = m\n`,
@@ -60,7 +69,7 @@ describe('layer rules', () => {
     ).toEqual([])
   })
 
-  it('let src/shared use the Markdown parser of notes, and no other package of it', async () => {
+  it('let src/shared use the Markdown parser of notes, and still refuse Node, electron and React', async () => {
     const parser =
       "import { fromMarkdown } from 'mdast-util-from-markdown'\n" +
       "import { gfmFromMarkdown } from 'mdast-util-gfm'\n" +
@@ -75,15 +84,6 @@ describe('layer rules', () => {
       expect(
         await restrictedImports(
           `${parser}import * as m from ${source}\nexport const x = [fromMarkdown, gfmFromMarkdown, gfm, m]\n`,
-          'src/shared/fixture.ts',
-        ),
-        source,
-      ).toHaveLength(1)
-    }
-    for (const source of ["'micromark'", "'mdast-util-gfm-table'", "'remark-parse'"]) {
-      expect(
-        await restrictedImports(
-          `import * as m from ${source}\nexport const x = m\n`,
           'src/shared/fixture.ts',
         ),
         source,
