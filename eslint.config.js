@@ -25,6 +25,21 @@ const NODE_BUILTINS = [
 ]
 
 /**
+ * What src/shared may import besides its own files. zod for the contract; the Markdown
+ * parser of notes (micromark with GFM to mdast), so citations are read by the same parser
+ * the preview and the reports render with. All four are pure ESM that import no Node
+ * built-in, no DOM and no electron (their one DOM use, in decode-named-character-reference,
+ * sits behind a "browser" export condition only a page bundle picks), so they run in main
+ * and the renderer alike.
+ */
+const SHARED_PACKAGES = [
+  'zod',
+  'mdast-util-from-markdown',
+  'mdast-util-gfm',
+  'micromark-extension-gfm',
+]
+
+/**
  * The layers of DESIGN.md, enforced: where a file lives says which runtime it runs in.
  * test/lint-layers.test.ts proves these rules fire.
  */
@@ -38,9 +53,8 @@ const layerRules = [
         {
           patterns: [
             {
-              regex: '^(?!zod$)(?!\\.\\.?/)|(^|/)(main|renderer|preload)(/|$)',
-              message:
-                'src/shared imports zod and its own files only: no Node, DOM, electron or other layers.',
+              regex: `^(?!(?:${SHARED_PACKAGES.join('|')})$)(?!\\.\\.?/)|(^|/)(main|renderer|preload)(/|$)`,
+              message: `src/shared imports its own files and ${SHARED_PACKAGES.join(', ')} only: no Node, DOM, electron or other layers.`,
             },
           ],
         },
@@ -117,11 +131,24 @@ const layerRules = [
 ]
 
 /**
+ * The boundaries inside the layers, each a rule of its own so that it adds to the layer rules
+ * instead of replacing them (in a flat config, a later block's options for the same rule on
+ * the same files win outright). They are ESLint's own rules under the names of what they
+ * guard; each has a lint test that proves it fires.
+ */
+const boundaries = {
+  rules: {
+    features: builtinRules.get('no-restricted-imports'),
+    'data-layer': builtinRules.get('no-restricted-imports'),
+    // no-restricted-syntax also sees re-exports and dynamic import().
+    'test-support': builtinRules.get('no-restricted-syntax'),
+  },
+}
+
+/**
  * Inside the renderer: features never import each other (what two of them share lives in
  * ui/, routes/, api/ or the contract), nor the app shell that composes them; ui/ and routes/
- * never import a feature. typescript-eslint's copy of no-restricted-imports carries these, so
- * they stand beside the layer rules instead of replacing them (a later block's options for
- * the same rule would). test/lint-features.test.ts proves they fire.
+ * never import a feature. test/lint-features.test.ts proves it.
  */
 const FEATURES_DIR = new URL('./src/renderer/src/features/', import.meta.url)
 const FEATURES = readdirSync(FEATURES_DIR, { withFileTypes: true })
@@ -132,7 +159,7 @@ const featureRules = [
   ...FEATURES.map((feature) => ({
     files: [`src/renderer/src/features/${feature}/**/*.{ts,tsx}`],
     rules: {
-      '@typescript-eslint/no-restricted-imports': [
+      'boundaries/features': [
         'error',
         {
           patterns: [
@@ -153,7 +180,7 @@ const featureRules = [
   {
     files: ['src/renderer/src/ui/**/*.{ts,tsx}', 'src/renderer/src/routes/**/*.{ts,tsx}'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': [
+      'boundaries/features': [
         'error',
         {
           patterns: [
@@ -171,42 +198,57 @@ const featureRules = [
 /**
  * One data layer: only src/renderer/src/api/ reaches the API client and the query cache.
  * Views use the hooks and functions of api/<domain>.ts, which own the query keys and declare
- * what each edit refreshes. test/lint-data-layer.test.ts proves it fires.
- *
- * The rule runs under its own name: in a flat config a later block's options for
- * `no-restricted-imports` replace an earlier block's for the same file, so reusing that name
- * here would silently drop the renderer's layer rule above.
+ * what each edit refreshes. test/lint-data-layer.test.ts proves it.
  */
-const dataLayerRules = [
-  {
-    files: ['src/renderer/**/*.{ts,tsx}'],
-    ignores: ['src/renderer/src/api/**'],
-    plugins: {
-      'data-layer': {
-        rules: { 'no-restricted-imports': builtinRules.get('no-restricted-imports') },
+const dataLayerRule = {
+  files: ['src/renderer/**/*.{ts,tsx}'],
+  ignores: ['src/renderer/src/api/**'],
+  rules: {
+    'boundaries/data-layer': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: '(^|/)api/client$',
+            message:
+              'Only src/renderer/src/api/ calls the API client: use (or add) a hook or function in api/<domain>.ts.',
+          },
+          {
+            group: ['@tanstack/react-query'],
+            message:
+              'Query keys, caching and invalidation live in src/renderer/src/api/: use (or add) a hook in api/<domain>.ts.',
+          },
+        ],
       },
-    },
-    rules: {
-      'data-layer/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '(^|/)api/client$',
-              message:
-                'Only src/renderer/src/api/ calls the API client: use (or add) a hook or function in api/<domain>.ts.',
-            },
-            {
-              group: ['@tanstack/react-query'],
-              message:
-                'Query keys, caching and invalidation live in src/renderer/src/api/: use (or add) a hook in api/<domain>.ts.',
-            },
-          ],
-        },
-      ],
-    },
+    ],
   },
-]
+}
+
+/**
+ * Test support (test/support/, e2e/support/) is for tests only: production code under src/
+ * importing it would ship fast-check, injected disk faults or fixtures.
+ * test/lint-test-support.test.ts proves it.
+ */
+const TEST_SUPPORT_PATH = '/(^|\\x2F)(test|e2e)\\x2Fsupport(\\x2F|$)/' // esquery: no "/" inside
+const testSupportRule = {
+  files: ['src/**/*.{ts,tsx}'],
+  ignores: ['src/**/*.test.{ts,tsx}'],
+  rules: {
+    'boundaries/test-support': [
+      'error',
+      ...[
+        'ImportDeclaration',
+        'ExportNamedDeclaration',
+        'ExportAllDeclaration',
+        'ImportExpression',
+      ].map((node) => ({
+        selector: `${node}[source.value=${TEST_SUPPORT_PATH}]`,
+        message:
+          'Only tests (*.test.ts, *.test.tsx) import test/support or e2e/support; production code never does.',
+      })),
+    ],
+  },
+}
 
 export default tseslint.config(
   {
@@ -256,6 +298,8 @@ export default tseslint.config(
     rules: { 'no-empty-pattern': 'off' },
   },
   ...layerRules,
+  { plugins: { boundaries } },
   ...featureRules,
-  ...dataLayerRules,
+  dataLayerRule,
+  testSupportRule,
 )

@@ -1,11 +1,5 @@
-import { existsSync } from 'node:fs'
 import { defineConfig } from '@playwright/test'
-
-/** CHROMIUM_PATH, else Debian's chromium, else Playwright's own browser where installed. */
-function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined
-}
+import { CHROMIUM_ARGS, findChromium } from './src/main/pdf/chromium'
 
 export default defineConfig({
   testDir: './e2e',
@@ -24,16 +18,9 @@ export default defineConfig({
     viewport: { width: 1400, height: 900 },
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: chromiumPath(),
-      // Root in a container, and a closed network: no sandbox, no background calls home.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      // CHROMIUM_PATH, else Debian's chromium, else Playwright's own browser where installed.
+      executablePath: findChromium(),
+      args: CHROMIUM_ARGS,
     },
   },
 })

@@ -11,18 +11,9 @@
 import { cp, mkdtemp } from 'node:fs/promises'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page } from '@playwright/test'
+import { CHROMIUM_ARGS } from '../src/main/pdf/chromium'
 import { startBrowserMode, type RunningApp } from './app'
 import type { BenchContext } from './types'
-
-/** The flags the e2e tests use: root in a container, and no call home from the browser. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
 
 export const VIEWPORT = { width: 1400, height: 900 }
 

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { findChromium } from '../src/main/pdf/chromium'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -10,12 +10,6 @@ export interface ContextOptions {
   quick: boolean
   runs: number
   log?: (message: string) => void
-}
-
-/** CHROMIUM_PATH, else Debian's chromium, as the e2e tests find it. */
-export function findChromium(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined
 }
 
 /** The context every suite receives, and its cleanup. */

@@ -25,7 +25,7 @@ function meets(figure: number, { op, limit }: Target): boolean {
 
 const OPS: Record<Target['op'], string> = { '<=': '≤', '<': '<', '>=': '≥', '>': '>' }
 
-export function formatNumber(value: number): string {
+function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value)
   const abs = Math.abs(value)
   const digits = abs >= 100 || Number.isInteger(value) ? 0 : abs >= 10 ? 1 : 2

@@ -5,7 +5,7 @@ import {
   plantHostileContent,
   IMG_PAYLOAD,
   SCRIPT_PAYLOAD,
-} from './hostile-project'
+} from './support/hostile-project'
 import { AppShell } from './pages/AppShell'
 import { EvidencePanel } from './pages/EvidencePanel'
 import { GroupsPage } from './pages/GroupsPage'

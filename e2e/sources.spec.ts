@@ -1,5 +1,5 @@
 import type { Browser } from '@playwright/test'
-import { makeDocx, makePdf } from '../src/main/core/import/test-documents'
+import { makeDocx, makePdf } from '../test/support/documents'
 import { expect, test } from './fixtures'
 import { AppShell } from './pages/AppShell'
 import { ReaderPage } from './pages/ReaderPage'

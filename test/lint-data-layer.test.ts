@@ -8,7 +8,7 @@ async function importRules(code: string, filePath: string) {
   const [result] = await eslint.lintText(code, { filePath })
   const messages = result?.messages ?? []
   return {
-    dataLayer: messages.filter((m) => m.ruleId === 'data-layer/no-restricted-imports'),
+    dataLayer: messages.filter((m) => m.ruleId === 'boundaries/data-layer'),
     layers: messages.filter((m) => m.ruleId === 'no-restricted-imports'),
   }
 }

@@ -7,7 +7,7 @@ const eslint = new ESLint({ cwd: process.cwd() })
 async function boundaryErrors(code: string, filePath: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath })
   return (result?.messages ?? [])
-    .filter((m) => m.ruleId === '@typescript-eslint/no-restricted-imports')
+    .filter((m) => m.ruleId === 'boundaries/features')
     .map((m) => m.message)
 }
 

@@ -43,7 +43,16 @@ describe('layer rules', () => {
   })
 
   it('fail when src/shared imports Node, electron or another layer', async () => {
-    for (const source of ["'node:fs'", "'electron'", "'react'", "'../main/core/dispatch'"]) {
+    for (const source of [
+      "'node:fs'",
+      "'electron'",
+      "'react'",
+      "'../main/core/dispatch'",
+      // Parts of the Markdown stack other than the three the notes' parser needs.
+      "'micromark'",
+      "'mdast-util-gfm-table'",
+      "'remark-parse'",
+    ]) {
       expect(
         await restrictedImports(
           `import * as m from ${source}\nexport const x = m\n`,
@@ -58,6 +67,28 @@ describe('layer rules', () => {
         'src/shared/fixture.ts',
       ),
     ).toEqual([])
+  })
+
+  it('let src/shared use the Markdown parser of notes, and still refuse Node, electron and React', async () => {
+    const parser =
+      "import { fromMarkdown } from 'mdast-util-from-markdown'\n" +
+      "import { gfmFromMarkdown } from 'mdast-util-gfm'\n" +
+      "import { gfm } from 'micromark-extension-gfm'\n"
+    expect(
+      await restrictedImports(
+        `${parser}export const x = [fromMarkdown, gfmFromMarkdown, gfm]\n`,
+        'src/shared/fixture.ts',
+      ),
+    ).toEqual([])
+    for (const source of ["'node:fs'", "'electron'", "'react'"]) {
+      expect(
+        await restrictedImports(
+          `${parser}import * as m from ${source}\nexport const x = [fromMarkdown, gfmFromMarkdown, gfm, m]\n`,
+          'src/shared/fixture.ts',
+        ),
+        source,
+      ).toHaveLength(1)
+    }
   })
 
   it('fail when the renderer imports main, preload, electron or Node', async () => {

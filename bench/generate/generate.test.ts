@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { findIntegrityProblems } from '../../src/main/core/integrity'
 import { ProjectStore } from '../../src/main/core/project-store'
-import { tempDir } from '../../src/main/core/test-helpers'
+import { tempDir } from '../../test/support/folders'
 import { locateQuote } from '../../src/shared/anchoring'
 import {
   KNOWN_ENTITY_TYPES,

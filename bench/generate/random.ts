@@ -1,28 +1,25 @@
 /**
- * A seeded random source for the generator. pure-rand's xoroshiro128+ gives the same
- * sequence for a seed on every platform and Node version, which Math.random cannot.
+ * The generator's vocabulary of chance (picks, weights, shuffles, ids) over the project's one
+ * seeded generator, `seededRandom` in src/shared/random.ts: the same seed gives the same
+ * project on every platform and Node version, which Math.random cannot.
  */
-import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64'
-import { uniformInt } from 'pure-rand/distribution/uniformInt'
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus'
-
-type Generator = ReturnType<typeof xoroshiro128plus>
+import { seededRandom } from '../../src/shared/random'
 
 export class Random {
-  private readonly rng: Generator
+  private readonly next: () => number
 
   constructor(seed: number) {
-    this.rng = xoroshiro128plus(seed)
+    this.next = seededRandom(seed)
   }
 
   /** A float in [0, 1). */
   float(): number {
-    return uniformFloat64(this.rng)
+    return this.next()
   }
 
   /** An integer in [min, max], both included. */
   int(min: number, max: number): number {
-    return uniformInt(this.rng, min, max)
+    return min + Math.floor(this.next() * (max - min + 1))
   }
 
   chance(probability: number): boolean {

@@ -5,7 +5,7 @@ import type { Random } from './random'
 import * as W from './words'
 
 /** Which entity types each relation type joins; symmetric ones are stored once. */
-export const RELATION_SHAPES: Record<
+const RELATION_SHAPES: Record<
   RelationType,
   { from: KnownEntityType; to: KnownEntityType | 'any'; weight: number; symmetric?: boolean }
 > = {

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { ProjectStore } from '../../src/main/core/project-store'
 import { describeRange } from '../../src/shared/anchoring'
 import type { Annotation, AnnotationTarget, SourceRecord } from '../../src/shared/model'
+import { seededRandom } from '../../src/shared/random'
 import { normalizeText } from '../../src/shared/text'
 
 const WORDS = (
@@ -20,21 +21,9 @@ const WORDS = (
   'پنجشیر اندراب مقاومت جبهه طالبان'
 ).split(' ')
 
-/** A small seeded generator (mulberry32) so every run measures the same text. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /** Normalized prose of about `length` characters, in paragraphs of a few sentences. */
 export function prose(length: number, seed = 1): string {
-  const random = seeded(seed)
+  const random = seededRandom(seed)
   const parts: string[] = []
   let size = 0
   let sentence = 0
@@ -54,7 +43,7 @@ export function prose(length: number, seed = 1): string {
 
 /** `count` quote targets of 20–200 characters spread evenly over the text. */
 export function spreadTargets(text: string, count: number, seed = 2): AnnotationTarget[] {
-  const random = seeded(seed)
+  const random = seededRandom(seed)
   const targets: AnnotationTarget[] = []
   const step = Math.floor(text.length / count)
   for (let i = 0; i < count; i++) {
@@ -65,7 +54,7 @@ export function spreadTargets(text: string, count: number, seed = 2): Annotation
   return targets
 }
 
-export function annotationFor(sourceId: string, target: AnnotationTarget, n: number): Annotation {
+function annotationFor(sourceId: string, target: AnnotationTarget, n: number): Annotation {
   const now = new Date().toISOString()
   return {
     id: randomUUID(),

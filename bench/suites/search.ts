@@ -6,9 +6,10 @@
 import { createDispatch } from '../../src/main/core/dispatch'
 import { searchIndexFor } from '../../src/main/core/services/search'
 import { Workspace } from '../../src/main/core/workspace'
+import { seededRandom } from '../../src/shared/random'
 import { line, longestStall, median } from '../measure'
 import type { BenchSuite, Measurement } from '../types'
-import { percentile, seeded } from './library-fixtures'
+import { percentile } from './library-fixtures'
 
 export const searchSuite: BenchSuite = {
   name: 'search',
@@ -30,7 +31,7 @@ export const searchSuite: BenchSuite = {
       })
 
       // Two words taken from the project's own texts, so most queries find something.
-      const random = seeded(42)
+      const random = seededRandom(42)
       const words: string[] = []
       for (const source of store.data.sources.slice(0, 200)) {
         const text = await store.readSourceText(source.contentHash)

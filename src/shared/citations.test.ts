@@ -108,6 +108,20 @@ describe('extractNoteLinks', () => {
     expect(ids('<span title="[x](quote:in-attr)">y</span>')).toEqual([])
   })
 
+  it('keeps offsets and text exact after a byte order mark, CRLF line ends and astral characters', () => {
+    const body = '\uFEFF😀 one\r\ntwo [**bold** cite](quote:q-1) <entity:e-1>'
+    const links = extractNoteLinks(body)
+    expect(links.map((l) => body.slice(l.start, l.end))).toEqual([
+      '[**bold** cite](quote:q-1)',
+      '<entity:e-1>',
+    ])
+    expect(links.map((l) => l.text)).toEqual(['**bold** cite', 'entity:e-1'])
+  })
+
+  it('counts an autolink inside a link, as the preview renders both', () => {
+    expect(ids('[see <quote:inner> here](entity:outer)')).toEqual(['entity:outer', 'quote:inner'])
+  })
+
   it('marks ids that cannot be record ids as invalid instead of dropping them', () => {
     const [link] = extractNoteLinks('[x](quote:a%20b)')
     expect(link).toMatchObject({ kind: 'quote', id: 'a%20b', valid: false })

@@ -33,13 +33,13 @@ const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex sha256')
 export const SOURCE_KINDS = ['article', 'report', 'transcript', 'post', 'other'] as const
 export const SourceKind = z.enum(SOURCE_KINDS)
 
-/** Admiralty (NATO) source reliability: A completely reliable … F cannot be judged. */
+/** Admiralty (NATO) source reliability, A to F; their words are in admiralty.ts. */
 export const RELIABILITY_GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const
 export const Reliability = z.enum(RELIABILITY_GRADES)
 export type Reliability = z.infer<typeof Reliability>
 
-export const SOURCE_FORMATS = ['txt', 'md', 'html', 'pdf', 'docx', 'paste'] as const
-export const SourceOrigin = z.strictObject({
+const SOURCE_FORMATS = ['txt', 'md', 'html', 'pdf', 'docx', 'paste'] as const
+const SourceOrigin = z.strictObject({
   fileName: ShortText,
   format: z.enum(SOURCE_FORMATS),
 })
@@ -86,7 +86,7 @@ export type SourceRecord = z.infer<typeof SourceRecord>
 // ---------------------------------------------------------------- annotations
 
 /** W3C Web Annotation TextQuoteSelector. */
-export const TextQuoteSelector = z.strictObject({
+const TextQuoteSelector = z.strictObject({
   type: z.literal('TextQuoteSelector'),
   exact: z.string().min(1).max(20_000),
   prefix: z.string().max(200),
@@ -95,7 +95,7 @@ export const TextQuoteSelector = z.strictObject({
 export type TextQuoteSelector = z.infer<typeof TextQuoteSelector>
 
 /** W3C Web Annotation TextPositionSelector: [start, end) in UTF-16 code units. */
-export const TextPositionSelector = z
+const TextPositionSelector = z
   .strictObject({
     type: z.literal('TextPositionSelector'),
     start: z.number().int().nonnegative(),
@@ -113,11 +113,11 @@ export type AnnotationTarget = z.infer<typeof AnnotationTarget>
 export const ANNOTATION_KINDS = ['claim', 'fact', 'assessment', 'quote'] as const
 export const AnnotationKind = z.enum(ANNOTATION_KINDS)
 
-/** Admiralty information credibility: 1 confirmed … 6 cannot be judged. */
+/** Admiralty information credibility, 1 (best) to 6; their words are in admiralty.ts. */
 export const Credibility = z.number().int().min(1).max(6)
 export type Credibility = z.infer<typeof Credibility>
 
-export const ANCHOR_STATES = ['exact', 'moved', 'fuzzy', 'orphaned'] as const
+const ANCHOR_STATES = ['exact', 'moved', 'fuzzy', 'orphaned'] as const
 export const AnchorState = z.strictObject({
   state: z.enum(ANCHOR_STATES),
   /** Match quality in [0, 1] for fuzzy anchors. */
@@ -157,11 +157,11 @@ export const GROUP_PHASES = [
   'conventional-warfare',
   'unknown',
 ] as const
-export const GroupPhase = z.enum(GROUP_PHASES)
+const GroupPhase = z.enum(GROUP_PHASES)
 export type GroupPhase = z.infer<typeof GroupPhase>
 
 export const GROUP_STATUSES = ['active', 'dormant', 'defunct', 'claimed', 'unknown'] as const
-export const GroupStatus = z.enum(GROUP_STATUSES)
+const GroupStatus = z.enum(GROUP_STATUSES)
 
 export const PLACE_KINDS = ['country', 'region', 'province', 'district', 'city', 'other'] as const
 export const COMMUNITY_KINDS = ['ethnic', 'religious', 'tribal', 'linguistic', 'other'] as const

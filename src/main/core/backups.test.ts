@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type * as Migrations from './migrations'
 import { backupsFolder, BACKUPS_KEPT, listBackups, readBackup, writeBackup } from './backups'
 import { PROJECT_FILE, ProjectStore } from './project-store'
-import { copySample, tempDir } from './test-helpers'
+import { copySample, tempDir } from '../../../test/support/folders'
 
 // A v0 file stands in for the first real migration (v1 is the first schema version).
 vi.mock('./migrations', async (importOriginal) => {

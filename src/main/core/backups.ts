@@ -15,7 +15,7 @@ import { AppError } from './errors'
 import { findIntegrityProblems } from './integrity'
 import { migrateProjectFile, SchemaVersionError } from './migrations'
 
-export const BACKUPS_FOLDER = 'backups'
+const BACKUPS_FOLDER = 'backups'
 
 /** How many backups of each kind survive rotation; the newest are kept. */
 export const BACKUPS_KEPT: Record<BackupReason, number> = {
@@ -240,7 +240,7 @@ export async function readBackup(projectFolder: string, id: string): Promise<Pro
 }
 
 /** Keeps the newest BACKUPS_KEPT[reason] backups of that kind; removes both files of the rest. */
-export async function pruneBackups(projectFolder: string, reason: BackupReason): Promise<void> {
+async function pruneBackups(projectFolder: string, reason: BackupReason): Promise<void> {
   const ofKind = (await backupIds(projectFolder)).filter(
     (id) => ID_PATTERN.exec(id)?.[2] === reason,
   )

@@ -3,7 +3,7 @@ import { METHOD_NAMES } from '../../shared/contract'
 import type { Result } from '../../shared/result'
 import { createDispatch, type Dispatch } from './dispatch'
 import { ProjectStore } from './project-store'
-import { copySample, tempDir } from './test-helpers'
+import { copySample, tempDir } from '../../../test/support/folders'
 import { Workspace } from './workspace'
 
 let dir: Awaited<ReturnType<typeof tempDir>>

@@ -14,9 +14,9 @@ import {
   isEnvelope,
   leaksInternals,
   prototypeIsClean,
-} from './fuzz-arbitraries'
-import { knownValues } from './fuzz-known'
-import { copySample, tempDir } from './test-helpers'
+} from '../../../test/support/fuzz-arbitraries'
+import { knownValues } from '../../../test/support/fuzz-known'
+import { copySample, tempDir } from '../../../test/support/folders'
 import { Workspace } from './workspace'
 
 const RUNS_PER_METHOD = 500

@@ -6,8 +6,13 @@ import type { DamageKind } from '../../shared/contract'
 import { ProjectFile, SCHEMA_VERSION } from '../../shared/model'
 import { AppError } from './errors'
 import { DamagedProjectError, PROJECT_FILE, ProjectStore } from './project-store'
-import { FAULT_CODES, FAULT_POINTS, faultyFs, type FaultCode } from './test-faults'
-import { copySample, tempDir } from './test-helpers'
+import {
+  FAULT_CODES,
+  FAULT_POINTS,
+  faultyFs,
+  type FaultCode,
+} from '../../../test/support/faulty-fs'
+import { copySample, tempDir } from '../../../test/support/folders'
 
 let dir: Awaited<ReturnType<typeof tempDir>>
 beforeEach(async () => {

@@ -7,7 +7,7 @@ import { SCHEMA_VERSION } from '../../shared/model'
 import type { Result } from '../../shared/result'
 import { createDispatch, type Dispatch } from './dispatch'
 import { PROJECT_FILE } from './project-store'
-import { copySample, SAMPLE_DIR, tempDir } from './test-helpers'
+import { copySample, SAMPLE_DIR, tempDir } from '../../../test/support/folders'
 import { Workspace } from './workspace'
 
 let dir: Awaited<ReturnType<typeof tempDir>>

@@ -6,11 +6,7 @@
  * far from the stack limit.
  */
 
-export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set([
-  '__proto__',
-  'constructor',
-  'prototype',
-])
+const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
 
 export interface ShapeLimits {
   /** Deepest nesting of objects and arrays; the project model needs fewer than 10. */

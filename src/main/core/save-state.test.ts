@@ -5,8 +5,8 @@ import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { SaveStatus } from '../../shared/contract'
 import { createDispatch, type Dispatch } from './dispatch'
 import { PROJECT_FILE } from './project-store'
-import { faultyFs, type FaultyFs } from './test-faults'
-import { copySample, tempDir } from './test-helpers'
+import { faultyFs, type FaultyFs } from '../../../test/support/faulty-fs'
+import { copySample, tempDir } from '../../../test/support/folders'
 import { Workspace } from './workspace'
 
 let dir: Awaited<ReturnType<typeof tempDir>>

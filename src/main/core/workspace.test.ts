@@ -2,7 +2,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { PROJECT_FILE } from './project-store'
-import { SAMPLE_DIR, tempDir } from './test-helpers'
+import { SAMPLE_DIR, tempDir } from '../../../test/support/folders'
 import { Workspace } from './workspace'
 
 let dir: Awaited<ReturnType<typeof tempDir>>

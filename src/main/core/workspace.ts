@@ -31,7 +31,7 @@ export interface WorkspaceOptions {
 }
 
 /** A sortable, file-name-safe time for names such as project.json.corrupt-<time>. */
-export function fileStamp(date = new Date()): string {
+function fileStamp(date = new Date()): string {
   return date.toISOString().replace(/[-:.]/g, '')
 }
 

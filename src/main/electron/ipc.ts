@@ -4,10 +4,7 @@ import { fail } from '../../shared/result'
 import type { Dispatch } from '../core/dispatch'
 
 /** Only the main frame of our own window, showing our own page, may call the API. */
-export function isTrustedSender(
-  event: IpcMainInvokeEvent,
-  trusted: () => WebContents | null,
-): boolean {
+function isTrustedSender(event: IpcMainInvokeEvent, trusted: () => WebContents | null): boolean {
   const contents = trusted()
   const frame = event.senderFrame
   if (!contents || !frame || event.sender !== contents) return false

@@ -66,7 +66,7 @@ export function printRequestAllowed(url: string, reportUrl: string): boolean {
   return url === reportUrl || url.startsWith('data:')
 }
 
-export function printToPdfOptions(options: PrintOptions) {
+function printToPdfOptions(options: PrintOptions) {
   const inches = (mm: number): number => mm / MM_PER_INCH
   return {
     pageSize: options.pageSize,

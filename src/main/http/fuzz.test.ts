@@ -16,9 +16,9 @@ import {
   isEnvelope,
   leaksInternals,
   prototypeIsClean,
-} from '../core/fuzz-arbitraries'
-import { knownValues } from '../core/fuzz-known'
-import { copySample, tempDir } from '../core/test-helpers'
+} from '../../../test/support/fuzz-arbitraries'
+import { knownValues } from '../../../test/support/fuzz-known'
+import { copySample, tempDir } from '../../../test/support/folders'
 import { Workspace } from '../core/workspace'
 import { startHttpServer, type RunningServer } from './server'
 

@@ -15,7 +15,7 @@ const Selection = {
   contentHash: Sha256,
 }
 
-export const AnnotationDraft = z.strictObject({
+const AnnotationDraft = z.strictObject({
   sourceId: Id,
   ...Selection,
   kind: AnnotationKind,
@@ -26,7 +26,7 @@ export const AnnotationDraft = z.strictObject({
 })
 export type AnnotationDraft = z.infer<typeof AnnotationDraft>
 
-export const AnnotationPatch = z.strictObject({
+const AnnotationPatch = z.strictObject({
   kind: AnnotationKind.optional(),
   comment: z.string().max(200_000).optional(),
   credibility: Credibility.optional(),

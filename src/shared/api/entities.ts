@@ -149,7 +149,7 @@ export const EntitySnapshot = z.strictObject({
 export type EntitySnapshot = z.infer<typeof EntitySnapshot>
 
 /** What depends on an entity: named in the confirmation before it is deleted. */
-export const EntityDependants = z.strictObject({
+export const EntityDependents = z.strictObject({
   entity: Ref,
   relations: z.array(
     z.strictObject({ id: Id, type: z.string(), direction: z.enum(['in', 'out']), other: Ref }),
@@ -158,7 +158,7 @@ export const EntityDependants = z.strictObject({
   /** Notes whose body mentions the entity ([text](entity:<id>)); their links would break. */
   notes: z.array(z.strictObject({ id: Id, title: z.string() })),
 })
-export type EntityDependants = z.infer<typeof EntityDependants>
+export type EntityDependents = z.infer<typeof EntityDependents>
 
 export const entityMethods = {
   /** Every entity, or those of one type, sorted by name. */
@@ -196,7 +196,7 @@ export const entityMethods = {
     }),
   ),
   /** The relations, annotations and notes that depend on some entities (asked before deleting). */
-  'entities.dependants': method(z.strictObject({ ids: Ids }), z.array(EntityDependants)),
+  'entities.dependents': method(z.strictObject({ ids: Ids }), z.array(EntityDependents)),
   /** Delete several entities at once, all or none; returns what was removed, for undo. */
   'entities.deleteMany': method(
     z.strictObject({ ids: Ids }),

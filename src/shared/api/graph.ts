@@ -49,11 +49,11 @@ const PositionMap = z.record(Id, Point).refine((map) => Object.keys(map).length 
   message: `at most ${MAX_POSITIONS} positions at once`,
 })
 
-export const GraphImageFormat = z.enum(GRAPH_IMAGE_FORMATS)
+const GraphImageFormat = z.enum(GRAPH_IMAGE_FORMATS)
 export type GraphImageFormat = z.infer<typeof GraphImageFormat>
 
 /** About 15 MB of PNG once decoded: a 4x export of a large chart fits, a runaway one does not. */
-export const MAX_GRAPH_IMAGE_CHARS = 20_000_000
+const MAX_GRAPH_IMAGE_CHARS = 20_000_000
 
 export const GraphImageInfo = z.strictObject({
   format: GraphImageFormat,

@@ -2,9 +2,7 @@ import { z } from 'zod'
 import { method } from './method'
 
 /** A grid's name in the project's saved views, e.g. "entities.group". */
-export const GridKey = z
-  .string()
-  .regex(/^[a-z][a-z0-9.-]{0,63}$/, 'a grid name such as "entities.group"')
+const GridKey = z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/, 'a grid name such as "entities.group"')
 
 /** One column's saved layout; the array order is the column order. */
 export const SavedColumn = z.strictObject({

@@ -37,7 +37,7 @@ export const RelationDraft = z.strictObject({
 })
 export type RelationDraft = z.infer<typeof RelationDraft>
 
-export const RelationPatch = z.strictObject({
+const RelationPatch = z.strictObject({
   type: RelationType.optional(),
   evidence: z.array(Id).max(1_000).optional(),
   confidence: z.enum(CONFIDENCE_LEVELS).optional(),

@@ -46,7 +46,7 @@ export const REPORT_COLUMNS = {
   newestSourceDate: { label: 'Newest source', types: [] },
 } as const satisfies Record<string, ReportColumnSpec>
 export type ReportColumnKey = keyof typeof REPORT_COLUMNS
-export const REPORT_COLUMN_KEYS = Object.keys(REPORT_COLUMNS) as ReportColumnKey[]
+const REPORT_COLUMN_KEYS = Object.keys(REPORT_COLUMNS) as ReportColumnKey[]
 
 /** The columns offered for an entity type, in print order. */
 export function reportColumnsFor(entityType: string): ReportColumnKey[] {
@@ -72,7 +72,7 @@ const ReportOptionsPatch = z.strictObject({
   margins: z.enum(REPORT_MARGINS).optional(),
 })
 
-export const ReportDraft = z.strictObject({
+const ReportDraft = z.strictObject({
   title: z.string(),
   author: z.string().optional(),
   date: IsoDate.optional(),
@@ -114,7 +114,7 @@ export type ReportChoices = z.infer<typeof ReportChoices>
 
 const ReportRef = z.strictObject({ id: Id })
 
-export const ReportPdf = z.strictObject({
+const ReportPdf = z.strictObject({
   /** A file name made from the title, e.g. "Armed-opposition-brief.pdf". */
   fileName: z.string(),
   bytes: z.number().int().nonnegative(),

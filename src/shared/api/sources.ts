@@ -5,7 +5,7 @@ import { method, NoInput } from './method'
 /** Largest file Sightline imports (it travels base64-encoded under the 32 MiB request cap). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
 /** Largest pasted or edited text, in UTF-16 code units. */
-export const MAX_TEXT_LENGTH = 20 * 1024 * 1024
+const MAX_TEXT_LENGTH = 20 * 1024 * 1024
 
 export const SourceSummary = z.strictObject({
   source: SourceRecord,
@@ -60,7 +60,7 @@ const Base64 = z
   .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'file data must be base64')
 
 /** Optional fields take null to clear them. */
-export const SourcePatch = z.strictObject({
+const SourcePatch = z.strictObject({
   title: z.string().trim().min(1).max(500).optional(),
   kind: SourceKind.optional(),
   url: z.string().max(2_000).nullable().optional(),

@@ -27,7 +27,7 @@ export const BACKUP_REASONS = [
 export type BackupReason = (typeof BACKUP_REASONS)[number]
 
 /** The name of a backup: letters, digits and dashes only, so it cannot name another file. */
-export const BackupId = z
+const BackupId = z
   .string()
   .min(1)
   .max(120)

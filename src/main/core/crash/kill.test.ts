@@ -13,7 +13,7 @@ import { build } from 'vite'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { ProjectFile } from '../../../shared/model'
 import { PROJECT_FILE, ProjectStore } from '../project-store'
-import { SAMPLE_DIR, tempDir } from '../test-helpers'
+import { SAMPLE_DIR, tempDir } from '../../../../test/support/folders'
 
 const EDITS = 1_000
 const MIN_KILLS = 50
@@ -46,7 +46,7 @@ beforeAll(async () => {
     root: ROOT,
     logLevel: 'silent',
     build: {
-      ssr: join(import.meta.dirname, 'editor.ts'),
+      ssr: join(ROOT, 'test', 'support', 'crash-editor.ts'),
       outDir,
       emptyOutDir: true,
       minify: false,

@@ -3,7 +3,7 @@ import {
   createEntity,
   deleteEntities,
   deleteEntity,
-  entityDependants,
+  entityDependents,
   entityRows,
   entityTable,
   entityTablePage,
@@ -23,7 +23,7 @@ export const entityHandlers: Handlers<typeof entityMethods> = {
   'entities.delete': ({ id }, ws) => deleteEntity(ws.current, id),
   'entities.tablePage': (input, ws) => entityTablePage(ws.current, input),
   'entities.rows': ({ ids }, ws) => entityRows(ws.current, ids),
-  'entities.dependants': ({ ids }, ws) => entityDependants(ws.current, ids),
+  'entities.dependents': ({ ids }, ws) => entityDependents(ws.current, ids),
   'entities.deleteMany': ({ ids }, ws) => ({ removed: deleteEntities(ws.current, ids) }),
   'entities.restore': (input, ws) => restoreEntities(ws.current, input),
 }

@@ -69,7 +69,7 @@ const WINDOWS_1252_LABELS = new Set([
   'us-ascii',
 ])
 
-export function decodeWindows1252(bytes: Uint8Array): string {
+function decodeWindows1252(bytes: Uint8Array): string {
   let out = ''
   for (let i = 0; i < bytes.length; i += 8192) {
     const part = bytes.subarray(i, i + 8192)

@@ -143,7 +143,7 @@ function readMetadata(html: string): DocumentMetadata {
 }
 
 /** Converts an HTML fragment to plain text with paragraph breaks. */
-export function htmlToText(fragment: string): string {
+function htmlToText(fragment: string): string {
   const { document } = parseHTML(`<!doctype html><html><body>${fragment}</body></html>`)
   const body = document.querySelector('body')
   if (!body) return ''

@@ -4,7 +4,7 @@ import { MAX_IMPORT_BYTES } from '../../../shared/api/sources'
 import { normalizeText } from '../../../shared/text'
 import { AppError } from '../errors'
 import { importDocument } from '.'
-import { makeDocx, makePdf } from './test-documents'
+import { makeDocx, makePdf } from '../../../../test/support/documents'
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
 

@@ -21,8 +21,6 @@ const FORMAT_BY_EXTENSION = {
   docx: 'docx',
 } as const
 
-export const IMPORTABLE_EXTENSIONS = Object.keys(FORMAT_BY_EXTENSION)
-
 /**
  * Reads one file into normalized text and metadata, or throws an AppError with a
  * message fit for the analyst. Never touches the store.

@@ -11,7 +11,8 @@ import {
 import type { Annotation, Entity, ProjectFile, Report } from '../../../shared/model'
 import { entityTable } from '../services/entities'
 import type { ProjectStore } from '../project-store'
-import { extractNoteLinks, numberCitations } from '../../../shared/citations'
+import { numberCitations } from '../../../shared/citations'
+import { noteLinks } from '../services/notes'
 import { filterTableRows } from './table-filter'
 
 export interface SourceInfo {
@@ -108,7 +109,7 @@ export interface ReportDocument {
 }
 
 /** The most entities the drawn chart shows; the best-connected are kept. */
-export const MAX_CHART_NODES = 80
+const MAX_CHART_NODES = 80
 
 export interface GatherOptions {
   /** The graph view's saved chart image, when the project has one. */
@@ -137,7 +138,7 @@ export function gatherReport(
     switch (section.kind) {
       case 'note': {
         const note = notes.get(section.noteId)
-        const links = note ? extractNoteLinks(note.body) : []
+        const links = note ? noteLinks(store, note) : []
         const citationIds = numberCitations(links).citations.map((c) => c.annotationId)
         for (const id of citationIds) wantedQuotes.add(id)
         for (const link of links) if (link.kind === 'entity') namedEntities.push(link.id)
@@ -261,7 +262,7 @@ function cellText(row: EntityRow, key: ReportColumnKey): string {
 }
 
 /** "guerrilla-warfare" -> "Guerrilla warfare". */
-export function enumLabel(value: unknown): string {
+function enumLabel(value: unknown): string {
   if (typeof value !== 'string' || value === '') return ''
   const words = value.replace(/-/g, ' ')
   return words.charAt(0).toUpperCase() + words.slice(1)

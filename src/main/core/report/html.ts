@@ -3,6 +3,7 @@
  * inside it, nothing is fetched and nothing runs. Every string that comes from the
  * project is escaped here or by rehype-stringify (note bodies).
  */
+import { credibilityLabel, reliabilityLabel } from '../../../shared/admiralty'
 import { drawChartSvg } from './chart-svg'
 import type { QuoteInfo, ReportDocument, SectionView } from './document'
 import { escapeHtml, safeLinkUrl } from './escape'
@@ -30,24 +31,6 @@ export class CitationNumbers {
   get order(): string[] {
     return [...this.numbers.keys()]
   }
-}
-
-export const RELIABILITY_LABELS: Record<string, string> = {
-  A: 'completely reliable',
-  B: 'usually reliable',
-  C: 'fairly reliable',
-  D: 'not usually reliable',
-  E: 'unreliable',
-  F: 'reliability cannot be judged',
-}
-
-export const CREDIBILITY_LABELS: Record<number, string> = {
-  1: 'confirmed by other sources',
-  2: 'probably true',
-  3: 'possibly true',
-  4: 'doubtful',
-  5: 'improbable',
-  6: 'truth cannot be judged',
 }
 
 const ANCHOR_LABELS: Record<string, string> = {
@@ -276,7 +259,7 @@ function sourceLine(quote: QuoteInfo, full: boolean): string {
 
 function grades(quote: QuoteInfo): string {
   const reliability = quote.source?.reliability ?? 'F'
-  return `Reliability <span class="grade">${escapeHtml(reliability)}</span> ${escapeHtml(RELIABILITY_LABELS[reliability] ?? '')} · Credibility <span class="grade">${quote.credibility}</span> ${escapeHtml(CREDIBILITY_LABELS[quote.credibility] ?? '')}`
+  return `Reliability <span class="grade">${escapeHtml(reliability)}</span> ${escapeHtml(reliabilityLabel(reliability)?.toLowerCase() ?? '')} · Credibility <span class="grade">${quote.credibility}</span> ${escapeHtml(credibilityLabel(quote.credibility)?.toLowerCase() ?? '')}`
 }
 
 function commentLine(quote: QuoteInfo): string {

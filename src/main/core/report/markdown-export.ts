@@ -5,13 +5,8 @@
  */
 import type { QuoteInfo, ReportDocument } from './document'
 import { drawChartSvg } from './chart-svg'
-import {
-  CitationNumbers,
-  CREDIBILITY_LABELS,
-  formatDate,
-  RELIABILITY_LABELS,
-  tableTitle,
-} from './html'
+import { CitationNumbers, formatDate, tableTitle } from './html'
+import { credibilityLabel, reliabilityLabel } from '../../../shared/admiralty'
 import { extractNoteLinks } from '../../../shared/citations'
 
 export function renderReportMarkdown(doc: ReportDocument): string {
@@ -126,7 +121,7 @@ function sourceEntry(n: number, quote: QuoteInfo): string {
     '',
     `> ${quote.prefix ? `…${inline(quote.prefix)}` : ''}**${inline(quote.exact)}**${quote.suffix ? `${inline(quote.suffix)}…` : ''}`,
     '',
-    `Reliability ${source?.reliability ?? 'F'} (${RELIABILITY_LABELS[source?.reliability ?? 'F'] ?? ''}), credibility ${quote.credibility} (${CREDIBILITY_LABELS[quote.credibility] ?? ''}), anchor ${quote.anchorState}.${quote.comment ? ` Comment: ${inline(quote.comment)}` : ''}`,
+    `Reliability ${source?.reliability ?? 'F'} (${reliabilityLabel(source?.reliability ?? 'F')?.toLowerCase() ?? ''}), credibility ${quote.credibility} (${credibilityLabel(quote.credibility)?.toLowerCase() ?? ''}), anchor ${quote.anchorState}.${quote.comment ? ` Comment: ${inline(quote.comment)}` : ''}`,
   ]
   return lines.join('\n')
 }

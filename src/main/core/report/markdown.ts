@@ -1,17 +1,16 @@
 /**
- * A note's Markdown as report HTML. Parsed by remark with remark-gfm, the parser the
- * notes preview (react-markdown) uses, so a note reads the same in both; turned into HTML
- * by remark-rehype and rehype-stringify with raw HTML dropped (never passed through).
+ * A note's Markdown as report HTML. Parsed by `parseNoteMarkdown` (micromark with GFM, the
+ * parser the notes preview and the citation numbering use), so a note reads the same in
+ * both; turned into HTML by remark-rehype and rehype-stringify with raw HTML dropped (never
+ * passed through).
  * Citations become numbered references, mentions plain emphasis, and only http, https
  * and mailto links survive.
  */
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast'
 import rehypeStringify from 'rehype-stringify'
-import remarkGfm from 'remark-gfm'
-import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
-import { parseNoteHref } from '../../../shared/citations'
+import { parseNoteHref, parseNoteMarkdown } from '../../../shared/citations'
 import { safeLinkUrl } from './escape'
 
 export interface CitationMarker {
@@ -30,8 +29,6 @@ export interface NoteRenderOptions {
 }
 
 const processor = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
   // Raw HTML in a note becomes `raw` nodes, which rehype-stringify leaves out unless told.
   .use(remarkRehype, { allowDangerousHtml: false })
 
@@ -39,7 +36,7 @@ const stringifier = unified().use(rehypeStringify)
 
 /** The note body as an HTML fragment. */
 export function renderNoteMarkdown(markdown: string, options: NoteRenderOptions): string {
-  const tree = processor.runSync(processor.parse(markdown)) as HastRoot
+  const tree = processor.runSync(parseNoteMarkdown(markdown)) as HastRoot
   dropLeadingTitle(tree, options.title)
   tree.children = transformChildren(tree.children, options) as RootContent[]
   return stringifier.stringify(tree)
@@ -110,7 +107,7 @@ function transformElement(node: Element, options: NoteRenderOptions): ElementCon
 }
 
 /** The superscript [n] linking to the n-th entry of "Sources and evidence". */
-export function citationElement(marker: CitationMarker): Element {
+function citationElement(marker: CitationMarker): Element {
   const label = `[${marker.number}]`
   return element('sup', { className: marker.known ? ['cite'] : ['cite', 'missing'] }, [
     marker.known

@@ -27,7 +27,7 @@ export interface PrintOptions {
 /** Prints self-contained HTML to PDF bytes; supplied by the shell (Electron or Node). */
 export type PdfPrinter = (html: string, options: PrintOptions) => Promise<Uint8Array>
 
-export const MARGINS_MM: Record<NonNullable<Report['options']['margins']>, PrintMargins> = {
+const MARGINS_MM: Record<NonNullable<Report['options']['margins']>, PrintMargins> = {
   narrow: { top: 18, right: 12.7, bottom: 18, left: 12.7 },
   normal: { top: 22, right: 20, bottom: 22, left: 20 },
   wide: { top: 25.4, right: 25.4, bottom: 25.4, left: 25.4 },

@@ -11,7 +11,7 @@ export interface FilterTerm {
 
 const TERM = /(?:([^\s:"]+):)?(?:"([^"]*)"|(\S+))/g
 
-export function parseTableFilter(filter: string | undefined): FilterTerm[] {
+function parseTableFilter(filter: string | undefined): FilterTerm[] {
   if (!filter) return []
   const terms: FilterTerm[] = []
   for (const match of filter.matchAll(TERM)) {

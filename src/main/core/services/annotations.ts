@@ -13,7 +13,7 @@ import { findSource } from './sources'
 import { validRecord } from './validate'
 import { notesCiting } from './notes'
 
-export function findAnnotation(store: ProjectStore, id: string): Annotation {
+function findAnnotation(store: ProjectStore, id: string): Annotation {
   const annotation = store.data.annotations.find((a) => a.id === id)
   if (!annotation) throw notFound('annotation', id)
   return annotation

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { ProjectFile } from '../../../shared/model'
 import { ProjectStore } from '../project-store'
-import { openSample, type SampleSession } from '../sample-dispatch'
+import { openSample, type SampleSession } from '../../../../test/support/sample-dispatch'
 import { mentionedEntities } from './entities'
 
 let s: SampleSession
@@ -91,7 +91,7 @@ describe('entity edits', () => {
   })
 
   it('names what depends on an entity before it is deleted', async () => {
-    const [nrf] = await s.value('entities.dependants', { ids: ['grp-nrf'] })
+    const [nrf] = await s.value('entities.dependents', { ids: ['grp-nrf'] })
     expect(nrf!.entity).toEqual({ id: 'grp-nrf', name: 'National Resistance Front' })
     expect(nrf!.relations).toContainEqual({
       id: 'rel-ahmad-masoud-leads-nrf',
@@ -110,7 +110,7 @@ describe('entity edits', () => {
       'The armed opposition at a glance',
       'Where the groups stand on Mao’s three stages',
     ])
-    expect((await s.error('entities.dependants', { ids: ['grp-nrf', 'nope'] })).code).toBe(
+    expect((await s.error('entities.dependents', { ids: ['grp-nrf', 'nope'] })).code).toBe(
       'not_found',
     )
   })

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import {
   LINK_COLUMN_KEYS,
   LINK_COLUMNS,
-  type EntityDependants,
+  type EntityDependents,
   type EntityRow,
   type EntitySnapshot,
   type LinkRef,
@@ -19,6 +19,7 @@ import {
 } from '../../../shared/model'
 import { AppError, notFound } from '../errors'
 import type { ProjectStore } from '../project-store'
+import { noteMentions } from './notes'
 import { validRecord } from './validate'
 
 // One collator for every comparison: localeCompare with options builds one per call.
@@ -257,11 +258,11 @@ export function restoreEntities(
 }
 
 /** What depends on each entity: its relations, the annotations linking it, notes mentioning it. */
-export function entityDependants(store: ProjectStore, ids: readonly string[]): EntityDependants[] {
+export function entityDependents(store: ProjectStore, ids: readonly string[]): EntityDependents[] {
   const data = store.data
   const wanted = new Set(ids)
   const names = new Map(data.entities.map((e) => [e.id, e.name]))
-  const result = new Map<string, EntityDependants>()
+  const result = new Map<string, EntityDependents>()
   for (const id of ids) {
     const name = names.get(id)
     if (name === undefined) throw notFound('entity', id)
@@ -287,7 +288,7 @@ export function entityDependants(store: ProjectStore, ids: readonly string[]): E
     }
   }
   for (const note of data.notes) {
-    for (const id of mentionedEntities(note.body)) {
+    for (const id of noteMentions(store, note)) {
       if (wanted.has(id)) result.get(id)?.notes.push({ id: note.id, title: note.title })
     }
   }

@@ -5,7 +5,7 @@ import type { GraphElements, GraphImage, GraphImageInfo } from '../../../shared/
 import type { Result } from '../../../shared/result'
 import { createDispatch, type Dispatch } from '../dispatch'
 import { ASSETS_FOLDER, PROJECT_FILE, ProjectStore } from '../project-store'
-import { copySample, tempDir } from '../test-helpers'
+import { copySample, tempDir } from '../../../../test/support/folders'
 import { Workspace } from '../workspace'
 
 let dir: Awaited<ReturnType<typeof tempDir>>

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ProjectStore } from '../project-store'
-import { openSample, type SampleSession } from '../sample-dispatch'
+import { openSample, type SampleSession } from '../../../../test/support/sample-dispatch'
 
 let s: SampleSession
 beforeEach(async () => {

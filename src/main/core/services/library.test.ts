@@ -10,9 +10,9 @@ import type {
 import type { Annotation, SourceRecord } from '../../../shared/model'
 import type { Result } from '../../../shared/result'
 import { createDispatch, type Dispatch } from '../dispatch'
-import { makeDocx, makePdf } from '../import/test-documents'
+import { makeDocx, makePdf } from '../../../../test/support/documents'
 import { searchIndexFor } from './search'
-import { copySample, tempDir } from '../test-helpers'
+import { copySample, tempDir } from '../../../../test/support/folders'
 import { Workspace } from '../workspace'
 
 let dir: Awaited<ReturnType<typeof tempDir>>

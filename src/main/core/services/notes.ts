@@ -67,6 +67,19 @@ function parseNote(store: ProjectStore, note: Note): ParsedNote {
   return parsed
 }
 
+/**
+ * The citations and mentions of a note, parsed once per body text: parsing Markdown costs
+ * about a millisecond per kilobyte, so every service that reads links reads them here.
+ */
+export function noteLinks(store: ProjectStore, note: Note): readonly NoteLink[] {
+  return parseNote(store, note).links
+}
+
+/** The entities a note mentions (well-formed ids only), each once. */
+export function noteMentions(store: ProjectStore, note: Note): Iterable<string> {
+  return parseNote(store, note).mentions.keys()
+}
+
 function derived(store: ProjectStore): DerivedIndex {
   const cached = derivedIndexes.get(store)
   if (cached && cached.revision === store.revision) return cached
@@ -313,7 +326,7 @@ export function citeInNote(
   const annotation = store.data.annotations.find((a) => a.id === input.annotationId)
   if (!annotation) throw notFound('quote', input.annotationId)
   const citation = citationMarkdown(annotation.id, citationText(annotation.target.quote.exact))
-  const at = insertionPoint(note.body, input.at)
+  const at = insertionPoint(note.body, noteLinks(store, note), input.at)
   const before = note.body.slice(0, at)
   const after = note.body.slice(at)
   const lead = before === '' || /[\s([]$/.test(before) ? '' : ' '
@@ -338,9 +351,13 @@ function replaceNote(store: ProjectStore, next: Note): void {
 }
 
 /** Where a citation goes: the requested offset (or the end), never inside another link. */
-function insertionPoint(body: string, requested: number | undefined): number {
+function insertionPoint(
+  body: string,
+  links: readonly NoteLink[],
+  requested: number | undefined,
+): number {
   let at = requested === undefined ? body.length : Math.min(requested, body.length)
-  for (const link of extractNoteLinks(body)) {
+  for (const link of links) {
     if (link.start < at && at < link.end) at = link.end
   }
   // Never between the halves of a surrogate pair.

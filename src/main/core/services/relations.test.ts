@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openSample, type SampleSession } from '../sample-dispatch'
+import { openSample, type SampleSession } from '../../../../test/support/sample-dispatch'
 
 let s: SampleSession
 beforeEach(async () => {

@@ -5,7 +5,7 @@ import type { Report } from '../../../shared/model'
 import type { Result } from '../../../shared/result'
 import { createDispatch, type Dispatch } from '../dispatch'
 import type { PdfPrinter } from '../report/print'
-import { copySample, tempDir } from '../test-helpers'
+import { copySample, tempDir } from '../../../../test/support/folders'
 import { Workspace } from '../workspace'
 import { countPdfPages } from './reports'
 

@@ -11,6 +11,7 @@ import { renderReportMarkdown } from '../report/markdown-export'
 import { numberCitations } from '../../../shared/citations'
 import { printOptionsFor, type PdfPrinter } from '../report/print'
 import { graphImage } from './graph'
+import { noteLinks } from './notes'
 import { validRecord } from './validate'
 
 export function listReports(store: ProjectStore): Report[] {
@@ -111,7 +112,7 @@ export function reportChoices(store: ProjectStore): ReportChoices {
       .map((n) => ({
         id: n.id,
         title: n.title,
-        citations: numberCitations(n.body).citations.length,
+        citations: numberCitations(noteLinks(store, n)).citations.length,
       }))
       .sort((a, b) => a.title.localeCompare(b.title)),
     quotes: data.annotations.map((a) => {
@@ -218,7 +219,7 @@ export function countPdfPages(bytes: Uint8Array): number {
 }
 
 /** "Armed opposition: a brief" -> "Armed-opposition-a-brief.pdf". */
-export function fileNameFor(report: Report, extension: string): string {
+function fileNameFor(report: Report, extension: string): string {
   const stem =
     report.title
       .normalize('NFKD')

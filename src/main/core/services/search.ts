@@ -240,7 +240,7 @@ function annotationText(annotation: Annotation): string {
 }
 
 /** Splits a text into passages at paragraph ends (or spaces), about CHUNK_LENGTH long. */
-export function chunkRanges(text: string): { start: number; end: number }[] {
+function chunkRanges(text: string): { start: number; end: number }[] {
   const ranges: { start: number; end: number }[] = []
   let start = 0
   while (start < text.length) {

@@ -11,7 +11,7 @@ import type { ProjectFile } from '../../../shared/model'
 import type { ApiErrorBody } from '../../../shared/result'
 import { createDispatch, type Dispatch } from '../dispatch'
 import { PROJECT_FILE } from '../project-store'
-import { copySample, tempDir } from '../test-helpers'
+import { copySample, tempDir } from '../../../../test/support/folders'
 import { Workspace } from '../workspace'
 
 let dir: Awaited<ReturnType<typeof tempDir>>

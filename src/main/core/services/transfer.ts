@@ -80,7 +80,7 @@ function zodProblems(
 }
 
 /** Checks an export file completely; returns the project and the texts it needs. */
-export function parseProjectExport(content: string): {
+function parseProjectExport(content: string): {
   file: ProjectFile
   texts: Map<string, string>
 } {

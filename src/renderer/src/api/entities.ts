@@ -18,7 +18,7 @@ export const entityKeys = {
   list: (filter: EntityFilter) => [...entityKeys.lists(), filter] as const,
   tables: () => [...entityKeys.all, 'table'] as const,
   table: (type: string) => [...entityKeys.tables(), type] as const,
-  dependants: (ids: readonly string[]) => [...entityKeys.all, 'dependants', ids] as const,
+  dependents: (ids: readonly string[]) => [...entityKeys.all, 'dependents', ids] as const,
 }
 
 /** Entities for pickers and type-ahead: all of them, or those of one type. */
@@ -68,10 +68,10 @@ export function useEntityTable(type: string) {
 }
 
 /** What deleting these entities would take with it: relations, quote links, note mentions. */
-export function useEntityDependants(ids: readonly string[]) {
+export function useEntityDependents(ids: readonly string[]) {
   return useQuery({
-    queryKey: entityKeys.dependants(ids),
-    queryFn: () => call('entities.dependants', { ids: [...ids] }),
+    queryKey: entityKeys.dependents(ids),
+    queryFn: () => call('entities.dependents', { ids: [...ids] }),
     staleTime: 0,
   })
 }

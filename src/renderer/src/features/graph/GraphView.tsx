@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { CREDIBILITY_LABELS } from '../../../../shared/admiralty'
 import type { GraphElements, Point } from '../../../../shared/contract'
 import { RELATION_TYPES, type RelationType } from '../../../../shared/model'
 import {
@@ -509,7 +510,7 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
               onChange={(e) => setMinCredibility(e.target.value ? Number(e.target.value) : null)}
             >
               <option value="">Any, unsupported included</option>
-              <option value="1">1 only (confirmed)</option>
+              <option value="1">1 only ({CREDIBILITY_LABELS[1]?.toLowerCase()})</option>
               <option value="2">2 or better</option>
               <option value="3">3 or better</option>
               <option value="4">4 or better</option>

@@ -5,6 +5,7 @@
 import cytoscape from 'cytoscape'
 import fcose from 'cytoscape-fcose'
 import type { Point } from '../../../../shared/contract'
+import { seededRandom } from '../../../../shared/random'
 
 cytoscape.use(fcose)
 
@@ -133,16 +134,7 @@ export function computeLayout(request: LayoutRequest): LayoutResult {
 function withRandom(seed: number | undefined, run: () => void): void {
   if (seed === undefined) return run()
   const original = Math.random
-  let state = seed >>> 0 || 1
-  Math.random = () => {
-    // xorshift32: plenty for scattering starting points.
-    state ^= state << 13
-    state >>>= 0
-    state ^= state >>> 17
-    state ^= state << 5
-    state >>>= 0
-    return state / 4_294_967_296
-  }
+  Math.random = seededRandom(seed)
   try {
     run()
   } finally {

@@ -1,7 +1,7 @@
 import { useState } from 'react'
-import { RELATION_PHRASES, type EntityDependants } from '../../../../shared/contract'
+import { RELATION_PHRASES, type EntityDependents } from '../../../../shared/contract'
 import type { RelationType } from '../../../../shared/model'
-import { useEntityDependants } from '../../api/entities'
+import { useEntityDependents } from '../../api/entities'
 import { ConfirmActions } from '../../ui/ConfirmActions'
 import { Dialog } from '../../ui/Dialog'
 import { deleteEntities } from './editing'
@@ -9,7 +9,7 @@ import type { EntityGridSpec } from '../../routes/entityGrids'
 
 const LISTED = 8
 
-function relationLine(d: EntityDependants, r: EntityDependants['relations'][number]): string {
+function relationLine(d: EntityDependents, r: EntityDependents['relations'][number]): string {
   const phrase = RELATION_PHRASES[r.type as RelationType] ?? r.type
   return r.direction === 'out'
     ? `${d.entity.name} ${phrase} ${r.other.name}`
@@ -43,9 +43,9 @@ export function DeleteDialog({
 }) {
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const dependants = useEntityDependants(ids)
+  const dependents = useEntityDependents(ids)
 
-  const list = dependants.data ?? []
+  const list = dependents.data ?? []
   const relations = list.flatMap((d) => d.relations.map((r) => relationLine(d, r)))
   const annotations = list.flatMap((d) => d.annotations)
   const notes = [...new Map(list.flatMap((d) => d.notes).map((n) => [n.id, n])).values()]
@@ -69,13 +69,13 @@ export function DeleteDialog({
 
   return (
     <Dialog title={`Delete ${what}?`} onClose={onClose}>
-      {dependants.isPending && <p className="muted">Looking for what depends on it…</p>}
-      {dependants.isError && (
+      {dependents.isPending && <p className="muted">Looking for what depends on it…</p>}
+      {dependents.isError && (
         <p role="alert" className="error-text">
-          {dependants.error.message}
+          {dependents.error.message}
         </p>
       )}
-      {dependants.data && (
+      {dependents.data && (
         <>
           {relations.length > 0 && (
             <section aria-label="Relations that will be deleted">
@@ -115,7 +115,7 @@ export function DeleteDialog({
         confirmLabel={`Delete ${what}`}
         onConfirm={() => void confirm()}
         onCancel={onClose}
-        disabled={busy || !dependants.data}
+        disabled={busy || !dependents.data}
         error={error}
       />
     </Dialog>

@@ -1,4 +1,5 @@
 import type { ColDef, SuppressKeyboardEventParams, ValueFormatterParams } from 'ag-grid-community'
+import { credibilityLabel } from '../../../../shared/admiralty'
 import {
   LINK_COLUMN_KEYS,
   LINK_COLUMNS,
@@ -11,7 +12,7 @@ import type { ColumnContext } from './columnContext'
 import { EnumEditor } from './EnumEditor'
 import { enumFilterHandler, EnumSetFilter } from './EnumSetFilter'
 import { fieldValue, FIELDS, type FieldSpec } from './fields'
-import { CREDIBILITY_WORDS, enumLabel, refNames } from './labels'
+import { enumLabel, refNames } from './labels'
 
 type Col = ColDef<EntityRow>
 
@@ -153,12 +154,11 @@ const evidenceColumns: Col[] = [
     colId: 'bestCredibility',
     getQuickFilterText: noQuickFilterText,
     headerName: 'Best grade',
-    headerTooltip:
-      'Best Admiralty credibility among the supporting quotes (1 confirmed … 6 cannot be judged)',
+    headerTooltip: `Best Admiralty credibility among the supporting quotes (1 ${credibilityLabel(1)?.toLowerCase()} … 6 ${credibilityLabel(6)?.toLowerCase()})`,
     context: { label: 'Best grade' } satisfies ColumnContext,
     valueGetter: (p) => p.data?.bestCredibility ?? null,
     tooltipValueGetter: (p) =>
-      typeof p.value === 'number' ? `${p.value}: ${CREDIBILITY_WORDS[p.value]}` : 'No quote yet',
+      typeof p.value === 'number' ? `${p.value}: ${credibilityLabel(p.value)}` : 'No quote yet',
     cellDataType: 'number',
     type: 'numericColumn',
     filter: 'agNumberColumnFilter',

@@ -20,13 +20,3 @@ export function refNames(refs: readonly (Ref | LinkRef)[]): string {
   if (refs.length === 1) return refs[0]!.name
   return refs.map((r) => r.name).join(', ')
 }
-
-/** Admiralty credibility in words, for tooltips and the panel. */
-export const CREDIBILITY_WORDS: Record<number, string> = {
-  1: 'confirmed',
-  2: 'probably true',
-  3: 'possibly true',
-  4: 'doubtful',
-  5: 'improbable',
-  6: 'cannot be judged',
-}

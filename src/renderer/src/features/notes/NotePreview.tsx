@@ -1,13 +1,16 @@
 import { createContext, memo, useContext, useId, useMemo, useState, type ReactNode } from 'react'
 import Markdown, { type Components } from 'react-markdown'
 import remarkGfm from 'remark-gfm'
+import type { PluggableList, Processor } from 'unified'
 import {
-  extractNoteLinks,
   mentionedEntityIds,
+  noteLinksIn,
   numberCitations,
   parseNoteHref,
+  parseNoteMarkdown,
   type CitationNumbering,
   type NoteLink,
+  type NoteTree,
 } from '../../../../shared/citations'
 import type { CitedQuote, MentionedEntity } from '../../../../shared/contract'
 import { useResolvedLinks } from '../../api/notes'
@@ -76,23 +79,37 @@ function useStableNumbering(links: readonly NoteLink[]): CitationNumbering {
   )
 }
 
-/** Links of one block, parsed once per block text: typing re-parses only the block it is in. */
-const linksByBlock = new Map<string, NoteLink[]>()
+interface ParsedBlock {
+  tree: NoteTree
+  links: NoteLink[]
+}
 
-function blockLinks(source: string): NoteLink[] {
-  let links = linksByBlock.get(source)
-  if (!links) {
-    if (linksByBlock.size > 20_000) linksByBlock.clear()
-    links = extractNoteLinks(source)
-    linksByBlock.set(source, links)
+/**
+ * Each block parsed once per block text, and the one tree serves twice: its links number the
+ * citations, and react-markdown renders it. Typing re-parses only the block it is in.
+ */
+const parsedBlocks = new Map<string, ParsedBlock>()
+
+function parseBlock(source: string): ParsedBlock {
+  let parsed = parsedBlocks.get(source)
+  if (!parsed) {
+    if (parsedBlocks.size > 20_000) parsedBlocks.clear()
+    const tree = parseNoteMarkdown(source)
+    parsed = { tree, links: noteLinksIn(tree, source) }
+    parsedBlocks.set(source, parsed)
   }
-  return links
+  return parsed
+}
+
+/** A remark plugin that hands react-markdown the tree parsed already instead of parsing again. */
+function parsedAlready(this: Processor, tree: NoteTree): void {
+  this.parser = () => tree
 }
 
 /** A note's body rendered: citations as numbered chips, mentions as entity chips. */
 export const NotePreview = memo(function NotePreview({ body }: { body: string }) {
   const blocks = useMemo(() => splitMarkdownBlocks(body), [body])
-  const links = useMemo(() => blocks.flatMap((block) => blockLinks(block.source)), [blocks])
+  const links = useMemo(() => blocks.flatMap((block) => parseBlock(block.source).links), [blocks])
   const numbering = useStableNumbering(links)
   const entityKey = mentionedEntityIds(links.filter((link) => link.valid)).join('\n')
   const annotationIds = useMemo(
@@ -138,8 +155,12 @@ export function RenderedMarkdown({
 }
 
 const MarkdownBlock = memo(function MarkdownBlock({ source }: { source: string }) {
+  const plugins = useMemo(
+    (): PluggableList => [...remarkPlugins, [parsedAlready, parseBlock(source).tree]],
+    [source],
+  )
   return (
-    <Markdown remarkPlugins={remarkPlugins} urlTransform={safeUrl} components={COMPONENTS}>
+    <Markdown remarkPlugins={plugins} urlTransform={safeUrl} components={COMPONENTS}>
       {source}
     </Markdown>
   )

@@ -5,7 +5,8 @@ import sample from '../../../../../data/sample/project.json'
 import { extractNoteLinks } from '../../../../shared/citations'
 import { splitMarkdownBlocks } from './blocks'
 import { remarkPlugins } from './NotePreview'
-import { random, realisticNote } from './test-notes'
+import { realisticNote } from '../../../../../test/support/notes'
+import { seededRandom } from '../../../../shared/random'
 
 const html = (markdown: string): string =>
   renderToStaticMarkup(
@@ -66,7 +67,7 @@ describe('splitMarkdownBlocks', () => {
 
   it('finds the same citations block by block as in the whole note', () => {
     const ids = (links: { kind: string; id: string }[]) => links.map((l) => `${l.kind}:${l.id}`)
-    const next = random(5)
+    const next = seededRandom(5)
     const bodies = [
       ...sample.notes.map((n) => n.body),
       ...Array.from({ length: 150 }, () => realisticNote(next)),
@@ -79,7 +80,7 @@ describe('splitMarkdownBlocks', () => {
 
   it('renders the sample notes and generated notes the same split as whole', () => {
     for (const note of sample.notes) expectSameRendering(note.body)
-    const next = random(11)
+    const next = seededRandom(11)
     for (let n = 0; n < 150; n++) expectSameRendering(realisticNote(next))
   })
 })

@@ -1,22 +1,5 @@
+import { credibilityLabel, reliabilityLabel } from '../../../../shared/admiralty'
 import type { CitedQuote } from '../../../../shared/contract'
-
-const RELIABILITY: Record<string, string> = {
-  A: 'completely reliable',
-  B: 'usually reliable',
-  C: 'fairly reliable',
-  D: 'not usually reliable',
-  E: 'unreliable',
-  F: 'reliability cannot be judged',
-}
-
-const CREDIBILITY: Record<number, string> = {
-  1: 'confirmed',
-  2: 'probably true',
-  3: 'possibly true',
-  4: 'doubtful',
-  5: 'improbable',
-  6: 'truth cannot be judged',
-}
 
 type Resolved = Extract<CitedQuote, { exact: string }>
 
@@ -27,7 +10,9 @@ export function gradeCode(quote: Resolved): string {
 
 /** "source usually reliable, information doubtful". */
 export function gradeMeaning(quote: Resolved): string {
-  return `source ${RELIABILITY[quote.reliability] ?? 'ungraded'}, information ${CREDIBILITY[quote.credibility] ?? 'ungraded'}`
+  const reliability = reliabilityLabel(quote.reliability)?.toLowerCase() ?? 'ungraded'
+  const credibility = credibilityLabel(quote.credibility)?.toLowerCase() ?? 'ungraded'
+  return `source ${reliability}, information ${credibility}`
 }
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', {

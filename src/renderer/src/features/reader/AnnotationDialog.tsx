@@ -4,7 +4,8 @@ import { useAnnotationTags, useCreateAnnotation, useUpdateAnnotation } from '../
 import { ConfirmActions } from '../../ui/ConfirmActions'
 import { Dialog } from '../../ui/Dialog'
 import { EntityPicker } from './EntityPicker'
-import { CREDIBILITY_LABELS, KIND_LABELS } from './labels'
+import { CREDIBILITY_LABELS } from '../../../../shared/admiralty'
+import { KIND_LABELS } from './labels'
 
 export interface PendingSelection {
   start: number

@@ -12,9 +12,10 @@ import {
   useEditSourceText,
   useUpdateSource,
 } from '../../api/sources'
+import { RELIABILITY_LABELS } from '../../../../shared/admiralty'
 import { ConfirmActions } from '../../ui/ConfirmActions'
 import { Dialog } from '../../ui/Dialog'
-import { excerpt, RELIABILITY_LABELS } from './labels'
+import { excerpt } from './labels'
 
 /** Title, kind, web address, publisher, author, dates, language and reliability. */
 export function SourceDetailsDialog({

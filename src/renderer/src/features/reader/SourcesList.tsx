@@ -5,7 +5,7 @@ import { useImportFile, usePasteSource, useSourceList } from '../../api/sources'
 import { ConfirmActions } from '../../ui/ConfirmActions'
 import { Dialog } from '../../ui/Dialog'
 import { ACCEPTED_EXTENSIONS, precheckFile, readAsBase64 } from './files'
-import { RELIABILITY_LABELS } from './labels'
+import { RELIABILITY_LABELS } from '../../../../shared/admiralty'
 import { readerHref } from '../../routes/links'
 
 type FileResult =

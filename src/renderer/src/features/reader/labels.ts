@@ -1,22 +1,4 @@
-import type { Annotation, SourceRecord } from '../../../../shared/model'
-
-export const CREDIBILITY_LABELS: Record<number, string> = {
-  1: 'Confirmed',
-  2: 'Probably true',
-  3: 'Possibly true',
-  4: 'Doubtful',
-  5: 'Improbable',
-  6: 'Cannot be judged',
-}
-
-export const RELIABILITY_LABELS: Record<SourceRecord['reliability'], string> = {
-  A: 'Completely reliable',
-  B: 'Usually reliable',
-  C: 'Fairly reliable',
-  D: 'Not usually reliable',
-  E: 'Unreliable',
-  F: 'Cannot be judged',
-}
+import type { Annotation } from '../../../../shared/model'
 
 export const KIND_LABELS: Record<Annotation['kind'], string> = {
   claim: 'Claim',

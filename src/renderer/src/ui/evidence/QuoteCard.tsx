@@ -1,15 +1,7 @@
+import { credibilityLabel } from '../../../../shared/admiralty'
 import type { QuoteEvidence } from '../../../../shared/contract'
 import { CiteInNoteButton } from '../notes/CiteInNote'
 import { readerHref } from '../../routes/links'
-
-const CREDIBILITY: Record<number, string> = {
-  1: 'confirmed',
-  2: 'probably true',
-  3: 'possibly true',
-  4: 'doubtful',
-  5: 'improbable',
-  6: 'cannot be judged',
-}
 
 function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`
@@ -18,7 +10,7 @@ function shorten(text: string, max: number): string {
 /** One supporting quote: where it comes from, how it is graded, and the words in context. */
 export function QuoteCard({ quote }: { quote: QuoteEvidence }) {
   const grade = `${quote.reliability}${quote.credibility}`
-  const gradeText = `Source reliability ${quote.reliability}, information credibility ${quote.credibility} (${CREDIBILITY[quote.credibility] ?? 'unknown'})`
+  const gradeText = `Source reliability ${quote.reliability}, information credibility ${quote.credibility} (${credibilityLabel(quote.credibility)?.toLowerCase() ?? 'unknown'})`
   return (
     <article className="quote-card" aria-label={`Quote from ${quote.sourceTitle}`}>
       <p className="quote-meta">

@@ -1,8 +1,8 @@
-import type { MethodName, MethodOutput } from '../../shared/contract'
-import type { ApiErrorBody, Result } from '../../shared/result'
-import { createDispatch, type Dispatch } from './dispatch'
-import { copySample, tempDir } from './test-helpers'
-import { Workspace } from './workspace'
+import type { MethodName, MethodOutput } from '../../src/shared/contract'
+import type { ApiErrorBody, Result } from '../../src/shared/result'
+import { createDispatch, type Dispatch } from '../../src/main/core/dispatch'
+import { copySample, tempDir } from './folders'
+import { Workspace } from '../../src/main/core/workspace'
 
 export interface SampleSession {
   workspace: Workspace

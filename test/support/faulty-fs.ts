@@ -1,7 +1,7 @@
 /** A WriteFs whose operations fail on demand, the way a full or dying disk fails. */
 import * as fsp from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
-import type { WriteFs } from './durable-write'
+import type { WriteFs } from '../../src/main/core/durable-write'
 
 /** Where writeFileDurably can fail: creating the temp file, writing it, syncing it, renaming it over, syncing the folder. */
 export const FAULT_POINTS = ['open', 'write', 'fsync', 'rename', 'fsync-folder'] as const
@@ -14,7 +14,7 @@ export const FAULT_CODES = {
 } as const
 export type FaultCode = keyof typeof FAULT_CODES
 
-export function faultError(code: FaultCode, syscall: string): NodeJS.ErrnoException {
+function faultError(code: FaultCode, syscall: string): NodeJS.ErrnoException {
   return Object.assign(new Error(`${code}: ${FAULT_CODES[code]}, ${syscall} (simulated)`), {
     code,
     syscall,

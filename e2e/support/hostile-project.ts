@@ -6,13 +6,13 @@
 import { createHash } from 'node:crypto'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { PrepareProject } from './fixtures'
+import type { PrepareProject } from '../fixtures'
 
 export const IMG_PAYLOAD = '<img src=x onerror="window.__pwned=1">'
 export const SCRIPT_PAYLOAD = '<script>window.__pwned=1</script>'
 export const HOSTILE_ENTITY_NAME = `${IMG_PAYLOAD}Evil Front`
 export const HOSTILE_NOTE_TITLE = `Hostile note ${SCRIPT_PAYLOAD}`
-export const HOSTILE_IDS = {
+const HOSTILE_IDS = {
   source: 'src-hostile',
   annotation: 'ann-hostile',
   entity: 'grp-hostile',
@@ -25,7 +25,7 @@ const SOURCE_TEXT = [
   'A link: <a href="javascript:window.__pwned=1">click</a>.',
 ].join('\n\n')
 
-export const HOSTILE_NOTE_BODY = [
+const HOSTILE_NOTE_BODY = [
   `# Payloads ${SCRIPT_PAYLOAD}`,
   '',
   `${IMG_PAYLOAD} raw HTML in a paragraph.`,

@@ -2,7 +2,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
-export const SAMPLE_DIR = resolve(import.meta.dirname, '../../../data/sample')
+export const SAMPLE_DIR = resolve(import.meta.dirname, '../../data/sample')
 
 /** A fresh temp folder; call the returned cleanup in afterEach. */
 export async function tempDir(

@@ -6,10 +6,10 @@
 import { isAbsolute, join, relative } from 'node:path'
 import fc from 'fast-check'
 import { z } from 'zod'
-import { contract, type MethodName } from '../../shared/contract'
-import { ERROR_CODES, type Result } from '../../shared/result'
+import { contract, type MethodName } from '../../src/shared/contract'
+import { ERROR_CODES, type Result } from '../../src/shared/result'
 
-export const POLLUTING_KEYS = ['__proto__', 'constructor', 'prototype'] as const
+const POLLUTING_KEYS = ['__proto__', 'constructor', 'prototype'] as const
 
 const key = fc.oneof(
   { weight: 3, arbitrary: fc.string({ maxLength: 12 }) },
@@ -53,7 +53,7 @@ const knownIds = fc.constantFrom(
 const knownTypes = fc.constantFrom('group', 'person', 'place', 'community', 'weapon')
 
 /** Any JS value, including Maps, Dates, boxed values, null prototypes and polluting keys. */
-export const hostileValue: fc.Arbitrary<unknown> = fc.anything({
+const hostileValue: fc.Arbitrary<unknown> = fc.anything({
   key,
   maxDepth: 4,
   maxKeys: 5,

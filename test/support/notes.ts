@@ -1,16 +1,7 @@
-/** Generated Markdown notes for the tests: realistic ones, and token soup full of edge cases. */
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-export function random(seed: number): () => number {
-  let state = seed
-  return () => {
-    state = (state + 0x6d2b79f5) | 0
-    let t = Math.imul(state ^ (state >>> 15), 1 | state)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
+/**
+ * A generated Markdown note for the tests, full of the constructs that decide what is a link.
+ * Pass it `seededRandom(seed)` (src/shared/random.ts), so a failure can be replayed.
+ */
 export function realisticNote(next: () => number): string {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!
   const id = () => `ann-${Math.floor(next() * 6)}`
@@ -48,49 +39,4 @@ export function realisticNote(next: () => number): string {
       () => '***',
     ])()
   return Array.from({ length: 2 + Math.floor(next() * 6) }, block).join('\n\n')
-}
-
-const SOUP = [
-  'word',
-  ' ',
-  ' ',
-  '\n',
-  '\n\n',
-  '[',
-  ']',
-  '(',
-  ')',
-  '](quote:q1)',
-  '](entity:e1)',
-  '(quote:q2)',
-  '`',
-  '\\',
-  '<',
-  '>',
-  '!',
-  '- ',
-  '> ',
-  '```\n',
-  '    ',
-  '[r1]: quote:r1\n',
-  '[r1]',
-  '[]',
-  '<div>',
-  '*',
-  '"t"',
-  '<quote:q3>',
-  '1. ',
-  '# ',
-  '|',
-  '~~~\n',
-  '<b>',
-  '</b>',
-  ':',
-]
-
-export function soup(next: () => number): string {
-  const length = 5 + Math.floor(next() * 40)
-  let body = ''
-  for (let k = 0; k < length; k++) body += SOUP[Math.floor(next() * SOUP.length)]
-  return body
 }

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { ProjectExportFile } from '../../shared/contract'
-import { writeBackup } from './backups'
-import type { Dispatch } from './dispatch'
+import type { ProjectExportFile } from '../../src/shared/contract'
+import { writeBackup } from '../../src/main/core/backups'
+import type { Dispatch } from '../../src/main/core/dispatch'
 import type { KnownValues } from './fuzz-arbitraries'
 
 /**

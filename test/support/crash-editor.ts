@@ -16,10 +16,10 @@ import { writeSync } from 'node:fs'
 import * as fsp from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { basename } from 'node:path'
-import { createDispatch } from '../dispatch'
-import type { WriteFs } from '../durable-write'
-import { PROJECT_FILE } from '../project-store'
-import { Workspace } from '../workspace'
+import { createDispatch } from '../../src/main/core/dispatch'
+import type { WriteFs } from '../../src/main/core/durable-write'
+import { PROJECT_FILE } from '../../src/main/core/project-store'
+import { Workspace } from '../../src/main/core/workspace'
 
 const [folder, userData, lastEditText, pauseText] = process.argv.slice(2)
 if (!folder || !userData || !lastEditText || !pauseText) {
