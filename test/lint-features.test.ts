@@ -19,7 +19,7 @@ describe('feature boundaries', () => {
   it('fail when a feature imports another feature', async () => {
     for (const [source, from] of [
       ['../notes/Backlinks', 'src/renderer/src/features/grid/fixture.tsx'],
-      ['../grid/rowSync', 'src/renderer/src/features/graph/fixture.ts'],
+      ['../grid/row-sync', 'src/renderer/src/features/graph/fixture.ts'],
       ['../../reader/links', 'src/renderer/src/features/notes/parts/fixture.ts'],
       ['../../features/search/SearchBox', 'src/renderer/src/features/reader/fixture.ts'],
     ] as const) {
@@ -37,7 +37,7 @@ describe('feature boundaries', () => {
 
   it('let a feature import its own files, the kit, routes, the data layer and the contract', async () => {
     const code = [
-      "import { columnContext } from './columnContext'",
+      "import { columnContext } from './column-context'",
       "import { Part } from './parts/Part'",
       "import { Dialog } from '../../ui/Dialog'",
       "import { readerHref } from '../../routes/links'",
@@ -58,7 +58,7 @@ describe('feature boundaries', () => {
 
   it('fail when ui/ or routes/ import a feature or the app shell', async () => {
     for (const [source, from] of [
-      ['../../features/notes/openNotes', 'src/renderer/src/ui/notes/fixture.ts'],
+      ['../../features/notes/open-notes', 'src/renderer/src/ui/notes/fixture.ts'],
       ['../features/grid/undo', 'src/renderer/src/ui/fixture.ts'],
       ['../app/App', 'src/renderer/src/routes/fixture.ts'],
     ] as const) {

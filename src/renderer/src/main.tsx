@@ -1,6 +1,6 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { ServerStateProvider } from './api/queryClient'
+import { ServerStateProvider } from './api/query-client'
 // The kit's base look first, so every feature's own rules come after it.
 import './ui/ui.css'
 import { App } from './app/App'

@@ -1,13 +1,13 @@
 /**
  * Entities: the lists pickers choose from, the grids' tables (loaded in pages), what a
  * delete would take with it, and the edits. Each edit refreshes only the rows it touched
- * (rowSync.ts), which also reloads every other view derived from entities.
+ * (row-sync.ts), which also reloads every other view derived from entities.
  */
 import { useMutation, useQuery, type QueryFunctionContext } from '@tanstack/react-query'
 import type { EntityRow, EntitySnapshot, MethodInput } from '../../../shared/contract'
 import type { Entity } from '../../../shared/model'
 import { call } from './client'
-import { applyRows, beginTableLoad, cachedRow, refreshRowAndLinks, refreshRows } from './rowSync'
+import { applyRows, beginTableLoad, cachedRow, refreshRowAndLinks, refreshRows } from './row-sync'
 
 type EntityFilter = MethodInput<'entities.list'>
 type EntityPatch = MethodInput<'entities.update'>['patch']

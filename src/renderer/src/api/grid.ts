@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query'
 import type { SavedColumn } from '../../../shared/contract'
 import { call } from './client'
-import { queryClient } from './queryClient'
+import { queryClient } from './query-client'
 
 export const gridKeys = {
   all: ['grid'] as const,

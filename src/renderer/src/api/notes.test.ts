@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Note } from '../../../shared/model'
 import { call } from './client'
 import { noteKeys, saveNote } from './notes'
-import { queryClient } from './queryClient'
+import { queryClient } from './query-client'
 import { reportKeys } from './reports'
 
 vi.mock('./client', () => ({ call: vi.fn() }))

@@ -13,7 +13,7 @@ import {
 import type { MethodInput } from '../../../shared/contract'
 import type { Note } from '../../../shared/model'
 import { call } from './client'
-import { queryClient } from './queryClient'
+import { queryClient } from './query-client'
 import { reportKeys } from './reports'
 
 export const noteKeys = {

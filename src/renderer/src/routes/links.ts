@@ -3,7 +3,7 @@
  * it links to it through these: the reader at a quote or a search hit, a note, the grid that
  * shows an entity.
  */
-import { ENTITY_GRIDS } from './entityGrids'
+import { ENTITY_GRIDS } from './entity-grids'
 
 export const SOURCES_HREF = '#/sources'
 

@@ -9,7 +9,7 @@ import {
   deleteRelation as remove,
   recreateRelation,
 } from '../../api/relations'
-import { editHistory } from '../../ui/editHistory'
+import { editHistory } from '../../ui/edit-history'
 
 /** "National Resistance Front operates in Panjshir". */
 export function relationSentence(

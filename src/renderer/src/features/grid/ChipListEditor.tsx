@@ -1,7 +1,7 @@
 import type { CustomCellEditorProps } from 'ag-grid-react'
 import { useState } from 'react'
 import type { EntityRow } from '../../../../shared/contract'
-import { columnContext } from './columnContext'
+import { columnContext } from './column-context'
 
 /**
  * Edits a list (aliases, tags) as chips: Enter adds what is typed, each chip has a remove

@@ -1,6 +1,6 @@
 import type { GridApi } from 'ag-grid-community'
 import type { EntityRow } from '../../../../shared/contract'
-import { SELECTION_COLUMN_ID } from './columnState'
+import { SELECTION_COLUMN_ID } from './column-state'
 
 /**
  * Show, hide, pin and reorder columns from a list (the grid's own column chooser is an

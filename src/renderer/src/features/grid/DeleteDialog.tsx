@@ -5,7 +5,7 @@ import { useEntityDependents } from '../../api/entities'
 import { ConfirmActions } from '../../ui/ConfirmActions'
 import { Dialog } from '../../ui/Dialog'
 import { deleteEntities } from './editing'
-import type { EntityGridSpec } from '../../routes/entityGrids'
+import type { EntityGridSpec } from '../../routes/entity-grids'
 
 const LISTED = 8
 

@@ -1,6 +1,6 @@
 import type { CustomCellEditorProps } from 'ag-grid-react'
 import type { EntityRow } from '../../../../shared/contract'
-import { columnContext } from './columnContext'
+import { columnContext } from './column-context'
 import { enumLabel } from './labels'
 
 /** A native <select> for enum cells: keyboard, screen reader and touch all work as usual. */

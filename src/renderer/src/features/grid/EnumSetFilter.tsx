@@ -1,7 +1,7 @@
 import type { FilterHandler } from 'ag-grid-community'
 import type { CustomFilterDisplayProps } from 'ag-grid-react'
 import type { EntityRow } from '../../../../shared/contract'
-import { columnContext } from './columnContext'
+import { columnContext } from './column-context'
 import { enumFilterPasses, type EnumFilterModel } from './filters'
 import { enumLabel } from './labels'
 

@@ -3,7 +3,7 @@ import { LINK_COLUMNS, type EntityRow, type LinkColumnKey } from '../../../../sh
 import { KNOWN_ENTITY_TYPES, type KnownEntityType } from '../../../../shared/model'
 import { useEntityList } from '../../api/entities'
 import { createEntity, link, unlink } from './editing'
-import { ENTITY_GRIDS } from '../../routes/entityGrids'
+import { ENTITY_GRIDS } from '../../routes/entity-grids'
 import { Dialog } from '../../ui/Dialog'
 
 const MAX_CHOICES = 30

@@ -8,7 +8,7 @@ import {
 } from '../../../../shared/contract'
 import type { KnownEntityType } from '../../../../shared/model'
 import { ChipListEditor } from './ChipListEditor'
-import type { ColumnContext } from './columnContext'
+import type { ColumnContext } from './column-context'
 import { EnumEditor } from './EnumEditor'
 import { enumFilterHandler, EnumSetFilter } from './EnumSetFilter'
 import { fieldValue, FIELDS, type FieldSpec } from './fields'

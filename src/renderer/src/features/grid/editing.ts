@@ -14,7 +14,7 @@ import type { Entity, Relation } from '../../../../shared/model'
 import * as entities from '../../api/entities'
 import * as relations from '../../api/relations'
 import { inversePatch } from './fields'
-import { editHistory } from '../../ui/editHistory'
+import { editHistory } from '../../ui/edit-history'
 
 type EntityPatch = MethodInput<'entities.update'>['patch']
 

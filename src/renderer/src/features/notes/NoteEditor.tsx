@@ -15,9 +15,9 @@ import { useDeleteNote, useNote } from '../../api/notes'
 import { NOTES_HREF } from '../../routes/links'
 import { ConfirmActions } from '../../ui/ConfirmActions'
 import { Dialog } from '../../ui/Dialog'
-import { rememberCaret } from '../../ui/notes/noteSession'
+import { rememberCaret } from '../../ui/notes/note-session'
 import { caretOffset } from './caret'
-import type { DraftSaver, SaveStatus } from './draftSaver'
+import type { DraftSaver, SaveStatus } from './draft-saver'
 import { NotePreview } from './NotePreview'
 import {
   forgetNote,
@@ -26,7 +26,7 @@ import {
   saverFor,
   unsavedSaver,
   type Layout,
-} from './openNotes'
+} from './open-notes'
 import { Suggestions, type SuggestionsHandle } from './Suggestions'
 import type { AnchoredTrigger } from './Suggestions'
 import { findTrigger } from './typeahead'

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { NoteEditor } from './NoteEditor'
 import { NoteList } from './NoteList'
 import { noteIdFromHash } from '../../routes/links'
-import { guardUnsavedNotesOnUnload } from './openNotes'
+import { guardUnsavedNotesOnUnload } from './open-notes'
 import './notes.css'
 
 function useNoteIdFromHash(): string | null {

@@ -8,7 +8,7 @@ import { useCiteInNote, useCreateNote, useNoteList } from '../../api/notes'
 import { noteHref } from '../../routes/links'
 import { ConfirmActions } from '../ConfirmActions'
 import { Dialog } from '../Dialog'
-import { lastCaret, lastEditedNote, rememberCaret, storePendingDraft } from './noteSession'
+import { lastCaret, lastEditedNote, rememberCaret, storePendingDraft } from './note-session'
 import './notes-kit.css'
 
 const NEW_NOTE = '\u0000new'

@@ -9,7 +9,7 @@ import type { EntityRow } from '../../../shared/contract'
 import { call } from './client'
 import { entityKeys } from './entities'
 import { gridKeys } from './grid'
-import { queryClient } from './queryClient'
+import { queryClient } from './query-client'
 
 export interface RowTransaction {
   add: EntityRow[]

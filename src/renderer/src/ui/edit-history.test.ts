@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EditHistory } from './editHistory'
+import { EditHistory } from './edit-history'
 
 function counter() {
   const state = { value: 0 }

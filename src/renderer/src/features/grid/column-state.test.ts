@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SELECTION_COLUMN_ID, toColumnState, toSavedColumns } from './columnState'
+import { SELECTION_COLUMN_ID, toColumnState, toSavedColumns } from './column-state'
 
 describe('saved column layouts', () => {
   it('keeps order, width, visibility and pinning, and drops sorting and the checkbox column', () => {

@@ -1,4 +1,4 @@
-import type { EntityGridSpec } from '../../routes/entityGrids'
+import type { EntityGridSpec } from '../../routes/entity-grids'
 
 /** The project's saved-views key for a grid's column layout. */
 export function gridKey(type: string): string {

@@ -3,8 +3,8 @@ import type { EntityRow } from '../../../shared/contract'
 import { call } from './client'
 import { entityKeys, updateEntity } from './entities'
 import { evidenceKeys } from './evidence'
-import { queryClient } from './queryClient'
-import { applyRows, beginTableLoad, registerTableSink, type RowTransaction } from './rowSync'
+import { queryClient } from './query-client'
+import { applyRows, beginTableLoad, registerTableSink, type RowTransaction } from './row-sync'
 
 vi.mock('./client', () => ({ call: vi.fn() }))
 const mockedCall = vi.mocked(call)

@@ -5,8 +5,8 @@
  */
 import type { Note } from '../../../../shared/model'
 import { saveNote } from '../../api/notes'
-import { forgetCaret, provideDraftStore } from '../../ui/notes/noteSession'
-import { DraftSaver } from './draftSaver'
+import { forgetCaret, provideDraftStore } from '../../ui/notes/note-session'
+import { DraftSaver } from './draft-saver'
 
 const savers = new Map<string, DraftSaver>()
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { DraftSaver, type Draft, type SaveStatus } from './draftSaver'
+import { DraftSaver, type Draft, type SaveStatus } from './draft-saver'
 
 interface Call {
   draft: Draft
