@@ -134,10 +134,10 @@ export class GraphPage {
     if (quote) {
       const select = form.getByRole('combobox', { name: 'Supporting quote (optional)' })
       await expect(select).toBeEnabled()
-      const labels = await select.locator('option').allInnerTexts()
-      const label = labels.find((text) => quote.test(text))
-      if (!label) throw new Error(`no quote matches ${quote}: ${labels.join(' | ')}`)
-      await select.selectOption({ label })
+      // The quotes of both ends load after the ends are chosen: wait for the one wanted.
+      const wanted = select.locator('option').filter({ hasText: quote })
+      await expect(wanted.first(), `a quote matching ${quote}`).toBeAttached()
+      await select.selectOption({ label: await wanted.first().innerText() })
     }
     await form.getByRole('button', { name: 'Create relation' }).click()
   }
