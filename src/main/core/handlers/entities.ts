@@ -12,6 +12,7 @@ import {
   restoreEntities,
   updateEntity,
 } from '../services/entities'
+import { parseAllNotes } from '../services/notes'
 import type { Handlers } from './types'
 
 export const entityHandlers: Handlers<typeof entityMethods> = {
@@ -23,7 +24,10 @@ export const entityHandlers: Handlers<typeof entityMethods> = {
   'entities.delete': ({ id }, ws) => deleteEntity(ws.current, id),
   'entities.tablePage': (input, ws) => entityTablePage(ws.current, input),
   'entities.rows': ({ ids }, ws) => entityRows(ws.current, ids),
-  'entities.dependents': ({ ids }, ws) => entityDependents(ws.current, ids),
+  'entities.dependents': async ({ ids }, ws) => {
+    await parseAllNotes(ws.current)
+    return entityDependents(ws.current, ids)
+  },
   'entities.deleteMany': ({ ids }, ws) => ({ removed: deleteEntities(ws.current, ids) }),
   'entities.restore': (input, ws) => restoreEntities(ws.current, input),
 }

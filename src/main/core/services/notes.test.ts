@@ -5,6 +5,7 @@ import { createDispatch, type Dispatch } from '../dispatch'
 import { ProjectStore } from '../project-store'
 import { copySample, tempDir } from '../../../../test/support/folders'
 import { Workspace } from '../workspace'
+import { noteLinks, parseAllNotes } from './notes'
 
 let dir: Awaited<ReturnType<typeof tempDir>>
 let workspace: Workspace
@@ -220,5 +221,26 @@ describe('resolving citations', () => {
     expect(byTag.map((h) => h.annotationId)).toContain('ann-nff-provinces')
     expect(await call('notes.quoteSuggestions', { q: 'zzzz-nothing' })).toEqual([])
     expect(await call('notes.quoteSuggestions', { q: '', limit: 3 })).toHaveLength(3)
+  })
+})
+
+describe('parsing every note', () => {
+  it('lets other work through between slices, then serves every note from its one parse', async () => {
+    const store = workspace.current
+    const citation = (i: number): string => `[${i}](quote:ann-nrf-leader) `
+    const body = Array.from({ length: 2_000 }, (_, i) => citation(i)).join('\n')
+    for (let i = 0; i < 60; i++) await call('notes.create', { title: `Bulk ${i}`, body })
+
+    let ranMeanwhile = false
+    setImmediate(() => {
+      ranMeanwhile = true
+    })
+    await parseAllNotes(store)
+    expect(ranMeanwhile).toBe(true)
+
+    const parses = store.data.notes.map((note) => noteLinks(store, note))
+    expect(parses.every((links, i) => links === noteLinks(store, store.data.notes[i]!))).toBe(true)
+    const bulk = store.data.notes.find((note) => note.title === 'Bulk 0')!
+    expect(noteLinks(store, bulk)).toHaveLength(2_000)
   })
 })
