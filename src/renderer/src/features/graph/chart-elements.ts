@@ -54,7 +54,7 @@ function sameData(element: cytoscape.SingularElementReturnValue, next: object): 
 }
 
 /** A spot near the placed neighbours, spread by a stable angle so newcomers do not stack. */
-export function spotNear(points: Point[], id: string): Point {
+function spotNear(points: Point[], id: string): Point {
   const centre = {
     x: points.reduce((sum, p) => sum + p.x, 0) / points.length,
     y: points.reduce((sum, p) => sum + p.y, 0) / points.length,
