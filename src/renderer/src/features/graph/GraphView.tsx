@@ -71,7 +71,8 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
 
   /** The chart useChart makes (null while there is none); layouts and controls act on it. */
   const chartRef = useRef<Chart | null>(null)
-  // Before useChart: a chart that wants a layout on a refetch starts it with these elements.
+  // Called before useChart, so its effects run first: a layout the chart asks for when a
+  // refetch fills it reads the elements of this render, not of the one before.
   const layout = useLayoutRun({
     chartRef,
     graph,
