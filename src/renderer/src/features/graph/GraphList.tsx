@@ -4,7 +4,7 @@ import { RELATION_LABELS, typeLook } from './chart-style'
 import type { Visible } from './view-filter'
 
 /** Rows beyond this are left out of the list; the filters and the search narrow it down. */
-export const LIST_LIMIT = 300
+const LIST_LIMIT = 300
 
 interface GraphListProps {
   graph: GraphElements

@@ -10,7 +10,7 @@ export interface TypeLook {
   colour: string
 }
 
-export const TYPE_LOOKS: Record<string, TypeLook> = {
+const TYPE_LOOKS: Record<string, TypeLook> = {
   group: { label: 'Group', shape: 'hexagon', colour: '#c0392b' },
   person: { label: 'Person', shape: 'ellipse', colour: '#1f5fa8' },
   // round-diamond, not diamond: cytoscape 3.34's hit test misses a plain diamond clicked on the

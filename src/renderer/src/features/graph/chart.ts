@@ -2,19 +2,19 @@
  * The cytoscape chart behind the Graph view, kept out of React: React owns the controls and
  * the filter state; this class owns the canvas, applies changes incrementally (a refetch after
  * an edit adds or removes a few elements, it does not rebuild the chart) and reports what the
- * analyst does on it.
+ * analyst does on it. Its elements live in chart-elements.ts, its viewport in chart-viewport.ts.
  */
 import cytoscape from 'cytoscape'
-import type { GraphEdge, GraphElements, GraphNode, Point } from '../../../../shared/contract'
+import type { GraphElements, Point } from '../../../../shared/contract'
 import {
-  chartStylesheet,
-  edgeWidth,
-  isSymmetric,
-  nodeSize,
-  RELATION_LABELS,
-  relationColour,
-  typeLook,
-} from './chart-style'
+  applyPositions,
+  positionsOf,
+  revealUnplaced,
+  syncElements,
+  type SyncOutcome,
+} from './chart-elements'
+import { chartStylesheet } from './chart-style'
+import { ChartViewport } from './chart-viewport'
 import type { Visible } from './view-filter'
 
 // Its warnings (edges between overlapping nodes, mostly) are for developers; on a large graph
@@ -23,9 +23,6 @@ cytoscape.warnings(false)
 
 /** Above this many elements the chart switches on cytoscape's options for large graphs. */
 export const LARGE_GRAPH_ELEMENTS = 3_000
-
-/** Zoom from which a large graph draws labels (12 px names then show at 7 px) and arrowheads. */
-const NEAR_ZOOM = 0.6
 
 export interface ChartEvents {
   /** The selected nodes changed (in selection order). */
@@ -47,68 +44,14 @@ export interface ChartOptions extends ChartEvents {
   large?: boolean
 }
 
-export interface SyncOutcome {
-  /** Nodes that had no saved position and were placed next to their neighbours. */
-  placed: string[]
-  /** True when no node had a saved position: the chart wants a layout. */
-  needsLayout: boolean
-}
-
-function nodeData(node: GraphNode) {
-  const look = typeLook(node.type)
-  return {
-    id: node.id,
-    name: node.name,
-    type: node.type,
-    colour: look.colour,
-    shape: look.shape,
-    size: nodeSize(node.evidenceCount),
-    evidenceCount: node.evidenceCount,
-  }
-}
-
-function edgeData(edge: GraphEdge) {
-  return {
-    id: edge.id,
-    source: edge.from,
-    target: edge.to,
-    type: edge.type,
-    label: RELATION_LABELS[edge.type],
-    colour: relationColour(edge.type),
-    arrow: isSymmetric(edge.type) ? 'none' : 'triangle',
-    width: edgeWidth(edge.evidenceCount),
-    evidenceCount: edge.evidenceCount,
-  }
-}
-
-function sameData(element: cytoscape.SingularElementReturnValue, next: object): boolean {
-  const current = element.data() as Record<string, unknown>
-  return Object.entries(next).every(([key, value]) => current[key] === value)
-}
-
-/** A spot near the placed neighbours, spread by a stable angle so newcomers do not stack. */
-function spotNear(points: Point[], id: string): Point {
-  const centre = {
-    x: points.reduce((sum, p) => sum + p.x, 0) / points.length,
-    y: points.reduce((sum, p) => sum + p.y, 0) / points.length,
-  }
-  let hash = 0
-  for (const char of id) hash = (hash * 31 + char.charCodeAt(0)) >>> 0
-  const angle = ((hash % 360) * Math.PI) / 180
-  return { x: centre.x + 70 * Math.cos(angle), y: centre.y + 70 * Math.sin(angle) }
-}
-
 export class Chart {
   readonly cy: cytoscape.Core
   private readonly events: ChartEvents
+  private readonly viewport: ChartViewport
   private selectionOrder: string[] = []
   private movedIds = new Set<string>()
   private movedTimer: ReturnType<typeof setTimeout> | null = null
   private focusNode: string | null = null
-  private readonly large: boolean
-  /** Whether a large graph shows its labels; null until the first fit decides. */
-  private near: boolean | null = null
-  private lastRect = { left: Number.NaN, top: Number.NaN }
 
   constructor(options: ChartOptions, elementCount: number) {
     this.events = options
@@ -131,61 +74,7 @@ export class Chart {
       ...(options.webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
     } as cytoscape.CytoscapeOptions)
     this.listen()
-    this.large = large
-    if (large) this.cy.on('zoom', () => this.refreshDetail())
-    if (options.container) this.followMoves(options.container)
-  }
-
-  /**
-   * cytoscape caches its container's size and place on the page, and learns of window resizes
-   * and scrolls only: when the page moves or resizes the chart otherwise (a header growing a
-   * line, the list view opening), clicks would land beside the nodes. The position is checked
-   * as the pointer comes in (one getBoundingClientRect).
-   */
-  private followMoves(container: HTMLElement): void {
-    const check = (): void => this.syncContainer()
-    const options = { capture: true, passive: true }
-    container.addEventListener('pointerenter', check, options)
-    container.addEventListener('pointerdown', check, options)
-    container.addEventListener('wheel', check, options)
-    this.cy.one('destroy', () => {
-      container.removeEventListener('pointerenter', check, options)
-      container.removeEventListener('pointerdown', check, options)
-      container.removeEventListener('wheel', check, options)
-    })
-  }
-
-  /**
-   * Brings cytoscape's idea of the container up to date (size and place on the page), keeping
-   * the point of the graph in the middle of the view where it was.
-   */
-  syncContainer(): void {
-    const cy = this.cy
-    const container = cy.container()
-    if (!container) return
-    const rect = container.getBoundingClientRect()
-    const moved = rect.left !== this.lastRect.left || rect.top !== this.lastRect.top
-    this.lastRect = { left: rect.left, top: rect.top }
-    const before = { width: cy.width(), height: cy.height() }
-    const resized =
-      container.clientWidth !== before.width || container.clientHeight !== before.height
-    if (!moved && !resized) return
-    cy.resize()
-    const dx = (cy.width() - before.width) / 2
-    const dy = (cy.height() - before.height) / 2
-    if (dx !== 0 || dy !== 0) cy.panBy({ x: dx, y: dy })
-  }
-
-  /**
-   * On a large graph, labels and arrowheads cost most of a frame and cannot be read when the
-   * whole graph is in view; the "near" class brings them in once the zoom makes them readable.
-   */
-  private refreshDetail(): void {
-    if (!this.large) return
-    const now = this.cy.zoom() >= NEAR_ZOOM
-    if (now === this.near) return
-    this.near = now
-    this.cy.batch(() => this.cy.elements().toggleClass('near', now))
+    this.viewport = new ChartViewport(this.cy, large, options.container)
   }
 
   private listen(): void {
@@ -228,79 +117,7 @@ export class Chart {
 
   /** Brings the chart in line with the project's elements, keeping positions and viewport. */
   sync(graph: GraphElements): SyncOutcome {
-    const cy = this.cy
-    const placed: string[] = []
-    let needsLayout = false
-    cy.batch(() => {
-      const nodeIds = new Set(graph.nodes.map((n) => n.id))
-      const edgeIds = new Set(graph.edges.map((e) => e.id))
-      cy.elements()
-        .filter((element) => !(element.isNode() ? nodeIds : edgeIds).has(element.id()))
-        .remove()
-
-      const firstFill = cy.nodes().length === 0
-      const fresh: cytoscape.ElementDefinition[] = []
-      for (const node of graph.nodes) {
-        const data = nodeData(node)
-        const existing = cy.getElementById(node.id)
-        if (existing.nonempty()) {
-          if (!sameData(existing, data)) existing.data(data)
-          continue
-        }
-        const position = graph.positions[node.id]
-        fresh.push({ group: 'nodes', data, ...(position ? { position: { ...position } } : {}) })
-        if (!position) placed.push(node.id)
-      }
-      for (const edge of graph.edges) {
-        const data = edgeData(edge)
-        const existing = cy.getElementById(edge.id)
-        if (existing.nonempty() && existing.isEdge()) {
-          if (existing.source().id() !== edge.from || existing.target().id() !== edge.to) {
-            existing.move({ source: edge.from, target: edge.to })
-          }
-          if (!sameData(existing, data)) existing.data(data)
-          existing.toggleClass('unsupported', !edge.supported)
-          continue
-        }
-        fresh.push({ group: 'edges', data, classes: edge.supported ? [] : ['unsupported'] })
-      }
-      const added = cy.add(fresh)
-      if (this.near) added.addClass('near')
-      needsLayout = firstFill && placed.length === graph.nodes.length && placed.length > 0
-      // Kept out of sight until the layout places them, rather than piled up at the origin.
-      if (needsLayout) added.nodes().addClass('unplaced')
-      else this.placeNearNeighbours(placed)
-    })
-    return { placed: needsLayout ? [] : placed, needsLayout }
-  }
-
-  /** Newcomers (no saved position) go next to their placed neighbours, else below the chart. */
-  private placeNearNeighbours(ids: string[]): void {
-    if (ids.length === 0) return
-    const waiting = new Set(ids)
-    const box = this.cy
-      .nodes()
-      .filter((n) => !waiting.has(n.id()))
-      .boundingBox({})
-    let nextFree = {
-      x: Number.isFinite(box.x1) ? box.x1 : 0,
-      y: Number.isFinite(box.y2) ? box.y2 + 80 : 0,
-    }
-    for (const id of ids) {
-      const node = this.cy.getElementById(id)
-      const anchors = node
-        .neighborhood()
-        .filter((n) => !waiting.has(n.id()))
-        .nodes()
-        .map((n) => n.position())
-      if (anchors.length > 0) {
-        node.position(spotNear(anchors, id))
-      } else {
-        node.position({ ...nextFree })
-        nextFree = { x: nextFree.x + 90, y: nextFree.y }
-      }
-      waiting.delete(id)
-    }
+    return syncElements(this.cy, graph, this.viewport.near)
   }
 
   /** Shows exactly the given elements; the others stay in the chart, out of view. */
@@ -350,7 +167,7 @@ export class Chart {
     for (const id of ids) cy.getElementById(id).select()
     const first = ids[0] ? cy.getElementById(ids[0]) : null
     if (first?.nonempty()) {
-      this.syncContainer()
+      this.viewport.syncContainer()
       cy.center(first)
     }
   }
@@ -361,83 +178,21 @@ export class Chart {
 
   /** Moves nodes to computed positions (and shows them, if they were waiting for a layout). */
   applyPositions(positions: Record<string, Point>): void {
-    this.cy.batch(() => {
-      for (const [id, point] of Object.entries(positions)) {
-        const node = this.cy.getElementById(id)
-        if (node.nonempty()) node.position({ x: point.x, y: point.y })
-      }
-      this.cy
-        .nodes('.unplaced')
-        .filter((node) => positions[node.id()] !== undefined)
-        .removeClass('unplaced')
-    })
+    applyPositions(this.cy, positions)
   }
 
   /** After a first layout was cancelled or failed: lays the waiting nodes on a plain grid. */
   revealUnplaced(): void {
-    const waiting = this.cy.nodes('.unplaced')
-    if (waiting.empty()) return
-    const columns = Math.ceil(Math.sqrt(waiting.length))
-    this.cy.batch(() => {
-      waiting.forEach((node, i) => {
-        node.position({ x: (i % columns) * 90, y: Math.floor(i / columns) * 90 })
-      })
-      waiting.removeClass('unplaced')
-    })
+    revealUnplaced(this.cy)
   }
 
   positionsOf(ids: Iterable<string>): Record<string, Point> {
-    const positions: Record<string, Point> = {}
-    for (const id of ids) {
-      const node = this.cy.getElementById(id)
-      if (node.nonempty()) {
-        const { x, y } = node.position()
-        positions[id] = { x: Math.round(x * 10) / 10, y: Math.round(y * 10) / 10 }
-      }
-    }
-    return positions
+    return positionsOf(this.cy, ids)
   }
 
-  /**
-   * Frames the visible nodes, or the given ones. The box comes from node positions and sizes:
-   * cytoscape's own fit measures every label first, seconds on a graph of 20k edges.
-   */
+  /** Frames the visible nodes, or the given ones. */
   fit(ids?: Iterable<string>): void {
-    const cy = this.cy
-    let x1 = Infinity
-    let y1 = Infinity
-    let x2 = -Infinity
-    let y2 = -Infinity
-    const include = (node: cytoscape.NodeSingular): void => {
-      if (node.empty() || node.hasClass('filtered') || node.hasClass('unplaced')) return
-      const { x, y } = node.position()
-      const half = Number(node.data('size') ?? 30) / 2
-      x1 = Math.min(x1, x - half)
-      x2 = Math.max(x2, x + half)
-      y1 = Math.min(y1, y - half)
-      // Room for the label under the node.
-      y2 = Math.max(y2, y + half + 18)
-    }
-    if (ids) for (const id of ids) include(cy.getElementById(id) as cytoscape.NodeSingular)
-    else cy.nodes().forEach(include)
-    if (!Number.isFinite(x1)) return
-    this.syncContainer()
-    const padding = 30
-    const width = cy.width()
-    const height = cy.height()
-    if (width <= 2 * padding || height <= 2 * padding) return
-    const zoom = Math.min(
-      cy.maxZoom(),
-      Math.max(
-        cy.minZoom(),
-        Math.min((width - 2 * padding) / (x2 - x1 || 1), (height - 2 * padding) / (y2 - y1 || 1)),
-      ),
-    )
-    cy.viewport({
-      zoom,
-      pan: { x: (width - zoom * (x1 + x2)) / 2, y: (height - zoom * (y1 + y2)) / 2 },
-    })
-    this.refreshDetail()
+    this.viewport.fit(ids)
   }
 
   /** The visible graph as a PNG; `full` frames the whole visible graph, else the current view. */
@@ -456,9 +211,12 @@ export class Chart {
     return this.cy.svg({ scale, full, bg: '#ffffff' })
   }
 
-  /** Follows the container's new size, keeping the same point of the graph in the middle. */
+  /**
+   * Follows the container's new size and place, keeping the same point of the graph in the
+   * middle; acts on a real change only.
+   */
   resize(): void {
-    this.syncContainer()
+    this.viewport.syncContainer()
   }
 
   destroy(): void {

@@ -30,7 +30,7 @@ export interface Visible {
   edges: Set<string>
 }
 
-export function edgePassesCredibility(edge: GraphEdge, minCredibility: number | null): boolean {
+function edgePassesCredibility(edge: GraphEdge, minCredibility: number | null): boolean {
   if (minCredibility === null) return true
   return edge.bestCredibility !== undefined && edge.bestCredibility <= minCredibility
 }
@@ -71,7 +71,7 @@ export function expandFocus(graph: GraphElements, filter: ViewFilter, nodeId: st
 }
 
 /** Folds case and accents, so "panjshir" finds "Panjshīr". */
-export function searchKey(text: string): string {
+function searchKey(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase()
 }
 

@@ -1,0 +1,100 @@
+import { useState, type RefObject } from 'react'
+import { useSaveGraphImage } from '../../api/graph'
+import { useProjectInfo } from '../../api/project'
+import { downloadFile } from '../../ui/download'
+import type { Chart } from './chart'
+import { blobToBase64, fileStem, pngSize } from './image-export'
+import type { StatusLine } from './use-status-line'
+
+interface ImageControlsProps {
+  chartRef: RefObject<Chart | null>
+  statusLine: Pick<StatusLine, 'report' | 'fail'>
+}
+
+/** The chart as an image: a PNG or an SVG to download, or a PNG kept in the project for reports. */
+export function ImageControls({ chartRef, statusLine: { report, fail } }: ImageControlsProps) {
+  const project = useProjectInfo()
+  const saveImage = useSaveGraphImage()
+  const [scale, setScale] = useState(2)
+  const [wholeChart, setWholeChart] = useState(true)
+  const stem = fileStem(project.data?.project.name)
+
+  const exportPng = async () => {
+    const chart = chartRef.current
+    if (!chart) return
+    try {
+      const blob = await chart.png(scale, wholeChart)
+      downloadFile(`${stem}-graph.png`, blob)
+      const { width, height } = await pngSize(blob)
+      report(`Exported a PNG of ${width} × ${height} pixels.`)
+    } catch (cause) {
+      fail(`The PNG could not be made: ${(cause as Error).message}`)
+    }
+  }
+
+  const exportSvg = () => {
+    const chart = chartRef.current
+    if (!chart) return
+    try {
+      const markup = chart.svg(1, wholeChart)
+      downloadFile(`${stem}-graph.svg`, new Blob([markup], { type: 'image/svg+xml' }))
+      report('Exported an SVG.')
+    } catch (cause) {
+      fail(`The SVG could not be made: ${(cause as Error).message}`)
+    }
+  }
+
+  const keepForReports = async () => {
+    const chart = chartRef.current
+    if (!chart) return
+    try {
+      const blob = await chart.png(scale, wholeChart)
+      const { width, height } = await pngSize(blob)
+      const data = await blobToBase64(blob)
+      saveImage.mutate(
+        { format: 'png', data, width, height },
+        {
+          onSuccess: () => report(`Kept this ${width} × ${height} image for reports.`),
+          onError: (cause) => fail(`The image was not kept: ${cause.message}`),
+        },
+      )
+    } catch (cause) {
+      fail(`The image could not be made: ${(cause as Error).message}`)
+    }
+  }
+
+  return (
+    <fieldset>
+      <legend>Image</legend>
+      <label>
+        Scale
+        <select value={scale} onChange={(e) => setScale(Number(e.target.value))}>
+          {[1, 2, 3, 4].map((factor) => (
+            <option key={factor} value={factor}>
+              {factor}×
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={wholeChart}
+          onChange={(e) => setWholeChart(e.target.checked)}
+        />
+        Whole chart (not only the visible area)
+      </label>
+      <div className="button-row">
+        <button type="button" onClick={() => void exportPng()}>
+          Export PNG
+        </button>
+        <button type="button" onClick={exportSvg}>
+          Export SVG
+        </button>
+        <button type="button" onClick={() => void keepForReports()} disabled={saveImage.isPending}>
+          Keep for reports
+        </button>
+      </div>
+    </fieldset>
+  )
+}

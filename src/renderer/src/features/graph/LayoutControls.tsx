@@ -1,0 +1,55 @@
+import { useState } from 'react'
+import { LAYOUT_KINDS, LAYOUT_LABELS, type LayoutKind } from './layout'
+
+interface LayoutControlsProps {
+  /** A layout is running: no other may start. */
+  running: boolean
+  /** The one selected node, the root a tree grows from. */
+  selectedOne: string | undefined
+  onRun(kind: LayoutKind, root?: string): void
+  onReset(): void
+  onFit(): void
+}
+
+/** Which layout to run, and the buttons that run it, reset it and frame the chart. */
+export function LayoutControls({
+  running,
+  selectedOne,
+  onRun,
+  onReset,
+  onFit,
+}: LayoutControlsProps) {
+  const [kind, setKind] = useState<LayoutKind>('fcose')
+  const needsRoot = kind === 'breadthfirst' && !selectedOne
+  return (
+    <fieldset>
+      <legend>Layout</legend>
+      <label>
+        Layout
+        <select value={kind} onChange={(e) => setKind(e.target.value as LayoutKind)}>
+          {LAYOUT_KINDS.map((option) => (
+            <option key={option} value={option}>
+              {LAYOUT_LABELS[option]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="button-row">
+        <button
+          type="button"
+          onClick={() => (kind === 'breadthfirst' ? onRun(kind, selectedOne) : onRun(kind))}
+          disabled={running || needsRoot}
+          title={needsRoot ? 'Select one node to grow the tree from' : undefined}
+        >
+          Run layout
+        </button>
+        <button type="button" onClick={onReset} disabled={running}>
+          Reset layout
+        </button>
+        <button type="button" onClick={onFit}>
+          Fit to view
+        </button>
+      </div>
+    </fieldset>
+  )
+}

@@ -1,0 +1,188 @@
+/**
+ * The chart's elements and where they stand: bringing cytoscape in line with the project's
+ * elements incrementally, placing newcomers, and reading and writing positions. Functions of
+ * the cytoscape instance, so the Chart class keeps to events, highlighting and the viewport.
+ */
+import type cytoscape from 'cytoscape'
+import type { GraphEdge, GraphElements, GraphNode, Point } from '../../../../shared/contract'
+import {
+  edgeWidth,
+  isSymmetric,
+  nodeSize,
+  RELATION_LABELS,
+  relationColour,
+  typeLook,
+} from './chart-style'
+
+export interface SyncOutcome {
+  /** Nodes that had no saved position and were placed next to their neighbours. */
+  placed: string[]
+  /** True when no node had a saved position: the chart wants a layout. */
+  needsLayout: boolean
+}
+
+function nodeData(node: GraphNode) {
+  const look = typeLook(node.type)
+  return {
+    id: node.id,
+    name: node.name,
+    type: node.type,
+    colour: look.colour,
+    shape: look.shape,
+    size: nodeSize(node.evidenceCount),
+    evidenceCount: node.evidenceCount,
+  }
+}
+
+function edgeData(edge: GraphEdge) {
+  return {
+    id: edge.id,
+    source: edge.from,
+    target: edge.to,
+    type: edge.type,
+    label: RELATION_LABELS[edge.type],
+    colour: relationColour(edge.type),
+    arrow: isSymmetric(edge.type) ? 'none' : 'triangle',
+    width: edgeWidth(edge.evidenceCount),
+    evidenceCount: edge.evidenceCount,
+  }
+}
+
+function sameData(element: cytoscape.SingularElementReturnValue, next: object): boolean {
+  const current = element.data() as Record<string, unknown>
+  return Object.entries(next).every(([key, value]) => current[key] === value)
+}
+
+/** A spot near the placed neighbours, spread by a stable angle so newcomers do not stack. */
+function spotNear(points: Point[], id: string): Point {
+  const centre = {
+    x: points.reduce((sum, p) => sum + p.x, 0) / points.length,
+    y: points.reduce((sum, p) => sum + p.y, 0) / points.length,
+  }
+  let hash = 0
+  for (const char of id) hash = (hash * 31 + char.charCodeAt(0)) >>> 0
+  const angle = ((hash % 360) * Math.PI) / 180
+  return { x: centre.x + 70 * Math.cos(angle), y: centre.y + 70 * Math.sin(angle) }
+}
+
+/**
+ * Brings the chart in line with the project's elements, keeping positions and viewport.
+ * `near`: the chart shows its labels now (a large graph's elements then join with the class).
+ */
+export function syncElements(
+  cy: cytoscape.Core,
+  graph: GraphElements,
+  near: boolean | null,
+): SyncOutcome {
+  const placed: string[] = []
+  let needsLayout = false
+  cy.batch(() => {
+    const nodeIds = new Set(graph.nodes.map((n) => n.id))
+    const edgeIds = new Set(graph.edges.map((e) => e.id))
+    cy.elements()
+      .filter((element) => !(element.isNode() ? nodeIds : edgeIds).has(element.id()))
+      .remove()
+
+    const firstFill = cy.nodes().length === 0
+    const fresh: cytoscape.ElementDefinition[] = []
+    for (const node of graph.nodes) {
+      const data = nodeData(node)
+      const existing = cy.getElementById(node.id)
+      if (existing.nonempty()) {
+        if (!sameData(existing, data)) existing.data(data)
+        continue
+      }
+      const position = graph.positions[node.id]
+      fresh.push({ group: 'nodes', data, ...(position ? { position: { ...position } } : {}) })
+      if (!position) placed.push(node.id)
+    }
+    for (const edge of graph.edges) {
+      const data = edgeData(edge)
+      const existing = cy.getElementById(edge.id)
+      if (existing.nonempty() && existing.isEdge()) {
+        if (existing.source().id() !== edge.from || existing.target().id() !== edge.to) {
+          existing.move({ source: edge.from, target: edge.to })
+        }
+        if (!sameData(existing, data)) existing.data(data)
+        existing.toggleClass('unsupported', !edge.supported)
+        continue
+      }
+      fresh.push({ group: 'edges', data, classes: edge.supported ? [] : ['unsupported'] })
+    }
+    const added = cy.add(fresh)
+    if (near) added.addClass('near')
+    needsLayout = firstFill && placed.length === graph.nodes.length && placed.length > 0
+    // Kept out of sight until the layout places them, rather than piled up at the origin.
+    if (needsLayout) added.nodes().addClass('unplaced')
+    else placeNearNeighbours(cy, placed)
+  })
+  return { placed: needsLayout ? [] : placed, needsLayout }
+}
+
+/** Newcomers (no saved position) go next to their placed neighbours, else below the chart. */
+function placeNearNeighbours(cy: cytoscape.Core, ids: string[]): void {
+  if (ids.length === 0) return
+  const waiting = new Set(ids)
+  const box = cy
+    .nodes()
+    .filter((n) => !waiting.has(n.id()))
+    .boundingBox({})
+  let nextFree = {
+    x: Number.isFinite(box.x1) ? box.x1 : 0,
+    y: Number.isFinite(box.y2) ? box.y2 + 80 : 0,
+  }
+  for (const id of ids) {
+    const node = cy.getElementById(id)
+    const anchors = node
+      .neighborhood()
+      .filter((n) => !waiting.has(n.id()))
+      .nodes()
+      .map((n) => n.position())
+    if (anchors.length > 0) {
+      node.position(spotNear(anchors, id))
+    } else {
+      node.position({ ...nextFree })
+      nextFree = { x: nextFree.x + 90, y: nextFree.y }
+    }
+    waiting.delete(id)
+  }
+}
+
+/** Moves nodes to computed positions (and shows them, if they were waiting for a layout). */
+export function applyPositions(cy: cytoscape.Core, positions: Record<string, Point>): void {
+  cy.batch(() => {
+    for (const [id, point] of Object.entries(positions)) {
+      const node = cy.getElementById(id)
+      if (node.nonempty()) node.position({ x: point.x, y: point.y })
+    }
+    cy.nodes('.unplaced')
+      .filter((node) => positions[node.id()] !== undefined)
+      .removeClass('unplaced')
+  })
+}
+
+/** After a first layout was cancelled or failed: lays the waiting nodes on a plain grid. */
+export function revealUnplaced(cy: cytoscape.Core): void {
+  const waiting = cy.nodes('.unplaced')
+  if (waiting.empty()) return
+  const columns = Math.ceil(Math.sqrt(waiting.length))
+  cy.batch(() => {
+    waiting.forEach((node, i) => {
+      node.position({ x: (i % columns) * 90, y: Math.floor(i / columns) * 90 })
+    })
+    waiting.removeClass('unplaced')
+  })
+}
+
+/** Positions as saved: rounded to a tenth of a pixel. */
+export function positionsOf(cy: cytoscape.Core, ids: Iterable<string>): Record<string, Point> {
+  const positions: Record<string, Point> = {}
+  for (const id of ids) {
+    const node = cy.getElementById(id)
+    if (node.nonempty()) {
+      const { x, y } = node.position()
+      positions[id] = { x: Math.round(x * 10) / 10, y: Math.round(y * 10) / 10 }
+    }
+  }
+  return positions
+}

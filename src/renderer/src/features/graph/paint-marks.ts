@@ -1,0 +1,13 @@
+/**
+ * User Timing marks of the chart's moments (the bench reads them; nothing else does):
+ * sightline:graph-sync, sightline:graph-painted, sightline:layout-start,
+ * sightline:layout-computed and sightline:graph-laid-out.
+ */
+
+/**
+ * A mark once the frame after the current one has been produced, i.e. once the chart's own
+ * redraw has run (whatever the renderer).
+ */
+export function markAfterPaint(name: string): void {
+  requestAnimationFrame(() => requestAnimationFrame(() => performance.mark(name)))
+}

@@ -1,0 +1,135 @@
+/**
+ * Layouts of the chart: one run at a time in a Web Worker, its positions applied to the chart
+ * and saved, its outcome told on the status line; cancelled when the chart goes.
+ */
+import { useEffect, useRef, useState, type RefObject } from 'react'
+import type { GraphElements, Point } from '../../../../shared/contract'
+import { useResetPositions } from '../../api/graph'
+import type { Chart } from './chart'
+import { labelWidth, nodeSize } from './chart-style'
+import { LAYOUT_LABELS, qualityFor, type LayoutKind, type LayoutRequest } from './layout'
+import { LayoutCancelled, runLayoutInWorker } from './layout-runner'
+import { markAfterPaint } from './paint-marks'
+import type { StatusLine } from './use-status-line'
+import type { Visible } from './view-filter'
+
+export interface LayoutRun {
+  kind: LayoutKind
+  nodeCount: number
+  quality?: string
+  startedAt: number
+  cancel(): void
+}
+
+/** What a layout of the elements in view is asked to place. */
+export function layoutRequest(
+  graph: GraphElements,
+  visible: Visible,
+  kind: LayoutKind,
+  root?: string,
+): LayoutRequest {
+  const nodes = graph.nodes
+    .filter((n) => visible.nodes.has(n.id))
+    .map((n) => ({ id: n.id, size: nodeSize(n.evidenceCount), labelWidth: labelWidth(n.name) }))
+  const edges = graph.edges
+    .filter((e) => visible.edges.has(e.id))
+    .map((e) => ({ id: e.id, source: e.from, target: e.to }))
+  return { kind, nodes, edges, ...(root ? { root } : {}) }
+}
+
+interface LayoutRunOptions {
+  /** The chart to lay out; a run whose chart has gone meanwhile is dropped. */
+  chartRef: RefObject<Chart | null>
+  graph: GraphElements
+  visible: Visible
+  /** Saves laid-out positions in the project. */
+  onPositions(positions: Record<string, Point>): void
+  statusLine: Pick<StatusLine, 'report' | 'fail' | 'clear'>
+}
+
+export interface LayoutRunning {
+  /** The run in progress, or null. */
+  run: LayoutRun | null
+  /** A run is in progress, or a chart without any saved position waits for its first one. */
+  busy: boolean
+  /** Lays out the elements in view (a tree grows from `root`); nothing while a run is on. */
+  start(kind: LayoutKind, root?: string): void
+  cancel(): void
+  /** Forgets every saved position, then lays the chart out afresh. */
+  reset(): void
+}
+
+export function useLayoutRun(options: LayoutRunOptions): LayoutRunning {
+  const { chartRef, graph } = options
+  const resetPositions = useResetPositions()
+  const [run, setRun] = useState<LayoutRun | null>(null)
+  const [tried, setTried] = useState(false)
+  const runRef = useRef<LayoutRun | null>(null)
+  /** The elements in view and whom to tell, when a run starts or ends. */
+  const latest = useRef(options)
+  useEffect(() => {
+    latest.current = options
+  })
+
+  const start = (kind: LayoutKind, root?: string): void => {
+    const chart = chartRef.current
+    if (!chart || runRef.current) return
+    const { graph: current, visible, onPositions, statusLine } = latest.current
+    const request = layoutRequest(current, visible, kind, root)
+    const { nodes, edges } = request
+    if (nodes.length === 0) return
+    performance.mark('sightline:layout-start')
+    const running = runLayoutInWorker(request)
+    const started: LayoutRun = {
+      kind,
+      nodeCount: nodes.length,
+      ...(kind === 'fcose' ? { quality: qualityFor(nodes.length, edges.length) } : {}),
+      startedAt: performance.now(),
+      cancel: running.cancel,
+    }
+    runRef.current = started
+    setRun(started)
+    statusLine.clear()
+    running.result
+      .then((result) => {
+        if (chartRef.current !== chart) return
+        performance.mark('sightline:layout-computed', {
+          detail: { computeMs: result.ms, quality: result.quality, nodes: nodes.length },
+        })
+        chart.applyPositions(result.positions)
+        chart.fit()
+        markAfterPaint('sightline:graph-laid-out')
+        onPositions(result.positions)
+        statusLine.report(
+          `${LAYOUT_LABELS[kind]} layout of ${nodes.length} entities in ${(result.ms / 1000).toFixed(1)} s.`,
+        )
+      })
+      .catch((cause: unknown) => {
+        if (cause instanceof LayoutCancelled)
+          statusLine.report('Layout cancelled; the chart is as it was.')
+        else statusLine.fail(cause instanceof Error ? cause.message : String(cause))
+        if (chartRef.current === chart && chart.cy.nodes('.unplaced').nonempty()) {
+          chart.revealUnplaced()
+          chart.fit()
+        }
+      })
+      .finally(() => {
+        runRef.current = null
+        setRun(null)
+        setTried(true)
+      })
+  }
+
+  const reset = (): void => {
+    resetPositions.mutate(undefined, {
+      onSuccess: () => start('fcose'),
+      onError: (cause) =>
+        latest.current.statusLine.fail(`The layout was not reset: ${cause.message}`),
+    })
+  }
+
+  const busy =
+    run !== null || (!tried && graph.nodes.length > 0 && Object.keys(graph.positions).length === 0)
+
+  return { run, busy, start, cancel: () => runRef.current?.cancel(), reset }
+}
