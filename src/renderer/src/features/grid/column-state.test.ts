@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { SELECTION_COLUMN_ID, toColumnState, toSavedColumns } from './column-state'
+import {
+  isUserColumnChange,
+  SELECTION_COLUMN_ID,
+  toColumnState,
+  toSavedColumns,
+} from './column-state'
 
 describe('saved column layouts', () => {
   it('keeps order, width, visibility and pinning, and drops sorting and the checkbox column', () => {
@@ -18,5 +23,14 @@ describe('saved column layouts', () => {
       { colId: 'name', width: 242, hide: false, pinned: 'left' },
       { colId: 'quotes', width: 100, hide: false, pinned: null },
     ])
+  })
+
+  it('are saved after a person moves or resizes a column, once the drag is over', () => {
+    expect(isUserColumnChange({ source: 'uiColumnMoved' })).toBe(true)
+    expect(isUserColumnChange({ source: 'uiColumnResized', finished: true })).toBe(true)
+    expect(isUserColumnChange({ source: 'uiColumnResized', finished: false })).toBe(false)
+    // The grid's own sizing and our restore of a saved layout are not changes to save.
+    expect(isUserColumnChange({ source: 'api' })).toBe(false)
+    expect(isUserColumnChange({ source: 'flex' })).toBe(false)
   })
 })

@@ -36,3 +36,18 @@ export function toColumnState(
       pinned: c.pinned ?? null,
     }))
 }
+
+/** Column changes a person made (not the grid sizing itself, or our own restore). */
+const USER_SOURCES = new Set([
+  'uiColumnMoved',
+  'uiColumnDragged',
+  'uiColumnResized',
+  'autosizeColumns',
+  'columnMenu',
+  'contextMenu',
+])
+
+/** Whether a column event is a finished change of the layout by a person: one to save. */
+export function isUserColumnChange(event: { source: string; finished?: boolean }): boolean {
+  return event.finished !== false && USER_SOURCES.has(event.source)
+}

@@ -2,7 +2,7 @@
  * CSV export helpers. Spreadsheets guess a CSV's encoding; a UTF-8 byte order mark makes
  * Excel read Dari and Arabic names correctly instead of as mojibake.
  */
-export const UTF8_BOM = '\uFEFF'
+const UTF8_BOM = '\uFEFF'
 
 /**
  * A cell that starts with = + - @ (or a tab or return) is run as a formula by spreadsheets;

@@ -67,7 +67,7 @@ export async function deleteEntities(ids: readonly string[], label: string): Pro
 }
 
 /** The relation a link column implies between a row's entity and another. */
-export function linkDraft(column: LinkColumnKey, entityId: string, otherId: string): RelationDraft {
+function linkDraft(column: LinkColumnKey, entityId: string, otherId: string): RelationDraft {
   const spec = LINK_COLUMNS[column]
   return spec.direction === 'in'
     ? { type: spec.relation, from: otherId, to: entityId }

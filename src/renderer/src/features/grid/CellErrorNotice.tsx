@@ -1,0 +1,35 @@
+import type { CellError } from './use-cell-edits'
+
+/** Where the reason goes when its cell is scrolled out of view: the top of the grid. */
+const FALLBACK_POSITION = { top: 40, left: 8 }
+
+/** Why an edit was refused: an outline on the cell and the reason just under it. */
+export function CellErrorNotice({ error, onDismiss }: { error: CellError; onDismiss: () => void }) {
+  const { box } = error
+  return (
+    <>
+      {box && (
+        <div
+          className="cell-error-outline"
+          aria-hidden="true"
+          style={{ top: box.top, left: box.left, width: box.width, height: box.height }}
+        />
+      )}
+      <div
+        className="cell-error"
+        role="alert"
+        style={box ? { top: box.top + box.height + 2, left: box.left } : FALLBACK_POSITION}
+      >
+        <strong>{error.label} not saved.</strong> {error.message}
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Dismiss the message"
+          onClick={onDismiss}
+        >
+          ×
+        </button>
+      </div>
+    </>
+  )
+}

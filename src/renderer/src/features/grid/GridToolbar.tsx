@@ -1,0 +1,91 @@
+import type { HistoryState } from '../../ui/edit-history'
+import type { HistoryCommand } from '../../ui/shortcuts'
+import { GOOD_GRADE } from './grid-filters'
+
+/**
+ * The grid's tools: the search box and the evidence filter, undo and redo, delete, the
+ * Columns menu and the CSV export. The buttons that act on the grid wait until it is ready.
+ */
+export function GridToolbar({
+  label,
+  search,
+  onSearch,
+  gradedOnly,
+  onGradedOnly,
+  history,
+  onHistory,
+  selectedCount,
+  onDeleteSelected,
+  columnsOpen,
+  onToggleColumns,
+  onExport,
+  gridReady,
+}: {
+  /** The grid's name, plural: "Groups". */
+  label: string
+  search: string
+  onSearch: (text: string) => void
+  gradedOnly: boolean
+  onGradedOnly: (on: boolean) => void
+  history: HistoryState
+  onHistory: (command: HistoryCommand) => void
+  selectedCount: number
+  onDeleteSelected: () => void
+  columnsOpen: boolean
+  onToggleColumns: () => void
+  onExport: () => void
+  gridReady: boolean
+}) {
+  return (
+    <div className="grid-toolbar" role="toolbar" aria-label={`${label} tools`}>
+      <input
+        type="search"
+        className="quick-filter"
+        aria-label={`Search the ${label.toLowerCase()}`}
+        placeholder="Search all columns"
+        value={search}
+        onChange={(e) => onSearch(e.target.value)}
+      />
+      <label className="toggle">
+        <input
+          type="checkbox"
+          checked={gradedOnly}
+          onChange={(e) => onGradedOnly(e.target.checked)}
+        />
+        Only rows with evidence graded ≤ {GOOD_GRADE}
+      </label>
+      <span className="toolbar-gap" />
+      <button
+        type="button"
+        onClick={() => onHistory('undo')}
+        disabled={!history.undoLabel || history.busy}
+        title={history.undoLabel ? `Undo ${history.undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
+      >
+        Undo
+      </button>
+      <button
+        type="button"
+        onClick={() => onHistory('redo')}
+        disabled={!history.redoLabel || history.busy}
+        title={history.redoLabel ? `Redo ${history.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+      >
+        Redo
+      </button>
+      <button type="button" disabled={selectedCount === 0} onClick={onDeleteSelected}>
+        Delete selected{selectedCount > 0 ? ` (${selectedCount})` : ''}
+      </button>
+      <button
+        type="button"
+        aria-expanded={columnsOpen}
+        aria-controls="columns-menu"
+        onClick={onToggleColumns}
+        disabled={!gridReady}
+      >
+        Columns
+      </button>
+      <button type="button" onClick={onExport} disabled={!gridReady}>
+        Export CSV
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,38 @@
+/** What the toolbar and the add form do to the grid itself once the app has done its part. */
+import type { GridApi, ProcessCellForExportParams } from 'ag-grid-community'
+import type { EntityRow } from '../../../../shared/contract'
+import type { Entity } from '../../../../shared/model'
+import { downloadFile } from '../../ui/download'
+import { SELECTION_COLUMN_ID } from './column-state'
+import { csvFileName, neutralizeFormula, withBom } from './csv'
+
+/** Downloads the rows and columns on screen as CSV; returns what to announce. */
+export function exportShownAsCsv(api: GridApi<EntityRow>, label: string): string {
+  const columnKeys = api
+    .getAllDisplayedColumns()
+    .map((c) => c.getColId())
+    .filter((id) => id !== SELECTION_COLUMN_ID)
+  const csv =
+    api.getDataAsCsv({
+      columnKeys,
+      processCellCallback: (p: ProcessCellForExportParams<EntityRow>) =>
+        neutralizeFormula(p.formatValue(p.value) ?? ''),
+    }) ?? ''
+  downloadFile(csvFileName(label), new Blob([withBom(csv)], { type: 'text/csv;charset=utf-8' }))
+  return `Exported ${api.getDisplayedRowCount()} rows and ${columnKeys.length} columns.`
+}
+
+/**
+ * Brings a new entity's row into view, selected and flashed, or says the filters hide it;
+ * returns what to announce, or null when the grid has no such row.
+ */
+export function revealNewRow(api: GridApi<EntityRow> | null, entity: Entity): string | null {
+  const node = api?.getRowNode(entity.id)
+  if (!api || !node) return null
+  if (!node.displayed) return `Added ${entity.name}; the current filters hide it.`
+  api.ensureNodeVisible(node, 'middle')
+  api.deselectAll()
+  node.setSelected(true)
+  api.flashCells({ rowNodes: [node] })
+  return `Added ${entity.name}.`
+}

@@ -1,0 +1,31 @@
+/** The grid options every entity grid shares and never changes while it is shown. */
+import {
+  AllCommunityModule,
+  ModuleRegistry,
+  themeQuartz,
+  type GetRowIdParams,
+  type RowSelectionOptions,
+  type SelectionColumnDef,
+} from 'ag-grid-community'
+import type { EntityRow } from '../../../../shared/contract'
+
+ModuleRegistry.registerModules([AllCommunityModule])
+
+export const gridTheme = themeQuartz.withParams({
+  fontFamily: 'inherit',
+  headerFontWeight: 600,
+  spacing: 6,
+})
+
+export const rowSelection: RowSelectionOptions<EntityRow> = {
+  mode: 'multiRow',
+  checkboxes: true,
+  headerCheckbox: true,
+  enableClickSelection: true,
+  selectAll: 'filtered',
+}
+
+export const selectionColumnDef: SelectionColumnDef = { pinned: 'left', width: 48 }
+
+/** Rows are matched by entity id, so reloads and edits update rows instead of re-creating them. */
+export const getRowId = (params: GetRowIdParams<EntityRow>): string => params.data.entity.id
