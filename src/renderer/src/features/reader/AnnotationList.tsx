@@ -5,6 +5,7 @@ import { EntityNames } from './EntityNames'
 import { anchorLabel, excerpt, KIND_LABELS } from './labels'
 import { useProgressiveCount } from './progressive'
 import { pageLabel } from './reader-model'
+import './annotations.css'
 
 /** Annotations mounted at once; the rest follow this many per frame, like the text. */
 const FIRST_ITEMS = 60

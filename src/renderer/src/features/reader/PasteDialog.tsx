@@ -3,6 +3,7 @@ import type { ImportOutcome } from '../../../../shared/contract'
 import { usePasteSource } from '../../api/sources'
 import { ConfirmActions } from '../../ui/ConfirmActions'
 import { Dialog } from '../../ui/Dialog'
+import './forms.css'
 
 /** Adds a source from pasted text, with a title and an optional web address. */
 export function PasteDialog({

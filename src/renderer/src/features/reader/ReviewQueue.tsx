@@ -2,6 +2,7 @@ import type { ReviewItem } from '../../../../shared/contract'
 import type { Annotation } from '../../../../shared/model'
 import { useAcceptAnchor } from '../../api/sources'
 import { anchorLabel, excerpt } from './labels'
+import './annotations.css'
 
 /** Annotations whose words changed: show, accept the new wording, re-select or delete. */
 export function ReviewQueue({

@@ -18,6 +18,7 @@ import { SOURCES_HREF } from '../../routes/links'
 import { ConfirmActions } from '../../ui/ConfirmActions'
 import { Dialog } from '../../ui/Dialog'
 import { excerpt } from './labels'
+import './forms.css'
 
 /** Title, kind, web address, publisher, author, dates, language and reliability. */
 export function SourceDetailsDialog({

@@ -6,6 +6,7 @@ import { ImportResults } from './ImportResults'
 import { PasteDialog } from './PasteDialog'
 import { SourcesTable } from './SourcesTable'
 import { useFileImports } from './use-file-imports'
+import './sources-list.css'
 
 /** The project's sources, and the ways to add one: import, drop or paste. */
 export function SourcesList() {

@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react'
 import { useProgressiveCount } from './progressive'
 import { blockSegments, spansByBlock, textBlocks, type Block, type Span } from './segments'
+import './text-view.css'
 
 export interface Highlight extends Span {
   /** Extra class: the anchor state or the search hit. */
