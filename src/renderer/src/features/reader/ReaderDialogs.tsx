@@ -36,6 +36,10 @@ export function ReaderDialogs({
   onStatus: (message: string) => void
   onShow: (annotationId: string) => void
 }) {
+  const closeSaying = (message: string) => (): void => {
+    onClose()
+    onStatus(message)
+  }
   switch (dialog.kind) {
     case 'annotate':
       return (
@@ -59,10 +63,7 @@ export function ReaderDialogs({
           contentHash={source.contentHash}
           annotation={dialog.annotation}
           onClose={onClose}
-          onSaved={() => {
-            onClose()
-            onStatus('Annotation updated.')
-          }}
+          onSaved={closeSaying('Annotation updated.')}
         />
       )
     case 'delete':
@@ -70,10 +71,7 @@ export function ReaderDialogs({
         <DeleteAnnotationDialog
           annotation={dialog.annotation}
           onClose={onClose}
-          onDeleted={() => {
-            onClose()
-            onStatus('Annotation deleted.')
-          }}
+          onDeleted={closeSaying('Annotation deleted.')}
         />
       )
     case 'details':

@@ -70,13 +70,12 @@ function Reader({
     (picked: PendingSelection) => setDialog({ kind: 'annotate', selection: picked }),
     [],
   )
-  const showAnchored = useCallback((a: Annotation) => show(a.id), [show])
   const annotate = useAnnotateAction({
     selection,
     contentHash: source.contentHash,
     dialogOpen: dialog !== null,
     onAnnotate: openAnnotate,
-    onAnchored: showAnchored,
+    onAnchored: show,
     onStatus: setStatus,
   })
 
@@ -94,6 +93,7 @@ function Reader({
     [placed, route.range, text.length],
   )
   const closeDialog = useCallback(() => setDialog(null), [])
+  const confirmDelete = (annotation: Annotation): void => setDialog({ kind: 'delete', annotation })
   const reviewItems = review.data ?? []
 
   return (
@@ -122,7 +122,7 @@ function Reader({
               items={reviewItems}
               onShow={show}
               onReselect={annotate.startReselect}
-              onDelete={(a) => setDialog({ kind: 'delete', annotation: a })}
+              onDelete={confirmDelete}
               onStatus={setStatus}
             />
           )}
@@ -134,7 +134,7 @@ function Reader({
             pages={source.pages}
             onShow={show}
             onEdit={(a) => setDialog({ kind: 'edit', annotation: a })}
-            onDelete={(a) => setDialog({ kind: 'delete', annotation: a })}
+            onDelete={confirmDelete}
           />
         </aside>
       </div>

@@ -32,7 +32,7 @@ export function useAnnotateAction({
   contentHash: string
   dialogOpen: boolean
   onAnnotate: (selection: PendingSelection) => void
-  onAnchored: (annotation: Annotation) => void
+  onAnchored: (annotationId: string) => void
   onStatus: (message: string | null) => void
 }): AnnotateAction {
   const reselect = useReselectAnchor()
@@ -53,7 +53,7 @@ export function useAnnotateAction({
           setReselecting(null)
           onStatus('The annotation is anchored to the new selection.')
           document.getSelection()?.removeAllRanges()
-          onAnchored(annotation)
+          onAnchored(annotation.id)
         },
         onError: (error) => onStatus(error.message),
       },
