@@ -6,6 +6,7 @@ import { Dialog } from '../../ui/Dialog'
 import { EntityPicker } from './EntityPicker'
 import { CREDIBILITY_LABELS } from '../../../../shared/admiralty'
 import { KIND_LABELS } from './labels'
+import './forms.css'
 
 export interface PendingSelection {
   start: number

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react'
 import { KNOWN_ENTITY_TYPES, type Entity } from '../../../../shared/model'
 import { useCreateEntity, useEntityList } from '../../api/entities'
+import './entity-picker.css'
 
 const MAX_OPTIONS = 8
 

@@ -9,13 +9,16 @@ import {
 import {
   useAnnotationDependents,
   useDeleteAnnotation,
+  useDeleteSource,
   useEditSourceText,
   useUpdateSource,
 } from '../../api/sources'
 import { RELIABILITY_LABELS } from '../../../../shared/admiralty'
+import { SOURCES_HREF } from '../../routes/links'
 import { ConfirmActions } from '../../ui/ConfirmActions'
 import { Dialog } from '../../ui/Dialog'
 import { excerpt } from './labels'
+import './forms.css'
 
 /** Title, kind, web address, publisher, author, dates, language and reliability. */
 export function SourceDetailsDialog({
@@ -224,6 +227,46 @@ export function DeleteAnnotationDialog({
         onConfirm={() => remove.mutate({ id: annotation.id }, { onSuccess: onDeleted })}
         onCancel={onClose}
         disabled={!dependents.data || remove.isPending}
+        error={remove.error?.message}
+      />
+    </Dialog>
+  )
+}
+
+/** Confirms deleting the source with its annotations, then goes back to the list. */
+export function DeleteSourceDialog({
+  source,
+  count,
+  onClose,
+}: {
+  source: SourceRecord
+  count: number
+  onClose: () => void
+}) {
+  const remove = useDeleteSource()
+  return (
+    <Dialog title="Delete source" onClose={onClose}>
+      <p>
+        Delete “{source.title}”
+        {count > 0
+          ? ` and its ${count} annotation${count === 1 ? '' : 's'}? Relations that cite them lose that evidence.`
+          : '?'}
+      </p>
+      <ConfirmActions
+        confirmLabel="Delete source"
+        onConfirm={() =>
+          remove.mutate(
+            { id: source.id },
+            {
+              onSuccess: () => {
+                onClose()
+                window.location.hash = SOURCES_HREF
+              },
+            },
+          )
+        }
+        onCancel={onClose}
+        disabled={remove.isPending}
         error={remove.error?.message}
       />
     </Dialog>

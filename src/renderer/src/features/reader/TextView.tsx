@@ -1,6 +1,7 @@
-import { memo, useLayoutEffect, useMemo, useRef } from 'react'
+import { memo, useMemo } from 'react'
 import { useProgressiveCount } from './progressive'
 import { blockSegments, spansByBlock, textBlocks, type Block, type Span } from './segments'
+import './text-view.css'
 
 export interface Highlight extends Span {
   /** Extra class: the anchor state or the search hit. */
@@ -154,55 +155,4 @@ function blockIndexAt(blocks: readonly Block[], offset: number): number {
     else high = mid - 1
   }
   return low
-}
-
-/** The offset in the source text of a DOM point inside the reader. */
-export function offsetOfPoint(
-  root: HTMLElement,
-  node: Node,
-  offset: number,
-  textLength: number,
-): number {
-  const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement
-  const block = element?.closest('[data-block-start]')
-  if (block && root.contains(block)) {
-    const range = document.createRange()
-    range.setStart(block, 0)
-    range.setEnd(node, offset)
-    return Number(block.getAttribute('data-block-start')) + range.toString().length
-  }
-  // A point between paragraphs belongs to the next one.
-  const probe = document.createRange()
-  probe.setStart(node, offset)
-  for (const candidate of root.querySelectorAll('[data-block-start]')) {
-    if (probe.comparePoint(candidate, 0) >= 0)
-      return Number(candidate.getAttribute('data-block-start'))
-  }
-  return textLength
-}
-
-export interface ScrollRequest {
-  id: string
-  /** A new number for each request, so asking for the same id again scrolls again. */
-  nonce: number
-}
-
-/** Scrolls to the first highlight of a request once it is mounted, and focuses it. */
-export function useScrollToHighlight(
-  rootRef: React.RefObject<HTMLDivElement | null>,
-  request: ScrollRequest | null,
-): void {
-  const done = useRef<number | null>(null)
-  useLayoutEffect(() => {
-    if (!request || done.current === request.nonce) return
-    const mark = rootRef.current?.querySelector<HTMLElement>(
-      `mark[data-ids~="${CSS.escape(request.id)}"]`,
-    )
-    if (!mark) return
-    done.current = request.nonce
-    mark.scrollIntoView({ block: 'center' })
-    mark.classList.add('flash')
-    if (mark.tabIndex >= 0) mark.focus({ preventScroll: true })
-    window.setTimeout(() => mark.classList.remove('flash'), 1600)
-  })
 }

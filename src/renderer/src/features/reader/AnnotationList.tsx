@@ -1,0 +1,80 @@
+import type { Annotation, Entity } from '../../../../shared/model'
+import { NotesCitingQuote } from '../../ui/notes/Backlinks'
+import { CiteInNoteButton } from '../../ui/notes/CiteInNote'
+import { EntityNames } from './EntityNames'
+import { anchorLabel, excerpt, KIND_LABELS } from './labels'
+import { useProgressiveCount } from './progressive'
+import { pageLabel } from './reader-model'
+import './annotations.css'
+
+/** Annotations mounted at once; the rest follow this many per frame, like the text. */
+const FIRST_ITEMS = 60
+const ITEMS_PER_FRAME = 60
+
+/**
+ * The annotations placed in the text, in text order, each with its actions. The one last
+ * shown in the text also lists the notes that cite it.
+ */
+export function AnnotationList({
+  total,
+  placed,
+  shownId,
+  entityById,
+  pages,
+  onShow,
+  onEdit,
+  onDelete,
+}: {
+  /** Every annotation of the source, placed or not. */
+  total: number
+  placed: readonly Annotation[]
+  shownId: string | null
+  entityById: ReadonlyMap<string, Entity>
+  pages: readonly number[] | undefined
+  onShow: (id: string) => void
+  onEdit: (annotation: Annotation) => void
+  onDelete: (annotation: Annotation) => void
+}) {
+  const shownIndex = shownId === null ? 0 : placed.findIndex((a) => a.id === shownId) + 1
+  const listed = useProgressiveCount(placed.length, FIRST_ITEMS, ITEMS_PER_FRAME, shownIndex)
+  return (
+    <>
+      <h3>Annotations ({total})</h3>
+      {total === 0 && (
+        <p className="muted">Select a passage in the text and press “Annotate” (or A).</p>
+      )}
+      <ol className="annotation-list">
+        {placed.slice(0, listed).map((a) => (
+          <li key={a.id} className={`annotation-item kind-${a.kind}`}>
+            <button
+              type="button"
+              className="annotation-quote"
+              onClick={() => onShow(a.id)}
+              aria-label={`Show “${excerpt(a.target.quote.exact, 60)}” in the text`}
+            >
+              “{excerpt(a.target.quote.exact)}”
+            </button>
+            <div className="annotation-meta small">
+              {KIND_LABELS[a.kind]} · credibility {a.credibility}{' '}
+              {pageLabel(a.target.position.start, pages)}
+              {a.anchor.state !== 'exact' && <> · {anchorLabel(a.anchor)}</>}
+            </div>
+            {a.comment && <p className="annotation-comment">{a.comment}</p>}
+            <EntityNames ids={a.entityIds} byId={entityById} />
+            {a.tags.length > 0 && <div className="muted small">#{a.tags.join(' #')}</div>}
+            <div className="annotation-actions">
+              <button type="button" onClick={() => onEdit(a)}>
+                Edit
+              </button>
+              <button type="button" onClick={() => onDelete(a)}>
+                Delete
+              </button>
+              <CiteInNoteButton annotationId={a.id} />
+            </div>
+            {shownId === a.id && <NotesCitingQuote annotationId={a.id} />}
+          </li>
+        ))}
+      </ol>
+    </>
+  )
+}

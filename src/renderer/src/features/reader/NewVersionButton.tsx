@@ -1,0 +1,53 @@
+import { useRef } from 'react'
+import type { SourceRecord } from '../../../../shared/model'
+import { ApiError } from '../../api/errors'
+import { useImportFile } from '../../api/sources'
+import { ACCEPTED_EXTENSIONS, precheckFile, readAsBase64 } from './files'
+import { describeReanchor } from './reader-model'
+
+/** Imports a file as the source's new text; the outcome (or the problem) goes to `onDone`. */
+export function NewVersionButton({
+  source,
+  onDone,
+}: {
+  source: SourceRecord
+  onDone: (message: string) => void
+}) {
+  const input = useRef<HTMLInputElement>(null)
+  const importFile = useImportFile()
+  return (
+    <>
+      <button type="button" disabled={importFile.isPending} onClick={() => input.current?.click()}>
+        {importFile.isPending ? 'Importing…' : 'Import new version…'}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        hidden
+        aria-label="New version file"
+        accept={ACCEPTED_EXTENSIONS.join(',')}
+        onChange={async (event) => {
+          const file = event.target.files?.[0]
+          event.target.value = ''
+          if (!file) return
+          const problem = precheckFile(file)
+          if (problem) return onDone(problem)
+          try {
+            const outcome = await importFile.mutateAsync({
+              fileName: file.name,
+              dataBase64: await readAsBase64(file),
+              replaceSourceId: source.id,
+            })
+            onDone(
+              outcome.status === 'replaced'
+                ? `New version imported. ${describeReanchor(outcome.reanchor)}`
+                : 'The new version has the same text as the current one; nothing changed.',
+            )
+          } catch (error) {
+            onDone(error instanceof ApiError ? error.message : `"${file.name}" could not be read.`)
+          }
+        }}
+      />
+    </>
+  )
+}

@@ -1,0 +1,69 @@
+import type { ReviewItem } from '../../../../shared/contract'
+import type { Annotation } from '../../../../shared/model'
+import { useAcceptAnchor } from '../../api/sources'
+import { anchorLabel, excerpt } from './labels'
+import './annotations.css'
+
+/** Annotations whose words changed: show, accept the new wording, re-select or delete. */
+export function ReviewQueue({
+  items,
+  onShow,
+  onReselect,
+  onDelete,
+  onStatus,
+}: {
+  items: ReviewItem[]
+  onShow: (id: string) => void
+  onReselect: (a: Annotation) => void
+  onDelete: (a: Annotation) => void
+  onStatus: (message: string) => void
+}) {
+  const accept = useAcceptAnchor()
+  return (
+    <section className="review-queue" aria-labelledby="review-title">
+      <h3 id="review-title">Needs review ({items.length})</h3>
+      <ul>
+        {items.map(({ annotation: a, currentText }) => (
+          <li key={a.id} className="review-item">
+            <div className="small review-state">{anchorLabel(a.anchor)}</div>
+            <div className="small">
+              Was: <q>{excerpt(a.target.quote.exact, 160)}</q>
+            </div>
+            {currentText !== null && (
+              <div className="small">
+                Now: <q>{excerpt(currentText, 160)}</q>
+              </div>
+            )}
+            <div className="annotation-actions">
+              {a.anchor.state === 'fuzzy' && (
+                <>
+                  <button type="button" onClick={() => onShow(a.id)}>
+                    Show
+                  </button>
+                  <button
+                    type="button"
+                    disabled={accept.isPending}
+                    onClick={() =>
+                      accept.mutate(
+                        { id: a.id },
+                        { onSuccess: () => onStatus('The new wording is accepted.') },
+                      )
+                    }
+                  >
+                    Accept
+                  </button>
+                </>
+              )}
+              <button type="button" onClick={() => onReselect(a)}>
+                Re-select
+              </button>
+              <button type="button" onClick={() => onDelete(a)}>
+                Delete
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  )
+}

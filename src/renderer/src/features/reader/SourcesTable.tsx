@@ -1,0 +1,38 @@
+import { RELIABILITY_LABELS } from '../../../../shared/admiralty'
+import type { SourceSummary } from '../../../../shared/contract'
+import { readerHref } from '../../routes/links'
+
+/** Every source with its kind, publisher, date, reliability and how many quotes it holds. */
+export function SourcesTable({ sources }: { sources: SourceSummary[] | undefined }) {
+  return (
+    <table className="sources-table">
+      <thead>
+        <tr>
+          <th scope="col">Title</th>
+          <th scope="col">Kind</th>
+          <th scope="col">Publisher</th>
+          <th scope="col">Published</th>
+          <th scope="col">Reliability</th>
+          <th scope="col">Quotes</th>
+          <th scope="col">To review</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sources?.map(({ source, annotationCount, needsReview }) => (
+          <tr key={source.id}>
+            <td>
+              <a href={readerHref(source.id)}>{source.title}</a>
+              <div className="muted small">{source.origin.fileName}</div>
+            </td>
+            <td>{source.kind}</td>
+            <td>{source.publisher ?? ''}</td>
+            <td>{source.publishedAt ?? ''}</td>
+            <td title={RELIABILITY_LABELS[source.reliability]}>{source.reliability}</td>
+            <td>{annotationCount}</td>
+            <td>{needsReview > 0 ? needsReview : ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}

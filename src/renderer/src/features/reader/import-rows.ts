@@ -1,0 +1,56 @@
+/**
+ * The rows of the import results: one per file (or pasted text), newest batch first, each
+ * going from waiting to done or failed. Pure, so the order and the states are tested alone.
+ */
+import type { ImportOutcome } from '../../../../shared/contract'
+
+export type ImportResult =
+  | { state: 'waiting' | 'reading' | 'importing' }
+  | { state: 'done'; outcome: ImportOutcome }
+  | { state: 'failed'; message: string }
+
+export interface ImportRow {
+  key: string
+  name: string
+  result: ImportResult
+}
+
+export type ImportRowsAction =
+  /** A batch of files was chosen; they wait, in their order, above the earlier rows. */
+  | { type: 'queued'; files: { key: string; name: string }[] }
+  | { type: 'progressed'; key: string; result: ImportResult }
+  /** Pasted text was added: its row is already done. */
+  | { type: 'pasted'; key: string; outcome: ImportOutcome }
+  | { type: 'cleared' }
+
+export function importRowsReducer(rows: ImportRow[], action: ImportRowsAction): ImportRow[] {
+  switch (action.type) {
+    case 'queued':
+      return [
+        ...action.files.map(({ key, name }) => ({
+          key,
+          name,
+          result: { state: 'waiting' as const },
+        })),
+        ...rows,
+      ]
+    case 'progressed':
+      return rows.map((row) => (row.key === action.key ? { ...row, result: action.result } : row))
+    case 'pasted':
+      return [
+        {
+          key: action.key,
+          name: 'Pasted text',
+          result: { state: 'done', outcome: action.outcome },
+        },
+        ...rows,
+      ]
+    case 'cleared':
+      return []
+  }
+}
+
+/** Whether some file is still on its way (then the results cannot be cleared). */
+export function importsBusy(rows: readonly ImportRow[]): boolean {
+  return rows.some((row) => row.result.state !== 'done' && row.result.state !== 'failed')
+}

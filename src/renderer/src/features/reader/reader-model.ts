@@ -1,0 +1,131 @@
+/**
+ * What the reader derives from a source and its annotations: which annotations sit in the
+ * text, the highlights it draws, where a scroll request points, the lines it prints. Pure,
+ * so each rule is tested without a DOM.
+ */
+import { RELIABILITY_LABELS } from '../../../../shared/admiralty'
+import type { ReanchorSummary } from '../../../../shared/contract'
+import type { Annotation, SourceRecord } from '../../../../shared/model'
+import type { ReaderRoute } from '../../routes/links'
+import { takesTypingKeys, type FocusedElement, type KeyPress } from '../../ui/shortcuts'
+import type { PendingSelection } from './AnnotationDialog'
+import { pageOf, trimRange } from './segments'
+import type { Highlight } from './TextView'
+
+/** The search hit's highlight; ids starting with "__" never name an annotation. */
+export const SEARCH_HIT_ID = '__hit'
+
+type Range = ReaderRoute['range']
+
+/** A request to bring a highlight into view. */
+export interface ScrollRequest {
+  id: string
+  /** A new number for each request, so asking for the same id again scrolls again. */
+  nonce: number
+}
+
+/** Annotations that have a place in this text, in text order (orphans wait in review). */
+export function placedAnnotations(
+  annotations: readonly Annotation[],
+  textLength: number,
+): Annotation[] {
+  return annotations
+    .filter((a) => a.anchor.state !== 'orphaned' && a.target.position.end <= textLength)
+    .sort((a, b) => a.target.position.start - b.target.position.start)
+}
+
+/** One highlight per placed annotation, plus the search hit the link asked for, if it fits. */
+export function readerHighlights(
+  placed: readonly Annotation[],
+  range: Range,
+  textLength: number,
+): Highlight[] {
+  const list: Highlight[] = placed.map((a) => ({
+    id: a.id,
+    start: a.target.position.start,
+    end: a.target.position.end,
+    className: `hl-${a.kind} anchor-${a.anchor.state}`,
+  }))
+  if (range && range.end > range.start && range.end <= textLength) {
+    list.push({ id: SEARCH_HIT_ID, ...range, className: 'search-hit' })
+  }
+  return list
+}
+
+/** The link's own target: its annotation, else its search hit, else nothing. */
+export function initialScroll(
+  route: Pick<ReaderRoute, 'annotationId' | 'range'>,
+): ScrollRequest | null {
+  if (route.annotationId) return { id: route.annotationId, nonce: 0 }
+  if (route.range) return { id: SEARCH_HIT_ID, nonce: 0 }
+  return null
+}
+
+/** A request to show `id`, new even when the same id was asked for before. */
+export function nextScroll(current: ScrollRequest | null, id: string): ScrollRequest {
+  return { id, nonce: (current?.nonce ?? 0) + 1 }
+}
+
+/** Where the requested highlight starts, so the text mounts at least that far. */
+export function revealOffset(
+  scroll: ScrollRequest | null,
+  range: Range,
+  annotationById: ReadonlyMap<string, Annotation>,
+): number | null {
+  if (!scroll) return null
+  if (scroll.id === SEARCH_HIT_ID) return range?.start ?? null
+  return annotationById.get(scroll.id)?.target.position.start ?? null
+}
+
+/** "p. 3" for an offset in a paged source, "" otherwise. */
+export function pageLabel(offset: number, pages: readonly number[] | undefined): string {
+  const n = pageOf(offset, pages)
+  return n === null ? '' : `p. ${n}`
+}
+
+/** The line under the title: who published it, when, how reliable, where from. */
+export function sourceMetaLine(source: SourceRecord): string {
+  return [
+    source.publisher,
+    source.author,
+    source.publishedAt,
+    `reliability ${source.reliability} (${RELIABILITY_LABELS[source.reliability]})`,
+    source.url,
+  ]
+    .filter(Boolean)
+    .join(' · ')
+}
+
+/** How many annotations a re-anchoring kept in place and how many it sent to review. */
+export function describeReanchor(summary: ReanchorSummary): string {
+  const kept = summary.exact + summary.moved
+  const review = summary.fuzzy + summary.orphaned
+  if (kept + review === 0) return 'There were no annotations to re-anchor.'
+  return `${kept} annotation${kept === 1 ? '' : 's'} kept ${kept === 1 ? 'its' : 'their'} place${
+    review > 0 ? `; ${review} need${review === 1 ? 's' : ''} review` : ''
+  }.`
+}
+
+/**
+ * The passage between two offsets of a DOM selection (either order), without the blank
+ * space around it; null when nothing but blank space is selected.
+ */
+export function selectedPassage(
+  text: string,
+  anchor: number,
+  focus: number,
+): PendingSelection | null {
+  const { start, end } = trimRange(text, Math.min(anchor, focus), Math.max(anchor, focus))
+  return end > start ? { start, end, exact: text.slice(start, end) } : null
+}
+
+/** "A" annotates the selection, as in other annotation tools, unless a field or dialog has the key. */
+export function isAnnotateKey(
+  press: Pick<KeyPress, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>,
+  focused: FocusedElement | null,
+  modalOpen: boolean,
+): boolean {
+  if (press.key !== 'a' && press.key !== 'A') return false
+  if (press.ctrlKey || press.metaKey || press.altKey || modalOpen) return false
+  return !takesTypingKeys(focused)
+}
