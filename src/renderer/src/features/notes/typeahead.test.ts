@@ -63,7 +63,11 @@ describe('followTrigger', () => {
 
   it('opens a list for a new trigger and keeps it while the query grows', () => {
     expect(followTrigger(null, quote('70'), null)).toEqual({ type: 'open', trigger: quote('70') })
-    expect(followTrigger(quote('70'), quote('70%'), null)).toEqual({ type: 'query', query: '70%' })
+    const placed = { ...quote('70'), top: 40, left: 12 }
+    expect(followTrigger(placed, quote('70%'), null)).toEqual({
+      type: 'query',
+      trigger: { ...placed, query: '70%' },
+    })
     expect(followTrigger(quote('70'), quote('70'), null)).toEqual({ type: 'stay' })
   })
 

@@ -28,7 +28,7 @@ export function useTypeahead(
     if (!found) dismissedAt.current = null
     const step = followTrigger(trigger, found, dismissedAt.current)
     if (step.type === 'close') setTrigger(null)
-    else if (step.type === 'query') setTrigger({ ...trigger!, query: step.query })
+    else if (step.type === 'query') setTrigger(step.trigger)
     else if (step.type === 'open') {
       // The list opens under the trigger and stays there while the query grows.
       const caret = caretOffset(area, step.trigger.start)
