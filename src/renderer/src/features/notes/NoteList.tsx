@@ -3,6 +3,7 @@ import type { NoteSummary } from '../../../../shared/contract'
 import { useCreateNote, useNoteList } from '../../api/notes'
 import { formatMoment } from './grades'
 import { noteHref } from '../../routes/links'
+import './note-list.css'
 
 type SortKey = 'updated' | 'title' | 'citations'
 

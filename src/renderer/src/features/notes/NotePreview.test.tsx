@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { numberCitations } from '../../../../shared/citations'
 import type { CitedQuote, MentionedEntity } from '../../../../shared/contract'
 import { splitMarkdownBlocks } from './blocks'
-import { RenderedMarkdown, safeUrl, type ResolvedLinks } from './NotePreview'
+import type { ResolvedLinks } from './link-targets'
+import { safeUrl } from './note-markdown'
+import { RenderedMarkdown } from './RenderedMarkdown'
 
 const QUOTE: CitedQuote = {
   annotationId: 'ann-1',

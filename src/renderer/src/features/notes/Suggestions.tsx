@@ -6,6 +6,7 @@ import { useEntityList } from '../../api/entities'
 import { useQuoteSuggestions } from '../../api/notes'
 import { gradeCode } from './grades'
 import { matchEntities, type Trigger } from './typeahead'
+import './suggestions.css'
 
 /** A trigger with where its list opens, relative to the textarea's box. */
 export interface AnchoredTrigger extends Trigger {

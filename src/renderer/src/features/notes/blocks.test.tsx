@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import sample from '../../../../../data/sample/project.json'
 import { extractNoteLinks } from '../../../../shared/citations'
 import { splitMarkdownBlocks } from './blocks'
-import { remarkPlugins } from './NotePreview'
+import { remarkPlugins } from './note-markdown'
 import { realisticNote } from '../../../../../test/support/notes'
 import { seededRandom } from '../../../../shared/random'
 

@@ -41,11 +41,11 @@ export function forgetNote(noteId: string): void {
   forgetCaret(noteId)
 }
 
-export function hasUnsavedNotes(): boolean {
+function hasUnsavedNotes(): boolean {
   return [...savers.values()].some((saver) => saver.hasUnsavedChanges)
 }
 
-export function flushAllNotes(): Promise<void> {
+function flushAllNotes(): Promise<void> {
   return Promise.all([...savers.values()].map((saver) => saver.flush())).then(() => undefined)
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findTrigger, matchEntities } from './typeahead'
+import { findTrigger, followTrigger, matchEntities, type Trigger } from './typeahead'
 
 const at = (text: string) => findTrigger(text, text.length)
 
@@ -55,5 +55,36 @@ describe('matchEntities', () => {
   it('ignores accents and case, and limits the list', () => {
     expect(matchEntities(entities, 'BAMIYAN').map((e) => e.name)).toEqual(['Bāmiyān'])
     expect(matchEntities(entities, '', 2)).toHaveLength(2)
+  })
+})
+
+describe('followTrigger', () => {
+  const quote = (query: string, start = 10): Trigger => ({ kind: 'quote', query, start })
+
+  it('opens a list for a new trigger and keeps it while the query grows', () => {
+    expect(followTrigger(null, quote('70'), null)).toEqual({ type: 'open', trigger: quote('70') })
+    const placed = { ...quote('70'), top: 40, left: 12 }
+    expect(followTrigger(placed, quote('70%'), null)).toEqual({
+      type: 'query',
+      trigger: { ...placed, query: '70%' },
+    })
+    expect(followTrigger(quote('70'), quote('70'), null)).toEqual({ type: 'stay' })
+  })
+
+  it('opens anew for another trigger, even of the same kind', () => {
+    expect(followTrigger(quote('70', 10), quote('', 40), null)).toEqual({
+      type: 'open',
+      trigger: quote('', 40),
+    })
+    const entity: Trigger = { kind: 'entity', query: '', start: 10 }
+    expect(followTrigger(quote(''), entity, null)).toEqual({ type: 'open', trigger: entity })
+  })
+
+  it('closes when the caret leaves the trigger, and keeps a dismissed one closed', () => {
+    expect(followTrigger(quote('70'), null, null)).toEqual({ type: 'close' })
+    expect(followTrigger(null, null, null)).toEqual({ type: 'stay' })
+    expect(followTrigger(null, quote('70%'), 10)).toEqual({ type: 'stay' })
+    expect(followTrigger(quote('70'), quote('70%'), 10)).toEqual({ type: 'close' })
+    expect(followTrigger(null, quote('', 40), 10)).toEqual({ type: 'open', trigger: quote('', 40) })
   })
 })

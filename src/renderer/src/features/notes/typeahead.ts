@@ -65,3 +65,29 @@ export function matchEntities<T extends { name: string; aliases: readonly string
 function fold(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase()
 }
+
+/** What a move of the caret does to the open list: nothing, close it, follow the query, or open anew. */
+export type TriggerStep<T extends Trigger> =
+  | { type: 'stay' }
+  | { type: 'close' }
+  | { type: 'query'; trigger: T }
+  | { type: 'open'; trigger: Trigger }
+
+/**
+ * How the open list follows the caret: `found` is the trigger the caret now sits in, and
+ * `dismissedAt` the start of one closed with Escape, which stays closed while the caret stays in it.
+ * The same trigger with more typed after it keeps its list (and its place) with a new query.
+ */
+export function followTrigger<T extends Trigger>(
+  open: T | null,
+  found: Trigger | null,
+  dismissedAt: number | null,
+): TriggerStep<T> {
+  if (!found || found.start === dismissedAt) return open ? { type: 'close' } : { type: 'stay' }
+  if (open?.kind === found.kind && open.start === found.start) {
+    return open.query === found.query
+      ? { type: 'stay' }
+      : { type: 'query', trigger: { ...open, query: found.query } }
+  }
+  return { type: 'open', trigger: found }
+}

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useId } from 'react'
 import {
   defaultReportColumns,
   REPORT_COLUMNS,
@@ -7,8 +7,7 @@ import {
   type ReportColumnKey,
 } from '../../../../shared/contract'
 import type { ReportSection } from '../../../../shared/model'
-
-const MAX_QUOTE_MATCHES = 40
+import { QuotePicker } from './QuotePicker'
 
 interface SectionCardProps {
   section: ReportSection
@@ -164,96 +163,4 @@ function SectionFields({ section, index, choices, onChange }: SectionCardProps) 
     case 'quotes':
       return <QuotePicker section={section} n={n} choices={choices} onChange={onChange} />
   }
-}
-
-function QuotePicker({
-  section,
-  n,
-  choices,
-  onChange,
-}: {
-  section: Extract<ReportSection, { kind: 'quotes' }>
-  n: number
-  choices: ReportChoices | undefined
-  onChange: (next: ReportSection) => void
-}) {
-  const id = useId()
-  const [search, setSearch] = useState('')
-  const quotes = choices?.quotes ?? []
-  const chosen = new Set(section.annotationIds)
-  const needle = search.trim().toLowerCase()
-  const matches = quotes
-    .filter(
-      (q) =>
-        !chosen.has(q.id) &&
-        (needle === '' ||
-          q.exact.toLowerCase().includes(needle) ||
-          q.sourceTitle.toLowerCase().includes(needle)),
-    )
-    .slice(0, MAX_QUOTE_MATCHES)
-  const byId = new Map(quotes.map((q) => [q.id, q]))
-  const setIds = (annotationIds: string[]): void => onChange({ ...section, annotationIds })
-  return (
-    <div className="section-fields">
-      <p className="muted">{section.annotationIds.length} quotes chosen, in this order:</p>
-      <ul className="quote-choices" aria-label={`Quotes in section ${n}`}>
-        {section.annotationIds.map((annotationId) => {
-          const quote = byId.get(annotationId)
-          const text = quote ? shorten(quote.exact) : annotationId
-          return (
-            <li key={annotationId}>
-              <span dir="auto">{text}</span>{' '}
-              {quote && (
-                <span className="muted">
-                  {quote.reliability}
-                  {quote.credibility}
-                </span>
-              )}
-              <button
-                type="button"
-                aria-label={`Remove quote “${text}” from section ${n}`}
-                onClick={() => setIds(section.annotationIds.filter((a) => a !== annotationId))}
-              >
-                Remove
-              </button>
-            </li>
-          )
-        })}
-      </ul>
-      <label htmlFor={`${id}-search`}>Find quotes for section {n}</label>
-      <input
-        id={`${id}-search`}
-        type="search"
-        value={search}
-        onChange={(e) => setSearch(e.target.value)}
-        placeholder="Words of the quote or its source"
-      />
-      <ul className="quote-choices" aria-label={`Quotes to add to section ${n}`}>
-        {matches.map((quote) => {
-          const text = shorten(quote.exact)
-          return (
-            <li key={quote.id}>
-              <button
-                type="button"
-                aria-label={`Add quote “${text}” to section ${n}`}
-                onClick={() => setIds([...section.annotationIds, quote.id])}
-              >
-                Add
-              </button>{' '}
-              <span dir="auto">{text}</span>{' '}
-              <span className="muted">
-                {quote.sourceTitle} · {quote.reliability}
-                {quote.credibility}
-              </span>
-            </li>
-          )
-        })}
-      </ul>
-    </div>
-  )
-}
-
-function shorten(text: string, max = 90): string {
-  const flat = text.replace(/\s+/g, ' ').trim()
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
 }

@@ -1,0 +1,93 @@
+import { memo, useContext, useMemo, type ReactNode } from 'react'
+import Markdown, { type Components } from 'react-markdown'
+import type { PluggableList } from 'unified'
+import { parseNoteHref } from '../../../../shared/citations'
+import type { MarkdownBlock as MarkdownBlockSource } from './blocks'
+import { CitationChip } from './CitationChip'
+import { LinkTargetsContext, type LinkTargets } from './link-targets'
+import { MentionChip } from './MentionChip'
+import { parseBlock, parsedAlready, remarkPlugins, safeUrl } from './note-markdown'
+
+/** The body in blocks, each parsed again only when its own text changes. */
+export function RenderedMarkdown({
+  blocks,
+  targets,
+}: {
+  blocks: readonly MarkdownBlockSource[]
+  targets: LinkTargets
+}) {
+  return (
+    <LinkTargetsContext value={targets}>
+      <div className="markdown">
+        {blocks.map((block) => (
+          <MarkdownBlock key={block.key} source={block.source} />
+        ))}
+      </div>
+    </LinkTargetsContext>
+  )
+}
+
+const MarkdownBlock = memo(function MarkdownBlock({ source }: { source: string }) {
+  const plugins = useMemo(
+    (): PluggableList => [...remarkPlugins, [parsedAlready, parseBlock(source).tree]],
+    [source],
+  )
+  return (
+    <Markdown remarkPlugins={plugins} urlTransform={safeUrl} components={COMPONENTS}>
+      {source}
+    </Markdown>
+  )
+})
+
+/** How links and images render in a note: never a request, never a script. */
+const COMPONENTS: Components = {
+  a: NoteAnchor,
+  // Images would be fetched; a note shows what they were instead.
+  img: ({ alt }) => <span className="removed-image">[image{alt ? `: ${alt}` : ''}]</span>,
+}
+
+function NoteAnchor({ href, children }: { href?: string | undefined; children?: ReactNode }) {
+  const { numberOf, resolved } = useContext(LinkTargetsContext)
+  if (!href) return <RemovedLink>{children}</RemovedLink>
+  const target = parseNoteHref(href)
+  if (!target) {
+    return (
+      <a href={href} target="_blank" rel="noopener noreferrer">
+        {children}
+      </a>
+    )
+  }
+  if (target.kind === 'quote') {
+    return (
+      <>
+        <span className="cited-text">{children}</span>
+        <CitationChip
+          annotationId={target.id}
+          number={numberOf.get(target.id)}
+          quote={target.valid ? resolved.quotes.get(target.id) : undefined}
+          loaded={resolved.loaded || !target.valid}
+        />
+      </>
+    )
+  }
+  return (
+    <MentionChip
+      entityId={target.id}
+      entity={target.valid ? resolved.entities.get(target.id) : undefined}
+      loaded={resolved.loaded || !target.valid}
+    >
+      {children}
+    </MentionChip>
+  )
+}
+
+function RemovedLink({ children }: { children?: ReactNode }) {
+  return (
+    <span
+      className="removed-link"
+      title="Link removed: notes keep only http, https, mailto, quote and entity links."
+    >
+      {children}
+    </span>
+  )
+}

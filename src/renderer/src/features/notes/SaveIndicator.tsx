@@ -1,0 +1,50 @@
+import type { DraftSaver, SaveStatus } from './draft-saver'
+
+/** What the save state says, in words. */
+function saveStateText(status: SaveStatus): string {
+  return status.state === 'saved'
+    ? 'Saved'
+    : status.state === 'saving'
+      ? 'Saving…'
+      : status.state === 'unsaved'
+        ? 'Unsaved changes'
+        : status.conflict
+          ? 'Not saved: changed elsewhere'
+          : 'Not saved'
+}
+
+/** Whether the note is stored, and when a save failed, the way out: retry, or settle a conflict. */
+export function SaveIndicator({
+  status,
+  saver,
+  onLoadStoredVersion,
+}: {
+  status: SaveStatus
+  saver: DraftSaver
+  onLoadStoredVersion: () => void
+}) {
+  return (
+    <div className={`save-state save-${status.state}`}>
+      <span role="status">{saveStateText(status)}</span>
+      {status.state === 'failed' && (
+        <span className="save-problem">
+          <span className="muted">{status.message}</span>
+          {status.conflict ? (
+            <>
+              <button type="button" onClick={() => void saver.overwrite()}>
+                Keep my version
+              </button>
+              <button type="button" onClick={onLoadStoredVersion}>
+                Load the other version
+              </button>
+            </>
+          ) : (
+            <button type="button" onClick={() => void saver.flush()}>
+              Retry
+            </button>
+          )}
+        </span>
+      )}
+    </div>
+  )
+}
