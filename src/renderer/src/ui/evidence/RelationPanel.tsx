@@ -13,7 +13,7 @@ interface EntityLinkProps {
   onOpenEntity?: (id: string) => void
 }
 
-export function EntityName({ entity, onOpenEntity }: EntityLinkProps) {
+function EntityName({ entity, onOpenEntity }: EntityLinkProps) {
   if (!onOpenEntity) return <strong dir="auto">{entity.name}</strong>
   return (
     <button
