@@ -10,6 +10,7 @@ import { entityMethods } from './api/entities'
 import { notesMethods } from './api/notes'
 import { graphMethods } from './api/graph'
 import { evidenceMethods } from './api/evidence'
+import { exchangeMethods } from './api/exchange'
 import { gridMethods } from './api/grid'
 import { projectMethods } from './api/project'
 import { relationMethods } from './api/relations'
@@ -24,6 +25,7 @@ export * from './api/entities'
 export * from './api/notes'
 export * from './api/graph'
 export * from './api/evidence'
+export * from './api/exchange'
 export * from './api/grid'
 export * from './api/project'
 export * from './api/relations'
@@ -46,6 +48,7 @@ export const contract = {
   ...gridMethods,
   ...storageMethods,
   ...transferMethods,
+  ...exchangeMethods,
   ...reportMethods,
 } as const
 

@@ -30,7 +30,11 @@ const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex sha256')
 
 // ---------------------------------------------------------------- sources
 
-export const SOURCE_KINDS = ['article', 'report', 'transcript', 'post', 'other'] as const
+/**
+ * "dataset": a file of structured records kept as the evidence of what was imported from it
+ * (a STIX bundle, a CSV of entities): each imported record quotes its own lines.
+ */
+export const SOURCE_KINDS = ['article', 'report', 'transcript', 'post', 'other', 'dataset'] as const
 export const SourceKind = z.enum(SOURCE_KINDS)
 
 /** Admiralty (NATO) source reliability, A to F; their words are in admiralty.ts. */
@@ -38,7 +42,7 @@ export const RELIABILITY_GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const
 export const Reliability = z.enum(RELIABILITY_GRADES)
 export type Reliability = z.infer<typeof Reliability>
 
-const SOURCE_FORMATS = ['txt', 'md', 'html', 'pdf', 'docx', 'paste'] as const
+const SOURCE_FORMATS = ['txt', 'md', 'html', 'pdf', 'docx', 'paste', 'stix', 'csv'] as const
 const SourceOrigin = z.strictObject({
   fileName: ShortText,
   format: z.enum(SOURCE_FORMATS),

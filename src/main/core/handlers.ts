@@ -4,6 +4,7 @@ import { entityHandlers } from './handlers/entities'
 import { notesHandlers } from './handlers/notes'
 import { graphHandlers } from './handlers/graph'
 import { evidenceHandlers } from './handlers/evidence'
+import { exchangeHandlers } from './handlers/exchange'
 import { gridHandlers } from './handlers/grid'
 import { projectHandlers } from './handlers/project'
 import { relationHandlers } from './handlers/relations'
@@ -28,5 +29,6 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   ...gridHandlers,
   ...storageHandlers,
   ...transferHandlers,
+  ...exchangeHandlers,
   ...reportHandlers,
 }

@@ -21,7 +21,7 @@ import type { Workspace } from '../workspace'
 
 const MAX_LISTED_PROBLEMS = 50
 
-function slug(name: string): string {
+export function slug(name: string): string {
   return (
     name
       .normalize('NFKD')
