@@ -20,7 +20,7 @@ import {
 import { AppError } from '../../errors'
 import { attributeProblem } from '../attributes'
 import { emptyDraft, item, type ImportDraft } from '../draft'
-import { line } from '../fields'
+import { line, text as normalText } from '../fields'
 import { uuidV5 } from '../ids'
 import { nameKey } from '../names'
 import type { ProjectIndex } from '../project-index'
@@ -241,7 +241,7 @@ export async function planCsvImport(file: CsvFile, input: CsvPlanInput): Promise
       .split(mapping.aliasSeparator)
       .map((a) => line(a) ?? '')
       .filter((a) => a && nameKey(a) !== nameKey(name))
-    const description = cellOf('description')
+    const description = normalText(cellOf('description')) ?? ''
     const attributes: Record<string, unknown> = {}
     let refused: string | undefined
     for (const [column, role] of mapping.columns.entries()) {
