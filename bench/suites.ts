@@ -1,6 +1,7 @@
 /** Every suite `npm run bench` runs, in order. Feature issues add theirs here. */
 import { anchoringSuite } from './suites/anchoring'
 import { apiSuite } from './suites/api'
+import { exchangeSuite } from './suites/exchange'
 import { graphSuite } from './suites/graph'
 import { gridSuite } from './suites/grid'
 import { groupsGridSuite } from './suites/groups-grid'
@@ -24,4 +25,5 @@ export const suites: BenchSuite[] = [
   reportSuite,
   notesSuite,
   graphSuite,
+  exchangeSuite,
 ]

@@ -16,10 +16,6 @@ const ownerOf = new Map<string, KnownEntityType>(
   ),
 )
 
-function isKnownType(type: string): type is KnownEntityType {
-  return (KNOWN_ENTITY_TYPES as readonly string[]).includes(type)
-}
-
 /** Why `value` cannot be attribute `key` of a `type`; undefined when it can. */
 export function attributeProblem(type: string, key: string, value: unknown): string | undefined {
   const owner = ownerOf.get(key)
@@ -51,6 +47,9 @@ export function attributeProblem(type: string, key: string, value: unknown): str
   return `${key} is not text, a number, true/false or a list of texts`
 }
 
+/** Keys JSON.parse keeps as own properties that must never be copied by assignment. */
+const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype'])
+
 /** The attributes of `candidate` that fit a `type`. */
 export function fittingAttributes(
   type: string,
@@ -58,8 +57,7 @@ export function fittingAttributes(
 ): Partial<EntityAttributes> {
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(candidate)) {
-    if (value === undefined || value === null || value === '') continue
-    if (!isKnownType(type) && ownerOf.has(key)) continue
+    if (value === undefined || value === null || value === '' || FORBIDDEN_KEYS.has(key)) continue
     if (!attributeProblem(type, key, value)) out[key] = value
   }
   return out as Partial<EntityAttributes>

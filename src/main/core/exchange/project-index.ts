@@ -19,7 +19,8 @@ export class ProjectIndex {
   /** Records the import creates; the rest were in the project. */
   private readonly created = new Set<string>()
   private readonly annotationUuids = new Map<string, string>()
-  private readonly annotationPlaces = new Map<string, string>()
+  /** Annotations by source and start offset, with their quotes (compared on lookup). */
+  private readonly annotationPlaces = new Map<string, { id: string; exact: string }[]>()
   private readonly sourcesByUrl = new Map<string, SourceRecord>()
   private readonly sourcesByHash = new Map<string, SourceRecord>()
   private readonly sourceUuids = new Map<string, SourceRecord>()
@@ -90,7 +91,11 @@ export class ProjectIndex {
   ): void {
     this.ids.add(id)
     this.annotationUuids.set(uuid ?? recordUuid('annotation', id), id)
-    this.annotationPlaces.set(placeKey(sourceId, target.position.start, target.quote.exact), id)
+    const key = placeKey(sourceId, target.position.start)
+    const list = this.annotationPlaces.get(key)
+    const entry = { id, exact: target.quote.exact }
+    if (list) list.push(entry)
+    else this.annotationPlaces.set(key, [entry])
   }
 
   annotationIdByUuid(uuid: string): string | undefined {
@@ -99,7 +104,7 @@ export class ProjectIndex {
 
   /** The annotation quoting `exact` at `start` of a source, if there is one. */
   annotationAt(sourceId: string, start: number, exact: string): string | undefined {
-    return this.annotationPlaces.get(placeKey(sourceId, start, exact))
+    return this.annotationPlaces.get(placeKey(sourceId, start))?.find((a) => a.exact === exact)?.id
   }
 
   relationById(id: string): Relation | undefined {
@@ -152,8 +157,8 @@ function addTo(map: Map<string, Entity[]>, key: string, entity: Entity): void {
   else if (!list.includes(entity)) list.push(entity)
 }
 
-function placeKey(sourceId: string, start: number, exact: string): string {
-  return `${sourceId}\u0000${start}\u0000${exact}`
+function placeKey(sourceId: string, start: number): string {
+  return `${sourceId}\u0000${start}`
 }
 
 function relationKey(type: string, from: string, to: string): string {

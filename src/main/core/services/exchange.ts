@@ -151,6 +151,8 @@ interface PendingImport {
   folder: string | null
   parsed: Parsed
   applying: boolean
+  /** The preview's plan and the revision of the project it was made against. */
+  planned: { draft: ImportDraft; revision: number | null } | null
 }
 
 /** Previews kept for apply; an older one is dropped when a new one is made. */
@@ -314,14 +316,34 @@ export async function previewImport(
       folder: store?.folder ?? null,
       parsed: await parseUpload(text, format, slicer),
       applying: false,
+      planned: null,
     }
+    const revision = store?.revision ?? null
     const { draft, mapping } = await plan(request, store, slicer)
+    // Planning yields to other requests: an edit made meanwhile makes this plan stale.
+    request.planned = store?.revision === revision || !store ? { draft, revision } : null
     const planId = randomUUID()
     if (mapping) request.csv = mapping
     pending.set(planId, request)
     while (pending.size > MAX_PENDING) pending.delete(pending.keys().next().value!)
     return previewFor(planId, request, draft, mapping)
   })
+}
+
+/** Source texts written at once: durable writes wait on the disk, and the disk batches them. */
+const PARALLEL_WRITES = 16
+
+async function writeTexts(store: ProjectStore, draft: ImportDraft, slicer: Slicer): Promise<void> {
+  const texts = [
+    ...(draft.dataset ? [draft.dataset.text] : []),
+    ...draft.sources.map((s) => s.text),
+  ]
+  for (let start = 0; start < texts.length; start += PARALLEL_WRITES) {
+    slicer.progress('Saving the source texts', start, texts.length)
+    await Promise.all(
+      texts.slice(start, start + PARALLEL_WRITES).map((text) => store.writeSourceText(text)),
+    )
+  }
 }
 
 /** How many times apply plans again when the project keeps changing under it. */
@@ -372,15 +394,18 @@ async function applyToCurrent(
   }
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const revision = store.revision
-    const { draft, mapping } = await plan(request, store, slicer)
+    // Nothing changed since the preview: its plan stands. Otherwise plan again and go on
+    // only if every decision is the same.
+    const unchanged = request.planned?.revision === revision ? request.planned.draft : null
+    request.planned = null
+    const { draft, mapping } = unchanged
+      ? { draft: unchanged, mapping: request.csv }
+      : await plan(request, store, slicer)
     if (draftDigest(draft) !== input.digest) {
       return { status: 'changed', preview: previewFor(input.planId, request, draft, mapping) }
     }
-    slicer.progress('Saving', 0, 1)
     // Texts first: a record must never point at a text that is not on disk.
-    for (const source of [...(draft.dataset ? [draft.dataset] : []), ...draft.sources]) {
-      await store.writeSourceText(source.text)
-    }
+    await writeTexts(store, draft, slicer)
     if (store.revision !== revision) continue
     const now = new Date().toISOString()
     store.mutate((data) => applyDraft(data, draft, now))
@@ -403,7 +428,10 @@ async function applyToNewProject(
   input: ParsedInput<'exchange.apply'>,
   slicer: Slicer,
 ): Promise<ExchangeOutcome> {
-  const { draft, mapping } = await plan(request, null, slicer)
+  const unchanged = request.planned?.draft
+  const { draft, mapping } = unchanged
+    ? { draft: unchanged, mapping: request.csv }
+    : await plan(request, null, slicer)
   if (draftDigest(draft) !== input.digest) {
     return { status: 'changed', preview: previewFor(input.planId, request, draft, mapping) }
   }

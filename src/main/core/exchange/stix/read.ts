@@ -6,7 +6,6 @@
  */
 import { z } from 'zod'
 import { AppError } from '../../errors'
-import { findShapeProblems } from '../../safe-json'
 import { JsonShapeError, scanTopLevelObject, where, type Span } from '../json-spans'
 import type { Slicer } from '../slices'
 
@@ -123,15 +122,6 @@ export async function readStixBundle(text: string, slicer: Slicer): Promise<Stix
         message: `not valid JSON (${where(text, offset)})`,
       })
       if (problems.length >= MAX_LISTED_PROBLEMS) break
-      continue
-    }
-    const shape = findShapeProblems(value, {
-      maxDepth: MAX_BUNDLE_DEPTH,
-      maxNodes: 1_000_000,
-      maxProblems: 1,
-    })
-    if (shape.length > 0) {
-      problems.push({ path: `objects.${index}`, message: shape[0]! })
       continue
     }
     const head = ObjectHead.safeParse(value)
