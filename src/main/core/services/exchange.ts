@@ -53,7 +53,7 @@ import type { ProjectStore } from '../project-store'
 import type { Workspace } from '../workspace'
 import { projectInfo } from './project'
 import { findSource } from './sources'
-import { slug } from './transfer'
+import { fileNameSlug } from '../../../shared/text'
 
 function file(
   fileName: string,
@@ -94,7 +94,7 @@ export function exportStix(
           ? `${store.data.project.name} selection`
           : store.data.project.name
     const bundle = await writeStixBundle(selection, input.tlp, slicer)
-    return file(`${slug(name)}.stix.json`, bundle.text, bundle.counts, bundle.notes)
+    return file(`${fileNameSlug(name)}.stix.json`, bundle.text, bundle.counts, bundle.notes)
   })
 }
 
@@ -126,7 +126,7 @@ export function exportW3c(
         ? [`${unsettled} annotation(s) wait for review; they went out with their last known place.`]
         : []
     return file(
-      `${slug(source?.title ?? data.project.name)}.annotations.jsonld`,
+      `${fileNameSlug(source?.title ?? data.project.name)}.annotations.jsonld`,
       collection.text,
       { annotations: collection.count },
       notes,
