@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { ApiError } from '../api/errors'
 import { useProjectInfo } from '../api/project'
+import { ExchangeHost } from '../features/exchange/ExchangeHost'
 import { GraphView } from '../features/graph/GraphView'
 import { EntityGridView } from '../features/grid/EntityGridView'
 import { NotesView } from '../features/notes/NotesView'
@@ -73,6 +74,7 @@ export function App() {
           <View />
         )}
       </main>
+      {project.isSuccess && <ExchangeHost />}
     </div>
   )
 }
