@@ -46,9 +46,9 @@ export function useW3cExport() {
 const megabytes = (bytes: number): string => `${Math.ceil(bytes / 1024 / 1024)} MB`
 
 /** Why a file cannot be imported before it is even read; null when it can be. */
-export function fileTooLarge(file: { name: string; size: number }): string | null {
+export function fileTooLarge(file: { size: number }): string | null {
   return file.size > MAX_EXCHANGE_BYTES
-    ? `“${file.name}” is ${megabytes(file.size)}; Sightline imports files up to ${megabytes(MAX_EXCHANGE_BYTES)} at once. Nothing was imported.`
+    ? `The file is ${megabytes(file.size)}; Sightline imports files up to ${megabytes(MAX_EXCHANGE_BYTES)} at once. Nothing was imported.`
     : null
 }
 

@@ -196,7 +196,9 @@ export function ImportPanel({ onNewProject }: { onNewProject: () => void }) {
 
       {state.step === 'failed' && (
         <div role="alert" className="error-text exchange-failure">
-          <p>{state.message}</p>
+          <p>
+            <strong dir="auto">{state.fileName}</strong>: {state.message}
+          </p>
           {state.problems.length > 1 && (
             <ul aria-label="Problems found in the file">
               {state.problems.map((problem, index) => (
