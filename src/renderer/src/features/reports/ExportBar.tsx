@@ -79,7 +79,7 @@ export function ExportBar({
           void beforeExport().then(() =>
             openExchange({
               scope: { kind: 'report', reportId: report.id },
-              scopeLabel: `The report “${report.title}”: its entities, quotes and citations`,
+              scopeLabel: 'This report: its tables’ entities, its quotes and its notes’ citations',
             }),
           )
         }
