@@ -366,3 +366,18 @@ export const ProjectFile = z.strictObject({
   views: ProjectViews,
 })
 export type ProjectFile = z.infer<typeof ProjectFile>
+
+/** A project with no records yet: what a new project starts from. */
+export function emptyProjectFile(meta: ProjectMeta): ProjectFile {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    project: meta,
+    sources: [],
+    annotations: [],
+    entities: [],
+    relations: [],
+    notes: [],
+    reports: [],
+    views: {},
+  }
+}

@@ -5,7 +5,7 @@
  * every decision is the same, so an edit made meanwhile is never overwritten by a stale
  * plan. All long work runs in slices on the main process (exchange/slices.ts).
  */
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import type {
   CsvMapping,
   ExchangeFile,
@@ -15,7 +15,8 @@ import type {
   JobProgress,
   ParsedInput,
 } from '../../../shared/contract'
-import { SCHEMA_VERSION, type ProjectFile } from '../../../shared/model'
+import { emptyProjectFile } from '../../../shared/model'
+import { fileNameSlug } from '../../../shared/text'
 import { AppError } from '../errors'
 import {
   readCsv,
@@ -42,7 +43,7 @@ import {
 } from '../exchange/jobs'
 import { ProjectIndex } from '../exchange/project-index'
 import { selectForExport } from '../exchange/scope'
-import { createSlicer, type Slicer } from '../exchange/slices'
+import { createSlicer, sha256Sliced, type Slicer } from '../exchange/slices'
 import { writeStixBundle } from '../exchange/stix/export'
 import { planStixImport } from '../exchange/stix/plan'
 import { readStixBundle, type StixBundle } from '../exchange/stix/read'
@@ -53,7 +54,6 @@ import type { ProjectStore } from '../project-store'
 import type { Workspace } from '../workspace'
 import { projectInfo } from './project'
 import { findSource } from './sources'
-import { fileNameSlug } from '../../../shared/text'
 
 function file(
   fileName: string,
@@ -176,32 +176,34 @@ export function detectFormat(text: string, fileName: string): ImportFormat {
   return /"type"\s*:\s*"bundle"/.test(text) ? 'stix' : 'w3c'
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex')
-}
-
 async function parseUpload(text: string, format: ImportFormat, slicer: Slicer): Promise<Parsed> {
   switch (format) {
     case 'stix':
-      return { format, bundle: await readStixBundle(text, slicer), text, hash: sha256(text) }
+      return {
+        format,
+        bundle: await readStixBundle(text, slicer),
+        text,
+        hash: await sha256Sliced(text, slicer),
+      }
     case 'w3c':
       return { format, annotations: parseAnnotationFile(text) }
     case 'csv':
-      return { format, file: await readCsv(text, slicer), text, hash: sha256(text) }
+      return {
+        format,
+        file: await readCsv(text, slicer),
+        text,
+        hash: await sha256Sliced(text, slicer),
+      }
   }
 }
 
-const EMPTY_PROJECT: ProjectFile = {
-  schemaVersion: SCHEMA_VERSION,
-  project: { id: 'new', name: 'new', description: '', createdAt: '', updatedAt: '' },
-  sources: [],
-  annotations: [],
-  entities: [],
-  relations: [],
-  notes: [],
-  reports: [],
-  views: {},
-}
+const EMPTY_PROJECT = emptyProjectFile({
+  id: 'new',
+  name: 'new',
+  description: '',
+  createdAt: '',
+  updatedAt: '',
+})
 
 async function plan(
   request: PendingImport,
@@ -266,27 +268,32 @@ function previewFor(
   planId: string,
   request: PendingImport,
   draft: ImportDraft,
+  slicer: Slicer,
   mapping?: CsvMapping,
-): ImportPreview {
+): Promise<ImportPreview> {
   const { parsed } = request
-  return previewOf(draft, {
-    planId,
-    format: parsed.format,
-    fileName: request.fileName,
-    target: request.target,
-    ...(parsed.format === 'csv' && mapping
-      ? {
-          csv: {
-            headers: parsed.file.headers,
-            mapping,
-            sample: parsed.file.rows
-              .slice(0, 5)
-              .map((span) => parseRow(parsed.text, span, parsed.file.delimiter)),
-            rows: parsed.file.rows.length,
-          },
-        }
-      : {}),
-  })
+  return previewOf(
+    draft,
+    {
+      planId,
+      format: parsed.format,
+      fileName: request.fileName,
+      target: request.target,
+      ...(parsed.format === 'csv' && mapping
+        ? {
+            csv: {
+              headers: parsed.file.headers,
+              mapping,
+              sample: parsed.file.rows
+                .slice(0, 5)
+                .map((span) => parseRow(parsed.text, span, parsed.file.delimiter)),
+              rows: parsed.file.rows.length,
+            },
+          }
+        : {}),
+    },
+    slicer,
+  )
 }
 
 export async function previewImport(
@@ -326,7 +333,7 @@ export async function previewImport(
     if (mapping) request.csv = mapping
     pending.set(planId, request)
     while (pending.size > MAX_PENDING) pending.delete(pending.keys().next().value!)
-    return previewFor(planId, request, draft, mapping)
+    return previewFor(planId, request, draft, slicer, mapping)
   })
 }
 
@@ -401,8 +408,11 @@ async function applyToCurrent(
     const { draft, mapping } = unchanged
       ? { draft: unchanged, mapping: request.csv }
       : await plan(request, store, slicer)
-    if (draftDigest(draft) !== input.digest) {
-      return { status: 'changed', preview: previewFor(input.planId, request, draft, mapping) }
+    if ((await draftDigest(draft, slicer)) !== input.digest) {
+      return {
+        status: 'changed',
+        preview: await previewFor(input.planId, request, draft, slicer, mapping),
+      }
     }
     // Texts first: a record must never point at a text that is not on disk.
     await writeTexts(store, draft, slicer)
@@ -432,8 +442,11 @@ async function applyToNewProject(
   const { draft, mapping } = unchanged
     ? { draft: unchanged, mapping: request.csv }
     : await plan(request, null, slicer)
-  if (draftDigest(draft) !== input.digest) {
-    return { status: 'changed', preview: previewFor(input.planId, request, draft, mapping) }
+  if ((await draftDigest(draft, slicer)) !== input.digest) {
+    return {
+      status: 'changed',
+      preview: await previewFor(input.planId, request, draft, slicer, mapping),
+    }
   }
   const now = new Date().toISOString()
   const name = input.projectName ?? request.fileName.replace(/\.[^.]+$/, '')

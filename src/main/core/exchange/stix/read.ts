@@ -5,13 +5,12 @@
  * an object that is merely incomplete is kept for the plan to skip with its reason.
  */
 import { z } from 'zod'
-import { AppError } from '../../errors'
+import { MAX_LISTED_PROBLEMS, refuseFile, type AppError } from '../../errors'
 import { JsonShapeError, scanTopLevelObject, where, type Span } from '../json-spans'
 import type { Slicer } from '../slices'
 
 /** Deepest nesting a bundle may have; STIX objects need a handful of levels. */
 export const MAX_BUNDLE_DEPTH = 32
-const MAX_LISTED_PROBLEMS = 50
 
 const StixId = z
   .string()
@@ -39,13 +38,7 @@ export interface StixBundle {
 type Problem = { path: string; message: string }
 
 function refuse(problems: Problem[], lead = 'This bundle cannot be imported'): AppError {
-  const listed = problems.slice(0, MAX_LISTED_PROBLEMS)
-  const summary = listed
-    .slice(0, 3)
-    .map((p) => (p.path ? `${p.path}: ${p.message}` : p.message))
-    .join('; ')
-  const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''
-  return new AppError('invalid_input', `${lead}: ${summary}${more}. Nothing was imported.`, listed)
+  return refuseFile(problems, lead)
 }
 
 /** The position JSON.parse names in its message, made absolute. */

@@ -1,5 +1,6 @@
 import { useId, useState, type ChangeEvent } from 'react'
 import { useSourceList } from '../../api/sources'
+import { FileProblems } from '../../ui/FileProblems'
 import { CsvMappingForm } from './CsvMappingForm'
 import { ImportPreviewView } from './ImportPreviewView'
 import { JobProgress } from './JobProgress'
@@ -196,18 +197,14 @@ export function ImportPanel({ onNewProject }: { onNewProject: () => void }) {
 
       {state.step === 'failed' && (
         <div role="alert" className="error-text exchange-failure">
-          <p>
-            <strong dir="auto">{state.fileName}</strong>: {state.message}
-          </p>
-          {state.problems.length > 1 && (
-            <ul aria-label="Problems found in the file">
-              {state.problems.map((problem, index) => (
-                <li key={index}>
-                  {problem.path ? <code>{problem.path}</code> : null} {problem.message}
-                </li>
-              ))}
-            </ul>
-          )}
+          <FileProblems
+            message={
+              <>
+                <strong dir="auto">{state.fileName}</strong>: {state.message}
+              </>
+            }
+            problems={state.problems}
+          />
         </div>
       )}
     </div>
