@@ -303,7 +303,7 @@ export async function previewImport(
   return withJob(input.jobId, async (slicer) => {
     const raw = uploadedText(input.uploadId)
     const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw
-    if (text.trim() === '')
+    if (!/\S/.test(text))
       throw new AppError('invalid_input', 'The file is empty. Nothing was imported.')
     const format = input.format ?? detectFormat(text, input.fileName)
     if (format === 'w3c' && input.target === 'new-project') {

@@ -90,7 +90,16 @@ function label(object: StixObject): string {
 export async function planStixImport(input: StixPlanInput): Promise<ImportDraft> {
   const { bundle, slicer } = input
   const draft = emptyDraft()
-  const byId = new Map(bundle.objects.map((r) => [r.object.id, r]))
+  // Every loop over the whole bundle yields now and then: a bundle holds tens of thousands.
+  const pause = async (): Promise<void> => {
+    const tick = slicer.tick()
+    if (tick) await tick
+  }
+  const byId = new Map<string, StixRecord>()
+  for (const record of bundle.objects) {
+    byId.set(record.object.id, record)
+    await pause()
+  }
   const resolved = new Map<string, Resolution>()
   const total = bundle.objects.length
   let done = 0
@@ -110,10 +119,12 @@ export async function planStixImport(input: StixPlanInput): Promise<ImportDraft>
     if (typeof object.created_by_ref === 'string') {
       authors.set(object.created_by_ref, (authors.get(object.created_by_ref) ?? 0) + 1)
     }
+    await pause()
   }
   const markings = new Set<string>()
   for (const { object } of bundle.objects) {
     for (const ref of refsOf(object.object_marking_refs)) markings.add(ref)
+    await pause()
   }
 
   // ---- entities
@@ -201,10 +212,11 @@ export async function planStixImport(input: StixPlanInput): Promise<ImportDraft>
   }
 
   // ---- the bundle itself, quoted by everything imported from it
-  planDataset(provenance, input, draft)
+  await planDataset(provenance, input, draft)
 
   // ---- what was not read at all
   for (const { object } of bundle.objects) {
+    await pause()
     if (
       ENTITY_STIX_TYPES.has(object.type) ||
       QUOTE_STIX_TYPES.has(object.type) ||
@@ -832,11 +844,11 @@ function planInternalReport(
 
 // ---------------------------------------------------------------- the bundle as a source
 
-function planDataset(
+async function planDataset(
   provenance: { record: StixRecord; entityIds: string[]; relationId?: string }[],
   input: StixPlanInput,
   draft: ImportDraft,
-): void {
+): Promise<void> {
   if (provenance.length === 0) return
   const { index, text: bundleText, now } = input
   const existing = index.sourceByHash(input.contentHash)
@@ -860,6 +872,8 @@ function planDataset(
   }
   let added = 0
   for (const { record, entityIds, relationId } of provenance) {
+    const tick = input.slicer.tick()
+    if (tick) await tick
     const id = uuidV5(`provenance:${input.contentHash}:${record.object.id}`)
     if (index.ids.has(id)) {
       if (relationId) addEvidence(draft, index, relationId, id)
