@@ -48,11 +48,11 @@ export const ExchangeFile = z.strictObject({
 })
 export type ExchangeFile = z.infer<typeof ExchangeFile>
 
-export const IMPORT_FORMATS = ['stix', 'w3c', 'csv'] as const
+const IMPORT_FORMATS = ['stix', 'w3c', 'csv'] as const
 export const ImportFormat = z.enum(IMPORT_FORMATS)
 export type ImportFormat = z.infer<typeof ImportFormat>
 
-export const IMPORT_ACTIONS = ['create', 'merge', 'skip'] as const
+const IMPORT_ACTIONS = ['create', 'merge', 'skip'] as const
 export const IMPORT_ITEM_KINDS = ['entity', 'relation', 'quote', 'source', 'report'] as const
 export type ImportItemKind = (typeof IMPORT_ITEM_KINDS)[number]
 
@@ -103,7 +103,7 @@ export const CsvMapping = z.strictObject({
 })
 export type CsvMapping = z.infer<typeof CsvMapping>
 
-export const ImportTarget = z.enum(['current', 'new-project'])
+const ImportTarget = z.enum(['current', 'new-project'])
 
 export const ImportPreview = z.strictObject({
   /** Names the parsed file for exchange.apply. */

@@ -166,7 +166,7 @@ function relationKey(type: string, from: string, to: string): string {
 }
 
 /** Addresses compare without their fragment and trailing slash, scheme and host in lower case. */
-export function normalizeUrl(url: string): string {
+function normalizeUrl(url: string): string {
   try {
     const parsed = new URL(url)
     parsed.hash = ''

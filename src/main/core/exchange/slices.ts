@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 
 /** How long a slice may run before it yields; well under a frame and the 30 ms budget. */
-export const SLICE_MS = 8
+const SLICE_MS = 8
 
 export interface Progress {
   (phase: string, done: number, total: number): void

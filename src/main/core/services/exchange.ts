@@ -164,7 +164,7 @@ export function receiveUpload(input: ParsedInput<'exchange.upload'>): { chars: n
 }
 
 /** STIX bundles and W3C files are JSON objects (or a list of annotations); anything else is CSV. */
-export function detectFormat(text: string, fileName: string): ImportFormat {
+function detectFormat(text: string, fileName: string): ImportFormat {
   if (/\.(csv|tsv)$/i.test(fileName)) return 'csv'
   const start = text.trimStart().charAt(0)
   if (start === '[') return 'w3c'

@@ -31,7 +31,7 @@ const MAX_ROWS = 200_000
 const MAX_ROW_QUOTE = 4_000
 
 /** Where each record (row) of a CSV text lies; a newline inside quotes does not end one. */
-export async function csvRowSpans(text: string, slicer: Slicer): Promise<Span[]> {
+async function csvRowSpans(text: string, slicer: Slicer): Promise<Span[]> {
   const spans: Span[] = []
   let start = 0
   let quoted = false
@@ -62,7 +62,7 @@ export function parseRow(text: string, span: Span, delimiter: string): string[] 
 }
 
 /** The delimiter of a header line: comma, semicolon (European spreadsheets) or tab. */
-export function detectDelimiter(headerLine: string): string {
+function detectDelimiter(headerLine: string): string {
   const parsed = Papa.parse(headerLine, { delimitersToGuess: [',', ';', '\t', '|'] })
   return parsed.meta.delimiter || ','
 }

@@ -17,7 +17,7 @@ import {
 // ---------------------------------------------------------------- TLP 2.0 markings
 
 /** The TLP 2.0 property extension (OASIS); its marking definitions carry the level. */
-export const TLP_EXTENSION_ID = 'extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d'
+const TLP_EXTENSION_ID = 'extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d'
 
 /** The standard TLP 2.0 marking-definition ids, the ones OpenCTI and MISP recognise. */
 export const TLP_MARKINGS: Readonly<Record<TlpLevel, { id: string; name: string }>> = {

@@ -10,7 +10,7 @@ import { JsonShapeError, scanTopLevelObject, where, type Span } from '../json-sp
 import type { Slicer } from '../slices'
 
 /** Deepest nesting a bundle may have; STIX objects need a handful of levels. */
-export const MAX_BUNDLE_DEPTH = 32
+const MAX_BUNDLE_DEPTH = 32
 
 const StixId = z
   .string()

@@ -11,10 +11,10 @@ import type { Annotation, Entity, SourceRecord } from '../../../../shared/model'
 import { recordIri, uuidV5 } from '../ids'
 import type { Slicer } from '../slices'
 
-export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
+const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
 
 /** Where a target points: the source's address, else its text by hash. */
-export function targetSource(source: SourceRecord): string {
+function targetSource(source: SourceRecord): string {
   return source.url ?? `urn:sha256:${source.contentHash}`
 }
 

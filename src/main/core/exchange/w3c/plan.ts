@@ -48,7 +48,7 @@ function types(value: unknown): string[] {
 }
 
 /** The annotations of any accepted shape, in file order. */
-export function annotationsIn(document: unknown): unknown[] {
+function annotationsIn(document: unknown): unknown[] {
   if (Array.isArray(document)) return document
   const record = asRecord(document)
   if (!record) return []
@@ -101,7 +101,7 @@ function readSelectors(target: Record<string, unknown>): Pick<Incoming, 'quote' 
 }
 
 /** One annotation of either shape, reduced to what Sightline keeps. */
-export function readIncoming(raw: unknown, index: number): Incoming | string {
+function readIncoming(raw: unknown, index: number): Incoming | string {
   const record = asRecord(raw)
   if (!record) return 'it is not an object'
   const id = typeof record.id === 'string' ? record.id : undefined
