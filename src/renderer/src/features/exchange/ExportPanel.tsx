@@ -6,6 +6,7 @@ import { downloadFile } from '../../ui/download'
 import type { ExchangeRequest } from '../../ui/exchange-request'
 import { JobProgress } from './JobProgress'
 import { countsText, formatBytes, TLP_LABELS } from './labels'
+import { RadioOption } from './RadioOption'
 
 type Format = 'stix' | 'w3c'
 
@@ -42,26 +43,22 @@ export function ExportPanel({ request }: { request: ExchangeRequest }) {
     <div className="exchange-panel">
       <fieldset>
         <legend>Format</legend>
-        <label>
-          <input
-            type="radio"
-            name={names.format}
-            checked={format === 'stix'}
-            onChange={() => setFormat('stix')}
-          />
+        <RadioOption
+          name={names.format}
+          checked={format === 'stix'}
+          onSelect={() => setFormat('stix')}
+        >
           STIX 2.1 bundle (OpenCTI, MISP, TAXII): entities, relations, quotes as notes, sources as
           reports
-        </label>
-        <label>
-          <input
-            type="radio"
-            name={names.format}
-            checked={format === 'w3c'}
-            onChange={() => setFormat('w3c')}
-          />
+        </RadioOption>
+        <RadioOption
+          name={names.format}
+          checked={format === 'w3c'}
+          onSelect={() => setFormat('w3c')}
+        >
           W3C Web Annotations (Hypothesis and other annotation tools): quotes with their comments,
           tags, grades and links
-        </label>
+        </RadioOption>
       </fieldset>
 
       {format === 'stix' ? (
@@ -69,24 +66,12 @@ export function ExportPanel({ request }: { request: ExchangeRequest }) {
           {request.scope.kind !== 'project' && (
             <fieldset>
               <legend>What to export</legend>
-              <label>
-                <input
-                  type="radio"
-                  name={names.scope}
-                  checked={!whole}
-                  onChange={() => setWhole(false)}
-                />
+              <RadioOption name={names.scope} checked={!whole} onSelect={() => setWhole(false)}>
                 {request.scopeLabel ?? 'The selection'}
-              </label>
-              <label>
-                <input
-                  type="radio"
-                  name={names.scope}
-                  checked={whole}
-                  onChange={() => setWhole(true)}
-                />
+              </RadioOption>
+              <RadioOption name={names.scope} checked={whole} onSelect={() => setWhole(true)}>
                 The whole project
-              </label>
+              </RadioOption>
             </fieldset>
           )}
           <label className="exchange-field">

@@ -5,6 +5,7 @@ import { CsvMappingForm } from './CsvMappingForm'
 import { ImportPreviewView } from './ImportPreviewView'
 import { JobProgress } from './JobProgress'
 import { KIND_LABELS } from './labels'
+import { RadioOption } from './RadioOption'
 import { useImportFlow, type ImportTarget, type PreviewOptions } from './use-import-flow'
 
 /**
@@ -44,24 +45,20 @@ export function ImportPanel({ onNewProject }: { onNewProject: () => void }) {
     <div className="exchange-panel">
       <fieldset disabled={busy}>
         <legend>Import into</legend>
-        <label>
-          <input
-            type="radio"
-            name={ids.target}
-            checked={target === 'current'}
-            onChange={() => changeTarget('current')}
-          />
+        <RadioOption
+          name={ids.target}
+          checked={target === 'current'}
+          onSelect={() => changeTarget('current')}
+        >
           This project: what is already here merges with what the file brings
-        </label>
-        <label>
-          <input
-            type="radio"
-            name={ids.target}
-            checked={target === 'new-project'}
-            onChange={() => changeTarget('new-project')}
-          />
+        </RadioOption>
+        <RadioOption
+          name={ids.target}
+          checked={target === 'new-project'}
+          onSelect={() => changeTarget('new-project')}
+        >
           A new project
-        </label>
+        </RadioOption>
         {target === 'new-project' && (
           <label className="exchange-field">
             Name of the new project
