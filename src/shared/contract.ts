@@ -11,6 +11,7 @@ import { notesMethods } from './api/notes'
 import { graphMethods } from './api/graph'
 import { evidenceMethods } from './api/evidence'
 import { gridMethods } from './api/grid'
+import { mapMethods } from './api/map'
 import { projectMethods } from './api/project'
 import { relationMethods } from './api/relations'
 import { searchMethods } from './api/search'
@@ -25,6 +26,7 @@ export * from './api/notes'
 export * from './api/graph'
 export * from './api/evidence'
 export * from './api/grid'
+export * from './api/map'
 export * from './api/project'
 export * from './api/relations'
 export * from './api/search'
@@ -44,6 +46,7 @@ export const contract = {
   ...relationMethods,
   ...evidenceMethods,
   ...gridMethods,
+  ...mapMethods,
   ...storageMethods,
   ...transferMethods,
   ...reportMethods,

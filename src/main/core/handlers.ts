@@ -5,6 +5,7 @@ import { notesHandlers } from './handlers/notes'
 import { graphHandlers } from './handlers/graph'
 import { evidenceHandlers } from './handlers/evidence'
 import { gridHandlers } from './handlers/grid'
+import { mapHandlers } from './handlers/map'
 import { projectHandlers } from './handlers/project'
 import { relationHandlers } from './handlers/relations'
 import { searchHandlers } from './handlers/search'
@@ -26,6 +27,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   ...relationHandlers,
   ...evidenceHandlers,
   ...gridHandlers,
+  ...mapHandlers,
   ...storageHandlers,
   ...transferHandlers,
   ...reportHandlers,
