@@ -33,6 +33,8 @@ export interface ProvinceShape {
   path: string
   /** The province's label point, projected. */
   label: [number, number]
+  /** Its bounding box on the canvas: [[left, top], [right, bottom]]. */
+  bounds: [[number, number], [number, number]]
 }
 
 export interface MapGeometry {
@@ -105,6 +107,7 @@ function buildGeometry(): MapGeometry {
       iso: f.properties.iso_3166_2,
       path: path(f) ?? '',
       label: project(labels.get(f.properties.iso_3166_2)!) ?? [0, 0],
+      bounds: path.bounds(f),
     })),
     innerBorders: path(mesh(topology, object, (a, b) => a !== b)) ?? '',
     outline: path(mesh(topology, object, (a, b) => a === b)) ?? '',

@@ -21,6 +21,11 @@ const LEGEND_ROW = 22
 const LEGEND_COLUMNS = 3
 const HEADING_HEIGHT = 56
 const NEUTRAL_POINT = '#3b4450'
+/** How much wider each further group's ring is around a shared point. */
+const POINT_RING = 3.5
+/** Dark text with a white halo, legible over any fill. */
+const LABEL_LOOK =
+  ' fill="#16202b" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"'
 
 export interface MapSvgOptions {
   /** Accessible name of the drawing. */
@@ -79,7 +84,7 @@ function label(
   return lines
     .map(
       (line, i) =>
-        `<text x="${x.toFixed(1)}" y="${(top + i * size * 1.15).toFixed(1)}" font-size="${size}" text-anchor="middle" dominant-baseline="middle"${line.rtl ? ' direction="rtl" font-family="Noto Naskh Arabic, Noto Sans, sans-serif"' : ''} class="label">${escapeHtml(line.text)}</text>`,
+        `<text x="${x.toFixed(1)}" y="${(top + i * size * 1.15).toFixed(1)}" font-size="${size}" text-anchor="middle" dominant-baseline="middle"${line.rtl ? ' direction="rtl" font-family="Noto Naskh Arabic, Noto Sans, sans-serif"' : ''} ${LABEL_LOOK}>${escapeHtml(line.text)}</text>`,
     )
     .join('')
 }
@@ -96,9 +101,9 @@ export function drawMapSvg(view: MapView, data: MapData, options: MapSvgOptions)
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" class="map" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeHtml(options.title)}" font-family="Noto Sans, Noto Naskh Arabic, sans-serif">`,
   )
-  parts.push(
-    `<style>${options.style ?? ''} .label { fill: #16202b; paint-order: stroke; stroke: #ffffff; stroke-width: 3px; stroke-linejoin: round; }</style>`,
-  )
+  // A report's own CSP allows its one stylesheet and nothing else: no <style> inside the
+  // drawing unless it is a file of its own (the fonts it embeds).
+  if (options.style) parts.push(`<style>${options.style}</style>`)
   parts.push(
     `<defs>${stripePatterns(view)
       .map((p) => stripes(`${prefix}${p.id}`, p.colors))
@@ -135,7 +140,7 @@ export function drawMapSvg(view: MapView, data: MapData, options: MapSvgOptions)
     parts.push(`<path d="${shape.path}" fill="none" stroke="#16202b" stroke-width="1.6"${dashed}/>`)
   }
 
-  // Points, each in its first group's colour; several groups sit side by side.
+  // Points; a point several groups share carries a ring per group, the first innermost.
   for (const point of view.points) {
     const xy = geometry.project(point.place.point)
     if (!xy) continue
@@ -144,12 +149,12 @@ export function drawMapSvg(view: MapView, data: MapData, options: MapSvgOptions)
       shown.length > 0 ? shown.map((g) => view.groupColors.get(g.groupId)!) : [NEUTRAL_POINT]
     const faint = view.filter.layer === 'areas' && shown.length === 0
     const dashed = isUnsupported(point.groups) ? ' stroke-dasharray="2 2"' : ''
-    colors.forEach((color, i) => {
-      const x = xy[0] + (i - (colors.length - 1) / 2) * 9
+    for (let i = colors.length - 1; i >= 0; i--) {
+      const r = (faint ? 3.5 : 6) + i * POINT_RING
       parts.push(
-        `<circle cx="${x.toFixed(1)}" cy="${xy[1].toFixed(1)}" r="${faint ? 3.5 : 6}" fill="${color}" fill-opacity="${faint ? 0.45 : 1}" stroke="#16202b" stroke-width="1.2"${dashed}/>`,
+        `<circle cx="${xy[0].toFixed(1)}" cy="${xy[1].toFixed(1)}" r="${r}" fill="${colors[i]}" fill-opacity="${faint ? 0.45 : 1}" stroke="#16202b" stroke-width="1.2"${dashed}/>`,
       )
-    })
+    }
   }
 
   // Labels last, over every shape: the layer's provinces, and the points that carry something.
@@ -159,7 +164,7 @@ export function drawMapSvg(view: MapView, data: MapData, options: MapSvgOptions)
     const info = provinceByIso(province.iso)
     if (!shape || !info) continue
     parts.push(
-      label(shape.label[0], shape.label[1], labelLines(info.name, info.nameFa, options.labels), 15),
+      label(shape.label[0], shape.label[1], labelLines(info.name, info.nameFa, options.labels), 17),
     )
   }
   for (const point of view.points) {
@@ -168,7 +173,7 @@ export function drawMapSvg(view: MapView, data: MapData, options: MapSvgOptions)
     const place = placeNames.get(point.place.id)
     if (!place) continue
     const lines = labelLines(place.name, place.nameFa, options.labels)
-    parts.push(label(xy[0], xy[1] - 12 - (lines.length - 1) * 7, lines, 13))
+    parts.push(label(xy[0], xy[1] - 14 - (lines.length - 1) * 8, lines, 15))
   }
   parts.push('</g>')
 

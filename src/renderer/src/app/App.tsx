@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { ApiError } from '../api/errors'
 import { useProjectInfo } from '../api/project'
 import { GraphView } from '../features/graph/GraphView'
+import { MapView } from '../features/map/MapView'
 import { EntityGridView } from '../features/grid/EntityGridView'
 import { NotesView } from '../features/notes/NotesView'
 import { ProjectPanel } from '../features/project/ProjectPanel'
@@ -18,6 +19,7 @@ const VIEW_COMPONENTS: Record<ViewId, () => React.JSX.Element> = {
   places: () => <EntityGridView key="place" type="place" />,
   communities: () => <EntityGridView key="community" type="community" />,
   graph: GraphView,
+  map: MapView,
   sources: ReaderView,
   notes: NotesView,
   reports: ReportsView,
