@@ -4,6 +4,7 @@ import { apiSuite } from './suites/api'
 import { graphSuite } from './suites/graph'
 import { gridSuite } from './suites/grid'
 import { groupsGridSuite } from './suites/groups-grid'
+import { mapSuite } from './suites/map'
 import { memorySuite } from './suites/memory'
 import { notesSuite } from './suites/notes'
 import { readerSuite } from './suites/reader'
@@ -24,4 +25,5 @@ export const suites: BenchSuite[] = [
   reportSuite,
   notesSuite,
   graphSuite,
+  mapSuite,
 ]

@@ -2,7 +2,7 @@
  * What the map shows: the layer, the groups to compare (each with its colour), the period
  * (shared with the timeline's brush) and the script of the labels.
  */
-import { useState } from 'react'
+import { memo, useCallback, useState } from 'react'
 import { MAP_LABEL_SCRIPTS, type MapLabelScript } from '../../../../shared/contract'
 import { LAYER_TITLES } from '../../../../shared/geo/map-layers'
 import { MAP_LAYERS, MAX_MAP_GROUPS, type MapLayer } from '../../../../shared/model'
@@ -29,6 +29,10 @@ export function MapControls({
   groups: readonly { id: string; name: string }[]
   groupColors: ReadonlyMap<string, string>
 }) {
+  const toggle = useCallback(
+    (id: string, on: boolean) => dispatch({ type: 'toggle-group', id, on }),
+    [dispatch],
+  )
   return (
     <div className="map-controls" role="group" aria-label="Map controls">
       <label>
@@ -44,12 +48,7 @@ export function MapControls({
           ))}
         </select>
       </label>
-      <GroupPicker
-        groups={groups}
-        chosen={state.groupIds}
-        colors={groupColors}
-        onToggle={(groupId, on) => dispatch({ type: 'toggle-group', id: groupId, on })}
-      />
+      <GroupPicker groups={groups} chosen={state.groupIds} colors={groupColors} onToggle={toggle} />
       <PeriodFields />
       <label>
         Labels
@@ -104,28 +103,16 @@ function GroupPicker({
       <ul>
         {shown.map((group) => {
           const on = chosen.includes(group.id)
-          const color = colors.get(group.id)
           return (
-            <li key={group.id}>
-              <label className="check">
-                <input
-                  type="checkbox"
-                  checked={on}
-                  disabled={!on && full}
-                  onChange={(e) => onToggle(group.id, e.target.checked)}
-                />
-                <svg className="swatch" width="12" height="12" aria-hidden="true">
-                  <rect
-                    width="12"
-                    height="12"
-                    rx="2"
-                    fill={color ?? 'none'}
-                    className={color ? '' : 'empty-swatch'}
-                  />
-                </svg>
-                <span dir="auto">{group.name}</span>
-              </label>
-            </li>
+            <GroupOption
+              key={group.id}
+              id={group.id}
+              name={group.name}
+              on={on}
+              disabled={!on && full}
+              color={colors.get(group.id)}
+              onToggle={onToggle}
+            />
           )
         })}
       </ul>
@@ -135,6 +122,46 @@ function GroupPicker({
     </fieldset>
   )
 }
+
+/** One group to tick; plain props, so a new layer or one group ticked re-renders only what changed. */
+const GroupOption = memo(function GroupOption({
+  id,
+  name,
+  on,
+  disabled,
+  color,
+  onToggle,
+}: {
+  id: string
+  name: string
+  on: boolean
+  disabled: boolean
+  color: string | undefined
+  onToggle(id: string, on: boolean): void
+}) {
+  return (
+    <li>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={on}
+          disabled={disabled}
+          onChange={(e) => onToggle(id, e.target.checked)}
+        />
+        <svg className="swatch" width="12" height="12" aria-hidden="true">
+          <rect
+            width="12"
+            height="12"
+            rx="2"
+            fill={color ?? 'none'}
+            className={color ? '' : 'empty-swatch'}
+          />
+        </svg>
+        <span dir="auto">{name}</span>
+      </label>
+    </li>
+  )
+})
 
 /** The period, shared with the timeline: its brush sets it, and so do these fields. */
 function PeriodFields() {
