@@ -121,12 +121,27 @@ export function countColor(value: number, classes: readonly CountClass[]): strin
   )
 }
 
-function presenceIn(list: GroupPresence[], relation: MapRelation, supported: boolean): void {
-  const found = list.find((p) => p.groupId === relation.groupId)
+/**
+ * Adds a relation to the presence of its group in a list, found through an index by group
+ * (a busy province has hundreds of groups, a project thousands of relations).
+ */
+function presenceIn(
+  list: GroupPresence[],
+  index: WeakMap<GroupPresence[], Map<string, GroupPresence>>,
+  relation: MapRelation,
+  supported: boolean,
+): void {
+  let byGroup = index.get(list)
+  if (!byGroup) index.set(list, (byGroup = new Map()))
+  const found = byGroup.get(relation.groupId)
   if (found) {
     found.relationIds.push(relation.id)
     found.supported ||= supported
-  } else list.push({ groupId: relation.groupId, relationIds: [relation.id], supported })
+  } else {
+    const presence = { groupId: relation.groupId, relationIds: [relation.id], supported }
+    list.push(presence)
+    byGroup.set(relation.groupId, presence)
+  }
 }
 
 function inPeriod(range: DateRange | null, date: string | undefined): boolean {
@@ -167,6 +182,7 @@ export function mapView(data: MapData, filter: MapFilter): MapView {
   }
 
   const relations: MapRelation[] = []
+  const presences = new WeakMap<GroupPresence[], Map<string, GroupPresence>>()
   for (const relation of data.relations) {
     const place = located.get(relation.placeId)
     if (!place) continue
@@ -175,10 +191,10 @@ export function mapView(data: MapData, filter: MapFilter): MapView {
     relations.push(relation)
     const supported = relation.evidence.length > 0
     const province = byIso.get(place.province!)!
-    presenceIn(province.groups, relation, supported)
+    presenceIn(province.groups, presences, relation, supported)
     const point = points.get(place.id)
-    if (point) presenceIn(point.groups, relation, supported)
-    else presenceIn(province.areaGroups, relation, supported)
+    if (point) presenceIn(point.groups, presences, relation, supported)
+    else presenceIn(province.areaGroups, presences, relation, supported)
   }
 
   for (const quote of data.quotes) {

@@ -17,6 +17,8 @@ const SCRIPT_LABELS: Record<MapLabelScript, string> = {
 
 /** Past this many groups, a filter box narrows the list. */
 const FILTER_FROM = 12
+/** Groups listed at once besides the chosen ones; the filter box finds the others. */
+const LIST_LIMIT = 60
 
 export function MapControls({
   state,
@@ -84,9 +86,13 @@ function GroupPicker({
   const [filter, setFilter] = useState('')
   const full = chosen.length >= MAX_MAP_GROUPS
   const needle = filter.trim().toLocaleLowerCase()
-  const shown = needle
+  const matching = needle
     ? groups.filter((g) => chosen.includes(g.id) || g.name.toLocaleLowerCase().includes(needle))
     : groups
+  // The chosen stay listed (to untick them); the rest up to the limit, in name order.
+  let others = 0
+  const shown = matching.filter((g) => chosen.includes(g.id) || others++ < LIST_LIMIT)
+  const hidden = matching.length - shown.length
   return (
     <fieldset className="map-groups">
       <legend>Groups to compare</legend>
@@ -116,6 +122,11 @@ function GroupPicker({
           )
         })}
       </ul>
+      {hidden > 0 && (
+        <p className="hint">
+          {hidden} more {hidden === 1 ? 'group' : 'groups'}: type a name to find them.
+        </p>
+      )}
       {full && (
         <p className="hint">At most {MAX_MAP_GROUPS} groups at once: their colours stay apart.</p>
       )}

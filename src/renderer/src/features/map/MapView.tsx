@@ -26,6 +26,8 @@ import './map.css'
 
 export function MapView() {
   const data = useMapData()
+  // The province shapes depend on no data: projected while the data is on its way.
+  useEffect(() => void mapGeometry(), [])
   if (data.isError) {
     return (
       <div role="alert" className="error-panel">

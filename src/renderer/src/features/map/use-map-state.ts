@@ -8,6 +8,8 @@ import { MAP_LABEL_SCRIPTS, type MapLabelScript } from '../../../../shared/contr
 import { MAP_LAYERS, MAX_MAP_GROUPS, type MapLayer } from '../../../../shared/model'
 import { mapHref, parseMapHash, type MapRoute } from '../../routes/links'
 
+const MAP_HASH = /^#\/?map(\?|$)/
+
 export type MapSelection = { kind: 'province'; iso: string } | { kind: 'entity'; id: string }
 
 export interface MapState {
@@ -75,7 +77,7 @@ export function useMapState() {
   // A "Show on map" link followed while the map is open (from its own evidence panel).
   useEffect(() => {
     const onHashChange = (): void => {
-      if (/^#\/?map(\?|$)/.test(window.location.hash)) {
+      if (MAP_HASH.test(window.location.hash)) {
         dispatch({ type: 'open-route', route: parseMapHash(window.location.hash) })
       }
     }
@@ -86,7 +88,16 @@ export function useMapState() {
   const { layer, groupIds } = state
   useEffect(() => {
     const href = mapHref({ layer: layer === 'groups' ? null : layer, groupIds })
-    if (window.location.hash !== href) window.history.replaceState(null, '', href)
+    // Once the new layer is on screen (Chromium's replaceState is slow enough to delay it),
+    // and only while the map is still the view shown.
+    const idle = requestIdleCallback(
+      () => {
+        const hash = window.location.hash
+        if (MAP_HASH.test(hash) && hash !== href) window.history.replaceState(null, '', href)
+      },
+      { timeout: 500 },
+    )
+    return () => cancelIdleCallback(idle)
   }, [layer, groupIds])
 
   return { state, dispatch }
