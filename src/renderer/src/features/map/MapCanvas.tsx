@@ -57,7 +57,7 @@ function Label({
   const dari = script !== 'latin' && nameFa
   const both = latin && dari
   return (
-    <g className={className} aria-hidden="true">
+    <g className={both ? `${className} two-lines` : className} aria-hidden="true">
       {latin && (
         <text x={x} y={y} dy={both ? '-0.55em' : '0.35em'} textAnchor="middle">
           {name}

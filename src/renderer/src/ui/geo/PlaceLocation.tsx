@@ -8,6 +8,11 @@ import { mapHref } from '../../routes/links'
 import { entryDescription, LocateDialog } from './LocateDialog'
 import './geo.css'
 
+/** "District in Baghlan" -> "district in Baghlan": the province keeps its capital. */
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1)
+}
+
 /** Where a place is on the map, and the way to put it there (Locate) or take it off. */
 export function PlaceLocation({ place }: { place: Entity }) {
   const [locating, setLocating] = useState(false)
@@ -34,7 +39,7 @@ export function PlaceLocation({ place }: { place: Entity }) {
         {!geography
           ? 'Not on the map: no gazetteer link, ISO code or coordinates.'
           : entry
-            ? `On the map as ${entry.name} (${entryDescription(entry).toLowerCase()}), from the bundled gazetteer.`
+            ? `On the map as ${entry.name} (${lowerFirst(entryDescription(entry))}), from the bundled gazetteer.`
             : geography.point
               ? `On the map at ${geography.point.lat.toFixed(2)}, ${geography.point.lon.toFixed(2)}${province ? `, in ${province.name}` : ''}.`
               : `On the map as the province of ${province?.name ?? geography.province}.`}
