@@ -4,13 +4,10 @@ import { expect, test } from './fixtures'
 import { AppShell } from './pages/AppShell'
 import { LocateDialog, MapPage } from './pages/MapPage'
 import { ReportsPage } from './pages/ReportsPage'
+import { pageContaining, pdftotext } from './support/pdf'
 
 const NRF = 'National Resistance Front'
 const QUOTE = 'The NRF operates in Panjshir, Andarab and Kapisa.'
-
-function pdftotext(file: string, args: string[] = []): string {
-  return execFileSync('pdftotext', [...args, '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
-}
 
 test('the NRF’s areas light up on the map, and Panjshir leads to the quote behind them', async ({
   page,
@@ -151,14 +148,7 @@ test('a report with a map section prints the map, the province names and the cit
   expect(flat).toContain(QUOTE)
 
   // The map is drawn on the page that carries it: 34 province shapes and more.
-  const pages = Number(
-    /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }))?.[1],
-  )
-  let mapPage = 0
-  for (let n = 1; n <= pages && mapPage === 0; n++) {
-    if (pdftotext(pdfPath, ['-f', String(n), '-l', String(n)]).includes('Areas of the National'))
-      mapPage = n
-  }
+  const mapPage = pageContaining(pdfPath, 'Areas of the National')
   expect(mapPage).toBeGreaterThan(0)
   const svg = execFileSync(
     'pdftocairo',

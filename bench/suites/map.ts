@@ -20,11 +20,11 @@ import type { MapData } from '../../src/shared/contract'
 import { mapView } from '../../src/shared/geo/map-layers'
 import { PROVINCES } from '../../src/shared/geo/provinces'
 import { startBrowserMode } from '../app'
-import { launchChromium, VIEWPORT } from '../browser'
+import { framesPerSecondWhileDragging, launchChromium, markCount, VIEWPORT } from '../browser'
 import { generateProject, writeProjectFolder } from '../generate'
 import { Random } from '../generate/random'
 import { line, median, sleep, target, timeMedian, timeOnce } from '../measure'
-import type { BenchContext, BenchSuite, Measurement } from '../types'
+import type { BenchContext, BenchSuite } from '../types'
 
 const PAN_MS = 2_000
 /** Degrees around a province's label point within which its places are scattered. */
@@ -85,10 +85,6 @@ async function openPage(browser: Browser): Promise<Page> {
     }
   })
   return context.newPage()
-}
-
-function markCount(page: Page, name: string): Promise<number> {
-  return page.evaluate((n) => performance.getEntriesByName(n).length, name)
 }
 
 async function waitForMark(page: Page, name: string, count: number): Promise<number> {
@@ -157,37 +153,17 @@ async function panFps(page: Page): Promise<{ fps: number; moves: number }> {
   await sleep(300)
   const zoomsBefore = await markCount(page, 'sightline:map-zoomed')
   const start = { x: box.x + box.width / 2, y: box.y + box.height / 2 }
-  // A string, not a function: tsx would wrap the inner named function in a helper the page
-  // does not have.
-  await page.evaluate(`(() => {
-    window.frameCount = 0
-    window.counting = true
-    const tick = () => {
-      if (!window.counting) return
-      window.frameCount++
-      requestAnimationFrame(tick)
-    }
-    requestAnimationFrame(tick)
-  })()`)
-  await page.mouse.move(start.x, start.y)
-  await page.mouse.down()
-  const began = performance.now()
-  let step = 0
-  while (performance.now() - began < PAN_MS) {
-    step++
-    const angle = step / 8
-    await page.mouse.move(start.x + 120 * Math.cos(angle), start.y + 90 * Math.sin(angle))
-    await sleep(16)
-  }
-  const elapsed = performance.now() - began
-  await page.mouse.up()
-  const frames = await page.evaluate(() => {
-    const state = window as unknown as { frameCount: number; counting: boolean }
-    state.counting = false
-    return state.frameCount
-  })
+  const fps = await framesPerSecondWhileDragging(
+    page,
+    start,
+    (step) => ({
+      x: start.x + 120 * Math.cos(step / 8),
+      y: start.y + 90 * Math.sin(step / 8),
+    }),
+    PAN_MS,
+  )
   const moves = (await markCount(page, 'sightline:map-zoomed')) - zoomsBefore
-  return { fps: frames / (elapsed / 1000), moves }
+  return { fps, moves }
 }
 
 export const mapSuite: BenchSuite = {

@@ -80,7 +80,7 @@ const RAMP = ['#d6e6f4', '#9ec5e4', '#5f9dd0', '#2f6fae', '#123f73'] as const
 export const ZERO_FILL = '#eef0f3'
 
 /** Okabe and Ito's palette, told apart by most colour-blind readers; black last. */
-export const GROUP_COLORS = [
+const GROUP_COLORS = [
   '#0072B2',
   '#D55E00',
   '#009E73',

@@ -62,7 +62,7 @@ function stripes(id: string, colors: readonly string[]): string {
 }
 
 /** Label lines for a place: its Latin name, its Dari name, or both. */
-export function labelLines(
+function labelLines(
   name: string,
   nameFa: string | undefined,
   script: MapLabelScript,

@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query'
 import type { MapQuery } from '../../../shared/contract'
 import { call } from './client'
 
-export const mapKeys = {
+const mapKeys = {
   all: ['map'] as const,
   data: () => [...mapKeys.all, 'data'] as const,
 }

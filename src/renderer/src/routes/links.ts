@@ -60,7 +60,7 @@ export function entityViewHref(entityId: string, type: string): string {
   return `#/${route ?? 'groups'}?e=${encodeURIComponent(entityId)}`
 }
 
-export const MAP_HREF = '#/map'
+const MAP_HREF = '#/map'
 
 /** What the Map view opens on: a layer, the groups it compares, a place's panel. */
 export interface MapRoute {

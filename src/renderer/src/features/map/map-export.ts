@@ -5,7 +5,7 @@
  */
 
 /** How many device pixels a PNG has per unit of the map's canvas (1000 wide: 2000 px). */
-export const PNG_SCALE = 2
+const PNG_SCALE = 2
 
 export async function svgToPng(svg: string, width: number, height: number): Promise<Blob> {
   const image = new Image()

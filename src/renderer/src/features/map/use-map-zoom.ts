@@ -13,7 +13,7 @@ import { MAP_HEIGHT, MAP_WIDTH } from '../../../../shared/geo/map-geometry'
 const MAX_ZOOM = 24
 const FRAME_MAX_ZOOM = 5
 /** From this scale on, every province shows its name. */
-export const DETAIL_ZOOM = 2
+const DETAIL_ZOOM = 2
 
 export function useMapZoom() {
   const svgRef = useRef<SVGSVGElement | null>(null)
