@@ -75,6 +75,14 @@ export const LAYER_TITLES: Record<MapLayer, string> = {
   areas: 'Areas of operation of chosen groups',
 }
 
+/** The heading of the layer's figure in a table of provinces (the view's and the report's). */
+export const LAYER_VALUE_HEADINGS: Record<MapLayer, string> = {
+  groups: 'Groups',
+  quotes: 'Quotes',
+  claims: 'Claims',
+  areas: 'Chosen groups',
+}
+
 /** A light-to-dark sequential ramp for counts; zero stays neutral. */
 const RAMP = ['#d6e6f4', '#9ec5e4', '#5f9dd0', '#2f6fae', '#123f73'] as const
 export const ZERO_FILL = '#eef0f3'

@@ -4,9 +4,10 @@
  * project is escaped here or by rehype-stringify (note bodies).
  */
 import { credibilityLabel, reliabilityLabel } from '../../../shared/admiralty'
+import { LAYER_VALUE_HEADINGS } from '../../../shared/geo/map-layers'
 import { drawChartSvg } from './chart-svg'
 import { drawMapSvg } from './map-svg'
-import { MAP_VALUE_HEADINGS, mapTableRows, unlocatedNote } from './map-section'
+import { mapTableRows, unlocatedNote } from './map-section'
 import type { QuoteInfo, ReportDocument, SectionView } from './document'
 import { escapeHtml, safeLinkUrl } from './escape'
 import { renderNoteMarkdown } from './markdown'
@@ -188,7 +189,7 @@ function renderMap(
       return `<tr><th scope="row">${escapeHtml(row.province)} <span lang="fa" dir="rtl">${escapeHtml(row.provinceFa)}</span></th><td class="number">${row.value}</td><td>${entries ? `<ul class="map-groups">${entries}</ul>` : ''}</td></tr>`
     })
     .join('')
-  return `${figure}<table class="map-table"><thead><tr><th scope="col">Province</th><th scope="col" class="number">${MAP_VALUE_HEADINGS[view.filter.layer]}</th><th scope="col">Groups operating there</th></tr></thead><tbody>${body}</tbody></table>${noteHtml}`
+  return `${figure}<table class="map-table"><thead><tr><th scope="col">Province</th><th scope="col" class="number">${LAYER_VALUE_HEADINGS[view.filter.layer]}</th><th scope="col">Groups operating there</th></tr></thead><tbody>${body}</tbody></table>${noteHtml}`
 }
 
 function renderTable(section: Extract<SectionView, { kind: 'entity-table' }>): string {

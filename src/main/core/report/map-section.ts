@@ -4,7 +4,6 @@
  * the same rows, so both number the citations in the same order.
  */
 import type { MapRelation } from '../../../shared/contract'
-import type { MapView } from '../../../shared/geo/map-layers'
 import { provinceByIso } from '../../../shared/geo/provinces'
 import type { SectionView } from './document'
 
@@ -23,13 +22,6 @@ export interface MapTableRow {
   provinceFa: string
   value: number
   entries: MapTableEntry[]
-}
-
-export const MAP_VALUE_HEADINGS: Record<MapView['filter']['layer'], string> = {
-  groups: 'Groups',
-  quotes: 'Quotes',
-  claims: 'Claims',
-  areas: 'Chosen groups',
 }
 
 export function mapTableRows(section: MapSection): MapTableRow[] {

@@ -6,9 +6,10 @@
 import type { QuoteInfo, ReportDocument } from './document'
 import { drawChartSvg } from './chart-svg'
 import { drawMapSvg } from './map-svg'
-import { MAP_VALUE_HEADINGS, mapTableRows, unlocatedNote } from './map-section'
+import { mapTableRows, unlocatedNote } from './map-section'
 import { CitationNumbers, formatDate, tableTitle } from './html'
 import { credibilityLabel, reliabilityLabel } from '../../../shared/admiralty'
+import { LAYER_VALUE_HEADINGS } from '../../../shared/geo/map-layers'
 import { extractNoteLinks } from '../../../shared/citations'
 
 export function renderReportMarkdown(doc: ReportDocument): string {
@@ -85,7 +86,7 @@ export function renderReportMarkdown(doc: ReportDocument): string {
         const rows = mapTableRows(section)
         if (rows.length > 0) {
           out.push(
-            `| Province | ${MAP_VALUE_HEADINGS[view.filter.layer]} | Groups operating there |`,
+            `| Province | ${LAYER_VALUE_HEADINGS[view.filter.layer]} | Groups operating there |`,
           )
           out.push('| --- | ---: | --- |')
           for (const row of rows) {

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { MapPlace } from '../../../../shared/contract'
 import type { MapView } from '../../../../shared/geo/map-layers'
 import { provinceByIso } from '../../../../shared/geo/provinces'
+import { CloseButton } from '../../ui/CloseButton'
 import { EntityPanel } from '../../ui/evidence/EntityPanel'
 import { provinceSummary } from './map-text'
 import type { MapSelection } from './use-map-state'
@@ -71,14 +72,7 @@ function ProvincePanel({
             </span>
           </h3>
           <span className="badge">province</span>
-          <button
-            type="button"
-            className="icon-button"
-            aria-label="Close the province panel"
-            onClick={() => onSelect(null)}
-          >
-            ×
-          </button>
+          <CloseButton label="Close the province panel" onClick={() => onSelect(null)} />
         </header>
         <p dir="auto">{summary}</p>
         {ordered.length === 0 ? (

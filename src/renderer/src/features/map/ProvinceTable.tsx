@@ -1,14 +1,11 @@
-import type { MapView, ProvinceView } from '../../../../shared/geo/map-layers'
+import {
+  LAYER_VALUE_HEADINGS,
+  type MapView,
+  type ProvinceView,
+} from '../../../../shared/geo/map-layers'
 import { provinceByIso } from '../../../../shared/geo/provinces'
 import { groupList } from './map-text'
 import type { MapSelection } from './use-map-state'
-
-const VALUE_HEADINGS: Record<MapView['filter']['layer'], string> = {
-  groups: 'Groups',
-  quotes: 'Quotes',
-  claims: 'Claims',
-  areas: 'Chosen groups',
-}
 
 /** The layer's figure first, then the name: what the map shows darkest comes first. */
 function byValue(a: ProvinceView, b: ProvinceView): number {
@@ -41,7 +38,7 @@ export function ProvinceTable({
         <tr>
           <th scope="col">Province</th>
           <th scope="col" className="number">
-            {VALUE_HEADINGS[view.filter.layer]}
+            {LAYER_VALUE_HEADINGS[view.filter.layer]}
           </th>
           <th scope="col">Groups operating there</th>
         </tr>
