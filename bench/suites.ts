@@ -5,6 +5,7 @@ import { exchangeSuite } from './suites/exchange'
 import { graphSuite } from './suites/graph'
 import { gridSuite } from './suites/grid'
 import { groupsGridSuite } from './suites/groups-grid'
+import { mapSuite } from './suites/map'
 import { memorySuite } from './suites/memory'
 import { notesSuite } from './suites/notes'
 import { readerSuite } from './suites/reader'
@@ -26,4 +27,5 @@ export const suites: BenchSuite[] = [
   notesSuite,
   graphSuite,
   exchangeSuite,
+  mapSuite,
 ]

@@ -17,7 +17,7 @@ import { mkdtemp } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Browser, Page } from '@playwright/test'
 import { startBrowserMode, type RunningApp } from '../app'
-import { launchChromium, VIEWPORT } from '../browser'
+import { framesPerSecondWhileDragging, launchChromium, markCount, VIEWPORT } from '../browser'
 import { generateProject, writeProjectFolder } from '../generate'
 import { line, median, sleep, target, timeOnce } from '../measure'
 import type { BenchContext, BenchSuite, Measurement } from '../types'
@@ -64,10 +64,6 @@ async function openPage(browser: Browser, renderer: Renderer): Promise<Page> {
     }).observe({ type: 'longtask', buffered: true })
   }, renderer === 'webgl')
   return context.newPage()
-}
-
-function markCount(page: Page, name: string): Promise<number> {
-  return page.evaluate((n) => performance.getEntriesByName(n).length, name)
 }
 
 async function waitForMark(page: Page, name: string, count: number): Promise<void> {
@@ -145,39 +141,15 @@ async function panFps(page: Page): Promise<number> {
   if (!box) throw new Error('the chart has no box')
   await sleep(500)
   const start = { x: box.x + 6, y: box.y + 6 }
-  // A string, not a function: tsx would wrap the inner named function in a helper the page
-  // does not have.
-  await page.evaluate(`(() => {
-    window.frameCount = 0
-    window.counting = true
-    const tick = () => {
-      if (!window.counting) return
-      window.frameCount++
-      requestAnimationFrame(tick)
-    }
-    requestAnimationFrame(tick)
-  })()`)
-  await page.mouse.move(start.x, start.y)
-  await page.mouse.down()
-  const began = performance.now()
-  let step = 0
-  while (performance.now() - began < PAN_MS) {
-    step++
-    const angle = step / 8
-    await page.mouse.move(
-      start.x + 150 + 120 * Math.cos(angle),
-      start.y + 120 + 90 * Math.sin(angle),
-    )
-    await sleep(16)
-  }
-  const elapsed = performance.now() - began
-  await page.mouse.up()
-  const frames = await page.evaluate(() => {
-    const state = window as unknown as { frameCount: number; counting: boolean }
-    state.counting = false
-    return state.frameCount
-  })
-  return frames / (elapsed / 1000)
+  return framesPerSecondWhileDragging(
+    page,
+    start,
+    (step) => ({
+      x: start.x + 150 + 120 * Math.cos(step / 8),
+      y: start.y + 120 + 90 * Math.sin(step / 8),
+    }),
+    PAN_MS,
+  )
 }
 
 async function measureRenderer(

@@ -12,6 +12,7 @@ import { graphMethods } from './api/graph'
 import { evidenceMethods } from './api/evidence'
 import { exchangeMethods } from './api/exchange'
 import { gridMethods } from './api/grid'
+import { mapMethods } from './api/map'
 import { projectMethods } from './api/project'
 import { relationMethods } from './api/relations'
 import { searchMethods } from './api/search'
@@ -27,6 +28,7 @@ export * from './api/graph'
 export * from './api/evidence'
 export * from './api/exchange'
 export * from './api/grid'
+export * from './api/map'
 export * from './api/project'
 export * from './api/relations'
 export * from './api/search'
@@ -46,6 +48,7 @@ export const contract = {
   ...relationMethods,
   ...evidenceMethods,
   ...gridMethods,
+  ...mapMethods,
   ...storageMethods,
   ...transferMethods,
   ...exchangeMethods,

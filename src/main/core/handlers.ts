@@ -6,6 +6,7 @@ import { graphHandlers } from './handlers/graph'
 import { evidenceHandlers } from './handlers/evidence'
 import { exchangeHandlers } from './handlers/exchange'
 import { gridHandlers } from './handlers/grid'
+import { mapHandlers } from './handlers/map'
 import { projectHandlers } from './handlers/project'
 import { relationHandlers } from './handlers/relations'
 import { searchHandlers } from './handlers/search'
@@ -27,6 +28,7 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   ...relationHandlers,
   ...evidenceHandlers,
   ...gridHandlers,
+  ...mapHandlers,
   ...storageHandlers,
   ...transferHandlers,
   ...exchangeHandlers,

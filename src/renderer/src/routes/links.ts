@@ -59,3 +59,36 @@ export function entityViewHref(entityId: string, type: string): string {
   const route = (ENTITY_GRIDS as Record<string, { route: string } | undefined>)[type]?.route
   return `#/${route ?? 'groups'}?e=${encodeURIComponent(entityId)}`
 }
+
+const MAP_HREF = '#/map'
+
+/** What the Map view opens on: a layer, the groups it compares, a place's panel. */
+export interface MapRoute {
+  /** A layer name as written in the link; the view checks it. */
+  layer: string | null
+  groupIds: string[]
+  placeId: string | null
+}
+
+/**
+ * `#/map?g=<id>,<id>` compares those groups' areas, `&layer=quotes` picks a layer,
+ * `&place=<id>` opens a place's panel.
+ */
+export function mapHref(route: Partial<MapRoute> = {}): string {
+  const params = new URLSearchParams()
+  if (route.layer) params.set('layer', route.layer)
+  if (route.groupIds && route.groupIds.length > 0) params.set('g', route.groupIds.join(','))
+  if (route.placeId) params.set('place', route.placeId)
+  const query = params.toString()
+  return query ? `${MAP_HREF}?${query}` : MAP_HREF
+}
+
+export function parseMapHash(hash: string): MapRoute {
+  const match = /^#\/?map(?:\?(.*))?$/.exec(hash)
+  const params = new URLSearchParams(match?.[1] ?? '')
+  return {
+    layer: params.get('layer') || null,
+    groupIds: (params.get('g') ?? '').split(',').filter((id) => id !== ''),
+    placeId: params.get('place') || null,
+  }
+}
