@@ -1,4 +1,5 @@
 import { useEntityEvidence } from '../../api/evidence'
+import { graphFocusHref } from '../../routes/links'
 import { NotesMentioningEntity } from '../notes/Backlinks'
 import { QuoteCard } from './QuoteCard'
 import { attributeLabel, attributeText } from './attributes'
@@ -43,6 +44,12 @@ export function EntityPanel({
             </p>
           )}
           {data.entity.description && <p dir="auto">{data.entity.description}</p>}
+          <p>
+            <a href={graphFocusHref(entityId)}>
+              Show on graph<span className="visually-hidden">: {data.entity.name}</span>
+            </a>{' '}
+            <span className="muted">(with what lies within two relations)</span>
+          </p>
 
           <section aria-labelledby={`${titleId}-attributes`}>
             <h4 id={`${titleId}-attributes`}>Attributes</h4>
