@@ -195,7 +195,7 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
           <ImageControls chartRef={chartRef} statusLine={statusLine} />
           <label className="check">
             <input type="checkbox" checked={webgl} onChange={(e) => setWebgl(e.target.checked)} />
-            WebGL renderer (faster on large graphs)
+            WebGL renderer (experimental; slower than canvas where measured)
           </label>
         </div>
 
