@@ -21,8 +21,12 @@ import type { Visible } from './view-filter'
 // they flood the console and cost time.
 cytoscape.warnings(false)
 
-/** Above this many elements the chart switches on cytoscape's options for large graphs. */
-export const LARGE_GRAPH_ELEMENTS = 3_000
+/**
+ * Above this many elements the chart switches on cytoscape's options for large graphs. A focus
+ * of 400 entities and 1,700 relations spent a third of its first paint measuring labels and
+ * bending edges that, framed whole, are too small to read (bench "graph", opening on a focus).
+ */
+export const LARGE_GRAPH_ELEMENTS = 1_000
 
 export interface ChartEvents {
   /** The selected nodes changed (in selection order). */
