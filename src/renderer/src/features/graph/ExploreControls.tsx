@@ -1,4 +1,5 @@
-import { GRAPH_DEPTHS, type GraphRoute } from '../../routes/links'
+import type { GraphRoute } from '../../routes/links'
+import { DepthSelect } from './DepthSelect'
 import { costText, expectedPaintMs } from './draw-cost'
 
 interface ExploreControlsProps {
@@ -37,19 +38,7 @@ export function ExploreControls({
         {leftOut > 0 && ` ${leftOut}+ more within reach were left out; expand to see them.`}
       </p>
       {route.focus.length > 0 && (
-        <label>
-          Depth
-          <select
-            value={route.depth}
-            onChange={(e) => onNavigate({ ...route, depth: Number(e.target.value) })}
-          >
-            {GRAPH_DEPTHS.map((d) => (
-              <option key={d} value={d}>
-                {d === 1 ? '1 relation away' : `${d} relations away`}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DepthSelect depth={route.depth} onChange={(depth) => onNavigate({ ...route, depth })} />
       )}
       <div className="button-row">
         <button

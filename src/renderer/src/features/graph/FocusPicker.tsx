@@ -1,7 +1,8 @@
 import { useId, useMemo, useState } from 'react'
 import type { GraphNode } from '../../../../shared/contract'
-import { DEFAULT_GRAPH_DEPTH, GRAPH_DEPTHS } from '../../routes/links'
+import { DEFAULT_GRAPH_DEPTH } from '../../routes/links'
 import { typeLook } from './chart-style'
+import { DepthSelect } from './DepthSelect'
 import { costText, expectedPaintMs } from './draw-cost'
 import { mostConnected } from './exploration'
 import { ShapeSwatch } from './Legend'
@@ -58,16 +59,7 @@ export function FocusPicker({ nodes, edgeCount, onFocus, onShowAll }: FocusPicke
             }}
           />
         </label>
-        <label>
-          Depth
-          <select value={depth} onChange={(e) => setDepth(Number(e.target.value))}>
-            {GRAPH_DEPTHS.map((d) => (
-              <option key={d} value={d}>
-                {d === 1 ? '1 relation away' : `${d} relations away`}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DepthSelect depth={depth} onChange={setDepth} />
       </div>
       <p className="muted" role="status">
         {query.trim()
