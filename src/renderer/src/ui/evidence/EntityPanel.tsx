@@ -1,5 +1,5 @@
 import { useEntityEvidence } from '../../api/evidence'
-import { mapHref } from '../../routes/links'
+import { graphFocusHref, mapHref } from '../../routes/links'
 import { PlaceLocation } from '../geo/PlaceLocation'
 import { NotesMentioningEntity } from '../notes/Backlinks'
 import { QuoteCard } from './QuoteCard'
@@ -51,6 +51,12 @@ export function EntityPanel({
               <a href={mapHref({ groupIds: [data.entity.id] })}>Show its areas on the map</a>
             </p>
           )}
+          <p>
+            <a href={graphFocusHref(entityId)}>
+              Show on graph<span className="visually-hidden">: {data.entity.name}</span>
+            </a>{' '}
+            <span className="muted">(with what lies within two relations)</span>
+          </p>
 
           <section aria-labelledby={`${titleId}-attributes`}>
             <h4 id={`${titleId}-attributes`}>Attributes</h4>
