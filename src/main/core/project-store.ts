@@ -139,6 +139,16 @@ export async function writeNewProjectFiles(
   return result.path
 }
 
+/**
+ * The records a project folder holds on disk, read without opening it (nothing is
+ * repaired, moved or written): for tests, tools and the bench.
+ */
+export async function readProjectFolder(folder: string): Promise<ProjectFile> {
+  const v2 = await readV2(folder, new Slicer())
+  if (v2) return v2.file
+  return (await readV1File(join(folder, V1_FILE))).file
+}
+
 function refuse(path: string, problem: string): AppError {
   return new AppError('storage', `Cannot open ${path}: ${problem}. The file was left untouched.`)
 }
@@ -241,7 +251,10 @@ export class ProjectStore {
     const log = options.log ?? ((message: string) => console.warn(message))
     const v2 = await readV2(folder, slicer)
     let disk: StoreFolder
+    /** A v1 file (or a snapshot without its journal) becomes v2 files now, as it was. */
     let convert = false
+    /** A schema upgrade is written like an edit: with the next save. */
+    let migrated = false
     if (v2) {
       const { file, loaded } = v2
       const newest = loaded.journals.at(-1)
@@ -262,7 +275,8 @@ export class ProjectStore {
         await rename(v1, join(folder, V1_KEPT_FILE)).catch(() => undefined)
       }
       disk = await StoreFolder.fromLoaded(folder, file, loaded, options.fs)
-      convert = loaded.migrateFrom !== undefined || newest === undefined
+      migrated = loaded.migrateFrom !== undefined
+      convert = !migrated && newest === undefined
     } else {
       const v1 = await readV1File(join(folder, V1_FILE))
       if (v1.migratedFrom !== undefined && v1.textBeforeMigration !== undefined) {
@@ -270,12 +284,14 @@ export class ProjectStore {
         await writeBackup(folder, v1.textBeforeMigration, 'before-migration', { fs: options.fs })
       }
       disk = await StoreFolder.fromMemory(folder, v1.file, { fromV1: true }, options.fs)
-      convert = true
+      migrated = v1.migratedFrom !== undefined
+      convert = !migrated
     }
     const db = new Low<ProjectFile>(disk, await disk.read())
     const store = new ProjectStore(folder, db, disk, options)
     store.lastBackupAt = await newestAutoBackupTime(folder)
-    if (convert) {
+    if (migrated) store.markChanged()
+    else if (convert) {
       // Converted to v2 now; if the disk refuses, the records wait in memory like any edit.
       await db.write().catch((error: unknown) => {
         store.lastError = error as Error

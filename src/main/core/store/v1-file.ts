@@ -28,7 +28,8 @@ export async function readV1File(path: string): Promise<V1Read> {
     text = await readFile(path, 'utf8')
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new AppError('not_found', `There is no project in ${path.replace(/[\\/][^\\/]*$/, '')}.`)
+      const folder = path.replace(/[\\/][^\\/]*$/, '')
+      throw new AppError('not_found', `There is no project.json or snapshot in ${folder}.`)
     }
     throw refuse(path, `it could not be read (${(error as Error).message})`)
   }
