@@ -259,9 +259,9 @@ export class StoreFolder implements Adapter<ProjectFile> {
    */
   async rotate(): Promise<{ job: CompactionJob; inputBytes: number } | null> {
     if (!this.compactable || !this.journal) return null
-    const generation = this.highest + 1
+    // The number is used up even if the journal cannot be made: no two tries share a name.
+    const generation = ++this.highest
     const next = await Journal.create(this.folder, generation, this.fs)
-    this.highest = generation
     const sealed = [...this.sealed, this.journal.generation]
     const inputBytes = this.snapshotBytes + this.journal.length
     this.sealed = sealed

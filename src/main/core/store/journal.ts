@@ -36,11 +36,16 @@ export class Journal {
     const path = join(folder, journalName(generation))
     const handle = await fs.open(path, 'wx', 0o600)
     try {
-      await handle.sync()
-    } finally {
-      await handle.close()
+      try {
+        await handle.sync()
+      } finally {
+        await handle.close()
+      }
+      await syncFolder(folder, fs)
+    } catch (error) {
+      await fs.rm(path, { force: true }).catch(() => undefined)
+      throw error
     }
-    await syncFolder(folder, fs)
     return new Journal(path, generation, 0, fs)
   }
 
