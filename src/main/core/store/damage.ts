@@ -21,7 +21,9 @@ export class DamagedProjectError extends AppError {
 }
 
 const KIND: Record<StoreFileProblem['kind'], DamageKind> = {
+  empty: 'empty',
   truncated: 'truncated',
+  'not-a-project': 'not-a-project',
   'not-json': 'not-json',
   schema: 'schema',
   checksum: 'checksum',

@@ -113,7 +113,15 @@ export function batchText(changes: readonly Change[], firstSeq: number): string 
 export class StoreFileProblem extends Error {
   constructor(
     readonly file: string,
-    readonly kind: 'truncated' | 'not-json' | 'schema' | 'checksum' | 'sequence' | 'nul-bytes',
+    readonly kind:
+      | 'empty'
+      | 'truncated'
+      | 'not-json'
+      | 'not-a-project'
+      | 'schema'
+      | 'checksum'
+      | 'sequence'
+      | 'nul-bytes',
     message: string,
   ) {
     super(message)

@@ -150,11 +150,12 @@ export class Assembler {
 }
 
 function parseLine(line: Line, file: string, what: string): unknown {
-  if (!line.complete) {
-    throw new StoreFileProblem(file, 'truncated', `it is cut short (${what} has no end)`)
-  }
+  // Zero-filled blocks are what a power cut leaves on some file systems.
   if (line.bytes.includes(0)) {
     throw new StoreFileProblem(file, 'nul-bytes', `it contains NUL bytes (${what})`)
+  }
+  if (!line.complete) {
+    throw new StoreFileProblem(file, 'truncated', `it is cut short (${what} has no end)`)
   }
   try {
     return JSON.parse(line.bytes.toString('utf8'))
@@ -190,12 +191,12 @@ export async function readSnapshot(path: string, slicer: Slicer, mode?: Mode): P
       bytes = line.start + line.bytes.length + (line.complete ? 1 : 0)
       if (trailer) throw new StoreFileProblem(path, 'not-json', 'it goes on after its trailer')
       if (!header) {
-        if (line.start !== 0 || line.bytes.length === 0) {
-          throw new StoreFileProblem(path, 'truncated', 'it is empty')
+        if (line.start !== 0 || line.bytes.toString('utf8').trim() === '') {
+          throw new StoreFileProblem(path, 'empty', 'it is empty')
         }
         const parsed = SnapshotHeader.safeParse(parseLine(line, path, 'its header'))
         if (!parsed.success) {
-          throw new StoreFileProblem(path, 'schema', 'its first line is not a snapshot header')
+          throw new StoreFileProblem(path, 'not-a-project', 'its first line is not a snapshot header')
         }
         header = parsed.data
         if (header.version > FORMAT_VERSION) {
@@ -236,7 +237,7 @@ export async function readSnapshot(path: string, slicer: Slicer, mode?: Mode): P
     }
     if (first && last) hashRegion(hash, first, last)
   }
-  if (!header || !assembler) throw new StoreFileProblem(path, 'truncated', 'it is empty')
+  if (!header || !assembler) throw new StoreFileProblem(path, 'empty', 'it is empty')
   if (!trailer) throw new StoreFileProblem(path, 'truncated', 'it is cut short (no trailer)')
   const digest = hash.digest('hex')
   if (trailer.records !== records || trailer.sha256 !== digest) {
@@ -339,9 +340,14 @@ export async function replayJournal(
       if (slicer.due()) await slicer.pause()
     }
   }
+  // A crash can only tear the last batch. Its pages may even reach the disk out of order,
+  // leaving a zero-filled hole before its (complete) last line; any other unreadable line
+  // followed by a whole batch is damage in the middle.
+  const holeBeforeLastLine =
+    problem?.kind === 'nul-bytes' && endsAfterProblem === 1 && linesAfterLastEnd === 0
   const torn =
     problem !== undefined || pending.length > 0
-      ? isNewest && (endsAfterProblem === 0 || (endsAfterProblem === 1 && linesAfterLastEnd === 0))
+      ? isNewest && (endsAfterProblem === 0 || holeBeforeLastLine)
       : false
   if ((problem || pending.length > 0) && !torn) {
     throw (
