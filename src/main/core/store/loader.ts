@@ -149,12 +149,24 @@ export class Assembler {
   }
 }
 
-function parseLine(line: Line, file: string, what: string): unknown {
+/** A line's JSON value. `lenient`: a last line without its newline is read if it parses. */
+function parseLine(line: Line, file: string, what: string, lenient = false): unknown {
   // Zero-filled blocks are what a power cut leaves on some file systems.
   if (line.bytes.includes(0)) {
     throw new StoreFileProblem(file, 'nul-bytes', `it contains NUL bytes (${what})`)
   }
   if (!line.complete) {
+    if (lenient) {
+      try {
+        return JSON.parse(line.bytes.toString('utf8'))
+      } catch (error) {
+        // Cut short: the parser ran out of text rather than meeting a wrong character.
+        const message = (error as Error).message
+        if (!/end of (JSON )?input|Unterminated/i.test(message)) {
+          throw new StoreFileProblem(file, 'not-json', `${what} is not valid JSON (${message})`)
+        }
+      }
+    }
     throw new StoreFileProblem(file, 'truncated', `it is cut short (${what} has no end)`)
   }
   try {
@@ -194,7 +206,7 @@ export async function readSnapshot(path: string, slicer: Slicer, mode?: Mode): P
         if (line.start !== 0 || line.bytes.toString('utf8').trim() === '') {
           throw new StoreFileProblem(path, 'empty', 'it is empty')
         }
-        const parsed = SnapshotHeader.safeParse(parseLine(line, path, 'its header'))
+        const parsed = SnapshotHeader.safeParse(parseLine(line, path, 'its header', true))
         if (!parsed.success) {
           throw new StoreFileProblem(path, 'not-a-project', 'its first line is not a snapshot header')
         }
