@@ -252,9 +252,9 @@ export class ProjectStore {
     const v2 = await readV2(folder, slicer)
     let disk: StoreFolder
     /** A v1 file (or a snapshot without its journal) becomes v2 files now, as it was. */
-    let convert = false
+    let convert: boolean
     /** A schema upgrade is written like an edit: with the next save. */
-    let migrated = false
+    let migrated: boolean
     if (v2) {
       const { file, loaded } = v2
       const newest = loaded.journals.at(-1)
