@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto'
 import { mkdir, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
-import type { BackupInfo, BackupReason, SaveStatus } from '../../shared/api/storage'
+import type { BackupCounts, BackupInfo, BackupReason, SaveStatus } from '../../shared/api/storage'
 import { ProjectFile, SCHEMA_VERSION, type ProjectMeta } from '../../shared/model'
 import {
+  backupCounts,
   backupsFolder,
   backupSnapshotPath,
   newBackupId,
@@ -167,7 +168,10 @@ async function readV2(
   } catch (error) {
     if (error instanceof StoreFileProblem) throw damageOf(error, await storeFilesIn(folder))
     if (error instanceof NewerSchemaError) {
-      throw refuse(join(folder, snapshotName((await listStoreFiles(folder)).snapshots[0] ?? 0)), error.message)
+      throw refuse(
+        join(folder, snapshotName((await listStoreFiles(folder)).snapshots[0] ?? 0)),
+        error.message,
+      )
     }
     throw error
   }
@@ -181,7 +185,12 @@ async function readV2(
       migrated = migrateProjectFile(loaded.file).file
     } catch (error) {
       if (error instanceof SchemaVersionError) {
-        throw new DamagedProjectError('not-a-project', snapshotPath, error.message, await storeFilesIn(folder))
+        throw new DamagedProjectError(
+          'not-a-project',
+          snapshotPath,
+          error.message,
+          await storeFilesIn(folder),
+        )
       }
       throw error
     }
@@ -380,7 +389,12 @@ export class ProjectStore {
   }
 
   /** Where the store stands on disk: for the bench and tests. */
-  diskState(): { seq: number; journal: string | null; journalBytes: number; snapshotBytes: number } {
+  diskState(): {
+    seq: number
+    journal: string | null
+    journalBytes: number
+    snapshotBytes: number
+  } {
     return {
       seq: this.disk.lastSeq,
       journal: this.disk.currentJournal,
@@ -495,7 +509,9 @@ export class ProjectStore {
     this.closed = true
     if (this.options.compaction?.onClose !== false && this.disk.compactable) {
       await this.compact().catch((error: unknown) =>
-        this.log(`Sightline: compaction on close failed (the journal keeps every edit): ${describeWriteError(error)}`),
+        this.log(
+          `Sightline: compaction on close failed (the journal keeps every edit): ${describeWriteError(error)}`,
+        ),
       )
     }
     await this.jobs.catch(() => undefined)
@@ -664,7 +680,9 @@ export class ProjectStore {
         this.compactionFailures++
         this.compactionBlockedUntil =
           Date.now() + COMPACTION_RETRY_MS * 2 ** Math.min(this.compactionFailures - 1, 5)
-        this.log(`Sightline: compaction failed (the journal keeps every edit; retried later): ${describeWriteError(error)}`)
+        this.log(
+          `Sightline: compaction failed (the journal keeps every edit; retried later): ${describeWriteError(error)}`,
+        )
       })
     }
   }
@@ -680,15 +698,6 @@ export class ProjectStore {
 }
 
 /** The counts and name a backup lists, from records in memory. */
-function summaryOf(file: ProjectFile): { counts: Record<string, number>; projectName: string } {
-  return {
-    projectName: file.project.name,
-    counts: {
-      sources: file.sources.length,
-      annotations: file.annotations.length,
-      entities: file.entities.length,
-      relations: file.relations.length,
-      notes: file.notes.length,
-    },
-  }
+function summaryOf(file: ProjectFile): { counts: BackupCounts; projectName: string } {
+  return { projectName: file.project.name, counts: backupCounts(file) }
 }
