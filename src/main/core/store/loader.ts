@@ -8,7 +8,14 @@ import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { SCHEMA_VERSION, type ProjectFile } from '../../../shared/model'
 import { NewerSchemaError } from '../migrations'
-import { COLLECTIONS, deepFreeze, FIELDS, isCollection, schemaOf, type StoredRecord } from './collections'
+import {
+  COLLECTIONS,
+  deepFreeze,
+  FIELDS,
+  isCollection,
+  schemaOf,
+  type StoredRecord,
+} from './collections'
 import {
   FORMAT_VERSION,
   JournalOp,
@@ -43,7 +50,11 @@ export class Assembler {
   private checked(collection: string, value: unknown, where: string): unknown {
     const schema = schemaOf(collection)
     if (!schema) {
-      throw new StoreFileProblem(this.file, 'schema', `${where}: "${collection}" is not part of a project`)
+      throw new StoreFileProblem(
+        this.file,
+        'schema',
+        `${where}: "${collection}" is not part of a project`,
+      )
     }
     if (this.mode === 'raw') return value
     const parsed = schema.safeParse(value)
@@ -57,7 +68,9 @@ export class Assembler {
         `it does not match the project schema: ${lines.join('; ')}`,
       )
     }
-    return deepFreeze(parsed.data)
+    // Records are frozen (the change tracker compares them by identity); fields are
+    // compared by their JSON and stay editable in place.
+    return isCollection(collection) ? deepFreeze(parsed.data) : parsed.data
   }
 
   /** A record or field line of a snapshot. */
@@ -132,7 +145,7 @@ export class Assembler {
       // A field the file lacks: fine if the model gives it a default (or makes it optional).
       const fallback = this.mode === 'validate' ? schemaOf(name)!.safeParse(undefined) : null
       if (fallback?.success) {
-        if (fallback.data !== undefined) out[name] = deepFreeze(fallback.data)
+        if (fallback.data !== undefined) out[name] = fallback.data
       } else if (this.mode === 'validate') {
         throw new StoreFileProblem(
           this.file,
@@ -172,7 +185,11 @@ function parseLine(line: Line, file: string, what: string, lenient = false): unk
   try {
     return JSON.parse(line.bytes.toString('utf8'))
   } catch (error) {
-    throw new StoreFileProblem(file, 'not-json', `${what} is not valid JSON (${(error as Error).message})`)
+    throw new StoreFileProblem(
+      file,
+      'not-json',
+      `${what} is not valid JSON (${(error as Error).message})`,
+    )
   }
 }
 
@@ -189,7 +206,11 @@ export interface SnapshotRead {
  * Streams one snapshot into an assembler, checking header, every line, and the trailer's
  * count and sha256 of the record lines.
  */
-export async function readSnapshot(path: string, slicer: Slicer, mode?: Mode): Promise<SnapshotRead> {
+export async function readSnapshot(
+  path: string,
+  slicer: Slicer,
+  mode?: Mode,
+): Promise<SnapshotRead> {
   let header: SnapshotHeader | undefined
   let trailer: SnapshotTrailer | undefined
   let assembler: Assembler | undefined
@@ -208,7 +229,11 @@ export async function readSnapshot(path: string, slicer: Slicer, mode?: Mode): P
         }
         const parsed = SnapshotHeader.safeParse(parseLine(line, path, 'its header', true))
         if (!parsed.success) {
-          throw new StoreFileProblem(path, 'not-a-project', 'its first line is not a snapshot header')
+          throw new StoreFileProblem(
+            path,
+            'not-a-project',
+            'its first line is not a snapshot header',
+          )
         }
         header = parsed.data
         if (header.version > FORMAT_VERSION) {
@@ -364,7 +389,11 @@ export async function replayJournal(
   if ((problem || pending.length > 0) && !torn) {
     throw (
       problem ??
-      new StoreFileProblem(path, 'truncated', 'it ends inside a batch of edits, and it is not the newest journal')
+      new StoreFileProblem(
+        path,
+        'truncated',
+        'it ends inside a batch of edits, and it is not the newest journal',
+      )
     )
   }
   return {
@@ -397,7 +426,11 @@ export async function loadFolder(folder: string, slicer: Slicer): Promise<Loaded
   if (files.snapshots.length === 0) {
     if (files.journals.length === 0) return null
     const path = join(folder, journalName(files.journals[0]!))
-    throw new StoreFileProblem(path, 'truncated', 'there is a journal but no snapshot to apply it to')
+    throw new StoreFileProblem(
+      path,
+      'truncated',
+      'there is a journal but no snapshot to apply it to',
+    )
   }
   let firstProblem: unknown
   for (const generation of files.snapshots) {

@@ -273,3 +273,18 @@ describe('records once saved', () => {
     await store.close()
   })
 })
+
+describe('fields (project meta, views)', () => {
+  it('are edited in place after a reopen of the v2 folder, and the edit is saved', async () => {
+    await editedSample(1)
+    const store = await ProjectStore.open(folder, { writeDelayMs: 0, backups: false })
+    store.mutate((data) => {
+      data.views.gridColumns = { ...data.views.gridColumns, entities: [] }
+      data.project.name = 'Renamed in place'
+    })
+    await store.close()
+    const stored = await readStored(folder)
+    expect(stored.views.gridColumns?.entities).toEqual([])
+    expect(stored.project.name).toBe('Renamed in place')
+  })
+})
