@@ -1,29 +1,13 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { AppShell } from './pages/AppShell'
 import { GroupsPage } from './pages/GroupsPage'
 import { ProjectPanel } from './pages/ProjectPanel'
 import { RecoveryPage } from './pages/RecoveryPage'
+import { renameEntity } from './support/edits'
 import { currentJournal, savedName } from './support/stored-project'
-
-/** An edit made the way any client makes one: through the API the page uses. */
-async function renameEntity(page: Page, id: string, name: string): Promise<void> {
-  const result = await page.evaluate(
-    async ([entityId, newName]) => {
-      const response = await fetch('/api/entities.update', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ id: entityId, patch: { name: newName } }),
-      })
-      return (await response.json()) as { ok: boolean }
-    },
-    [id, name] as const,
-  )
-  expect(result.ok).toBe(true)
-}
 
 test('a save the disk refuses stays on screen as an alert, the edit is kept, and it is saved once the disk recovers', async ({
   page,
@@ -148,9 +132,7 @@ test('restoring a backup from the Project dialog brings back the earlier state',
   await expect(panel.dialog).toBeHidden()
   await expect(groups.row('Wolf Unit')).toBeVisible()
   await expect(groups.row('Wolf Unit (after the backup)')).toBeHidden()
-  await expect
-    .poll(() => savedName(app.projectDir, 'grp-wolf-unit'))
-    .toBe('Wolf Unit')
+  await expect.poll(() => savedName(app.projectDir, 'grp-wolf-unit')).toBe('Wolf Unit')
 
   // The state it replaced was backed up first, so the restore can be undone.
   await panel.open()
