@@ -39,7 +39,11 @@ export async function writeProjectFolder(
       throw new Error(`${folder} already holds a project; choose another folder or overwrite it`)
     }
     const { snapshots, journals } = await listStoreFiles(folder)
-    for (const name of [PROJECT_FILE, ...snapshots.map(snapshotName), ...journals.map(journalName)]) {
+    for (const name of [
+      PROJECT_FILE,
+      ...snapshots.map(snapshotName),
+      ...journals.map(journalName),
+    ]) {
       await rm(join(folder, name), { force: true })
     }
   }

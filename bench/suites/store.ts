@@ -189,7 +189,10 @@ async function measurePreset(
       name: `longest main-thread stall, ${BURST} edits 10 ms apart, compaction included (${preset})`,
       unit: 'ms',
       value: median(burstStalls),
-      floor: { name: 'JSON.stringify of the project (v1 per write)', value: median(stringifyTimes) },
+      floor: {
+        name: 'JSON.stringify of the project (v1 per write)',
+        value: median(stringifyTimes),
+      },
       target: target.atMost(30),
       note: `${writesInBurst} batches; a compaction started by the journal's op count during the burst (snapshot generation ${compactedDuring} when the last edit was made) and another on close, both in a worker thread; slowest of ${burstStalls.length}: ${Math.max(...burstStalls).toFixed(0)} ms.`,
     }),

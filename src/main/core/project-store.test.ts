@@ -355,7 +355,10 @@ describe('ProjectStore when the disk refuses a write', () => {
       expect(await listStoreFiles(folder)).toMatchObject({ snapshots: [expect.any(Number)] })
       await store.close()
       const reopened = await ProjectStore.open(folder)
-      expect(reopened.data.entities.map((e) => e.name)).toEqual(['In the journal', 'After the failure'])
+      expect(reopened.data.entities.map((e) => e.name)).toEqual([
+        'In the journal',
+        'After the failure',
+      ])
       await reopened.close()
     },
   )

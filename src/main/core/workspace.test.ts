@@ -37,9 +37,7 @@ describe('Workspace', () => {
     })
     await workspace.close()
     expect(await snapshot(SAMPLE_DIR)).toEqual(before)
-    expect((await readStored(store.folder)).project.name).toBe(
-      'Edited copy',
-    )
+    expect((await readStored(store.folder)).project.name).toBe('Edited copy')
 
     // Second run: the recent project, with the user's edit, not a fresh sample.
     const again = new Workspace({ userDataDir: dir.path, sampleDir: SAMPLE_DIR })

@@ -64,7 +64,11 @@ beforeAll(async () => {
           editor: join(ROOT, 'test', 'support', 'crash-editor.ts'),
           'compaction-worker': join(ROOT, 'src', 'main', 'core', 'store', 'compaction-worker.ts'),
         },
-        output: { format: 'esm', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
+        output: {
+          format: 'esm',
+          entryFileNames: '[name].mjs',
+          chunkFileNames: '[name]-[hash].mjs',
+        },
       },
     },
   })
@@ -253,7 +257,8 @@ async function runRound(kill: boolean, startedWith: number, aim: Aim = 'anytime'
     writes,
     tempFilesLeft,
     worstWriteMs: slowestWriteMs,
-    duringCompaction: kill && aim === 'mid-compaction' && killedAt - lastCompactionAt < MID_COMPACTION_KILL_MS,
+    duringCompaction:
+      kill && aim === 'mid-compaction' && killedAt - lastCompactionAt < MID_COMPACTION_KILL_MS,
     compactions,
   }
 }

@@ -279,7 +279,11 @@ export function deleteSource(store: ProjectStore, id: string): MethodOutput<'sou
     data.relations = data.relations.map((relation) => {
       if (!relation.evidence.some((e) => removed.has(e))) return relation
       relationsLosingEvidence.push(relation.id)
-      return { ...relation, evidence: relation.evidence.filter((e) => !removed.has(e)), updatedAt: now }
+      return {
+        ...relation,
+        evidence: relation.evidence.filter((e) => !removed.has(e)),
+        updatedAt: now,
+      }
     })
     data.annotations = data.annotations.filter((a) => !removed.has(a.id))
     data.sources = data.sources.filter((s) => s.id !== id)

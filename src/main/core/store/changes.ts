@@ -4,7 +4,14 @@
  * saved is unchanged, and only the others are written. Fields (project meta, views) are
  * small and edited in place, so they are compared by their JSON.
  */
-import { COLLECTIONS, collectionOf, deepFreeze, FIELDS, fieldOf, type StoredRecord } from './collections'
+import {
+  COLLECTIONS,
+  collectionOf,
+  deepFreeze,
+  FIELDS,
+  fieldOf,
+  type StoredRecord,
+} from './collections'
 import type { Change } from './format'
 import type { Slicer } from './lines'
 import type { Capture } from './snapshot-writer'

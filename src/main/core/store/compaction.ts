@@ -9,7 +9,13 @@
 import { createHash } from 'node:crypto'
 import type { WriteFs } from '../durable-write'
 import { COLLECTIONS, isCollection } from './collections'
-import { RecordLine, SnapshotHeader, SnapshotTrailer, StoreFileProblem, type JournalOp } from './format'
+import {
+  RecordLine,
+  SnapshotHeader,
+  SnapshotTrailer,
+  StoreFileProblem,
+  type JournalOp,
+} from './format'
 import { lineBatches, Slicer, type Line } from './lines'
 import { replayJournal, type OpSink } from './loader'
 import { SnapshotFileWriter, type SnapshotResult } from './snapshot-writer'
@@ -135,7 +141,8 @@ export async function compact(
         if (!line.complete) throw new StoreFileProblem(job.base, 'truncated', 'it is cut short')
         if (line.bytes.subarray(0, TRAILER_START.length).equals(TRAILER_START)) {
           const parsed = SnapshotTrailer.safeParse(safeJson(line, job.base))
-          if (!parsed.success) throw new StoreFileProblem(job.base, 'schema', 'its trailer is not valid')
+          if (!parsed.success)
+            throw new StoreFileProblem(job.base, 'schema', 'its trailer is not valid')
           trailer = parsed.data
           continue
         }
@@ -144,7 +151,11 @@ export async function compact(
         records++
         const parsed = RecordLine.safeParse(safeJson(line, job.base))
         if (!parsed.success) {
-          throw new StoreFileProblem(job.base, 'schema', `the line at byte ${line.start} is not a record`)
+          throw new StoreFileProblem(
+            job.base,
+            'schema',
+            `the line at byte ${line.start} is not a record`,
+          )
         }
         const { c, v } = parsed.data
         if (c !== current) {

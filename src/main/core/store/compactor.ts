@@ -64,16 +64,22 @@ function inWorker(job: CompactionJob, timeoutMs: number): Promise<CompactionResu
       void worker.terminate()
     }
     const timer = setTimeout(
-      () => settle(() => reject(new Error(`Compaction took longer than ${timeoutMs / 1000} s and was stopped.`))),
+      () =>
+        settle(() =>
+          reject(new Error(`Compaction took longer than ${timeoutMs / 1000} s and was stopped.`)),
+        ),
       timeoutMs,
     )
     timer.unref?.()
-    worker.once('message', (message: { ok: boolean; result?: CompactionResult; error?: Record<string, string> }) => {
-      settle(() => {
-        if (message.ok) resolve(message.result!)
-        else reject(revive(message.error ?? {}))
-      })
-    })
+    worker.once(
+      'message',
+      (message: { ok: boolean; result?: CompactionResult; error?: Record<string, string> }) => {
+        settle(() => {
+          if (message.ok) resolve(message.result!)
+          else reject(revive(message.error ?? {}))
+        })
+      },
+    )
     worker.once('error', (error) => settle(() => reject(error)))
     worker.once('exit', (code) =>
       settle(() => reject(new Error(`The compaction worker stopped (exit code ${code}).`))),
@@ -84,7 +90,11 @@ function inWorker(job: CompactionJob, timeoutMs: number): Promise<CompactionResu
 /** The worker's error, as the error it was (the store reads its code or damage kind). */
 function revive(error: Record<string, string>): Error {
   if (error.file && error.kind) {
-    return new StoreFileProblem(error.file, error.kind as StoreFileProblem['kind'], error.message ?? '')
+    return new StoreFileProblem(
+      error.file,
+      error.kind as StoreFileProblem['kind'],
+      error.message ?? '',
+    )
   }
   return Object.assign(new Error(error.message ?? 'Compaction failed.'), {
     ...(error.code ? { code: error.code } : {}),

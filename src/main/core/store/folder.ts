@@ -38,8 +38,7 @@ export interface JournalEntry {
  * a whole generation replaced the records (a restore): a follower starts over from it.
  */
 export type JournalEvent =
-  | { kind: 'ops'; entries: readonly JournalEntry[] }
-  | { kind: 'reset'; seq: number }
+  { kind: 'ops'; entries: readonly JournalEntry[] } | { kind: 'reset'; seq: number }
 
 export class StoreFolder implements Adapter<ProjectFile> {
   /** The generation of the snapshot the next compaction starts from. */
@@ -92,7 +91,12 @@ export class StoreFolder implements Adapter<ProjectFile> {
     const journals = loaded.journals
     const newest = journals.at(-1)
     const journal = newest
-      ? new Journal(join(folder, journalName(newest.generation)), newest.generation, newest.bytes, fs)
+      ? new Journal(
+          join(folder, journalName(newest.generation)),
+          newest.generation,
+          newest.bytes,
+          fs,
+        )
       : null
     const state = new StoreFolder(
       folder,
@@ -141,7 +145,10 @@ export class StoreFolder implements Adapter<ProjectFile> {
   }
 
   private async track(file: ProjectFile): Promise<void> {
-    this.tracker = await ChangeTracker.of(capture(file as unknown as Record<string, unknown>), new Slicer())
+    this.tracker = await ChangeTracker.of(
+      capture(file as unknown as Record<string, unknown>),
+      new Slicer(),
+    )
   }
 
   async read(): Promise<ProjectFile> {
@@ -220,7 +227,8 @@ export class StoreFolder implements Adapter<ProjectFile> {
   }
 
   private async removeFiles(names: readonly string[]): Promise<void> {
-    for (const name of names) await rm(join(this.folder, name), { force: true }).catch(() => undefined)
+    for (const name of names)
+      await rm(join(this.folder, name), { force: true }).catch(() => undefined)
   }
 
   /** Marks the next write as a whole generation (the records were replaced at once). */
@@ -250,7 +258,9 @@ export class StoreFolder implements Adapter<ProjectFile> {
 
   /** Whether there is anything for a compaction to fold in. */
   get compactable(): boolean {
-    return !this.resetNeeded && this.journal !== null && (this.journalOps > 0 || this.sealed.length > 0)
+    return (
+      !this.resetNeeded && this.journal !== null && (this.journalOps > 0 || this.sealed.length > 0)
+    )
   }
 
   /**

@@ -93,8 +93,7 @@ export function trailerLine(records: number, sha256: string): string {
 
 /** One op of a batch: a put carries the whole new record (or field value), a delete its id (none for a field). */
 export type Change =
-  | { op: 'put'; c: string; id?: string; v: unknown }
-  | { op: 'del'; c: string; id?: string }
+  { op: 'put'; c: string; id?: string; v: unknown } | { op: 'del'; c: string; id?: string }
 
 /** The lines of one batch, numbered from `firstSeq`, the last one marked as the batch's end. */
 export function batchText(changes: readonly Change[], firstSeq: number): string {

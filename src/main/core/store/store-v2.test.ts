@@ -10,7 +10,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ProjectFile } from '../../../shared/model'
 import { copySample, SAMPLE_DIR, tempDir } from '../../../../test/support/folders'
 import { readStored } from '../../../../test/support/stored'
-import { DamagedProjectError, PROJECT_FILE, ProjectStore, type JournalEvent } from '../project-store'
+import {
+  DamagedProjectError,
+  PROJECT_FILE,
+  ProjectStore,
+  type JournalEvent,
+} from '../project-store'
 import { journalName, listStoreFiles, snapshotName, V1_KEPT_FILE } from './format'
 
 let dir: Awaited<ReturnType<typeof tempDir>>
@@ -48,7 +53,9 @@ async function editedSample(edits: number): Promise<void> {
 
 describe('converting a v1 project', () => {
   it('converts the sample to v2 on open with every record equal, keeping project.v1.json until the first compaction', async () => {
-    const original = ProjectFile.parse(JSON.parse(await readFile(join(SAMPLE_DIR, PROJECT_FILE), 'utf8')))
+    const original = ProjectFile.parse(
+      JSON.parse(await readFile(join(SAMPLE_DIR, PROJECT_FILE), 'utf8')),
+    )
     const store = await ProjectStore.open(folder, { backups: false })
     expect(store.data).toEqual(original)
     const names = await readdir(folder)
@@ -65,7 +72,9 @@ describe('converting a v1 project', () => {
     const reopened = await ProjectStore.open(folder)
     expect(reopened.data).toEqual({
       ...original,
-      entities: original.entities.map((e) => (e.id === 'grp-nrf' ? { ...e, name: 'After conversion' } : e)),
+      entities: original.entities.map((e) =>
+        e.id === 'grp-nrf' ? { ...e, name: 'After conversion' } : e,
+      ),
     })
     await reopened.close()
   })
@@ -97,7 +106,10 @@ describe('the journal', () => {
     // A two-op batch of which only the first op made it: no end mark.
     const last = JSON.parse(lines.at(-1)!) as { s: number }
     const noteId = (await readStored(folder)).notes[0]!.id
-    await appendFile(journal, `${JSON.stringify({ s: last.s + 1, op: 'del', c: 'notes', id: noteId })}\n`)
+    await appendFile(
+      journal,
+      `${JSON.stringify({ s: last.s + 1, op: 'del', c: 'notes', id: noteId })}\n`,
+    )
     const store = await ProjectStore.open(folder, { log: () => undefined })
     expect(store.data.notes.some((n) => n.id === noteId)).toBe(true)
     await store.close()
@@ -199,7 +211,9 @@ describe('compaction', () => {
     })
     const inMemory = inWorker.data
     await inWorker.compact()
-    const other = await ProjectStore.open(inline, { compaction: { where: 'inline', onClose: false } })
+    const other = await ProjectStore.open(inline, {
+      compaction: { where: 'inline', onClose: false },
+    })
     await other.compact()
     await other.close()
     expect(await readFile(join(inline, snapshotName(2)), 'utf8')).toBe(
@@ -209,7 +223,9 @@ describe('compaction', () => {
     await inWorker.close()
     expect(await readStored(folder)).toEqual({
       ...inMemory,
-      entities: inMemory.entities.map((e) => (e.id === 'grp-nrf' ? { ...e, name: 'After the worker' } : e)),
+      entities: inMemory.entities.map((e) =>
+        e.id === 'grp-nrf' ? { ...e, name: 'After the worker' } : e,
+      ),
     })
   })
 
@@ -232,7 +248,10 @@ describe('compaction', () => {
 describe('a damaged snapshot', () => {
   it('refuses one whose records do not match its trailer, moves the store aside and offers the backups', async () => {
     const { Workspace } = await import('../workspace')
-    const workspace = new Workspace({ userDataDir: join(dir.path, 'user'), store: { writeDelayMs: 0 } })
+    const workspace = new Workspace({
+      userDataDir: join(dir.path, 'user'),
+      store: { writeDelayMs: 0 },
+    })
     await workspace.open(folder)
     await workspace.current.backupNow('manual')
     await workspace.close()
@@ -240,8 +259,13 @@ describe('a damaged snapshot', () => {
     const path = join(folder, snapshotName(snapshots[0]!))
     const text = await readFile(path, 'utf8')
     // A changed letter that still parses and validates: only the checksum can tell.
-    await writeFile(path, text.replace('"name":"National Resistance Front"', '"name":"National Resistance Frunt"'))
-    await expect(workspace.open(folder)).rejects.toThrow(/do not match its trailer.*1 backup is available/s)
+    await writeFile(
+      path,
+      text.replace('"name":"National Resistance Front"', '"name":"National Resistance Frunt"'),
+    )
+    await expect(workspace.open(folder)).rejects.toThrow(
+      /do not match its trailer.*1 backup is available/s,
+    )
     const status = await workspace.status()
     expect(status.failure).toMatchObject({ damage: 'checksum' })
     expect(status.failure?.movedTo).toMatch(/snapshot\.\d+\.jsonl\.corrupt-/)
