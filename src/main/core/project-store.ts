@@ -18,7 +18,7 @@ import { AppError } from './errors'
 import { findIntegrityProblemsInSlices } from './integrity'
 import { migrateProjectFile, NewerSchemaError, SchemaVersionError } from './migrations'
 import { runCompaction, type CompactionOptions } from './store/compactor'
-import { damageOf, DamagedProjectError } from './store/damage'
+import { damageOf, DamagedProjectError, schemaDamage } from './store/damage'
 import { StoreFolder, type JournalEvent } from './store/folder'
 import {
   journalName,
@@ -196,15 +196,7 @@ async function readV2(
     }
     const parsed = ProjectFile.safeParse(migrated)
     if (!parsed.success) {
-      const lines = parsed.error.issues
-        .slice(0, 5)
-        .map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`)
-      throw new DamagedProjectError(
-        'schema',
-        snapshotPath,
-        `it does not match the project schema: ${lines.join('; ')}`,
-        await storeFilesIn(folder),
-      )
+      throw schemaDamage(parsed.error, snapshotPath, await storeFilesIn(folder))
     }
     file = parsed.data
   }

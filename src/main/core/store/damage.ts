@@ -1,3 +1,4 @@
+import type { z } from 'zod'
 import type { DamageKind } from '../../../shared/api/storage'
 import { AppError } from '../errors'
 import type { StoreFileProblem } from './format'
@@ -33,4 +34,21 @@ const KIND: Record<StoreFileProblem['kind'], DamageKind> = {
 
 export function damageOf(problem: StoreFileProblem, files: readonly string[]): DamagedProjectError {
   return new DamagedProjectError(KIND[problem.kind], problem.file, problem.message, files)
+}
+
+/** A whole file the project schema refuses, told by its first few issues. */
+export function schemaDamage(
+  error: z.ZodError,
+  path: string,
+  files: readonly string[] = [path],
+): DamagedProjectError {
+  const lines = error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`)
+  return new DamagedProjectError(
+    'schema',
+    path,
+    `it does not match the project schema: ${lines.join('; ')}`,
+    files,
+  )
 }

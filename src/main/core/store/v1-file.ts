@@ -8,7 +8,7 @@ import { ProjectFile } from '../../../shared/model'
 import { AppError } from '../errors'
 import { findIntegrityProblems } from '../integrity'
 import { migrateProjectFile, NewerSchemaError, SchemaVersionError } from '../migrations'
-import { DamagedProjectError } from './damage'
+import { DamagedProjectError, schemaDamage } from './damage'
 
 export interface V1Read {
   file: ProjectFile
@@ -63,16 +63,7 @@ export async function readV1File(path: string): Promise<V1Read> {
     throw error
   }
   const parsed = ProjectFile.safeParse(migrated.file)
-  if (!parsed.success) {
-    const lines = parsed.error.issues
-      .slice(0, 5)
-      .map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`)
-    throw new DamagedProjectError(
-      'schema',
-      path,
-      `it does not match the project schema: ${lines.join('; ')}`,
-    )
-  }
+  if (!parsed.success) throw schemaDamage(parsed.error, path)
   const problems = findIntegrityProblems(parsed.data, 5)
   if (problems.length > 0) {
     throw new DamagedProjectError(
