@@ -12,15 +12,18 @@ function singular(collection: string): string {
 }
 
 /**
- * Problems a schema cannot see: ids used twice (in any collection, the model's own and
- * those added later) and references to records that do not exist. Yields every few
- * thousand records so a caller on the main thread can let the event loop run.
+ * Problems a schema cannot see: ids used twice within a collection (the model's own and
+ * those added later) and references to records that do not exist. Ids are unique per
+ * collection, as the journal addresses records (collection, id): a collection added later
+ * may key its records by another record's id (a dismissal per suggestion, say) without
+ * its project being refused as damaged. Yields every few thousand records so a caller on
+ * the main thread can let the event loop run.
  */
 function* integrityChecks(file: ProjectFile, report: (line: string) => void): Generator<void> {
-  const ids = new Set<string>()
   let visited = 0
   for (const collection of COLLECTIONS) {
     const kind = singular(collection)
+    const ids = new Set<string>()
     for (const record of collectionOf(file, collection)) {
       if (ids.has(record.id)) report(`the id "${record.id}" is used twice (a ${kind})`)
       ids.add(record.id)
