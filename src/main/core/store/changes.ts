@@ -25,6 +25,8 @@ export interface Diff {
 
 export class ChangeTracker {
   private readonly saved = new Map<string, Map<string, StoredRecord>>()
+  /** Each collection's records as saved, in order: most records are where they were. */
+  private readonly savedOrder = new Map<string, readonly StoredRecord[]>()
   private readonly savedFields = new Map<string, string | undefined>()
 
   private constructor() {}
@@ -40,14 +42,21 @@ export class ChangeTracker {
         if (slicer.due()) await slicer.pause()
       }
       tracker.saved.set(name, saved)
+      tracker.savedOrder.set(name, (records as StoredRecord[]).slice())
     }
     return tracker
   }
 
+  /**
+   * Synchronous, as it must see one state of the records; kept short by comparing each
+   * record first with the one saved at the same position (a pointer compare), and looking
+   * it up by id only where they differ (after an insertion or a deletion).
+   */
   diff(file: ProjectFile): Diff {
     const changes: Change[] = []
     const saves: [Map<string, StoredRecord>, StoredRecord][] = []
     const removals: [Map<string, StoredRecord>, string][] = []
+    const orders: [string, StoredRecord[]][] = []
     const fieldTexts: [string, string | undefined][] = []
     for (const name of FIELDS) {
       const value = fieldOf(file, name)
@@ -60,9 +69,17 @@ export class ChangeTracker {
     for (const name of COLLECTIONS) {
       let saved = this.saved.get(name)
       if (!saved) this.saved.set(name, (saved = new Map()))
+      const order = this.savedOrder.get(name) ?? []
       const records = collectionOf(file, name)
       let kept = 0
-      for (const record of records) {
+      let moved = records.length !== order.length
+      for (let at = 0; at < records.length; at++) {
+        const record = records[at]!
+        if (order[at] === record) {
+          kept++
+          continue
+        }
+        moved = true
         const before = saved.get(record.id)
         if (before === record) {
           kept++
@@ -72,6 +89,8 @@ export class ChangeTracker {
         changes.push({ op: 'put', c: name, id: record.id, v: record })
         saves.push([saved, record])
       }
+      if (!moved) continue
+      orders.push([name, records.slice()])
       if (kept === saved.size) continue
       const present = new Set(records.map((record) => record.id))
       for (const id of saved.keys()) {
@@ -86,6 +105,7 @@ export class ChangeTracker {
         for (const [name, text] of fieldTexts) this.savedFields.set(name, text)
         for (const [saved, record] of saves) saved.set(record.id, deepFreeze(record))
         for (const [saved, id] of removals) saved.delete(id)
+        for (const [name, records] of orders) this.savedOrder.set(name, records)
       },
     }
   }
