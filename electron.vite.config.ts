@@ -6,10 +6,12 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        // Two entries over one core: the Electron shell and the plain-Node browser mode.
+        // Two entries over one core: the Electron shell and the plain-Node browser mode;
+        // and the store's compaction worker, started by path (store/compactor.ts finds it).
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           serve: resolve(__dirname, 'src/main/serve.ts'),
+          'compaction-worker': resolve(__dirname, 'src/main/core/store/compaction-worker.ts'),
         },
       },
     },

@@ -33,6 +33,14 @@ export class ProjectPanel {
     await this.dialog.getByRole('status').filter({ hasText: 'Backup made.' }).waitFor()
   }
 
+  /** Makes a backup by hand from a closed dialog and closes it again once it is listed. */
+  async makeBackupByHand(): Promise<void> {
+    await this.open()
+    await this.backUpNow()
+    await this.backups.getByRole('row').filter({ hasText: 'Made by hand' }).first().waitFor()
+    await this.close()
+  }
+
   /** Restores the newest backup of a kind ("Made by hand", "Automatic"…) after confirming. */
   async restoreNewest(kind: string): Promise<void> {
     const row = this.backups.getByRole('row').filter({ hasText: kind }).first()

@@ -1,7 +1,8 @@
 /**
- * Checksummed backups of project.json, kept in the project's own backups/ folder:
- * `<id>.json` holds the bytes, `<id>.meta.json` their sha256 and a summary. A backup
- * whose bytes no longer match its checksum is listed as damaged and never restored.
+ * Checksummed backups, kept in the project's own backups/ folder: `<id>.jsonl` holds a
+ * compacted v2 snapshot (or `<id>.json` a v1 project.json, from earlier versions and from
+ * before a v1 file's migration), `<id>.meta.json` its sha256 and a summary. A backup whose
+ * bytes no longer match its checksum is listed as damaged and never restored.
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { createReadStream } from 'node:fs'
@@ -15,10 +16,12 @@ import {
   type BackupReason,
 } from '../../shared/api/storage'
 import { ProjectFile, SCHEMA_VERSION } from '../../shared/model'
-import { writeFileDurably, type WriteFs } from './durable-write'
+import { pathExists, writeFileDurably, type WriteFs } from './durable-write'
 import { AppError } from './errors'
 import { findIntegrityProblems } from './integrity'
 import { migrateProjectFile, SchemaVersionError } from './migrations'
+import { StoreFileProblem } from './store/format'
+import { readSnapshotFile } from './store/loader'
 
 const BACKUPS_FOLDER = 'backups'
 
@@ -41,6 +44,11 @@ const BackupMeta = z.strictObject({
   counts: BackupCounts.optional(),
 })
 type BackupMeta = z.infer<typeof BackupMeta>
+
+/** A v2 backup: a snapshot file. */
+const SNAPSHOT_EXTENSION = '.jsonl'
+/** A v1 backup: a whole project.json. */
+const JSON_EXTENSION = '.json'
 
 const ID_PATTERN = /^project-(\d{8}T\d{9}Z)-([a-z-]+)-[0-9a-f]{4}$/
 
@@ -82,9 +90,91 @@ function summarize(text: string): Pick<BackupMeta, 'schemaVersion' | 'projectNam
   }
 }
 
+/** A new backup's name: sortable by time, saying why it was made. */
+export function newBackupId(reason: BackupReason, now = new Date()): string {
+  return `project-${stamp(now)}-${reason}-${randomBytes(2).toString('hex')}`
+}
+
+/** Where a v2 backup's snapshot goes (written there by a compaction, then recorded). */
+export function backupSnapshotPath(projectFolder: string, id: string): string {
+  return join(backupsFolder(projectFolder), `${id}${SNAPSHOT_EXTENSION}`)
+}
+
+/** The summary of a snapshot backup (a compaction's result, or counted in memory). */
+interface SnapshotSummary {
+  bytes: number
+  fileSha256: string
+  schemaVersion: number
+  counts: Record<string, number>
+  projectName?: string
+}
+
 /**
- * Writes a backup of `text` (the bytes of a project.json) and rotates the old ones of the
- * same kind. The bytes go first and the checksum last, so a crash in between leaves a
+ * Records a snapshot already written (durably) at backupSnapshotPath: its checksum file,
+ * then rotation. Until the checksum is there the backup is listed as unverified.
+ */
+export async function recordBackup(
+  projectFolder: string,
+  id: string,
+  reason: BackupReason,
+  summary: SnapshotSummary,
+  fs?: WriteFs,
+): Promise<BackupInfo> {
+  const counts = summary.counts
+  const meta: BackupMeta = {
+    sha256: summary.fileSha256,
+    bytes: summary.bytes,
+    createdAt: dateOfStamp(ID_PATTERN.exec(id)?.[1] ?? stamp(new Date())),
+    reason,
+    schemaVersion: summary.schemaVersion,
+    ...(summary.projectName !== undefined ? { projectName: summary.projectName } : {}),
+    counts: {
+      sources: counts.sources ?? 0,
+      annotations: counts.annotations ?? 0,
+      entities: counts.entities ?? 0,
+      relations: counts.relations ?? 0,
+      notes: counts.notes ?? 0,
+    },
+  }
+  await writeFileDurably(
+    join(backupsFolder(projectFolder), `${id}.meta.json`),
+    JSON.stringify(meta),
+    fs,
+  )
+  await pruneBackups(projectFolder, reason)
+  return { id, ...infoFromMeta(meta), verified: true }
+}
+
+/** Keeps a copy of a snapshot file as a backup (the state a project was imported in). */
+export async function copySnapshotAsBackup(
+  projectFolder: string,
+  snapshotPath: string,
+  reason: BackupReason,
+  file: ProjectFile,
+  fs?: WriteFs,
+): Promise<BackupInfo> {
+  const id = newBackupId(reason)
+  const bytes = await readFile(snapshotPath)
+  await mkdir(backupsFolder(projectFolder), { recursive: true })
+  await writeFileDurably(backupSnapshotPath(projectFolder, id), bytes, fs)
+  return recordBackup(
+    projectFolder,
+    id,
+    reason,
+    {
+      bytes: bytes.length,
+      fileSha256: createHash('sha256').update(bytes).digest('hex'),
+      schemaVersion: file.schemaVersion,
+      projectName: file.project.name,
+      counts: backupCounts(file),
+    },
+    fs,
+  )
+}
+
+/**
+ * Writes a backup of `text` (the bytes of a v1 project.json) and rotates the old ones of
+ * the same kind. The bytes go first and the checksum last, so a crash in between leaves a
  * backup without checksum, which is listed as unverified rather than trusted.
  */
 export async function writeBackup(
@@ -95,7 +185,7 @@ export async function writeBackup(
 ): Promise<BackupInfo> {
   const folder = backupsFolder(projectFolder)
   const now = options.now ?? new Date()
-  const id = `project-${stamp(now)}-${reason}-${randomBytes(2).toString('hex')}`
+  const id = newBackupId(reason, now)
   const bytes = Buffer.from(text, 'utf8')
   const meta: BackupMeta = {
     sha256: createHash('sha256').update(bytes).digest('hex'),
@@ -128,12 +218,23 @@ async function backupIds(projectFolder: string): Promise<string[]> {
   } catch {
     return []
   }
-  return names
-    .filter((n) => n.endsWith('.json') && !n.endsWith('.meta.json'))
-    .map((n) => n.slice(0, -'.json'.length))
+  const ids = new Set<string>()
+  for (const name of names) {
+    if (name.endsWith('.meta.json')) continue
+    const extension = [SNAPSHOT_EXTENSION, JSON_EXTENSION].find((e) => name.endsWith(e))
+    if (extension) ids.add(name.slice(0, -extension.length))
+  }
+  return [...ids]
     .filter((id) => ID_PATTERN.test(id))
     .sort()
     .reverse()
+}
+
+/** A backup's bytes: its snapshot, or for an older backup its project.json. */
+async function backupPath(projectFolder: string, id: string): Promise<string> {
+  const snapshot = backupSnapshotPath(projectFolder, id)
+  if (await pathExists(snapshot)) return snapshot
+  return join(backupsFolder(projectFolder), `${id}${JSON_EXTENSION}`)
 }
 
 async function sha256OfFile(path: string): Promise<string> {
@@ -158,7 +259,7 @@ async function inspectBackup(projectFolder: string, id: string): Promise<BackupI
   const reason = (BACKUP_REASONS as readonly string[]).includes(reasonText)
     ? (reasonText as BackupReason)
     : 'auto'
-  const path = join(backupsFolder(projectFolder), `${id}.json`)
+  const path = await backupPath(projectFolder, id)
   const size = await stat(path).then(
     (s) => s.size,
     () => 0,
@@ -208,7 +309,7 @@ export async function newestAutoBackupTime(projectFolder: string): Promise<numbe
  */
 export async function readBackup(projectFolder: string, id: string): Promise<ProjectFile> {
   if (!ID_PATTERN.test(id)) throw new AppError('invalid_input', `"${id}" is not a backup name.`)
-  const path = join(backupsFolder(projectFolder), `${id}.json`)
+  const path = await backupPath(projectFolder, id)
   const refuse = (why: string): AppError =>
     new AppError('storage', `The backup ${id} cannot be restored: ${why}.`)
   const info = await inspectBackup(projectFolder, id).catch(() => null)
@@ -216,9 +317,14 @@ export async function readBackup(projectFolder: string, id: string): Promise<Pro
   if (!info.verified) throw refuse(info.problem ?? 'it could not be verified')
   let raw: unknown
   try {
-    raw = JSON.parse(await readFile(path, 'utf8'))
+    raw = path.endsWith(SNAPSHOT_EXTENSION)
+      ? (await readSnapshotFile(path)).file
+      : JSON.parse(await readFile(path, 'utf8'))
   } catch (error) {
-    throw refuse(`it is not valid JSON (${(error as Error).message})`)
+    if (error instanceof StoreFileProblem) throw refuse(error.message)
+    if (error instanceof SchemaVersionError) throw refuse(error.message)
+    if (error instanceof SyntaxError) throw refuse(`it is not valid JSON (${error.message})`)
+    throw error
   }
   let file: unknown
   try {
@@ -250,6 +356,7 @@ async function pruneBackups(projectFolder: string, reason: BackupReason): Promis
     const folder = backupsFolder(projectFolder)
     // Checksum first: a crash between the two leaves an unverified backup, never a trusted stray.
     await rm(join(folder, `${id}.meta.json`), { force: true })
-    await rm(join(folder, `${id}.json`), { force: true })
+    await rm(join(folder, `${id}${SNAPSHOT_EXTENSION}`), { force: true })
+    await rm(join(folder, `${id}${JSON_EXTENSION}`), { force: true })
   }
 }
