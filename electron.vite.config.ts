@@ -6,10 +6,12 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        // Two entries over one core: the Electron shell and the plain-Node browser mode.
+        // Two entries over one core: the Electron shell and the plain-Node browser mode;
+        // and the suggester's worker thread, started by suggestions/runner.ts.
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           serve: resolve(__dirname, 'src/main/serve.ts'),
+          'suggestions-worker': resolve(__dirname, 'src/main/core/suggestions/worker.ts'),
         },
       },
     },

@@ -32,12 +32,8 @@ const ARABIC_SCRIPT_VARIANTS: Readonly<Record<string, string>> = {
   '\u06D2': '\u06CC',
   '\u06C1': '\u0647',
   // Arabic-Indic and Persian digits fold to ASCII digits.
-  ...Object.fromEntries(
-    [...'٠١٢٣٤٥٦٧٨٩'].map((digit, value) => [digit, String(value)] as const),
-  ),
-  ...Object.fromEntries(
-    [...'۰۱۲۳۴۵۶۷۸۹'].map((digit, value) => [digit, String(value)] as const),
-  ),
+  ...Object.fromEntries([...'٠١٢٣٤٥٦٧٨٩'].map((digit, value) => [digit, String(value)] as const)),
+  ...Object.fromEntries([...'۰۱۲۳۴۵۶۷۸۹'].map((digit, value) => [digit, String(value)] as const)),
 }
 
 /** Dropped: tatweel (a stretching stroke), zero-width joiners and the soft hyphen. */
@@ -82,7 +78,7 @@ export function foldWithOffsets(text: string): FoldedText {
   // Folding rarely lengthens text (a few ligatures); grow the map if it does.
   let origin = new Int32Array(text.length + 1)
   let length = 0
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const code = text.charCodeAt(i)
     let piece: string
     let width = 1

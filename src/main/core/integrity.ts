@@ -47,5 +47,12 @@ export function findIntegrityProblems(file: ProjectFile, limit = 20): string[] {
       }
     }
   }
+  for (const dismissal of file.suggestionDismissals) {
+    if (!sourceIds.has(dismissal.sourceId)) {
+      report(
+        `dismissed suggestion "${dismissal.id}" points to a missing source "${dismissal.sourceId}"`,
+      )
+    }
+  }
   return problems
 }
