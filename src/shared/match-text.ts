@@ -78,22 +78,28 @@ export function foldWithOffsets(text: string): FoldedText {
   // Folding rarely lengthens text (a few ligatures); grow the map if it does.
   let origin = new Int32Array(text.length + 1)
   let length = 0
-  for (let i = 0; i < text.length;) {
+  const reserve = (extra: number): void => {
+    if (length + extra + 1 <= origin.length) return
+    const grown = new Int32Array(Math.max(origin.length * 2, length + extra + 1))
+    grown.set(origin)
+    origin = grown
+  }
+  let i = 0
+  while (i < text.length) {
+    // A run of ASCII folds in one native call and maps one to one.
+    let end = i
+    while (end < text.length && text.charCodeAt(end) < 0x80) end++
+    if (end > i) {
+      reserve(end - i)
+      parts.push(text.slice(i, end).toLowerCase())
+      for (let k = i; k < end; k++) origin[length++] = k
+      i = end
+      continue
+    }
     const code = text.charCodeAt(i)
-    let piece: string
-    let width = 1
-    if (code < 0x80) {
-      // ASCII: the common case, folded without a lookup.
-      piece = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i]!
-    } else {
-      width = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1
-      piece = foldCodePoint(text.slice(i, i + width))
-    }
-    if (length + piece.length + 1 > origin.length) {
-      const grown = new Int32Array(Math.max(origin.length * 2, length + piece.length + 1))
-      grown.set(origin)
-      origin = grown
-    }
+    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1
+    const piece = foldCodePoint(text.slice(i, i + width))
+    reserve(piece.length)
     for (let k = 0; k < piece.length; k++) origin[length + k] = i
     length += piece.length
     parts.push(piece)
@@ -103,8 +109,11 @@ export function foldWithOffsets(text: string): FoldedText {
   return { text: parts.join(''), origin: origin.subarray(0, length + 1) }
 }
 
+const ASCII_ONLY = /^[\x00-\x7f]*$/
+
 /** Folds a name or a query the way `foldWithOffsets` folds a text, without the offsets. */
 export function foldForMatching(text: string): string {
+  if (ASCII_ONLY.test(text)) return text.toLowerCase()
   let out = ''
   for (const char of text) {
     const code = char.charCodeAt(0)

@@ -20,7 +20,8 @@ export interface FoundRelation {
   pattern: string
 }
 
-const LEADER_WORDS = 'leader|commander|chief|head|founder|co-founder|chairman|chair|emir|amir'
+const LEADER_CUE =
+  /\b(?:leader|commander|chief|head|founder|co-founder|chairman|chair|emir|amir)s?\b/gi
 /** Adjectives allowed between "its" and "commander": "its field commander". */
 const ROLE_ADJECTIVES = new Set([
   'field',
@@ -83,6 +84,8 @@ export function sentenceRelations(
   sentence: Sentence,
   mentions: readonly Mention[],
 ): FoundRelation[] {
+  // Every relation joins two entities: a sentence naming fewer states none.
+  if (mentions.length < 2) return []
   const text = view.units.text
   const words = text.slice(sentence.start, sentence.end)
   const at = (index: number): number => sentence.start + index
@@ -128,8 +131,11 @@ export function sentenceRelations(
     const between = text.slice(position, m.start)
     return between.split(/\s+/).filter(Boolean).length <= maxWords ? m : undefined
   }
-  const nearestBefore = (position: number): Mention | undefined =>
-    [...mentions].reverse().find((m) => m.end <= position)
+  const nearestBefore = (position: number): Mention | undefined => {
+    for (let k = mentions.length - 1; k >= 0; k--)
+      if (mentions[k]!.end <= position) return mentions[k]
+    return undefined
+  }
   /** Entities of a type listed after a cue: "in Panjshir, Andarab and Kapisa". */
   const listAfter = (position: number, type: string): Mention[] => {
     const items: Mention[] = []
@@ -155,7 +161,7 @@ export function sentenceRelations(
     add('leads', firstAfter(end, 'person', 6), groupBefore(start), start, end, `"${cue[0]}"`)
   }
   // "its commander, Y", "the NRF's leader Y", "whose founder, Y", "Y, the leader of X".
-  for (const cue of words.matchAll(new RegExp(`\\b(?:${LEADER_WORDS})s?\\b`, 'gi'))) {
+  for (const cue of words.matchAll(LEADER_CUE)) {
     const start = at(cue.index)
     const end = start + cue[0].length
     const lead = text.slice(Math.max(sentence.start, start - 40), start)

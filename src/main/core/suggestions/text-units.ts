@@ -42,6 +42,7 @@ export interface TextUnits {
 const WORD = /[\p{L}\p{N}]+(?:['\-\u2010\u2011][\p{L}\p{N}]+)*/gu
 const ARABIC_SCRIPT = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/
 const UPPER = /^\p{Lu}/u
+const ALL_CAPS = /^[\p{Lu}\p{N}-]+$/u
 const LETTER = /\p{L}/u
 
 /** A period after these is not the end of a sentence. */
@@ -117,14 +118,17 @@ export function textUnits(text: string): TextUnits {
       start = end
       continue
     }
-    const arabic = ARABIC_SCRIPT.test(written)
+    const first = written.charCodeAt(0)
+    // Most words are ASCII: the script and case tests run only where they can matter.
+    const arabic = first >= 0x600 && ARABIC_SCRIPT.test(written)
+    const capitalized = first < 0x80 ? first >= 65 && first <= 90 : !arabic && UPPER.test(written)
     tokens.push({
       start,
       end,
       text: written,
       folded: foldedWord,
-      capitalized: !arabic && UPPER.test(written),
-      allCaps: !arabic && written.length >= 2 && /^[\p{Lu}\p{N}-]+$/u.test(written),
+      capitalized,
+      allCaps: capitalized && written.length >= 2 && ALL_CAPS.test(written),
       arabic,
       possessive,
     })
