@@ -1,0 +1,85 @@
+import { useRef, type KeyboardEvent } from 'react'
+import type { SourceRecord } from '../../../../shared/model'
+import { useSourceSuggestions } from '../../api/suggestions'
+import { useUndoRedo } from '../../ui/use-undo-redo'
+
+export type SideTab = 'annotations' | 'suggestions'
+
+const TABS: SideTab[] = ['annotations', 'suggestions']
+
+/**
+ * What sits beside the text: the annotations or the suggestions, with the session's undo
+ * and redo (Ctrl+Z takes back an accepted suggestion as one step).
+ */
+export function SideTabs({
+  tab,
+  onTab,
+  annotationCount,
+  source,
+  onStatus,
+}: {
+  tab: SideTab
+  onTab: (tab: SideTab) => void
+  annotationCount: number
+  source: SourceRecord
+  onStatus: (message: string) => void
+}) {
+  const suggestions = useSourceSuggestions(source.id, source.contentHash)
+  const { history, run } = useUndoRedo(onStatus)
+  const buttons = useRef(new Map<SideTab, HTMLButtonElement | null>())
+  const labels: Record<SideTab, string> = {
+    annotations: `Annotations (${annotationCount})`,
+    suggestions: suggestions.data
+      ? `Suggestions (${suggestions.data.suggestions.length})`
+      : 'Suggestions',
+  }
+  // Arrow keys move between tabs, as in any tab list.
+  const onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return
+    const next = TABS[(TABS.indexOf(tab) + 1) % TABS.length]!
+    onTab(next)
+    buttons.current.get(next)?.focus()
+  }
+  return (
+    <div className="reader-side-tabs">
+      <div role="tablist" aria-label="Beside the text" onKeyDown={onKeyDown}>
+        {TABS.map((t) => (
+          <button
+            key={t}
+            ref={(element) => {
+              buttons.current.set(t, element)
+            }}
+            type="button"
+            role="tab"
+            aria-selected={tab === t}
+            aria-controls={`reader-side-${t}`}
+            tabIndex={tab === t ? 0 : -1}
+            onClick={() => onTab(t)}
+          >
+            {labels[t]}
+          </button>
+        ))}
+      </div>
+      <div className="reader-side-history">
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => void run('undo')}
+          disabled={!history.undoLabel || history.busy}
+          title={history.undoLabel ? `Undo ${history.undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
+        >
+          Undo
+        </button>
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => void run('redo')}
+          disabled={!history.redoLabel || history.busy}
+          title={history.redoLabel ? `Redo ${history.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+        >
+          Redo
+        </button>
+      </div>
+    </div>
+  )
+}
