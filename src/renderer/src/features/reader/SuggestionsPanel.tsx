@@ -83,7 +83,7 @@ function SuggestionList({
     void actions.accept(items, `${items.length} suggestions in paragraph ${p.index + 1}`)
   }
   return (
-    <div className="suggestions" aria-busy={stale}>
+    <div className="suggestion-panel" aria-busy={stale}>
       <h3>{summaryLine(data)}</h3>
       <p className="muted small">
         Accept creates the quote (graded as you set it), the entities that are new and the relation
