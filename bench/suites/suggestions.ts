@@ -135,6 +135,8 @@ export const suggestionsSuite: BenchSuite = {
         patch: { aliases: [...someone.aliases, `bench alias ${toggle++}`] },
       })
       if (!result.ok) throw new Error(result.error.message)
+      // The save of the rename stringifies the project on this thread: done before timing.
+      await workspace.current.flush()
     }
     const forSource = async (): Promise<void> => {
       const result = await dispatch('suggestions.forSource', { sourceId })
