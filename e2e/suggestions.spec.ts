@@ -53,11 +53,7 @@ test('import a document, accept a "led by" suggestion as one evidenced chain, un
 
   // The "led by" sentence, its words highlighted, proposing both new entities and the relation.
   const card = suggestions.card(LEADS)
-  await expect(card.locator('mark')).toContainText([
-    'LDF',
-    'led by',
-    'Karim Haidari',
-  ])
+  await expect(card.locator('mark')).toContainText(['LDF', 'led by', 'Karim Haidari'])
   await expect(card).toContainText('new person')
   await expect(card).toContainText('new group')
   await expect(card.getByRole('combobox', { name: 'Credibility' })).toHaveValue('6')

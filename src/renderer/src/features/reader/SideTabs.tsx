@@ -1,6 +1,7 @@
 import { useRef, type KeyboardEvent } from 'react'
 import type { SourceRecord } from '../../../../shared/model'
 import { useSourceSuggestions } from '../../api/suggestions'
+import { HistoryButtons } from '../../ui/HistoryButtons'
 import { useUndoRedo } from '../../ui/use-undo-redo'
 
 export type SideTab = 'annotations' | 'suggestions'
@@ -61,24 +62,11 @@ export function SideTabs({
         ))}
       </div>
       <div className="reader-side-history">
-        <button
-          type="button"
+        <HistoryButtons
+          history={history}
+          onHistory={(command) => void run(command)}
           className="link-button"
-          onClick={() => void run('undo')}
-          disabled={!history.undoLabel || history.busy}
-          title={history.undoLabel ? `Undo ${history.undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
-        >
-          Undo
-        </button>
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => void run('redo')}
-          disabled={!history.redoLabel || history.busy}
-          title={history.redoLabel ? `Redo ${history.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
-        >
-          Redo
-        </button>
+        />
       </div>
     </div>
   )

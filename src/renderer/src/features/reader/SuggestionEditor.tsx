@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
-import { RELATION_PHRASES, type SuggestedEntity } from '../../../../shared/contract'
-import { KNOWN_ENTITY_TYPES, RELATION_TYPES, type RelationType } from '../../../../shared/model'
+import type { SuggestedEntity } from '../../../../shared/contract'
+import { KNOWN_ENTITY_TYPES } from '../../../../shared/model'
+import { RelationTypeSelect } from '../../ui/RelationTypeSelect'
 import { CredibilitySelect, KindSelect } from './annotation-fields'
 import type { AcceptChoices } from './suggestion-model'
 import './forms.css'
@@ -46,21 +47,10 @@ export function SuggestionEditor({
             entity={relation.from}
             onChange={(from) => set({ relation: { ...relation, from } })}
           />
-          <label>
-            Relation
-            <select
-              value={relation.type}
-              onChange={(e) =>
-                set({ relation: { ...relation, type: e.target.value as RelationType } })
-              }
-            >
-              {RELATION_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {RELATION_PHRASES[t]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <RelationTypeSelect
+            value={relation.type}
+            onChange={(type) => set({ relation: { ...relation, type } })}
+          />
           <EntityFields
             legend="To"
             entity={relation.to}
