@@ -109,11 +109,15 @@ export function foldWithOffsets(text: string): FoldedText {
   return { text: parts.join(''), origin: origin.subarray(0, length + 1) }
 }
 
-const ASCII_ONLY = /^[\x00-\x7f]*$/
+/** No character above U+007F: folding is lower-casing. */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false
+  return true
+}
 
 /** Folds a name or a query the way `foldWithOffsets` folds a text, without the offsets. */
 export function foldForMatching(text: string): string {
-  if (ASCII_ONLY.test(text)) return text.toLowerCase()
+  if (isAscii(text)) return text.toLowerCase()
   let out = ''
   for (const char of text) {
     const code = char.charCodeAt(0)

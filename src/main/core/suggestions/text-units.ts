@@ -105,7 +105,7 @@ export function textUnits(text: string): TextUnits {
   const tokens: Token[] = []
   for (const m of folded.text.matchAll(WORD)) {
     let foldedWord = m[0]
-    let start = folded.origin[m.index]!
+    const start = folded.origin[m.index]!
     let end = folded.origin[m.index + foldedWord.length]!
     let possessive = false
     if (foldedWord.length > 2 && foldedWord.endsWith("'s")) {
@@ -114,10 +114,8 @@ export function textUnits(text: string): TextUnits {
       end = folded.origin[m.index + foldedWord.length]!
     }
     const written = text.slice(start, end)
-    if (written.length === 0) {
-      start = end
-      continue
-    }
+    // A word folded from nothing in the original (cannot happen today) is skipped.
+    if (written.length === 0) continue
     const first = written.charCodeAt(0)
     // Most words are ASCII: the script and case tests run only where they can matter.
     const arabic = first >= 0x600 && ARABIC_SCRIPT.test(written)
