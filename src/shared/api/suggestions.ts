@@ -13,7 +13,6 @@ import { method } from './method'
 
 const Offset = z.number().int().nonnegative()
 const Range = z.strictObject({ start: Offset, end: Offset })
-export type TextRange = z.infer<typeof Range>
 
 const EntityName = z.string().trim().min(1).max(300)
 const SuggestionKey = z.string().min(1).max(200)
@@ -61,7 +60,7 @@ const suggestionBase = {
   reason: z.string().max(500),
 }
 
-export const SuggestedRelation = z.strictObject({
+const SuggestedRelation = z.strictObject({
   type: RelationType,
   from: SuggestedEntity,
   to: SuggestedEntity,

@@ -519,7 +519,7 @@ export class NameFinder {
  * The capitalised names in a list starting at token `from`: "Panjshir, Andarab and Kapisa",
  * "بامیان and in the western parts of Wardak". Ends at the first word that is not glue.
  */
-export function listItems(
+function listItems(
   view: TokenView,
   sentence: Sentence,
   from: number,

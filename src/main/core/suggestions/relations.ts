@@ -9,6 +9,7 @@ import type { RelationType } from '../../../shared/model'
 import { LIST_GLUE, OPERATES_IN_CUE, type TokenView } from './names'
 import type { Mention } from './mentions'
 import type { Sentence } from './text-units'
+import { LEADER_NOUNS } from './reference'
 
 export interface FoundRelation {
   type: RelationType
@@ -20,8 +21,7 @@ export interface FoundRelation {
   pattern: string
 }
 
-const LEADER_CUE =
-  /\b(?:leader|commander|chief|head|founder|co-founder|chairman|chair|emir|amir)s?\b/gi
+const LEADER_CUE = new RegExp(`\\b(?:${LEADER_NOUNS.join('|')})s?\\b`, 'gi')
 /** Adjectives allowed between "its" and "commander": "its field commander". */
 const ROLE_ADJECTIVES = new Set([
   'field',

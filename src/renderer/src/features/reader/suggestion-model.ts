@@ -15,7 +15,7 @@ import type { Annotation, Credibility } from '../../../../shared/model'
 
 /** "cannot be judged": what a quote from a suggestion is graded until the analyst grades it. */
 export const DEFAULT_CREDIBILITY: Credibility = 6
-export const DEFAULT_KIND: Annotation['kind'] = 'claim'
+const DEFAULT_KIND: Annotation['kind'] = 'claim'
 
 const PLURALS: Record<string, string> = {
   group: 'groups',
@@ -47,11 +47,6 @@ export function summaryLine(list: Pick<SourceSuggestions, 'suggestions' | 'summa
 function typeOrder(type: string): number {
   const known = Object.keys(PLURALS).indexOf(type)
   return known === -1 ? Object.keys(PLURALS).length : known
-}
-
-/** The name of an end, marked "new" when the accept would create it. */
-export function entityWords(entity: SuggestedEntity): string {
-  return entity.status === 'new' ? `${entity.name} (new ${entity.type})` : entity.name
 }
 
 /** One line saying what accepting would create or link. */
