@@ -8,7 +8,6 @@ import {
   type AcceptItem,
   type Highlight,
   type SourceSuggestions,
-  type SuggestedEntity,
   type Suggestion,
 } from '../../../../shared/contract'
 import type { Annotation, Credibility } from '../../../../shared/model'
