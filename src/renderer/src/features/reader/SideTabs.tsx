@@ -25,7 +25,11 @@ export function SideTabs({
   source: SourceRecord
   onStatus: (message: string) => void
 }) {
-  const suggestions = useSourceSuggestions(source.id, source.contentHash)
+  // Read for the count only once the tab is opened (or already read after an import):
+  // opening a source to annotate it costs no suggester run.
+  const suggestions = useSourceSuggestions(source.id, source.contentHash, {
+    enabled: tab === 'suggestions',
+  })
   const { history, run } = useUndoRedo(onStatus)
   const buttons = useRef(new Map<SideTab, HTMLButtonElement | null>())
   const labels: Record<SideTab, string> = {
