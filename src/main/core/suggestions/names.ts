@@ -519,11 +519,7 @@ export class NameFinder {
  * The capitalised names in a list starting at token `from`: "Panjshir, Andarab and Kapisa",
  * "بامیان and in the western parts of Wardak". Ends at the first word that is not glue.
  */
-function listItems(
-  view: TokenView,
-  sentence: Sentence,
-  from: number,
-): Array<[number, number]> {
+function listItems(view: TokenView, sentence: Sentence, from: number): Array<[number, number]> {
   const tokens = view.tokens
   const items: Array<[number, number]> = []
   let i = from
