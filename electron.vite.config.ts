@@ -7,11 +7,13 @@ export default defineConfig({
     build: {
       rollupOptions: {
         // Two entries over one core: the Electron shell and the plain-Node browser mode;
-        // and the store's compaction worker, started by path (store/compactor.ts finds it).
+        // the store's compaction worker, started by path (store/compactor.ts finds it); and the
+        // suggester's worker thread, started by suggestions/runner.ts.
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           serve: resolve(__dirname, 'src/main/serve.ts'),
           'compaction-worker': resolve(__dirname, 'src/main/core/store/compaction-worker.ts'),
+          'suggestions-worker': resolve(__dirname, 'src/main/core/suggestions/worker.ts'),
         },
       },
     },

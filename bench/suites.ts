@@ -12,6 +12,7 @@ import { readerSuite } from './suites/reader'
 import { searchSuite } from './suites/search'
 import { reportSuite } from './suites/report'
 import { storeSuite } from './suites/store'
+import { suggestionsSuite } from './suites/suggestions'
 import type { BenchSuite } from './types'
 
 export const suites: BenchSuite[] = [
@@ -28,4 +29,5 @@ export const suites: BenchSuite[] = [
   graphSuite,
   exchangeSuite,
   mapSuite,
+  suggestionsSuite,
 ]

@@ -4,7 +4,7 @@
  * absolute times on shared machines are noise, ratios measured together are not.
  */
 
-export type Unit = 'ms' | 'x' | 'count' | 'MB' | 'fps' | 'MB/s'
+export type Unit = 'ms' | 'x' | 'count' | 'MB' | 'fps' | 'MB/s' | '%'
 
 export interface Target {
   /** What the target applies to: the figure itself or its ratio to the floor. */

@@ -60,6 +60,7 @@ export function generateProject(options: GenerateOptions): GeneratedProject {
     notes,
     reports: [],
     views: {},
+    suggestionDismissals: [],
   }
   if (options.validate === false) return { file: raw, texts }
   const parsed = ProjectFile.safeParse(raw)

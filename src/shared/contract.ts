@@ -19,6 +19,7 @@ import { searchMethods } from './api/search'
 import { reportMethods } from './api/reports'
 import { sourceMethods } from './api/sources'
 import { storageMethods } from './api/storage'
+import { suggestionMethods } from './api/suggestions'
 import { transferMethods } from './api/transfer'
 
 export * from './api/annotations'
@@ -35,6 +36,7 @@ export * from './api/search'
 export * from './api/reports'
 export * from './api/sources'
 export * from './api/storage'
+export * from './api/suggestions'
 export * from './api/transfer'
 
 export const contract = {
@@ -53,6 +55,7 @@ export const contract = {
   ...transferMethods,
   ...exchangeMethods,
   ...reportMethods,
+  ...suggestionMethods,
 } as const
 
 export type Contract = typeof contract

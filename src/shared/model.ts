@@ -359,6 +359,19 @@ export const Report = z.strictObject({
 })
 export type Report = z.infer<typeof Report>
 
+// ---------------------------------------------------------------- suggestions
+
+/** A suggestion from a source's text that the analyst dismissed: it stays hidden for that source. */
+export const SuggestionDismissal = z.strictObject({
+  ...recordBase,
+  sourceId: Id,
+  /** The suggestion's key: what it proposed and the words of its sentence, never offsets. */
+  key: z.string().min(1).max(200),
+  /** What it proposed, as the panel showed it, so a dismissed suggestion can be listed. */
+  label: ShortText,
+})
+export type SuggestionDismissal = z.infer<typeof SuggestionDismissal>
+
 // ---------------------------------------------------------------- the project file
 
 export const ProjectMeta = z.strictObject({
@@ -398,12 +411,15 @@ export const ProjectFile = z.strictObject({
   notes: z.array(Note),
   reports: z.array(Report),
   views: ProjectViews,
+  /** Added after v1 without a version bump: files without it read as none dismissed. */
+  suggestionDismissals: z.array(SuggestionDismissal).default([]),
 })
 export type ProjectFile = z.infer<typeof ProjectFile>
 
 /** A project with no records yet: what a new project starts from. */
 export function emptyProjectFile(meta: ProjectMeta): ProjectFile {
-  return {
+  // Parsed, so every collection added since v1 starts from its schema's default.
+  return ProjectFile.parse({
     schemaVersion: SCHEMA_VERSION,
     project: meta,
     sources: [],
@@ -413,5 +429,5 @@ export function emptyProjectFile(meta: ProjectMeta): ProjectFile {
     notes: [],
     reports: [],
     views: {},
-  }
+  })
 }

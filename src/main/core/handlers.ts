@@ -13,6 +13,7 @@ import { searchHandlers } from './handlers/search'
 import { reportHandlers } from './handlers/reports'
 import { sourceHandlers } from './handlers/sources'
 import { storageHandlers } from './handlers/storage'
+import { suggestionHandlers } from './handlers/suggestions'
 import { transferHandlers } from './handlers/transfer'
 import type { Handler } from './handlers/types'
 
@@ -33,4 +34,5 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   ...transferHandlers,
   ...exchangeHandlers,
   ...reportHandlers,
+  ...suggestionHandlers,
 }

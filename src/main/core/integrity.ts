@@ -88,5 +88,12 @@ export async function findIntegrityProblemsInSlices(
     if (problems.length >= limit) break
     await slicer.maybePause()
   }
+  for (const dismissal of file.suggestionDismissals) {
+    if (!sourceIds.has(dismissal.sourceId)) {
+      report(
+        `dismissed suggestion "${dismissal.id}" points to a missing source "${dismissal.sourceId}"`,
+      )
+    }
+  }
   return problems
 }

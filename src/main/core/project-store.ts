@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import type { BackupCounts, BackupInfo, BackupReason, SaveStatus } from '../../shared/api/storage'
-import { ProjectFile, SCHEMA_VERSION, type ProjectMeta } from '../../shared/model'
+import { emptyProjectFile, ProjectFile, SCHEMA_VERSION, type ProjectMeta } from '../../shared/model'
 import {
   backupCounts,
   backupsFolder,
@@ -312,17 +312,7 @@ export class ProjectStore {
       throw new AppError('conflict', `${folder} already holds a project; open it instead.`)
     }
     await mkdir(join(folder, SOURCES_FOLDER), { recursive: true })
-    const file: ProjectFile = {
-      schemaVersion: SCHEMA_VERSION,
-      project: meta,
-      sources: [],
-      annotations: [],
-      entities: [],
-      relations: [],
-      notes: [],
-      reports: [],
-      views: {},
-    }
+    const file = emptyProjectFile(meta)
     const disk = await StoreFolder.fromMemory(folder, file, { fromV1: false }, options.fs)
     const db = new Low<ProjectFile>(disk, file)
     await db.write()

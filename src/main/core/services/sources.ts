@@ -287,6 +287,7 @@ export function deleteSource(store: ProjectStore, id: string): MethodOutput<'sou
     })
     data.annotations = data.annotations.filter((a) => !removed.has(a.id))
     data.sources = data.sources.filter((s) => s.id !== id)
+    data.suggestionDismissals = data.suggestionDismissals.filter((d) => d.sourceId !== id)
     return { id, removedAnnotations: [...removed], relationsLosingEvidence }
   })
 }

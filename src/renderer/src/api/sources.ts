@@ -13,6 +13,7 @@ import { noteKeys } from './notes'
 import { projectKeys } from './project'
 import { reportKeys } from './reports'
 import { searchKeys } from './search'
+import { suggestionKeys } from './suggestions'
 
 const sourceKeys = {
   all: ['sources'] as const,
@@ -42,6 +43,8 @@ function libraryChanged(client: QueryClient): Promise<void> {
     // Citations in notes and reports show their quotes (or that they are gone).
     client.invalidateQueries({ queryKey: noteKeys.all }),
     client.invalidateQueries({ queryKey: reportKeys.all }),
+    // A deleted quote brings back the suggestion it was accepted from.
+    client.invalidateQueries({ queryKey: suggestionKeys.all }),
   ]).then(() => undefined)
 }
 

@@ -10,6 +10,7 @@ import {
   parseReaderHash,
   readerHref,
   readerRangeHref,
+  readerSuggestionsHref,
 } from './links'
 
 describe('links between views', () => {
@@ -22,6 +23,14 @@ describe('links between views', () => {
     })
     expect(parseReaderHash(readerRangeHref('s', 4, 9)).range).toEqual({ start: 4, end: 9 })
     expect(parseReaderHash('#/sources').sourceId).toBeNull()
+  })
+
+  it('opens the reader with its suggestions beside the text', () => {
+    expect(parseReaderHash(readerSuggestionsHref('src 1'))).toMatchObject({
+      sourceId: 'src 1',
+      panel: 'suggestions',
+    })
+    expect(parseReaderHash(readerHref('src-1')).panel).toBeUndefined()
   })
 
   it('links to the reader at one annotation', () => {

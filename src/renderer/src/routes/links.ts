@@ -18,10 +18,17 @@ export function readerRangeHref(sourceId: string, start: number, end: number): s
   return `${SOURCES_HREF}/${encodeURIComponent(sourceId)}?at=${start}-${end}`
 }
 
+/** Opens a source with its Suggestions panel beside the text (right after an import). */
+export function readerSuggestionsHref(sourceId: string): string {
+  return `${SOURCES_HREF}/${encodeURIComponent(sourceId)}?panel=suggestions`
+}
+
 export interface ReaderRoute {
   sourceId: string | null
   annotationId: string | null
   range: { start: number; end: number } | null
+  /** The panel beside the text; the annotations unless the link asks for the suggestions. */
+  panel?: 'suggestions'
 }
 
 /** Reads a `#/sources…` hash; anything else means the sources list. */
@@ -34,6 +41,7 @@ export function parseReaderHash(hash: string): ReaderRoute {
     sourceId: decodeURIComponent(match[1]),
     annotationId: params.get('a'),
     range: at ? { start: Number(at[1]), end: Number(at[2]) } : null,
+    ...(params.get('panel') === 'suggestions' ? { panel: 'suggestions' as const } : {}),
   }
 }
 

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react'
 import { RELATION_PHRASES, type GraphNode, type QuoteEvidence } from '../../../../shared/contract'
-import { RELATION_TYPES, type Relation, type RelationType } from '../../../../shared/model'
+import type { Relation, RelationType } from '../../../../shared/model'
 import { useEntityEvidence } from '../../api/evidence'
+import { RelationTypeSelect } from '../../ui/RelationTypeSelect'
 import { typeLook } from './chart-style'
 import { createRelation } from './relation-edits'
 
@@ -90,16 +91,7 @@ export function NewRelationForm({
         <legend>New relation</legend>
         <p className="muted hint">Shift-click two nodes, or choose them here.</p>
         {endSelect('From', from, (id) => onChangeEnds({ from: id, to }))}
-        <label>
-          Relation
-          <select value={type} onChange={(e) => setType(e.target.value as RelationType)}>
-            {RELATION_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {RELATION_PHRASES[t]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RelationTypeSelect value={type} onChange={setType} />
         {endSelect('To', to, (id) => onChangeEnds({ from, to: id }))}
         <label>
           Supporting quote (optional)

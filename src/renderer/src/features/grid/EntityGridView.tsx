@@ -27,7 +27,7 @@ import { useGridFilters } from './use-grid-filters'
 import { useLinkPicker } from './use-link-picker'
 import { useRowSelection } from './use-row-selection'
 import { useServerRows } from './use-server-rows'
-import { useUndoRedo } from './use-undo-redo'
+import { useUndoRedo } from '../../ui/use-undo-redo'
 import './grid.css'
 
 /** One entity type's grid: edit in place, filter, export, and see the evidence of a row. */

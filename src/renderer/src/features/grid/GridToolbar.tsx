@@ -1,4 +1,5 @@
 import type { HistoryState } from '../../ui/edit-history'
+import { HistoryButtons } from '../../ui/HistoryButtons'
 import type { HistoryCommand } from '../../ui/shortcuts'
 import { GOOD_GRADE } from './grid-filters'
 
@@ -58,22 +59,7 @@ export function GridToolbar({
         Only rows with evidence graded ≤ {GOOD_GRADE}
       </label>
       <span className="toolbar-gap" />
-      <button
-        type="button"
-        onClick={() => onHistory('undo')}
-        disabled={!history.undoLabel || history.busy}
-        title={history.undoLabel ? `Undo ${history.undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
-      >
-        Undo
-      </button>
-      <button
-        type="button"
-        onClick={() => onHistory('redo')}
-        disabled={!history.redoLabel || history.busy}
-        title={history.redoLabel ? `Redo ${history.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
-      >
-        Redo
-      </button>
+      <HistoryButtons history={history} onHistory={onHistory} />
       <button type="button" disabled={selectedCount === 0} onClick={onDeleteSelected}>
         Delete selected{selectedCount > 0 ? ` (${selectedCount})` : ''}
       </button>

@@ -1,11 +1,10 @@
 import { useState } from 'react'
-import { ANNOTATION_KINDS, type Annotation } from '../../../../shared/model'
+import type { Annotation } from '../../../../shared/model'
 import { useAnnotationTags, useCreateAnnotation, useUpdateAnnotation } from '../../api/sources'
 import { ConfirmActions } from '../../ui/ConfirmActions'
 import { Dialog } from '../../ui/Dialog'
 import { EntityPicker } from './EntityPicker'
-import { CREDIBILITY_LABELS } from '../../../../shared/admiralty'
-import { KIND_LABELS } from './labels'
+import { CredibilitySelect, KindSelect } from './annotation-fields'
 import './forms.css'
 
 export interface PendingSelection {
@@ -71,26 +70,8 @@ export function AnnotationDialog({
       >
         <blockquote className="dialog-quote">{quote}</blockquote>
         <div className="form-row">
-          <label>
-            Kind
-            <select value={kind} onChange={(e) => setKind(e.target.value as Annotation['kind'])}>
-              {ANNOTATION_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {KIND_LABELS[k]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Credibility
-            <select value={credibility} onChange={(e) => setCredibility(Number(e.target.value))}>
-              {[1, 2, 3, 4, 5, 6].map((n) => (
-                <option key={n} value={n}>
-                  {n} — {CREDIBILITY_LABELS[n]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <KindSelect value={kind} onChange={setKind} />
+          <CredibilitySelect value={credibility} onChange={setCredibility} />
         </div>
         <label>
           Comment

@@ -1,5 +1,8 @@
-import { readerHref } from '../../routes/links'
+import type { SourceRecord } from '../../../../shared/model'
+import { useSourceSuggestions } from '../../api/suggestions'
+import { readerHref, readerSuggestionsHref } from '../../routes/links'
 import type { ImportResult, ImportRow } from './import-rows'
+import { summaryLine } from './suggestion-model'
 
 /** How each import went, newest first, with a link to what it added (or already had). */
 export function ImportResults({
@@ -63,8 +66,24 @@ function ImportStatus({ result }: { result: ImportResult }) {
         <span>
           Imported. <a href={readerHref(outcome.source.id)}>Open “{outcome.source.title}”</a>
           {notes}
+          <ImportSuggestions source={outcome.source} />
         </span>
       )
     }
   }
+}
+
+/** What the new text names, offered at once: "12 suggestions: 5 groups, 3 people, 4 places". */
+function ImportSuggestions({ source }: { source: SourceRecord }) {
+  const list = useSourceSuggestions(source.id, source.contentHash)
+  if (!list.data) {
+    return <span className="import-suggestions muted small">Looking for names and relations…</span>
+  }
+  if (list.data.suggestions.length === 0) return null
+  return (
+    <span className="import-suggestions small">
+      {summaryLine(list.data)}.{' '}
+      <a href={readerSuggestionsHref(source.id)}>Review the suggestions</a>
+    </span>
+  )
 }

@@ -9,8 +9,10 @@ import { AnnotationList } from './AnnotationList'
 import { HighlightCard } from './HighlightCard'
 import { ReaderDialogs, type ReaderDialog } from './ReaderDialogs'
 import { ReaderHeader } from './ReaderHeader'
-import { placedAnnotations, readerHighlights, revealOffset } from './reader-model'
+import { placedAnnotations, readerHighlights, revealOffset, SUGGESTION_ID } from './reader-model'
 import { ReviewQueue } from './ReviewQueue'
+import { SideTabs, type SideTab } from './SideTabs'
+import { SuggestionsPanel } from './SuggestionsPanel'
 import { TextView } from './TextView'
 import { useAnnotateAction } from './use-annotate-action'
 import { useHighlightHover } from './use-highlight-hover'
@@ -63,6 +65,11 @@ function Reader({
   const entities = useEntityList()
   const review = useReviewQueue(source.id)
   const [dialog, setDialog] = useState<ReaderDialog | null>(null)
+  const [tab, setTab] = useState<SideTab>(
+    route.panel === 'suggestions' ? 'suggestions' : 'annotations',
+  )
+  /** The sentence of the suggestion last shown in the text. */
+  const [sentence, setSentence] = useState<{ start: number; end: number } | null>(null)
   const [hover, setHover] = useHighlightHover()
   const { scroll, show } = useScrollRequest(rootRef, route)
   const selection = useTextSelection(rootRef, text)
@@ -89,8 +96,15 @@ function Reader({
     [annotations, text.length],
   )
   const highlights = useMemo(
-    () => readerHighlights(placed, route.range, text.length),
-    [placed, route.range, text.length],
+    () => readerHighlights(placed, route.range, text.length, sentence),
+    [placed, route.range, text.length, sentence],
+  )
+  const showSentence = useCallback(
+    (range: { start: number; end: number }) => {
+      setSentence(range)
+      show(SUGGESTION_ID)
+    },
+    [show],
   )
   const closeDialog = useCallback(() => setDialog(null), [])
   const confirmDelete = (annotation: Annotation): void => setDialog({ kind: 'delete', annotation })
@@ -112,31 +126,51 @@ function Reader({
           text={text}
           pages={source.pages}
           highlights={highlights}
-          reveal={revealOffset(scroll, route.range, annotationById)}
+          reveal={revealOffset(scroll, route.range, annotationById, sentence)}
           onHover={setHover}
           rootRef={rootRef}
         />
-        <aside className="reader-side" aria-label="Annotations">
-          {reviewItems.length > 0 && (
-            <ReviewQueue
-              items={reviewItems}
-              onShow={show}
-              onReselect={annotate.startReselect}
-              onDelete={confirmDelete}
-              onStatus={setStatus}
-            />
-          )}
-          <AnnotationList
-            total={annotations.length}
-            placed={placed}
-            shownId={scroll?.id ?? null}
-            entityById={entityById}
-            pages={source.pages}
-            onShow={show}
-            onEdit={(a) => setDialog({ kind: 'edit', annotation: a })}
-            onDelete={confirmDelete}
+        <div className="reader-side-column">
+          <SideTabs
+            tab={tab}
+            onTab={setTab}
+            annotationCount={annotations.length}
+            source={source}
+            onStatus={setStatus}
           />
-        </aside>
+          {tab === 'annotations' ? (
+            <aside className="reader-side" aria-label="Annotations" id="reader-side-annotations">
+              {reviewItems.length > 0 && (
+                <ReviewQueue
+                  items={reviewItems}
+                  onShow={show}
+                  onReselect={annotate.startReselect}
+                  onDelete={confirmDelete}
+                  onStatus={setStatus}
+                />
+              )}
+              <AnnotationList
+                total={annotations.length}
+                placed={placed}
+                shownId={scroll?.id ?? null}
+                entityById={entityById}
+                pages={source.pages}
+                onShow={show}
+                onEdit={(a) => setDialog({ kind: 'edit', annotation: a })}
+                onDelete={confirmDelete}
+              />
+            </aside>
+          ) : (
+            <aside className="reader-side" aria-label="Suggestions" id="reader-side-suggestions">
+              <SuggestionsPanel
+                source={source}
+                text={text}
+                onShow={showSentence}
+                onStatus={setStatus}
+              />
+            </aside>
+          )}
+        </div>
       </div>
 
       {selection && !dialog && (

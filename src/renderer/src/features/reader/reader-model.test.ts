@@ -10,6 +10,7 @@ import {
   readerHighlights,
   revealOffset,
   SEARCH_HIT_ID,
+  SUGGESTION_ID,
   selectedPassage,
   sourceMetaLine,
 } from './reader-model'
@@ -84,6 +85,17 @@ describe('readerHighlights', () => {
     })
     expect(readerHighlights(placed, { start: 20, end: 20 }, 100)).toHaveLength(1)
     expect(readerHighlights(placed, { start: 90, end: 101 }, 100)).toHaveLength(1)
+  })
+
+  it('adds the sentence of the suggestion shown, and reveals where it starts', () => {
+    const sentence = { start: 30, end: 60 }
+    expect(readerHighlights(placed, null, 100, sentence).at(-1)).toEqual({
+      id: SUGGESTION_ID,
+      ...sentence,
+      className: 'suggestion-hit',
+    })
+    expect(readerHighlights(placed, null, 50, sentence)).toHaveLength(1)
+    expect(revealOffset({ id: SUGGESTION_ID, nonce: 2 }, null, new Map(), sentence)).toBe(30)
   })
 })
 

@@ -14,6 +14,8 @@ import type { Highlight } from './TextView'
 
 /** The search hit's highlight; ids starting with "__" never name an annotation. */
 export const SEARCH_HIT_ID = '__hit'
+/** The sentence of the suggestion last shown from the Suggestions panel. */
+export const SUGGESTION_ID = '__suggestion'
 
 type Range = ReaderRoute['range']
 
@@ -34,11 +36,15 @@ export function placedAnnotations(
     .sort((a, b) => a.target.position.start - b.target.position.start)
 }
 
-/** One highlight per placed annotation, plus the search hit the link asked for, if it fits. */
+/**
+ * One highlight per placed annotation, plus the search hit the link asked for and the
+ * sentence of the suggestion shown, if they fit.
+ */
 export function readerHighlights(
   placed: readonly Annotation[],
   range: Range,
   textLength: number,
+  sentence: Range = null,
 ): Highlight[] {
   const list: Highlight[] = placed.map((a) => ({
     id: a.id,
@@ -48,6 +54,9 @@ export function readerHighlights(
   }))
   if (range && range.end > range.start && range.end <= textLength) {
     list.push({ id: SEARCH_HIT_ID, ...range, className: 'search-hit' })
+  }
+  if (sentence && sentence.end > sentence.start && sentence.end <= textLength) {
+    list.push({ id: SUGGESTION_ID, ...sentence, className: 'suggestion-hit' })
   }
   return list
 }
@@ -71,9 +80,11 @@ export function revealOffset(
   scroll: ScrollRequest | null,
   range: Range,
   annotationById: ReadonlyMap<string, Annotation>,
+  sentence: Range = null,
 ): number | null {
   if (!scroll) return null
   if (scroll.id === SEARCH_HIT_ID) return range?.start ?? null
+  if (scroll.id === SUGGESTION_ID) return sentence?.start ?? null
   return annotationById.get(scroll.id)?.target.position.start ?? null
 }
 

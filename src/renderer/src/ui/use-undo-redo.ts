@@ -1,6 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react'
-import { editHistory, type HistoryState } from '../../ui/edit-history'
-import { useUndoRedoShortcuts, type HistoryCommand } from '../../ui/shortcuts'
+import { editHistory, type HistoryState } from './edit-history'
+import { useUndoRedoShortcuts, type HistoryCommand } from './shortcuts'
 
 /**
  * Undo and redo of the session's edits, from the toolbar and from Ctrl+Z / Ctrl+Shift+Z:

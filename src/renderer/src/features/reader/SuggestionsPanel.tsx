@@ -1,0 +1,174 @@
+import { useState } from 'react'
+import type { SourceSuggestions, Suggestion } from '../../../../shared/contract'
+import type { Credibility, SourceRecord } from '../../../../shared/model'
+import { useSourceSuggestions } from '../../api/suggestions'
+import { excerpt } from './labels'
+import { useProgressiveCount } from './progressive'
+import { SuggestionCard } from './SuggestionCard'
+import {
+  acceptItem,
+  byParagraph,
+  defaultChoices,
+  DEFAULT_CREDIBILITY,
+  suggestionLabel,
+  summaryLine,
+  type Paragraph,
+} from './suggestion-model'
+import { useSuggestionActions, type SuggestionActions } from './use-suggestion-actions'
+import './suggestions.css'
+
+/** Paragraphs mounted at once; the rest follow a few per frame. */
+const FIRST_PARAGRAPHS = 12
+const PARAGRAPHS_PER_FRAME = 12
+
+type Range = { start: number; end: number }
+
+/**
+ * What the source's text names, paragraph by paragraph: each suggestion one click from an
+ * evidenced record, "Accept all" per paragraph, the dismissed ones to restore, and the
+ * dates the text gives.
+ */
+export function SuggestionsPanel({
+  source,
+  text,
+  onShow,
+  onStatus,
+}: {
+  source: SourceRecord
+  text: string
+  onShow: (range: Range) => void
+  onStatus: (message: string) => void
+}) {
+  const list = useSourceSuggestions(source.id, source.contentHash)
+  const actions = useSuggestionActions(source.id, source.contentHash, onStatus)
+  if (list.isError) {
+    return (
+      <p role="alert" className="error-text">
+        Could not read the text for suggestions: {list.error.message}
+      </p>
+    )
+  }
+  if (!list.data) return <p className="muted">Reading the text for names and relations…</p>
+  return (
+    <SuggestionList
+      data={list.data}
+      text={text}
+      actions={actions}
+      onShow={onShow}
+      stale={list.isFetching}
+    />
+  )
+}
+
+function SuggestionList({
+  data,
+  text,
+  actions,
+  onShow,
+  stale,
+}: {
+  data: SourceSuggestions
+  text: string
+  actions: SuggestionActions
+  onShow: (range: Range) => void
+  stale: boolean
+}) {
+  const [grades, setGrades] = useState<ReadonlyMap<string, Credibility>>(new Map())
+  const paragraphs = byParagraph(data.suggestions)
+  const shown = useProgressiveCount(paragraphs.length, FIRST_PARAGRAPHS, PARAGRAPHS_PER_FRAME)
+  const gradeOf = (s: Suggestion): Credibility => grades.get(s.key) ?? DEFAULT_CREDIBILITY
+  const busy = actions.busy || stale
+  const acceptParagraph = (p: Paragraph): void => {
+    const items = p.suggestions.map((s) => acceptItem(s, text, defaultChoices(s, gradeOf(s))))
+    void actions.accept(items, `${items.length} suggestions in paragraph ${p.index + 1}`)
+  }
+  return (
+    <div className="suggestion-panel" aria-busy={stale}>
+      <h3>{summaryLine(data)}</h3>
+      <p className="muted small">
+        Accept creates the quote (graded as you set it), the entities that are new and the relation
+        with the quote as its evidence, in one step that Ctrl+Z undoes.
+      </p>
+      {data.truncated && (
+        <p className="warning small">
+          This text names more than one list holds: the first {data.suggestions.length} are shown.
+        </p>
+      )}
+      {paragraphs.slice(0, shown).map((p) => (
+        <section
+          key={p.index}
+          className="suggestion-paragraph"
+          aria-label={`Paragraph ${p.index + 1}`}
+        >
+          <div className="suggestion-paragraph-head">
+            <span className="small muted">Paragraph {p.index + 1}</span>
+            {p.suggestions.length > 1 && (
+              <button
+                type="button"
+                className="link-button"
+                disabled={busy}
+                onClick={() => acceptParagraph(p)}
+              >
+                Accept all in this paragraph ({p.suggestions.length})
+              </button>
+            )}
+          </div>
+          <ul className="suggestion-list">
+            {p.suggestions.map((s) => (
+              <SuggestionCard
+                key={s.key}
+                suggestion={s}
+                text={text}
+                grade={gradeOf(s)}
+                onGrade={(grade) => setGrades(new Map(grades).set(s.key, grade))}
+                busy={busy}
+                onAccept={(item, what) => void actions.accept([item], what)}
+                onDismiss={() => actions.dismiss([s])}
+                onShow={() => onShow(s.sentence)}
+              />
+            ))}
+          </ul>
+        </section>
+      ))}
+      {data.dates.length > 0 && (
+        <details className="suggestion-extra">
+          <summary>Dates in the text ({data.dates.length})</summary>
+          <ul>
+            {data.dates.map((d) => (
+              <li key={`${d.start}-${d.end}`}>
+                <button type="button" className="link-button" onClick={() => onShow(d.sentence)}>
+                  {d.text}
+                </button>{' '}
+                <span className="muted small">
+                  {d.bound === 'at' ? '' : `${d.bound} `}
+                  {d.date} ({d.precision})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {data.dismissed.length > 0 && (
+        <details className="suggestion-extra">
+          <summary>Dismissed ({data.dismissed.length})</summary>
+          <ul>
+            {data.dismissed.map((s) => (
+              <li key={s.key}>
+                <span className="small">{excerpt(suggestionLabel(s), 90)}</span>{' '}
+                <button
+                  type="button"
+                  className="link-button"
+                  disabled={busy}
+                  onClick={() => actions.restore([s.key])}
+                  aria-label={`Restore: ${suggestionLabel(s)}`}
+                >
+                  Restore
+                </button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,139 @@
+/**
+ * Folding text for matching names: case, Latin diacritics and the Arabic-script variants that
+ * Dari and Pashto writers use interchangeably, so "Panjshēr" finds "Panjsher" and "كابل" finds
+ * "کابل". The folded text keeps a map back to the original, so every match still points at
+ * the characters of the source (offsets are always the original's).
+ *
+ * The one normalizer for matching: suggestions use it today; search and entity matching are
+ * meant to share it (issue 23 extends it for Dari and Pashto).
+ */
+
+/** Arabic-script letters that stand for one another in names, folded to the Persian form. */
+const ARABIC_SCRIPT_VARIANTS: Readonly<Record<string, string>> = {
+  // Arabic yeh, alef maksura and yeh with hamza above read as the Persian yeh in Dari names.
+  '\u064A': '\u06CC',
+  '\u0649': '\u06CC',
+  '\u0626': '\u06CC',
+  // Arabic kaf is written for the Persian keheh.
+  '\u0643': '\u06A9',
+  // Alef with madda, hamza above or below, and wasla: plain alef.
+  '\u0622': '\u0627',
+  '\u0623': '\u0627',
+  '\u0625': '\u0627',
+  '\u0671': '\u0627',
+  // Teh marbuta and heh with yeh above end words the same way as heh.
+  '\u0629': '\u0647',
+  '\u06C0': '\u0647',
+  '\u06D5': '\u0647',
+  // Waw with hamza above.
+  '\u0624': '\u0648',
+  // Pashto and Urdu forms of yeh and heh.
+  '\u06D0': '\u06CC',
+  '\u06D2': '\u06CC',
+  '\u06C1': '\u0647',
+  // Arabic-Indic and Persian digits fold to ASCII digits.
+  ...Object.fromEntries([...'٠١٢٣٤٥٦٧٨٩'].map((digit, value) => [digit, String(value)] as const)),
+  ...Object.fromEntries([...'۰۱۲۳۴۵۶۷۸۹'].map((digit, value) => [digit, String(value)] as const)),
+}
+
+/** Dropped: tatweel (a stretching stroke), zero-width joiners and the soft hyphen. */
+const DROPPED = /^[\u0640\u200B-\u200D\u2060\uFEFF\u00AD]$/u
+const COMBINING_MARK = /\p{M}/gu
+
+const cache = new Map<string, string>()
+
+/** The folded form of one code point: lower case, no marks, one spelling per letter. */
+function foldCodePoint(char: string): string {
+  const known = cache.get(char)
+  if (known !== undefined) return known
+  let folded: string
+  if (DROPPED.test(char)) folded = ''
+  else {
+    // NFKD splits letters from their accents and presentation forms into letters.
+    folded = [...char.normalize('NFKD').replace(COMBINING_MARK, '').toLowerCase()]
+      .map((c) => ARABIC_SCRIPT_VARIANTS[c] ?? c)
+      .join('')
+      .normalize('NFC')
+  }
+  // Apostrophe-like marks are one apostrophe: "Noori’s" reads as "Noori's".
+  if (folded === '\u2019' || folded === '\u02BC') folded = "'"
+  cache.set(char, folded)
+  return folded
+}
+
+/** Text folded for matching, with where each folded character came from. */
+export interface FoldedText {
+  /** The folded text. */
+  text: string
+  /**
+   * For each index of the folded text (and one past its end), the index in the original
+   * text of the character it came from.
+   */
+  origin: Int32Array
+}
+
+/** Folds `text` for matching and keeps the way back to the original offsets. */
+export function foldWithOffsets(text: string): FoldedText {
+  const parts: string[] = []
+  // Folding rarely lengthens text (a few ligatures); grow the map if it does.
+  let origin = new Int32Array(text.length + 1)
+  let length = 0
+  const reserve = (extra: number): void => {
+    if (length + extra + 1 <= origin.length) return
+    const grown = new Int32Array(Math.max(origin.length * 2, length + extra + 1))
+    grown.set(origin)
+    origin = grown
+  }
+  let i = 0
+  while (i < text.length) {
+    // A run of ASCII folds in one native call and maps one to one.
+    let end = i
+    while (end < text.length && text.charCodeAt(end) < 0x80) end++
+    if (end > i) {
+      reserve(end - i)
+      parts.push(text.slice(i, end).toLowerCase())
+      for (let k = i; k < end; k++) origin[length++] = k
+      i = end
+      continue
+    }
+    const code = text.charCodeAt(i)
+    const width = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length ? 2 : 1
+    const piece = foldCodePoint(text.slice(i, i + width))
+    reserve(piece.length)
+    for (let k = 0; k < piece.length; k++) origin[length + k] = i
+    length += piece.length
+    parts.push(piece)
+    i += width
+  }
+  origin[length] = text.length
+  return { text: parts.join(''), origin: origin.subarray(0, length + 1) }
+}
+
+/** No character above U+007F: folding is lower-casing. */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false
+  return true
+}
+
+/** Folds a name or a query the way `foldWithOffsets` folds a text, without the offsets. */
+export function foldForMatching(text: string): string {
+  if (isAscii(text)) return text.toLowerCase()
+  let out = ''
+  for (const char of text) {
+    const code = char.charCodeAt(0)
+    out += code < 0x80 ? char.toLowerCase() : foldCodePoint(char)
+  }
+  return out
+}
+
+/**
+ * The original range of the folded range [start, end): a match in folded text maps back to
+ * the characters of the source it came from, marks and dropped characters included.
+ */
+export function originalRange(
+  folded: FoldedText,
+  start: number,
+  end: number,
+): { start: number; end: number } {
+  return { start: folded.origin[start]!, end: folded.origin[end]! }
+}
