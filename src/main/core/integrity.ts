@@ -56,6 +56,14 @@ function* integrityChecks(file: ProjectFile, report: (line: string) => void): Ge
     }
     if (++visited % STEP === 0) yield
   }
+  for (const dismissal of file.suggestionDismissals) {
+    if (!sourceIds.has(dismissal.sourceId)) {
+      report(
+        `dismissed suggestion "${dismissal.id}" points to a missing source "${dismissal.sourceId}"`,
+      )
+    }
+    if (++visited % STEP === 0) yield
+  }
 }
 
 function collector(limit: number): { problems: string[]; report: (line: string) => void } {
@@ -87,13 +95,6 @@ export async function findIntegrityProblemsInSlices(
   for (const _ of integrityChecks(file, report)) {
     if (problems.length >= limit) break
     await slicer.maybePause()
-  }
-  for (const dismissal of file.suggestionDismissals) {
-    if (!sourceIds.has(dismissal.sourceId)) {
-      report(
-        `dismissed suggestion "${dismissal.id}" points to a missing source "${dismissal.sourceId}"`,
-      )
-    }
   }
   return problems
 }
