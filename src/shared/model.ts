@@ -418,10 +418,10 @@ export type ProjectFile = z.infer<typeof ProjectFile>
 
 /** A project with no records yet: what a new project starts from. */
 export function emptyProjectFile(meta: ProjectMeta): ProjectFile {
-  // Parsed, so every collection added since v1 starts from its schema's default.
-  return ProjectFile.parse({
+  // Parsed, so every collection added since v1 starts from its schema's default; the meta is
+  // the caller's, kept as given (a placeholder project has no dates yet).
+  const records = ProjectFile.omit({ project: true }).parse({
     schemaVersion: SCHEMA_VERSION,
-    project: meta,
     sources: [],
     annotations: [],
     entities: [],
@@ -430,4 +430,5 @@ export function emptyProjectFile(meta: ProjectMeta): ProjectFile {
     reports: [],
     views: {},
   })
+  return { ...records, project: meta }
 }
