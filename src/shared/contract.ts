@@ -5,6 +5,7 @@
  * of the tables under api/, each with a one-line doc comment.
  */
 import type { z } from 'zod'
+import { analysisMethods } from './api/analyses'
 import { annotationMethods } from './api/annotations'
 import { entityMethods } from './api/entities'
 import { notesMethods } from './api/notes'
@@ -19,6 +20,7 @@ import { sourceMethods } from './api/sources'
 import { storageMethods } from './api/storage'
 import { transferMethods } from './api/transfer'
 
+export * from './api/analyses'
 export * from './api/annotations'
 export * from './api/entities'
 export * from './api/notes'
@@ -47,6 +49,7 @@ export const contract = {
   ...storageMethods,
   ...transferMethods,
   ...reportMethods,
+  ...analysisMethods,
 } as const
 
 export type Contract = typeof contract

@@ -17,6 +17,8 @@ export function findIntegrityProblems(file: ProjectFile, limit = 20): string[] {
     ['relation', file.relations],
     ['note', file.notes],
     ['report', file.reports],
+    ['analysis', file.analyses],
+    ['evidence row', file.analysisEvidence],
   ] as const
   for (const [kind, records] of collections) {
     for (const record of records) {
@@ -45,6 +47,13 @@ export function findIntegrityProblems(file: ProjectFile, limit = 20): string[] {
       if (!annotationIds.has(evidence)) {
         report(`relation "${relation.id}" cites a missing annotation "${evidence}"`)
       }
+    }
+  }
+  // A row may name a deleted quote (it shows as missing), never a missing analysis.
+  const analysisIds = new Set(file.analyses.map((a) => a.id))
+  for (const row of file.analysisEvidence) {
+    if (!analysisIds.has(row.analysisId)) {
+      report(`evidence row "${row.id}" belongs to a missing analysis "${row.analysisId}"`)
     }
   }
   return problems

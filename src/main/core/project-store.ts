@@ -232,7 +232,8 @@ export class ProjectStore {
       throw new AppError('conflict', `${folder} already holds a project; open it instead.`)
     }
     await mkdir(join(folder, SOURCES_FOLDER), { recursive: true })
-    const file: ProjectFile = {
+    // Parsed, so collections added since v1 start from their schema defaults.
+    const file = ProjectFile.parse({
       schemaVersion: SCHEMA_VERSION,
       project: meta,
       sources: [],
@@ -242,7 +243,7 @@ export class ProjectStore {
       notes: [],
       reports: [],
       views: {},
-    }
+    })
     const adapter = new ProjectFileAdapter(path, options.fs)
     const db = new Low<ProjectFile>(adapter, file)
     await db.write()

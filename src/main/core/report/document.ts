@@ -13,6 +13,7 @@ import { entityTable } from '../services/entities'
 import type { ProjectStore } from '../project-store'
 import { numberCitations } from '../../../shared/citations'
 import { noteLinks } from '../services/notes'
+import { analysisCitations, gatherAnalysis, type AnalysisSectionData } from './analysis'
 import { filterTableRows } from './table-filter'
 
 export interface SourceInfo {
@@ -93,6 +94,13 @@ export type SectionView =
       chart: GraphData
     }
   | { kind: 'quotes'; sectionId: string; annotationIds: string[] }
+  | {
+      kind: 'analysis'
+      sectionId: string
+      analysisId: string
+      /** Null when the analysis is no longer in the project. */
+      analysis: AnalysisSectionData | null
+    }
 
 export interface AppendixEntry {
   entity: { id: string; name: string; type: string }
@@ -196,6 +204,11 @@ export function gatherReport(
       case 'quotes':
         for (const id of section.annotationIds) wantedQuotes.add(id)
         return { kind: 'quotes', sectionId: section.id, annotationIds: [...section.annotationIds] }
+      case 'analysis': {
+        const analysis = gatherAnalysis(store, section.analysisId)
+        for (const id of analysisCitations(analysis)) wantedQuotes.add(id)
+        return { kind: 'analysis', sectionId: section.id, analysisId: section.analysisId, analysis }
+      }
     }
   })
 

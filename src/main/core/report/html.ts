@@ -4,6 +4,7 @@
  * project is escaped here or by rehype-stringify (note bodies).
  */
 import { credibilityLabel, reliabilityLabel } from '../../../shared/admiralty'
+import { renderAnalysisHtml } from './analysis'
 import { drawChartSvg } from './chart-svg'
 import type { QuoteInfo, ReportDocument, SectionView } from './document'
 import { escapeHtml, safeLinkUrl } from './escape'
@@ -149,6 +150,13 @@ function renderSection(
           ? `<ol class="quote-list">${items.join('')}</ol>`
           : '<p class="empty">No quotes were chosen.</p>'
       }</section>`
+    }
+    case 'analysis': {
+      if (section.analysis === null) {
+        return `${open('Missing analysis', 'analysis')}<p class="empty">This analysis is no longer in the project.</p></section>`
+      }
+      const html = renderAnalysisHtml(section.analysis, (id) => citeMarker(numbers.number(id)))
+      return `${open(`Analysis: ${section.analysis.question}`, 'analysis')}${html}</section>`
     }
   }
 }

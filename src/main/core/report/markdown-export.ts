@@ -4,6 +4,7 @@
  * tables; the chart as an embedded image; the same "Sources and evidence" list.
  */
 import type { QuoteInfo, ReportDocument } from './document'
+import { renderAnalysisMarkdown } from './analysis'
 import { drawChartSvg } from './chart-svg'
 import { CitationNumbers, formatDate, tableTitle } from './html'
 import { credibilityLabel, reliabilityLabel } from '../../../shared/admiralty'
@@ -64,6 +65,17 @@ export function renderReportMarkdown(doc: ReportDocument): string {
         out.push(
           dataUrl ? `![Link chart](${dataUrl})` : '_The project has no relations to chart yet._',
           '',
+        )
+        break
+      }
+      case 'analysis': {
+        if (section.analysis === null) {
+          out.push('## Missing analysis', '', '_This analysis is no longer in the project._', '')
+          break
+        }
+        out.push(`## Analysis: ${inline(section.analysis.question)}`, '')
+        out.push(
+          ...renderAnalysisMarkdown(section.analysis, (id) => `[${numbers.number(id)}]`, inline),
         )
         break
       }
