@@ -18,6 +18,12 @@ export const RATING_LABELS: Readonly<Record<AchRating, string>> = {
   NA: 'Not applicable',
 }
 
+export const RELEVANCE_LABELS: Readonly<Record<Relevance, string>> = {
+  low: 'Low',
+  medium: 'Medium',
+  high: 'High',
+}
+
 /** Consistent evidence adds nothing: ACH refutes hypotheses, it does not prove them. */
 const RATING_VALUE: Readonly<Record<AchRating, 0 | -1 | -2>> = {
   CC: 0,
@@ -333,6 +339,12 @@ export function formatScore(score: number): string {
 /** Short column and row names the matrix, the report and the CSV share: H1…, E1…. */
 export const hypothesisLabel = (index: number): string => `H${index + 1}`
 export const evidenceLabel = (index: number): string => `E${index + 1}`
+
+/** "H2" for the id of an analysis's second hypothesis. */
+export function hypothesisNamer(hypotheses: readonly { id: string }[]): (id: string) => string {
+  const labels = new Map(hypotheses.map((h, i) => [h.id, hypothesisLabel(i)]))
+  return (id) => labels.get(id) ?? '?'
+}
 
 /** The ratings with their words, for a legend. */
 export const RATING_LEGEND = (Object.keys(RATING_LABELS) as AchRating[])

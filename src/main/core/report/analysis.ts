@@ -10,10 +10,12 @@ import {
   findLinchpins,
   formatScore,
   hypothesisLabel,
+  hypothesisNamer,
   leadSentence,
   linchpinSentence,
   RATING_LABELS,
   RATING_LEGEND,
+  RELEVANCE_LABELS,
   REFUTATION_NOTE,
   scoreMatrix,
   toMatrix,
@@ -65,13 +67,6 @@ export function analysisCitations(data: AnalysisSectionData | null): string[] {
   )
 }
 
-const RELEVANCE_WORDS = { low: 'Low', medium: 'Medium', high: 'High' } as const
-
-function hypothesisNamer(data: AnalysisSectionData): (id: string) => string {
-  const labels = new Map(data.hypotheses.map((h, i) => [h.id, hypothesisLabel(i)]))
-  return (id) => labels.get(id) ?? id
-}
-
 function shorten(text: string, max = 220): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`
 }
@@ -104,7 +99,7 @@ export function renderAnalysisHtml(
   cite: (annotationId: string) => string,
 ): string {
   const out: string[] = []
-  const name = hypothesisNamer(data)
+  const name = hypothesisNamer(data.hypotheses)
   if (data.description) out.push(`<p dir="auto">${escapeHtml(data.description)}</p>`)
   out.push('<h3>Hypotheses</h3><ol class="ach-hypotheses">')
   data.hypotheses.forEach((h, i) => {
@@ -149,7 +144,7 @@ export function renderAnalysisHtml(
     const flags = flagsOf(data, index)
     const diagnostic =
       data.diagnosticity[index] === 'non-diagnostic' ? ' class="non-diagnostic"' : ''
-    return `<tr${diagnostic}><th scope="row" dir="auto"><span class="ach-label">${label}</span> ${words}</th><td>${gradeOf(view)}</td><td>${RELEVANCE_WORDS[view.row.relevance]}</td>${cells}<td>${flags.join(', ')}</td></tr>`
+    return `<tr${diagnostic}><th scope="row" dir="auto"><span class="ach-label">${label}</span> ${words}</th><td>${gradeOf(view)}</td><td>${RELEVANCE_LABELS[view.row.relevance]}</td>${cells}<td>${flags.join(', ')}</td></tr>`
   })
   const footer = (title: string, value: (id: string) => string): string =>
     `<tr><th scope="row" colspan="3">${title}</th>${data.hypotheses
@@ -203,7 +198,7 @@ export function renderAnalysisMarkdown(
   cite: (annotationId: string) => string,
   inline: (text: string) => string,
 ): string[] {
-  const name = hypothesisNamer(data)
+  const name = hypothesisNamer(data.hypotheses)
   const out: string[] = []
   if (data.description) out.push(inline(data.description), '')
   data.hypotheses.forEach((h, i) => {
@@ -228,7 +223,7 @@ export function renderAnalysisMarkdown(
       return `${c?.rating ?? ''}${c?.comment ? '*' : ''}`
     })
     out.push(
-      `| ${evidenceLabel(index)} ${words} | ${gradeOf(view)} | ${RELEVANCE_WORDS[view.row.relevance]} | ${ratings.join(' | ')} | ${flagsOf(data, index).join(', ')} |`,
+      `| ${evidenceLabel(index)} ${words} | ${gradeOf(view)} | ${RELEVANCE_LABELS[view.row.relevance]} | ${ratings.join(' | ')} | ${flagsOf(data, index).join(', ')} |`,
     )
   })
   const footer = (title: string, value: (id: string) => string): string =>

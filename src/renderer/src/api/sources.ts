@@ -5,6 +5,7 @@
  */
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import type { MethodInput, MethodName } from '../../../shared/contract'
+import { analysisKeys } from './analyses'
 import { call } from './client'
 import { entityKeys } from './entities'
 import { evidenceKeys } from './evidence'
@@ -42,6 +43,8 @@ function libraryChanged(client: QueryClient): Promise<void> {
     // Citations in notes and reports show their quotes (or that they are gone).
     client.invalidateQueries({ queryKey: noteKeys.all }),
     client.invalidateQueries({ queryKey: reportKeys.all }),
+    // Quote rows of analyses show the quote's words and grades and score by its credibility.
+    client.invalidateQueries({ queryKey: analysisKeys.all }),
   ]).then(() => undefined)
 }
 

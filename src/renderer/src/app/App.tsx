@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { ApiError } from '../api/errors'
 import { useProjectInfo } from '../api/project'
+import { AchView } from '../features/ach/AchView'
 import { GraphView } from '../features/graph/GraphView'
 import { EntityGridView } from '../features/grid/EntityGridView'
 import { NotesView } from '../features/notes/NotesView'
@@ -20,6 +21,7 @@ const VIEW_COMPONENTS: Record<ViewId, () => React.JSX.Element> = {
   graph: GraphView,
   sources: ReaderView,
   notes: NotesView,
+  analyses: AchView,
   reports: ReportsView,
 }
 

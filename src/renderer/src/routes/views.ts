@@ -8,6 +8,7 @@ export const VIEWS = [
   { id: 'graph', label: 'Graph' },
   { id: 'sources', label: 'Sources' },
   { id: 'notes', label: 'Notes' },
+  { id: 'analyses', label: 'Analyses' },
   { id: 'reports', label: 'Reports' },
 ] as const
 export type ViewId = (typeof VIEWS)[number]['id']

@@ -2,9 +2,9 @@
 import type { GridApi, ProcessCellForExportParams } from 'ag-grid-community'
 import type { EntityRow } from '../../../../shared/contract'
 import type { Entity } from '../../../../shared/model'
+import { csvFileName, neutralizeFormula, withBom } from '../../ui/csv'
 import { downloadFile } from '../../ui/download'
 import { SELECTION_COLUMN_ID } from './column-state'
-import { csvFileName, neutralizeFormula, withBom } from './csv'
 
 /** Downloads the rows and columns on screen as CSV; returns what to announce. */
 export function exportShownAsCsv(api: GridApi<EntityRow>, label: string): string {

@@ -10,6 +10,7 @@ export const SECTION_LABELS: Record<SectionKind, string> = {
   'entity-table': 'entity table',
   graph: 'graph',
   quotes: 'quotes',
+  analysis: 'analysis',
 }
 
 /** A new table lists groups, the entities most reports are about. */
@@ -18,7 +19,7 @@ const FIRST_TABLE_TYPE = 'group'
 /**
  * A new section of a kind, ready to show something: a note section shows the first note
  * (the analyst picks another), a table the groups with their default columns, a quotes
- * section starts empty.
+ * section starts empty, an analysis section shows the first analysis.
  */
 export function newSection(kind: SectionKind, choices: ReportChoices | undefined): ReportSection {
   const id = crypto.randomUUID()
@@ -36,6 +37,8 @@ export function newSection(kind: SectionKind, choices: ReportChoices | undefined
       return { id, kind }
     case 'quotes':
       return { id, kind, annotationIds: [] }
+    case 'analysis':
+      return { id, kind, analysisId: choices?.analyses[0]?.id ?? 'none' }
   }
 }
 
