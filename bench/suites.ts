@@ -1,4 +1,5 @@
 /** Every suite `npm run bench` runs, in order. Feature issues add theirs here. */
+import { achSuite } from './suites/ach'
 import { anchoringSuite } from './suites/anchoring'
 import { apiSuite } from './suites/api'
 import { graphSuite } from './suites/graph'
@@ -24,4 +25,5 @@ export const suites: BenchSuite[] = [
   reportSuite,
   notesSuite,
   graphSuite,
+  achSuite,
 ]
