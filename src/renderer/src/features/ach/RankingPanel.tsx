@@ -69,7 +69,11 @@ export function RankingPanel({
         </p>
       )}
       <p className="muted small">{REFUTATION_NOTE}</p>
-      <p className="muted small">{WEIGHT_RULE}</p>
+      {/* The mapping stays in sight in one line; the full rule opens under it. */}
+      <details className="ach-weights small">
+        <summary>Weights: credibility 1–2 √2 · 3–4 1 · 5–6 1/√2</summary>
+        <p className="muted">{WEIGHT_RULE}</p>
+      </details>
       <h3 id="ach-linchpins-title">Linchpins</h3>
       {linchpins.length === 0 ? (
         <p className="muted small">
