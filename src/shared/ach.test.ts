@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  analyseMatrix,
   credibilityBand,
   diagnosticity,
   findLinchpins,
@@ -214,5 +215,30 @@ describe('findLinchpins', () => {
     expect(
       findLinchpins({ hypothesisIds: ['only'], rows: [row('r', 1, 'high', ['II'], ['only'])] }),
     ).toEqual([])
+  })
+})
+
+describe('analyseMatrix', () => {
+  it('gives what scoreMatrix, findLinchpins and diagnosticity give, in one pass', () => {
+    const excluded = new Set(['e4'])
+    expect(analyseMatrix(WORKED, excluded)).toEqual({
+      scores: scoreMatrix(WORKED, excluded),
+      linchpins: findLinchpins(WORKED, excluded),
+      diagnosticity: WORKED.rows.map((r) => diagnosticity(r, H)),
+    })
+  })
+
+  it('scores the same row objects afresh when the columns are reordered or removed', () => {
+    // Rows keep their terms between calls; a new column order must not read stale ones.
+    expect(scoreMatrix(WORKED).byHypothesis.map((s) => s.weighted)).toEqual([-3, -2, -4])
+    const reversed = scoreMatrix({ hypothesisIds: ['h3', 'h2', 'h1'], rows: WORKED.rows })
+    expect(reversed.byHypothesis.map((s) => [s.hypothesisId, s.weighted])).toEqual([
+      ['h3', -4],
+      ['h2', -2],
+      ['h1', -3],
+    ])
+    const twoColumns = analyseMatrix({ hypothesisIds: ['h1', 'h3'], rows: WORKED.rows })
+    expect(twoColumns.scores.leaders).toEqual(['h1'])
+    expect(twoColumns.diagnosticity[3]).toBe('non-diagnostic')
   })
 })

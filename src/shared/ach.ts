@@ -81,21 +81,17 @@ function weightProduct(credibility: WeightBand, relevance: WeightBand): Exact {
   return { rational: a1 * a2 + 2 * b1 * b2, root2: a1 * b2 + a2 * b1 }
 }
 
-/** The sign of x − y, exactly: compares p against −q·√2 through their squares. */
-function compareExact(x: Exact, y: Exact): number {
-  const p = x.rational - y.rational
-  const q = x.root2 - y.root2
+/** The sign of x − y for x = (r1, s1) and y = (r2, s2): compares p against −q·√2 by squares. */
+function compareParts(r1: number, s1: number, r2: number, s2: number): number {
+  const p = r1 - r2
+  const q = s1 - s2
   if (p >= 0 && q >= 0) return p + q === 0 ? 0 : 1
   if (p <= 0 && q <= 0) return -1
   // Opposite signs: whichever part is larger in magnitude decides.
   return p * p > 2 * q * q ? Math.sign(p) : Math.sign(q)
 }
 
-function toNumber(x: Exact): number {
-  return (x.rational + x.root2 * Math.SQRT2) / 4
-}
-
-/** One evidence row as the scoring sees it. */
+/** One evidence row as the scoring sees it; treated as immutable (its terms are cached). */
 export interface MatrixRow {
   id: string
   /** Admiralty credibility 1–6; null when unknown (the quote was deleted): the row is left out. */
@@ -134,96 +130,6 @@ export interface Scores {
   counted: number
 }
 
-function rowWeight(row: MatrixRow, credibility: WeightBand | null = null): Exact | null {
-  if (row.credibility === null) return null
-  return weightProduct(credibility ?? credibilityBand(row.credibility), row.relevance)
-}
-
-function addRow(
-  totals: Exact[],
-  hypothesisIds: readonly string[],
-  row: MatrixRow,
-  weight: Exact,
-  sign: 1 | -1,
-) {
-  hypothesisIds.forEach((id, i) => {
-    const rating = row.ratings[id]
-    const value = rating === undefined ? 0 : RATING_VALUE[rating] * sign
-    if (value === 0) return
-    const total = totals[i]!
-    total.rational += value * weight.rational
-    total.root2 += value * weight.root2
-  })
-}
-
-/** The exact totals per hypothesis, over the rows not excluded. */
-function exactTotals(matrix: Matrix, excluded: ReadonlySet<string>): Exact[] {
-  const totals = matrix.hypothesisIds.map(() => ({ rational: 0, root2: 0 }))
-  for (const row of matrix.rows) {
-    if (excluded.has(row.id)) continue
-    const weight = rowWeight(row)
-    if (weight) addRow(totals, matrix.hypothesisIds, row, weight, 1)
-  }
-  return totals
-}
-
-/** Indexes of the highest totals (the least inconsistent). */
-function leaderIndexes(totals: readonly Exact[]): number[] {
-  let best: number[] = []
-  totals.forEach((total, i) => {
-    const first = best[0]
-    const order = first === undefined ? 1 : compareExact(total, totals[first]!)
-    if (order > 0) best = [i]
-    else if (order === 0) best.push(i)
-  })
-  return best
-}
-
-/** Scores every hypothesis over the rows not in `excluded` (the analyst's "what if"). */
-export function scoreMatrix(matrix: Matrix, excluded: ReadonlySet<string> = new Set()): Scores {
-  const { hypothesisIds } = matrix
-  const totals = exactTotals(matrix, excluded)
-  const inconsistencies = hypothesisIds.map(() => 0)
-  let counted = 0
-  for (const row of matrix.rows) {
-    if (excluded.has(row.id) || row.credibility === null) continue
-    counted++
-    hypothesisIds.forEach((id, i) => {
-      const rating = row.ratings[id]
-      if (rating === 'I' || rating === 'II') inconsistencies[i]!++
-    })
-  }
-  const order = hypothesisIds
-    .map((_, i) => i)
-    .sort(
-      (a, b) =>
-        compareExact(totals[b]!, totals[a]!) || inconsistencies[a]! - inconsistencies[b]! || a - b,
-    )
-  const byHypothesis = hypothesisIds.map((hypothesisId, i): HypothesisScore => {
-    let better = 0
-    let equal = 0
-    totals.forEach((other, j) => {
-      if (j === i) return
-      const c = compareExact(other, totals[i]!)
-      if (c > 0) better++
-      else if (c === 0) equal++
-    })
-    return {
-      hypothesisId,
-      weighted: toNumber(totals[i]!),
-      inconsistencies: inconsistencies[i]!,
-      rank: better + 1,
-      tied: equal > 0,
-    }
-  })
-  return {
-    byHypothesis,
-    ranking: order.map((i) => hypothesisIds[i]!),
-    leaders: leaderIndexes(totals).map((i) => hypothesisIds[i]!),
-    counted,
-  }
-}
-
 /**
  * Diagnostic: the row's ratings differ between hypotheses, so it helps tell them apart.
  * Non-diagnostic: every hypothesis has the same rating (NA included). Unrated: not every
@@ -243,6 +149,184 @@ export function diagnosticity(row: MatrixRow, hypothesisIds: readonly string[]):
   return complete && seen !== undefined ? 'non-diagnostic' : 'unrated'
 }
 
+/** One band lower, or null when it is low already. */
+function lowerBand(band: WeightBand): WeightBand | null {
+  return band === 'high' ? 'medium' : band === 'medium' ? 'low' : null
+}
+
+/** A row's share of each column's total, as the integer parts of Exact. */
+interface Terms {
+  rational: Float64Array
+  root2: Float64Array
+}
+
+/**
+ * What a row adds to the totals under one column order. Rating a cell changes one row, so
+ * the scores, diagnosticity and linchpins recomputed after it read the other rows' terms
+ * from this cache instead of looking their ratings up again (20 × 2,000 cells per keystroke).
+ */
+interface RowTerms {
+  columns: object
+  /** Null when the row does not count (its credibility is unknown). */
+  own: Terms | null
+  /** The same with its credibility one band lower; null when low already or not counted. */
+  downgraded: Terms | null
+  /** 1 where the rating is I or II. */
+  inconsistent: Uint8Array
+  /** Whether it counts and holds an I or II: only such a row can move the lead. */
+  weighs: boolean
+  diagnosticity: Diagnosticity
+}
+
+/** Column orders seen, each as one token object, so a cached row's order is checked by identity. */
+const columnTokens = new Map<string, object>()
+
+function columnsToken(hypothesisIds: readonly string[]): object {
+  const key = hypothesisIds.join('\u0000')
+  let token = columnTokens.get(key)
+  if (!token) {
+    if (columnTokens.size >= 64) columnTokens.clear()
+    token = {}
+    columnTokens.set(key, token)
+  }
+  return token
+}
+
+const termsCache = new WeakMap<MatrixRow, RowTerms>()
+
+function rowTerms(row: MatrixRow, hypothesisIds: readonly string[], columns: object): RowTerms {
+  const cached = termsCache.get(row)
+  if (cached?.columns === columns) return cached
+  const values = new Int8Array(hypothesisIds.length)
+  const inconsistent = new Uint8Array(hypothesisIds.length)
+  let anyInconsistent = false
+  hypothesisIds.forEach((id, i) => {
+    const rating = row.ratings[id]
+    const value = rating === undefined ? 0 : RATING_VALUE[rating]
+    values[i] = value
+    if (value !== 0) {
+      inconsistent[i] = 1
+      anyInconsistent = true
+    }
+  })
+  const scaled = (band: WeightBand | null): Terms | null => {
+    if (band === null) return null
+    const weight = weightProduct(band, row.relevance)
+    return {
+      rational: Float64Array.from(values, (v) => v * weight.rational),
+      root2: Float64Array.from(values, (v) => v * weight.root2),
+    }
+  }
+  const band = row.credibility === null ? null : credibilityBand(row.credibility)
+  const terms: RowTerms = {
+    columns,
+    own: scaled(band),
+    downgraded: band === null ? null : scaled(lowerBand(band)),
+    inconsistent,
+    weighs: band !== null && anyInconsistent,
+    diagnosticity: diagnosticity(row, hypothesisIds),
+  }
+  termsCache.set(row, terms)
+  return terms
+}
+
+function matrixTerms(matrix: Matrix): RowTerms[] {
+  const columns = columnsToken(matrix.hypothesisIds)
+  return matrix.rows.map((row) => rowTerms(row, matrix.hypothesisIds, columns))
+}
+
+/** The exact totals per hypothesis, over the rows not excluded. */
+function exactTotals(matrix: Matrix, terms: readonly RowTerms[], excluded: ReadonlySet<string>) {
+  const n = matrix.hypothesisIds.length
+  const totals: Terms = { rational: new Float64Array(n), root2: new Float64Array(n) }
+  terms.forEach((row, k) => {
+    if (!row.weighs || excluded.has(matrix.rows[k]!.id)) return
+    const own = row.own!
+    for (let i = 0; i < n; i++) {
+      totals.rational[i]! += own.rational[i]!
+      totals.root2[i]! += own.root2[i]!
+    }
+  })
+  return totals
+}
+
+/** Writes the indexes of the highest totals (the least inconsistent) into `out`; returns how many. */
+function leadersInto(totals: Terms, out: Int32Array): number {
+  let count = 0
+  for (let i = 0; i < totals.rational.length; i++) {
+    const order =
+      count === 0
+        ? 1
+        : compareParts(
+            totals.rational[i]!,
+            totals.root2[i]!,
+            totals.rational[out[0]!]!,
+            totals.root2[out[0]!]!,
+          )
+    if (order > 0) {
+      out[0] = i
+      count = 1
+    } else if (order === 0) out[count++] = i
+  }
+  return count
+}
+
+function leaderIndexes(totals: Terms): number[] {
+  const out = new Int32Array(totals.rational.length)
+  return Array.from(out.subarray(0, leadersInto(totals, out)))
+}
+
+function toScores(
+  matrix: Matrix,
+  terms: readonly RowTerms[],
+  totals: Terms,
+  excluded: ReadonlySet<string>,
+): Scores {
+  const { hypothesisIds } = matrix
+  const n = hypothesisIds.length
+  const inconsistencies = new Array<number>(n).fill(0)
+  let counted = 0
+  terms.forEach((row, k) => {
+    if (row.own === null || excluded.has(matrix.rows[k]!.id)) return
+    counted++
+    for (let i = 0; i < n; i++) inconsistencies[i]! += row.inconsistent[i]!
+  })
+  const compare = (a: number, b: number): number =>
+    compareParts(totals.rational[a]!, totals.root2[a]!, totals.rational[b]!, totals.root2[b]!)
+  const order = hypothesisIds
+    .map((_, i) => i)
+    .sort((a, b) => compare(b, a) || inconsistencies[a]! - inconsistencies[b]! || a - b)
+  const byHypothesis = hypothesisIds.map((hypothesisId, i): HypothesisScore => {
+    let better = 0
+    let equal = 0
+    for (let j = 0; j < n; j++) {
+      if (j === i) continue
+      const c = compare(j, i)
+      if (c > 0) better++
+      else if (c === 0) equal++
+    }
+    return {
+      hypothesisId,
+      weighted: (totals.rational[i]! + totals.root2[i]! * Math.SQRT2) / 4,
+      inconsistencies: inconsistencies[i]!,
+      rank: better + 1,
+      tied: equal > 0,
+    }
+  })
+  return {
+    byHypothesis,
+    ranking: order.map((i) => hypothesisIds[i]!),
+    leaders: leaderIndexes(totals).map((i) => hypothesisIds[i]!),
+    counted,
+  }
+}
+
+/** Scores every hypothesis over the rows not in `excluded` (the analyst's "what if"). */
+export function scoreMatrix(matrix: Matrix, excluded: ReadonlySet<string> = new Set()): Scores {
+  const terms = matrixTerms(matrix)
+  return toScores(matrix, terms, exactTotals(matrix, terms, excluded), excluded)
+}
+
 /** How a linchpin row moves the lead: the hypotheses that would lead instead. */
 export interface Linchpin {
   rowId: string
@@ -252,13 +336,47 @@ export interface Linchpin {
   downgraded?: string[]
 }
 
-/** One band lower, or null when it is low already. */
-function lowerBand(band: WeightBand): WeightBand | null {
-  return band === 'high' ? 'medium' : band === 'medium' ? 'low' : null
-}
-
-function sameSet(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i])
+function linchpinsOf(
+  matrix: Matrix,
+  terms: readonly RowTerms[],
+  totals: Terms,
+  excluded: ReadonlySet<string>,
+): Linchpin[] {
+  const { hypothesisIds } = matrix
+  const n = hypothesisIds.length
+  if (n < 2) return []
+  const leaders = new Int32Array(n)
+  const leaderCount = leadersInto(totals, leaders)
+  const trial: Terms = { rational: new Float64Array(n), root2: new Float64Array(n) }
+  const trialLeaders = new Int32Array(n)
+  /** The leaders with the row's own terms swapped for `replacement`, or null if unchanged. */
+  const leadersWith = (own: Terms, replacement: Terms | null): string[] | null => {
+    for (let i = 0; i < n; i++) {
+      trial.rational[i] = totals.rational[i]! - own.rational[i]! + (replacement?.rational[i] ?? 0)
+      trial.root2[i] = totals.root2[i]! - own.root2[i]! + (replacement?.root2[i] ?? 0)
+    }
+    const count = leadersInto(trial, trialLeaders)
+    let same = count === leaderCount
+    for (let i = 0; same && i < count; i++) same = trialLeaders[i] === leaders[i]
+    return same
+      ? null
+      : Array.from(trialLeaders.subarray(0, count), (index) => hypothesisIds[index]!)
+  }
+  const linchpins: Linchpin[] = []
+  terms.forEach((row, k) => {
+    const rowId = matrix.rows[k]!.id
+    if (!row.weighs || excluded.has(rowId)) return
+    const removed = leadersWith(row.own!, null)
+    const downgraded = row.downgraded ? leadersWith(row.own!, row.downgraded) : null
+    if (removed || downgraded) {
+      linchpins.push({
+        rowId,
+        ...(removed ? { removed } : {}),
+        ...(downgraded ? { downgraded } : {}),
+      })
+    }
+  })
+  return linchpins
 }
 
 /**
@@ -270,34 +388,29 @@ export function findLinchpins(
   matrix: Matrix,
   excluded: ReadonlySet<string> = new Set(),
 ): Linchpin[] {
-  const { hypothesisIds } = matrix
-  if (hypothesisIds.length < 2) return []
-  const totals = exactTotals(matrix, excluded)
-  const leaders = leaderIndexes(totals)
-  const linchpins: Linchpin[] = []
-  const leadersWith = (row: MatrixRow, replacement: Exact | null, weight: Exact): number[] => {
-    const trial = totals.map((t) => ({ ...t }))
-    addRow(trial, hypothesisIds, row, weight, -1)
-    if (replacement) addRow(trial, hypothesisIds, row, replacement, 1)
-    return leaderIndexes(trial)
+  const terms = matrixTerms(matrix)
+  return linchpinsOf(matrix, terms, exactTotals(matrix, terms, excluded), excluded)
+}
+
+/** Everything the matrix view and the report show, from one pass over the rows. */
+export interface MatrixAnalysis {
+  scores: Scores
+  linchpins: Linchpin[]
+  /** By row, in row order. */
+  diagnosticity: Diagnosticity[]
+}
+
+export function analyseMatrix(
+  matrix: Matrix,
+  excluded: ReadonlySet<string> = new Set(),
+): MatrixAnalysis {
+  const terms = matrixTerms(matrix)
+  const totals = exactTotals(matrix, terms, excluded)
+  return {
+    scores: toScores(matrix, terms, totals, excluded),
+    linchpins: linchpinsOf(matrix, terms, totals, excluded),
+    diagnosticity: terms.map((row) => row.diagnosticity),
   }
-  for (const row of matrix.rows) {
-    if (excluded.has(row.id) || row.credibility === null) continue
-    if (!hypothesisIds.some((id) => RATING_VALUE[row.ratings[id] ?? 'N'] !== 0)) continue
-    const weight = rowWeight(row)!
-    const linchpin: Linchpin = { rowId: row.id }
-    const withoutRow = leadersWith(row, null, weight)
-    if (!sameSet(withoutRow, leaders)) linchpin.removed = withoutRow.map((i) => hypothesisIds[i]!)
-    const lower = lowerBand(credibilityBand(row.credibility))
-    if (lower) {
-      const downgraded = leadersWith(row, rowWeight(row, lower), weight)
-      if (!sameSet(downgraded, leaders)) {
-        linchpin.downgraded = downgraded.map((i) => hypothesisIds[i]!)
-      }
-    }
-    if (linchpin.removed || linchpin.downgraded) linchpins.push(linchpin)
-  }
-  return linchpins
 }
 
 /** The credibility a row counts with: its quote's, a note's own, or null for a deleted quote. */
@@ -317,17 +430,24 @@ export function toMatrix(
   }
 }
 
+/** Each view's row, kept while the view is: an unchanged view keeps its cached terms. */
+const rowsByView = new WeakMap<EvidenceView, MatrixRow>()
+
 export function toMatrixRow(view: EvidenceView): MatrixRow {
+  const cached = rowsByView.get(view)
+  if (cached) return cached
   const ratings: Record<string, AchRating> = {}
   for (const [id, cell] of Object.entries(view.row.cells)) {
     if (cell.rating !== undefined) ratings[id] = cell.rating
   }
-  return {
+  const row: MatrixRow = {
     id: view.row.id,
     credibility: rowCredibility(view),
     relevance: view.row.relevance,
     ratings,
   }
+  rowsByView.set(view, row)
+  return row
 }
 
 /** A score as printed: two decimals, a true minus sign, and 0 without one. */

@@ -5,9 +5,8 @@
  * Markdown; the caller numbers citations, so they run on across the whole report.
  */
 import {
-  diagnosticity,
+  analyseMatrix,
   evidenceLabel,
-  findLinchpins,
   formatScore,
   hypothesisLabel,
   hypothesisNamer,
@@ -17,7 +16,6 @@ import {
   RATING_LEGEND,
   RELEVANCE_LABELS,
   REFUTATION_NOTE,
-  scoreMatrix,
   toMatrix,
   WEIGHT_RULE,
   type Diagnosticity,
@@ -48,15 +46,17 @@ export function gatherAnalysis(
 ): AnalysisSectionData | null {
   if (!store.data.analyses.some((a) => a.id === analysisId)) return null
   const { analysis, evidence } = analysisMatrix(store, analysisId)
-  const matrix = toMatrix(analysis.hypotheses, evidence)
+  const { scores, diagnosticity, linchpins } = analyseMatrix(
+    toMatrix(analysis.hypotheses, evidence),
+  )
   return {
     question: analysis.question,
     description: analysis.description,
     hypotheses: analysis.hypotheses,
     evidence,
-    scores: scoreMatrix(matrix),
-    diagnosticity: matrix.rows.map((row) => diagnosticity(row, matrix.hypothesisIds)),
-    linchpins: new Map(findLinchpins(matrix).map((l) => [l.rowId, l])),
+    scores,
+    diagnosticity,
+    linchpins: new Map(linchpins.map((l) => [l.rowId, l])),
   }
 }
 

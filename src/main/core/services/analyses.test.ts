@@ -10,6 +10,11 @@ afterEach(async () => {
 })
 
 const GUERRILLA_QUOTE = 'ann-nrf-guerrilla'
+/** The sample project's own analysis, which rates both quotes below. */
+const SAMPLE_ANALYSIS = {
+  id: 'analysis-mao-stage',
+  question: 'Which of Mao’s three stages describes the armed opposition today?',
+}
 const PHASE_QUOTE = 'ann-phase-assessment'
 
 /** An analysis with two hypotheses and two quote rows, none rated. */
@@ -37,7 +42,11 @@ describe('analyses', () => {
     expect(rows.map((r) => r.quote?.status)).toEqual(['ok', 'ok'])
     expect(rows[0]!.row.relevance).toBe('medium')
     const list = await s.value('analyses.list', {})
-    expect(list).toEqual([expect.objectContaining({ id: analysis.id, hypotheses: 2, evidence: 2 })])
+    // Newest first: the new analysis, then the sample's.
+    expect(list).toEqual([
+      expect.objectContaining({ id: analysis.id, hypotheses: 2, evidence: 2 }),
+      expect.objectContaining({ ...SAMPLE_ANALYSIS, hypotheses: 3, evidence: 10 }),
+    ])
   })
 
   it('takes each quote row’s grades from its annotation and source', async () => {
@@ -185,7 +194,9 @@ describe('analyses', () => {
     const { id } = await smallAnalysis()
     const snapshot = await s.value('analyses.delete', { id })
     expect(snapshot.evidence).toHaveLength(2)
-    expect(s.workspace.current.data.analysisEvidence).toHaveLength(0)
+    const rowsLeft = s.workspace.current.data.analysisEvidence
+    expect(rowsLeft.filter((row) => row.analysisId === id)).toHaveLength(0)
+    expect(rowsLeft).toHaveLength(10)
     expect((await s.error('analyses.get', { id })).code).toBe('not_found')
     await s.value('analyses.restore', snapshot)
     expect((await s.value('analyses.get', { id })).evidence).toHaveLength(2)
@@ -194,7 +205,7 @@ describe('analyses', () => {
   it('keeps a row whose quote was deleted, as missing, and names the analysis first', async () => {
     const { id, analysis } = await smallAnalysis()
     const dependents = await s.value('annotations.dependents', { id: PHASE_QUOTE })
-    expect(dependents.analyses).toEqual([{ id, question: analysis.question }])
+    expect(dependents.analyses).toEqual([SAMPLE_ANALYSIS, { id, question: analysis.question }])
     await s.value('annotations.delete', { id: PHASE_QUOTE })
     const matrix = await s.value('analyses.get', { id })
     expect(matrix.evidence[1]!.quote).toEqual({ annotationId: PHASE_QUOTE, status: 'missing' })

@@ -5,13 +5,11 @@
  * object, so after a rating the grid repaints only the rows that moved.
  */
 import {
-  diagnosticity,
+  analyseMatrix,
   evidenceLabel,
-  findLinchpins,
   formatScore,
   hypothesisNamer,
   linchpinSentence,
-  scoreMatrix,
   toMatrix,
   type Diagnosticity,
   type Scores,
@@ -70,17 +68,17 @@ export function buildMatrixModel(
   previous: ReadonlyMap<string, EvidenceGridRow> = new Map(),
 ): MatrixModel {
   const { hypotheses } = matrix.analysis
-  const scoring = toMatrix(hypotheses, matrix.evidence)
-  const scores = scoreMatrix(scoring, excluded)
+  const analysed = analyseMatrix(toMatrix(hypotheses, matrix.evidence), excluded)
+  const { scores } = analysed
   const nameOf = hypothesisNamer(hypotheses)
-  const linchpins = new Map(findLinchpins(scoring, excluded).map((l) => [l.rowId, l]))
+  const linchpins = new Map(analysed.linchpins.map((l) => [l.rowId, l]))
   const rows = matrix.evidence.map((view, index): EvidenceGridRow => {
     const linchpin = linchpins.get(view.row.id)
     const next = {
       id: view.row.id,
       label: evidenceLabel(index),
       view,
-      diagnosticity: diagnosticity(scoring.rows[index]!, scoring.hypothesisIds),
+      diagnosticity: analysed.diagnosticity[index]!,
       linchpin: linchpin ? linchpinSentence(linchpin, nameOf) : null,
       excluded: excluded.has(view.row.id),
     }
