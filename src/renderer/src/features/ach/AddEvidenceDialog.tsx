@@ -1,14 +1,13 @@
 import { useDeferredValue, useState } from 'react'
 import { credibilityLabel } from '../../../../shared/admiralty'
-import { RELEVANCE_LABELS } from '../../../../shared/ach'
-import { RELEVANCE_LEVELS, type Relevance } from '../../../../shared/model'
+import type { Relevance } from '../../../../shared/model'
 import { useQuoteCandidates } from '../../api/analyses'
 import { Dialog } from '../../ui/Dialog'
 import { addEvidence } from '../../ui/analyses/evidence-edits'
+import { RelevanceSelect } from '../../ui/analyses/RelevanceSelect'
+import { errorMessage } from '../../ui/error-message'
 
 const CREDIBILITIES = [1, 2, 3, 4, 5, 6] as const
-
-const failure = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
 /**
  * Adds rows to the matrix: quotes found by their words, comment, tags or source, or a note
@@ -41,7 +40,7 @@ export function AddEvidenceDialog({
     try {
       await work()
     } catch (e) {
-      setError(failure(e))
+      setError(errorMessage(e))
     } finally {
       setBusy(false)
     }
@@ -72,16 +71,12 @@ export function AddEvidenceDialog({
         </button>
       }
     >
-      <label className="ach-add-relevance">
-        Relevance of what you add
-        <select value={relevance} onChange={(e) => setRelevance(e.target.value as Relevance)}>
-          {RELEVANCE_LEVELS.map((level) => (
-            <option key={level} value={level}>
-              {RELEVANCE_LABELS[level]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <RelevanceSelect
+        className="ach-add-relevance"
+        label="Relevance of what you add"
+        value={relevance}
+        onChange={setRelevance}
+      />
       <h3>Quotes</h3>
       <input
         type="search"

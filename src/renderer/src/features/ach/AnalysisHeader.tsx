@@ -4,8 +4,7 @@ import { ANALYSES_HREF } from '../../routes/links'
 import { ConfirmActions } from '../../ui/ConfirmActions'
 import { Dialog } from '../../ui/Dialog'
 import { deleteAnalysis, updateAnalysis } from './edits'
-
-const failure = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+import { errorMessage } from '../../ui/error-message'
 
 /** The question the analysis answers, its description, and the way back to every analysis. */
 export function AnalysisHeader({
@@ -64,7 +63,7 @@ export function AnalysisHeader({
                   announce(`Deleted “${analysis.question}”.`)
                   window.location.hash = ANALYSES_HREF
                 },
-                (e: unknown) => setError(failure(e)),
+                (e: unknown) => setError(errorMessage(e)),
               )
             }
             onCancel={() => setDeleting(false)}
@@ -87,7 +86,7 @@ function QuestionForm({ analysis, onDone }: { analysis: Analysis; onDone: () => 
       onSubmit={(event) => {
         event.preventDefault()
         updateAnalysis(analysis, { question, description }).then(onDone, (e: unknown) =>
-          setError(failure(e)),
+          setError(errorMessage(e)),
         )
       }}
     >

@@ -15,8 +15,7 @@ import { MatrixGrid, type FocusedCell } from './MatrixGrid'
 import type { EvidenceGridRow, MatrixGridRow } from './matrix-model'
 import { RankingPanel } from './RankingPanel'
 import { useMatrixState } from './use-matrix-state'
-
-const failure = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+import { errorMessage } from '../../ui/error-message'
 
 /**
  * One analysis: its question and hypotheses, the matrix, and beside it the ranking, the
@@ -47,7 +46,7 @@ export function AnalysisWorkspace({ analysisId }: { analysisId: string }) {
       const words = rating ? `${rating} (${RATING_LABELS[rating].toLowerCase()})` : 'unrated'
       rateCell(analysisId, row.view, hypothesisId, { rating }, `rating of ${name}`).then(
         () => announce(`${name}: ${words}.`),
-        (e: unknown) => announce(`${name} was not rated: ${failure(e)}`),
+        (e: unknown) => announce(`${name} was not rated: ${errorMessage(e)}`),
       )
     },
     [analysisId, nameOf],
@@ -57,7 +56,7 @@ export function AnalysisWorkspace({ analysisId }: { analysisId: string }) {
     (row: EvidenceGridRow, relevance: Relevance) => {
       setRelevance(analysisId, row.view, relevance, `relevance of ${row.label}`).then(
         () => announce(`${row.label}: relevance ${RELEVANCE_LABELS[relevance].toLowerCase()}.`),
-        (e: unknown) => announce(`The relevance was not changed: ${failure(e)}`),
+        (e: unknown) => announce(`The relevance was not changed: ${errorMessage(e)}`),
       )
     },
     [analysisId],
@@ -124,7 +123,7 @@ export function AnalysisWorkspace({ analysisId }: { analysisId: string }) {
             if (!focusedRow) return
             removeEvidence(analysisId, [focusedRow.id], `remove ${focusedRow.label}`).then(
               () => announce(`Removed ${focusedRow.label} (Ctrl+Z puts it back).`),
-              (e: unknown) => announce(`Not removed: ${failure(e)}`),
+              (e: unknown) => announce(`Not removed: ${errorMessage(e)}`),
             )
           }}
         >
@@ -195,7 +194,7 @@ export function AnalysisWorkspace({ analysisId }: { analysisId: string }) {
                   )
                   announce(`Comment on ${name} saved.`)
                 } catch (e) {
-                  announce(`The comment was not saved: ${failure(e)}`)
+                  announce(`The comment was not saved: ${errorMessage(e)}`)
                 }
               }}
               onBackToGrid={backToGrid}

@@ -2,8 +2,7 @@ import { useState } from 'react'
 import { hypothesisLabel } from '../../../../shared/ach'
 import { MAX_HYPOTHESES, type Analysis, type Hypothesis } from '../../../../shared/model'
 import { addHypothesis, removeHypothesis, updateHypothesis } from './edits'
-
-const failure = (error: unknown): string => (error instanceof Error ? error.message : String(error))
+import { errorMessage } from '../../ui/error-message'
 
 /** The hypotheses (the matrix's columns): each can be renamed or removed, and more added. */
 export function HypothesesBar({
@@ -27,7 +26,7 @@ export function HypothesesBar({
       setTitle('')
       setDescription('')
     } catch (e) {
-      setError(failure(e))
+      setError(errorMessage(e))
     }
   }
 
@@ -67,7 +66,7 @@ export function HypothesesBar({
                   void removeHypothesis(analysis.id, h.id).then(
                     () =>
                       announce(`Removed ${hypothesisLabel(i)}: ${h.title} (Ctrl+Z puts it back).`),
-                    (e: unknown) => setError(failure(e)),
+                    (e: unknown) => setError(errorMessage(e)),
                   )
                 }
               >
@@ -133,7 +132,7 @@ function HypothesisForm({
         event.preventDefault()
         updateHypothesis(analysis, hypothesis.id, { title, description }).then(
           onDone,
-          (e: unknown) => setError(failure(e)),
+          (e: unknown) => setError(errorMessage(e)),
         )
       }}
     >
