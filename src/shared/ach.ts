@@ -433,7 +433,7 @@ export function toMatrix(
 /** Each view's row, kept while the view is: an unchanged view keeps its cached terms. */
 const rowsByView = new WeakMap<EvidenceView, MatrixRow>()
 
-export function toMatrixRow(view: EvidenceView): MatrixRow {
+function toMatrixRow(view: EvidenceView): MatrixRow {
   const cached = rowsByView.get(view)
   if (cached) return cached
   const ratings: Record<string, AchRating> = {}

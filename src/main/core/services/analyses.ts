@@ -44,7 +44,7 @@ export function listAnalyses(store: ProjectStore): AnalysisSummary[] {
     }))
 }
 
-export function getAnalysis(store: ProjectStore, id: string): Analysis {
+function getAnalysis(store: ProjectStore, id: string): Analysis {
   const analysis = store.data.analyses.find((a) => a.id === id)
   if (!analysis) throw notFound('analysis', id)
   return analysis

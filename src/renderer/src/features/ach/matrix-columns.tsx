@@ -26,7 +26,7 @@ export interface MatrixContext {
   toggleIncluded: (row: EvidenceGridRow) => void
 }
 
-export const HYPOTHESIS_COLUMN_PREFIX = 'h:'
+const HYPOTHESIS_COLUMN_PREFIX = 'h:'
 
 export function hypothesisColumnId(hypothesisId: string): string {
   return `${HYPOTHESIS_COLUMN_PREFIX}${hypothesisId}`
@@ -42,7 +42,7 @@ const evidenceOf = (data: MatrixGridRow | undefined): EvidenceGridRow | null =>
   data?.kind === 'evidence' ? data : null
 
 /** The words a row stands for, as text (for the CSV and the search of the grid). */
-export function evidenceText(row: EvidenceGridRow): string {
+function evidenceText(row: EvidenceGridRow): string {
   const { quote } = row.view
   if (quote === null) return `${row.label} Analyst’s note: ${row.view.row.note ?? ''}`
   if (quote.status === 'missing') return `${row.label} (a quote no longer in the project)`
