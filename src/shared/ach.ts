@@ -154,8 +154,8 @@ function lowerBand(band: WeightBand): WeightBand | null {
   return band === 'high' ? 'medium' : band === 'medium' ? 'low' : null
 }
 
-/** A row's share of each column's total, as the integer parts of Exact. */
-interface Terms {
+/** Exact numbers for every column: the integer parts of each. */
+interface Totals {
   rational: Float64Array
   root2: Float64Array
 }
@@ -167,12 +167,12 @@ interface Terms {
  */
 interface RowTerms {
   columns: object
-  /** Null when the row does not count (its credibility is unknown). */
-  own: Terms | null
-  /** The same with its credibility one band lower; null when low already or not counted. */
-  downgraded: Terms | null
-  /** 1 where the rating is I or II. */
-  inconsistent: Uint8Array
+  /** By column: −1 for I, −2 for II, 0 otherwise. */
+  values: Int8Array
+  /** The row's weight; null when it does not count (its credibility is unknown). */
+  own: Exact | null
+  /** Its weight with its credibility one band lower; null when low already or not counted. */
+  downgraded: Exact | null
   /** Whether it counts and holds an I or II: only such a row can move the lead. */
   weighs: boolean
   diagnosticity: Diagnosticity
@@ -198,31 +198,20 @@ function rowTerms(row: MatrixRow, hypothesisIds: readonly string[], columns: obj
   const cached = termsCache.get(row)
   if (cached?.columns === columns) return cached
   const values = new Int8Array(hypothesisIds.length)
-  const inconsistent = new Uint8Array(hypothesisIds.length)
   let anyInconsistent = false
   hypothesisIds.forEach((id, i) => {
     const rating = row.ratings[id]
     const value = rating === undefined ? 0 : RATING_VALUE[rating]
     values[i] = value
-    if (value !== 0) {
-      inconsistent[i] = 1
-      anyInconsistent = true
-    }
+    if (value !== 0) anyInconsistent = true
   })
-  const scaled = (band: WeightBand | null): Terms | null => {
-    if (band === null) return null
-    const weight = weightProduct(band, row.relevance)
-    return {
-      rational: Float64Array.from(values, (v) => v * weight.rational),
-      root2: Float64Array.from(values, (v) => v * weight.root2),
-    }
-  }
   const band = row.credibility === null ? null : credibilityBand(row.credibility)
+  const lower = band === null ? null : lowerBand(band)
   const terms: RowTerms = {
     columns,
-    own: scaled(band),
-    downgraded: band === null ? null : scaled(lowerBand(band)),
-    inconsistent,
+    values,
+    own: band === null ? null : weightProduct(band, row.relevance),
+    downgraded: lower === null ? null : weightProduct(lower, row.relevance),
     weighs: band !== null && anyInconsistent,
     diagnosticity: diagnosticity(row, hypothesisIds),
   }
@@ -238,20 +227,22 @@ function matrixTerms(matrix: Matrix): RowTerms[] {
 /** The exact totals per hypothesis, over the rows not excluded. */
 function exactTotals(matrix: Matrix, terms: readonly RowTerms[], excluded: ReadonlySet<string>) {
   const n = matrix.hypothesisIds.length
-  const totals: Terms = { rational: new Float64Array(n), root2: new Float64Array(n) }
+  const totals: Totals = { rational: new Float64Array(n), root2: new Float64Array(n) }
   terms.forEach((row, k) => {
     if (!row.weighs || excluded.has(matrix.rows[k]!.id)) return
-    const own = row.own!
+    const { rational, root2 } = row.own!
     for (let i = 0; i < n; i++) {
-      totals.rational[i]! += own.rational[i]!
-      totals.root2[i]! += own.root2[i]!
+      const value = row.values[i]!
+      if (value === 0) continue
+      totals.rational[i]! += value * rational
+      totals.root2[i]! += value * root2
     }
   })
   return totals
 }
 
 /** Writes the indexes of the highest totals (the least inconsistent) into `out`; returns how many. */
-function leadersInto(totals: Terms, out: Int32Array): number {
+function leadersInto(totals: Totals, out: Int32Array): number {
   let count = 0
   for (let i = 0; i < totals.rational.length; i++) {
     const order =
@@ -271,7 +262,7 @@ function leadersInto(totals: Terms, out: Int32Array): number {
   return count
 }
 
-function leaderIndexes(totals: Terms): number[] {
+function leaderIndexes(totals: Totals): number[] {
   const out = new Int32Array(totals.rational.length)
   return Array.from(out.subarray(0, leadersInto(totals, out)))
 }
@@ -279,7 +270,7 @@ function leaderIndexes(totals: Terms): number[] {
 function toScores(
   matrix: Matrix,
   terms: readonly RowTerms[],
-  totals: Terms,
+  totals: Totals,
   excluded: ReadonlySet<string>,
 ): Scores {
   const { hypothesisIds } = matrix
@@ -289,7 +280,7 @@ function toScores(
   terms.forEach((row, k) => {
     if (row.own === null || excluded.has(matrix.rows[k]!.id)) return
     counted++
-    for (let i = 0; i < n; i++) inconsistencies[i]! += row.inconsistent[i]!
+    for (let i = 0; i < n; i++) if (row.values[i] !== 0) inconsistencies[i]!++
   })
   const compare = (a: number, b: number): number =>
     compareParts(totals.rational[a]!, totals.root2[a]!, totals.rational[b]!, totals.root2[b]!)
@@ -339,7 +330,7 @@ export interface Linchpin {
 function linchpinsOf(
   matrix: Matrix,
   terms: readonly RowTerms[],
-  totals: Terms,
+  totals: Totals,
   excluded: ReadonlySet<string>,
 ): Linchpin[] {
   const { hypothesisIds } = matrix
@@ -347,13 +338,17 @@ function linchpinsOf(
   if (n < 2) return []
   const leaders = new Int32Array(n)
   const leaderCount = leadersInto(totals, leaders)
-  const trial: Terms = { rational: new Float64Array(n), root2: new Float64Array(n) }
+  const trial: Totals = { rational: new Float64Array(n), root2: new Float64Array(n) }
   const trialLeaders = new Int32Array(n)
-  /** The leaders with the row's own terms swapped for `replacement`, or null if unchanged. */
-  const leadersWith = (own: Terms, replacement: Terms | null): string[] | null => {
+  /** The leaders with the row weighed by `weight` instead of its own, or null if unchanged. */
+  const leadersWith = (row: RowTerms, weight: Exact | null): string[] | null => {
+    // What each of its ratings adds now, and would add instead.
+    const rational = (weight?.rational ?? 0) - row.own!.rational
+    const root2 = (weight?.root2 ?? 0) - row.own!.root2
     for (let i = 0; i < n; i++) {
-      trial.rational[i] = totals.rational[i]! - own.rational[i]! + (replacement?.rational[i] ?? 0)
-      trial.root2[i] = totals.root2[i]! - own.root2[i]! + (replacement?.root2[i] ?? 0)
+      const value = row.values[i]!
+      trial.rational[i] = totals.rational[i]! + value * rational
+      trial.root2[i] = totals.root2[i]! + value * root2
     }
     const count = leadersInto(trial, trialLeaders)
     let same = count === leaderCount
@@ -366,8 +361,8 @@ function linchpinsOf(
   terms.forEach((row, k) => {
     const rowId = matrix.rows[k]!.id
     if (!row.weighs || excluded.has(rowId)) return
-    const removed = leadersWith(row.own!, null)
-    const downgraded = row.downgraded ? leadersWith(row.own!, row.downgraded) : null
+    const removed = leadersWith(row, null)
+    const downgraded = row.downgraded ? leadersWith(row, row.downgraded) : null
     if (removed || downgraded) {
       linchpins.push({
         rowId,

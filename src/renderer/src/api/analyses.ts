@@ -28,13 +28,18 @@ export function useAnalysisList() {
   return useQuery({ queryKey: analysisKeys.list(), queryFn: () => call('analyses.list', {}) })
 }
 
-/** One matrix; read afresh whenever a view opens it, since quotes and grades change elsewhere. */
+/**
+ * One matrix; read afresh whenever a view opens it, since quotes and grades change elsewhere.
+ * No structural sharing: the edits below already keep every unchanged row's object, and
+ * comparing 2,000 rows deeply on each keystroke would cost more than the scoring.
+ */
 export function useAnalysis(id: string | null) {
   return useQuery({
     queryKey: analysisKeys.detail(id ?? ''),
     queryFn: () => call('analyses.get', { id: id! }),
     enabled: id !== null,
     staleTime: 0,
+    structuralSharing: false,
   })
 }
 
