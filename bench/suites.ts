@@ -1,4 +1,5 @@
 /** Every suite `npm run bench` runs, in order. Feature issues add theirs here. */
+import { achSuite } from './suites/ach'
 import { anchoringSuite } from './suites/anchoring'
 import { apiSuite } from './suites/api'
 import { exchangeSuite } from './suites/exchange'
@@ -30,4 +31,5 @@ export const suites: BenchSuite[] = [
   exchangeSuite,
   mapSuite,
   suggestionsSuite,
+  achSuite,
 ]

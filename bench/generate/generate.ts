@@ -59,6 +59,8 @@ export function generateProject(options: GenerateOptions): GeneratedProject {
     relations,
     notes,
     reports: [],
+    analyses: [],
+    analysisEvidence: [],
     views: {},
     suggestionDismissals: [],
   }

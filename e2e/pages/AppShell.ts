@@ -16,7 +16,15 @@ export class AppShell {
 
   async goTo(
     view:
-      'Groups' | 'People' | 'Places' | 'Communities' | 'Graph' | 'Sources' | 'Notes' | 'Reports',
+      | 'Groups'
+      | 'People'
+      | 'Places'
+      | 'Communities'
+      | 'Graph'
+      | 'Sources'
+      | 'Notes'
+      | 'Analyses'
+      | 'Reports',
   ): Promise<void> {
     await this.navigation.getByRole('link', { name: view, exact: true }).click()
   }

@@ -106,6 +106,13 @@ export class ReportsPage {
       await this.composer.getByLabel(`Caption for section ${n}`).fill(options.caption)
   }
 
+  /** Adds an analysis section showing the analysis that asks `question`. */
+  async addAnalysis(question: string): Promise<void> {
+    await this.composer.getByRole('button', { name: 'Add analysis' }).click()
+    const n = await this.sections.count()
+    await this.composer.getByLabel(`Analysis for section ${n}`).selectOption({ label: question })
+  }
+
   async moveSectionUp(n: number): Promise<void> {
     await this.composer.getByRole('button', { name: `Move section ${n} up` }).click()
   }

@@ -13,6 +13,8 @@ import { ProjectFile, SCHEMA_VERSION } from '../../src/shared/model'
 import type { Annotation, Entity, Note, Relation, SourceRecord } from '../../src/shared/model'
 import { normalizeText } from '../../src/shared/text'
 import {
+  ANALYSIS,
+  ANALYSIS_EVIDENCE,
   ANNOTATIONS,
   ENTITIES,
   NOTES,
@@ -70,6 +72,8 @@ export function checkReferences(file: ProjectFile): string[] {
     ...file.relations.map((r) => r.id),
     ...file.notes.map((n) => n.id),
     ...file.reports.map((r) => r.id),
+    ...file.analyses.map((a) => a.id),
+    ...file.analysisEvidence.map((e) => e.id),
   ]
   for (const id of new Set(duplicates(allIds))) problems.push(`id ${id} is used more than once`)
 
@@ -109,6 +113,19 @@ export function checkReferences(file: ProjectFile): string[] {
       if (!known) problems.push(`note ${n.id}: link to unknown ${scheme} "${id}"`)
     }
   }
+  const hypotheses = new Map(
+    file.analyses.map((a) => [a.id, new Set(a.hypotheses.map((h) => h.id))]),
+  )
+  for (const row of file.analysisEvidence) {
+    const columns = hypotheses.get(row.analysisId)
+    if (!columns) problems.push(`evidence row ${row.id}: unknown analysis ${row.analysisId}`)
+    if (row.annotationId !== undefined && !annotations.has(row.annotationId)) {
+      problems.push(`evidence row ${row.id}: unknown annotation ${row.annotationId}`)
+    }
+    for (const id of Object.keys(row.cells)) {
+      if (!columns?.has(id)) problems.push(`evidence row ${row.id}: unknown hypothesis ${id}`)
+    }
+  }
   return problems
 }
 
@@ -143,6 +160,12 @@ export function buildSampleProject(): { file: ProjectFile; texts: Map<string, st
     relations,
     notes,
     reports: [],
+    analyses: [{ ...ANALYSIS, ...stamps }],
+    analysisEvidence: ANALYSIS_EVIDENCE.map((row) => ({
+      ...row,
+      ...stamps,
+      analysisId: ANALYSIS.id,
+    })),
     views: {},
   })
 
@@ -186,6 +209,7 @@ if (isMain()) {
   const { file, texts } = writeSampleProject()
   console.log(
     `wrote ${SAMPLE_DIR}: ${file.entities.length} entities, ${file.annotations.length} annotations, ` +
-      `${file.relations.length} relations, ${file.notes.length} notes, ${texts.size} source text(s)`,
+      `${file.relations.length} relations, ${file.notes.length} notes, ${file.analyses.length} analysis, ` +
+      `${texts.size} source text(s)`,
   )
 }

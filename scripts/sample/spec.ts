@@ -4,6 +4,9 @@
  * drift from the text.
  */
 import type {
+  AchRating,
+  Analysis,
+  AnalysisEvidence,
   Annotation,
   Entity,
   Note,
@@ -764,5 +767,131 @@ export const NOTES: NoteSpec[] = [
       '[Taliban](entity:grp-taliban).',
       '',
     ].join('\n'),
+  },
+]
+
+export type AnalysisSpec = Omit<Analysis, Stamped>
+export type AnalysisEvidenceSpec = Omit<AnalysisEvidence, Stamped | 'analysisId'>
+
+const MOBILIZATION = 'hyp-political-mobilization'
+const GUERRILLA = 'hyp-guerrilla-warfare'
+const CONVENTIONAL = 'hyp-conventional-warfare'
+
+/** One worked Analysis of Competing Hypotheses over the brief's quotes. */
+export const ANALYSIS: AnalysisSpec = {
+  id: 'analysis-mao-stage',
+  question: 'Which of Mao’s three stages describes the armed opposition today?',
+  description:
+    'The armed opposition to the Taliban taken as a whole, not any one front, set against the ' +
+    'three stages of protracted war. Each quote is rated for what it says about the movement ' +
+    'as the brief describes it in 2025.',
+  hypotheses: [
+    {
+      id: MOBILIZATION,
+      title: 'Political mobilization',
+      description:
+        'The fronts are still recruiting, raising money and building networks; fighting is rare ' +
+        'and mostly a way of being noticed.',
+    },
+    {
+      id: GUERRILLA,
+      title: 'Guerrilla warfare',
+      description:
+        'At least the main fronts wear Taliban forces down with small, repeated attacks from safe ' +
+        'ground, without trying to hold it.',
+    },
+    {
+      id: CONVENTIONAL,
+      title: 'Conventional warfare',
+      description: 'Fronts hold territory and meet Taliban units in open battle.',
+    },
+  ],
+}
+
+const rate = (
+  mobilization: AchRating,
+  guerrilla: AchRating,
+  conventional: AchRating,
+): AnalysisEvidenceSpec['cells'] => ({
+  [MOBILIZATION]: { rating: mobilization },
+  [GUERRILLA]: { rating: guerrilla },
+  [CONVENTIONAL]: { rating: conventional },
+})
+
+/** The rows of the analysis, in the order they were added; ratings are the sample analyst's. */
+export const ANALYSIS_EVIDENCE: AnalysisEvidenceSpec[] = [
+  {
+    id: 'ev-nrf-guerrilla',
+    annotationId: 'ann-nrf-guerrilla',
+    relevance: 'high',
+    cells: {
+      ...rate('I', 'CC', 'I'),
+      [MOBILIZATION]: {
+        rating: 'I',
+        comment: 'Raids on patrols and checkpoints go past building support.',
+      },
+    },
+  },
+  {
+    id: 'ev-phase-assessment',
+    annotationId: 'ann-phase-assessment',
+    relevance: 'high',
+    cells: rate('C', 'C', 'II'),
+  },
+  {
+    id: 'ev-overview-limits',
+    annotationId: 'ann-overview-limits',
+    relevance: 'high',
+    cells: rate('C', 'C', 'II'),
+  },
+  {
+    id: 'ev-nff-planning',
+    annotationId: 'ann-nff-planning',
+    relevance: 'medium',
+    cells: {
+      ...rate('CC', 'I', 'I'),
+      [GUERRILLA]: {
+        rating: 'I',
+        comment:
+          'Planning for later rather than fighting now: the NFF reads as a first-stage front.',
+      },
+    },
+  },
+  {
+    id: 'ev-nff-70-percent',
+    annotationId: 'ann-nff-70-percent',
+    relevance: 'medium',
+    cells: rate('C', 'N', 'N'),
+  },
+  {
+    id: 'ev-risk-insurgency',
+    annotationId: 'ann-risk-insurgency',
+    relevance: 'medium',
+    cells: rate('N', 'C', 'I'),
+  },
+  {
+    id: 'ev-smaller-fronts',
+    annotationId: 'ann-smaller-fronts',
+    relevance: 'low',
+    cells: rate('C', 'N', 'I'),
+  },
+  {
+    id: 'ev-overview-13-groups',
+    annotationId: 'ann-overview-13-groups',
+    relevance: 'low',
+    cells: rate('C', 'C', 'N'),
+  },
+  {
+    id: 'ev-mao-stages',
+    annotationId: 'ann-mao-stages',
+    relevance: 'low',
+    cells: rate('N', 'N', 'N'),
+  },
+  {
+    id: 'ev-no-held-ground',
+    note: 'Nowhere does the brief place a front in lasting control of a district centre or a provincial capital.',
+    credibility: 3,
+    relevance: 'medium',
+    cells: rate('N', 'C', 'II'),
   },
 ]

@@ -5,6 +5,7 @@
  * of the tables under api/, each with a one-line doc comment.
  */
 import type { z } from 'zod'
+import { analysisMethods } from './api/analyses'
 import { annotationMethods } from './api/annotations'
 import { entityMethods } from './api/entities'
 import { notesMethods } from './api/notes'
@@ -22,6 +23,7 @@ import { storageMethods } from './api/storage'
 import { suggestionMethods } from './api/suggestions'
 import { transferMethods } from './api/transfer'
 
+export * from './api/analyses'
 export * from './api/annotations'
 export * from './api/entities'
 export * from './api/notes'
@@ -56,6 +58,7 @@ export const contract = {
   ...exchangeMethods,
   ...reportMethods,
   ...suggestionMethods,
+  ...analysisMethods,
 } as const
 
 export type Contract = typeof contract

@@ -340,6 +340,8 @@ export const ReportSection = z.discriminatedUnion('kind', [
     to: IsoDate.optional(),
     caption: ShortText.optional(),
   }),
+  /** An ACH matrix with its ratings, scores and a citation for each quote row. */
+  z.strictObject({ id: Id, kind: z.literal('analysis'), analysisId: Id }),
 ])
 export type ReportSection = z.infer<typeof ReportSection>
 
@@ -371,6 +373,78 @@ export const SuggestionDismissal = z.strictObject({
   label: ShortText,
 })
 export type SuggestionDismissal = z.infer<typeof SuggestionDismissal>
+// ---------------------------------------------------------------- analyses (ACH)
+
+/**
+ * How a piece of evidence bears on a hypothesis in an Analysis of Competing Hypotheses:
+ * very consistent, consistent, neutral, inconsistent, very inconsistent, not applicable.
+ */
+export const ACH_RATINGS = ['CC', 'C', 'N', 'I', 'II', 'NA'] as const
+export const AchRating = z.enum(ACH_RATINGS)
+export type AchRating = z.infer<typeof AchRating>
+
+/** How much an evidence row matters to the question; it weighs the row's inconsistencies. */
+export const RELEVANCE_LEVELS = ['low', 'medium', 'high'] as const
+export const Relevance = z.enum(RELEVANCE_LEVELS)
+export type Relevance = z.infer<typeof Relevance>
+
+export const Hypothesis = z.strictObject({
+  id: Id,
+  title: ShortText.trim().min(1, 'a hypothesis needs a title'),
+  description: LongText,
+})
+export type Hypothesis = z.infer<typeof Hypothesis>
+
+/** The most hypotheses one analysis may weigh; a matrix wider than this is unreadable. */
+export const MAX_HYPOTHESES = 50
+
+/** An ACH matrix: the question, and the hypotheses (its columns) in the order they show. */
+export const Analysis = z.strictObject({
+  ...recordBase,
+  question: ShortText.trim().min(1, 'an analysis needs a question'),
+  description: LongText,
+  hypotheses: z.array(Hypothesis).max(MAX_HYPOTHESES),
+})
+export type Analysis = z.infer<typeof Analysis>
+
+/** One cell of the matrix: a rating, a comment on it, or both. */
+export const AchCell = z
+  .strictObject({
+    rating: AchRating.optional(),
+    comment: z.string().max(2_000).optional(),
+  })
+  .refine((cell) => cell.rating !== undefined || (cell.comment ?? '') !== '', {
+    message: 'a cell holds a rating, a comment or both',
+  })
+export type AchCell = z.infer<typeof AchCell>
+
+/**
+ * One row of an analysis: a quote (an annotation, whose credibility it takes), or a note of
+ * the analyst's own reasoning with a credibility of its own. Cells are keyed by hypothesis id.
+ */
+export const AnalysisEvidence = z
+  .strictObject({
+    ...recordBase,
+    analysisId: Id,
+    annotationId: Id.optional(),
+    note: z.string().trim().min(1).max(20_000).optional(),
+    /** A reasoning note's Admiralty credibility; a quote row takes its annotation's. */
+    credibility: Credibility.optional(),
+    relevance: Relevance,
+    cells: z.record(Id, AchCell),
+  })
+  .refine((row) => (row.annotationId === undefined) !== (row.note === undefined), {
+    message: 'an evidence row is either a quote or a note',
+  })
+  .refine((row) => row.note === undefined || row.credibility !== undefined, {
+    message: 'a note row needs a credibility',
+    path: ['credibility'],
+  })
+  .refine((row) => Object.keys(row.cells).length <= MAX_HYPOTHESES, {
+    message: `a row rates at most ${MAX_HYPOTHESES} hypotheses`,
+    path: ['cells'],
+  })
+export type AnalysisEvidence = z.infer<typeof AnalysisEvidence>
 
 // ---------------------------------------------------------------- the project file
 
@@ -410,6 +484,9 @@ export const ProjectFile = z.strictObject({
   relations: z.array(Relation),
   notes: z.array(Note),
   reports: z.array(Report),
+  /** Added after v1 with a default, so files written before them still read. */
+  analyses: z.array(Analysis).default([]),
+  analysisEvidence: z.array(AnalysisEvidence).default([]),
   views: ProjectViews,
   /** Added after v1 without a version bump: files without it read as none dismissed. */
   suggestionDismissals: z.array(SuggestionDismissal).default([]),

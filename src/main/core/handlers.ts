@@ -1,4 +1,5 @@
 import type { MethodName } from '../../shared/contract'
+import { analysisHandlers } from './handlers/analyses'
 import { annotationHandlers } from './handlers/annotations'
 import { entityHandlers } from './handlers/entities'
 import { notesHandlers } from './handlers/notes'
@@ -35,4 +36,5 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   ...exchangeHandlers,
   ...reportHandlers,
   ...suggestionHandlers,
+  ...analysisHandlers,
 }

@@ -64,6 +64,14 @@ function* integrityChecks(file: ProjectFile, report: (line: string) => void): Ge
     }
     if (++visited % STEP === 0) yield
   }
+  // A row may name a deleted quote (it shows as missing), never a missing analysis.
+  const analysisIds = new Set(file.analyses.map((a) => a.id))
+  for (const row of file.analysisEvidence) {
+    if (!analysisIds.has(row.analysisId)) {
+      report(`evidence row "${row.id}" belongs to a missing analysis "${row.analysisId}"`)
+    }
+    if (++visited % STEP === 0) yield
+  }
 }
 
 function collector(limit: number): { problems: string[]; report: (line: string) => void } {

@@ -35,10 +35,12 @@ const AnnotationPatch = z.strictObject({
 })
 export type AnnotationPatch = z.infer<typeof AnnotationPatch>
 
-/** Records that depend on an annotation: relations citing it as evidence, notes citing it. */
+/** Records that depend on an annotation: relations citing it as evidence, notes citing it, analyses. */
 export const AnnotationDependents = z.strictObject({
   relations: z.array(z.strictObject({ id: Id, label: z.string() })),
   notes: z.array(z.strictObject({ id: Id, title: z.string() })),
+  /** Analyses that weigh it as evidence: deleting it leaves their row as a missing quote. */
+  analyses: z.array(z.strictObject({ id: Id, question: z.string() })),
 })
 export type AnnotationDependents = z.infer<typeof AnnotationDependents>
 

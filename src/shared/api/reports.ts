@@ -109,6 +109,8 @@ export const ReportChoices = z.strictObject({
   entityTypes: z.array(z.strictObject({ type: EntityType, count: z.number().int() })),
   /** Whether the graph view has kept a chart image for reports; else the report draws one. */
   graphImage: z.boolean(),
+  /** Analyses (ACH matrices) an analysis section can show. */
+  analyses: z.array(z.strictObject({ id: Id, question: z.string() })),
 })
 export type ReportChoices = z.infer<typeof ReportChoices>
 
@@ -137,7 +139,7 @@ export const reportMethods = {
   'reports.update': method(z.strictObject({ id: Id, patch: ReportPatch }), Report),
   /** Delete a report. */
   'reports.delete': method(ReportRef, z.strictObject({ id: Id })),
-  /** Notes, quotes, entity types and the graph image the composer can choose from. */
+  /** Notes, quotes, entity types, the graph image and analyses the composer can choose from. */
   'reports.choices': method(NoInput, ReportChoices),
   /** The report as one self-contained HTML document (the live preview and the HTML export). */
   'reports.html': method(

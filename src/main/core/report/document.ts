@@ -13,6 +13,7 @@ import { entityTable } from '../services/entities'
 import type { ProjectStore } from '../project-store'
 import { numberCitations } from '../../../shared/citations'
 import { noteLinks } from '../services/notes'
+import { analysisCitations, gatherAnalysis, type AnalysisSectionData } from './analysis'
 import { filterTableRows } from './table-filter'
 import type { MapData } from '../../../shared/contract'
 import type { MapView } from '../../../shared/geo/map-layers'
@@ -104,6 +105,13 @@ export type SectionView =
       period: string
       view: MapView
       data: MapData
+    }
+  | {
+      kind: 'analysis'
+      sectionId: string
+      analysisId: string
+      /** Null when the analysis is no longer in the project. */
+      analysis: AnalysisSectionData | null
     }
 
 export interface AppendixEntry {
@@ -222,6 +230,11 @@ export function gatherReport(
           view,
           data: mapData(store),
         }
+      }
+      case 'analysis': {
+        const analysis = gatherAnalysis(store, section.analysisId)
+        for (const id of analysisCitations(analysis)) wantedQuotes.add(id)
+        return { kind: 'analysis', sectionId: section.id, analysisId: section.analysisId, analysis }
       }
     }
   })

@@ -5,6 +5,7 @@
  */
 import { credibilityLabel, reliabilityLabel } from '../../../shared/admiralty'
 import { LAYER_VALUE_HEADINGS } from '../../../shared/geo/map-layers'
+import { renderAnalysisHtml } from './analysis'
 import { drawChartSvg } from './chart-svg'
 import { drawMapSvg } from './map-svg'
 import { mapTableRows, unlocatedNote } from './map-section'
@@ -155,6 +156,13 @@ function renderSection(
     }
     case 'map':
       return `${open(section.caption || section.view.title, 'map')}${renderMap(section, index, numbers)}</section>`
+    case 'analysis': {
+      if (section.analysis === null) {
+        return `${open('Missing analysis', 'analysis')}<p class="empty">This analysis is no longer in the project.</p></section>`
+      }
+      const html = renderAnalysisHtml(section.analysis, (id) => citeMarker(numbers.number(id)))
+      return `${open(`Analysis: ${section.analysis.question}`, 'analysis')}${html}</section>`
+    }
   }
 }
 

@@ -4,6 +4,7 @@
  * tables; the chart as an embedded image; the same "Sources and evidence" list.
  */
 import type { QuoteInfo, ReportDocument } from './document'
+import { renderAnalysisMarkdown } from './analysis'
 import { drawChartSvg } from './chart-svg'
 import { drawMapSvg } from './map-svg'
 import { mapTableRows, unlocatedNote } from './map-section'
@@ -102,6 +103,17 @@ export function renderReportMarkdown(doc: ReportDocument): string {
         }
         const note = unlocatedNote(section)
         if (note) out.push(`_${inline(note)}_`, '')
+        break
+      }
+      case 'analysis': {
+        if (section.analysis === null) {
+          out.push('## Missing analysis', '', '_This analysis is no longer in the project._', '')
+          break
+        }
+        out.push(`## Analysis: ${inline(section.analysis.question)}`, '')
+        out.push(
+          ...renderAnalysisMarkdown(section.analysis, (id) => `[${numbers.number(id)}]`, inline),
+        )
         break
       }
       case 'quotes': {

@@ -77,6 +77,18 @@ th, td { border: 1px solid var(--line); padding: 1.2mm 1.8mm; text-align: start;
 th { background: var(--soft); font-weight: 700; }
 td.number, th.number { text-align: end; }
 .table-note { color: var(--muted); font-size: 8.5pt; margin: 0; }
+.ach-matrix { font-size: 8.5pt; }
+.ach-matrix th[scope="row"] { font-weight: 400; background: none; }
+.ach-matrix tfoot th, .ach-matrix tfoot td { font-weight: 700; background: var(--soft); }
+.ach-matrix .ach-rating { text-align: center; white-space: nowrap; width: 2.4em; }
+.ach-matrix .rating-I { background: #fbe3df; }
+.ach-matrix .rating-II { background: #f3b9b0; font-weight: 700; }
+.ach-matrix .rating-C { background: #e3f0e6; }
+.ach-matrix .rating-CC { background: #c3e2cb; font-weight: 700; }
+.ach-matrix tr.non-diagnostic th, .ach-matrix tr.non-diagnostic td { color: var(--muted); }
+.ach-label { font-weight: 700; color: var(--accent); }
+.ach-note { font-style: italic; }
+.report-section.analysis h3 { font-size: 11pt; margin: 4mm 0 1.5mm; }
 figure { margin: 2mm 0 4mm; break-inside: avoid; page-break-inside: avoid; text-align: center; }
 figure img { max-width: 100%; max-height: 200mm; }
 figure svg.map { width: 100%; height: auto; max-height: 190mm; }

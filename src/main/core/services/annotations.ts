@@ -12,6 +12,7 @@ import type { ProjectStore } from '../project-store'
 import { findSource } from './sources'
 import { validRecord } from './validate'
 import { notesCiting } from './notes'
+import { analysesCiting } from './analyses'
 
 function findAnnotation(store: ProjectStore, id: string): Annotation {
   const annotation = store.data.annotations.find((a) => a.id === id)
@@ -128,6 +129,7 @@ export function annotationDependents(store: ProjectStore, id: string): Annotatio
       })),
     // The same parse as the notes' own backlinks: a citation in a code block is no citation.
     notes: notesCiting(store, id).map((n) => ({ id: n.id, title: n.title })),
+    analyses: analysesCiting(store.data, id),
   }
 }
 

@@ -246,7 +246,8 @@ export function quoteSuggestions(
     .map(({ annotation, source }) => citedQuote(annotation, source))
 }
 
-function citedQuote(annotation: Annotation, source: SourceRecord): CitedQuote {
+/** A quote as citations and analyses show it: its words, its source and its grades. */
+export function citedQuote(annotation: Annotation, source: SourceRecord): CitedQuote {
   return {
     annotationId: annotation.id,
     status: annotation.anchor.state === 'orphaned' ? 'orphaned' : 'ok',

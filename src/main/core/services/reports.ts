@@ -129,6 +129,9 @@ export function reportChoices(store: ProjectStore): ReportChoices {
       .map(([type, count]) => ({ type, count }))
       .sort((a, b) => a.type.localeCompare(b.type)),
     graphImage: data.views.graphImage !== undefined,
+    analyses: data.analyses
+      .map((a) => ({ id: a.id, question: a.question }))
+      .sort((a, b) => a.question.localeCompare(b.question)),
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import type { MethodInput, MethodName } from '../../../shared/contract'
+import { analysisKeys } from './analyses'
 import { call } from './client'
 import { entityKeys } from './entities'
 import { evidenceKeys } from './evidence'
@@ -45,6 +46,8 @@ function libraryChanged(client: QueryClient): Promise<void> {
     client.invalidateQueries({ queryKey: reportKeys.all }),
     // A deleted quote brings back the suggestion it was accepted from.
     client.invalidateQueries({ queryKey: suggestionKeys.all }),
+    // Quote rows of analyses show the quote's words and grades and score by its credibility.
+    client.invalidateQueries({ queryKey: analysisKeys.all }),
   ]).then(() => undefined)
 }
 

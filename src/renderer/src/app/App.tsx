@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { ApiError } from '../api/errors'
 import { useProjectInfo } from '../api/project'
 import { ExchangeHost } from '../features/exchange/ExchangeHost'
+import { AchView } from '../features/ach/AchView'
 import { GraphView } from '../features/graph/GraphView'
 import { MapView } from '../features/map/MapView'
 import { EntityGridView } from '../features/grid/EntityGridView'
@@ -23,6 +24,7 @@ const VIEW_COMPONENTS: Record<ViewId, () => React.JSX.Element> = {
   map: MapView,
   sources: ReaderView,
   notes: NotesView,
+  analyses: AchView,
   reports: ReportsView,
 }
 

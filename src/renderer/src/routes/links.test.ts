@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
+  analysisHref,
+  analysisIdFromHash,
   entityViewHref,
   graphFocusHref,
   graphHref,
@@ -46,6 +48,13 @@ describe('links between views', () => {
   it('opens an entity in the grid of its type, groups for types without one', () => {
     expect(entityViewHref('per 1', 'person')).toBe('#/people?e=per%201')
     expect(entityViewHref('x', 'vessel')).toBe('#/groups?e=x')
+  })
+
+  it('builds and reads analysis links', () => {
+    expect(analysisHref('a b')).toBe('#/analyses/a%20b')
+    expect(analysisIdFromHash(analysisHref('a/1 ä'))).toBe('a/1 ä')
+    expect(analysisIdFromHash('#/analyses')).toBeNull()
+    expect(analysisIdFromHash('#/notes/x')).toBeNull()
   })
 })
 

@@ -53,7 +53,12 @@ export function noteHref(noteId: string): string {
 
 /** The note id of a `#/notes/<id>` hash, or null for the list alone. */
 export function noteIdFromHash(hash: string): string | null {
-  const match = /^#\/?notes\/([^/?#]+)/.exec(hash)
+  return idInHash('notes', hash)
+}
+
+/** The record id after `#/<view>/`, decoded; null for the view alone or a broken escape. */
+function idInHash(view: string, hash: string): string | null {
+  const match = new RegExp(`^#/?${view}/([^/?#]+)`).exec(hash)
   if (!match?.[1]) return null
   try {
     return decodeURIComponent(match[1])
@@ -152,4 +157,15 @@ export function parseGraphHash(hash: string): GraphRoute {
     depth: (GRAPH_DEPTHS as readonly number[]).includes(depth) ? depth : DEFAULT_GRAPH_DEPTH,
     expanded,
   }
+}
+
+export const ANALYSES_HREF = '#/analyses'
+
+export function analysisHref(analysisId: string): string {
+  return `${ANALYSES_HREF}/${encodeURIComponent(analysisId)}`
+}
+
+/** The analysis id of a `#/analyses/<id>` hash, or null for the list alone. */
+export function analysisIdFromHash(hash: string): string | null {
+  return idInHash('analyses', hash)
 }

@@ -9,6 +9,7 @@ export const VIEWS = [
   { id: 'map', label: 'Map' },
   { id: 'sources', label: 'Sources' },
   { id: 'notes', label: 'Notes' },
+  { id: 'analyses', label: 'Analyses' },
   { id: 'reports', label: 'Reports' },
 ] as const
 export type ViewId = (typeof VIEWS)[number]['id']

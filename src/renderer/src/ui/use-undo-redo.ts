@@ -3,8 +3,9 @@ import { editHistory, type HistoryState } from './edit-history'
 import { useUndoRedoShortcuts, type HistoryCommand } from './shortcuts'
 
 /**
- * Undo and redo of the session's edits, from the toolbar and from Ctrl+Z / Ctrl+Shift+Z:
- * each says what it took back or replayed, or why it could not.
+ * Undo and redo of the session's edits, from a view's toolbar and from Ctrl+Z / Ctrl+Shift+Z:
+ * each says what it took back or replayed, or why it could not. For the views that edit
+ * records in place (the grids, the ACH matrix).
  */
 export function useUndoRedo(announce: (message: string) => void): {
   history: HistoryState

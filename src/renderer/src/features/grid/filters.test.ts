@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { csvFileName, neutralizeFormula, withBom } from './csv'
+import { csvFileName, neutralizeFormula, withBom } from '../../ui/csv'
 import { describeFilter, enumFilterPasses } from './filters'
 
 describe('filter descriptions', () => {

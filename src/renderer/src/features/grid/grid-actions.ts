@@ -3,10 +3,10 @@ import type { GridApi, ProcessCellForExportParams } from 'ag-grid-community'
 import type { EntityRow } from '../../../../shared/contract'
 import type { Entity } from '../../../../shared/model'
 import type { EntityGridSpec } from '../../routes/entity-grids'
+import { csvFileName, neutralizeFormula, withBom } from '../../ui/csv'
 import { downloadFile } from '../../ui/download'
 import type { ExchangeRequest } from '../../ui/exchange-request'
 import { SELECTION_COLUMN_ID } from './column-state'
-import { csvFileName, neutralizeFormula, withBom } from './csv'
 
 /** Downloads the rows and columns on screen as CSV; returns what to announce. */
 export function exportShownAsCsv(api: GridApi<EntityRow>, label: string): string {

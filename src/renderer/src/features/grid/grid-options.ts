@@ -1,21 +1,6 @@
 /** The grid options every entity grid shares and never changes while it is shown. */
-import {
-  AllCommunityModule,
-  ModuleRegistry,
-  themeQuartz,
-  type GetRowIdParams,
-  type RowSelectionOptions,
-  type SelectionColumnDef,
-} from 'ag-grid-community'
+import type { GetRowIdParams, RowSelectionOptions, SelectionColumnDef } from 'ag-grid-community'
 import type { EntityRow } from '../../../../shared/contract'
-
-ModuleRegistry.registerModules([AllCommunityModule])
-
-export const gridTheme = themeQuartz.withParams({
-  fontFamily: 'inherit',
-  headerFontWeight: 600,
-  spacing: 6,
-})
 
 export const rowSelection: RowSelectionOptions<EntityRow> = {
   mode: 'multiRow',

@@ -1,5 +1,6 @@
 import type { Annotation, Entity } from '../../../../shared/model'
 import { NotesCitingQuote } from '../../ui/notes/Backlinks'
+import { AddToAnalysisButton } from '../../ui/analyses/AddToAnalysis'
 import { CiteInNoteButton } from '../../ui/notes/CiteInNote'
 import { EntityNames } from './EntityNames'
 import { anchorLabel, excerpt, KIND_LABELS } from './labels'
@@ -70,6 +71,7 @@ export function AnnotationList({
                 Delete
               </button>
               <CiteInNoteButton annotationId={a.id} />
+              <AddToAnalysisButton annotationId={a.id} />
             </div>
             {shownId === a.id && <NotesCitingQuote annotationId={a.id} />}
           </li>

@@ -200,13 +200,14 @@ export function DeleteAnnotationDialog({
   const dependents = useAnnotationDependents(annotation.id)
   const relations = dependents.data?.relations ?? []
   const notes = dependents.data?.notes ?? []
+  const analyses = dependents.data?.analyses ?? []
   return (
     <Dialog title="Delete annotation" onClose={onClose}>
       <blockquote className="dialog-quote">
         {excerpt(annotation.target.quote.exact, 300)}
       </blockquote>
       {dependents.isLoading && <p className="muted">Checking what depends on it…</p>}
-      {(relations.length > 0 || notes.length > 0) && (
+      {(relations.length > 0 || notes.length > 0 || analyses.length > 0) && (
         <div role="alert" className="warning">
           <p>This annotation is used elsewhere. Deleting it will:</p>
           <ul>
@@ -216,10 +217,15 @@ export function DeleteAnnotationDialog({
             {notes.map((n) => (
               <li key={n.id}>leave a broken citation in the note “{n.title}”</li>
             ))}
+            {analyses.map((a) => (
+              <li key={a.id}>
+                leave an unscored row, its quote gone, in the analysis “{a.question}”
+              </li>
+            ))}
           </ul>
         </div>
       )}
-      {dependents.data && relations.length === 0 && notes.length === 0 && (
+      {dependents.data && relations.length === 0 && notes.length === 0 && analyses.length === 0 && (
         <p>No relation or note depends on this annotation.</p>
       )}
       <ConfirmActions

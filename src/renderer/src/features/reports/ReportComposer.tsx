@@ -16,6 +16,7 @@ const ADDABLE: { kind: SectionKind; label: string }[] = [
   { kind: 'graph', label: 'Add graph' },
   { kind: 'quotes', label: 'Add quotes' },
   { kind: 'map', label: 'Add map' },
+  { kind: 'analysis', label: 'Add analysis' },
 ]
 
 /**
@@ -52,7 +53,9 @@ export function ReportComposer({ report, onDeleted }: { report: Report; onDelete
 
         <h3 className="sections-title">Sections</h3>
         {draft.sections.length === 0 && (
-          <p className="muted">No sections yet: add a note, a table, the graph, quotes or a map.</p>
+          <p className="muted">
+            No sections yet: add a note, a table, the graph, quotes, a map or an analysis.
+          </p>
         )}
         <ol className="section-list" aria-label="Sections">
           {draft.sections.map((section, index) => (

@@ -165,5 +165,31 @@ function SectionFields({ section, index, choices, onChange }: SectionCardProps) 
       return <QuotePicker section={section} n={n} choices={choices} onChange={onChange} />
     case 'map':
       return <MapSectionFields section={section} n={n} onChange={onChange} />
+    case 'analysis': {
+      const analyses = choices?.analyses ?? []
+      const known = analyses.some((a) => a.id === section.analysisId)
+      return (
+        <div className="section-fields">
+          <label htmlFor={`${id}-analysis`}>Analysis for section {n}</label>
+          <select
+            id={`${id}-analysis`}
+            value={section.analysisId}
+            onChange={(e) => onChange({ ...section, analysisId: e.target.value })}
+          >
+            {!known && (
+              <option value={section.analysisId}>(an analysis no longer in the project)</option>
+            )}
+            {analyses.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.question}
+              </option>
+            ))}
+          </select>
+          <p className="muted">
+            Prints the matrix with its ratings, the scores and ranking, and cites each quote.
+          </p>
+        </div>
+      )
+    }
   }
 }

@@ -14,6 +14,7 @@ const CHOICES: ReportChoices = {
     { type: 'group', count: 5 },
   ],
   graphImage: false,
+  analyses: [{ id: 'analysis-1', question: 'Which stage?' }],
 }
 
 describe('newSection', () => {
@@ -28,6 +29,14 @@ describe('newSection', () => {
     expect(newSection('graph', CHOICES)).toEqual({ id: expect.any(String), kind: 'graph' })
     expect(newSection('quotes', CHOICES)).toMatchObject({ kind: 'quotes', annotationIds: [] })
     expect(newSection('graph', CHOICES).id).not.toBe(note.id)
+  })
+
+  it('starts an analysis section on the first analysis, or on none', () => {
+    expect(newSection('analysis', CHOICES)).toMatchObject({
+      kind: 'analysis',
+      analysisId: 'analysis-1',
+    })
+    expect(newSection('analysis', undefined)).toMatchObject({ analysisId: 'none' })
   })
 
   it('points a note section at no note while the choices are loading or there are none', () => {

@@ -11,6 +11,7 @@ export const SECTION_LABELS: Record<SectionKind, string> = {
   graph: 'graph',
   quotes: 'quotes',
   map: 'map',
+  analysis: 'analysis',
 }
 
 /** A new table lists groups, the entities most reports are about. */
@@ -19,7 +20,8 @@ const FIRST_TABLE_TYPE = 'group'
 /**
  * A new section of a kind, ready to show something: a note section shows the first note
  * (the analyst picks another), a table the groups with their default columns, a quotes
- * section starts empty, a map shows groups per province.
+ * section starts empty, a map shows groups per province, an analysis section shows the first
+ * analysis.
  */
 export function newSection(kind: SectionKind, choices: ReportChoices | undefined): ReportSection {
   const id = crypto.randomUUID()
@@ -39,6 +41,8 @@ export function newSection(kind: SectionKind, choices: ReportChoices | undefined
       return { id, kind, annotationIds: [] }
     case 'map':
       return { id, kind, layer: 'groups', groupIds: [] }
+    case 'analysis':
+      return { id, kind, analysisId: choices?.analyses[0]?.id ?? 'none' }
   }
 }
 

@@ -1,5 +1,6 @@
 import { credibilityLabel } from '../../../../shared/admiralty'
 import type { QuoteEvidence } from '../../../../shared/contract'
+import { AddToAnalysisButton } from '../analyses/AddToAnalysis'
 import { CiteInNoteButton } from '../notes/CiteInNote'
 import { readerHref } from '../../routes/links'
 
@@ -38,6 +39,7 @@ export function QuoteCard({ quote }: { quote: QuoteEvidence }) {
         Open “{shorten(quote.exact, 48)}” in the reader
       </a>
       <CiteInNoteButton annotationId={quote.annotationId} />
+      <AddToAnalysisButton annotationId={quote.annotationId} />
     </article>
   )
 }

@@ -8,41 +8,20 @@ import { useCiteInNote, useCreateNote, useNoteList } from '../../api/notes'
 import { noteHref } from '../../routes/links'
 import { ConfirmActions } from '../ConfirmActions'
 import { Dialog } from '../Dialog'
+import { ChoiceOrNew, NEW_CHOICE, QuoteActionButton, type QuoteActionTarget } from '../QuoteAction'
 import { lastCaret, lastEditedNote, rememberCaret, storePendingDraft } from './note-session'
 import './notes-kit.css'
 
-const NEW_NOTE = '\u0000new'
-
 export function CiteInNoteButton({ annotationId }: { annotationId: string }) {
-  const [open, setOpen] = useState(false)
-  const [cited, setCited] = useState<{ id: string; title: string } | null>(null)
   return (
-    <span className="cite-in-note">
-      <button
-        type="button"
-        onClick={() => {
-          setCited(null)
-          setOpen(true)
-        }}
-      >
-        Cite in note…
-      </button>
-      {cited && (
-        <span role="status" className="cite-done">
-          Cited in <a href={noteHref(cited.id)}>{cited.title}</a>
-        </span>
+    <QuoteActionButton
+      label="Cite in note…"
+      doneText="Cited in"
+      href={noteHref}
+      dialog={(close, done) => (
+        <CiteDialog annotationId={annotationId} onClose={close} onCited={done} />
       )}
-      {open && (
-        <CiteDialog
-          annotationId={annotationId}
-          onClose={() => setOpen(false)}
-          onCited={(note) => {
-            setOpen(false)
-            setCited(note)
-          }}
-        />
-      )}
-    </span>
+    />
   )
 }
 
@@ -53,7 +32,7 @@ function CiteDialog({
 }: {
   annotationId: string
   onClose: () => void
-  onCited: (note: { id: string; title: string }) => void
+  onCited: (note: QuoteActionTarget) => void
 }) {
   const notes = useNoteList('')
   const cite = useCiteInNote()
@@ -65,7 +44,7 @@ function CiteDialog({
   const list = notes.data ?? []
   const preferred = lastEditedNote()
   const selected =
-    choice ?? (list.some((n) => n.id === preferred) ? preferred : list[0]?.id) ?? NEW_NOTE
+    choice ?? (list.some((n) => n.id === preferred) ? preferred : list[0]?.id) ?? NEW_CHOICE
   const shown = filter.trim()
     ? list.filter((n) => n.title.toLocaleLowerCase().includes(filter.trim().toLocaleLowerCase()))
     : list
@@ -75,7 +54,7 @@ function CiteDialog({
   const submit = async (): Promise<void> => {
     let noteId = selected
     let title = list.find((n) => n.id === selected)?.title ?? ''
-    if (selected === NEW_NOTE) {
+    if (selected === NEW_CHOICE) {
       const note = await create.mutateAsync({ title: newTitle })
       noteId = note.id
       title = note.title
@@ -91,16 +70,11 @@ function CiteDialog({
     })
     // The next citation goes after this one, keeping the order in which they were chosen.
     rememberCaret(noteId, range.end)
-    onCited({ id: noteId, title })
+    onCited({ id: noteId, name: title })
   }
 
   return (
-    <Dialog
-      title="Cite this quote in a note"
-      onClose={onClose}
-      size="narrow"
-      className="cite-dialog"
-    >
+    <Dialog title="Cite this quote in a note" onClose={onClose} size="narrow">
       <form
         onSubmit={(event) => {
           event.preventDefault()
@@ -116,43 +90,18 @@ function CiteDialog({
             onChange={(event) => setFilter(event.target.value)}
           />
         )}
-        <fieldset>
-          <legend className="muted">Note</legend>
-          <ul>
-            {shown.map((note) => (
-              <li key={note.id}>
-                <label>
-                  <input
-                    type="radio"
-                    name="note"
-                    checked={selected === note.id}
-                    onChange={() => setChoice(note.id)}
-                  />
-                  {note.title}
-                </label>
-              </li>
-            ))}
-            <li>
-              <label>
-                <input
-                  type="radio"
-                  name="note"
-                  checked={selected === NEW_NOTE}
-                  onChange={() => setChoice(NEW_NOTE)}
-                />
-                A new note
-              </label>
-              {selected === NEW_NOTE && (
-                <input
-                  aria-label="Title of the new note"
-                  placeholder="Untitled note"
-                  value={newTitle}
-                  onChange={(event) => setNewTitle(event.target.value)}
-                />
-              )}
-            </li>
-          </ul>
-        </fieldset>
+        <ChoiceOrNew
+          legend="Note"
+          name="note"
+          options={shown.map((note) => ({ id: note.id, name: note.title }))}
+          selected={selected}
+          onSelect={setChoice}
+          newLabel="A new note"
+          newName={newTitle}
+          onNewName={setNewTitle}
+          newNameLabel="Title of the new note"
+          newNamePlaceholder="Untitled note"
+        />
         <ConfirmActions
           confirmLabel="Cite"
           tone="primary"

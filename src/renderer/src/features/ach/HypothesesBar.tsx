@@ -1,0 +1,165 @@
+import { useState } from 'react'
+import { hypothesisLabel } from '../../../../shared/ach'
+import { MAX_HYPOTHESES, type Analysis, type Hypothesis } from '../../../../shared/model'
+import { addHypothesis, removeHypothesis, updateHypothesis } from './edits'
+import { errorMessage } from '../../ui/error-message'
+
+/** The hypotheses (the matrix's columns): each can be renamed or removed, and more added. */
+export function HypothesesBar({
+  analysis,
+  announce,
+}: {
+  analysis: Analysis
+  announce: (message: string) => void
+}) {
+  const [editing, setEditing] = useState<string | null>(null)
+  const [title, setTitle] = useState('')
+  const [description, setDescription] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const full = analysis.hypotheses.length >= MAX_HYPOTHESES
+
+  const add = async (): Promise<void> => {
+    setError(null)
+    try {
+      const next = await addHypothesis(analysis.id, title, description)
+      announce(`Added ${hypothesisLabel(next.hypotheses.length - 1)}: ${title.trim()}.`)
+      setTitle('')
+      setDescription('')
+    } catch (e) {
+      setError(errorMessage(e))
+    }
+  }
+
+  return (
+    <section className="ach-hypotheses" aria-labelledby="ach-hypotheses-title">
+      <h3 id="ach-hypotheses-title">Hypotheses</h3>
+      <ol className="ach-hypothesis-list">
+        {analysis.hypotheses.map((h, i) =>
+          editing === h.id ? (
+            <li key={h.id}>
+              <HypothesisForm
+                analysis={analysis}
+                hypothesis={h}
+                label={hypothesisLabel(i)}
+                onDone={() => setEditing(null)}
+              />
+            </li>
+          ) : (
+            <li key={h.id}>
+              <strong>{hypothesisLabel(i)}</strong>{' '}
+              <span dir="auto" title={h.description || undefined}>
+                {h.title}
+              </span>
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`Edit ${hypothesisLabel(i)}`}
+                onClick={() => setEditing(h.id)}
+              >
+                Edit
+              </button>
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`Remove ${hypothesisLabel(i)}`}
+                onClick={() =>
+                  void removeHypothesis(analysis.id, h.id).then(
+                    () =>
+                      announce(`Removed ${hypothesisLabel(i)}: ${h.title} (Ctrl+Z puts it back).`),
+                    (e: unknown) => setError(errorMessage(e)),
+                  )
+                }
+              >
+                Remove
+              </button>
+            </li>
+          ),
+        )}
+      </ol>
+      <form
+        className="ach-add-hypothesis"
+        aria-label="Add a hypothesis"
+        onSubmit={(event) => {
+          event.preventDefault()
+          void add()
+        }}
+      >
+        <input
+          aria-label="New hypothesis"
+          placeholder="A possible answer to the question"
+          maxLength={500}
+          value={title}
+          onChange={(event) => setTitle(event.target.value)}
+        />
+        <input
+          aria-label="Description of the new hypothesis (optional)"
+          placeholder="What it would mean (optional)"
+          value={description}
+          onChange={(event) => setDescription(event.target.value)}
+        />
+        <button type="submit" disabled={full || title.trim() === ''}>
+          Add hypothesis
+        </button>
+      </form>
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
+    </section>
+  )
+}
+
+function HypothesisForm({
+  analysis,
+  hypothesis,
+  label,
+  onDone,
+}: {
+  analysis: Analysis
+  hypothesis: Hypothesis
+  label: string
+  onDone: () => void
+}) {
+  const [title, setTitle] = useState(hypothesis.title)
+  const [description, setDescription] = useState(hypothesis.description)
+  const [error, setError] = useState<string | null>(null)
+  return (
+    <form
+      className="ach-edit-hypothesis"
+      aria-label={`Edit ${label}`}
+      onSubmit={(event) => {
+        event.preventDefault()
+        updateHypothesis(analysis, hypothesis.id, { title, description }).then(
+          onDone,
+          (e: unknown) => setError(errorMessage(e)),
+        )
+      }}
+    >
+      <strong>{label}</strong>
+      <input
+        aria-label={`Title of ${label}`}
+        maxLength={500}
+        value={title}
+        onChange={(event) => setTitle(event.target.value)}
+        data-autofocus
+      />
+      <input
+        aria-label={`Description of ${label}`}
+        value={description}
+        onChange={(event) => setDescription(event.target.value)}
+      />
+      <button type="submit" className="primary">
+        Save
+      </button>
+      <button type="button" onClick={onDone}>
+        Cancel
+      </button>
+      {error && (
+        <span role="alert" className="error-text">
+          {error}
+        </span>
+      )}
+    </form>
+  )
+}
