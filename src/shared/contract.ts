@@ -17,6 +17,7 @@ import { searchMethods } from './api/search'
 import { reportMethods } from './api/reports'
 import { sourceMethods } from './api/sources'
 import { storageMethods } from './api/storage'
+import { timelineMethods } from './api/timeline'
 import { transferMethods } from './api/transfer'
 
 export * from './api/annotations'
@@ -31,6 +32,7 @@ export * from './api/search'
 export * from './api/reports'
 export * from './api/sources'
 export * from './api/storage'
+export * from './api/timeline'
 export * from './api/transfer'
 
 export const contract = {
@@ -47,6 +49,7 @@ export const contract = {
   ...storageMethods,
   ...transferMethods,
   ...reportMethods,
+  ...timelineMethods,
 } as const
 
 export type Contract = typeof contract

@@ -11,6 +11,7 @@ import { searchHandlers } from './handlers/search'
 import { reportHandlers } from './handlers/reports'
 import { sourceHandlers } from './handlers/sources'
 import { storageHandlers } from './handlers/storage'
+import { timelineHandlers } from './handlers/timeline'
 import { transferHandlers } from './handlers/transfer'
 import type { Handler } from './handlers/types'
 
@@ -29,4 +30,5 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   ...storageHandlers,
   ...transferHandlers,
   ...reportHandlers,
+  ...timelineHandlers,
 }

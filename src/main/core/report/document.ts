@@ -14,6 +14,7 @@ import type { ProjectStore } from '../project-store'
 import { numberCitations } from '../../../shared/citations'
 import { noteLinks } from '../services/notes'
 import { filterTableRows } from './table-filter'
+import { gatherTimelineSection, type TimelineSectionView } from './timeline-section'
 
 export interface SourceInfo {
   id: string
@@ -93,6 +94,7 @@ export type SectionView =
       chart: GraphData
     }
   | { kind: 'quotes'; sectionId: string; annotationIds: string[] }
+  | TimelineSectionView
 
 export interface AppendixEntry {
   entity: { id: string; name: string; type: string }
@@ -196,6 +198,14 @@ export function gatherReport(
       case 'quotes':
         for (const id of section.annotationIds) wantedQuotes.add(id)
         return { kind: 'quotes', sectionId: section.id, annotationIds: [...section.annotationIds] }
+      case 'timeline': {
+        const view = gatherTimelineSection(data, section, Date.now())
+        for (const event of view.events) {
+          namedEntities.push(event.id)
+          for (const id of event.annotationIds) wantedQuotes.add(id)
+        }
+        return view
+      }
     }
   })
 
