@@ -12,6 +12,7 @@ import { graphKeys } from './graph'
 import { noteKeys } from './notes'
 import { projectKeys } from './project'
 import { reportKeys } from './reports'
+import { timelineKeys } from './timeline'
 import { searchKeys } from './search'
 
 const sourceKeys = {
@@ -42,6 +43,8 @@ function libraryChanged(client: QueryClient): Promise<void> {
     // Citations in notes and reports show their quotes (or that they are gone).
     client.invalidateQueries({ queryKey: noteKeys.all }),
     client.invalidateQueries({ queryKey: reportKeys.all }),
+    // The timeline grades its items by their quotes and places quotes at their source's date.
+    client.invalidateQueries({ queryKey: timelineKeys.all }),
   ]).then(() => undefined)
 }
 

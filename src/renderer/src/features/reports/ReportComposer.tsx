@@ -15,6 +15,7 @@ const ADDABLE: { kind: SectionKind; label: string }[] = [
   { kind: 'entity-table', label: 'Add entity table' },
   { kind: 'graph', label: 'Add graph' },
   { kind: 'quotes', label: 'Add quotes' },
+  { kind: 'timeline', label: 'Add timeline' },
 ]
 
 /**

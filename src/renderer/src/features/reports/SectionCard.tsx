@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/contract'
 import type { ReportSection } from '../../../../shared/model'
 import { QuotePicker } from './QuotePicker'
+import { TimelineSectionFields } from './TimelineSectionFields'
 
 interface SectionCardProps {
   section: ReportSection
@@ -162,5 +163,7 @@ function SectionFields({ section, index, choices, onChange }: SectionCardProps) 
       )
     case 'quotes':
       return <QuotePicker section={section} n={n} choices={choices} onChange={onChange} />
+    case 'timeline':
+      return <TimelineSectionFields section={section} n={n} onChange={onChange} />
   }
 }

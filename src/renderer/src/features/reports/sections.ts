@@ -10,6 +10,7 @@ export const SECTION_LABELS: Record<SectionKind, string> = {
   'entity-table': 'entity table',
   graph: 'graph',
   quotes: 'quotes',
+  timeline: 'timeline',
 }
 
 /** A new table lists groups, the entities most reports are about. */
@@ -36,6 +37,9 @@ export function newSection(kind: SectionKind, choices: ReportChoices | undefined
       return { id, kind }
     case 'quotes':
       return { id, kind, annotationIds: [] }
+    case 'timeline':
+      // No lanes chosen: the report shows the groups with the most quotes, over their dates.
+      return { id, kind, laneIds: [] }
   }
 }
 
