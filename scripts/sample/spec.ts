@@ -11,6 +11,7 @@ import type {
   Relation,
   SourceRecord,
 } from '../../src/shared/model'
+import { EVENT_ANNOTATIONS, EVENT_RELATIONS, EVENTS } from './events'
 
 /** One fixed instant for every record, so two builds are byte-identical. */
 export const TIMESTAMP = '2025-06-01T09:00:00.000Z'
@@ -248,7 +249,7 @@ const communities: EntitySpec[] = [
   ),
 ]
 
-export const ENTITIES: EntitySpec[] = [...groups, ...people, ...places, ...communities]
+export const ENTITIES: EntitySpec[] = [...groups, ...people, ...places, ...communities, ...EVENTS]
 
 /** An annotation by its quote; the quote must occur exactly once in the normalized brief. */
 export type AnnotationSpec = Omit<Annotation, Stamped | 'sourceId' | 'target' | 'anchor'> & {
@@ -256,6 +257,7 @@ export type AnnotationSpec = Omit<Annotation, Stamped | 'sourceId' | 'target' | 
 }
 
 export const ANNOTATIONS: AnnotationSpec[] = [
+  ...EVENT_ANNOTATIONS,
   {
     id: 'ann-overview-13-groups',
     quote: 'at least 13 anti-Taliban armed groups have surfaced inside Afghanistan',
@@ -492,6 +494,7 @@ function rel(
 }
 
 export const RELATIONS: RelationSpec[] = [
+  ...EVENT_RELATIONS,
   rel(
     'rel-ahmad-masoud-leads-nrf',
     'leads',
