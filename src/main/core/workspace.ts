@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { z } from 'zod'
 import { RecentProject, type OpenFailure, type WorkspaceStatus } from '../../shared/contract'
 import type { ProjectFile } from '../../shared/model'
+import { fileNameSlug } from '../../shared/text'
 import { backupsFolder, listBackups, readBackup, writeBackup } from './backups'
 import { pathExists, writeFileDurably } from './durable-write'
 import { AppError } from './errors'
@@ -305,13 +306,7 @@ export class Workspace {
   }
 
   private async freeProjectFolder(name: string): Promise<string> {
-    const slug =
-      name
-        .normalize('NFKD')
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '')
-        .slice(0, 60) || 'project'
+    const slug = fileNameSlug(name)
     for (let n = 1; ; n++) {
       const candidate = join(this.projectsDir, n === 1 ? slug : `${slug}-${n}`)
       if (!(await pathExists(candidate))) return candidate
