@@ -16,7 +16,16 @@ export class AppShell {
 
   async goTo(
     view:
-      'Groups' | 'People' | 'Places' | 'Communities' | 'Graph' | 'Sources' | 'Notes' | 'Reports',
+      | 'Groups'
+      | 'People'
+      | 'Places'
+      | 'Communities'
+      | 'Events'
+      | 'Graph'
+      | 'Timeline'
+      | 'Sources'
+      | 'Notes'
+      | 'Reports',
   ): Promise<void> {
     await this.navigation.getByRole('link', { name: view, exact: true }).click()
   }
