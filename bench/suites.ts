@@ -10,6 +10,7 @@ import { readerSuite } from './suites/reader'
 import { searchSuite } from './suites/search'
 import { reportSuite } from './suites/report'
 import { storeSuite } from './suites/store'
+import { timelineSuite } from './suites/timeline'
 import type { BenchSuite } from './types'
 
 export const suites: BenchSuite[] = [
@@ -24,4 +25,5 @@ export const suites: BenchSuite[] = [
   reportSuite,
   notesSuite,
   graphSuite,
+  timelineSuite,
 ]

@@ -22,7 +22,12 @@ export function useTimelineLanes() {
 export function useTimelineItems(laneIds: readonly string[] | null, unassigned: boolean) {
   return useQuery({
     queryKey: timelineKeys.items(laneIds ?? [], unassigned),
-    queryFn: () => call('timeline.items', { laneIds: [...(laneIds ?? [])], unassigned }),
+    queryFn: async () => {
+      const data = await call('timeline.items', { laneIds: [...(laneIds ?? [])], unassigned })
+      // When the items are in hand (the bench times the chart's first paint from here).
+      performance.mark('sightline:timeline-items')
+      return data
+    },
     enabled: laneIds !== null,
     placeholderData: keepPreviousData,
   })

@@ -23,23 +23,43 @@ export function LanePicker({
   const picked = new Set(chosen)
   const shown = useMemo(() => {
     const needle = query.trim().toLocaleLowerCase()
-    return lanes.filter((l) => needle === '' || l.name.toLocaleLowerCase().includes(needle)).slice(0, 200)
+    return lanes
+      .filter((l) => needle === '' || l.name.toLocaleLowerCase().includes(needle))
+      .slice(0, 200)
   }, [lanes, query])
   const toggle = (id: string, on: boolean): void => {
     const next = on ? [...chosen, id] : chosen.filter((c) => c !== id)
     onChange(next.slice(0, MAX_LANES), unassigned)
   }
   return (
-    <Dialog title="Lanes" onClose={onClose} headerActions={<button type="button" onClick={onClose}>Done</button>}>
+    <Dialog
+      title="Lanes"
+      onClose={onClose}
+      headerActions={
+        <button type="button" onClick={onClose}>
+          Done
+        </button>
+      }
+    >
       <p className="muted">
         One lane a group or person ({chosen.length} of at most {MAX_LANES} chosen).
       </p>
       <label className="picker-search">
         Find a group or person
-        <input type="search" value={query} data-autofocus dir="auto" onChange={(e) => setQuery(e.target.value)} />
+        <input
+          type="search"
+          value={query}
+          data-autofocus
+          dir="auto"
+          onChange={(e) => setQuery(e.target.value)}
+        />
       </label>
       <label className="checkbox">
-        <input type="checkbox" checked={unassigned} onChange={(e) => onChange([...chosen], e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={unassigned}
+          onChange={(e) => onChange([...chosen], e.target.checked)}
+        />
         A lane for events with no participant
       </label>
       <ul className="lane-choices" aria-label="Groups and people">

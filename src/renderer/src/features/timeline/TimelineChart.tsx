@@ -46,6 +46,7 @@ export const TimelineChart = forwardRef<TimelineChartHandle, TimelineChartProps>
     const zoomRef = useRef<ZoomBehavior<HTMLCanvasElement, unknown> | null>(null)
     const hitsRef = useRef<Hit[]>([])
     const frameRef = useRef(0)
+    const paintedLanes = useRef<readonly ChartLane[] | null>(null)
     const latest = useRef(props)
     latest.current = props
 
@@ -77,6 +78,11 @@ export const TimelineChart = forwardRef<TimelineChartHandle, TimelineChartProps>
         selectedKey: p.selectedKey,
         range: p.range,
       })
+      if (p.lanes !== paintedLanes.current && p.lanes.some((lane) => lane.placed.length > 0)) {
+        paintedLanes.current = p.lanes
+        // New items drawn (first load, lanes or filters changed): the bench reads this mark.
+        performance.mark('sightline:timeline-painted')
+      }
     }
     const schedule = (): void => {
       if (frameRef.current === 0) frameRef.current = requestAnimationFrame(draw)
@@ -192,7 +198,8 @@ export const TimelineChart = forwardRef<TimelineChartHandle, TimelineChartProps>
             if (!canvas || !behaviour) return
             const step = width / 8
             const moves: Record<string, () => void> = {
-              ArrowLeft: () => behaviour.translateBy(select(canvas), step / transformRef.current.k, 0),
+              ArrowLeft: () =>
+                behaviour.translateBy(select(canvas), step / transformRef.current.k, 0),
               ArrowRight: () =>
                 behaviour.translateBy(select(canvas), -step / transformRef.current.k, 0),
               '+': () => behaviour.scaleBy(select(canvas), 1.5),

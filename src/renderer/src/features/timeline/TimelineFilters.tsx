@@ -62,7 +62,9 @@ export function TimelineFilters({
           value={String(filter.evidence)}
           onChange={(e) => {
             const value = e.target.value
-            const rule = (value === 'any' || value === 'supported' ? value : Number(value)) as EvidenceRule
+            const rule = (
+              value === 'any' || value === 'supported' ? value : Number(value)
+            ) as EvidenceRule
             dispatch({ type: 'require-evidence', rule })
           }}
         >

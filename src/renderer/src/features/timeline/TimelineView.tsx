@@ -1,6 +1,6 @@
 import { useMemo, useReducer, useRef, useState } from 'react'
 import type { TimelineItem } from '../../../../shared/contract'
-import { dateMs, defaultLaneIds } from '../../../../shared/timeline'
+import { dateMs } from '../../../../shared/timeline'
 import { useTimelineItems, useTimelineLanes } from '../../api/timeline'
 import { entityViewHref, readerHref } from '../../routes/links'
 import { useDateRange } from '../../ui/date-range'
@@ -15,16 +15,10 @@ import { TimelineFilters } from './TimelineFilters'
 import { TimelineLegend } from './TimelineLegend'
 import { filterReducer, INITIAL_FILTER } from './timeline-filter'
 import { itemsInWindow, timelineModel } from './timeline-model'
+import { useLaneChoice } from './use-lane-choice'
 import './timeline.css'
 
-/** Lanes a first look shows: the groups with the most quotes. */
-const DEFAULT_LANES = 6
 const DAY_MS = 86_400_000
-
-interface LaneChoice {
-  ids: string[]
-  unassigned: boolean
-}
 
 /** The record a timeline item stands for, as a link (double-click, or Enter in the list). */
 function recordHref(item: TimelineItem, laneType: string | undefined): string {
@@ -45,8 +39,8 @@ function recordHref(item: TimelineItem, laneType: string | undefined): string {
  */
 export function TimelineView() {
   const lanes = useTimelineLanes()
-  const [choice, setChoice] = useState<LaneChoice | null>(null)
-  const laneIds = choice?.ids ?? (lanes.data ? defaultLaneIds(lanes.data, DEFAULT_LANES) : null)
+  const [choice, setChoice] = useLaneChoice(lanes.data)
+  const laneIds = choice?.ids ?? null
   const unassigned = choice?.unassigned ?? true
   const data = useTimelineItems(laneIds, unassigned)
   const [filter, dispatch] = useReducer(filterReducer, INITIAL_FILTER)
@@ -62,8 +56,7 @@ export function TimelineView() {
   const chart = useRef<TimelineChartHandle>(null)
 
   const inWindow = useMemo(
-    () =>
-      shownWindow ? itemsInWindow(model, shownWindow[0], shownWindow[1]) : model.shown,
+    () => (shownWindow ? itemsInWindow(model, shownWindow[0], shownWindow[1]) : model.shown),
     [model, shownWindow],
   )
   const laneTypes = useMemo(

@@ -94,7 +94,8 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, input: DrawInput): H
   ctx.fillRect(0, 0, width, height)
 
   if (input.range) {
-    const from = input.range.from === null ? GUTTER : Math.max(GUTTER, x(new Date(input.range.from)))
+    const from =
+      input.range.from === null ? GUTTER : Math.max(GUTTER, x(new Date(input.range.from)))
     const to = input.range.to === null ? width : Math.min(width, x(new Date(input.range.to)))
     if (to > from) {
       ctx.fillStyle = '#fff6d6'

@@ -15,14 +15,28 @@ const item = (over: Partial<TimelineItem>): TimelineItem => ({
 
 describe('the timeline filter', () => {
   it('hides quotes until asked, and kinds of event one by one', () => {
-    expect(itemPasses(item({ kind: 'quote', supported: true, grade: 2 }), INITIAL_FILTER)).toBe(false)
-    const withQuotes = filterReducer(INITIAL_FILTER, { type: 'show-item-kind', kind: 'quote', shown: true })
+    expect(itemPasses(item({ kind: 'quote', supported: true, grade: 2 }), INITIAL_FILTER)).toBe(
+      false,
+    )
+    const withQuotes = filterReducer(INITIAL_FILTER, {
+      type: 'show-item-kind',
+      kind: 'quote',
+      shown: true,
+    })
     expect(itemPasses(item({ kind: 'quote', supported: true, grade: 2 }), withQuotes)).toBe(true)
-    const noAttacks = filterReducer(INITIAL_FILTER, { type: 'show-event-kind', kind: 'attack', shown: false })
+    const noAttacks = filterReducer(INITIAL_FILTER, {
+      type: 'show-event-kind',
+      kind: 'attack',
+      shown: false,
+    })
     expect(itemPasses(item({ eventKind: 'attack' }), noAttacks)).toBe(false)
     expect(itemPasses(item({ eventKind: 'claim' }), noAttacks)).toBe(true)
     // An event of no stated kind counts as "other".
-    const noOther = filterReducer(INITIAL_FILTER, { type: 'show-event-kind', kind: 'other', shown: false })
+    const noOther = filterReducer(INITIAL_FILTER, {
+      type: 'show-event-kind',
+      kind: 'other',
+      shown: false,
+    })
     expect(itemPasses(item({}), noOther)).toBe(false)
   })
 
