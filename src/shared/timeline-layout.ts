@@ -53,6 +53,8 @@ export function layoutLane(
   let open: PointMark | null = null
   for (const p of placed) {
     const x0 = x(p.times.start)
+    // Sorted by start: everything after this starts right of the view.
+    if (x0 > right + clusterPx) break
     if (p.times.span) {
       const x1 = Math.max(x0 + 2, x(p.times.end))
       if (x1 < left || x0 > right) continue

@@ -3,11 +3,21 @@ import { select } from 'd3-selection'
 import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom'
 import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react'
 import type { TimelineItem } from '../../../../shared/contract'
-import { chartHeight, drawTimeline, GUTTER, hitAt, type ChartLane, type Hit } from './chart-draw'
+import {
+  chartHeight,
+  drawTimeline,
+  GUTTER,
+  hitAt,
+  LANE_HEIGHT,
+  type ChartLane,
+  type Hit,
+} from './chart-draw'
 
 const DAY_MS = 86_400_000
 /** Zoomed all the way in, the chart spans about three days. */
 const NARROWEST_MS = 3 * DAY_MS
+/** The least the canvas shows: the axis and one lane. */
+const AXIS_AND_ONE_LANE = chartHeight(1)
 
 export interface TimelineChartHandle {
   /** Centres the chart on a time, zoomed in to about `spanMs` wide when it is wider now. */
@@ -40,8 +50,12 @@ export const TimelineChart = forwardRef<TimelineChartHandle, TimelineChartProps>
     const { lanes, extent, selectedKey, range, label } = props
     const canvasRef = useRef<HTMLCanvasElement>(null)
     const hostRef = useRef<HTMLDivElement>(null)
-    const [width, setWidth] = useState(800)
-    const height = chartHeight(lanes.length)
+    const [box, setBox] = useState({ width: 800, height: 400 })
+    const width = box.width
+    const fullHeight = chartHeight(lanes.length)
+    // The canvas covers the visible band only; the lanes scroll under it.
+    const height = Math.max(AXIS_AND_ONE_LANE, Math.min(fullHeight, box.height))
+    const scrollTopRef = useRef(0)
     const transformRef = useRef<ZoomTransform>(zoomIdentity)
     const zoomRef = useRef<ZoomBehavior<HTMLCanvasElement, unknown> | null>(null)
     const hitsRef = useRef<Hit[]>([])
@@ -75,6 +89,7 @@ export const TimelineChart = forwardRef<TimelineChartHandle, TimelineChartProps>
         x: scale(),
         width: canvas.width / ratio,
         height: canvas.height / ratio,
+        scrollTop: scrollTopRef.current,
         selectedKey: p.selectedKey,
         range: p.range,
       })
@@ -96,7 +111,11 @@ export const TimelineChart = forwardRef<TimelineChartHandle, TimelineChartProps>
       const host = hostRef.current
       if (!host) return
       const observer = new ResizeObserver(([entry]) => {
-        if (entry) setWidth(Math.max(320, Math.floor(entry.contentRect.width)))
+        if (!entry) return
+        setBox({
+          width: Math.max(320, Math.floor(entry.contentRect.width)),
+          height: Math.floor(entry.contentRect.height),
+        })
       })
       observer.observe(host)
       return () => observer.disconnect()
@@ -108,6 +127,13 @@ export const TimelineChart = forwardRef<TimelineChartHandle, TimelineChartProps>
       if (!canvas) return
       const span = Math.max(NARROWEST_MS, extent[1] - extent[0])
       const behaviour = zoom<HTMLCanvasElement, unknown>()
+        // The wheel over the lane names scrolls the lanes; elsewhere it zooms.
+        .filter(
+          (event: MouseEvent) =>
+            (event.type !== 'wheel' || event.offsetX > GUTTER) &&
+            (!event.ctrlKey || event.type === 'wheel') &&
+            !event.button,
+        )
         .scaleExtent([1, span / NARROWEST_MS])
         .on('zoom', (event: { transform: ZoomTransform }) => {
           transformRef.current = event.transform
@@ -172,48 +198,61 @@ export const TimelineChart = forwardRef<TimelineChartHandle, TimelineChartProps>
     }
 
     return (
-      <div className="timeline-canvas-host" ref={hostRef}>
-        <canvas
-          ref={canvasRef}
-          role="img"
-          aria-label={label}
-          tabIndex={0}
-          className="timeline-canvas"
-          onClick={(event) => {
-            const hit = pointer(event)
-            if (!hit) return
-            if (hit.items.length > 1) {
-              const starts = hit.items.map((i) => Date.parse(i.start))
-              showSpan(Math.min(...starts) - DAY_MS, Math.max(...starts) + DAY_MS)
-            }
-            props.onSelect(hit.items, hit.items.length > 1)
-          }}
-          onDoubleClick={(event) => {
-            const hit = pointer(event)
-            if (hit?.items.length === 1) props.onOpen(hit.items[0]!)
-          }}
-          onKeyDown={(event) => {
-            const canvas = canvasRef.current
-            const behaviour = zoomRef.current
-            if (!canvas || !behaviour) return
-            const step = width / 8
-            const moves: Record<string, () => void> = {
-              ArrowLeft: () =>
-                behaviour.translateBy(select(canvas), step / transformRef.current.k, 0),
-              ArrowRight: () =>
-                behaviour.translateBy(select(canvas), -step / transformRef.current.k, 0),
-              '+': () => behaviour.scaleBy(select(canvas), 1.5),
-              '=': () => behaviour.scaleBy(select(canvas), 1.5),
-              '-': () => behaviour.scaleBy(select(canvas), 1 / 1.5),
-              '0': () => behaviour.transform(select(canvas), zoomIdentity),
-            }
-            const move = moves[event.key]
-            if (move) {
-              event.preventDefault()
-              move()
-            }
-          }}
-        />
+      <div
+        className="timeline-canvas-host"
+        ref={hostRef}
+        onScroll={(event) => {
+          scrollTopRef.current = event.currentTarget.scrollTop
+          schedule()
+        }}
+      >
+        <div className="timeline-lanes-extent" style={{ height: fullHeight }}>
+          <canvas
+            ref={canvasRef}
+            role="img"
+            aria-label={label}
+            tabIndex={0}
+            className="timeline-canvas"
+            onClick={(event) => {
+              const hit = pointer(event)
+              if (!hit) return
+              if (hit.items.length > 1) {
+                const starts = hit.items.map((i) => Date.parse(i.start))
+                showSpan(Math.min(...starts) - DAY_MS, Math.max(...starts) + DAY_MS)
+              }
+              props.onSelect(hit.items, hit.items.length > 1)
+            }}
+            onDoubleClick={(event) => {
+              const hit = pointer(event)
+              if (hit?.items.length === 1) props.onOpen(hit.items[0]!)
+            }}
+            onKeyDown={(event) => {
+              const canvas = canvasRef.current
+              const behaviour = zoomRef.current
+              if (!canvas || !behaviour) return
+              const step = width / 8
+              const moves: Record<string, () => void> = {
+                ArrowLeft: () =>
+                  behaviour.translateBy(select(canvas), step / transformRef.current.k, 0),
+                ArrowRight: () =>
+                  behaviour.translateBy(select(canvas), -step / transformRef.current.k, 0),
+                '+': () => behaviour.scaleBy(select(canvas), 1.5),
+                '=': () => behaviour.scaleBy(select(canvas), 1.5),
+                '-': () => behaviour.scaleBy(select(canvas), 1 / 1.5),
+                '0': () => behaviour.transform(select(canvas), zoomIdentity),
+                ArrowDown: () => hostRef.current?.scrollBy({ top: LANE_HEIGHT }),
+                ArrowUp: () => hostRef.current?.scrollBy({ top: -LANE_HEIGHT }),
+                PageDown: () => hostRef.current?.scrollBy({ top: height - LANE_HEIGHT }),
+                PageUp: () => hostRef.current?.scrollBy({ top: LANE_HEIGHT - height }),
+              }
+              const move = moves[event.key]
+              if (move) {
+                event.preventDefault()
+                move()
+              }
+            }}
+          />
+        </div>
       </div>
     )
   },

@@ -14,7 +14,7 @@ import { TimelineChart, type TimelineChartHandle } from './TimelineChart'
 import { TimelineFilters } from './TimelineFilters'
 import { TimelineLegend } from './TimelineLegend'
 import { filterReducer, INITIAL_FILTER } from './timeline-filter'
-import { itemsInWindow, timelineModel } from './timeline-model'
+import { filterTimeline, itemsInWindow, prepareTimeline } from './timeline-model'
 import { useLaneChoice } from './use-lane-choice'
 import './timeline.css'
 
@@ -46,10 +46,11 @@ export function TimelineView() {
   const [filter, dispatch] = useReducer(filterReducer, INITIAL_FILTER)
   const range = useDateRange()
   const [now] = useState(() => Date.now())
-  const model = useMemo(
-    () => timelineModel(data.data, filter, unassigned, now),
-    [data.data, filter, unassigned, now],
+  const prepared = useMemo(
+    () => prepareTimeline(data.data, unassigned, now),
+    [data.data, unassigned, now],
   )
+  const model = useMemo(() => filterTimeline(prepared, filter), [prepared, filter])
   const [shownWindow, setShownWindow] = useState<[number, number] | null>(null)
   const [selected, setSelected] = useState<TimelineItem | null>(null)
   const [picking, setPicking] = useState(false)

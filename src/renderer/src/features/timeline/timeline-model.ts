@@ -1,9 +1,10 @@
 /**
- * From the lanes' items to what the chart and the list draw: filtered, placed in time, split
- * by lane. Pure, so a filter change is one pass over the items (measured in the bench).
+ * From the lanes' items to what the chart and the list draw: placed in time and split by lane
+ * once when the items arrive (`prepareTimeline`), then filtered in one pass whenever a filter
+ * changes (`filterTimeline`, measured in the bench). Pure, and tested without a page.
  */
 import type { TimelineData, TimelineItem } from '../../../../shared/contract'
-import { placeItems } from '../../../../shared/timeline-layout'
+import { placeItems, type PlacedItem } from '../../../../shared/timeline-layout'
 import type { ChartLane } from './chart-draw'
 import { itemPasses, type TimelineFilter } from './timeline-filter'
 
@@ -12,24 +13,33 @@ export const UNASSIGNED_LANE = 'Events with no participant'
 const DAY_MS = 86_400_000
 const YEAR_MS = 365 * DAY_MS
 
-export interface TimelineModel {
+/** Every item of the lanes, placed in time, before any filter. */
+export interface PreparedTimeline {
   lanes: ChartLane[]
-  /** Every item that passes the filters, in date order. */
-  shown: TimelineItem[]
+  /** The items on these lanes, in date order. */
+  items: PlacedItem[]
   laneNames: Map<string | null, string>
   /** The whole time the lanes' items cover (ms), padded; the zoomed-out view. */
   extent: [number, number]
 }
 
-export function timelineModel(
+export interface TimelineModel {
+  lanes: ChartLane[]
+  /** Every item that passes the filters, in date order. */
+  shown: TimelineItem[]
+  /** The same, placed in time. */
+  shownPlaced: PlacedItem[]
+  laneNames: Map<string | null, string>
+  extent: [number, number]
+}
+
+export function prepareTimeline(
   data: TimelineData | undefined,
-  filter: TimelineFilter,
   unassigned: boolean,
   now: number,
-): TimelineModel {
+): PreparedTimeline {
   const laneNames = new Map<string | null, string>()
-  const chartLanes: ChartLane[] = []
-  const byLane = new Map<string | null, TimelineItem[]>()
+  const byLane = new Map<string | null, PlacedItem[]>()
   for (const lane of data?.lanes ?? []) {
     laneNames.set(lane.id, lane.name)
     byLane.set(lane.id, [])
@@ -38,39 +48,44 @@ export function timelineModel(
     laneNames.set(null, UNASSIGNED_LANE)
     byLane.set(null, [])
   }
-  const shown: TimelineItem[] = []
-  for (const item of data?.items ?? []) {
-    if (!itemPasses(item, filter)) continue
-    const list = byLane.get(item.laneId)
-    if (!list) continue
-    list.push(item)
-    shown.push(item)
+  let first = Infinity
+  let last = -Infinity
+  const items: PlacedItem[] = []
+  for (const placed of placeItems(data?.items ?? [], now)) {
+    const lane = byLane.get(placed.item.laneId)
+    if (!lane) continue
+    lane.push(placed)
+    items.push(placed)
+    if (placed.times.start < first) first = placed.times.start
+    if (placed.times.end > last) last = placed.times.end
   }
-  for (const [id, items] of byLane) {
-    chartLanes.push({ id, name: laneNames.get(id) ?? '', placed: placeItems(items, now) })
-  }
-  return { lanes: chartLanes, shown, laneNames, extent: extentOf(data?.items ?? [], now) }
+  const lanes = [...byLane].map(([id, placed]) => ({ id, name: laneNames.get(id) ?? '', placed }))
+  return { lanes, items, laneNames, extent: extentOf(first, last, now) }
 }
 
 /** The span of all items (filters aside, so filtering never rescales the chart). */
-function extentOf(items: readonly TimelineItem[], now: number): [number, number] {
-  if (items.length === 0) return [now - 5 * YEAR_MS, now + YEAR_MS / 4]
-  const placed = placeItems(items, now)
-  let first = Infinity
-  let last = -Infinity
-  for (const p of placed) {
-    if (p.times.start < first) first = p.times.start
-    if (p.times.end > last) last = p.times.end
-  }
+function extentOf(first: number, last: number, now: number): [number, number] {
+  if (first > last) return [now - 5 * YEAR_MS, now + YEAR_MS / 4]
   const pad = Math.max((last - first) * 0.04, 30 * DAY_MS)
   return [first - pad, last + pad]
+}
+
+/** The prepared lanes with only the items that pass the filters. */
+export function filterTimeline(prepared: PreparedTimeline, filter: TimelineFilter): TimelineModel {
+  const lanes = prepared.lanes.map((lane) => ({
+    ...lane,
+    placed: lane.placed.filter((p) => itemPasses(p.item, filter)),
+  }))
+  const shownPlaced = prepared.items.filter((p) => itemPasses(p.item, filter))
+  const shown = shownPlaced.map((p) => p.item)
+  return { lanes, shown, shownPlaced, laneNames: prepared.laneNames, extent: prepared.extent }
 }
 
 /** The shown items that overlap [from, to] (ms), in date order. */
 export function itemsInWindow(model: TimelineModel, from: number, to: number): TimelineItem[] {
   const result: TimelineItem[] = []
-  for (const lane of model.lanes) {
-    for (const p of lane.placed) if (p.times.end >= from && p.times.start <= to) result.push(p.item)
+  for (const p of model.shownPlaced) {
+    if (p.times.end >= from && p.times.start <= to) result.push(p.item)
   }
-  return result.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0))
+  return result
 }
