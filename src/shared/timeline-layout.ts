@@ -38,13 +38,17 @@ export interface LaneMarks {
 
 export const SPAN_ROWS = 3
 
-/** Places a lane's items (sorted by start) between `left` and `right` pixels. */
+/**
+ * Places a lane's items (sorted by start) between `left` and `right` pixels. Points closer
+ * than `clusterPx` to a cluster's first point join it: about twice a cluster's radius, so
+ * clusters never overlap.
+ */
 export function layoutLane(
   placed: readonly PlacedItem[],
   x: (ms: number) => number,
   left: number,
   right: number,
-  clusterPx = 10,
+  clusterPx = 18,
 ): LaneMarks {
   const points: PointMark[] = []
   const spans: SpanMark[] = []

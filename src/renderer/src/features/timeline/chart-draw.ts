@@ -22,6 +22,8 @@ const POINT_Y = 16
 const SPAN_Y = 28
 const SPAN_STEP = 5
 const SELECTED = '#f0a500'
+/** Twice the largest cluster's radius. */
+const CLUSTER_PX = 24
 
 export interface ChartLane {
   /** null: the lane of events with no participant. */
@@ -108,7 +110,7 @@ function addPoint(path: Path2D, item: TimelineItem, x: number, y: number): void 
 }
 
 function clusterRadius(count: number): number {
-  return Math.min(12, 7 + Math.log10(count) * 3)
+  return Math.min(12, 7 + Math.log10(count) * 2.5)
 }
 
 /** Draws a frame; returns the marks' boxes for hit testing. */
@@ -153,7 +155,7 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, input: DrawInput): H
     const top = AXIS + index * LANE_HEIGHT - scrollTop
     if (top + LANE_HEIGHT < AXIS || top > height) return
     visible.push({ lane, top })
-    const marks = layoutLane(lane.placed, toX, GUTTER, width)
+    const marks = layoutLane(lane.placed, toX, GUTTER, width, CLUSTER_PX)
     for (const span of marks.spans) {
       const { item } = span.placed
       const y = top + SPAN_Y + Math.min(span.row, SPAN_ROWS - 1) * SPAN_STEP
