@@ -116,3 +116,47 @@ test('an event made in the grid with a date and a quote shows on its group’s l
   )
   expect(entry).toContain(QUOTE)
 })
+
+test('the timeline exports as SVG and PNG, filters its lanes by type, and shares its date range with the report', async ({
+  page,
+  app,
+}) => {
+  const shell = new AppShell(page)
+  const timeline = new TimelinePage(page)
+  await shell.open(app.url)
+  await shell.goTo('Timeline')
+  const takeover = timeline.event('Taliban return to power', 'Taliban')
+  await expect(takeover).toBeVisible()
+  await expect(timeline.status).toHaveText(/^4 items on 7 lanes/)
+
+  const svg = await timeline.exportSvg()
+  expect(svg.suggestedFilename()).toBe('timeline.svg')
+  const markup = await readFile(await svg.path(), 'utf8')
+  expect(markup).toMatch(/^<svg /)
+  expect(markup).toContain('<title>Taliban return to power</title>')
+  expect(markup).toContain('National Freedom Front')
+  const png = await timeline.exportPng()
+  expect(png.suggestedFilename()).toBe('timeline.png')
+  expect([...(await readFile(await png.path())).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47])
+
+  // Lanes of groups hidden: only the lane of events with no participant is left, empty.
+  await timeline.showLanes('Groups', false)
+  await expect(takeover).toBeHidden()
+  await expect(timeline.status).toHaveText(/^0 items on 1 lane\b/)
+  await timeline.showLanes('Groups', true)
+  await expect(takeover).toBeVisible()
+
+  // The brushed range is the app's: the report composer takes it for its timeline section.
+  await timeline.setRange('2021-01-01', '2022-12-31')
+  const reports = new ReportsPage(page)
+  await shell.goTo('Reports')
+  await reports.startNewReport()
+  await reports.addTimeline(['Taliban'])
+  await reports.useTimelineRange(1)
+  await expect(reports.timelineRange(1).from).toHaveValue('2021-01-01')
+  await expect(reports.timelineRange(1).to).toHaveValue('2022-12-31')
+  await reports.waitUntilSaved()
+  await expect(
+    reports.preview.getByRole('rowheader', { name: /Taliban return to power/ }),
+  ).toBeVisible()
+})

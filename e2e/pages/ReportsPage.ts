@@ -109,6 +109,21 @@ export class ReportsPage {
     }
   }
 
+  /** Section n's range taken from the range brushed on the timeline. */
+  async useTimelineRange(n: number): Promise<void> {
+    await this.sections
+      .nth(n - 1)
+      .getByRole('button', { name: 'Use the timeline’s range' })
+      .click()
+  }
+
+  timelineRange(n: number): { from: Locator; to: Locator } {
+    return {
+      from: this.composer.getByLabel(`Timeline of section ${n} from`),
+      to: this.composer.getByLabel(`Timeline of section ${n} to`),
+    }
+  }
+
   async moveSectionUp(n: number): Promise<void> {
     await this.composer.getByRole('button', { name: `Move section ${n} up` }).click()
   }

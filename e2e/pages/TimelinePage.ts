@@ -68,6 +68,13 @@ export class TimelinePage {
       .setChecked(shown)
   }
 
+  async showLanes(type: 'Groups' | 'People', shown: boolean): Promise<void> {
+    await this.page
+      .getByRole('group', { name: 'Lanes' })
+      .getByRole('checkbox', { name: type })
+      .setChecked(shown)
+  }
+
   async showEventKind(kind: string, shown: boolean): Promise<void> {
     await this.page
       .getByRole('group', { name: 'Kinds of event' })

@@ -3,6 +3,7 @@ import { EVENT_KINDS } from '../../../../shared/model'
 import { EVENT_KIND_COLOURS } from '../../../../shared/timeline-layout'
 import {
   EVIDENCE_RULES,
+  LANE_TYPES,
   type EvidenceRule,
   type FilterAction,
   type TimelineFilter,
@@ -13,6 +14,11 @@ const ITEM_KIND_LABELS: Record<TimelineItemKind, string> = {
   relation: 'Relations (spans)',
   'first-seen': 'First seen',
   quote: 'Quotes at their source’s date',
+}
+
+const LANE_TYPE_LABELS: Record<(typeof LANE_TYPES)[number], string> = {
+  group: 'Groups',
+  person: 'People',
 }
 
 const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)
@@ -27,6 +33,21 @@ export function TimelineFilters({
 }) {
   return (
     <div className="timeline-filters">
+      <fieldset>
+        <legend>Lanes</legend>
+        {LANE_TYPES.map((laneType) => (
+          <label key={laneType} className="checkbox">
+            <input
+              type="checkbox"
+              checked={filter.laneTypes.has(laneType)}
+              onChange={(e) =>
+                dispatch({ type: 'show-lane-type', laneType, shown: e.target.checked })
+              }
+            />
+            {LANE_TYPE_LABELS[laneType]}
+          </label>
+        ))}
+      </fieldset>
       <fieldset>
         <legend>Show</legend>
         {TIMELINE_ITEM_KINDS.map((kind) => (

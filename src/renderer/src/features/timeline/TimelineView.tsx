@@ -20,6 +20,9 @@ import './timeline.css'
 
 const DAY_MS = 86_400_000
 
+const count = (n: number, noun: string): string =>
+  `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`
+
 /** The record a timeline item stands for, as a link (double-click, or Enter in the list). */
 function recordHref(item: TimelineItem, laneType: string | undefined): string {
   switch (item.kind) {
@@ -87,7 +90,7 @@ export function TimelineView() {
 
   const status = data.isError
     ? data.error.message
-    : `${model.shown.length.toLocaleString('en')} items on ${model.lanes.length} lanes` +
+    : `${count(model.shown.length, 'item')} on ${count(model.lanes.length, 'lane')}` +
       (data.data && data.data.undated > 0
         ? `; ${data.data.undated} ${data.data.undated === 1 ? 'event has' : 'events have'} no date yet`
         : '')

@@ -8,7 +8,12 @@ import { EVENT_KINDS, type EventKind } from '../../../../shared/model'
 /** 'any': everything; 'supported': backed by at least one quote; a number: graded at most that. */
 export type EvidenceRule = 'any' | 'supported' | 1 | 2 | 3 | 4 | 5
 
+/** The entity types a lane can be (the lane of events with no participant is always shown). */
+export const LANE_TYPES = ['group', 'person'] as const
+
 export interface TimelineFilter {
+  /** Lanes of these entity types are shown. */
+  laneTypes: ReadonlySet<string>
   itemKinds: ReadonlySet<TimelineItemKind>
   eventKinds: ReadonlySet<EventKind>
   evidence: EvidenceRule
@@ -16,12 +21,14 @@ export interface TimelineFilter {
 
 /** Quotes are many and sit at their source's date: shown on request (the toggle). */
 export const INITIAL_FILTER: TimelineFilter = {
+  laneTypes: new Set<string>(LANE_TYPES),
   itemKinds: new Set<TimelineItemKind>(['event', 'relation', 'first-seen']),
   eventKinds: new Set<EventKind>(EVENT_KINDS),
   evidence: 'any',
 }
 
 export type FilterAction =
+  | { type: 'show-lane-type'; laneType: string; shown: boolean }
   | { type: 'show-item-kind'; kind: TimelineItemKind; shown: boolean }
   | { type: 'show-event-kind'; kind: EventKind; shown: boolean }
   | { type: 'require-evidence'; rule: EvidenceRule }
@@ -35,6 +42,8 @@ function toggled<T>(set: ReadonlySet<T>, value: T, on: boolean): Set<T> {
 
 export function filterReducer(state: TimelineFilter, action: FilterAction): TimelineFilter {
   switch (action.type) {
+    case 'show-lane-type':
+      return { ...state, laneTypes: toggled(state.laneTypes, action.laneType, action.shown) }
     case 'show-item-kind':
       return { ...state, itemKinds: toggled(state.itemKinds, action.kind, action.shown) }
     case 'show-event-kind':

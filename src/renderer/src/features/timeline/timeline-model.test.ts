@@ -99,6 +99,20 @@ describe('the timeline model', () => {
     expect(keys(noSpans.shown)).toEqual(['seen-g2', 'raid', 'nobody'])
   })
 
+  it('hides the lanes of an entity type, never the lane of events with no participant', () => {
+    const prepared = prepareTimeline(
+      { ...DATA, lanes: [DATA.lanes[0]!, { ...DATA.lanes[1]!, type: 'person' }] },
+      true,
+      NOW,
+    )
+    const groupsOnly = filterTimeline(
+      prepared,
+      filterReducer(INITIAL_FILTER, { type: 'show-lane-type', laneType: 'person', shown: false }),
+    )
+    expect(groupsOnly.lanes.map((l) => l.id)).toEqual(['g1', null])
+    expect(keys(groupsOnly.shown)).toEqual(['alliance-g1', 'raid', 'nobody'])
+  })
+
   it('lists the items that overlap the window on screen, spans and partial dates included', () => {
     const model = filterTimeline(prepareTimeline(DATA, true, NOW), INITIAL_FILTER)
     // August 2021, known to the month, overlaps a window starting mid-month.

@@ -19,6 +19,8 @@ export interface PreparedTimeline {
   /** The items on these lanes, in date order. */
   items: PlacedItem[]
   laneNames: Map<string | null, string>
+  /** Each lane's entity type (group, person). */
+  laneTypes: Map<string, string>
   /** The whole time the lanes' items cover (ms), padded; the zoomed-out view. */
   extent: [number, number]
 }
@@ -39,9 +41,11 @@ export function prepareTimeline(
   now: number,
 ): PreparedTimeline {
   const laneNames = new Map<string | null, string>()
+  const laneTypes = new Map<string, string>()
   const byLane = new Map<string | null, PlacedItem[]>()
   for (const lane of data?.lanes ?? []) {
     laneNames.set(lane.id, lane.name)
+    laneTypes.set(lane.id, lane.type)
     byLane.set(lane.id, [])
   }
   if (unassigned) {
@@ -60,7 +64,7 @@ export function prepareTimeline(
     if (placed.times.end > last) last = placed.times.end
   }
   const lanes = [...byLane].map(([id, placed]) => ({ id, name: laneNames.get(id) ?? '', placed }))
-  return { lanes, items, laneNames, extent: extentOf(first, last, now) }
+  return { lanes, items, laneNames, laneTypes, extent: extentOf(first, last, now) }
 }
 
 /** The span of all items (filters aside, so filtering never rescales the chart). */
@@ -72,11 +76,14 @@ function extentOf(first: number, last: number, now: number): [number, number] {
 
 /** The prepared lanes with only the items that pass the filters. */
 export function filterTimeline(prepared: PreparedTimeline, filter: TimelineFilter): TimelineModel {
-  const lanes = prepared.lanes.map((lane) => ({
-    ...lane,
-    placed: lane.placed.filter((p) => itemPasses(p.item, filter)),
-  }))
-  const shownPlaced = prepared.items.filter((p) => itemPasses(p.item, filter))
+  const laneShown = (id: string | null): boolean =>
+    id === null || filter.laneTypes.has(prepared.laneTypes.get(id) ?? '')
+  const lanes = prepared.lanes
+    .filter((lane) => laneShown(lane.id))
+    .map((lane) => ({ ...lane, placed: lane.placed.filter((p) => itemPasses(p.item, filter)) }))
+  const shownPlaced = prepared.items.filter(
+    (p) => laneShown(p.item.laneId) && itemPasses(p.item, filter),
+  )
   const shown = shownPlaced.map((p) => p.item)
   return { lanes, shown, shownPlaced, laneNames: prepared.laneNames, extent: prepared.extent }
 }
