@@ -74,7 +74,8 @@ export const EVENT_ANNOTATIONS: AnnotationSpec[] = [
       'Since the Taliban returned to power in August 2021, at least 13 anti-Taliban armed groups have surfaced inside Afghanistan.',
     kind: 'fact',
     credibility: 2,
-    comment: 'Dates the takeover to August 2021 and the rise of the armed fronts to the years after.',
+    comment:
+      'Dates the takeover to August 2021 and the rise of the armed fronts to the years after.',
     entityIds: ['evt-taliban-return', 'evt-fronts-surface', 'grp-taliban'],
     tags: ['date'],
   },

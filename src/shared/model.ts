@@ -166,7 +166,14 @@ const GroupStatus = z.enum(GROUP_STATUSES)
 export const PLACE_KINDS = ['country', 'region', 'province', 'district', 'city', 'other'] as const
 export const COMMUNITY_KINDS = ['ethnic', 'religious', 'tribal', 'linguistic', 'other'] as const
 
-export const EVENT_KINDS = ['attack', 'claim', 'announcement', 'formation', 'split', 'other'] as const
+export const EVENT_KINDS = [
+  'attack',
+  'claim',
+  'announcement',
+  'formation',
+  'split',
+  'other',
+] as const
 export type EventKind = (typeof EVENT_KINDS)[number]
 
 /**

@@ -112,7 +112,9 @@ export function drawTimelineSvg(input: TimelineSvgInput): TimelineSvg {
     }
     for (const mark of marks.points) parts.push(pointMarkup(mark, top + POINT_Y))
   })
-  parts.push(`<line x1="${GUTTER}" y1="${AXIS - 4}" x2="${GUTTER}" y2="${height}" stroke="#c9d1da"/>`)
+  parts.push(
+    `<line x1="${GUTTER}" y1="${AXIS - 4}" x2="${GUTTER}" y2="${height}" stroke="#c9d1da"/>`,
+  )
   parts.push('</svg>')
   return { svg: parts.join(''), width, height }
 }

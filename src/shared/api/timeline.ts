@@ -1,5 +1,13 @@
 import { z } from 'zod'
-import { Credibility, DATE_PRECISIONS, EntityType, EVENT_KINDS, Id, IsoDate, RelationType } from '../model'
+import {
+  Credibility,
+  DATE_PRECISIONS,
+  EntityType,
+  EVENT_KINDS,
+  Id,
+  IsoDate,
+  RelationType,
+} from '../model'
 import { method, NoInput } from './method'
 
 /** A theme line: one group or person, with how much evidence names it. */

@@ -85,7 +85,10 @@ export function renderReportMarkdown(doc: ReportDocument): string {
       case 'timeline': {
         out.push(`## ${inline(section.caption || 'Timeline')}`, '')
         const svg = timelineSectionSvg(section, `Timeline of ${report.title}`).svg
-        out.push(`![Timeline](data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')})`, '')
+        out.push(
+          `![Timeline](data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')})`,
+          '',
+        )
         for (const event of section.events) {
           const cites = event.annotationIds.map((id) => ` [${numbers.number(id)}]`).join('')
           out.push(`- ${inline(event.date)}: ${inline(event.name)}${cites}`)

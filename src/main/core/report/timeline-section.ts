@@ -48,8 +48,7 @@ export function gatherTimelineSection(
 ): TimelineSectionView {
   const known = new Set(data.entities.map((e) => e.id))
   const chosen = section.laneIds.filter((id) => known.has(id))
-  const laneIds =
-    chosen.length > 0 ? chosen : defaultLaneIds(timelineLanesOf(data), DEFAULT_LANES)
+  const laneIds = chosen.length > 0 ? chosen : defaultLaneIds(timelineLanesOf(data), DEFAULT_LANES)
   const timeline = timelineOf(data, laneIds, false)
   const drawn = timeline.items.filter((item) => item.kind !== 'quote')
   let from = section.from

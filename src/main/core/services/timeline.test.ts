@@ -58,7 +58,10 @@ describe('timeline', () => {
     expect(items.every((i) => !i.supported && i.grade === undefined)).toBe(true)
     expect(items[0]).toMatchObject({ kind: 'event', eventKind: 'attack', precision: 'month' })
 
-    await value('annotations.update', { id: 'ann-nrf-guerrilla', patch: { entityIds: ['grp-nrf', event.id] } })
+    await value('annotations.update', {
+      id: 'ann-nrf-guerrilla',
+      patch: { entityIds: ['grp-nrf', event.id] },
+    })
     data = await value<TimelineData>('timeline.items', { laneIds: ['grp-nrf'] })
     const graded = data.items.find((i) => i.recordId === event.id)
     expect(graded).toMatchObject({ supported: true, grade: 2 })
@@ -73,7 +76,12 @@ describe('timeline', () => {
     await value('relations.create', { type: 'participated-in', from: 'grp-nrf', to: undated.id })
     const data = await value<TimelineData>('timeline.items', { laneIds: ['grp-nrf'] })
     const span = data.items.find((i) => i.recordId === 'rel-nrf-opposes-taliban')
-    expect(span).toMatchObject({ kind: 'relation', start: '2021-08-15', open: true, otherId: 'grp-taliban' })
+    expect(span).toMatchObject({
+      kind: 'relation',
+      start: '2021-08-15',
+      open: true,
+      otherId: 'grp-taliban',
+    })
     expect(span?.label).toBe('National Resistance Front opposes Taliban')
     expect(data.undated).toBe(1)
     // Quotes about the lane sit at their source's publication date.
