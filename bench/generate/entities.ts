@@ -26,6 +26,27 @@ const TYPE_SHARES: Record<KnownEntityType, number> = {
   event: 0.04,
 }
 
+/** How often each kind of event is reported: attacks most. */
+export const EVENT_KIND_WEIGHTS = {
+  attack: 40,
+  claim: 20,
+  announcement: 20,
+  formation: 8,
+  split: 5,
+  other: 7,
+} as const
+/** How much of an event's date the reporting gives. */
+export const DATE_PRECISION_WEIGHTS = { day: 60, month: 25, year: 10, approximate: 5 } as const
+
+/** A date known to the month or year, written as the first day of that month or year. */
+export function partialDate(
+  isoDate: string,
+  precision: keyof typeof DATE_PRECISION_WEIGHTS,
+): string {
+  if (precision === 'day') return isoDate
+  return precision === 'month' ? `${isoDate.slice(0, 8)}01` : `${isoDate.slice(0, 4)}-01-01`
+}
+
 export function makeEntities(rnd: Random, clock: Clock, count: number): Cast {
   const byType: Record<KnownEntityType, CastMember[]> = {
     group: [],
@@ -187,30 +208,17 @@ function makeEntity(
       break
     }
     case 'event': {
-      const kind = rnd.weighted({
-        attack: 40,
-        claim: 20,
-        announcement: 20,
-        formation: 8,
-        split: 5,
-        other: 7,
-      })
+      const kind = rnd.weighted(EVENT_KIND_WEIGHTS)
       const where = made.place.length > 0 ? rnd.pick(made.place).entity.name : 'the north'
       name = names.draw(() => [
         `${capitalize(kind)} in ${where} (${index + 1})`,
         `رویداد ${index + 1}`,
       ])
       const day = clock.day()
-      const precision = rnd.weighted({ day: 60, month: 25, year: 10, approximate: 5 })
+      const precision = rnd.weighted(DATE_PRECISION_WEIGHTS)
       attributes = {
         eventKind: kind,
-        // A partial date is written as the first day of its month or year.
-        eventDate:
-          precision === 'day'
-            ? clock.date(day)
-            : precision === 'month'
-              ? `${clock.date(day).slice(0, 8)}01`
-              : `${clock.date(day).slice(0, 4)}-01-01`,
+        eventDate: partialDate(clock.date(day), precision),
         datePrecision: precision,
         ...(rnd.chance(0.1) ? { eventEnd: clock.date(clock.day(day)) } : {}),
       }

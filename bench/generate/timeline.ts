@@ -8,6 +8,7 @@
 import { findIntegrityProblems } from '../../src/main/core/integrity'
 import { ProjectFile, type Entity, type Relation } from '../../src/shared/model'
 import { Clock, DAY_MS } from './clock'
+import { DATE_PRECISION_WEIGHTS, EVENT_KIND_WEIGHTS, partialDate } from './entities'
 import { generateProject, type GeneratedProject } from './generate'
 import { Random } from './random'
 
@@ -22,15 +23,6 @@ export interface TimelineCounts {
 const FIRST = Date.UTC(1995, 0, 1)
 const LAST = Date.UTC(2025, 5, 30)
 
-const EVENT_KINDS = {
-  attack: 40,
-  claim: 20,
-  announcement: 20,
-  formation: 8,
-  split: 5,
-  other: 7,
-} as const
-const PRECISIONS = { day: 60, month: 25, year: 10, approximate: 5 } as const
 const SPAN_TYPES = { 'allied-with': 3, 'rival-of': 2, opposes: 2, 'splinter-of': 1 } as const
 
 export interface TimelineProject extends GeneratedProject {
@@ -83,16 +75,11 @@ export function generateTimelineProject(counts: TimelineCounts, seed = 17): Time
   }
 
   for (let i = 0; i < counts.events; i++) {
-    const kind = rnd.weighted(EVENT_KINDS)
-    const precision = rnd.weighted(PRECISIONS)
+    const kind = rnd.weighted(EVENT_KIND_WEIGHTS)
+    const precision = rnd.weighted(DATE_PRECISION_WEIGHTS)
     const day = clock.day(FIRST, LAST)
     const date = clock.date(day)
-    const eventDate =
-      precision === 'day'
-        ? date
-        : precision === 'month'
-          ? `${date.slice(0, 8)}01`
-          : `${date.slice(0, 4)}-01-01`
+    const eventDate = partialDate(date, precision)
     const period = rnd.chance(0.08)
     const event: Entity = {
       id: `evt-tl-${i + 1}`,

@@ -21,6 +21,14 @@ import { launchChromium, VIEWPORT } from '../browser'
 import { generateTimelineProject, type TimelineCounts } from '../generate/timeline'
 import { writeProjectFolder } from '../generate/write'
 import { line, median, sleep, target, timeOnce } from '../measure'
+import {
+  framesPerSecond,
+  lastMark,
+  longestTask,
+  markCount,
+  recordLongTasks,
+  waitForMark,
+} from '../page-timing'
 import type { BenchContext, BenchSuite, Measurement } from '../types'
 
 const MOTION_MS = 2_000
@@ -43,58 +51,15 @@ async function timelineProject(
 /** A fresh context (no cache) with the lanes chosen and long tasks and changes recorded. */
 async function openPage(browser: Browser, laneIds: string[]): Promise<Page> {
   const context = await browser.newContext({ viewport: VIEWPORT })
+  await context.addInitScript(recordLongTasks)
   await context.addInitScript((ids: string[]) => {
     localStorage.setItem('sightline.timeline.lanes', JSON.stringify({ ids, unassigned: false }))
-    const state = window as unknown as {
-      longTasks: { start: number; end: number }[]
-      lastChange: number
-    }
-    state.longTasks = []
-    state.lastChange = 0
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) {
-        state.longTasks.push({ start: entry.startTime, end: entry.startTime + entry.duration })
-      }
-    }).observe({ type: 'longtask', buffered: true })
     // The moment a filter control changes, on the page's own clock.
+    const state = window as unknown as { lastChange: number }
+    state.lastChange = 0
     document.addEventListener('change', (event) => (state.lastChange = event.timeStamp), true)
   }, laneIds)
   return context.newPage()
-}
-
-function markCount(page: Page, name: string): Promise<number> {
-  return page.evaluate((n) => performance.getEntriesByName(n).length, name)
-}
-
-async function waitForMark(page: Page, name: string, count: number): Promise<void> {
-  await page.waitForFunction(
-    ([n, c]) => performance.getEntriesByName(n as string).length >= (c as number),
-    [name, count] as const,
-    { timeout: 120_000, polling: 50 },
-  )
-}
-
-function lastMark(page: Page, name: string): Promise<number> {
-  return page.evaluate((n) => {
-    const marks = performance.getEntriesByName(n)
-    return marks[marks.length - 1]!.startTime
-  }, name)
-}
-
-/** The longest main-thread task overlapping [from, to] (page clock), in ms. */
-function longestTask(page: Page, from: number, to: number): Promise<number> {
-  return page.evaluate(
-    ([a, b]) => {
-      const tasks = (window as unknown as { longTasks: { start: number; end: number }[] }).longTasks
-      let longest = 0
-      for (const task of tasks) {
-        if (task.end < a! || task.start > b!) continue
-        longest = Math.max(longest, Math.min(task.end, b!) - Math.max(task.start, a!))
-      }
-      return longest
-    },
-    [from, to],
-  )
 }
 
 interface FirstPaint {
@@ -112,35 +77,6 @@ async function firstPaint(page: Page, url: string): Promise<FirstPaint> {
   return { paint: painted - items, total: painted }
 }
 
-/** Counts animation frames while `move` runs for two seconds. */
-async function framesPerSecond(page: Page, move: (step: number) => Promise<void>): Promise<number> {
-  // A string, not a function: tsx would wrap the inner named function in a helper the page
-  // does not have.
-  await page.evaluate(`(() => {
-    window.frameCount = 0
-    window.counting = true
-    const tick = () => {
-      if (!window.counting) return
-      window.frameCount++
-      requestAnimationFrame(tick)
-    }
-    requestAnimationFrame(tick)
-  })()`)
-  const began = performance.now()
-  let step = 0
-  while (performance.now() - began < MOTION_MS) {
-    await move(++step)
-    await sleep(16)
-  }
-  const elapsed = performance.now() - began
-  const frames = await page.evaluate(() => {
-    const state = window as unknown as { frameCount: number; counting: boolean }
-    state.counting = false
-    return state.frameCount
-  })
-  return frames / (elapsed / 1000)
-}
-
 async function chartCentre(page: Page): Promise<{ x: number; y: number }> {
   const box = await page.getByRole('img', { name: /^Timeline chart/ }).boundingBox()
   if (!box) throw new Error('the timeline chart has no box')
@@ -152,7 +88,7 @@ async function panFps(page: Page): Promise<number> {
   await page.mouse.move(centre.x, centre.y)
   await page.mouse.down()
   try {
-    return await framesPerSecond(page, (step) =>
+    return await framesPerSecond(page, MOTION_MS, (step) =>
       page.mouse.move(centre.x + 200 * Math.sin(step / 8), centre.y + 20 * Math.cos(step / 8)),
     )
   } finally {
@@ -164,7 +100,9 @@ async function zoomFps(page: Page): Promise<number> {
   const centre = await chartCentre(page)
   await page.mouse.move(centre.x, centre.y)
   // In for a second, out for a second: from the decades down to months and back.
-  return framesPerSecond(page, (step) => page.mouse.wheel(0, step % 120 < 60 ? -120 : 120))
+  return framesPerSecond(page, MOTION_MS, (step) =>
+    page.mouse.wheel(0, step % 120 < 60 ? -120 : 120),
+  )
 }
 
 interface FilterChange {
@@ -196,10 +134,12 @@ async function filterChanges(
   for (let i = -1; i < runs; i++) {
     // Each change and its undoing are two measurements of the same kind.
     const changes = [
-      await timeFilterChange(page, () => grade.selectOption({ label: 'Graded 2 or better' })),
-      await timeFilterChange(page, () =>
-        grade.selectOption({ label: 'Any, unsupported included' }),
-      ),
+      await timeFilterChange(page, async () => {
+        await grade.selectOption({ label: 'Graded 2 or better' })
+      }),
+      await timeFilterChange(page, async () => {
+        await grade.selectOption({ label: 'Any, unsupported included' })
+      }),
     ]
     const toggles = [
       await timeFilterChange(page, () => spans.setChecked(false)),

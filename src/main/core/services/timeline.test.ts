@@ -1,38 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { TimelineData, TimelineLane } from '../../../shared/contract'
-import type { Entity, Relation } from '../../../shared/model'
-import { copySample, tempDir } from '../../../../test/support/folders'
-import { createDispatch, type Dispatch } from '../dispatch'
-import { Workspace } from '../workspace'
+import { openSample, type SampleSession } from '../../../../test/support/sample-dispatch'
 
-let dir: Awaited<ReturnType<typeof tempDir>>
-let workspace: Workspace
-let dispatch: Dispatch
+let sample: SampleSession
 
 beforeEach(async () => {
-  dir = await tempDir()
-  workspace = new Workspace({ userDataDir: dir.path, store: { writeDelayMs: 5 } })
-  await workspace.open(await copySample(dir.path))
-  dispatch = createDispatch(workspace, { validateOutput: true, logError: () => undefined })
+  sample = await openSample()
 })
 afterEach(async () => {
-  await workspace.close()
-  await dir.cleanup()
+  await sample.close()
 })
 
-async function value<T>(method: string, input: unknown = {}): Promise<T> {
-  const result = await dispatch(method, input)
-  if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`)
-  return result.value as T
-}
-
-async function newEvent(name: string, attributes: Record<string, unknown>): Promise<Entity> {
-  return value<Entity>('entities.create', { type: 'event', name, attributes })
+function newEvent(name: string, attributes: Record<string, unknown>) {
+  return sample.value('entities.create', { type: 'event', name, attributes })
 }
 
 describe('timeline', () => {
   it('offers groups and people as lanes, most quoted first', async () => {
-    const lanes = await value<TimelineLane[]>('timeline.lanes')
+    const lanes = await sample.value('timeline.lanes', {})
     expect(lanes.every((l) => l.type === 'group' || l.type === 'person')).toBe(true)
     const counts = lanes.map((l) => l.quoteCount)
     expect(counts).toEqual([...counts].sort((a, b) => b - a))
@@ -46,35 +30,39 @@ describe('timeline', () => {
       datePrecision: 'month',
     })
     for (const group of ['grp-nrf', 'grp-nff']) {
-      await value<Relation>('relations.create', {
+      await sample.value('relations.create', {
         type: 'participated-in',
         from: group,
         to: event.id,
       })
     }
-    let data = await value<TimelineData>('timeline.items', { laneIds: ['grp-nrf', 'grp-nff'] })
+    let data = await sample.value('timeline.items', { laneIds: ['grp-nrf', 'grp-nff'] })
     const items = data.items.filter((i) => i.recordId === event.id)
     expect(items.map((i) => i.laneId).sort()).toEqual(['grp-nff', 'grp-nrf'])
     expect(items.every((i) => !i.supported && i.grade === undefined)).toBe(true)
     expect(items[0]).toMatchObject({ kind: 'event', eventKind: 'attack', precision: 'month' })
 
-    await value('annotations.update', {
+    await sample.value('annotations.update', {
       id: 'ann-nrf-guerrilla',
       patch: { entityIds: ['grp-nrf', event.id] },
     })
-    data = await value<TimelineData>('timeline.items', { laneIds: ['grp-nrf'] })
+    data = await sample.value('timeline.items', { laneIds: ['grp-nrf'] })
     const graded = data.items.find((i) => i.recordId === event.id)
     expect(graded).toMatchObject({ supported: true, grade: 2 })
   })
 
   it('draws relations with dates as spans, open when they have no end, and counts undated events', async () => {
-    await value('relations.update', {
+    await sample.value('relations.update', {
       id: 'rel-nrf-opposes-taliban',
       patch: { validFrom: '2021-08-15' },
     })
     const undated = await newEvent('Founding statement', { eventKind: 'formation' })
-    await value('relations.create', { type: 'participated-in', from: 'grp-nrf', to: undated.id })
-    const data = await value<TimelineData>('timeline.items', { laneIds: ['grp-nrf'] })
+    await sample.value('relations.create', {
+      type: 'participated-in',
+      from: 'grp-nrf',
+      to: undated.id,
+    })
+    const data = await sample.value('timeline.items', { laneIds: ['grp-nrf'] })
     const span = data.items.find((i) => i.recordId === 'rel-nrf-opposes-taliban')
     expect(span).toMatchObject({
       kind: 'relation',
@@ -94,12 +82,13 @@ describe('timeline', () => {
   })
 
   it('refuses an unknown lane and an event attribute on a group', async () => {
-    const unknown = await dispatch('timeline.items', { laneIds: ['grp-nope'] })
-    expect(unknown.ok).toBe(false)
-    const wrong = await dispatch('entities.update', {
+    const unknown = await sample.error('timeline.items', { laneIds: ['grp-nope'] })
+    expect(unknown.code).toBe('not_found')
+    const before = sample.snapshot()
+    await sample.error('entities.update', {
       id: 'grp-nrf',
       patch: { attributes: { eventDate: '2022-01-01' } },
     })
-    expect(wrong.ok).toBe(false)
+    expect(sample.snapshot()).toBe(before)
   })
 })

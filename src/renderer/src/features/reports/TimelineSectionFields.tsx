@@ -2,6 +2,7 @@ import { useId } from 'react'
 import type { ReportSection } from '../../../../shared/model'
 import { useTimelineLanes } from '../../api/timeline'
 import { useDateRange } from '../../ui/date-range'
+import { CaptionField } from './CaptionField'
 
 type TimelineSection = Extract<ReportSection, { kind: 'timeline' }>
 
@@ -82,16 +83,7 @@ export function TimelineSectionFields({
       >
         Use the timeline’s range
       </button>
-      <label htmlFor={`${id}-caption`}>Caption for section {n}</label>
-      <input
-        id={`${id}-caption`}
-        value={section.caption ?? ''}
-        maxLength={500}
-        onChange={(e) => {
-          const { caption: _old, ...rest } = section
-          onChange(e.target.value ? { ...rest, caption: e.target.value } : rest)
-        }}
-      />
+      <CaptionField section={section} n={n} onChange={onChange} />
     </div>
   )
 }

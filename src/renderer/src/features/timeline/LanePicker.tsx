@@ -3,7 +3,7 @@ import type { TimelineLane } from '../../../../shared/contract'
 import { Dialog } from '../../ui/Dialog'
 
 /** The most lanes a timeline shows at once: past that a lane is a few pixels tall. */
-export const MAX_LANES = 60
+const MAX_LANES = 60
 
 /** Chooses the theme lines: groups and people, most quoted first, found by name. */
 export function LanePicker({

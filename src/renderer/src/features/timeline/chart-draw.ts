@@ -16,7 +16,7 @@ import {
 } from '../../../../shared/timeline-layout'
 
 export const GUTTER = 170
-export const AXIS = 26
+const AXIS = 26
 export const LANE_HEIGHT = 46
 const POINT_Y = 16
 const SPAN_Y = 28
