@@ -2,7 +2,9 @@
  * The sample's dated events, written for Sightline from what the brief already says: the
  * Taliban's return in August 2021, the armed groups that surfaced after it, the resistance
  * of the 1990s and the NFF's claim. Each has a quote from the brief; participants are
- * participated-in relations, like every link in the sample.
+ * participated-in relations, like every link in the sample. Where the sample already quotes a
+ * front taking up arms (the RMJ, the FTT), that quote backs its part rather than a second,
+ * overlapping one.
  */
 import type { AnnotationSpec, EntitySpec, RelationSpec } from './spec'
 
@@ -80,24 +82,6 @@ export const EVENT_ANNOTATIONS: AnnotationSpec[] = [
     tags: ['date'],
   },
   {
-    id: 'ann-event-rmj-arms',
-    quote: 'has taken up arms against the Taliban',
-    kind: 'fact',
-    credibility: 3,
-    comment: 'The RMJ among the fronts that surfaced after 2021.',
-    entityIds: ['grp-rmj', 'evt-fronts-surface'],
-    tags: ['resistance'],
-  },
-  {
-    id: 'ann-event-ftt-fights',
-    quote: 'an Uzbek force fighting Taliban rule',
-    kind: 'claim',
-    credibility: 4,
-    comment: 'The FTT’s own account puts it among the fronts fighting since the takeover.',
-    entityIds: ['grp-ftt', 'evt-fronts-surface'],
-    tags: ['resistance'],
-  },
-  {
     id: 'ann-event-1990s',
     quote:
       'The northern and central highlands were the heartland of the resistance to the first Taliban government in the 1990s',
@@ -141,8 +125,8 @@ function took(id: string, who: string, event: string, evidence: string[]): Relat
 
 export const EVENT_RELATIONS: RelationSpec[] = [
   took('rel-taliban-in-return', 'grp-taliban', 'evt-taliban-return', ['ann-event-taliban-return']),
-  took('rel-rmj-in-fronts-surface', 'grp-rmj', 'evt-fronts-surface', ['ann-event-rmj-arms']),
-  took('rel-ftt-in-fronts-surface', 'grp-ftt', 'evt-fronts-surface', ['ann-event-ftt-fights']),
+  took('rel-rmj-in-fronts-surface', 'grp-rmj', 'evt-fronts-surface', ['ann-rmj-hazara']),
+  took('rel-ftt-in-fronts-surface', 'grp-ftt', 'evt-fronts-surface', ['ann-ftt-uzbek']),
   took('rel-masoud-in-resistance-1990s', 'per-ahmad-shah-masoud', 'evt-resistance-1990s', [
     'ann-event-masoud-1990s',
   ]),

@@ -371,7 +371,7 @@ export const ANNOTATIONS: AnnotationSpec[] = [
     kind: 'fact',
     credibility: 3,
     comment: 'RMJ support base and stance.',
-    entityIds: ['grp-rmj', 'com-hazara', 'grp-taliban'],
+    entityIds: ['grp-rmj', 'com-hazara', 'grp-taliban', 'evt-fronts-surface'],
     tags: ['support-base'],
   },
   {
@@ -390,7 +390,7 @@ export const ANNOTATIONS: AnnotationSpec[] = [
     kind: 'claim',
     credibility: 3,
     comment: 'Self-description of the FTT; its actual Uzbek following is not measured.',
-    entityIds: ['grp-ftt', 'com-uzbek', 'grp-taliban'],
+    entityIds: ['grp-ftt', 'com-uzbek', 'grp-taliban', 'evt-fronts-surface'],
     tags: ['support-base', 'self-reported'],
   },
   {
