@@ -36,6 +36,9 @@ const NODE_BUILTINS = [
  */
 const SHARED_PACKAGES = [
   'zod',
+  // The timeline's time scale and ticks (pure ESM, Date arithmetic only), so the view and
+  // the report draw the same axis.
+  'd3-scale',
   'mdast-util-from-markdown',
   'mdast-util-gfm',
   'micromark-extension-gfm',

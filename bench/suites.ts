@@ -14,6 +14,7 @@ import { searchSuite } from './suites/search'
 import { reportSuite } from './suites/report'
 import { storeSuite } from './suites/store'
 import { suggestionsSuite } from './suites/suggestions'
+import { timelineSuite } from './suites/timeline'
 import type { BenchSuite } from './types'
 
 export const suites: BenchSuite[] = [
@@ -32,4 +33,5 @@ export const suites: BenchSuite[] = [
   mapSuite,
   suggestionsSuite,
   achSuite,
+  timelineSuite,
 ]

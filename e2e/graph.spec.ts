@@ -22,7 +22,7 @@ test('the sample chart links the NRF to Ahmad Masoud and to Panjshir, with a leg
   app,
 }) => {
   const graph = await openGraph(page, app.url)
-  await expect(graph.chart).toHaveAccessibleName(/24 of 24 entities and 23 of 23 relations/)
+  await expect(graph.chart).toHaveAccessibleName(/28 of 28 entities and 28 of 28 relations/)
   for (const type of ['Group', 'Person', 'Place', 'Community']) {
     await expect(graph.legend.getByText(type, { exact: true })).toBeVisible()
   }
@@ -123,13 +123,13 @@ test('filtering out places takes Panjshir out of the chart; a credibility floor 
   await expect(graph.entityRow('Panjshir')).toHaveCount(0)
   await expect(graph.relationRow(NRF, 'operates in', 'Panjshir')).toHaveCount(0)
   await expect(graph.relationRow('Ahmad Masoud', 'leads', NRF)).toBeVisible()
-  await expect(graph.chart).toHaveAccessibleName(/16 of 24 entities/)
+  await expect(graph.chart).toHaveAccessibleName(/20 of 28 entities/)
   await graph.showEntityType('Place', true)
   await expect(graph.entityRow('Panjshir')).toBeVisible()
 
   // Only relations backed by a quote graded 2 or better: the NRF's stay, the smaller fronts' go.
   await graph.requireCredibility('2 or better')
-  await expect(graph.chart).toHaveAccessibleName(/7 of 23 relations/)
+  await expect(graph.chart).toHaveAccessibleName(/8 of 28 relations/)
   await expect(graph.relationRow(NRF, 'operates in', 'Panjshir')).toBeVisible()
   await expect(graph.relationRow('Wolf Unit', 'opposes', 'Taliban')).toHaveCount(0)
 })
@@ -172,18 +172,18 @@ test('searching highlights matches and narrows the list; selecting a node allows
   )
   await page.getByRole('button', { name: 'Expand' }).click()
   // Panjshir and its one neighbour, the NRF.
-  await expect(graph.chart).toHaveAccessibleName(/2 of 24 entities and 1 of 23 relations/)
+  await expect(graph.chart).toHaveAccessibleName(/2 of 28 entities and 1 of 28 relations/)
   await graph.selectNode(NRF)
   await page.getByRole('button', { name: 'Expand' }).click()
   await expect(graph.entityRow('Ahmad Masoud')).toBeVisible()
   await expect(graph.entityRow('Taliban')).toBeVisible()
   await page.getByRole('button', { name: 'Show whole graph' }).click()
-  await expect(graph.chart).toHaveAccessibleName(/24 of 24 entities/)
+  await expect(graph.chart).toHaveAccessibleName(/28 of 28 entities/)
 
   await graph.selectNode('Taliban')
   await page.getByRole('button', { name: 'Hide', exact: true }).click()
   await expect(graph.entityRow('Taliban')).toHaveCount(0)
-  await expect(graph.chart).toHaveAccessibleName(/23 of 24 entities and 15 of 23 relations/)
+  await expect(graph.chart).toHaveAccessibleName(/27 of 28 entities and 19 of 28 relations/)
   await page.getByRole('button', { name: 'Show hidden (1)' }).click()
   await expect(graph.entityRow('Taliban')).toBeVisible()
 })

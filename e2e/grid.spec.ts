@@ -177,12 +177,12 @@ test('Ctrl+Z and Ctrl+Shift+Z take back and replay edits, links and deletions', 
   await expect(confirmation.notes).toContainText('The armed opposition at a glance')
   await confirmation.confirm()
   await expect(groups.row('Wolf Unit')).toHaveCount(0)
-  await expect(page.getByRole('banner')).toContainText('23 entities')
+  await expect(page.getByRole('banner')).toContainText('27 entities')
 
   await groups.undoButton.click()
   await expect(groups.row('Wolf Unit')).toBeVisible()
   expect(await groups.cellText('Wolf Unit', 'Quotes')).toBe('1')
-  await expect(page.getByRole('banner')).toContainText('24 entities')
+  await expect(page.getByRole('banner')).toContainText('28 entities')
 
   await page.reload()
   await expect(groups.row('Wolf Unit')).toBeVisible()

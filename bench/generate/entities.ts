@@ -22,6 +22,29 @@ const TYPE_SHARES: Record<KnownEntityType, number> = {
   person: 0.4,
   place: 0.25,
   community: 0.1,
+  // Last, so a project of four entities still has one of each other type.
+  event: 0.04,
+}
+
+/** How often each kind of event is reported: attacks most. */
+export const EVENT_KIND_WEIGHTS = {
+  attack: 40,
+  claim: 20,
+  announcement: 20,
+  formation: 8,
+  split: 5,
+  other: 7,
+} as const
+/** How much of an event's date the reporting gives. */
+export const DATE_PRECISION_WEIGHTS = { day: 60, month: 25, year: 10, approximate: 5 } as const
+
+/** A date known to the month or year, written as the first day of that month or year. */
+export function partialDate(
+  isoDate: string,
+  precision: keyof typeof DATE_PRECISION_WEIGHTS,
+): string {
+  if (precision === 'day') return isoDate
+  return precision === 'month' ? `${isoDate.slice(0, 8)}01` : `${isoDate.slice(0, 4)}-01-01`
 }
 
 export function makeEntities(rnd: Random, clock: Clock, count: number): Cast {
@@ -30,12 +53,13 @@ export function makeEntities(rnd: Random, clock: Clock, count: number): Cast {
     person: [],
     place: [],
     community: [],
+    event: [],
   }
   const all: CastMember[] = []
   const perType = splitByShares(count, TYPE_SHARES)
   const names = new UniqueNames(rnd)
   // Places first: group names may borrow them.
-  for (const type of ['place', 'community', 'person', 'group'] as const) {
+  for (const type of ['place', 'community', 'person', 'group', 'event'] as const) {
     for (let i = 0; i < perType[type]; i++) {
       const member = makeEntity(rnd, clock, type, i, names, byType)
       byType[type].push(member)
@@ -181,6 +205,24 @@ function makeEntity(
       description = rnd.chance(0.3)
         ? `${rnd.pick(['A contested', 'A remote', 'A strategic', 'A populous'])} ${attributes.placeKind ?? 'place'}.`
         : ''
+      break
+    }
+    case 'event': {
+      const kind = rnd.weighted(EVENT_KIND_WEIGHTS)
+      const where = made.place.length > 0 ? rnd.pick(made.place).entity.name : 'the north'
+      name = names.draw(() => [
+        `${capitalize(kind)} in ${where} (${index + 1})`,
+        `رویداد ${index + 1}`,
+      ])
+      const day = clock.day()
+      const precision = rnd.weighted(DATE_PRECISION_WEIGHTS)
+      attributes = {
+        eventKind: kind,
+        eventDate: partialDate(clock.date(day), precision),
+        datePrecision: precision,
+        ...(rnd.chance(0.1) ? { eventEnd: clock.date(clock.day(day)) } : {}),
+      }
+      description = rnd.chance(0.5) ? `A reported ${kind} in ${where}.` : ''
       break
     }
     case 'community': {

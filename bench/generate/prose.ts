@@ -69,7 +69,7 @@ export function relationSentence(rnd: Random, cast: Cast, relation: Relation): s
   const to = cast.byId.get(relation.to)!.entity.name
   const when = lowerFirst(rnd.pick(W.TIME_PHRASES))
   const tail = rnd.pick(W.TAILS)
-  const templates: Record<RelationType, (() => string)[]> = {
+  const templates: Partial<Record<RelationType, (() => string)[]>> = {
     leads: [
       () => `${from} leads ${to}, according to ${rnd.pick(W.SUBJECTS)}.`,
       () =>
@@ -113,7 +113,7 @@ export function relationSentence(rnd: Random, cast: Cast, relation: Relation): s
       () => `Reports connect ${from} with ${to}${tail}.`,
     ],
   }
-  return rnd.pick(templates[relation.type])()
+  return rnd.pick(templates[relation.type] ?? templates['related-to']!)()
 }
 
 export function capitalize(text: string): string {

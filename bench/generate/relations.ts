@@ -4,9 +4,12 @@ import type { Cast } from './entities'
 import type { Random } from './random'
 import * as W from './words'
 
+/** Relations of events come from the timeline suite's own generator. */
+type GeneratedRelationType = Exclude<RelationType, 'participated-in' | 'took-place-in'>
+
 /** Which entity types each relation type joins; symmetric ones are stored once. */
 const RELATION_SHAPES: Record<
-  RelationType,
+  GeneratedRelationType,
   { from: KnownEntityType; to: KnownEntityType | 'any'; weight: number; symmetric?: boolean }
 > = {
   leads: { from: 'person', to: 'group', weight: 10 },
@@ -22,7 +25,7 @@ const RELATION_SHAPES: Record<
 
 const RELATION_WEIGHTS = Object.fromEntries(
   Object.entries(RELATION_SHAPES).map(([type, shape]) => [type, shape.weight]),
-) as Record<RelationType, number>
+) as Record<GeneratedRelationType, number>
 
 export function makeRelations(rnd: Random, clock: Clock, cast: Cast, count: number): Relation[] {
   const seen = new Set<string>()

@@ -1,13 +1,14 @@
 import type { Download, Locator, Page } from '@playwright/test'
 import { readFile } from 'node:fs/promises'
 
-export type GridLabel = 'Groups' | 'People' | 'Places' | 'Communities'
+export type GridLabel = 'Groups' | 'People' | 'Places' | 'Communities' | 'Events'
 
 const SINGULAR: Record<GridLabel, string> = {
   Groups: 'group',
   People: 'person',
   Places: 'place',
   Communities: 'community',
+  Events: 'event',
 }
 
 /** The picker a relation-backed cell opens: current links, a search box, add and remove. */
@@ -147,6 +148,7 @@ export class EntityGridPage {
     await cell.dblclick()
   }
 
+  /** Types into a text, number or date cell (a date as YYYY-MM-DD). */
   async editText(name: string, column: string, text: string): Promise<void> {
     await this.startEditing(name, column)
     // While it edits, the cell no longer shows the row's name: find the editor itself.

@@ -113,6 +113,34 @@ export class ReportsPage {
     await this.composer.getByLabel(`Analysis for section ${n}`).selectOption({ label: question })
   }
 
+  /** Adds a timeline section with the named lanes (groups or people) and, if given, a range. */
+  async addTimeline(lanes: string[], range?: { from: string; to: string }): Promise<void> {
+    await this.composer.getByRole('button', { name: 'Add timeline' }).click()
+    const n = await this.sections.count()
+    const picker = this.composer.getByRole('group', { name: `Lanes of section ${n}` })
+    for (const lane of lanes)
+      await picker.getByRole('checkbox', { name: lane, exact: true }).check()
+    if (range) {
+      await this.composer.getByLabel(`Timeline of section ${n} from`).fill(range.from)
+      await this.composer.getByLabel(`Timeline of section ${n} to`).fill(range.to)
+    }
+  }
+
+  /** Section n's range taken from the range brushed on the timeline. */
+  async useTimelineRange(n: number): Promise<void> {
+    await this.sections
+      .nth(n - 1)
+      .getByRole('button', { name: 'Use the timeline’s range' })
+      .click()
+  }
+
+  timelineRange(n: number): { from: Locator; to: Locator } {
+    return {
+      from: this.composer.getByLabel(`Timeline of section ${n} from`),
+      to: this.composer.getByLabel(`Timeline of section ${n} to`),
+    }
+  }
+
   async moveSectionUp(n: number): Promise<void> {
     await this.composer.getByRole('button', { name: `Move section ${n} up` }).click()
   }

@@ -16,6 +16,7 @@ import type {
 } from '../../src/shared/model'
 import { gazetteerEntry } from '../../src/shared/geo/gazetteer'
 import { gazetteerLinkPatch } from '../../src/shared/geo/place-geography'
+import { EVENT_ANNOTATIONS, EVENT_RELATIONS, EVENTS } from './events'
 
 /** One fixed instant for every record, so two builds are byte-identical. */
 export const TIMESTAMP = '2025-06-01T09:00:00.000Z'
@@ -277,7 +278,7 @@ const communities: EntitySpec[] = [
   ),
 ]
 
-export const ENTITIES: EntitySpec[] = [...groups, ...people, ...places, ...communities]
+export const ENTITIES: EntitySpec[] = [...groups, ...people, ...places, ...communities, ...EVENTS]
 
 /** An annotation by its quote; the quote must occur exactly once in the normalized brief. */
 export type AnnotationSpec = Omit<Annotation, Stamped | 'sourceId' | 'target' | 'anchor'> & {
@@ -285,6 +286,7 @@ export type AnnotationSpec = Omit<Annotation, Stamped | 'sourceId' | 'target' | 
 }
 
 export const ANNOTATIONS: AnnotationSpec[] = [
+  ...EVENT_ANNOTATIONS,
   {
     id: 'ann-overview-13-groups',
     quote: 'at least 13 anti-Taliban armed groups have surfaced inside Afghanistan',
@@ -398,7 +400,7 @@ export const ANNOTATIONS: AnnotationSpec[] = [
     kind: 'fact',
     credibility: 3,
     comment: 'RMJ support base and stance.',
-    entityIds: ['grp-rmj', 'com-hazara', 'grp-taliban'],
+    entityIds: ['grp-rmj', 'com-hazara', 'grp-taliban', 'evt-fronts-surface'],
     tags: ['support-base'],
   },
   {
@@ -417,7 +419,7 @@ export const ANNOTATIONS: AnnotationSpec[] = [
     kind: 'claim',
     credibility: 3,
     comment: 'Self-description of the FTT; its actual Uzbek following is not measured.',
-    entityIds: ['grp-ftt', 'com-uzbek', 'grp-taliban'],
+    entityIds: ['grp-ftt', 'com-uzbek', 'grp-taliban', 'evt-fronts-surface'],
     tags: ['support-base', 'self-reported'],
   },
   {
@@ -521,6 +523,7 @@ function rel(
 }
 
 export const RELATIONS: RelationSpec[] = [
+  ...EVENT_RELATIONS,
   rel(
     'rel-ahmad-masoud-leads-nrf',
     'leads',

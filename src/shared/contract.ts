@@ -21,6 +21,7 @@ import { reportMethods } from './api/reports'
 import { sourceMethods } from './api/sources'
 import { storageMethods } from './api/storage'
 import { suggestionMethods } from './api/suggestions'
+import { timelineMethods } from './api/timeline'
 import { transferMethods } from './api/transfer'
 
 export * from './api/analyses'
@@ -39,6 +40,7 @@ export * from './api/reports'
 export * from './api/sources'
 export * from './api/storage'
 export * from './api/suggestions'
+export * from './api/timeline'
 export * from './api/transfer'
 
 export const contract = {
@@ -59,6 +61,7 @@ export const contract = {
   ...reportMethods,
   ...suggestionMethods,
   ...analysisMethods,
+  ...timelineMethods,
 } as const
 
 export type Contract = typeof contract

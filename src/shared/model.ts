@@ -147,7 +147,7 @@ export type Annotation = z.infer<typeof Annotation>
 // ---------------------------------------------------------------- entities
 
 /** Built-in entity types; a project may use other lowercase type names. */
-export const KNOWN_ENTITY_TYPES = ['group', 'person', 'place', 'community'] as const
+export const KNOWN_ENTITY_TYPES = ['group', 'person', 'place', 'community', 'event'] as const
 export type KnownEntityType = (typeof KNOWN_ENTITY_TYPES)[number]
 export const EntityType = z
   .string()
@@ -169,6 +169,24 @@ const GroupStatus = z.enum(GROUP_STATUSES)
 
 export const PLACE_KINDS = ['country', 'region', 'province', 'district', 'city', 'other'] as const
 export const COMMUNITY_KINDS = ['ethnic', 'religious', 'tribal', 'linguistic', 'other'] as const
+
+export const EVENT_KINDS = [
+  'attack',
+  'claim',
+  'announcement',
+  'formation',
+  'split',
+  'other',
+] as const
+export type EventKind = (typeof EVENT_KINDS)[number]
+
+/**
+ * How much of an event's date is known. `eventDate` is always a full calendar date (the first
+ * day of the month or year when only those are known); `approximate` says the date is a
+ * reading of words such as "mid-2022", which `dateText` keeps.
+ */
+export const DATE_PRECISIONS = ['day', 'month', 'year', 'approximate'] as const
+export type DatePrecision = (typeof DATE_PRECISIONS)[number]
 
 const AttributeValue = z.union([
   z.string().max(2_000),
@@ -211,6 +229,21 @@ export const TYPED_ATTRIBUTES = {
   community: z.strictObject({
     communityKind: z.enum(COMMUNITY_KINDS).optional(),
   }),
+  // Participants and places are relations (participated-in, took-place-in), not attributes:
+  // each link then carries its own quotes, dates and confidence, shows in the graph and the
+  // grids' link columns, and goes away with the entity it names, like every other link.
+  event: z.strictObject({
+    eventKind: z.enum(EVENT_KINDS).optional(),
+    /** When it happened, or began: the first day of the period when only a month or year is known. */
+    eventDate: IsoDate.optional(),
+    /** When a period ended; absent for a single date, or with `ongoing` ("since 2021"). */
+    eventEnd: IsoDate.optional(),
+    datePrecision: z.enum(DATE_PRECISIONS).optional(),
+    /** The source's own words for the date ("mid-2022", "since 2021"), shown beside it. */
+    dateText: ShortText.optional(),
+    /** A period that has not ended. */
+    ongoing: z.boolean().optional(),
+  }),
 } as const satisfies Record<KnownEntityType, z.ZodType>
 
 /** The union of every typed attribute, plus free extension attributes. */
@@ -220,6 +253,7 @@ export const EntityAttributes = z
     ...TYPED_ATTRIBUTES.person.shape,
     ...TYPED_ATTRIBUTES.place.shape,
     ...TYPED_ATTRIBUTES.community.shape,
+    ...TYPED_ATTRIBUTES.event.shape,
   })
   .catchall(AttributeValue)
 export type EntityAttributes = z.infer<typeof EntityAttributes>
@@ -273,6 +307,10 @@ export const RELATION_TYPES = [
   'splinter-of',
   'opposes',
   'related-to',
+  /** A group or person took part in an event (from the participant to the event). */
+  'participated-in',
+  /** An event happened at a place (from the event to the place). */
+  'took-place-in',
 ] as const
 export const RelationType = z.enum(RELATION_TYPES)
 export type RelationType = z.infer<typeof RelationType>
@@ -336,6 +374,15 @@ export const ReportSection = z.discriminatedUnion('kind', [
     /** The groups the "areas" layer compares, in the order of their colours. */
     groupIds: z.array(Id).max(MAX_MAP_GROUPS),
     /** Only relations valid in this period (inclusive); either end may be open. */
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+    caption: ShortText.optional(),
+  }),
+  /** The timeline: its lanes (groups, people) and range, with the events shown cited. */
+  z.strictObject({
+    id: Id,
+    kind: z.literal('timeline'),
+    laneIds: z.array(Id).max(100),
     from: IsoDate.optional(),
     to: IsoDate.optional(),
     caption: ShortText.optional(),

@@ -15,6 +15,7 @@ import { reportHandlers } from './handlers/reports'
 import { sourceHandlers } from './handlers/sources'
 import { storageHandlers } from './handlers/storage'
 import { suggestionHandlers } from './handlers/suggestions'
+import { timelineHandlers } from './handlers/timeline'
 import { transferHandlers } from './handlers/transfer'
 import type { Handler } from './handlers/types'
 
@@ -37,4 +38,5 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   ...reportHandlers,
   ...suggestionHandlers,
   ...analysisHandlers,
+  ...timelineHandlers,
 }

@@ -25,6 +25,11 @@ export interface LinkColumnSpec {
   otherType: string
   /** The grids that show the column. */
   shownFor: readonly string[]
+  /**
+   * Only links whose other end is of `otherType`: two columns then share one relation type
+   * (an event's groups and its people are both participated-in).
+   */
+  onlyOtherType?: boolean
 }
 
 /**
@@ -95,6 +100,29 @@ export const LINK_COLUMNS = {
     otherType: 'group',
     shownFor: ['community'],
   },
+  groupsInvolved: {
+    relation: 'participated-in',
+    direction: 'in',
+    label: 'Groups involved',
+    otherType: 'group',
+    shownFor: ['event'],
+    onlyOtherType: true,
+  },
+  peopleInvolved: {
+    relation: 'participated-in',
+    direction: 'in',
+    label: 'People involved',
+    otherType: 'person',
+    shownFor: ['event'],
+    onlyOtherType: true,
+  },
+  eventPlaces: {
+    relation: 'took-place-in',
+    direction: 'out',
+    label: 'Places',
+    otherType: 'place',
+    shownFor: ['event'],
+  },
 } as const satisfies Record<string, LinkColumnSpec>
 export type LinkColumnKey = keyof typeof LINK_COLUMNS
 export const LINK_COLUMN_KEYS = Object.keys(LINK_COLUMNS) as LinkColumnKey[]
@@ -113,6 +141,9 @@ export const EntityRow = z.strictObject({
   memberOf: links,
   activeGroups: links,
   supportedGroups: links,
+  groupsInvolved: links,
+  peopleInvolved: links,
+  eventPlaces: links,
   /** Distinct annotations supporting the entity: linked to it, or evidence of its relations. */
   quoteCount: z.number().int().nonnegative(),
   /** Best (lowest) Admiralty credibility among those annotations. */

@@ -20,6 +20,8 @@ export const RELATION_PHRASES: Record<RelationType, string> = {
   'splinter-of': 'is a splinter of',
   opposes: 'opposes',
   'related-to': 'is related to',
+  'participated-in': 'took part in',
+  'took-place-in': 'took place in',
 }
 
 export const RelationDraft = z.strictObject({

@@ -18,6 +18,7 @@ import { filterTableRows } from './table-filter'
 import type { MapData } from '../../../shared/contract'
 import type { MapView } from '../../../shared/geo/map-layers'
 import { mapData, mapViewFor, periodText } from '../services/map'
+import { gatherTimelineSection, type TimelineSectionView } from './timeline-section'
 
 export interface SourceInfo {
   id: string
@@ -113,6 +114,7 @@ export type SectionView =
       /** Null when the analysis is no longer in the project. */
       analysis: AnalysisSectionData | null
     }
+  | TimelineSectionView
 
 export interface AppendixEntry {
   entity: { id: string; name: string; type: string }
@@ -235,6 +237,14 @@ export function gatherReport(
         const analysis = gatherAnalysis(store, section.analysisId)
         for (const id of analysisCitations(analysis)) wantedQuotes.add(id)
         return { kind: 'analysis', sectionId: section.id, analysisId: section.analysisId, analysis }
+      }
+      case 'timeline': {
+        const view = gatherTimelineSection(data, section, Date.now())
+        for (const event of view.events) {
+          namedEntities.push(event.id)
+          for (const id of event.annotationIds) wantedQuotes.add(id)
+        }
+        return view
       }
     }
   })

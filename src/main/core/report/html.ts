@@ -13,6 +13,7 @@ import type { QuoteInfo, ReportDocument, SectionView } from './document'
 import { escapeHtml, safeLinkUrl } from './escape'
 import { renderNoteMarkdown } from './markdown'
 import { reportStyleSheet } from './style'
+import { timelineSectionSvg, type TimelineSectionView } from './timeline-section'
 
 /** Numbers quotes across the whole report in order of first appearance. */
 export class CitationNumbers {
@@ -49,6 +50,7 @@ const TYPE_TITLES: Record<string, string> = {
   person: 'People',
   place: 'Places',
   community: 'Communities',
+  event: 'Events',
 }
 
 /** The heading of an entity-table section: "Groups", "People"… */
@@ -163,6 +165,8 @@ function renderSection(
       const html = renderAnalysisHtml(section.analysis, (id) => citeMarker(numbers.number(id)))
       return `${open(`Analysis: ${section.analysis.question}`, 'analysis')}${html}</section>`
     }
+    case 'timeline':
+      return `${open(section.caption || 'Timeline', 'timeline')}${renderTimeline(section, doc.report.title, numbers)}</section>`
   }
 }
 
@@ -198,6 +202,30 @@ function renderMap(
     })
     .join('')
   return `${figure}<table class="map-table"><thead><tr><th scope="col">Province</th><th scope="col" class="number">${LAYER_VALUE_HEADINGS[view.filter.layer]}</th><th scope="col">Groups operating there</th></tr></thead><tbody>${body}</tbody></table>${noteHtml}`
+}
+
+function renderTimeline(
+  section: TimelineSectionView,
+  title: string,
+  numbers: CitationNumbers,
+): string {
+  const lanes = section.lanes.map((l) => escapeHtml(l.name)).join(', ')
+  const range = `${escapeHtml(formatDate(section.from))} to ${escapeHtml(formatDate(section.to))}`
+  if (section.items.length === 0) {
+    return `<p class="empty">Nothing dated on these lanes (${lanes}) between ${range}.</p>`
+  }
+  const chart = timelineSectionSvg(section, `Timeline of ${title}`)
+  const rows = section.events.map((event) => {
+    const cites = event.annotationIds.map((id) => citeMarker(numbers.number(id))).join('')
+    return `<tr><td>${escapeHtml(event.date)}</td><th scope="row" dir="auto">${escapeHtml(event.name)}${cites}</th><td>${escapeHtml(capitalize(event.kind))}</td><td dir="auto">${escapeHtml(event.lanes.join(', '))}</td></tr>`
+  })
+  const omitted =
+    section.omittedEvents > 0 ? ` ${section.omittedEvents} more events are not listed.` : ''
+  const table =
+    rows.length > 0
+      ? `<table><thead><tr><th scope="col">Date</th><th scope="col">Event</th><th scope="col">Kind</th><th scope="col">Lanes</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+      : '<p class="empty">No event falls in this range.</p>'
+  return `<figure>${chart.svg}<figcaption>Lanes: ${lanes}; ${range}. Circles: events; triangles: first seen; bars: periods and relations. Dashed: no quote supports it.${omitted}</figcaption></figure>${table}`
 }
 
 function renderTable(section: Extract<SectionView, { kind: 'entity-table' }>): string {

@@ -8,6 +8,7 @@ import { renderAnalysisMarkdown } from './analysis'
 import { drawChartSvg } from './chart-svg'
 import { drawMapSvg } from './map-svg'
 import { mapTableRows, unlocatedNote } from './map-section'
+import { timelineSectionSvg } from './timeline-section'
 import { CitationNumbers, formatDate, tableTitle } from './html'
 import { credibilityLabel, reliabilityLabel } from '../../../shared/admiralty'
 import { LAYER_VALUE_HEADINGS } from '../../../shared/geo/map-layers'
@@ -128,6 +129,20 @@ export function renderReportMarkdown(doc: ReportDocument): string {
             '',
           )
         }
+        break
+      }
+      case 'timeline': {
+        out.push(`## ${inline(section.caption || 'Timeline')}`, '')
+        const svg = timelineSectionSvg(section, `Timeline of ${report.title}`).svg
+        out.push(
+          `![Timeline](data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')})`,
+          '',
+        )
+        for (const event of section.events) {
+          const cites = event.annotationIds.map((id) => ` [${numbers.number(id)}]`).join('')
+          out.push(`- ${inline(event.date)}: ${inline(event.name)}${cites}`)
+        }
+        out.push(section.events.length === 0 ? '_No event falls in this range._' : '', '')
         break
       }
     }

@@ -6,6 +6,7 @@ import {
   type EntityDependents,
   type EntityRow,
   type EntitySnapshot,
+  type LinkColumnSpec,
   type LinkRef,
   type MethodOutput,
   type ParsedInput,
@@ -369,7 +370,12 @@ function computeRows(data: Readonly<ProjectFile>, entities: readonly Entity[]): 
     if (linked || neededAnnotations.has(annotation.id)) annotations.set(annotation.id, annotation)
   }
   const names = new Map<string, string>()
-  for (const e of data.entities) if (neighbourIds.has(e.id)) names.set(e.id, e.name)
+  const types = new Map<string, string>()
+  for (const e of data.entities) {
+    if (!neighbourIds.has(e.id)) continue
+    names.set(e.id, e.name)
+    types.set(e.id, e.type)
+  }
   const sourceDate = new Map<string, string>()
   for (const s of data.sources as readonly SourceRecord[]) {
     if (s.publishedAt) sourceDate.set(s.id, s.publishedAt)
@@ -380,7 +386,7 @@ function computeRows(data: Readonly<ProjectFile>, entities: readonly Entity[]): 
     const relations = relationsOf.get(entity.id) ?? []
     const linkColumns = {} as Record<(typeof LINK_COLUMN_KEYS)[number], LinkRef[]>
     for (const key of LINK_COLUMN_KEYS) {
-      const spec = LINK_COLUMNS[key]
+      const spec: LinkColumnSpec = LINK_COLUMNS[key]
       const refs: LinkRef[] = []
       for (const r of relations) {
         if (r.type !== spec.relation) continue
@@ -388,6 +394,7 @@ function computeRows(data: Readonly<ProjectFile>, entities: readonly Entity[]): 
         if (spec.direction === 'out' && !out) continue
         if (spec.direction === 'in' && out) continue
         const other = out ? r.to : r.from
+        if (spec.onlyOtherType && types.get(other) !== spec.otherType) continue
         refs.push({
           id: other,
           name: names.get(other) ?? other,

@@ -68,4 +68,12 @@ describe('attribute tags', () => {
     expect(tagSupportsAttribute('phases', 'phase')).toBe(false)
     expect(tagSupportsAttribute('strength', 'phase')).toBe(false)
   })
+
+  it('reads a quote tagged "date" as speaking to every part of an event’s date', () => {
+    for (const key of ['eventDate', 'eventEnd', 'datePrecision', 'dateText', 'ongoing']) {
+      expect(tagSupportsAttribute('date', key), key).toBe(true)
+    }
+    expect(tagSupportsAttribute('date', 'eventKind')).toBe(false)
+    expect(tagSupportsAttribute('date', 'firstSeen')).toBe(false)
+  })
 })

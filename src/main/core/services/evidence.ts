@@ -19,6 +19,13 @@ const ATTRIBUTE_TAG_SYNONYMS: Record<string, readonly string[]> = {
   placeKind: ['kind'],
   communityKind: ['kind'],
   role: ['leadership'],
+  // A quote tagged "date" speaks to every part of an event's date.
+  eventDate: ['date', 'when'],
+  eventEnd: ['date', 'end'],
+  datePrecision: ['date'],
+  dateText: ['date'],
+  ongoing: ['date'],
+  eventKind: ['kind'],
 }
 
 /** "estimatedStrength", "Estimated-Strength" and "estimated strength" all become "estimatedstrength". */

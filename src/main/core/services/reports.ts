@@ -242,5 +242,11 @@ function checkSectionIds(report: Report): void {
       )
     }
     seen.add(section.id)
+    if (section.kind === 'timeline' && section.from && section.to && section.from > section.to) {
+      throw new AppError(
+        'invalid_input',
+        `The timeline section cannot end (${section.to}) before it starts (${section.from}).`,
+      )
+    }
   }
 }

@@ -31,6 +31,9 @@ function row(id: string, name = id, type = 'group'): EntityRow {
     memberOf: [],
     activeGroups: [],
     supportedGroups: [],
+    groupsInvolved: [],
+    peopleInvolved: [],
+    eventPlaces: [],
     quoteCount: 0,
   }
 }

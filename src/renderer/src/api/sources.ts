@@ -13,6 +13,7 @@ import { graphKeys } from './graph'
 import { noteKeys } from './notes'
 import { projectKeys } from './project'
 import { reportKeys } from './reports'
+import { timelineKeys } from './timeline'
 import { searchKeys } from './search'
 import { suggestionKeys } from './suggestions'
 
@@ -48,6 +49,8 @@ function libraryChanged(client: QueryClient): Promise<void> {
     client.invalidateQueries({ queryKey: suggestionKeys.all }),
     // Quote rows of analyses show the quote's words and grades and score by its credibility.
     client.invalidateQueries({ queryKey: analysisKeys.all }),
+    // The timeline grades its items by their quotes and places quotes at their source's date.
+    client.invalidateQueries({ queryKey: timelineKeys.all }),
   ]).then(() => undefined)
 }
 

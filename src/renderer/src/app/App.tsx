@@ -13,6 +13,7 @@ import { SaveStatus } from '../features/project/SaveStatus'
 import { ReaderView } from '../features/reader/ReaderView'
 import { ReportsView } from '../features/reports/ReportsView'
 import { SearchBox } from '../features/search/SearchBox'
+import { TimelineView } from '../features/timeline/TimelineView'
 import { useCurrentView, VIEWS, type ViewId } from '../routes/views'
 
 const VIEW_COMPONENTS: Record<ViewId, () => React.JSX.Element> = {
@@ -20,8 +21,10 @@ const VIEW_COMPONENTS: Record<ViewId, () => React.JSX.Element> = {
   people: () => <EntityGridView key="person" type="person" />,
   places: () => <EntityGridView key="place" type="place" />,
   communities: () => <EntityGridView key="community" type="community" />,
+  events: () => <EntityGridView key="event" type="event" />,
   graph: GraphView,
   map: MapView,
+  timeline: TimelineView,
   sources: ReaderView,
   notes: NotesView,
   analyses: AchView,

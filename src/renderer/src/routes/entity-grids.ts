@@ -7,7 +7,7 @@ export interface EntityGridSpec {
   label: string
   singular: string
   /** The hash route of the grid. */
-  route: 'groups' | 'people' | 'places' | 'communities'
+  route: 'groups' | 'people' | 'places' | 'communities' | 'events'
 }
 
 export const ENTITY_GRIDS: Record<KnownEntityType, EntityGridSpec> = {
@@ -20,4 +20,5 @@ export const ENTITY_GRIDS: Record<KnownEntityType, EntityGridSpec> = {
     singular: 'community',
     route: 'communities',
   },
+  event: { type: 'event', label: 'Events', singular: 'event', route: 'events' },
 }

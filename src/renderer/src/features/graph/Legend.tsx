@@ -14,6 +14,14 @@ export function ShapeSwatch({ look, size = 14 }: { look: TypeLook; size?: number
     case 'round-rectangle':
       shape = <rect x="0.5" y="1.5" width="13" height="11" rx="3" {...common} />
       break
+    case 'star':
+      shape = (
+        <polygon
+          points="7,0.5 8.9,5 13.5,5.2 9.9,8.2 11.1,13 7,10.3 2.9,13 4.1,8.2 0.5,5.2 5.1,5"
+          {...common}
+        />
+      )
+      break
     case 'round-triangle':
       shape = <polygon points="7,1 13.5,13 0.5,13" strokeLinejoin="round" {...common} />
       break

@@ -2,7 +2,14 @@ import type cytoscape from 'cytoscape'
 import type { RelationType } from '../../../../shared/model'
 
 /** How each entity type is drawn; shape and colour both differ, so colour is never the only cue. */
-const SHAPES = ['hexagon', 'ellipse', 'round-diamond', 'round-rectangle', 'round-triangle'] as const
+const SHAPES = [
+  'hexagon',
+  'ellipse',
+  'round-diamond',
+  'round-rectangle',
+  'round-triangle',
+  'star',
+] as const
 
 export interface TypeLook {
   label: string
@@ -18,6 +25,7 @@ const TYPE_LOOKS: Record<string, TypeLook> = {
   // in the middle of every place.
   place: { label: 'Place', shape: 'round-diamond', colour: '#2e7d4f' },
   community: { label: 'Community', shape: 'round-rectangle', colour: '#7d3c98' },
+  event: { label: 'Event', shape: 'star', colour: '#d35400' },
 }
 
 const OTHER_COLOURS = ['#b9770e', '#117a8b', '#6e2c00', '#566573', '#a04000']
@@ -45,6 +53,8 @@ export const RELATION_LABELS: Record<RelationType, string> = {
   'splinter-of': 'splinter of',
   opposes: 'opposes',
   'related-to': 'related to',
+  'participated-in': 'took part in',
+  'took-place-in': 'took place in',
 }
 
 /** Relations read the same both ways carry no arrow. */
@@ -55,7 +65,8 @@ const HOSTILE: ReadonlySet<RelationType> = new Set(['opposes', 'rival-of'])
 export function relationColour(type: RelationType): string {
   if (HOSTILE.has(type)) return '#b03a2e'
   if (type === 'leads' || type === 'member-of' || type === 'splinter-of') return '#34495e'
-  if (type === 'operates-in') return '#2e7d4f'
+  if (type === 'operates-in' || type === 'took-place-in') return '#2e7d4f'
+  if (type === 'participated-in') return '#d35400'
   return '#7f8c8d'
 }
 

@@ -94,6 +94,14 @@ function fieldColumn(field: FieldSpec): Col {
         filter: 'agDateColumnFilter',
         cellEditor: 'agDateStringCellEditor',
       }
+    case 'boolean':
+      return {
+        ...base,
+        cellDataType: 'boolean',
+        getQuickFilterText: noQuickFilterText,
+        filter: 'agTextColumnFilter',
+        cellEditor: 'agCheckboxCellEditor',
+      }
     case 'list':
       return {
         ...base,

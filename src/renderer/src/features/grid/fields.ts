@@ -4,6 +4,8 @@
  */
 import {
   COMMUNITY_KINDS,
+  DATE_PRECISIONS,
+  EVENT_KINDS,
   GROUP_PHASES,
   GROUP_STATUSES,
   PLACE_KINDS,
@@ -12,7 +14,7 @@ import {
 } from '../../../../shared/model'
 import type { MethodInput } from '../../../../shared/contract'
 
-export type FieldKind = 'text' | 'longText' | 'enum' | 'number' | 'date' | 'list'
+export type FieldKind = 'text' | 'longText' | 'enum' | 'number' | 'date' | 'list' | 'boolean'
 
 export interface FieldSpec {
   colId: string
@@ -87,6 +89,22 @@ export const FIELDS: Record<KnownEntityType, { lead: FieldSpec[]; rest: FieldSpe
       attribute('communityKind', 'Kind of community', 'enum', 170, COMMUNITY_KINDS),
     ],
     rest: [common.aliases, common.tags, common.description],
+  },
+  event: {
+    lead: [
+      { ...common.name, label: 'Title' },
+      attribute('eventDate', 'Date', 'date', 140),
+      attribute('datePrecision', 'Precision', 'enum', 130, DATE_PRECISIONS),
+      attribute('eventKind', 'Kind of event', 'enum', 150, EVENT_KINDS),
+    ],
+    rest: [
+      attribute('eventEnd', 'Ended', 'date', 140),
+      attribute('ongoing', 'Ongoing', 'boolean', 110),
+      attribute('dateText', 'Date as written', 'text', 160),
+      common.aliases,
+      common.tags,
+      common.description,
+    ],
   },
 }
 

@@ -17,6 +17,7 @@ const ADDABLE: { kind: SectionKind; label: string }[] = [
   { kind: 'quotes', label: 'Add quotes' },
   { kind: 'map', label: 'Add map' },
   { kind: 'analysis', label: 'Add analysis' },
+  { kind: 'timeline', label: 'Add timeline' },
 ]
 
 /**

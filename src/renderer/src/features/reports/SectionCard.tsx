@@ -8,7 +8,9 @@ import {
 } from '../../../../shared/contract'
 import type { ReportSection } from '../../../../shared/model'
 import { MapSectionFields } from './MapSectionFields'
+import { CaptionField } from './CaptionField'
 import { QuotePicker } from './QuotePicker'
+import { TimelineSectionFields } from './TimelineSectionFields'
 
 interface SectionCardProps {
   section: ReportSection
@@ -149,16 +151,7 @@ function SectionFields({ section, index, choices, onChange }: SectionCardProps) 
               ? 'Shows the chart image kept from the Graph view.'
               : 'Shows a chart of every entity and relation, drawn for print.'}
           </p>
-          <label htmlFor={`${id}-caption`}>Caption for section {n}</label>
-          <input
-            id={`${id}-caption`}
-            value={section.caption ?? ''}
-            maxLength={500}
-            onChange={(e) => {
-              const { caption: _old, ...rest } = section
-              onChange(e.target.value ? { ...rest, caption: e.target.value } : rest)
-            }}
-          />
+          <CaptionField<typeof section> section={section} n={n} onChange={onChange} />
         </div>
       )
     case 'quotes':
@@ -191,5 +184,7 @@ function SectionFields({ section, index, choices, onChange }: SectionCardProps) 
         </div>
       )
     }
+    case 'timeline':
+      return <TimelineSectionFields section={section} n={n} onChange={onChange} />
   }
 }

@@ -12,6 +12,7 @@ export const SECTION_LABELS: Record<SectionKind, string> = {
   quotes: 'quotes',
   map: 'map',
   analysis: 'analysis',
+  timeline: 'timeline',
 }
 
 /** A new table lists groups, the entities most reports are about. */
@@ -43,6 +44,9 @@ export function newSection(kind: SectionKind, choices: ReportChoices | undefined
       return { id, kind, layer: 'groups', groupIds: [] }
     case 'analysis':
       return { id, kind, analysisId: choices?.analyses[0]?.id ?? 'none' }
+    case 'timeline':
+      // No lanes chosen: the report shows the groups with the most quotes, over their dates.
+      return { id, kind, laneIds: [] }
   }
 }
 
