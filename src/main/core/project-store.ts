@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import type { BackupCounts, BackupInfo, BackupReason, SaveStatus } from '../../shared/api/storage'
-import { emptyProjectFile, ProjectFile, SCHEMA_VERSION, type ProjectMeta } from '../../shared/model'
+import { emptyProjectFile, ProjectFile, type ProjectMeta } from '../../shared/model'
 import {
   backupCounts,
   backupsFolder,
