@@ -50,8 +50,8 @@ describe('STIX export', () => {
     expect(file.counts).toMatchObject({
       'threat-actor': 12,
       location: 8,
-      relationship: 23,
-      note: 22,
+      relationship: 28,
+      note: 26,
       report: 1,
     })
     const objects = (JSON.parse(file.content) as { objects: Record<string, unknown>[] }).objects
@@ -147,7 +147,7 @@ describe('STIX import', () => {
     const original = describeProject(session.workspace.current.data)
     const text = await exportProject()
     const planned = await preview(session, text, 'sample.stix.json', { target: 'new-project' })
-    expect(planned.counts.entity).toEqual({ create: 24, merge: 0, skip: 1 })
+    expect(planned.counts.entity).toEqual({ create: 28, merge: 0, skip: 1 })
     const outcome = await session.value('exchange.apply', {
       planId: planned.planId,
       digest: planned.digest,
