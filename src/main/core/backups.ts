@@ -4,8 +4,7 @@
  * whose bytes no longer match its checksum is listed as damaged and never restored.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { createReadStream } from 'node:fs'
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import { BACKUP_REASONS, type BackupInfo, type BackupReason } from '../../shared/api/storage'
@@ -14,6 +13,8 @@ import { writeFileDurably, type WriteFs } from './durable-write'
 import { AppError } from './errors'
 import { findIntegrityProblems } from './integrity'
 import { migrateProjectFile, SchemaVersionError } from './migrations'
+import { MAX_PROJECT_FILE_BYTES, readProjectFileText, unsafeShapeProblem } from './project-guard'
+import { ensureFolderInside, openFileInside, readFileInside, UnsafeFileError } from './safe-files'
 
 const BACKUPS_FOLDER = 'backups'
 
@@ -102,7 +103,7 @@ export async function writeBackup(
     reason,
     ...(options.summary ?? summarize(text)),
   }
-  await mkdir(folder, { recursive: true })
+  await ensureFolderInside(projectFolder, BACKUPS_FOLDER)
   await writeFileDurably(join(folder, `${id}.json`), bytes, options.fs)
   await writeFileDurably(join(folder, `${id}.meta.json`), JSON.stringify(meta), options.fs)
   await pruneBackups(projectFolder, reason)
@@ -134,16 +135,35 @@ async function backupIds(projectFolder: string): Promise<string[]> {
     .reverse()
 }
 
-async function sha256OfFile(path: string): Promise<string> {
-  const hash = createHash('sha256')
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
-  return hash.digest('hex')
+/** The sha256 of a backup's bytes, read as a project file of the folder may be. */
+async function sha256OfBackup(projectFolder: string, id: string): Promise<string> {
+  const { handle } = await openFileInside(
+    projectFolder,
+    `${BACKUPS_FOLDER}/${id}.json`,
+    MAX_PROJECT_FILE_BYTES,
+  )
+  try {
+    const hash = createHash('sha256')
+    for await (const chunk of handle.createReadStream({ autoClose: false })) {
+      hash.update(chunk as Buffer)
+    }
+    return hash.digest('hex')
+  } finally {
+    await handle.close()
+  }
 }
+
+/** A checksum file is a few hundred bytes; anything much larger is not one. */
+const MAX_META_BYTES = 64 * 1024
 
 async function readMeta(projectFolder: string, id: string): Promise<BackupMeta | null> {
   try {
-    const text = await readFile(join(backupsFolder(projectFolder), `${id}.meta.json`), 'utf8')
-    const parsed = BackupMeta.safeParse(JSON.parse(text))
+    const { bytes } = await readFileInside(
+      projectFolder,
+      `${BACKUPS_FOLDER}/${id}.meta.json`,
+      MAX_META_BYTES,
+    )
+    const parsed = BackupMeta.safeParse(JSON.parse(bytes.toString('utf8')))
     return parsed.success ? parsed.data : null
   } catch {
     return null
@@ -176,7 +196,7 @@ async function inspectBackup(projectFolder: string, id: string): Promise<BackupI
   if (size !== meta.bytes) {
     return { ...info, verified: false, problem: 'its size does not match its checksum file' }
   }
-  const actual = await sha256OfFile(path).catch(() => null)
+  const actual = await sha256OfBackup(projectFolder, id).catch(() => null)
   if (actual !== meta.sha256) {
     return { ...info, verified: false, problem: 'its bytes do not match its checksum' }
   }
@@ -206,7 +226,6 @@ export async function newestAutoBackupTime(projectFolder: string): Promise<numbe
  */
 export async function readBackup(projectFolder: string, id: string): Promise<ProjectFile> {
   if (!ID_PATTERN.test(id)) throw new AppError('invalid_input', `"${id}" is not a backup name.`)
-  const path = join(backupsFolder(projectFolder), `${id}.json`)
   const refuse = (why: string): AppError =>
     new AppError('storage', `The backup ${id} cannot be restored: ${why}.`)
   const info = await inspectBackup(projectFolder, id).catch(() => null)
@@ -214,10 +233,13 @@ export async function readBackup(projectFolder: string, id: string): Promise<Pro
   if (!info.verified) throw refuse(info.problem ?? 'it could not be verified')
   let raw: unknown
   try {
-    raw = JSON.parse(await readFile(path, 'utf8'))
+    raw = JSON.parse(await readProjectFileText(projectFolder, `${BACKUPS_FOLDER}/${id}.json`))
   } catch (error) {
+    if (error instanceof UnsafeFileError) throw refuse(`its file ${error.detail}`)
     throw refuse(`it is not valid JSON (${(error as Error).message})`)
   }
+  const shapeProblem = unsafeShapeProblem(raw)
+  if (shapeProblem) throw refuse(shapeProblem)
   let file: unknown
   try {
     file = migrateProjectFile(raw).file

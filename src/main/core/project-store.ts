@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdir, readFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low, type Adapter } from 'lowdb'
 import type { BackupInfo, BackupReason, DamageKind, SaveStatus } from '../../shared/api/storage'
@@ -9,6 +9,12 @@ import { pathExists, removeStaleTempFiles, writeFileDurably, type WriteFs } from
 import { AppError } from './errors'
 import { findIntegrityProblems } from './integrity'
 import { migrateProjectFile, NewerSchemaError, SchemaVersionError } from './migrations'
+import {
+  readProjectFileText,
+  refuseForeignProjectFile,
+  refuseUnsafeProjectShape,
+} from './project-guard'
+import { ensureFolderInside, ProjectFiles, UnsafeFileError } from './safe-files'
 
 export const PROJECT_FILE = 'project.json'
 export const SOURCES_FOLDER = 'sources'
@@ -92,14 +98,15 @@ class ProjectFileAdapter implements Adapter<ProjectFile> {
   async read(): Promise<ProjectFile> {
     let text: string
     try {
-      text = await readFile(this.path, 'utf8')
+      text = await readProjectFileText(this.folderForMessage(), PROJECT_FILE)
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      if (error instanceof UnsafeFileError && error.reason === 'missing') {
         throw new AppError(
           'not_found',
           `There is no ${PROJECT_FILE} in ${this.folderForMessage()}.`,
         )
       }
+      if (error instanceof UnsafeFileError) throw this.refuse(`it ${error.detail}`)
       throw this.refuse(`it could not be read (${(error as Error).message})`)
     }
     if (text.trim() === '') throw new DamagedProjectError('empty', this.path, 'it is empty')
@@ -122,6 +129,8 @@ class ProjectFileAdapter implements Adapter<ProjectFile> {
         truncated ? `it is cut short (${message})` : `it is not valid JSON (${message})`,
       )
     }
+    refuseForeignProjectFile(raw, this.path)
+    refuseUnsafeProjectShape(raw, this.path)
     let migrated: ReturnType<typeof migrateProjectFile>
     try {
       migrated = migrateProjectFile(raw)
@@ -192,13 +201,17 @@ export class ProjectStore {
   private lastBackupAt: number | null = null
   private backupError: string | undefined
   private closed = false
+  /** The folder's texts and assets, read safely and checked against their hashes. */
+  readonly files: ProjectFiles
 
   private constructor(
     readonly folder: string,
     private readonly db: Low<ProjectFile>,
     private readonly adapter: ProjectFileAdapter,
     private readonly options: StoreOptions,
-  ) {}
+  ) {
+    this.files = new ProjectFiles(folder)
+  }
 
   /** Opens an existing project folder; refuses (and leaves alone) a file it cannot read. */
   static async open(folder: string, options: StoreOptions = {}): Promise<ProjectStore> {
@@ -339,13 +352,18 @@ export class ProjectStore {
     this.closed = true
   }
 
-  /** Reads a source's normalized text by content hash. */
-  async readSourceText(contentHash: string): Promise<string> {
+  /**
+   * Reads a source's normalized text by content hash, refusing (and recording as damage) a
+   * file that is not a regular file inside the folder or does not match its hash and
+   * `expectedLength` (the source record's length).
+   */
+  async readSourceText(contentHash: string, expectedLength?: number): Promise<string> {
     if (!/^[0-9a-f]{64}$/.test(contentHash))
       throw new AppError('invalid_input', 'Bad content hash.')
     try {
-      return await readFile(join(this.folder, SOURCES_FOLDER, `${contentHash}.txt`), 'utf8')
+      return await this.files.readText(SOURCES_FOLDER, contentHash, expectedLength)
     } catch (error) {
+      if (error instanceof AppError) throw error
       throw new AppError(
         'storage',
         `The text of this source (${contentHash}.txt) could not be read: ${(error as Error).message}`,
@@ -353,13 +371,17 @@ export class ProjectStore {
     }
   }
 
-  /** Stores a normalized text under its sha256, once; an edit never rewrites documents. */
+  /**
+   * Stores a normalized text under its sha256, once; an edit never rewrites documents. A
+   * file already there is rewritten only when it is damaged (which repairs it).
+   */
   async writeSourceText(text: string): Promise<{ contentHash: string; length: number }> {
     const contentHash = createHash('sha256').update(text, 'utf8').digest('hex')
-    const path = join(this.folder, SOURCES_FOLDER, `${contentHash}.txt`)
-    if (!(await pathExists(path))) {
-      await mkdir(join(this.folder, SOURCES_FOLDER), { recursive: true })
-      await writeFileDurably(path, text, this.options.fs)
+    const name = `${contentHash}.txt`
+    if (!(await this.files.isIntact(`${SOURCES_FOLDER}/${name}`, contentHash))) {
+      const folder = await ensureFolderInside(this.folder, SOURCES_FOLDER)
+      await writeFileDurably(join(folder, name), text, this.options.fs)
+      this.files.forget(contentHash)
     }
     return { contentHash, length: text.length }
   }
@@ -367,22 +389,23 @@ export class ProjectStore {
   /** Stores bytes under assets/<sha256>.<extension>, once, and returns the hash. */
   async writeAsset(bytes: Uint8Array, extension: 'png' | 'svg'): Promise<string> {
     const contentHash = createHash('sha256').update(bytes).digest('hex')
-    const folder = join(this.folder, ASSETS_FOLDER)
-    const path = join(folder, `${contentHash}.${extension}`)
-    if (!(await pathExists(path))) {
-      await mkdir(folder, { recursive: true })
-      await writeFileDurably(path, bytes, this.options.fs)
+    const name = `${contentHash}.${extension}`
+    if (!(await this.files.isIntact(`${ASSETS_FOLDER}/${name}`, contentHash))) {
+      const folder = await ensureFolderInside(this.folder, ASSETS_FOLDER)
+      await writeFileDurably(join(folder, name), bytes, this.options.fs)
+      this.files.forget(contentHash)
     }
     return contentHash
   }
 
-  /** Reads an asset written by writeAsset. */
+  /** Reads an asset written by writeAsset, checked like a source text. */
   async readAsset(contentHash: string, extension: 'png' | 'svg'): Promise<Uint8Array> {
     const name = `${contentHash}.${extension}`
     if (!ASSET_NAME.test(name)) throw new AppError('invalid_input', 'Bad asset name.')
     try {
-      return await readFile(join(this.folder, ASSETS_FOLDER, name))
+      return await this.files.readAsset(ASSETS_FOLDER, contentHash, extension)
     } catch (error) {
+      if (error instanceof AppError) throw error
       throw new AppError(
         'storage',
         `The file ${ASSETS_FOLDER}/${name} could not be read: ${(error as Error).message}`,

@@ -3,6 +3,7 @@ import { cp, mkdir, readFile, rename, rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { z } from 'zod'
 import { RecentProject, type OpenFailure, type WorkspaceStatus } from '../../shared/contract'
+import { isNetworkPath } from '../../shared/api/method'
 import type { ProjectFile } from '../../shared/model'
 import { backupsFolder, listBackups, readBackup, writeBackup } from './backups'
 import { pathExists, writeFileDurably } from './durable-write'
@@ -48,6 +49,17 @@ async function moveAside(path: string, label: string): Promise<string> {
   }
 }
 
+/** Refuses a network (UNC) path, which Windows would contact just to look at. */
+function localFolder(folder: string): string {
+  if (isNetworkPath(folder)) {
+    throw new AppError(
+      'invalid_input',
+      `${folder}: network (UNC) paths are not accepted: copy the project to a folder on this computer.`,
+    )
+  }
+  return folder
+}
+
 /** Which project is open, why the last one could not be, and the user's list of recent ones. */
 export class Workspace {
   private store: ProjectStore | null = null
@@ -75,7 +87,7 @@ export class Workspace {
    * kept, with the folder's backups, for the user to choose a restore.
    */
   async open(folder: string): Promise<ProjectStore> {
-    const path = resolve(folder)
+    const path = resolve(localFolder(folder))
     if (this.store && this.store.folder === path) return this.store
     let next: ProjectStore
     try {
@@ -111,7 +123,7 @@ export class Workspace {
    * in its place and opened.
    */
   async restoreBackup(id: string, folder?: string): Promise<ProjectStore> {
-    const target = folder ? resolve(folder) : this.defaultBackupFolder()
+    const target = folder ? resolve(localFolder(folder)) : this.defaultBackupFolder()
     const file = await readBackup(target, id)
     if (this.store && this.store.folder === target) {
       await this.store.backupNow('before-restore')
@@ -203,7 +215,7 @@ export class Workspace {
 
   /** Creates a project (in `folder`, or a new folder under projects/) and opens it. */
   async create(name: string, folder?: string): Promise<ProjectStore> {
-    const path = folder ? resolve(folder) : await this.freeProjectFolder(name)
+    const path = folder ? resolve(localFolder(folder)) : await this.freeProjectFolder(name)
     const now = new Date().toISOString()
     let next: ProjectStore
     try {

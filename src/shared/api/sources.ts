@@ -10,16 +10,23 @@ const MAX_TEXT_LENGTH = 20 * 1024 * 1024
 export const SourceSummary = z.strictObject({
   source: SourceRecord,
   annotationCount: z.number().int().nonnegative(),
-  /** Annotations whose anchor is fuzzy or orphaned and wait for review. */
+  /** Annotations whose anchor is fuzzy or orphaned, or whose source is damaged, to review. */
   needsReview: z.number().int().nonnegative(),
+  /**
+   * Set when the source's stored text failed its checks (a link, not a regular file, or
+   * not matching its sha256 and length): why it cannot be used. Known once it was read.
+   */
+  damage: z.string().optional(),
 })
 export type SourceSummary = z.infer<typeof SourceSummary>
 
 export const SourceWithText = z.strictObject({
   source: SourceRecord,
-  /** The normalized text every offset refers to. */
+  /** The normalized text every offset refers to; empty when the source is damaged. */
   text: z.string(),
   annotations: z.array(Annotation),
+  /** Set when the stored text failed its checks and is not shown: why. */
+  damage: z.string().optional(),
 })
 export type SourceWithText = z.infer<typeof SourceWithText>
 

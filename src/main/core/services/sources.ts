@@ -9,10 +9,12 @@ import type {
 } from '../../../shared/contract'
 import { MAX_IMPORT_BYTES } from '../../../shared/contract'
 import { SourceRecord, type SourceVersion } from '../../../shared/model'
+import { stripBidiControls } from '../../../shared/bidi'
 import { normalizeText } from '../../../shared/text'
 import { AppError, notFound } from '../errors'
 import { importDocument, megabytes, type ImportedDocument } from '../import'
 import type { ProjectStore } from '../project-store'
+import { UnsafeFileError } from '../safe-files'
 import { mapPages, reanchorAnnotations } from './anchoring'
 import { warmSearchIndex } from './search'
 import { validRecord } from './validate'
@@ -27,12 +29,34 @@ export function listSources(store: ProjectStore): SourceSummary[] {
     counts.set(a.sourceId, count)
   }
   return store.data.sources
-    .map((source) => ({
-      source,
-      annotationCount: counts.get(source.id)?.all ?? 0,
-      needsReview: counts.get(source.id)?.review ?? 0,
-    }))
+    .map((source) => {
+      const damage = store.files.damageOf(source.contentHash)
+      const count = counts.get(source.id)
+      return {
+        source,
+        annotationCount: count?.all ?? 0,
+        // Every quote of a damaged source waits for review: its text cannot vouch for it.
+        needsReview: (damage ? count?.all : count?.review) ?? 0,
+        ...(damage ? { damage: damage.message } : {}),
+      }
+    })
     .sort((a, b) => newest(b.source).localeCompare(newest(a.source)))
+}
+
+/**
+ * A source's stored text, checked against its record; when the file failed its checks
+ * (see safe-files.ts) the refusal names the source and says how to repair it.
+ */
+export async function readSourceText(store: ProjectStore, source: SourceRecord): Promise<string> {
+  try {
+    return await store.readSourceText(source.contentHash, source.length)
+  } catch (error) {
+    if (!(error instanceof UnsafeFileError)) throw error
+    throw new AppError(
+      'storage',
+      `The text of “${stripBidiControls(source.title)}” cannot be used: the file ${error.file} ${error.detail}. Import the original document again to repair it, or delete the source.`,
+    )
+  }
 }
 
 export function findSource(store: ProjectStore, id: string): SourceRecord {
@@ -44,11 +68,18 @@ export function findSource(store: ProjectStore, id: string): SourceRecord {
 export async function getSource(store: ProjectStore, id: string): Promise<SourceWithText> {
   warmSearchIndex(store)
   const source = findSource(store, id)
-  const text = await store.readSourceText(source.contentHash)
   const annotations = store.data.annotations
     .filter((a) => a.sourceId === id)
     .sort((a, b) => a.target.position.start - b.target.position.start)
-  return { source, text, annotations }
+  try {
+    const text = await store.readSourceText(source.contentHash, source.length)
+    return { source, text, annotations }
+  } catch (error) {
+    if (!(error instanceof UnsafeFileError)) throw error
+    // Shown as damaged, with its quotes, but never its unchecked text.
+    const damage = store.files.damageOf(source.contentHash)?.message ?? error.message
+    return { source, text: '', annotations, damage }
+  }
 }
 
 /** One imported file: a new source, a duplicate of one already there, or a new version. */
@@ -100,7 +131,18 @@ async function addSource(
   const contentHash = sha256(document.text)
   const length = document.text.length
   const existing = store.data.sources.find((s) => s.contentHash === contentHash)
-  if (existing) return { status: 'duplicate', existing, notes }
+  if (existing) {
+    const damaged = await store.readSourceText(contentHash, length).then(
+      () => false,
+      (error: unknown) => error instanceof UnsafeFileError,
+    )
+    if (damaged) {
+      // The same document again is the one thing that can repair its stored text.
+      await store.writeSourceText(document.text)
+      notes.push('Its stored text was damaged; it has been restored from this file.')
+    }
+    return { status: 'duplicate', existing, notes }
+  }
   const now = new Date().toISOString()
   const record = validRecord(
     SourceRecord,
@@ -108,7 +150,10 @@ async function addSource(
       id: randomUUID(),
       createdAt: now,
       updatedAt: now,
-      title: document.title?.slice(0, 500) || fileName,
+      title:
+        stripBidiControls(document.title ?? '')
+          .trim()
+          .slice(0, 500) || fileName,
       kind: document.format === 'html' ? 'article' : document.format === 'pdf' ? 'report' : 'other',
       ...optionalMetadata(document, notes),
       retrievedAt: now.slice(0, 10),
@@ -131,6 +176,10 @@ async function addSource(
   })
 }
 
+function bidiFree(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : stripBidiControls(value).trim().slice(0, 500)
+}
+
 /** Metadata read from a file goes in only where it passes the schema; the rest is noted. */
 function optionalMetadata(document: ImportedDocument, notes: string[]): Partial<SourceRecord> {
   const shape = SourceRecord.shape
@@ -140,8 +189,9 @@ function optionalMetadata(document: ImportedDocument, notes: string[]): Partial<
     .replace(/^([A-Za-z]{2,3})/, (primary) => primary.toLowerCase())
   const fields = {
     url: [shape.url, document.url],
-    publisher: [shape.publisher, document.publisher?.slice(0, 500)],
-    author: [shape.author, document.author?.slice(0, 500)],
+    // A bidi override in a title or name would reorder what a report prints after it.
+    publisher: [shape.publisher, bidiFree(document.publisher)],
+    author: [shape.author, bidiFree(document.author)],
     publishedAt: [shape.publishedAt, document.publishedAt],
     language: [shape.language, language],
   } as const
@@ -186,7 +236,7 @@ export async function editSourceText(
   const text = normalizeText(input.text)
   if (!text)
     throw new AppError('invalid_input', 'The text cannot be empty; delete the source instead.')
-  const oldText = await store.readSourceText(source.contentHash)
+  const oldText = await readSourceText(store, source)
   if (text === oldText) {
     const reanchor: ReanchorSummary = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 }
     for (const a of store.data.annotations) if (a.sourceId === source.id) reanchor[a.anchor.state]++
@@ -213,7 +263,7 @@ async function replaceText(
   },
 ): Promise<{ source: SourceRecord; reanchor: ReanchorSummary }> {
   const baseHash = source.contentHash
-  const oldText = how.oldText ?? (await store.readSourceText(baseHash))
+  const oldText = how.oldText ?? (await readSourceText(store, source))
   const { contentHash, length } = await store.writeSourceText(text)
   const now = new Date().toISOString()
   const annotations = store.data.annotations.filter((a) => a.sourceId === source.id)
