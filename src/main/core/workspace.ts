@@ -8,6 +8,7 @@ import type { ProjectFile } from '../../shared/model'
 import { backupsFolder, listBackups, readBackup, writeBackup } from './backups'
 import { pathExists, writeFileDurably } from './durable-write'
 import { AppError } from './errors'
+import { defaultImportJobs, ImportJobs, type ImportJobsOptions } from './import-jobs'
 import {
   DamagedProjectError,
   describeWriteError,
@@ -29,6 +30,8 @@ export interface WorkspaceOptions {
   store?: StoreOptions
   /** Prints report HTML to PDF: headless Chromium (browser mode) or Electron's printToPDF. */
   printPdf?: PdfPrinter
+  /** Limits and concurrency of the document importers' workers. */
+  imports?: ImportJobsOptions
 }
 
 /** A sortable, file-name-safe time for names such as project.json.corrupt-<time>. */
@@ -64,8 +67,12 @@ function localFolder(folder: string): string {
 export class Workspace {
   private store: ProjectStore | null = null
   private failure: Omit<OpenFailure, 'backups'> | null = null
+  /** Document imports in progress, each in its worker; they outlive a change of project. */
+  readonly imports: ImportJobs
 
-  constructor(readonly options: WorkspaceOptions) {}
+  constructor(readonly options: WorkspaceOptions) {
+    this.imports = options.imports ? new ImportJobs(options.imports) : defaultImportJobs()
+  }
 
   get projectsDir(): string {
     return join(this.options.userDataDir, 'projects')

@@ -7,12 +7,13 @@ import type {
   SourceSummary,
   SourceWithText,
 } from '../../../shared/contract'
-import { MAX_IMPORT_BYTES } from '../../../shared/contract'
 import { SourceRecord, type SourceVersion } from '../../../shared/model'
 import { stripBidiControls } from '../../../shared/bidi'
 import { normalizeText } from '../../../shared/text'
 import { AppError, notFound } from '../errors'
-import { importDocument, megabytes, type ImportedDocument } from '../import'
+import type { ImportJobs } from '../import-jobs'
+import { base64ByteLength, importFormat } from '../import/formats'
+import type { ImportedDocument } from '../import/types'
 import type { ProjectStore } from '../project-store'
 import { UnsafeFileError } from '../safe-files'
 import { mapPages, reanchorAnnotations } from './anchoring'
@@ -82,20 +83,19 @@ export async function getSource(store: ProjectStore, id: string): Promise<Source
   }
 }
 
-/** One imported file: a new source, a duplicate of one already there, or a new version. */
+/**
+ * One imported file: a new source, a duplicate of one already there, or a new version. The
+ * file is read in an import worker (import-jobs.ts); this process only checks its name and
+ * size, then stores the normalized text the worker hands back.
+ */
 export async function importSource(
   store: ProjectStore,
   input: ParsedInput<'sources.import'>,
+  imports: ImportJobs,
 ): Promise<ImportOutcome> {
-  const bytes = Buffer.from(input.dataBase64, 'base64')
-  if (bytes.length > MAX_IMPORT_BYTES) {
-    throw new AppError(
-      'payload_too_large',
-      `"${input.fileName}" is ${megabytes(bytes.length)}; Sightline imports files up to ${megabytes(MAX_IMPORT_BYTES)}.`,
-    )
-  }
+  importFormat(input.fileName, base64ByteLength(input.dataBase64))
   if (input.replaceSourceId) findSource(store, input.replaceSourceId)
-  const document = await importDocument(input.fileName, bytes)
+  const document = await imports.run(input.fileName, input.dataBase64, input.jobId)
   if (input.replaceSourceId) {
     return replaceWithVersion(store, input.replaceSourceId, document, input.fileName)
   }
