@@ -6,10 +6,12 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        // Two entries over one core: the Electron shell and the plain-Node browser mode.
+        // Two entries over one core: the Electron shell and the plain-Node browser mode;
+        // and the document importers' worker, which import-jobs.ts finds beside them.
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           serve: resolve(__dirname, 'src/main/serve.ts'),
+          'import-worker': resolve(__dirname, 'src/main/core/import/worker.ts'),
         },
       },
     },
