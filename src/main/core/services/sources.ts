@@ -132,15 +132,7 @@ async function addSource(
   const length = document.text.length
   const existing = store.data.sources.find((s) => s.contentHash === contentHash)
   if (existing) {
-    const damaged = await store.readSourceText(contentHash, length).then(
-      () => false,
-      (error: unknown) => error instanceof UnsafeFileError,
-    )
-    if (damaged) {
-      // The same document again is the one thing that can repair its stored text.
-      await store.writeSourceText(document.text)
-      notes.push('Its stored text was damaged; it has been restored from this file.')
-    }
+    await repairIfDamaged(store, document.text, notes)
     return { status: 'duplicate', existing, notes }
   }
   const now = new Date().toISOString()
@@ -206,6 +198,25 @@ function optionalMetadata(document: ImportedDocument, notes: string[]): Partial<
   return out
 }
 
+/**
+ * The same document again is the one thing that can repair a stored text that failed its
+ * checks: its file is written afresh. True when it was repaired.
+ */
+async function repairIfDamaged(
+  store: ProjectStore,
+  text: string,
+  notes: string[],
+): Promise<boolean> {
+  const damaged = await store.readSourceText(sha256(text), text.length).then(
+    () => false,
+    (error: unknown) => error instanceof UnsafeFileError,
+  )
+  if (!damaged) return false
+  await store.writeSourceText(text)
+  notes.push('Its stored text was damaged; it has been restored from this file.')
+  return true
+}
+
 async function replaceWithVersion(
   store: ProjectStore,
   sourceId: string,
@@ -215,7 +226,9 @@ async function replaceWithVersion(
   const source = findSource(store, sourceId)
   const notes = [...document.notes]
   if (sha256(document.text) === source.contentHash) {
-    notes.push('The new version has the same text as the current one; nothing changed.')
+    if (!(await repairIfDamaged(store, document.text, notes))) {
+      notes.push('The new version has the same text as the current one; nothing changed.')
+    }
     return { status: 'duplicate', existing: source, notes }
   }
   const { source: replaced, reanchor } = await replaceText(store, source, document.text, {
