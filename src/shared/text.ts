@@ -16,3 +16,20 @@ export function normalizeText(raw: string): string {
       .trim()
   )
 }
+
+/**
+ * A name made safe for a file or folder name on every system: ASCII letters and digits in
+ * lower case, runs of anything else as one "-", at most 60 characters; "project" if nothing
+ * is left (a name in Dari script, say).
+ */
+export function fileNameSlug(name: string, fallback = 'project'): string {
+  return (
+    name
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || fallback
+  )
+}

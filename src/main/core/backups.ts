@@ -7,7 +7,12 @@ import { createHash, randomBytes } from 'node:crypto'
 import { readdir, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { BACKUP_REASONS, type BackupInfo, type BackupReason } from '../../shared/api/storage'
+import {
+  BACKUP_REASONS,
+  BackupCounts,
+  type BackupInfo,
+  type BackupReason,
+} from '../../shared/api/storage'
 import { ProjectFile, SCHEMA_VERSION } from '../../shared/model'
 import { writeFileDurably, type WriteFs } from './durable-write'
 import { AppError } from './errors'
@@ -34,15 +39,7 @@ const BackupMeta = z.strictObject({
   reason: z.enum(BACKUP_REASONS),
   schemaVersion: z.number().int().optional(),
   projectName: z.string().optional(),
-  counts: z
-    .strictObject({
-      sources: z.number().int(),
-      annotations: z.number().int(),
-      entities: z.number().int(),
-      relations: z.number().int(),
-      notes: z.number().int(),
-    })
-    .optional(),
+  counts: BackupCounts.optional(),
 })
 type BackupMeta = z.infer<typeof BackupMeta>
 
@@ -62,19 +59,24 @@ function dateOfStamp(text: string): string {
   return m ? `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}.${m[7]}Z` : text
 }
 
+/** The record counts a backup's list entry shows. */
+export function backupCounts(data: Partial<ProjectFile>): BackupCounts {
+  return {
+    sources: data.sources?.length ?? 0,
+    annotations: data.annotations?.length ?? 0,
+    entities: data.entities?.length ?? 0,
+    relations: data.relations?.length ?? 0,
+    notes: data.notes?.length ?? 0,
+  }
+}
+
 function summarize(text: string): Pick<BackupMeta, 'schemaVersion' | 'projectName' | 'counts'> {
   try {
     const raw = JSON.parse(text) as Partial<ProjectFile>
     return {
       ...(typeof raw.schemaVersion === 'number' ? { schemaVersion: raw.schemaVersion } : {}),
       ...(typeof raw.project?.name === 'string' ? { projectName: raw.project.name } : {}),
-      counts: {
-        sources: raw.sources?.length ?? 0,
-        annotations: raw.annotations?.length ?? 0,
-        entities: raw.entities?.length ?? 0,
-        relations: raw.relations?.length ?? 0,
-        notes: raw.notes?.length ?? 0,
-      },
+      counts: backupCounts(raw),
     }
   } catch {
     return {}

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { Low, type Adapter } from 'lowdb'
 import type { BackupInfo, BackupReason, DamageKind, SaveStatus } from '../../shared/api/storage'
 import { ProjectFile, SCHEMA_VERSION, type ProjectMeta } from '../../shared/model'
-import { backupsFolder, newestAutoBackupTime, writeBackup } from './backups'
+import { backupCounts, backupsFolder, newestAutoBackupTime, writeBackup } from './backups'
 import { pathExists, removeStaleTempFiles, writeFileDurably, type WriteFs } from './durable-write'
 import { AppError } from './errors'
 import { findIntegrityProblems } from './integrity'
@@ -321,13 +321,7 @@ export class ProjectStore {
       summary: {
         schemaVersion: data.schemaVersion,
         projectName: data.project.name,
-        counts: {
-          sources: data.sources.length,
-          annotations: data.annotations.length,
-          entities: data.entities.length,
-          relations: data.relations.length,
-          notes: data.notes.length,
-        },
+        counts: backupCounts(data),
       },
     })
   }

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { RecentProject, type OpenFailure, type WorkspaceStatus } from '../../shared/contract'
 import { isNetworkPath } from '../../shared/api/method'
 import type { ProjectFile } from '../../shared/model'
+import { fileNameSlug } from '../../shared/text'
 import { backupsFolder, listBackups, readBackup, writeBackup } from './backups'
 import { pathExists, writeFileDurably } from './durable-write'
 import { AppError } from './errors'
@@ -324,13 +325,7 @@ export class Workspace {
   }
 
   private async freeProjectFolder(name: string): Promise<string> {
-    const slug =
-      name
-        .normalize('NFKD')
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '')
-        .slice(0, 60) || 'project'
+    const slug = fileNameSlug(name)
     for (let n = 1; ; n++) {
       const candidate = join(this.projectsDir, n === 1 ? slug : `${slug}-${n}`)
       if (!(await pathExists(candidate))) return candidate

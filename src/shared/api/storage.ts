@@ -17,6 +17,16 @@ export const SaveStatus = z.strictObject({
 })
 export type SaveStatus = z.infer<typeof SaveStatus>
 
+/** How many records of each kind a backup holds, to tell backups apart in the list. */
+export const BackupCounts = z.strictObject({
+  sources: z.number().int(),
+  annotations: z.number().int(),
+  entities: z.number().int(),
+  relations: z.number().int(),
+  notes: z.number().int(),
+})
+export type BackupCounts = z.infer<typeof BackupCounts>
+
 export const BACKUP_REASONS = [
   'auto',
   'manual',
@@ -43,15 +53,7 @@ export const BackupInfo = z.strictObject({
   /** Why the backup cannot be trusted, when it cannot. */
   problem: z.string().optional(),
   projectName: z.string().optional(),
-  counts: z
-    .strictObject({
-      sources: z.number().int(),
-      annotations: z.number().int(),
-      entities: z.number().int(),
-      relations: z.number().int(),
-      notes: z.number().int(),
-    })
-    .optional(),
+  counts: BackupCounts.optional(),
 })
 export type BackupInfo = z.infer<typeof BackupInfo>
 

@@ -228,8 +228,8 @@ describe('parsing every note', () => {
   it('lets other work through between slices, then serves every note from its one parse', async () => {
     const store = workspace.current
     const citation = (i: number): string => `[${i}](quote:ann-nrf-leader) `
-    const body = Array.from({ length: 2_000 }, (_, i) => citation(i)).join('\n')
-    for (let i = 0; i < 60; i++) await call('notes.create', { title: `Bulk ${i}`, body })
+    const body = Array.from({ length: 1_000 }, (_, i) => citation(i)).join('\n')
+    for (let i = 0; i < 6; i++) await call('notes.create', { title: `Bulk ${i}`, body })
 
     let ranMeanwhile = false
     setImmediate(() => {
@@ -241,6 +241,6 @@ describe('parsing every note', () => {
     const parses = store.data.notes.map((note) => noteLinks(store, note))
     expect(parses.every((links, i) => links === noteLinks(store, store.data.notes[i]!))).toBe(true)
     const bulk = store.data.notes.find((note) => note.title === 'Bulk 0')!
-    expect(noteLinks(store, bulk)).toHaveLength(2_000)
+    expect(noteLinks(store, bulk)).toHaveLength(1_000)
   })
 })

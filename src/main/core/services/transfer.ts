@@ -12,6 +12,7 @@ import {
 } from '../../../shared/contract'
 import { ProjectFile } from '../../../shared/model'
 import type { ApiErrorBody } from '../../../shared/result'
+import { fileNameSlug } from '../../../shared/text'
 import { AppError } from '../errors'
 import { findIntegrityProblems } from '../integrity'
 import { migrateProjectFile, SchemaVersionError } from '../migrations'
@@ -21,17 +22,6 @@ import { readSourceText } from './sources'
 import type { Workspace } from '../workspace'
 
 const MAX_LISTED_PROBLEMS = 50
-
-function slug(name: string): string {
-  return (
-    name
-      .normalize('NFKD')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'project'
-  )
-}
 
 export async function exportProject(store: ProjectStore): Promise<ProjectExportFile> {
   const data = store.data
@@ -48,7 +38,7 @@ export async function exportProject(store: ProjectStore): Promise<ProjectExportF
   }
   const content = JSON.stringify(envelope)
   return {
-    fileName: `${slug(data.project.name)}.sightline.json`,
+    fileName: `${fileNameSlug(data.project.name)}.sightline.json`,
     content,
     bytes: Buffer.byteLength(content, 'utf8'),
   }

@@ -1,4 +1,5 @@
 import type { CellError } from './use-cell-edits'
+import { CloseButton } from '../../ui/CloseButton'
 
 /** Where the reason goes when its cell is scrolled out of view: the top of the grid. */
 const FALLBACK_POSITION = { top: 40, left: 8 }
@@ -21,14 +22,7 @@ export function CellErrorNotice({ error, onDismiss }: { error: CellError; onDism
         style={box ? { top: box.top + box.height + 2, left: box.left } : FALLBACK_POSITION}
       >
         <strong>{error.label} not saved.</strong> {error.message}
-        <button
-          type="button"
-          className="icon-button"
-          aria-label="Dismiss the message"
-          onClick={onDismiss}
-        >
-          ×
-        </button>
+        <CloseButton label="Dismiss the message" onClick={onDismiss} />
       </div>
     </>
   )

@@ -5,6 +5,7 @@ import { attributeLabel, attributeText } from './attributes'
 import { RelationDetails } from './RelationPanel'
 import { SupportBadge } from './SupportBadge'
 import './evidence.css'
+import { CloseButton } from '../CloseButton'
 
 /**
  * The evidence side panel for one entity: its attributes and relations, each marked
@@ -30,16 +31,7 @@ export function EntityPanel({
           {data?.entity.name ?? 'Evidence'}
         </h3>
         {data && <span className="badge">{data.entity.type}</span>}
-        {onClose && (
-          <button
-            type="button"
-            className="icon-button"
-            aria-label="Close the evidence panel"
-            onClick={onClose}
-          >
-            ×
-          </button>
-        )}
+        {onClose && <CloseButton label="Close the evidence panel" onClick={onClose} />}
       </header>
       {evidence.isError && <p role="alert">{evidence.error.message}</p>}
       {evidence.isPending && <p className="muted">Loading…</p>}

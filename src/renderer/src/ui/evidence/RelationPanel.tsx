@@ -7,6 +7,7 @@ import { useRelationEvidence } from '../../api/evidence'
 import { QuoteCard } from './QuoteCard'
 import { SupportBadge } from './SupportBadge'
 import './evidence.css'
+import { CloseButton } from '../CloseButton'
 
 interface EntityLinkProps {
   entity: EntityBrief
@@ -99,16 +100,7 @@ export function RelationPanel({
     <aside className="evidence-panel" aria-label="Relation evidence">
       <header className="evidence-header">
         <h3>Relation</h3>
-        {onClose && (
-          <button
-            type="button"
-            className="icon-button"
-            aria-label="Close the relation panel"
-            onClick={onClose}
-          >
-            ×
-          </button>
-        )}
+        {onClose && <CloseButton label="Close the relation panel" onClick={onClose} />}
       </header>
       {evidence.isError && <p role="alert">{evidence.error.message}</p>}
       {evidence.isPending && <p className="muted">Loading…</p>}
