@@ -314,6 +314,9 @@ async function replaceText(
   return { source: next, reanchor: summary }
 }
 
+/** Fields printed inline beside other text in lists and reports; kept free of bidi controls. */
+const NAME_FIELDS = new Set(['title', 'author', 'publisher'])
+
 export function updateSource(
   store: ProjectStore,
   input: ParsedInput<'sources.update'>,
@@ -323,7 +326,8 @@ export function updateSource(
   for (const [key, value] of Object.entries(input.patch)) {
     if (value === undefined) continue
     if (value === null || value === '') delete next[key]
-    else next[key] = typeof value === 'string' ? value.trim() : value
+    else if (typeof value !== 'string') next[key] = value
+    else next[key] = NAME_FIELDS.has(key) ? (bidiFree(value) ?? '') : value.trim()
   }
   const record = validRecord(SourceRecord, next, 'source')
   store.mutate((data) => {
