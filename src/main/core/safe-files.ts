@@ -244,6 +244,46 @@ export class ProjectFiles {
     return text
   }
 
+  /**
+   * A look at a source text without reading it, for lists of many sources: a link, a pipe,
+   * a missing file or one whose size cannot hold `expectedLength` characters is recorded as
+   * damage at once. A file that passes may still fail its sha256 when it is read.
+   */
+  async glanceAtText(folder: string, contentHash: string, expectedLength: number): Promise<void> {
+    if (this.verified.has(contentHash) || this.damage.has(contentHash)) return
+    const file = `${folder}/${contentHash}.txt`
+    let stats: Stats
+    try {
+      stats = await lstat(join(this.root, folder, `${contentHash}.txt`))
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+      this.record(contentHash, new UnsafeFileError('missing', file, 'is missing'))
+      return
+    }
+    if (stats.isSymbolicLink()) {
+      this.record(contentHash, new UnsafeFileError('link', file, LINK_DETAIL))
+    } else if (!stats.isFile()) {
+      this.record(
+        contentHash,
+        new UnsafeFileError(
+          'not-a-file',
+          file,
+          'is not a regular file (it is a pipe, a device or a folder)',
+        ),
+      )
+    } else if (stats.size < expectedLength || stats.size > expectedLength * 3) {
+      // UTF-8 takes 1 to 3 bytes per UTF-16 unit.
+      this.record(
+        contentHash,
+        new UnsafeFileError(
+          'mismatch',
+          file,
+          `is ${describeBytes(stats.size)}, which cannot hold the ${expectedLength.toLocaleString('en')} characters the project recorded`,
+        ),
+      )
+    }
+  }
+
   /** An asset's bytes, refused unless they hash to `contentHash`. */
   async readAsset(folder: string, contentHash: string, extension: string): Promise<Buffer> {
     return this.readChecked(

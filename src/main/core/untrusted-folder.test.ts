@@ -133,6 +133,24 @@ describe('a source text that is not what the project recorded', () => {
     await expectDamagedEverywhere(/is a link to another place/)
   })
 
+  it('the list shows a link as damaged on its first call', async () => {
+    await plantInPlaceOfText((path) => symlink(join(outside, 'secret.txt'), path))
+    await value('project.open', { path: folder })
+    // Nothing has read the text yet: the list looks at the file without reading it.
+    const listed = await value<SourceSummary[]>('sources.list')
+    expect(listed.find((s) => s.source.id === SAMPLE_SOURCE)?.damage).toMatch(/is a link/)
+    expect(listed.filter((s) => s.damage)).toHaveLength(1)
+  })
+
+  it('the list shows a text too short for its recorded length on its first call', async () => {
+    await writeFile(await sampleTextPath(), 'short')
+    await value('project.open', { path: folder })
+    const listed = await value<SourceSummary[]>('sources.list')
+    expect(listed.find((s) => s.source.id === SAMPLE_SOURCE)?.damage).toMatch(
+      /cannot hold the [\d,]+ characters/,
+    )
+  })
+
   it('a link to /dev/zero is refused at once instead of read forever', async () => {
     await plantInPlaceOfText((path) => symlink('/dev/zero', path))
     await value('project.open', { path: folder })

@@ -14,14 +14,19 @@ import { AppError, notFound } from '../errors'
 import type { ImportJobs } from '../import-jobs'
 import { base64ByteLength, importFormat } from '../import/formats'
 import type { ImportedDocument } from '../import/types'
-import type { ProjectStore } from '../project-store'
+import { SOURCES_FOLDER, type ProjectStore } from '../project-store'
 import { UnsafeFileError } from '../safe-files'
 import { mapPages, reanchorAnnotations } from './anchoring'
 import { warmSearchIndex } from './search'
 import { validRecord } from './validate'
 
-export function listSources(store: ProjectStore): SourceSummary[] {
+export async function listSources(store: ProjectStore): Promise<SourceSummary[]> {
   warmSearchIndex(store)
+  // Cheap checks first, so a link or a pipe in sources/ shows in the list at once; a text
+  // that only fails its sha256 shows once read (the search index reads every one).
+  for (const source of store.data.sources) {
+    await store.files.glanceAtText(SOURCES_FOLDER, source.contentHash, source.length)
+  }
   const counts = new Map<string, { all: number; review: number }>()
   for (const a of store.data.annotations) {
     const count = counts.get(a.sourceId) ?? { all: 0, review: 0 }

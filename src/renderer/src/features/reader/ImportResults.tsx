@@ -52,11 +52,7 @@ function ImportProgressLine({ name, jobId }: { name: string; jobId: string }) {
     <span className="import-progress">
       <span className="muted">{describeProgress(progress)}</span>
       {pages && (
-        <progress
-          value={pages.done ?? 0}
-          max={pages.total}
-          aria-label={`Pages of ${name} read`}
-        />
+        <progress value={pages.done ?? 0} max={pages.total} aria-label={`Pages of ${name} read`} />
       )}
     </span>
   )

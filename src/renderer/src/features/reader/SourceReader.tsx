@@ -32,10 +32,12 @@ export function SourceReader({ route }: { route: ReaderRoute & { sourceId: strin
   if (!loaded.data) return <p className="muted">Opening the source…</p>
   return (
     <Reader
-      key={loaded.data.source.contentHash}
+      // A repaired text (same hash, no longer damaged) starts a fresh reader too.
+      key={`${loaded.data.source.contentHash}${loaded.data.damage ? ':damaged' : ''}`}
       route={route}
       source={loaded.data.source}
       text={loaded.data.text}
+      damage={loaded.data.damage}
       annotations={loaded.data.annotations}
       status={status}
       setStatus={setStatus}
@@ -48,6 +50,7 @@ function Reader({
   route,
   source,
   text,
+  damage,
   annotations,
   status,
   setStatus,
@@ -55,6 +58,7 @@ function Reader({
   route: ReaderRoute
   source: SourceRecord
   text: string
+  damage: string | undefined
   annotations: Annotation[]
   status: string | null
   setStatus: (message: string | null) => void
@@ -100,6 +104,7 @@ function Reader({
     <section className="reader" aria-labelledby="reader-title">
       <ReaderHeader
         source={source}
+        damage={damage}
         status={status}
         reselecting={annotate.reselecting}
         onCancelReselect={annotate.cancelReselect}
