@@ -4,6 +4,7 @@ import { apiSuite } from './suites/api'
 import { graphSuite } from './suites/graph'
 import { gridSuite } from './suites/grid'
 import { groupsGridSuite } from './suites/groups-grid'
+import { importSuite } from './suites/import'
 import { memorySuite } from './suites/memory'
 import { notesSuite } from './suites/notes'
 import { readerSuite } from './suites/reader'
@@ -20,6 +21,7 @@ export const suites: BenchSuite[] = [
   gridSuite,
   anchoringSuite,
   searchSuite,
+  importSuite,
   readerSuite,
   reportSuite,
   notesSuite,

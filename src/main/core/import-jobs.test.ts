@@ -259,3 +259,20 @@ describe('following and cancelling an import', { timeout: 60_000 }, () => {
     expect((await first).code).toBe('cancelled')
   })
 })
+
+describe('file data that is not base64', () => {
+  it('is refused by the worker with a clear message, nothing added', async () => {
+    const sources = workspace.current.data.sources.length
+    const result: Result<unknown> = await dispatch('sources.import', {
+      fileName: 'notes.txt',
+      dataBase64: 'not base64 at all!',
+    })
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: '"notes.txt" did not arrive as base64 data.' },
+    })
+    expect(workspace.current.data.sources).toHaveLength(sources)
+    await workspace.current.flush()
+    expect(Buffer.compare(await readFile(workspace.current.path), projectBefore)).toBe(0)
+  })
+})

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low, type Adapter } from 'lowdb'
@@ -7,6 +6,7 @@ import { ProjectFile, SCHEMA_VERSION, type ProjectMeta } from '../../shared/mode
 import { backupCounts, backupsFolder, newestAutoBackupTime, writeBackup } from './backups'
 import { pathExists, removeStaleTempFiles, writeFileDurably, type WriteFs } from './durable-write'
 import { AppError } from './errors'
+import { sha256Hex } from './hashing'
 import { findIntegrityProblems } from './integrity'
 import { migrateProjectFile, NewerSchemaError, SchemaVersionError } from './migrations'
 import {
@@ -370,11 +370,12 @@ export class ProjectStore {
    * file already there is rewritten only when it is damaged (which repairs it).
    */
   async writeSourceText(text: string): Promise<{ contentHash: string; length: number }> {
-    const contentHash = createHash('sha256').update(text, 'utf8').digest('hex')
+    const bytes = Buffer.from(text, 'utf8')
+    const contentHash = await sha256Hex(bytes)
     const name = `${contentHash}.txt`
     if (!(await this.files.isIntact(`${SOURCES_FOLDER}/${name}`, contentHash))) {
       const folder = await ensureFolderInside(this.folder, SOURCES_FOLDER)
-      await writeFileDurably(join(folder, name), text, this.options.fs)
+      await writeFileDurably(join(folder, name), bytes, this.options.fs)
       this.files.forget(contentHash)
     }
     return { contentHash, length: text.length }
@@ -382,7 +383,7 @@ export class ProjectStore {
 
   /** Stores bytes under assets/<sha256>.<extension>, once, and returns the hash. */
   async writeAsset(bytes: Uint8Array, extension: 'png' | 'svg'): Promise<string> {
-    const contentHash = createHash('sha256').update(bytes).digest('hex')
+    const contentHash = await sha256Hex(bytes)
     const name = `${contentHash}.${extension}`
     if (!(await this.files.isIntact(`${ASSETS_FOLDER}/${name}`, contentHash))) {
       const folder = await ensureFolderInside(this.folder, ASSETS_FOLDER)

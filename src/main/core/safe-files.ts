@@ -7,11 +7,11 @@
  * used only if its bytes match the sha256 (and, for a text, the length) the project
  * recorded for it. What fails is remembered as damage, which the views show.
  */
-import { createHash } from 'node:crypto'
 import { constants, type Stats } from 'node:fs'
 import { lstat, mkdir, open, realpath, stat, type FileHandle } from 'node:fs/promises'
 import { isAbsolute, join, relative, sep } from 'node:path'
 import { AppError } from './errors'
+import { sha256Hex } from './hashing'
 
 export type FileDamageReason =
   'missing' | 'link' | 'not-a-file' | 'outside' | 'too-large' | 'mismatch'
@@ -198,10 +198,6 @@ function sameFile(a: Verified, b: Stats): boolean {
   )
 }
 
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex')
-}
-
 /**
  * The content-addressed files of one project folder (sources/<sha256>.txt,
  * assets/<sha256>.<ext>), read safely and checked against their hash the first time; a
@@ -328,7 +324,7 @@ export class ProjectFiles {
     const { bytes, stats } = read
     const known = this.verified.get(contentHash)
     if (!known || !sameFile(known, stats)) {
-      if (sha256(bytes) !== contentHash) {
+      if ((await sha256Hex(bytes)) !== contentHash) {
         this.verified.delete(contentHash)
         throw this.record(
           contentHash,

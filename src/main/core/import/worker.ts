@@ -6,6 +6,7 @@
  * app. Bundled as out/main/import-worker.js (electron.vite.config.ts).
  */
 import { parentPort } from 'node:worker_threads'
+import { isBase64 } from '../../../shared/api/sources'
 import { AppError } from '../errors'
 import { importDocument } from '.'
 import type { ImportLimits, ImportStep } from './limits'
@@ -33,6 +34,13 @@ const PROGRESS_EVERY_MS = 100
 async function run(request: ImportRequest): Promise<ImportReply> {
   const { jobId, fileName, limits } = request
   parentPort?.postMessage({ type: 'started', jobId } satisfies ImportReply)
+  if (typeof request.data === 'string' && !isBase64(request.data)) {
+    return {
+      type: 'failed',
+      jobId,
+      error: { code: 'invalid_input', message: `"${fileName}" did not arrive as base64 data.` },
+    }
+  }
   const bytes =
     typeof request.data === 'string' ? Buffer.from(request.data, 'base64') : request.data
   let lastProgress = 0

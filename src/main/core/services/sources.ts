@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import type {
   ImportOutcome,
   MethodOutput,
@@ -11,6 +11,7 @@ import { SourceRecord, type SourceVersion } from '../../../shared/model'
 import { stripBidiControls } from '../../../shared/bidi'
 import { normalizeText } from '../../../shared/text'
 import { AppError, notFound } from '../errors'
+import { sha256Hex } from '../hashing'
 import type { ImportJobs } from '../import-jobs'
 import { base64ByteLength, importFormat } from '../import/formats'
 import type { ImportedDocument } from '../import/types'
@@ -133,7 +134,7 @@ async function addSource(
   fileName: string,
 ): Promise<ImportOutcome> {
   const notes = [...document.notes]
-  const contentHash = sha256(document.text)
+  const contentHash = await sha256Hex(document.text)
   const length = document.text.length
   const existing = store.data.sources.find((s) => s.contentHash === contentHash)
   if (existing) {
@@ -212,7 +213,7 @@ async function repairIfDamaged(
   text: string,
   notes: string[],
 ): Promise<boolean> {
-  const damaged = await store.readSourceText(sha256(text), text.length).then(
+  const damaged = await store.readSourceText(await sha256Hex(text), text.length).then(
     () => false,
     (error: unknown) => error instanceof UnsafeFileError,
   )
@@ -230,7 +231,7 @@ async function replaceWithVersion(
 ): Promise<ImportOutcome> {
   const source = findSource(store, sourceId)
   const notes = [...document.notes]
-  if (sha256(document.text) === source.contentHash) {
+  if ((await sha256Hex(document.text)) === source.contentHash) {
     if (!(await repairIfDamaged(store, document.text, notes))) {
       notes.push('The new version has the same text as the current one; nothing changed.')
     }
@@ -368,9 +369,6 @@ function staleText(): AppError {
   )
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex')
-}
 
 function newest(source: { publishedAt?: string; createdAt: string }): string {
   return source.publishedAt ?? source.createdAt.slice(0, 10)
