@@ -369,8 +369,12 @@ export class ProjectStore {
    * Stores a normalized text under its sha256, once; an edit never rewrites documents. A
    * file already there is rewritten only when it is damaged (which repairs it).
    */
-  async writeSourceText(text: string): Promise<{ contentHash: string; length: number }> {
-    const bytes = Buffer.from(text, 'utf8')
+  async writeSourceText(
+    text: string,
+    /** `text` as UTF-8 when the caller has it already (the import worker sends it). */
+    utf8?: Uint8Array,
+  ): Promise<{ contentHash: string; length: number }> {
+    const bytes = utf8 ?? Buffer.from(text, 'utf8')
     const contentHash = await sha256Hex(bytes)
     const name = `${contentHash}.txt`
     if (!(await this.files.isIntact(`${SOURCES_FOLDER}/${name}`, contentHash))) {

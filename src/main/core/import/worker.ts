@@ -76,5 +76,10 @@ async function run(request: ImportRequest): Promise<ImportReply> {
 }
 
 parentPort?.on('message', (request: ImportRequest) => {
-  void run(request).then((reply) => parentPort?.postMessage(reply))
+  void run(request).then((reply) => {
+    if (reply.type !== 'done') return parentPort?.postMessage(reply)
+    // Encoded here and moved, not copied: the main process stores these bytes as they are.
+    const utf8 = new TextEncoder().encode(reply.document.text)
+    parentPort?.postMessage({ ...reply, document: { ...reply.document, utf8 } }, [utf8.buffer])
+  })
 })

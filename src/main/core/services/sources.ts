@@ -134,11 +134,11 @@ async function addSource(
   fileName: string,
 ): Promise<ImportOutcome> {
   const notes = [...document.notes]
-  const contentHash = await sha256Hex(document.text)
+  const contentHash = await sha256Hex(document.utf8 ?? document.text)
   const length = document.text.length
   const existing = store.data.sources.find((s) => s.contentHash === contentHash)
   if (existing) {
-    await repairIfDamaged(store, document.text, notes)
+    await repairIfDamaged(store, document, notes)
     return { status: 'duplicate', existing, notes }
   }
   const now = new Date().toISOString()
@@ -164,7 +164,7 @@ async function addSource(
     'source',
   )
   // The text file goes first: a record must never point at a text that is not on disk.
-  await store.writeSourceText(document.text)
+  await store.writeSourceText(document.text, document.utf8)
   return store.mutate((data) => {
     // Another import of the same text may have landed while this one was reading.
     const raced = data.sources.find((s) => s.contentHash === contentHash)
@@ -210,15 +210,16 @@ function optionalMetadata(document: ImportedDocument, notes: string[]): Partial<
  */
 async function repairIfDamaged(
   store: ProjectStore,
-  text: string,
+  document: Pick<ImportedDocument, 'text' | 'utf8'>,
   notes: string[],
 ): Promise<boolean> {
-  const damaged = await store.readSourceText(await sha256Hex(text), text.length).then(
+  const { text, utf8 } = document
+  const damaged = await store.readSourceText(await sha256Hex(utf8 ?? text), text.length).then(
     () => false,
     (error: unknown) => error instanceof UnsafeFileError,
   )
   if (!damaged) return false
-  await store.writeSourceText(text)
+  await store.writeSourceText(text, utf8)
   notes.push('Its stored text was damaged; it has been restored from this file.')
   return true
 }
@@ -231,8 +232,8 @@ async function replaceWithVersion(
 ): Promise<ImportOutcome> {
   const source = findSource(store, sourceId)
   const notes = [...document.notes]
-  if ((await sha256Hex(document.text)) === source.contentHash) {
-    if (!(await repairIfDamaged(store, document.text, notes))) {
+  if ((await sha256Hex(document.utf8 ?? document.text)) === source.contentHash) {
+    if (!(await repairIfDamaged(store, document, notes))) {
       notes.push('The new version has the same text as the current one; nothing changed.')
     }
     return { status: 'duplicate', existing: source, notes }
