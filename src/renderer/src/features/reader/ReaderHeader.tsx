@@ -44,8 +44,8 @@ export function ReaderHeader({
         <div role="alert" className="error-panel source-damage">
           <p>
             <strong>This source is damaged.</strong> {damage} Its text is not shown and cannot be
-            quoted until it is repaired: import the original document again (“New version…” or the
-            Sources page), or delete the source.
+            quoted until it is repaired: import the original document again (“Import new version…”
+            or the Sources page), or delete the source.
           </p>
         </div>
       )}

@@ -113,14 +113,18 @@ function Reader({
       />
 
       <div className="reader-body">
-        <TextView
-          text={text}
-          pages={source.pages}
-          highlights={highlights}
-          reveal={revealOffset(scroll, route.range, annotationById)}
-          onHover={setHover}
-          rootRef={rootRef}
-        />
+        {damage ? (
+          <p className="muted text-withheld">No text is shown for a damaged source.</p>
+        ) : (
+          <TextView
+            text={text}
+            pages={source.pages}
+            highlights={highlights}
+            reveal={revealOffset(scroll, route.range, annotationById)}
+            onHover={setHover}
+            rootRef={rootRef}
+          />
+        )}
         <aside className="reader-side" aria-label="Annotations">
           {reviewItems.length > 0 && (
             <ReviewQueue
