@@ -345,7 +345,9 @@ describe('renderReportMarkdown with hostile input', () => {
     )
     expect(markdown).not.toContain('<img')
     const link = /<(https:[^>\s]*)>/.exec(markdown)?.[1]
-    expect(link).toBe('https://example.org/page?x=1%3E%3Cimg%20src=https://tracker.example/p.gif%3E')
+    expect(link).toBe(
+      'https://example.org/page?x=1%3E%3Cimg%20src=https://tracker.example/p.gif%3E',
+    )
   })
 
   it('writes no link for an address that is not http(s) or mailto', () => {
@@ -369,7 +371,11 @@ describe('renderReportMarkdown with hostile input', () => {
 
   it('strips right-to-left overrides from titles, authors and publishers', () => {
     const rlo = '\u202E'
-    const source = { ...quote('q1').source!, title: `Invoice ${rlo}fdp.exe`, publisher: `Pub${rlo}X` }
+    const source = {
+      ...quote('q1').source!,
+      title: `Invoice ${rlo}fdp.exe`,
+      publisher: `Pub${rlo}X`,
+    }
     const markdown = renderReportMarkdown(
       doc([note('a', 'A', 'Claim [x](quote:q1).')], [quote('q1', { source })], {
         title: `Brief ${rlo}1`,

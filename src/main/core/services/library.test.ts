@@ -194,7 +194,8 @@ describe('names with right-to-left overrides', () => {
   it('are stored without them, whether imported or typed', async () => {
     const page = `<!doctype html><html><head><title>Invoice ${rlo}fdp.exe</title><meta name="author" content="Ann${rlo}a"></head><body><p>${article}</p></body></html>`
     const outcome = await importFile('page.html', page)
-    if (outcome.status !== 'imported') throw new Error(`expected a new source, got ${outcome.status}`)
+    if (outcome.status !== 'imported')
+      throw new Error(`expected a new source, got ${outcome.status}`)
     expect(outcome.source.title).toBe('Invoice fdp.exe')
     expect(outcome.source.author ?? '').not.toContain(rlo)
     const updated = await value<SourceRecord>('sources.update', {

@@ -370,7 +370,6 @@ function staleText(): AppError {
   )
 }
 
-
 function newest(source: { publishedAt?: string; createdAt: string }): string {
   return source.publishedAt ?? source.createdAt.slice(0, 10)
 }
