@@ -28,12 +28,12 @@ import type {
   SourceWithText,
   WorkspaceStatus,
 } from '../../shared/contract'
-import type { Result } from '../../shared/result'
 import { writeBackup } from './backups'
 import { createDispatch, type Dispatch } from './dispatch'
 import { PROJECT_FILE } from './project-store'
 import { readFileInside, UnsafeFileError } from './safe-files'
 import { copySample, tempDir } from '../../../test/support/folders'
+import { dispatchCallers } from '../../../test/support/sample-dispatch'
 import { Workspace } from './workspace'
 
 const SECRET = 'TOP-SECRET-OUTSIDE-THE-PROJECT'
@@ -59,17 +59,7 @@ afterEach(async () => {
   await dir.cleanup()
 })
 
-async function value<T>(method: string, input: unknown = {}): Promise<T> {
-  const result = await dispatch(method, input)
-  if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`)
-  return result.value as T
-}
-
-async function errorOf(method: string, input: unknown = {}) {
-  const result: Result<unknown> = await dispatch(method, input)
-  if (result.ok) throw new Error(`${method} should have failed`)
-  return result.error
-}
+const { value, errorOf } = dispatchCallers(() => dispatch)
 
 async function sampleTextPath(): Promise<string> {
   const project = JSON.parse(await readFile(join(folder, PROJECT_FILE), 'utf8'))
