@@ -7,11 +7,13 @@ export default defineConfig({
     build: {
       rollupOptions: {
         // Two entries over one core: the Electron shell and the plain-Node browser mode;
-        // and the document importers' worker, which import-jobs.ts finds beside them.
+        // and two workers started by path: the document importers' (import-jobs.ts finds it beside them)
+        // and the store's compaction worker (store/compactor.ts finds it).
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           serve: resolve(__dirname, 'src/main/serve.ts'),
           'import-worker': resolve(__dirname, 'src/main/core/import/worker.ts'),
+          'compaction-worker': resolve(__dirname, 'src/main/core/store/compaction-worker.ts'),
         },
       },
     },

@@ -30,13 +30,19 @@ const NODE_BUILTINS = [
  * the preview and the reports render with. All four are pure ESM that import no Node
  * built-in, no DOM and no electron (their one DOM use, in decode-named-character-reference,
  * sits behind a "browser" export condition only a page bundle picks), so they run in main
- * and the renderer alike.
+ * and the renderer alike. d3-geo and topojson-client draw the map (shared/geo/) for the
+ * live view and the printed report alike: pure math over the bundled TopoJSON, no DOM
+ * (geojson and topojson-specification are their types only).
  */
 const SHARED_PACKAGES = [
   'zod',
   'mdast-util-from-markdown',
   'mdast-util-gfm',
   'micromark-extension-gfm',
+  'd3-geo',
+  'topojson-client',
+  'geojson',
+  'topojson-specification',
 ]
 
 /**

@@ -13,6 +13,7 @@ import { join } from 'node:path'
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { CHROMIUM_ARGS } from '../src/main/pdf/chromium'
 import { startBrowserMode, type RunningApp } from './app'
+import { sleep } from './measure'
 import type { BenchContext } from './types'
 
 export const VIEWPORT = { width: 1400, height: 900 }
@@ -77,4 +78,51 @@ async function copyProject(from: string, parent: string): Promise<string> {
   const to = join(parent, 'project')
   await cp(from, to, { recursive: true })
   return to
+}
+
+/** How many User Timing marks of that name the page has made so far. */
+export function markCount(page: Page, name: string): Promise<number> {
+  return page.evaluate((n) => performance.getEntriesByName(n).length, name)
+}
+
+/**
+ * The page's animation frames per second while the mouse, pressed at `start`, moves to
+ * `path(step)` every 16 ms for `ms`: how smoothly a view follows a drag.
+ */
+export async function framesPerSecondWhileDragging(
+  page: Page,
+  start: { x: number; y: number },
+  path: (step: number) => { x: number; y: number },
+  ms: number,
+): Promise<number> {
+  // A string, not a function: tsx would wrap the inner named function in a helper the page
+  // does not have.
+  await page.evaluate(`(() => {
+    window.frameCount = 0
+    window.counting = true
+    const tick = () => {
+      if (!window.counting) return
+      window.frameCount++
+      requestAnimationFrame(tick)
+    }
+    requestAnimationFrame(tick)
+  })()`)
+  await page.mouse.move(start.x, start.y)
+  await page.mouse.down()
+  const began = performance.now()
+  let step = 0
+  while (performance.now() - began < ms) {
+    step++
+    const to = path(step)
+    await page.mouse.move(to.x, to.y)
+    await sleep(16)
+  }
+  const elapsed = performance.now() - began
+  await page.mouse.up()
+  const frames = await page.evaluate(() => {
+    const state = window as unknown as { frameCount: number; counting: boolean }
+    state.counting = false
+    return state.frameCount
+  })
+  return frames / (elapsed / 1000)
 }

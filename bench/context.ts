@@ -36,7 +36,7 @@ export async function createContext(
           const generated = generateProject({ ...PRESETS[preset], seed: DEFAULT_SEED })
           const written = await writeProjectFolder(join(tmpDir, `${preset}-project`), generated)
           log(
-            `  generated the ${preset} project (${(written.projectBytes / 1e6).toFixed(1)} MB project.json) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+            `  generated the ${preset} project (${(written.projectBytes / 1e6).toFixed(1)} MB snapshot) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
           )
           return written.folder
         })()

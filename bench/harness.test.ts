@@ -65,19 +65,17 @@ describe('a quick store suite on the small preset', () => {
     const measurements = await storeSuite.run(ctx)
     expect(measurements.map((m) => m.name)).toEqual([
       'open small project → ready store',
-      'open small project → ready store',
+      'longest main-thread stall while opening (small)',
       'one edit acknowledged (entities.update, small)',
-      'durable write of project.json (flush, small)',
-      'burst of 100 edits → file writes (small)',
-      'longest main-process stall while opening (small)',
-      'longest main-process stall while editing (small)',
+      'one batch on disk (append + fdatasync, small)',
+      'longest main-thread stall, 100 edits 10 ms apart, compaction included (small)',
+      'compaction of small in the worker',
+      'longest main-thread stall during compaction (small)',
     ])
     for (const m of measurements) {
       expect(Number.isFinite(m.value) && m.value >= 0, m.name).toBe(true)
       expect(m.target ?? m.floor, m.name).toBeDefined()
       if (m.floor) expect(m.ratio, m.name).toBeCloseTo(m.value / m.floor.value)
     }
-    const writes = measurements.find((m) => m.unit === 'count')!
-    expect(writes.value).toBeGreaterThanOrEqual(1)
   }, 60_000)
 })

@@ -1,10 +1,12 @@
 /** Every suite `npm run bench` runs, in order. Feature issues add theirs here. */
 import { anchoringSuite } from './suites/anchoring'
 import { apiSuite } from './suites/api'
+import { exchangeSuite } from './suites/exchange'
 import { graphSuite } from './suites/graph'
 import { gridSuite } from './suites/grid'
 import { groupsGridSuite } from './suites/groups-grid'
 import { importSuite } from './suites/import'
+import { mapSuite } from './suites/map'
 import { memorySuite } from './suites/memory'
 import { notesSuite } from './suites/notes'
 import { readerSuite } from './suites/reader'
@@ -26,4 +28,6 @@ export const suites: BenchSuite[] = [
   reportSuite,
   notesSuite,
   graphSuite,
+  exchangeSuite,
+  mapSuite,
 ]

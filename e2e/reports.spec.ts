@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { expect, test } from './fixtures'
 import { AppShell } from './pages/AppShell'
 import { ReportsPage } from './pages/ReportsPage'
+import { pageContaining, pdftotext } from './support/pdf'
 
 const TITLE = 'Armed opposition to the Taliban: a brief'
 const CLASSIFICATION = 'UNCLASSIFIED // FOR TRAINING ONLY'
@@ -16,10 +17,6 @@ const GROUPS = [
 const SOURCE_TITLE = 'Armed opposition to the Taliban since 2021'
 const CLAIM = 'consolidated about 70% of former Afghan security personnel'
 const DARI = 'پنجشیر'
-
-function pdftotext(file: string, args: string[] = []): string {
-  return execFileSync('pdftotext', [...args, '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
-}
 
 test('a report composed from a note, the groups table, the graph and quotes exports to a PDF a reader can check', async ({
   page,
@@ -110,14 +107,4 @@ function joinArabicRuns(text: string): string {
   return text
     .replace(/[\u202a-\u202e]/g, '')
     .replace(/(?<=\p{Script=Arabic})\s+(?=\p{Script=Arabic})/gu, '')
-}
-
-function pageContaining(pdfPath: string, needle: string): number {
-  const pages = Number(
-    /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }))?.[1],
-  )
-  for (let n = 1; n <= pages; n++) {
-    if (pdftotext(pdfPath, ['-f', String(n), '-l', String(n)]).includes(needle)) return n
-  }
-  return 0
 }

@@ -1,37 +1,13 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { AppShell } from './pages/AppShell'
 import { GroupsPage } from './pages/GroupsPage'
 import { ProjectPanel } from './pages/ProjectPanel'
 import { RecoveryPage } from './pages/RecoveryPage'
-
-/** An edit made the way any client makes one: through the API the page uses. */
-async function renameEntity(page: Page, id: string, name: string): Promise<void> {
-  const result = await page.evaluate(
-    async ([entityId, newName]) => {
-      const response = await fetch('/api/entities.update', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ id: entityId, patch: { name: newName } }),
-      })
-      return (await response.json()) as { ok: boolean }
-    },
-    [id, name] as const,
-  )
-  expect(result.ok).toBe(true)
-}
-
-function savedName(projectFile: string, id: string): Promise<string | undefined> {
-  return readFile(projectFile, 'utf8').then(
-    (text) =>
-      (JSON.parse(text) as { entities: { id: string; name: string }[] }).entities.find(
-        (e) => e.id === id,
-      )?.name,
-  )
-}
+import { renameEntity } from './support/edits'
+import { currentJournal, savedName } from './support/stored-project'
 
 test('a save the disk refuses stays on screen as an alert, the edit is kept, and it is saved once the disk recovers', async ({
   page,
@@ -44,8 +20,8 @@ test('a save the disk refuses stays on screen as an alert, the edit is kept, and
   const saved = page.getByRole('status').filter({ hasText: 'All changes saved' })
   await expect(saved).toBeVisible()
 
-  // A folder where project.json should be: the next save cannot put the file in place.
-  const file = join(app.projectDir, 'project.json')
+  // A folder where the journal should be: the next save cannot append to it.
+  const file = await currentJournal(app.projectDir)
   await rename(file, `${file}.aside`)
   await mkdir(file)
   await writeFile(join(file, 'in-the-way'), '')
@@ -63,7 +39,7 @@ test('a save the disk refuses stays on screen as an alert, the edit is kept, and
   await rm(file, { recursive: true })
   await expect(alert).toBeHidden({ timeout: 30_000 })
   await expect(saved).toBeVisible()
-  expect(await savedName(file, 'grp-wolf-unit')).toBe('Wolf Unit (unsaved)')
+  expect(await savedName(app.projectDir, 'grp-wolf-unit')).toBe('Wolf Unit (unsaved)')
 })
 
 /** Writes a backup the way the app does: the bytes and a checksum file beside them. */
@@ -125,9 +101,9 @@ damaged(
     const groups = new GroupsPage(page)
     await expect(shell.projectName).toHaveText('Armed opposition to the Taliban (sample)')
     await expect(groups.row('Wolf Unit (from the backup)')).toBeVisible()
-    // The damaged bytes are still there, beside the restored file.
+    // The damaged bytes are still there, beside the restored project.
     expect(await readdir(app.projectDir)).toEqual(
-      expect.arrayContaining(['project.json', corrupt!]),
+      expect.arrayContaining([expect.stringMatching(/^snapshot\.\d+\.jsonl$/), corrupt!]),
     )
   },
 )
@@ -156,9 +132,7 @@ test('restoring a backup from the Project dialog brings back the earlier state',
   await expect(panel.dialog).toBeHidden()
   await expect(groups.row('Wolf Unit')).toBeVisible()
   await expect(groups.row('Wolf Unit (after the backup)')).toBeHidden()
-  await expect
-    .poll(() => savedName(join(app.projectDir, 'project.json'), 'grp-wolf-unit'))
-    .toBe('Wolf Unit')
+  await expect.poll(() => savedName(app.projectDir, 'grp-wolf-unit')).toBe('Wolf Unit')
 
   // The state it replaced was backed up first, so the restore can be undone.
   await panel.open()

@@ -13,6 +13,7 @@ import { ReaderPage } from './pages/ReaderPage'
 import { RecoveryPage } from './pages/RecoveryPage'
 import { SourcesPage } from './pages/SourcesPage'
 import { makeLargePdf, makeZipBombDocx } from '../test/support/documents'
+import { storedText } from '../test/support/stored'
 
 const SAMPLE_TITLE = 'Armed opposition to the Taliban since 2021 — analyst brief'
 const SECRET = 'the outside secret 7f3a'
@@ -40,8 +41,8 @@ const linkedAway = test.extend({
 linkedAway(
   'a source text that links outside the folder is shown as damaged, never read',
   async ({ page, app }) => {
-    const projectFile = join(app.projectDir, 'project.json')
-    const before = await readFile(projectFile)
+    // The app converted project.json to the v2 store files when it opened the folder.
+    const before = await storedText(app.projectDir)
     const shell = new AppShell(page)
     const sources = new SourcesPage(page)
     const reader = new ReaderPage(page)
@@ -60,7 +61,7 @@ linkedAway(
     await expect(reader.reviewItem(/Source damaged/).first()).toBeVisible()
     await expect(page.getByRole('main')).not.toContainText(SECRET)
 
-    expect(Buffer.compare(await readFile(projectFile), before)).toBe(0)
+    expect(await storedText(app.projectDir)).toBe(before)
   },
 )
 

@@ -20,7 +20,7 @@ import {
 const USAGE = `Usage: npm run gen -- [--preset ${PRESET_NAMES.join('|')}] [--sources N] [--annotations N]
        [--entities N] [--relations N] [--notes N] [--seed N] [--out <folder>] [--force]
 
-Writes a project folder (project.json + sources/<sha256>.txt). Counts given explicitly
+Writes a project folder (snapshot.1.jsonl, an empty journal.1.jsonl, sources/<sha256>.txt). Counts given explicitly
 override the preset's (default preset: small). The folder defaults to one under the
 system's temp folder; --force replaces a project already there.`
 
@@ -71,7 +71,7 @@ function main(): void {
       console.log(
         `Generated ${label} project (seed ${seed}) in ${seconds} s: ${COUNT_FLAGS.map((k) => `${counts[k]} ${k}`).join(', ')}.`,
       )
-      console.log(`project.json ${mb(written.projectBytes)}, source texts ${mb(written.textBytes)}`)
+      console.log(`snapshot ${mb(written.projectBytes)}, source texts ${mb(written.textBytes)}`)
       console.log(`Folder: ${written.folder}`)
       console.log(`Open it: node out/main/serve.js --project ${JSON.stringify(written.folder)}`)
     },

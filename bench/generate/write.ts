@@ -1,35 +1,51 @@
-import { mkdir, stat, writeFile } from 'node:fs/promises'
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { PROJECT_FILE, SOURCES_FOLDER } from '../../src/main/core/project-store'
+import {
+  folderHoldsProject,
+  PROJECT_FILE,
+  SOURCES_FOLDER,
+  writeNewProjectFiles,
+} from '../../src/main/core/project-store'
+import { journalName, listStoreFiles, snapshotName } from '../../src/main/core/store/format'
 import type { GeneratedProject } from './generate'
 
 export interface WriteOptions {
-  /** Replace a project.json already in the folder (never the default: it may be real work). */
+  /** Replace a project already in the folder (never the default: it may be real work). */
   overwrite?: boolean
 }
 
 export interface WrittenProject {
   folder: string
+  /** The project's snapshot (a v2 folder: snapshot.1.jsonl and an empty journal). */
   projectFile: string
-  /** Size of project.json in bytes. */
+  /** Size of the snapshot in bytes. */
   projectBytes: number
   /** Total size of the source texts in bytes. */
   textBytes: number
 }
 
 /**
- * Writes a generated project as the store lays one out: project.json (compact, as the
- * store writes it) and sources/<sha256>.txt. Plain writes: a generated folder can be
- * generated again, so it needs none of the store's durability.
+ * Writes a generated project as the store lays one out: a v2 snapshot (and its empty
+ * journal) and sources/<sha256>.txt. A generated folder can be generated again, so the
+ * texts are plain writes; the snapshot goes through the store's own writer.
  */
 export async function writeProjectFolder(
   folder: string,
   project: GeneratedProject,
   options: WriteOptions = {},
 ): Promise<WrittenProject> {
-  const projectFile = join(folder, PROJECT_FILE)
-  if (!options.overwrite && (await exists(projectFile))) {
-    throw new Error(`${folder} already holds a project; choose another folder or overwrite it`)
+  if (await folderHoldsProject(folder)) {
+    if (!options.overwrite) {
+      throw new Error(`${folder} already holds a project; choose another folder or overwrite it`)
+    }
+    const { snapshots, journals } = await listStoreFiles(folder)
+    for (const name of [
+      PROJECT_FILE,
+      ...snapshots.map(snapshotName),
+      ...journals.map(journalName),
+    ]) {
+      await rm(join(folder, name), { force: true })
+    }
   }
   await mkdir(join(folder, SOURCES_FOLDER), { recursive: true })
   let textBytes = 0
@@ -38,16 +54,6 @@ export async function writeProjectFolder(
     textBytes += bytes.length
     await writeFile(join(folder, SOURCES_FOLDER, `${hash}.txt`), bytes)
   }
-  const json = JSON.stringify(project.file)
-  await writeFile(projectFile, json)
-  return { folder, projectFile, projectBytes: Buffer.byteLength(json), textBytes }
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path)
-    return true
-  } catch {
-    return false
-  }
+  const projectFile = await writeNewProjectFiles(folder, project.file)
+  return { folder, projectFile, projectBytes: (await stat(projectFile)).size, textBytes }
 }

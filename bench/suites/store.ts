@@ -1,202 +1,274 @@
 /**
- * The store: opening a project, acknowledging an edit, the durable write of
- * project.json, coalescing a burst of edits, and how long the main process's event loop
- * is blocked meanwhile. Runs in this process, as the store runs in the main process.
+ * The store (v2: snapshot + journal), on the medium and the large preset: opening a
+ * project, acknowledging an edit, one batch on disk, a burst of edits with a compaction in
+ * the middle, compaction itself, and how long the main thread is blocked meanwhile. Runs in
+ * this process, as the store runs in the main process. The floors are what the same
+ * records cost as one v1 JSON document (read, parse, stringify, write).
  */
-import { cp, mkdtemp, open, readFile, rm, stat } from 'node:fs/promises'
+import { cp, mkdtemp, open, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createDispatch, type Dispatch } from '../../src/main/core/dispatch'
-import { PROJECT_FILE, ProjectStore } from '../../src/main/core/project-store'
+import { ProjectStore, type StoreOptions } from '../../src/main/core/project-store'
+import { journalName, listStoreFiles, snapshotName } from '../../src/main/core/store/format'
 import { Workspace } from '../../src/main/core/workspace'
-import { ProjectFile } from '../../src/shared/model'
 import { line, longestStall, median, sleep, target, timeAlternately, timeOnce } from '../measure'
 import type { BenchContext, BenchSuite, Measurement } from '../types'
 
 const FRAME_MS = 16
-const LONG_TASK_MS = 100
 const BURST = 100
+const MB = 1e6
 
 export const storeSuite: BenchSuite = {
   name: 'store',
   async run(ctx) {
-    const preset = ctx.preset
-    const generated = await ctx.project(preset)
-    const file = join(generated, PROJECT_FILE)
-    const megabytes = ((await stat(file)).size / 1e6).toFixed(1)
+    const presets = ctx.quick ? [ctx.preset] : [ctx.preset, 'large' as const]
     const out: Measurement[] = []
+    for (const preset of presets) out.push(...(await measurePreset(ctx, preset)))
+    return out
+  },
+}
 
-    // ---- open: to a ready store, beside its floors
-    ctx.log(`  open (${megabytes} MB project.json)`)
-    const readParse = async (): Promise<unknown> => JSON.parse(await readFile(file, 'utf8'))
-    const opened = await timeAlternately(ctx.runs, {
-      open: { run: () => ProjectStore.open(generated) },
-      parse: { run: readParse },
-      validate: {
+async function measurePreset(
+  ctx: BenchContext,
+  preset: 'small' | 'medium' | 'large',
+): Promise<Measurement[]> {
+  const generated = await ctx.project(preset)
+  const out: Measurement[] = []
+  const diskBytes = await storeBytes(generated)
+  // The floor's file: the same records as one v1 JSON document.
+  const jsonPath = join(ctx.tmpDir, `${preset}-floor.json`)
+  {
+    const store = await ProjectStore.open(generated, { backups: false })
+    await writeFile(jsonPath, JSON.stringify(store.data))
+    await store.close()
+  }
+  const jsonBytes = (await stat(jsonPath)).size
+  const readParse = async (): Promise<unknown> => JSON.parse(await readFile(jsonPath, 'utf8'))
+
+  // ---- open: to a ready store (streamed, validated, integrity checked), beside read + parse
+  ctx.log(`  open (${preset}: ${(diskBytes / MB).toFixed(1)} MB on disk)`)
+  const runs = preset === 'large' ? Math.min(ctx.runs, 3) : ctx.runs
+  const openStalls: number[] = []
+  const opened = await timeAlternately(runs, {
+    open: {
+      run: async () => {
+        let store: ProjectStore | undefined
+        openStalls.push(
+          await longestStall(async () => {
+            store = await ProjectStore.open(generated, { backups: false })
+          }),
+        )
+        await store?.close()
+      },
+    },
+    parse: { run: readParse },
+  })
+  out.push(
+    line({
+      name: `open ${preset} project → ready store`,
+      unit: 'ms',
+      value: opened.open,
+      floor: { name: 'read + JSON.parse', value: opened.parse },
+      target: target.ratioAtMost(1.5),
+      note: `The snapshot (${(diskBytes / MB).toFixed(1)} MB) streamed line by line, each record validated with its zod schema and frozen, then integrity checked, in slices; the floor reads and parses the same records as one ${(jsonBytes / MB).toFixed(1)} MB JSON document.`,
+    }),
+    line({
+      name: `longest main-thread stall while opening (${preset})`,
+      unit: 'ms',
+      value: median(openStalls),
+      target: target.atMost(50),
+      note: `Slowest of ${openStalls.length}: ${Math.max(...openStalls).toFixed(0)} ms.`,
+    }),
+  )
+
+  // ---- one edit acknowledged, and one batch on disk beside a bare append + fdatasync
+  ctx.log('  edits')
+  const editing = await openCopy(ctx, generated, 'edit', { backups: false })
+  try {
+    const groups = editing.store.data.entities.filter((e) => e.type === 'group')
+    let n = 0
+    const edit = async (): Promise<void> => {
+      const entity = groups[n++ % groups.length]!
+      const result = await editing.dispatch('entities.update', {
+        id: entity.id,
+        patch: { description: `Edited in the bench (${n}).` },
+      })
+      if (!result.ok) throw new Error(result.error.message)
+    }
+    await edit()
+    const acks: number[] = []
+    for (let i = 0; i < Math.max(20, ctx.runs * 4); i++) acks.push(await timeOnce(edit))
+    out.push(
+      line({
+        name: `one edit acknowledged (entities.update, ${preset})`,
+        unit: 'ms',
+        value: median(acks),
+        target: target.atMost(FRAME_MS),
+        note: `Through dispatch, applied in memory; slowest of ${acks.length}: ${Math.max(...acks).toFixed(2)} ms.`,
+      }),
+    )
+    await editing.store.flush()
+
+    let batchBytes = 0
+    const before = (): number => editing.store.diskState().journalBytes
+    const floorPath = join(editing.folder, 'floor.jsonl')
+    const floorBytes = (): Buffer => Buffer.alloc(Math.max(1, batchBytes), 0x20)
+    await writeFile(floorPath, '')
+    const writes = await timeAlternately(ctx.runs * 2, {
+      batch: {
+        before: edit,
         run: async () => {
-          if (!ProjectFile.safeParse(await readParse()).success) throw new Error('invalid file')
+          const start = before()
+          await editing.store.flush()
+          batchBytes = editing.store.diskState().journalBytes - start
+        },
+      },
+      floor: {
+        run: async () => {
+          const handle = await open(floorPath, 'a')
+          try {
+            await handle.write(floorBytes())
+            await handle.datasync()
+          } finally {
+            await handle.close()
+          }
         },
       },
     })
+    await rm(floorPath, { force: true })
     out.push(
       line({
-        name: `open ${preset} project → ready store`,
+        name: `one batch on disk (append + fdatasync, ${preset})`,
         unit: 'ms',
-        value: opened.open,
-        floor: { name: 'read + JSON.parse', value: opened.parse },
-        note: `project.json of ${megabytes} MB; the store also migrates, validates and checks integrity.`,
-      }),
-      line({
-        name: `open ${preset} project → ready store`,
-        unit: 'ms',
-        value: opened.open,
-        floor: { name: 'read + parse + ProjectFile', value: opened.validate },
+        value: writes.batch,
+        floor: { name: 'bare append + fdatasync', value: writes.floor },
         target: target.ratioAtMost(2),
+        note: `One edit's batch (${batchBytes} bytes): finding what changed (by identity over every record), serializing it, one positional write and one fdatasync; the floor appends the same number of bytes to another file.`,
       }),
     )
+  } finally {
+    await editing.close()
+  }
 
-    // ---- one edit, acknowledged
-    ctx.log('  edits')
-    const editing = await openCopy(ctx, generated, 'edit')
-    try {
-      const groups = editing.store.data.entities.filter((e) => e.type === 'group')
-      let n = 0
-      const edit = async (): Promise<void> => {
-        const entity = groups[n++ % groups.length]!
-        const result = await editing.dispatch('entities.update', {
-          id: entity.id,
-          patch: { description: `Edited in the bench (${n}).` },
-        })
-        if (!result.ok) throw new Error(result.error.message)
-      }
-      await edit()
-      const acks: number[] = []
-      for (let i = 0; i < Math.max(20, ctx.runs * 4); i++) acks.push(await timeOnce(edit))
-      out.push(
-        line({
-          name: `one edit acknowledged (entities.update, ${preset})`,
-          unit: 'ms',
-          value: median(acks),
-          target: target.atMost(FRAME_MS),
-          note: `Through dispatch, applied in memory; slowest of ${acks.length}: ${Math.max(...acks).toFixed(2)} ms.`,
-        }),
-      )
-      await editing.store.flush()
+  // ---- a burst of edits, 10 ms apart, with a compaction in the middle and one on close
+  ctx.log('  burst with compaction')
+  const burstStalls: number[] = []
+  let writesInBurst = 0
+  let compactedDuring = 0
+  const stringifyTimes: number[] = []
+  for (let i = 0; i < Math.min(ctx.runs, 3); i++) {
+    const copy = await copyProject(ctx, generated, `burst-${i}`)
+    const workspace = new Workspace({
+      userDataDir: join(copy.parent, 'user-data'),
+      store: { backups: false, compaction: { maxJournalOps: BURST / 2 } },
+    })
+    const store = await workspace.open(copy.folder)
+    const dispatch = createDispatch(workspace)
+    const ids = store.data.entities.map((e) => e.id)
+    const writesBefore = store.saveState().writes
+    burstStalls.push(
+      await longestStall(async () => {
+        for (let e = 0; e < BURST; e++) {
+          await dispatch('entities.update', {
+            id: ids[(e * 7) % ids.length]!,
+            patch: { description: `Burst ${i}, edit ${e}.` },
+          })
+          await sleep(10)
+        }
+        writesInBurst = store.saveState().writes - writesBefore
+        compactedDuring = (await listStoreFiles(copy.folder)).snapshots[0] ?? 0
+        // Close: the last batch, then the compaction on close, both in the window.
+        await workspace.close()
+      }),
+    )
+    stringifyTimes.push(await timeOnce(() => JSON.stringify(store.data)))
+    await rm(copy.parent, { recursive: true, force: true })
+  }
+  out.push(
+    line({
+      name: `longest main-thread stall, ${BURST} edits 10 ms apart, compaction included (${preset})`,
+      unit: 'ms',
+      value: median(burstStalls),
+      floor: {
+        name: 'JSON.stringify of the project (v1 per write)',
+        value: median(stringifyTimes),
+      },
+      target: target.atMost(30),
+      note: `${writesInBurst} batches; a compaction started by the journal's op count during the burst (snapshot generation ${compactedDuring} when the last edit was made) and another on close, both in a worker thread; slowest of ${burstStalls.length}: ${Math.max(...burstStalls).toFixed(0)} ms.`,
+    }),
+  )
 
-      // ---- the durable write of project.json, beside a bare write of the same bytes
-      ctx.log('  durable write')
-      const floorPath = join(editing.folder, 'floor.json')
-      const writes = await timeAlternately(ctx.runs, {
-        flush: { before: edit, run: () => editing.store.flush() },
-        floor: {
-          run: async () => {
-            const handle = await open(floorPath, 'w')
-            try {
-              await handle.writeFile(JSON.stringify(editing.store.data))
-              await handle.sync()
-            } finally {
-              await handle.close()
-            }
-          },
-        },
-      })
-      await rm(floorPath, { force: true })
-      out.push(
-        line({
-          name: `durable write of project.json (flush, ${preset})`,
-          unit: 'ms',
-          value: writes.flush,
-          floor: { name: 'stringify + write + fsync', value: writes.floor },
-          target: target.ratioAtMost(1.5),
-          note: 'The durable write adds a temp file, a rename and an fsync of the folder.',
-        }),
-      )
-    } finally {
-      await editing.close()
-    }
-
-    // ---- a burst of edits: how many writes reach the disk
-    ctx.log('  burst')
-    const burst = await openCopy(ctx, generated, 'burst')
-    try {
-      const before = burst.store.saveState().writes
-      const entities = burst.store.data.entities
-      const started = performance.now()
-      for (let i = 0; i < BURST; i++) {
-        const entity = entities[i % entities.length]!
-        const result = await burst.dispatch('entities.update', {
-          id: entity.id,
-          patch: { description: `Burst edit ${i}.` },
-        })
-        if (!result.ok) throw new Error(result.error.message)
-      }
-      const applied = performance.now() - started
-      await waitUntilSaved(burst.store)
-      const settled = performance.now() - started
-      out.push(
-        line({
-          name: `burst of ${BURST} edits → file writes (${preset})`,
-          unit: 'count',
-          value: burst.store.saveState().writes - before,
-          target: target.atMost(2),
-          note: `${BURST} edits applied in ${applied.toFixed(0)} ms; on disk ${settled.toFixed(0)} ms after the first.`,
-        }),
-      )
-    } finally {
-      await burst.close()
-    }
-
-    // ---- the longest event-loop stall while opening, then while editing
-    ctx.log('  event-loop stalls')
-    const stallCopy = await copyProject(ctx, generated, 'stall')
-    const openStalls: number[] = []
-    const parseTimes: number[] = []
-    const editStalls: number[] = []
-    const stringifyTimes: number[] = []
-    for (let i = 0; i < ctx.runs; i++) {
-      const workspace = new Workspace({ userDataDir: join(stallCopy.folder, '..', 'user-data') })
-      openStalls.push(await longestStall(() => workspace.open(stallCopy.folder)))
-      const text = await readFile(join(stallCopy.folder, PROJECT_FILE), 'utf8')
-      parseTimes.push(await timeOnce(() => JSON.parse(text)))
-      const editable = workspace.current
-      const ids = editable.data.entities.map((e) => e.id)
-      const dispatch = createDispatch(workspace)
-      // An analyst's pace at its quickest: an edit every 10 ms for a second, each write
-      // coalescing what came before it, then the final flush.
-      editStalls.push(
-        await longestStall(async () => {
-          for (let e = 0; e < BURST; e++) {
-            await dispatch('entities.update', {
-              id: ids[(e * 7) % ids.length]!,
-              patch: { description: `Stall run ${i}, edit ${e}.` },
+  // ---- compaction in the worker, beside read + parse + stringify + write + fsync
+  ctx.log('  compaction')
+  const compaction = await openCopy(ctx, generated, 'compact', {
+    backups: false,
+    compaction: { where: 'worker', onClose: false },
+  })
+  try {
+    const entities = compaction.store.data.entities
+    let k = 0
+    const compactStalls: number[] = []
+    const floorPath = join(compaction.folder, 'floor.json')
+    const times = await timeAlternately(runs, {
+      compact: {
+        before: async () => {
+          for (let e = 0; e < 20; e++) {
+            const entity = entities[k++ % entities.length]!
+            await compaction.dispatch('entities.update', {
+              id: entity.id,
+              patch: { description: `Before compaction ${k}.` },
             })
-            await sleep(10)
           }
-          await editable.flush()
-        }),
-      )
-      stringifyTimes.push(await timeOnce(() => JSON.stringify(editable.data)))
-      await workspace.close()
-    }
+          await compaction.store.flush()
+        },
+        run: async () => {
+          compactStalls.push(await longestStall(() => compaction.store.compact()))
+        },
+      },
+      floor: {
+        run: async () => {
+          const text = JSON.stringify(JSON.parse(await readFile(jsonPath, 'utf8')))
+          const handle = await open(floorPath, 'w')
+          try {
+            await handle.writeFile(text)
+            await handle.sync()
+          } finally {
+            await handle.close()
+          }
+        },
+      },
+    })
+    await rm(floorPath, { force: true })
     out.push(
       line({
-        name: `longest main-process stall while opening (${preset})`,
+        name: `compaction of ${preset} in the worker`,
         unit: 'ms',
-        value: median(openStalls),
-        floor: { name: 'JSON.parse alone', value: median(parseTimes) },
-        target: target.atMost(LONG_TASK_MS),
-        note: 'Opening parses and validates the whole file in one synchronous stretch.',
+        value: times.compact,
+        floor: { name: 'read + parse + stringify + write + fsync', value: times.floor },
+        target: target.ratioAtMost(2),
+        note: 'Snapshot + journal → a new snapshot in a worker thread (started per compaction): unchanged record lines copied as bytes and checked against the old trailer, changed ones serialized; then fsync, rename, fsync of the folder and deletion of the old generation.',
       }),
       line({
-        name: `longest main-process stall while editing (${preset})`,
+        name: `longest main-thread stall during compaction (${preset})`,
         unit: 'ms',
-        value: median(editStalls),
-        floor: { name: 'JSON.stringify alone', value: median(stringifyTimes) },
-        target: target.atMost(LONG_TASK_MS),
-        note: `${BURST} edits 10 ms apart with their coalesced writes; each write serializes the whole project in one synchronous JSON.stringify.`,
+        value: median(compactStalls),
+        target: target.atMost(30),
       }),
     )
-    return out
-  },
+  } finally {
+    await compaction.close()
+  }
+  return out
+}
+
+/** What the project's records take on disk: its snapshot and journals. */
+export async function storeBytes(folder: string): Promise<number> {
+  const { snapshots, journals } = await listStoreFiles(folder)
+  let bytes = 0
+  for (const name of [...snapshots.map(snapshotName), ...journals.map(journalName)]) {
+    bytes += (await stat(join(folder, name))).size
+  }
+  return bytes
 }
 
 interface OpenCopy {
@@ -207,9 +279,14 @@ interface OpenCopy {
 }
 
 /** A copy of the generated project opened as the app opens one (edits never touch the original). */
-async function openCopy(ctx: BenchContext, generated: string, label: string): Promise<OpenCopy> {
+async function openCopy(
+  ctx: BenchContext,
+  generated: string,
+  label: string,
+  options: StoreOptions,
+): Promise<OpenCopy> {
   const { folder, parent } = await copyProject(ctx, generated, label)
-  const workspace = new Workspace({ userDataDir: join(parent, 'user-data') })
+  const workspace = new Workspace({ userDataDir: join(parent, 'user-data'), store: options })
   const store = await workspace.open(folder)
   return {
     folder,
@@ -231,13 +308,4 @@ async function copyProject(
   const folder = join(parent, 'project')
   await cp(generated, folder, { recursive: true })
   return { folder, parent }
-}
-
-/** Resolves once every edit is on disk. */
-async function waitUntilSaved(store: ProjectStore, timeoutMs = 60_000): Promise<void> {
-  const started = performance.now()
-  while (store.saveState().pending) {
-    if (performance.now() - started > timeoutMs) throw new Error('the edits were never saved')
-    await sleep(5)
-  }
 }

@@ -27,6 +27,19 @@ export class EvidencePanel {
     return this.panel.getByRole('listitem').filter({ hasText: sentence })
   }
 
+  /** Every relation as its sentence, with the exact words of each quote behind it. */
+  async relationsWithQuotes(): Promise<{ sentence: string; quotes: string[] }[]> {
+    const items = this.panel.getByRole('region', { name: /^Relations/ }).getByRole('listitem')
+    await items.first().waitFor()
+    return items.evaluateAll((elements) =>
+      elements.map((item) => ({
+        sentence: (item.querySelector('h3, h4, h5')?.textContent ?? '').trim(),
+        // Folded quotes are in the page but not shown: read their text, not what is visible.
+        quotes: [...item.querySelectorAll('blockquote mark')].map((m) => m.textContent ?? ''),
+      })),
+    )
+  }
+
   readerLinks(): Locator {
     return this.panel.getByRole('link', { name: /in the reader$/ })
   }

@@ -18,6 +18,11 @@ export class GraphPage {
   /** The side panel of an edge: the relation and the quotes behind it. */
   readonly relationPanel: Locator
   readonly newRelation: Locator
+  /** Over the empty chart of a large graph: where to start exploring. */
+  readonly focusPicker: Locator
+  /** The controls of the focus being explored. */
+  readonly focus: Locator
+  readonly layoutProgressBar: Locator
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { name: 'Graph', level: 2 })
@@ -32,6 +37,50 @@ export class GraphPage {
     this.status = page.getByRole('status', { name: 'Graph status' })
     this.relationPanel = page.getByRole('complementary', { name: 'Relation evidence' })
     this.newRelation = page.getByRole('form', { name: 'New relation' })
+    this.focusPicker = page.getByRole('region', { name: 'Where to start' })
+    this.focus = page.getByRole('group', { name: 'Focus' })
+    this.layoutProgressBar = page.getByRole('progressbar', { name: 'Layout progress' })
+  }
+
+  /** Waits for the chart (of a focus, say) to be drawn and laid out, without the list view. */
+  async settled(): Promise<void> {
+    await this.chart.waitFor()
+    await expect(this.stage).toHaveAttribute('aria-busy', 'false')
+  }
+
+  /** From the picker of a large graph: finds an entity by name and explores from it. */
+  async startFrom(name: string, depth: 1 | 2 | 3): Promise<void> {
+    await this.focusPicker.getByRole('searchbox', { name: 'Start from' }).fill(name)
+    await this.focusPicker
+      .getByRole('combobox', { name: 'Depth' })
+      .selectOption({ label: depth === 1 ? '1 relation away' : `${depth} relations away` })
+    await this.focusPicker
+      .getByRole('button', { name: `${name} ` })
+      .filter({ hasText: name })
+      .first()
+      .click()
+  }
+
+  /** Expands the one selected node: its neighbours join the focus. */
+  async expandSelected(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Expand', exact: true }).click()
+  }
+
+  /** "Show all (about … to draw)", from the picker or from the focus controls. */
+  async showAll(): Promise<void> {
+    await this.page.getByRole('button', { name: /^Show all \(/ }).click()
+  }
+
+  async cancelLayout(): Promise<void> {
+    await this.layoutProgress.getByRole('button', { name: 'Cancel layout' }).click()
+  }
+
+  /** How many entities the chart has in view, as its accessible name says. */
+  async entitiesInView(): Promise<number> {
+    const name = (await this.chart.getAttribute('aria-label')) ?? ''
+    const match = /(\d+) of \d+ entities/.exec(name)
+    if (!match) throw new Error(`no count in the chart's name: ${name}`)
+    return Number(match[1])
   }
 
   /** Waits for the chart and for any layout to finish, then opens the list view. */

@@ -8,6 +8,7 @@ export class ProjectPanel {
   readonly exportButton: Locator
   readonly importInput: Locator
   readonly backups: Locator
+  readonly exchangeButton: Locator
 
   constructor(readonly page: Page) {
     this.openButton = page.getByRole('banner').getByRole('button', { name: 'Project…' })
@@ -16,6 +17,7 @@ export class ProjectPanel {
     this.exportButton = this.dialog.getByRole('button', { name: 'Export project' })
     this.importInput = this.dialog.getByLabel('Import a project file…')
     this.backups = this.dialog.getByRole('table', { name: 'Backups, newest first' })
+    this.exchangeButton = this.dialog.getByRole('button', { name: 'STIX, W3C and CSV…' })
   }
 
   async open(): Promise<void> {
@@ -31,6 +33,14 @@ export class ProjectPanel {
     await this.dialog.getByRole('status').filter({ hasText: 'Backup made.' }).waitFor()
   }
 
+  /** Makes a backup by hand from a closed dialog and closes it again once it is listed. */
+  async makeBackupByHand(): Promise<void> {
+    await this.open()
+    await this.backUpNow()
+    await this.backups.getByRole('row').filter({ hasText: 'Made by hand' }).first().waitFor()
+    await this.close()
+  }
+
   /** Restores the newest backup of a kind ("Made by hand", "Automatic"…) after confirming. */
   async restoreNewest(kind: string): Promise<void> {
     const row = this.backups.getByRole('row').filter({ hasText: kind }).first()
@@ -42,6 +52,12 @@ export class ProjectPanel {
     const download = this.page.waitForEvent('download')
     await this.exportButton.click()
     return download
+  }
+
+  /** Leaves the Project dialog for the Exchange dialog (STIX, W3C, CSV). */
+  async openExchange(): Promise<void> {
+    await this.open()
+    await this.exchangeButton.click()
   }
 
   async importFile(path: string): Promise<void> {

@@ -96,6 +96,16 @@ export class ReportsPage {
     }
   }
 
+  /** Adds a map section comparing some groups (their areas of operation). */
+  async addMap(options: { groups: string[]; caption?: string }): Promise<void> {
+    await this.composer.getByRole('button', { name: 'Add map' }).click()
+    const n = await this.sections.count()
+    const groups = this.composer.getByRole('group', { name: `Groups compared in section ${n}` })
+    for (const name of options.groups) await groups.getByRole('checkbox', { name }).check()
+    if (options.caption)
+      await this.composer.getByLabel(`Caption for section ${n}`).fill(options.caption)
+  }
+
   async moveSectionUp(n: number): Promise<void> {
     await this.composer.getByRole('button', { name: `Move section ${n} up` }).click()
   }

@@ -11,6 +11,8 @@ import type {
   Relation,
   SourceRecord,
 } from '../../src/shared/model'
+import { gazetteerEntry } from '../../src/shared/geo/gazetteer'
+import { gazetteerLinkPatch } from '../../src/shared/geo/place-geography'
 
 /** One fixed instant for every record, so two builds are byte-identical. */
 export const TIMESTAMP = '2025-06-01T09:00:00.000Z'
@@ -160,20 +162,26 @@ const people: EntitySpec[] = [
   },
 ]
 
+/** A place linked to its entry in the bundled gazetteer (code, and point for a district). */
 function place(
   id: string,
   name: string,
+  gazetteerId: string,
   placeKind: 'province' | 'district',
   description: string,
   aliases: string[] = [],
 ): EntitySpec {
+  const entry = gazetteerEntry(gazetteerId)
+  if (!entry) throw new Error(`sample place ${id}: no gazetteer entry ${gazetteerId}`)
+  const attributes = { placeKind, country: AFGHANISTAN }
+  const link = Object.entries(gazetteerLinkPatch(entry, attributes)).filter(([, v]) => v !== null)
   return {
     id,
     type: 'place',
     name,
     aliases,
     description,
-    attributes: { placeKind, country: AFGHANISTAN },
+    attributes: { ...attributes, ...Object.fromEntries(link) },
   }
 }
 
@@ -181,6 +189,7 @@ const places: EntitySpec[] = [
   place(
     'plc-panjshir',
     'Panjshir',
+    'AF-PAN',
     'province',
     'Mountain valley province north of Kabul; home ground of the NRF.',
     ['پنجشیر', 'Panjshir Valley'],
@@ -188,32 +197,49 @@ const places: EntitySpec[] = [
   place(
     'plc-andarab',
     'Andarab',
+    'AF-BGL/andarab',
     'district',
     'District in Baghlan province; an NRF area of operations.',
   ),
   place(
     'plc-kapisa',
     'Kapisa',
+    'AF-KAP',
     'province',
     'Province north-east of Kabul; an NRF area of operations.',
   ),
-  place('plc-takhar', 'Takhar', 'province', 'Northern province; an NFF area of operations.'),
-  place('plc-kunduz', 'Kunduz', 'province', 'Northern province; an NFF area of operations.'),
+  place(
+    'plc-takhar',
+    'Takhar',
+    'AF-TAK',
+    'province',
+    'Northern province; an NFF area of operations.',
+  ),
+  place(
+    'plc-kunduz',
+    'Kunduz',
+    'AF-KDZ',
+    'province',
+    'Northern province; an NFF area of operations.',
+  ),
   place(
     'plc-badakhshan',
     'Badakhshan',
+    'AF-BDS',
     'province',
     'North-eastern province; an NFF area of operations.',
   ),
   place(
     'plc-ghazni',
     'Ghazni',
+    'AF-GHA',
     'province',
     'Central-eastern province with a large Hazara population; an RMJ area of operations.',
   ),
   place(
     'plc-bamiyan',
     'Bamiyan',
+    'AF-BAM',
     'province',
     'Central highland province with a large Hazara population; an RMJ area of operations.',
   ),

@@ -10,7 +10,9 @@ import { entityMethods } from './api/entities'
 import { notesMethods } from './api/notes'
 import { graphMethods } from './api/graph'
 import { evidenceMethods } from './api/evidence'
+import { exchangeMethods } from './api/exchange'
 import { gridMethods } from './api/grid'
+import { mapMethods } from './api/map'
 import { projectMethods } from './api/project'
 import { relationMethods } from './api/relations'
 import { searchMethods } from './api/search'
@@ -24,7 +26,9 @@ export * from './api/entities'
 export * from './api/notes'
 export * from './api/graph'
 export * from './api/evidence'
+export * from './api/exchange'
 export * from './api/grid'
+export * from './api/map'
 export * from './api/project'
 export * from './api/relations'
 export * from './api/search'
@@ -44,8 +48,10 @@ export const contract = {
   ...relationMethods,
   ...evidenceMethods,
   ...gridMethods,
+  ...mapMethods,
   ...storageMethods,
   ...transferMethods,
+  ...exchangeMethods,
   ...reportMethods,
 } as const
 

@@ -30,7 +30,11 @@ const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex sha256')
 
 // ---------------------------------------------------------------- sources
 
-export const SOURCE_KINDS = ['article', 'report', 'transcript', 'post', 'other'] as const
+/**
+ * "dataset": a file of structured records kept as the evidence of what was imported from it
+ * (a STIX bundle, a CSV of entities): each imported record quotes its own lines.
+ */
+export const SOURCE_KINDS = ['article', 'report', 'transcript', 'post', 'other', 'dataset'] as const
 export const SourceKind = z.enum(SOURCE_KINDS)
 
 /** Admiralty (NATO) source reliability, A to F; their words are in admiralty.ts. */
@@ -38,7 +42,7 @@ export const RELIABILITY_GRADES = ['A', 'B', 'C', 'D', 'E', 'F'] as const
 export const Reliability = z.enum(RELIABILITY_GRADES)
 export type Reliability = z.infer<typeof Reliability>
 
-const SOURCE_FORMATS = ['txt', 'md', 'html', 'pdf', 'docx', 'paste'] as const
+const SOURCE_FORMATS = ['txt', 'md', 'html', 'pdf', 'docx', 'paste', 'stix', 'csv'] as const
 const SourceOrigin = z.strictObject({
   fileName: ShortText,
   format: z.enum(SOURCE_FORMATS),
@@ -189,6 +193,20 @@ export const TYPED_ATTRIBUTES = {
   place: z.strictObject({
     placeKind: z.enum(PLACE_KINDS).optional(),
     country: ShortText.optional(),
+    /** ISO 3166-2 code of the subdivision the place is, or lies in ("AF-PAN"). */
+    iso3166Code: z
+      .string()
+      .regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, 'an ISO 3166-2 code such as "AF-PAN"')
+      .optional(),
+    /** WGS84 degrees; the map places a point only when both are given. */
+    latitude: z.number().min(-90).max(90).optional(),
+    longitude: z.number().min(-180).max(180).optional(),
+    /** The bundled gazetteer entry the place is linked to ("AF-PAN", "AF-BGL/andarab"). */
+    gazetteerId: z
+      .string()
+      .max(64)
+      .regex(/^[A-Z]{2}-[A-Z0-9]{1,3}(\/[a-z0-9-]+)?$/, 'a gazetteer id such as "AF-BGL/andarab"')
+      .optional(),
   }),
   community: z.strictObject({
     communityKind: z.enum(COMMUNITY_KINDS).optional(),
@@ -287,6 +305,15 @@ export const Note = z.strictObject({
 })
 export type Note = z.infer<typeof Note>
 
+/**
+ * What a map shows: groups, quotes or claims per province (a choropleth), or the areas of
+ * operation of chosen groups compared by colour.
+ */
+export const MAP_LAYERS = ['groups', 'quotes', 'claims', 'areas'] as const
+export type MapLayer = (typeof MAP_LAYERS)[number]
+/** Colours stay distinct up to this many groups on one map. */
+export const MAX_MAP_GROUPS = 8
+
 export const REPORT_PAGE_SIZES = ['A4', 'Letter'] as const
 /** Margin presets: narrow 12.7 mm, normal 20 mm, wide 25.4 mm at the sides. */
 export const REPORT_MARGINS = ['narrow', 'normal', 'wide'] as const
@@ -302,6 +329,17 @@ export const ReportSection = z.discriminatedUnion('kind', [
   }),
   z.strictObject({ id: Id, kind: z.literal('graph'), caption: ShortText.optional() }),
   z.strictObject({ id: Id, kind: z.literal('quotes'), annotationIds: z.array(Id).max(5_000) }),
+  z.strictObject({
+    id: Id,
+    kind: z.literal('map'),
+    layer: z.enum(MAP_LAYERS),
+    /** The groups the "areas" layer compares, in the order of their colours. */
+    groupIds: z.array(Id).max(MAX_MAP_GROUPS),
+    /** Only relations valid in this period (inclusive); either end may be open. */
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+    caption: ShortText.optional(),
+  }),
 ])
 export type ReportSection = z.infer<typeof ReportSection>
 
@@ -362,3 +400,18 @@ export const ProjectFile = z.strictObject({
   views: ProjectViews,
 })
 export type ProjectFile = z.infer<typeof ProjectFile>
+
+/** A project with no records yet: what a new project starts from. */
+export function emptyProjectFile(meta: ProjectMeta): ProjectFile {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    project: meta,
+    sources: [],
+    annotations: [],
+    entities: [],
+    relations: [],
+    notes: [],
+    reports: [],
+    views: {},
+  }
+}

@@ -5,20 +5,20 @@
  *
  *   READY <k>              opened; the project holds edits 1..k
  *   A <k> <ms>             edit k acknowledged (applied in memory) at <ms>
- *   B <ms>                 a write of project.json started (temp file created)
- *   H <sha256>             the bytes of that write
+ *   B <ms>                 an append to the journal started
+ *   C <ms>                 a compaction started (a new journal generation was made)
  *   S <k> <ms> <writeMs>   a write that holds edits 1..k reached the disk, and how long it took
+ *
+ * Compaction runs in a worker thread every few dozen edits, so kills land in the middle of
+ * appends, compactions and the deletion of old generations alike.
  *
  * Usage: node editor.mjs <projectFolder> <userDataFolder> <lastEdit> <msBetweenEdits>
  */
-import { createHash } from 'node:crypto'
 import { writeSync } from 'node:fs'
 import * as fsp from 'node:fs/promises'
-import type { FileHandle } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { createDispatch } from '../../src/main/core/dispatch'
 import type { WriteFs } from '../../src/main/core/durable-write'
-import { PROJECT_FILE } from '../../src/main/core/project-store'
 import { Workspace } from '../../src/main/core/workspace'
 
 const [folder, userData, lastEditText, pauseText] = process.argv.slice(2)
@@ -27,29 +27,28 @@ if (!folder || !userData || !lastEditText || !pauseText) {
 }
 const lastEdit = Number(lastEditText)
 const pauseMs = Number(pauseText)
+/** Often enough that most rounds compact at least once. */
+const COMPACT_EVERY_OPS = 40
 
 const report = (line: string): void => {
   writeSync(1, `${line}\n`)
 }
 const now = (): number => Date.now()
 
-/** The real file system, watched: each write of project.json is reported with its digest. */
+const JOURNAL = /^journal\.\d+\.jsonl$/
+/** The real file system, watched: each append and each new journal generation is reported. */
 let writeStartedAt = 0
 const watchedFs: WriteFs = {
   open: (async (path: string, flags?: string, mode?: number) => {
-    const handle = await fsp.open(path, flags, mode)
-    if (flags !== 'wx' || !basename(path).startsWith(`.${PROJECT_FILE}.`)) return handle
-    writeStartedAt = now()
-    report(`B ${writeStartedAt}`)
-    const watched = {
-      writeFile: async (data: string | Uint8Array) => {
-        report(`H ${createHash('sha256').update(data).digest('hex')}`)
-        return handle.writeFile(data)
-      },
-      sync: () => handle.sync(),
-      close: () => handle.close(),
+    if (JOURNAL.test(basename(path))) {
+      if (flags === 'r+') {
+        writeStartedAt = now()
+        report(`B ${writeStartedAt}`)
+      } else if (flags === 'wx') {
+        report(`C ${now()}`)
+      }
     }
-    return watched as unknown as FileHandle
+    return fsp.open(path, flags, mode)
   }) as typeof fsp.open,
   rename: fsp.rename,
   rm: fsp.rm,
@@ -60,6 +59,7 @@ const workspace = new Workspace({
   userDataDir: userData,
   store: {
     fs: watchedFs,
+    compaction: { maxJournalOps: COMPACT_EVERY_OPS, where: 'worker' },
     onSaved: ({ revision }) => {
       let saved = 0
       for (const entry of revisionOfEdit) if (entry.revision <= revision) saved = entry.edit

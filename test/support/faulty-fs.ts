@@ -3,7 +3,10 @@ import * as fsp from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import type { WriteFs } from '../../src/main/core/durable-write'
 
-/** Where writeFileDurably can fail: creating the temp file, writing it, syncing it, renaming it over, syncing the folder. */
+/**
+ * Where a write can fail: opening a file (a temp file, the journal), writing to it, syncing
+ * it (fsync or fdatasync), renaming a temp file over, syncing the folder.
+ */
 export const FAULT_POINTS = ['open', 'write', 'fsync', 'rename', 'fsync-folder'] as const
 export type FaultPoint = (typeof FAULT_POINTS)[number]
 
@@ -52,11 +55,27 @@ export function faultyFs(): FaultyFs {
         }
         return handle.writeFile(data)
       },
+      /** A journal append or a snapshot chunk: half of it lands, then the refusal. */
+      async write(data: Uint8Array, offset = 0, length = data.length - offset, position?: number) {
+        const code = failing('write')
+        if (code && !isFolder) {
+          await handle.write(data, offset, Math.floor(length / 2), position)
+          refuse(code, 'write')
+        }
+        return handle.write(data, offset, length, position)
+      },
       async sync() {
         const code = failing(isFolder ? 'fsync-folder' : 'fsync')
         if (code) refuse(code, 'fsync')
         return handle.sync()
       },
+      async datasync() {
+        const code = failing('fsync')
+        if (code) refuse(code, 'fdatasync')
+        return handle.datasync()
+      },
+      stat: () => handle.stat(),
+      truncate: (length?: number) => handle.truncate(length),
       close: () => handle.close(),
     }
     return wrapper as unknown as FileHandle

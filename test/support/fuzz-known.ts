@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import type { ProjectExportFile } from '../../src/shared/contract'
 import { writeBackup } from '../../src/main/core/backups'
 import type { Dispatch } from '../../src/main/core/dispatch'
 import type { KnownValues } from './fuzz-arbitraries'
+import { readStored } from './stored'
 
 /**
  * Real values the fuzzer can mix in so the deepest paths run too: the sample's folder, a
@@ -14,7 +13,7 @@ export async function knownValues(dispatch: Dispatch, sampleFolder: string): Pro
   // Kind 'import': the fuzzer's own manual backups rotate, this one must stay.
   const backup = await writeBackup(
     sampleFolder,
-    await readFile(join(sampleFolder, 'project.json'), 'utf8'),
+    JSON.stringify(await readStored(sampleFolder)),
     'import',
   )
   if (!exported.ok) throw new Error('could not prepare the fuzzer’s known values')

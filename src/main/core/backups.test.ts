@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type * as Migrations from './migrations'
 import { backupsFolder, BACKUPS_KEPT, listBackups, readBackup, writeBackup } from './backups'
 import { PROJECT_FILE, ProjectStore } from './project-store'
+import { readStored } from '../../../test/support/stored'
 import { copySample, tempDir } from '../../../test/support/folders'
 
 // A v0 file stands in for the first real migration (v1 is the first schema version).
@@ -49,12 +50,13 @@ describe('automatic backups', () => {
     expect(backups).toHaveLength(1)
     const [backup] = backups
     expect(backup).toMatchObject({ reason: 'auto', verified: true, projectName: 'First edit' })
-    const bytes = await readFile(join(backupsFolder(folder), `${backup!.id}.json`))
+    // A compacted snapshot (v2), checksummed as a whole file.
+    const bytes = await readFile(join(backupsFolder(folder), `${backup!.id}.jsonl`))
     const meta = JSON.parse(
       await readFile(join(backupsFolder(folder), `${backup!.id}.meta.json`), 'utf8'),
     )
     expect(meta.sha256).toBe(createHash('sha256').update(bytes).digest('hex'))
-    expect(JSON.parse(bytes.toString()).project.name).toBe('First edit')
+    expect((await readBackup(folder, backup!.id)).project.name).toBe('First edit')
     expect(backup!.counts?.entities).toBe(store.data.entities.length)
     await store.close()
   })
@@ -82,9 +84,7 @@ describe('automatic backups', () => {
     rename(store, 'Saved anyway')
     await store.flush()
     expect(store.saveState()).toMatchObject({ pending: false, backupError: expect.any(String) })
-    expect(JSON.parse(await readFile(join(folder, PROJECT_FILE), 'utf8')).project.name).toBe(
-      'Saved anyway',
-    )
+    expect((await readStored(folder)).project.name).toBe('Saved anyway')
     await store.close()
   })
 
@@ -99,7 +99,7 @@ describe('automatic backups', () => {
     // The migrated version is written with the next save.
     expect(store.saveState().pending).toBe(true)
     await store.close()
-    expect(JSON.parse(await readFile(join(folder, PROJECT_FILE), 'utf8')).schemaVersion).toBe(1)
+    expect((await readStored(folder)).schemaVersion).toBe(1)
   })
 })
 

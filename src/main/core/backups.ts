@@ -1,10 +1,11 @@
 /**
- * Checksummed backups of project.json, kept in the project's own backups/ folder:
- * `<id>.json` holds the bytes, `<id>.meta.json` their sha256 and a summary. A backup
- * whose bytes no longer match its checksum is listed as damaged and never restored.
+ * Checksummed backups, kept in the project's own backups/ folder: `<id>.jsonl` holds a
+ * compacted v2 snapshot (or `<id>.json` a v1 project.json, from earlier versions and from
+ * before a v1 file's migration), `<id>.meta.json` its sha256 and a summary. A backup whose
+ * bytes no longer match its checksum is listed as damaged and never restored.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { readdir, rm, stat } from 'node:fs/promises'
+import { readdir, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import {
@@ -14,14 +15,16 @@ import {
   type BackupReason,
 } from '../../shared/api/storage'
 import { ProjectFile, SCHEMA_VERSION } from '../../shared/model'
-import { writeFileDurably, type WriteFs } from './durable-write'
+import { pathExists, writeFileDurably, type WriteFs } from './durable-write'
 import { AppError } from './errors'
 import { findIntegrityProblems } from './integrity'
 import { migrateProjectFile, SchemaVersionError } from './migrations'
 import { MAX_PROJECT_FILE_BYTES, readProjectFileText, unsafeShapeProblem } from './project-guard'
 import { ensureFolderInside, openFileInside, readFileInside, UnsafeFileError } from './safe-files'
+import { StoreFileProblem } from './store/format'
+import { readSnapshotFile } from './store/loader'
 
-const BACKUPS_FOLDER = 'backups'
+export const BACKUPS_FOLDER = 'backups'
 
 /** How many backups of each kind survive rotation; the newest are kept. */
 export const BACKUPS_KEPT: Record<BackupReason, number> = {
@@ -42,6 +45,11 @@ const BackupMeta = z.strictObject({
   counts: BackupCounts.optional(),
 })
 type BackupMeta = z.infer<typeof BackupMeta>
+
+/** A v2 backup: a snapshot file. */
+const SNAPSHOT_EXTENSION = '.jsonl'
+/** A v1 backup: a whole project.json. */
+const JSON_EXTENSION = '.json'
 
 const ID_PATTERN = /^project-(\d{8}T\d{9}Z)-([a-z-]+)-[0-9a-f]{4}$/
 
@@ -83,9 +91,92 @@ function summarize(text: string): Pick<BackupMeta, 'schemaVersion' | 'projectNam
   }
 }
 
+/** A new backup's name: sortable by time, saying why it was made. */
+export function newBackupId(reason: BackupReason, now = new Date()): string {
+  return `project-${stamp(now)}-${reason}-${randomBytes(2).toString('hex')}`
+}
+
+/** Where a v2 backup's snapshot goes (written there by a compaction, then recorded). */
+export function backupSnapshotPath(projectFolder: string, id: string): string {
+  return join(backupsFolder(projectFolder), `${id}${SNAPSHOT_EXTENSION}`)
+}
+
+/** The summary of a snapshot backup (a compaction's result, or counted in memory). */
+interface SnapshotSummary {
+  bytes: number
+  fileSha256: string
+  schemaVersion: number
+  counts: Record<string, number>
+  projectName?: string
+}
+
 /**
- * Writes a backup of `text` (the bytes of a project.json) and rotates the old ones of the
- * same kind. The bytes go first and the checksum last, so a crash in between leaves a
+ * Records a snapshot already written (durably) at backupSnapshotPath: its checksum file,
+ * then rotation. Until the checksum is there the backup is listed as unverified.
+ */
+export async function recordBackup(
+  projectFolder: string,
+  id: string,
+  reason: BackupReason,
+  summary: SnapshotSummary,
+  fs?: WriteFs,
+): Promise<BackupInfo> {
+  const counts = summary.counts
+  const meta: BackupMeta = {
+    sha256: summary.fileSha256,
+    bytes: summary.bytes,
+    createdAt: dateOfStamp(ID_PATTERN.exec(id)?.[1] ?? stamp(new Date())),
+    reason,
+    schemaVersion: summary.schemaVersion,
+    ...(summary.projectName !== undefined ? { projectName: summary.projectName } : {}),
+    counts: {
+      sources: counts.sources ?? 0,
+      annotations: counts.annotations ?? 0,
+      entities: counts.entities ?? 0,
+      relations: counts.relations ?? 0,
+      notes: counts.notes ?? 0,
+    },
+  }
+  await writeFileDurably(
+    join(backupsFolder(projectFolder), `${id}.meta.json`),
+    JSON.stringify(meta),
+    fs,
+  )
+  await pruneBackups(projectFolder, reason)
+  return { id, ...infoFromMeta(meta), verified: true }
+}
+
+/** Keeps a copy of a snapshot file as a backup (the state a project was imported in). */
+export async function copySnapshotAsBackup(
+  projectFolder: string,
+  snapshotPath: string,
+  reason: BackupReason,
+  file: ProjectFile,
+  fs?: WriteFs,
+): Promise<BackupInfo> {
+  const id = newBackupId(reason)
+  // The snapshot the import has just written in its staging folder.
+  const bytes = await readFile(snapshotPath)
+  await ensureFolderInside(projectFolder, BACKUPS_FOLDER)
+  await writeFileDurably(backupSnapshotPath(projectFolder, id), bytes, fs)
+  return recordBackup(
+    projectFolder,
+    id,
+    reason,
+    {
+      bytes: bytes.length,
+      fileSha256: createHash('sha256').update(bytes).digest('hex'),
+      schemaVersion: file.schemaVersion,
+      projectName: file.project.name,
+      counts: backupCounts(file),
+    },
+    fs,
+  )
+}
+
+/**
+ * Writes a backup of `text` (the bytes of a v1 project.json) and rotates the old ones of
+ * the same kind. The bytes go first and the checksum last, so a crash in between leaves a
  * backup without checksum, which is listed as unverified rather than trusted.
  */
 export async function writeBackup(
@@ -96,7 +187,7 @@ export async function writeBackup(
 ): Promise<BackupInfo> {
   const folder = backupsFolder(projectFolder)
   const now = options.now ?? new Date()
-  const id = `project-${stamp(now)}-${reason}-${randomBytes(2).toString('hex')}`
+  const id = newBackupId(reason, now)
   const bytes = Buffer.from(text, 'utf8')
   const meta: BackupMeta = {
     sha256: createHash('sha256').update(bytes).digest('hex'),
@@ -129,21 +220,32 @@ async function backupIds(projectFolder: string): Promise<string[]> {
   } catch {
     return []
   }
-  return names
-    .filter((n) => n.endsWith('.json') && !n.endsWith('.meta.json'))
-    .map((n) => n.slice(0, -'.json'.length))
+  const ids = new Set<string>()
+  for (const name of names) {
+    if (name.endsWith('.meta.json')) continue
+    const extension = [SNAPSHOT_EXTENSION, JSON_EXTENSION].find((e) => name.endsWith(e))
+    if (extension) ids.add(name.slice(0, -extension.length))
+  }
+  return [...ids]
     .filter((id) => ID_PATTERN.test(id))
     .sort()
     .reverse()
 }
 
-/** The sha256 of a backup's bytes, read as a project file of the folder may be. */
-async function sha256OfBackup(projectFolder: string, id: string): Promise<string> {
-  const { handle } = await openFileInside(
-    projectFolder,
-    `${BACKUPS_FOLDER}/${id}.json`,
-    MAX_PROJECT_FILE_BYTES,
-  )
+/** A backup's bytes, inside the project folder: its snapshot, or for an older backup its project.json. */
+async function backupFile(projectFolder: string, id: string): Promise<string> {
+  const snapshot = `${BACKUPS_FOLDER}/${id}${SNAPSHOT_EXTENSION}`
+  if (await pathExists(join(projectFolder, snapshot))) return snapshot
+  return `${BACKUPS_FOLDER}/${id}${JSON_EXTENSION}`
+}
+
+/**
+ * The sha256 of a backup's bytes, read as a project file of the folder may be. A snapshot
+ * is streamed, so only a v1 backup (read whole to restore it) has the project file's cap.
+ */
+async function sha256OfBackup(projectFolder: string, file: string): Promise<string> {
+  const cap = file.endsWith(SNAPSHOT_EXTENSION) ? Number.POSITIVE_INFINITY : MAX_PROJECT_FILE_BYTES
+  const { handle } = await openFileInside(projectFolder, file, cap)
   try {
     const hash = createHash('sha256')
     for await (const chunk of handle.createReadStream({ autoClose: false })) {
@@ -178,8 +280,8 @@ async function inspectBackup(projectFolder: string, id: string): Promise<BackupI
   const reason = (BACKUP_REASONS as readonly string[]).includes(reasonText)
     ? (reasonText as BackupReason)
     : 'auto'
-  const path = join(backupsFolder(projectFolder), `${id}.json`)
-  const size = await stat(path).then(
+  const file = await backupFile(projectFolder, id)
+  const size = await stat(join(projectFolder, file)).then(
     (s) => s.size,
     () => 0,
   )
@@ -198,7 +300,7 @@ async function inspectBackup(projectFolder: string, id: string): Promise<BackupI
   if (size !== meta.bytes) {
     return { ...info, verified: false, problem: 'its size does not match its checksum file' }
   }
-  const actual = await sha256OfBackup(projectFolder, id).catch(() => null)
+  const actual = await sha256OfBackup(projectFolder, file).catch(() => null)
   if (actual !== meta.sha256) {
     return { ...info, verified: false, problem: 'its bytes do not match its checksum' }
   }
@@ -228,6 +330,7 @@ export async function newestAutoBackupTime(projectFolder: string): Promise<numbe
  */
 export async function readBackup(projectFolder: string, id: string): Promise<ProjectFile> {
   if (!ID_PATTERN.test(id)) throw new AppError('invalid_input', `"${id}" is not a backup name.`)
+  const file = await backupFile(projectFolder, id)
   const refuse = (why: string): AppError =>
     new AppError('storage', `The backup ${id} cannot be restored: ${why}.`)
   const info = await inspectBackup(projectFolder, id).catch(() => null)
@@ -235,21 +338,26 @@ export async function readBackup(projectFolder: string, id: string): Promise<Pro
   if (!info.verified) throw refuse(info.problem ?? 'it could not be verified')
   let raw: unknown
   try {
-    raw = JSON.parse(await readProjectFileText(projectFolder, `${BACKUPS_FOLDER}/${id}.json`))
+    raw = file.endsWith(SNAPSHOT_EXTENSION)
+      ? (await readSnapshotFile(join(projectFolder, file), projectFolder)).file
+      : JSON.parse(await readProjectFileText(projectFolder, file))
   } catch (error) {
     if (error instanceof UnsafeFileError) throw refuse(`its file ${error.detail}`)
-    throw refuse(`it is not valid JSON (${(error as Error).message})`)
+    if (error instanceof StoreFileProblem) throw refuse(error.message)
+    if (error instanceof SchemaVersionError) throw refuse(error.message)
+    if (error instanceof SyntaxError) throw refuse(`it is not valid JSON (${error.message})`)
+    throw error
   }
   const shapeProblem = unsafeShapeProblem(raw)
   if (shapeProblem) throw refuse(shapeProblem)
-  let file: unknown
+  let migrated: unknown
   try {
-    file = migrateProjectFile(raw).file
+    migrated = migrateProjectFile(raw).file
   } catch (error) {
     if (error instanceof SchemaVersionError) throw refuse(error.message)
     throw error
   }
-  const parsed = ProjectFile.safeParse(file)
+  const parsed = ProjectFile.safeParse(migrated)
   if (!parsed.success) {
     throw refuse(
       `it does not match the project schema (version ${SCHEMA_VERSION}): ${parsed.error.issues
@@ -272,6 +380,7 @@ async function pruneBackups(projectFolder: string, reason: BackupReason): Promis
     const folder = backupsFolder(projectFolder)
     // Checksum first: a crash between the two leaves an unverified backup, never a trusted stray.
     await rm(join(folder, `${id}.meta.json`), { force: true })
-    await rm(join(folder, `${id}.json`), { force: true })
+    await rm(join(folder, `${id}${SNAPSHOT_EXTENSION}`), { force: true })
+    await rm(join(folder, `${id}${JSON_EXTENSION}`), { force: true })
   }
 }

@@ -2,14 +2,17 @@ import { randomBytes } from 'node:crypto'
 import * as fsp from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
-/** The file operations a durable write needs; tests inject failures through it. */
+/**
+ * The file operations the store's writes need (durable replace, journal append, snapshot
+ * write); tests inject failures through it, and through the handles `open` returns.
+ */
 export interface WriteFs {
   open: typeof fsp.open
   rename: typeof fsp.rename
   rm: typeof fsp.rm
 }
 
-const realFs: WriteFs = { open: fsp.open, rename: fsp.rename, rm: fsp.rm }
+export const realFs: WriteFs = { open: fsp.open, rename: fsp.rename, rm: fsp.rm }
 
 /**
  * Replaces `path` with `data` so that a crash leaves either the old file or the new
@@ -43,7 +46,7 @@ export async function writeFileDurably(
 }
 
 /** Makes a rename durable. Windows cannot open a folder for fsync; NTFS journals renames. */
-async function syncFolder(folder: string, fs: WriteFs): Promise<void> {
+export async function syncFolder(folder: string, fs: WriteFs = realFs): Promise<void> {
   if (process.platform === 'win32') return
   const handle = await fs.open(folder, 'r')
   try {

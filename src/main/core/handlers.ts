@@ -4,7 +4,9 @@ import { entityHandlers } from './handlers/entities'
 import { notesHandlers } from './handlers/notes'
 import { graphHandlers } from './handlers/graph'
 import { evidenceHandlers } from './handlers/evidence'
+import { exchangeHandlers } from './handlers/exchange'
 import { gridHandlers } from './handlers/grid'
+import { mapHandlers } from './handlers/map'
 import { projectHandlers } from './handlers/project'
 import { relationHandlers } from './handlers/relations'
 import { searchHandlers } from './handlers/search'
@@ -26,7 +28,9 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   ...relationHandlers,
   ...evidenceHandlers,
   ...gridHandlers,
+  ...mapHandlers,
   ...storageHandlers,
   ...transferHandlers,
+  ...exchangeHandlers,
   ...reportHandlers,
 }

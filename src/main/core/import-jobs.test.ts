@@ -1,9 +1,9 @@
 /**
  * Hostile documents through the API: each is read in the import worker and stopped by a
  * limit with a clear message, while the app keeps answering other calls; nothing is added
- * and project.json is not touched.
+ * and the project's store files are not touched.
  */
-import { mkdir, readFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -19,6 +19,7 @@ import {
   makeZipBombDocx,
 } from '../../../test/support/documents'
 import { copySample, tempDir } from '../../../test/support/folders'
+import { storedText } from '../../../test/support/stored'
 import { Workspace } from './workspace'
 
 /** Short enough for a test, long enough for pdf.js to open a document on a loaded machine. */
@@ -62,10 +63,10 @@ afterAll(async () => {
   await dir.cleanup()
 })
 
-let projectBefore: Buffer
+let projectBefore: string
 beforeEach(async () => {
   await workspace.current.flush()
-  projectBefore = await readFile(workspace.current.path)
+  projectBefore = await storedText(workspace.current.folder)
 })
 
 async function refusal(
@@ -83,11 +84,11 @@ async function refusal(
   return result.error
 }
 
-/** Nothing was added and the file on disk is byte for byte what it was. */
+/** Nothing was added and the store files on disk are byte for byte what they were. */
 async function expectNothingAdded(): Promise<void> {
   expect(workspace.current.data.sources.map((s) => s.id)).toEqual(['src-brief'])
   await workspace.current.flush()
-  expect(Buffer.compare(await readFile(workspace.current.path), projectBefore)).toBe(0)
+  expect(await storedText(workspace.current.folder)).toBe(projectBefore)
 }
 
 /** Runs `work` while other calls go through dispatch and the event loop is watched. */
@@ -149,7 +150,7 @@ describe(
       })
       expect(warm.ok).toBe(true)
       await impatient.current.flush()
-      const before = await readFile(impatient.current.path)
+      const before = await storedText(impatient.current.folder)
       const sourcesBefore = impatient.current.data.sources.length
       const started = performance.now()
       const {
@@ -169,7 +170,7 @@ describe(
       expect(worstStallMs).toBeLessThan(1_000)
       expect(impatient.current.data.sources).toHaveLength(sourcesBefore)
       await impatient.current.flush()
-      expect(Buffer.compare(await readFile(impatient.current.path), before)).toBe(0)
+      expect(await storedText(impatient.current.folder)).toBe(before)
     })
 
     it('a web page nested deeper than any readable page', async () => {
@@ -273,6 +274,6 @@ describe('file data that is not base64', () => {
     })
     expect(workspace.current.data.sources).toHaveLength(sources)
     await workspace.current.flush()
-    expect(Buffer.compare(await readFile(workspace.current.path), projectBefore)).toBe(0)
+    expect(await storedText(workspace.current.folder)).toBe(projectBefore)
   })
 })

@@ -1,32 +1,39 @@
 import type { ProjectFile } from '../../shared/model'
+import { collectionOf, COLLECTIONS } from './store/collections'
+import type { Slicer } from './store/lines'
+
+/** How many records a check visits between two looks at the clock. */
+const STEP = 2_000
+
+/** "entities" → "entity", "analyses" stays readable enough as "analyse". */
+function singular(collection: string): string {
+  if (collection.endsWith('ies')) return `${collection.slice(0, -3)}y`
+  return collection.endsWith('s') ? collection.slice(0, -1) : collection
+}
 
 /**
- * Problems a schema cannot see: ids used twice and references to records that do
- * not exist. Returns human-readable lines; empty means sound.
+ * Problems a schema cannot see: ids used twice within a collection (the model's own and
+ * those added later) and references to records that do not exist. Ids are unique per
+ * collection, as the journal addresses records (collection, id): a collection added later
+ * may key its records by another record's id (a dismissal per suggestion, say) without
+ * its project being refused as damaged. Yields every few thousand records so a caller on
+ * the main thread can let the event loop run.
  */
-export function findIntegrityProblems(file: ProjectFile, limit = 20): string[] {
-  const problems: string[] = []
-  const report = (line: string): void => {
-    if (problems.length < limit) problems.push(line)
-  }
-  const ids = new Set<string>()
-  const collections = [
-    ['source', file.sources],
-    ['annotation', file.annotations],
-    ['entity', file.entities],
-    ['relation', file.relations],
-    ['note', file.notes],
-    ['report', file.reports],
-  ] as const
-  for (const [kind, records] of collections) {
-    for (const record of records) {
+function* integrityChecks(file: ProjectFile, report: (line: string) => void): Generator<void> {
+  let visited = 0
+  for (const collection of COLLECTIONS) {
+    const kind = singular(collection)
+    const ids = new Set<string>()
+    for (const record of collectionOf(file, collection)) {
       if (ids.has(record.id)) report(`the id "${record.id}" is used twice (a ${kind})`)
       ids.add(record.id)
+      if (++visited % STEP === 0) yield
     }
   }
   const sourceIds = new Set(file.sources.map((s) => s.id))
   const entityIds = new Set(file.entities.map((e) => e.id))
   const annotationIds = new Set(file.annotations.map((a) => a.id))
+  yield
   for (const annotation of file.annotations) {
     if (!sourceIds.has(annotation.sourceId)) {
       report(`annotation "${annotation.id}" points to a missing source "${annotation.sourceId}"`)
@@ -36,6 +43,7 @@ export function findIntegrityProblems(file: ProjectFile, limit = 20): string[] {
         report(`annotation "${annotation.id}" links a missing entity "${entityId}"`)
       }
     }
+    if (++visited % STEP === 0) yield
   }
   for (const relation of file.relations) {
     for (const end of [relation.from, relation.to]) {
@@ -46,6 +54,39 @@ export function findIntegrityProblems(file: ProjectFile, limit = 20): string[] {
         report(`relation "${relation.id}" cites a missing annotation "${evidence}"`)
       }
     }
+    if (++visited % STEP === 0) yield
+  }
+}
+
+function collector(limit: number): { problems: string[]; report: (line: string) => void } {
+  const problems: string[] = []
+  return {
+    problems,
+    report: (line) => {
+      if (problems.length < limit) problems.push(line)
+    },
+  }
+}
+
+/** Human-readable lines; empty means sound. */
+export function findIntegrityProblems(file: ProjectFile, limit = 20): string[] {
+  const { problems, report } = collector(limit)
+  for (const _ of integrityChecks(file, report)) {
+    if (problems.length >= limit) break
+  }
+  return problems
+}
+
+/** The same checks in slices, for opening a large project on the main thread. */
+export async function findIntegrityProblemsInSlices(
+  file: ProjectFile,
+  limit: number,
+  slicer: Slicer,
+): Promise<string[]> {
+  const { problems, report } = collector(limit)
+  for (const _ of integrityChecks(file, report)) {
+    if (problems.length >= limit) break
+    await slicer.maybePause()
   }
   return problems
 }

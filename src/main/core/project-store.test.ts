@@ -13,6 +13,8 @@ import {
   type FaultCode,
 } from '../../../test/support/faulty-fs'
 import { copySample, tempDir } from '../../../test/support/folders'
+import { readStored, storedText } from '../../../test/support/stored'
+import { listStoreFiles } from './store/format'
 
 let dir: Awaited<ReturnType<typeof tempDir>>
 beforeEach(async () => {
@@ -42,7 +44,7 @@ const entity = (id: string, name: string) => ({
 })
 
 async function readProject(folder: string): Promise<ProjectFile> {
-  return ProjectFile.parse(JSON.parse(await readFile(join(folder, PROJECT_FILE), 'utf8')))
+  return ProjectFile.parse(await readStored(folder))
 }
 
 /** The store refuses a damaged file and never touches it; moving it aside is the workspace's call. */
@@ -86,8 +88,11 @@ describe('ProjectStore', () => {
     expect(reopened.data.project.name).toBe('Test project')
     expect(reopened.data.entities.map((e) => e.name)).toEqual(['National Resistance Front'])
     expect(reopened.data.schemaVersion).toBe(SCHEMA_VERSION)
-    // Compact JSON: pretty-printing halves stringify speed on large projects.
-    expect(await readFile(reopened.path, 'utf8')).not.toContain('\n')
+    // A v2 folder: one snapshot and its journal, one JSON value a line.
+    expect(await listStoreFiles(folder)).toEqual({ snapshots: [2], journals: [2] })
+    const lines = (await storedText(folder)).split('\n').filter((line) => line !== '')
+    for (const line of lines) expect(() => JSON.parse(line) as unknown).not.toThrow()
+    await reopened.close()
   })
 
   it('opens the shipped sample project', async () => {
@@ -239,16 +244,25 @@ describe('ProjectStore refuses a damaged project.json and leaves it byte-identic
 })
 
 describe('ProjectStore when the disk refuses a write', () => {
-  const matrix = FAULT_POINTS.flatMap((point) =>
-    (Object.keys(FAULT_CODES) as FaultCode[]).map((code) => [point, code] as const),
+  /**
+   * An edit reaches the disk in one of two ways: appended to the journal (open, write,
+   * fdatasync), or, after a restore, as a whole new generation (temp file, write, fsync,
+   * rename, fsync of the folder). Each fails at each point with each code.
+   */
+  const APPEND_POINTS = ['open', 'write', 'fsync'] as const
+  const matrix = [
+    ...APPEND_POINTS.map((point) => ['append', point] as const),
+    ...FAULT_POINTS.map((point) => ['new generation', point] as const),
+  ].flatMap(([kind, point]) =>
+    (Object.keys(FAULT_CODES) as FaultCode[]).map((code) => [kind, point, code] as const),
   )
 
   it.each(matrix)(
-    'at %s with %s: old file intact, no temp file, error reported, edits kept and written after recovery',
-    async (point, code) => {
+    '%s, at %s with %s: what is on disk intact, no temp file, error reported, edits kept and written after recovery',
+    async (kind, point, code) => {
       const folder = join(dir.path, 'p')
       await (await ProjectStore.create(folder, meta())).close()
-      const before = await readFile(join(folder, PROJECT_FILE), 'utf8')
+      const before = JSON.stringify(await readStored(folder))
       const disk = faultyFs()
       const reported: string[] = []
       const store = await ProjectStore.open(folder, {
@@ -257,7 +271,11 @@ describe('ProjectStore when the disk refuses a write', () => {
         backups: false,
         onSaveError: (e) => reported.push(e.message),
       })
-      store.mutate((data) => data.entities.push(entity('e1', 'Kept in memory')))
+      if (kind === 'append') {
+        store.mutate((data) => data.entities.push(entity('e1', 'Kept in memory')))
+      } else {
+        store.replaceAll({ ...store.data, entities: [entity('e1', 'Kept in memory')] })
+      }
       disk.failAt(point, code)
 
       await expect(store.flush()).rejects.toThrow(
@@ -271,8 +289,12 @@ describe('ProjectStore when the disk refuses a write', () => {
         lastError: expect.stringContaining(code),
       })
       expect(store.data.entities.map((e) => e.name)).toEqual(['Kept in memory'])
-      const onDisk = await readFile(join(folder, PROJECT_FILE), 'utf8')
-      if (point === 'fsync-folder') {
+      const onDisk = JSON.stringify(await readStored(folder))
+      if (point === 'fsync' && kind === 'append') {
+        // The batch was written whole; only its durability is unconfirmed, so it is retried
+        // (over the same bytes: the retry cuts the journal back first).
+        expect(JSON.parse(onDisk).entities).toHaveLength(1)
+      } else if (point === 'fsync-folder') {
         // The rename happened; only its durability is unconfirmed, so the write is retried.
         expect(JSON.parse(onDisk).entities).toHaveLength(1)
       } else {
@@ -289,6 +311,55 @@ describe('ProjectStore when the disk refuses a write', () => {
       expect((await readProject(folder)).entities.map((e) => e.name)).toEqual(['Kept in memory'])
       expect((await readdir(folder)).filter((f) => f.endsWith('.tmp'))).toEqual([])
       await store.close()
+      expect((await readProject(folder)).entities.map((e) => e.name)).toEqual(['Kept in memory'])
+    },
+  )
+
+  it.each(
+    FAULT_POINTS.flatMap((point) =>
+      (Object.keys(FAULT_CODES) as FaultCode[]).map((code) => [point, code] as const),
+    ),
+  )(
+    'compaction at %s with %s: refused, nothing lost, no temp file, done once the disk recovers',
+    async (point, code) => {
+      const folder = join(dir.path, 'p')
+      await (await ProjectStore.create(folder, meta())).close()
+      const disk = faultyFs()
+      const store = await ProjectStore.open(folder, {
+        writeDelayMs: 0,
+        fs: disk.fs,
+        backups: false,
+        compaction: { where: 'inline', onClose: false },
+      })
+      store.mutate((data) => data.entities.push(entity('e1', 'In the journal')))
+      await store.flush()
+      disk.failAt(point, code)
+      const failed = await store.compact().then(
+        () => null,
+        (error: unknown) => error as NodeJS.ErrnoException,
+      )
+      if (point === 'fsync-folder') {
+        // The new snapshot is in place; only the rename's durability is unconfirmed.
+        expect(failed?.code).toBe(code)
+      } else {
+        expect(failed?.code).toBe(code)
+        expect((await listStoreFiles(folder)).snapshots).toHaveLength(1)
+      }
+      expect((await readdir(folder)).filter((f) => f.endsWith('.tmp'))).toEqual([])
+      expect((await readProject(folder)).entities.map((e) => e.name)).toEqual(['In the journal'])
+      // Edits go on being saved meanwhile.
+      store.mutate((data) => data.entities.push(entity('e2', 'After the failure')))
+      disk.heal()
+      await store.flush()
+      await store.compact()
+      expect(await listStoreFiles(folder)).toMatchObject({ snapshots: [expect.any(Number)] })
+      await store.close()
+      const reopened = await ProjectStore.open(folder)
+      expect(reopened.data.entities.map((e) => e.name)).toEqual([
+        'In the journal',
+        'After the failure',
+      ])
+      await reopened.close()
     },
   )
 
@@ -324,7 +395,7 @@ describe('ProjectStore when the disk refuses a write', () => {
     const folder = join(dir.path, 'p')
     await (await ProjectStore.create(folder, meta())).close()
     const disk = faultyFs()
-    disk.failAt('rename', 'EIO')
+    disk.failAt('fsync', 'EIO')
     const saved: number[] = []
     const store = await ProjectStore.open(folder, {
       writeDelayMs: 60_000,

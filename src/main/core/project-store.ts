@@ -1,22 +1,46 @@
-import { mkdir } from 'node:fs/promises'
+import { mkdir, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { Low, type Adapter } from 'lowdb'
-import type { BackupInfo, BackupReason, DamageKind, SaveStatus } from '../../shared/api/storage'
+import { Low } from 'lowdb'
+import type { BackupCounts, BackupInfo, BackupReason, SaveStatus } from '../../shared/api/storage'
 import { ProjectFile, SCHEMA_VERSION, type ProjectMeta } from '../../shared/model'
-import { backupCounts, backupsFolder, newestAutoBackupTime, writeBackup } from './backups'
+import {
+  backupCounts,
+  BACKUPS_FOLDER,
+  backupsFolder,
+  backupSnapshotPath,
+  newBackupId,
+  newestAutoBackupTime,
+  recordBackup,
+  writeBackup,
+} from './backups'
 import { pathExists, removeStaleTempFiles, writeFileDurably, type WriteFs } from './durable-write'
 import { AppError } from './errors'
 import { sha256Hex } from './hashing'
-import { findIntegrityProblems } from './integrity'
+import { findIntegrityProblemsInSlices } from './integrity'
 import { migrateProjectFile, NewerSchemaError, SchemaVersionError } from './migrations'
-import {
-  readProjectFileText,
-  refuseForeignProjectFile,
-  refuseUnsafeProjectShape,
-} from './project-guard'
 import { ensureFolderInside, ProjectFiles, UnsafeFileError } from './safe-files'
+import { runCompaction, type CompactionOptions } from './store/compactor'
+import { damageOf, DamagedProjectError, schemaDamage } from './store/damage'
+import { StoreFolder, type JournalEvent } from './store/folder'
+import {
+  journalName,
+  listStoreFiles,
+  snapshotName,
+  StoreFileProblem,
+  V1_FILE,
+  V1_KEPT_FILE,
+} from './store/format'
+import { Journal } from './store/journal'
+import { Slicer } from './store/lines'
+import { loadFolder, type LoadedFolder } from './store/loader'
+import { capture, writeSnapshotFromMemory } from './store/snapshot-writer'
+import { readV1File } from './store/v1-file'
 
-export const PROJECT_FILE = 'project.json'
+export { DamagedProjectError } from './store/damage'
+export type { JournalEntry, JournalEvent } from './store/folder'
+
+/** The v1 file (one JSON document): still read and converted, never written. */
+export const PROJECT_FILE = V1_FILE
 export const SOURCES_FOLDER = 'sources'
 /** Binary files the views keep with the project (the chart image for reports). */
 export const ASSETS_FOLDER = 'assets'
@@ -32,13 +56,24 @@ export interface StoreOptions {
   fs?: WriteFs
   /** Told about each failed write; the edits stay in memory and are retried. */
   onSaveError?: (error: Error) => void
-  /** Told after each write reaches the disk, with the revision it holds. */
+  /** Told after each write reaches the disk, with the revision it holds and its size. */
   onSaved?: (info: { revision: number; bytes: number }) => void
   /**
    * Automatic backups: after a write, when the newest automatic backup is older than
-   * `intervalMs`, the bytes just written are kept in backups/. `false` turns them off.
+   * `intervalMs`, a compacted snapshot is kept in backups/. `false` turns them off.
    */
   backups?: { intervalMs: number } | false
+  /**
+   * Compaction: when the journal passes `maxJournalBytes` or `maxJournalOps`, and on
+   * close (unless `onClose` is false), a new snapshot is made from the files.
+   */
+  compaction?: CompactionOptions & {
+    maxJournalBytes?: number
+    maxJournalOps?: number
+    onClose?: boolean
+  }
+  /** Where the store reports what it repaired or could not do (a cut-back journal, a failed compaction). */
+  log?: (message: string) => void
 }
 
 export type SaveState = SaveStatus
@@ -46,18 +81,9 @@ export type SaveState = SaveStatus
 const DEFAULT_WRITE_DELAY_MS = 150
 const MAX_RETRY_DELAY_MS = 30_000
 const DEFAULT_BACKUP_INTERVAL_MS = 10 * 60_000
-
-/** A project.json that cannot be trusted: never overwritten, moved aside by the workspace. */
-export class DamagedProjectError extends AppError {
-  constructor(
-    readonly damage: DamageKind,
-    readonly path: string,
-    readonly problem: string,
-  ) {
-    super('storage', `Cannot open ${path}: ${problem}. The file was left untouched.`)
-    this.name = 'DamagedProjectError'
-  }
-}
+const DEFAULT_MAX_JOURNAL_BYTES = 16 * 1024 * 1024
+const DEFAULT_MAX_JOURNAL_OPS = 20_000
+const COMPACTION_RETRY_MS = 60_000
 
 /** A user-facing reason for a failed write; the code stays for whoever reads a log. */
 export function describeWriteError(error: unknown): string {
@@ -82,112 +108,119 @@ export function describeWriteError(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
-/** Reads and validates project.json; writes it atomically and durably. */
-class ProjectFileAdapter implements Adapter<ProjectFile> {
-  migratedFrom: number | undefined
-  /** The bytes read, kept only when a migration will replace them (they get backed up). */
-  textBeforeMigration: string | undefined
-  /** The bytes of the last write, until the store has backed them up or let them go. */
-  lastWritten: string | undefined
+/** Whether `folder` holds a project in either format (or the kept copy of a converted one). */
+export async function folderHoldsProject(folder: string): Promise<boolean> {
+  const { snapshots, journals } = await listStoreFiles(folder)
+  return snapshots.length > 0 || journals.length > 0 || (await pathExists(join(folder, V1_FILE)))
+}
 
-  constructor(
-    private readonly path: string,
-    private readonly fs: WriteFs | undefined,
-  ) {}
-
-  async read(): Promise<ProjectFile> {
-    let text: string
-    try {
-      text = await readProjectFileText(this.folderForMessage(), PROJECT_FILE)
-    } catch (error) {
-      if (error instanceof UnsafeFileError && error.reason === 'missing') {
-        throw new AppError(
-          'not_found',
-          `There is no ${PROJECT_FILE} in ${this.folderForMessage()}.`,
-        )
-      }
-      if (error instanceof UnsafeFileError) throw this.refuse(`it ${error.detail}`)
-      throw this.refuse(`it could not be read (${(error as Error).message})`)
-    }
-    if (text.trim() === '') throw new DamagedProjectError('empty', this.path, 'it is empty')
-    // Zero-filled blocks are what a power cut leaves on some file systems.
-    if (text.includes('\0')) {
-      throw new DamagedProjectError('nul-bytes', this.path, 'it contains NUL bytes')
-    }
-    let raw: unknown
-    try {
-      raw = JSON.parse(text)
-    } catch (error) {
-      const message = (error as Error).message
-      // Cut short: the parser ran out of text rather than meeting a wrong character.
-      const position = Number(/at position (\d+)/.exec(message)?.[1] ?? NaN)
-      const truncated =
-        /end of (JSON )?input|Unterminated/i.test(message) || position >= text.trimEnd().length
-      throw new DamagedProjectError(
-        truncated ? 'truncated' : 'not-json',
-        this.path,
-        truncated ? `it is cut short (${message})` : `it is not valid JSON (${message})`,
-      )
-    }
-    refuseForeignProjectFile(raw, this.path)
-    refuseUnsafeProjectShape(raw, this.path)
-    let migrated: ReturnType<typeof migrateProjectFile>
-    try {
-      migrated = migrateProjectFile(raw)
-    } catch (error) {
-      // A newer file is sound: refuse it, but it is not damage and stays where it is.
-      if (error instanceof NewerSchemaError) throw this.refuse(error.message)
-      if (error instanceof SchemaVersionError) {
-        throw new DamagedProjectError('not-a-project', this.path, error.message)
-      }
-      throw error
-    }
-    const parsed = ProjectFile.safeParse(migrated.file)
-    if (!parsed.success) {
-      const lines = parsed.error.issues
-        .slice(0, 5)
-        .map((issue) => `${issue.path.join('.') || '(top level)'}: ${issue.message}`)
-      throw new DamagedProjectError(
-        'schema',
-        this.path,
-        `it does not match the project schema: ${lines.join('; ')}`,
-      )
-    }
-    const problems = findIntegrityProblems(parsed.data, 5)
-    if (problems.length > 0) {
-      throw new DamagedProjectError(
-        'integrity',
-        this.path,
-        `its records are inconsistent: ${problems.join('; ')}`,
-      )
-    }
-    this.migratedFrom = migrated.migratedFrom
-    if (migrated.migratedFrom !== undefined) this.textBeforeMigration = text
-    return parsed.data
-  }
-
-  async write(data: ProjectFile): Promise<void> {
-    // Compact: pretty-printing roughly halves stringify speed on large projects.
-    const text = JSON.stringify(data)
-    await writeFileDurably(this.path, text, this.fs)
-    this.lastWritten = text
-  }
-
-  private folderForMessage(): string {
-    return this.path.slice(0, -PROJECT_FILE.length - 1)
-  }
-
-  private refuse(problem: string): AppError {
-    return new AppError(
-      'storage',
-      `Cannot open ${this.path}: ${problem}. The file was left untouched.`,
-    )
-  }
+/** The names of every store file in `folder`: what goes aside together when one is damaged. */
+async function storeFilesIn(folder: string): Promise<string[]> {
+  const { snapshots, journals } = await listStoreFiles(folder)
+  return [...snapshots.map(snapshotName), ...journals.map(journalName)].map((n) => join(folder, n))
 }
 
 /**
- * One open project. Edits apply in memory and return at once; writes are coalesced,
- * serialized and durable. The only writer of the project folder.
+ * Writes `file` as a new v2 project in `folder` (which must hold none): a snapshot and an
+ * empty journal. For imports and for restoring a backup into a folder that lost its project.
+ */
+export async function writeNewProjectFiles(
+  folder: string,
+  file: ProjectFile,
+  fs?: WriteFs,
+): Promise<string> {
+  const { snapshots, journals } = await listStoreFiles(folder)
+  const generation = Math.max(0, ...snapshots, ...journals) + 1
+  const result = await writeSnapshotFromMemory(
+    join(folder, snapshotName(generation)),
+    { generation, seq: 0 },
+    capture(file as unknown as Record<string, unknown>),
+    new Slicer(),
+    fs,
+  )
+  await Journal.create(folder, generation, fs)
+  return result.path
+}
+
+/**
+ * The records a project folder holds on disk, read without opening it (nothing is
+ * repaired, moved or written): for tests, tools and the bench.
+ */
+export async function readProjectFolder(folder: string): Promise<ProjectFile> {
+  const v2 = await readV2(folder, new Slicer())
+  if (v2) return v2.file
+  return (await readV1File(join(folder, V1_FILE))).file
+}
+
+function refuse(path: string, problem: string): AppError {
+  return new AppError('storage', `Cannot open ${path}: ${problem}. The file was left untouched.`)
+}
+
+/**
+ * Reads the v2 files of a folder into a validated, integrity-checked project, or null
+ * when the folder has none. Damage is thrown as DamagedProjectError naming every store file.
+ */
+async function readV2(
+  folder: string,
+  slicer: Slicer,
+): Promise<{ file: ProjectFile; loaded: LoadedFolder } | null> {
+  let loaded: LoadedFolder | null
+  try {
+    loaded = await loadFolder(folder, slicer)
+  } catch (error) {
+    if (error instanceof StoreFileProblem) throw damageOf(error, await storeFilesIn(folder))
+    // A link, a pipe or a file outside the folder is not damage to move aside: it is refused.
+    if (error instanceof UnsafeFileError)
+      throw refuse(join(folder, error.file), `it ${error.detail}`)
+    if (error instanceof NewerSchemaError) {
+      throw refuse(
+        join(folder, snapshotName((await listStoreFiles(folder)).snapshots[0] ?? 0)),
+        error.message,
+      )
+    }
+    throw error
+  }
+  if (!loaded) return null
+  const snapshotPath = join(folder, snapshotName(loaded.snapshot.generation))
+  let file = loaded.file as unknown as ProjectFile
+  if (loaded.migrateFrom !== undefined) {
+    // Rare (a schema upgrade): the raw records are migrated and validated as one file.
+    let migrated: unknown
+    try {
+      migrated = migrateProjectFile(loaded.file).file
+    } catch (error) {
+      if (error instanceof SchemaVersionError) {
+        throw new DamagedProjectError(
+          'not-a-project',
+          snapshotPath,
+          error.message,
+          await storeFilesIn(folder),
+        )
+      }
+      throw error
+    }
+    const parsed = ProjectFile.safeParse(migrated)
+    if (!parsed.success) {
+      throw schemaDamage(parsed.error, snapshotPath, await storeFilesIn(folder))
+    }
+    file = parsed.data
+  }
+  const problems = await findIntegrityProblemsInSlices(file, 5, slicer)
+  if (problems.length > 0) {
+    throw new DamagedProjectError(
+      'integrity',
+      snapshotPath,
+      `its records are inconsistent: ${problems.join('; ')}`,
+      await storeFilesIn(folder),
+    )
+  }
+  return { file, loaded }
+}
+
+/**
+ * One open project. Edits apply in memory and return at once; what changed is appended to
+ * the journal in coalesced, durable batches; compaction folds the journal into a new
+ * snapshot off the main thread. The only writer of the project folder.
  */
 export class ProjectStore {
   private revisionCounter = 0
@@ -203,33 +236,77 @@ export class ProjectStore {
   private closed = false
   /** The folder's texts and assets, read safely and checked against their hashes. */
   readonly files: ProjectFiles
+  /** Compactions and backups, one at a time, in order. */
+  private jobs: Promise<unknown> = Promise.resolve()
+  private compactionQueued = false
+  private compactionBlockedUntil = 0
+  private compactionFailures = 0
+  private autoBackup: Promise<void> | null = null
 
   private constructor(
     readonly folder: string,
     private readonly db: Low<ProjectFile>,
-    private readonly adapter: ProjectFileAdapter,
+    private readonly disk: StoreFolder,
     private readonly options: StoreOptions,
   ) {
     this.files = new ProjectFiles(folder)
   }
 
-  /** Opens an existing project folder; refuses (and leaves alone) a file it cannot read. */
+  /** Opens an existing project folder; refuses (and leaves alone) files it cannot trust. */
   static async open(folder: string, options: StoreOptions = {}): Promise<ProjectStore> {
-    const adapter = new ProjectFileAdapter(join(folder, PROJECT_FILE), options.fs)
-    // Read once through the adapter; what it returns (validated) is the store's data.
-    const db = new Low<ProjectFile>(adapter, await adapter.read())
-    const store = new ProjectStore(folder, db, adapter, options)
     for (const place of [folder, join(folder, SOURCES_FOLDER), backupsFolder(folder)]) {
       await removeStaleTempFiles(place)
     }
+    const slicer = new Slicer()
+    const log = options.log ?? ((message: string) => console.warn(message))
+    const v2 = await readV2(folder, slicer)
+    let disk: StoreFolder
+    /** A v1 file (or a snapshot without its journal) becomes v2 files now, as it was. */
+    let convert: boolean
+    /** A schema upgrade is written like an edit: with the next save. */
+    let migrated: boolean
+    if (v2) {
+      const { file, loaded } = v2
+      const newest = loaded.journals.at(-1)
+      if (newest && newest.tornBytes > 0) {
+        const path = join(folder, journalName(newest.generation))
+        await StoreFolder.cutBack(path, newest.bytes)
+        log(
+          `Sightline: the last ${newest.tornBytes} bytes of ${path} were an edit cut short by a crash (never acknowledged as saved); cut back to ${newest.bytes} bytes.`,
+        )
+      }
+      if (loaded.migrateFrom !== undefined) {
+        await ProjectStore.backUpFiles(folder, loaded, 'before-migration', options)
+      }
+      for (const name of loaded.stale) await rm(join(folder, name), { force: true })
+      // A v1 file beside v2 files is the one they were converted from.
+      const v1 = join(folder, V1_FILE)
+      if ((await pathExists(v1)) && !(await pathExists(join(folder, V1_KEPT_FILE)))) {
+        await rename(v1, join(folder, V1_KEPT_FILE)).catch(() => undefined)
+      }
+      disk = await StoreFolder.fromLoaded(folder, file, loaded, options.fs)
+      migrated = loaded.migrateFrom !== undefined
+      convert = !migrated && newest === undefined
+    } else {
+      const v1 = await readV1File(join(folder, V1_FILE))
+      if (v1.migratedFrom !== undefined && v1.textBeforeMigration !== undefined) {
+        // The old file is kept before the new version replaces it.
+        await writeBackup(folder, v1.textBeforeMigration, 'before-migration', { fs: options.fs })
+      }
+      disk = await StoreFolder.fromMemory(folder, v1.file, { fromV1: true }, options.fs)
+      migrated = v1.migratedFrom !== undefined
+      convert = !migrated
+    }
+    const db = new Low<ProjectFile>(disk, await disk.read())
+    const store = new ProjectStore(folder, db, disk, options)
     store.lastBackupAt = await newestAutoBackupTime(folder)
-    if (adapter.migratedFrom !== undefined && adapter.textBeforeMigration !== undefined) {
-      // The old file is kept before the first write replaces it with the new version.
-      await writeBackup(folder, adapter.textBeforeMigration, 'before-migration', {
-        fs: options.fs,
+    if (migrated) store.markChanged()
+    else if (convert) {
+      // Converted to v2 now; if the disk refuses, the records wait in memory like any edit.
+      await db.write().catch((error: unknown) => {
+        store.lastError = error as Error
+        store.markChanged()
       })
-      adapter.textBeforeMigration = undefined
-      store.markChanged()
     }
     return store
   }
@@ -240,8 +317,7 @@ export class ProjectStore {
     meta: ProjectMeta,
     options: StoreOptions = {},
   ): Promise<ProjectStore> {
-    const path = join(folder, PROJECT_FILE)
-    if (await pathExists(path)) {
+    if (await folderHoldsProject(folder)) {
       throw new AppError('conflict', `${folder} already holds a project; open it instead.`)
     }
     await mkdir(join(folder, SOURCES_FOLDER), { recursive: true })
@@ -256,11 +332,10 @@ export class ProjectStore {
       reports: [],
       views: {},
     }
-    const adapter = new ProjectFileAdapter(path, options.fs)
-    const db = new Low<ProjectFile>(adapter, file)
+    const disk = await StoreFolder.fromMemory(folder, file, { fromV1: false }, options.fs)
+    const db = new Low<ProjectFile>(disk, file)
     await db.write()
-    adapter.lastWritten = undefined
-    return new ProjectStore(folder, db, adapter, options)
+    return new ProjectStore(folder, db, disk, options)
   }
 
   /** True once closed: background work on this project (indexing) should stop. */
@@ -268,8 +343,9 @@ export class ProjectStore {
     return this.closed
   }
 
+  /** The project folder (messages name it; the files in it are the store's). */
   get path(): string {
-    return join(this.folder, PROJECT_FILE)
+    return this.folder
   }
 
   /** The records; read freely, change only through `mutate`. */
@@ -284,7 +360,8 @@ export class ProjectStore {
 
   /**
    * Applies an edit in memory and queues the write. The caller validates first:
-   * whatever `change` leaves behind is what gets written.
+   * whatever `change` leaves behind is what gets written. Saved records are frozen:
+   * replace a record (`data.entities[i] = { ...old, name }`), never edit it in place.
    */
   mutate<T>(change: (data: ProjectFile) => T): T {
     if (this.closed) throw new AppError('no_project', 'This project has been closed.')
@@ -295,12 +372,36 @@ export class ProjectStore {
 
   /**
    * Replaces every record at once (restoring a backup). The caller has validated `file`;
-   * it is written like any edit.
+   * it is written as a whole new generation.
    */
   replaceAll(file: ProjectFile): void {
     this.mutate(() => {
       this.db.data = file
+      this.disk.replaceAll()
     })
+  }
+
+  /**
+   * Follows the journal: `listener` hears of every batch once it is on disk (ops with their
+   * sequence numbers) and of every reset (a whole new generation). Returns the unsubscribe.
+   */
+  onJournal(listener: (event: JournalEvent) => void): () => void {
+    return this.disk.onEvent(listener)
+  }
+
+  /** Where the store stands on disk: for the bench and tests. */
+  diskState(): {
+    seq: number
+    journal: string | null
+    journalBytes: number
+    snapshotBytes: number
+  } {
+    return {
+      seq: this.disk.lastSeq,
+      journal: this.disk.currentJournal,
+      journalBytes: this.disk.journalBytes,
+      snapshotBytes: this.disk.snapshotSize,
+    }
   }
 
   saveState(): SaveState {
@@ -313,17 +414,71 @@ export class ProjectStore {
     }
   }
 
-  /** Backs up the records as they are in memory now (saved or not). */
+  /**
+   * Backs up the records as they are now: the edits are written first and the backup is
+   * a compacted snapshot made from the files; if the disk refuses the edits, the backup
+   * is written from memory instead, so it still holds them.
+   */
   async backupNow(reason: BackupReason): Promise<BackupInfo> {
-    const data = this.db.data
-    return writeBackup(this.folder, JSON.stringify(data), reason, {
-      fs: this.options.fs,
-      summary: {
-        schemaVersion: data.schemaVersion,
-        projectName: data.project.name,
-        counts: backupCounts(data),
+    let saved = true
+    try {
+      await this.flush()
+    } catch {
+      saved = false
+    }
+    return this.enqueue(() => this.writeBackupNow(reason, saved))
+  }
+
+  private async writeBackupNow(reason: BackupReason, fromFiles: boolean): Promise<BackupInfo> {
+    const id = newBackupId(reason)
+    const out = backupSnapshotPath(this.folder, id)
+    await ensureFolderInside(this.folder, BACKUPS_FOLDER)
+    const spec = fromFiles ? this.disk.backupJob(out) : null
+    if (spec) {
+      const result = await runCompaction(spec.job, spec.inputBytes, this.compactionOptions())
+      return recordBackup(this.folder, id, reason, result, this.options.fs)
+    }
+    const view = capture(this.db.data as unknown as Record<string, unknown>)
+    const written = await writeSnapshotFromMemory(
+      out,
+      { generation: 0, seq: this.disk.lastSeq },
+      view,
+      new Slicer(),
+      this.options.fs,
+    )
+    return recordBackup(
+      this.folder,
+      id,
+      reason,
+      { ...written, schemaVersion: view.schemaVersion, ...summaryOf(this.db.data) },
+      this.options.fs,
+    )
+  }
+
+  /** A backup of the files as they are (before a migration rewrites them), from the files. */
+  private static async backUpFiles(
+    folder: string,
+    loaded: LoadedFolder,
+    reason: BackupReason,
+    options: StoreOptions,
+  ): Promise<void> {
+    const id = newBackupId(reason)
+    await ensureFolderInside(folder, BACKUPS_FOLDER)
+    const result = await runCompaction(
+      {
+        base: join(folder, snapshotName(loaded.snapshot.generation)),
+        journals: loaded.journals.map((j) => ({
+          path: join(folder, journalName(j.generation)),
+          generation: j.generation,
+          bytes: j.bytes,
+        })),
+        out: backupSnapshotPath(folder, id),
+        generation: loaded.snapshot.generation,
       },
-    })
+      loaded.snapshot.bytes,
+      { ...options.compaction, ...(options.fs ? { fs: options.fs } : {}) },
+    )
+    await recordBackup(folder, id, reason, result, options.fs)
   }
 
   /**
@@ -338,12 +493,29 @@ export class ProjectStore {
       this.scheduleRetry()
       throw error
     }
+    await this.autoBackup
   }
 
-  /** Flushes and stops accepting edits. */
+  /**
+   * Folds the journal into a new snapshot now (in a worker for a large project) and
+   * resolves when it is done; a failure is thrown (nothing is lost: the journal stays).
+   */
+  compact(): Promise<void> {
+    return this.enqueue(() => this.compactJob())
+  }
+
+  /** Flushes, stops accepting edits, and compacts what the journal holds. */
   async close(): Promise<void> {
     await this.flush()
     this.closed = true
+    if (this.options.compaction?.onClose !== false && this.disk.compactable) {
+      await this.compact().catch((error: unknown) =>
+        this.log(
+          `Sightline: compaction on close failed (the journal keeps every edit): ${describeWriteError(error)}`,
+        ),
+      )
+    }
+    await this.jobs.catch(() => undefined)
   }
 
   /**
@@ -412,6 +584,20 @@ export class ProjectStore {
     }
   }
 
+  private log(message: string): void {
+    ;(this.options.log ?? ((text: string) => console.warn(text)))(message)
+  }
+
+  private compactionOptions(): CompactionOptions {
+    return { ...this.options.compaction, ...(this.options.fs ? { fs: this.options.fs } : {}) }
+  }
+
+  private enqueue<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.jobs.then(job, job)
+    this.jobs = run.catch(() => undefined)
+    return run
+  }
+
   private markChanged(): void {
     this.revisionCounter++
     this.pendingSince ??= Date.now()
@@ -437,49 +623,97 @@ export class ProjectStore {
     this.timer = null
   }
 
-  /** One write at a time; a write started after an edit includes it. */
-  private async persist(): Promise<void> {
+  /** Runs `task` alone: no write, rotation or other task of this store meanwhile. */
+  private async exclusive<T>(task: () => Promise<T>): Promise<T> {
     while (this.inFlight) await this.inFlight.catch(() => undefined)
-    if (this.pendingSince === null) return
-    const revisionWritten = this.revisionCounter
-    const write = this.writeAndBackUp(revisionWritten)
-    this.inFlight = write
+    const run = task()
+    this.inFlight = run.then(
+      () => undefined,
+      () => undefined,
+    )
     try {
-      await write
-    } catch (error) {
-      this.failures++
-      this.lastError = error as Error
-      this.options.onSaveError?.(error as Error)
-      throw new AppError(
-        'storage',
-        `Your changes are kept in memory but could not be saved to ${this.path}: ${describeWriteError(error)}.`,
-      )
+      return await run
     } finally {
       this.inFlight = null
     }
   }
 
-  private async writeAndBackUp(revisionWritten: number): Promise<void> {
-    await this.db.write()
-    this.writeCount++
-    this.failures = 0
-    this.lastError = undefined
-    this.lastSavedAt = new Date().toISOString()
-    if (this.revisionCounter === revisionWritten) this.pendingSince = null
-    const text = this.adapter.lastWritten
-    this.adapter.lastWritten = undefined
-    this.options.onSaved?.({ revision: revisionWritten, bytes: text?.length ?? 0 })
+  /** One write at a time; a write started after an edit includes it. */
+  private async persist(): Promise<void> {
+    await this.exclusive(async () => {
+      if (this.pendingSince === null) return
+      const revisionWritten = this.revisionCounter
+      const bytesBefore = this.disk.journalBytes
+      try {
+        await this.db.write()
+      } catch (error) {
+        this.failures++
+        this.lastError = error as Error
+        this.options.onSaveError?.(error as Error)
+        throw new AppError(
+          'storage',
+          `Your changes are kept in memory but could not be saved to ${this.folder}: ${describeWriteError(error)}.`,
+        )
+      }
+      this.writeCount++
+      this.failures = 0
+      this.lastError = undefined
+      this.lastSavedAt = new Date().toISOString()
+      if (this.revisionCounter === revisionWritten) this.pendingSince = null
+      const bytes = Math.max(0, this.disk.journalBytes - bytesBefore)
+      this.options.onSaved?.({ revision: revisionWritten, bytes })
+      this.afterWrite()
+    })
+  }
+
+  /** Starts what a write may call for: an automatic backup, a compaction. Neither is awaited. */
+  private afterWrite(): void {
     const policy = this.options.backups ?? { intervalMs: DEFAULT_BACKUP_INTERVAL_MS }
-    if (!policy || text === undefined) return
     const now = Date.now()
-    if (this.lastBackupAt !== null && now - this.lastBackupAt < policy.intervalMs) return
-    try {
-      await writeBackup(this.folder, text, 'auto', { fs: this.options.fs })
+    if (policy && (this.lastBackupAt === null || now - this.lastBackupAt >= policy.intervalMs)) {
       this.lastBackupAt = now
-      this.backupError = undefined
-    } catch (error) {
-      // The project itself is saved; a failed backup is reported, not fatal, and retried.
-      this.backupError = describeWriteError(error)
+      const backup: Promise<void> = this.enqueue(async () => {
+        try {
+          await this.writeBackupNow('auto', true)
+          this.backupError = undefined
+        } catch (error) {
+          // The project itself is saved; a failed backup is reported, not fatal, and retried.
+          this.backupError = describeWriteError(error)
+          this.lastBackupAt = null
+        }
+      }).finally(() => {
+        if (this.autoBackup === backup) this.autoBackup = null
+      })
+      this.autoBackup = backup
+    }
+    const limits = this.options.compaction ?? {}
+    const due =
+      this.disk.journalBytes >= (limits.maxJournalBytes ?? DEFAULT_MAX_JOURNAL_BYTES) ||
+      this.disk.opsSinceCompaction >= (limits.maxJournalOps ?? DEFAULT_MAX_JOURNAL_OPS)
+    if (due && !this.compactionQueued && now >= this.compactionBlockedUntil) {
+      this.compactionQueued = true
+      void this.compact().catch((error: unknown) => {
+        this.compactionFailures++
+        this.compactionBlockedUntil =
+          Date.now() + COMPACTION_RETRY_MS * 2 ** Math.min(this.compactionFailures - 1, 5)
+        this.log(
+          `Sightline: compaction failed (the journal keeps every edit; retried later): ${describeWriteError(error)}`,
+        )
+      })
     }
   }
+
+  private async compactJob(): Promise<void> {
+    this.compactionQueued = false
+    const spec = await this.exclusive(() => this.disk.rotate())
+    if (!spec) return
+    const result = await runCompaction(spec.job, spec.inputBytes, this.compactionOptions())
+    await this.exclusive(() => this.disk.compacted(spec.job, result))
+    this.compactionFailures = 0
+  }
+}
+
+/** The counts and name a backup lists, from records in memory. */
+function summaryOf(file: ProjectFile): { counts: BackupCounts; projectName: string } {
+  return { projectName: file.project.name, counts: backupCounts(file) }
 }

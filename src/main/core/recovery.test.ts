@@ -8,6 +8,8 @@ import type { Result } from '../../shared/result'
 import { createDispatch, type Dispatch } from './dispatch'
 import { PROJECT_FILE } from './project-store'
 import { copySample, SAMPLE_DIR, tempDir } from '../../../test/support/folders'
+import { newestSnapshot, readStored, resealSnapshot } from '../../../test/support/stored'
+import { listStoreFiles } from './store/format'
 import { Workspace } from './workspace'
 
 let dir: Awaited<ReturnType<typeof tempDir>>
@@ -50,14 +52,19 @@ async function projectWithBackup(name = 'Backed-up name'): Promise<void> {
   await workspace.close()
 }
 
+/** Damage to the project's snapshot; what only a schema or the integrity check can see keeps a matching trailer. */
 const damages: [DamageKind, (sound: string) => string | Buffer][] = [
   ['empty', () => ''],
   ['truncated', (sound) => sound.slice(0, sound.length - 1000)],
   ['nul-bytes', (sound) => Buffer.alloc(sound.length)],
   ['not-json', () => '<html>not a project</html>'],
   ['not-a-project', () => '"just a string"'],
-  ['schema', (sound) => sound.replace('"type":"group"', '"type":"GROUP!"')],
-  ['integrity', (sound) => sound.replace('"from":"per-ahmad-masoud"', '"from":"nobody"')],
+  ['schema', (sound) => resealSnapshot(sound.replace('"type":"group"', '"type":"GROUP!"'))],
+  [
+    'integrity',
+    (sound) => resealSnapshot(sound.replace('"from":"per-ahmad-masoud"', '"from":"nobody"')),
+  ],
+  ['checksum', (sound) => sound.replace('"from":"per-ahmad-masoud"', '"from":"per-ahmad-masouf"')],
 ]
 
 describe('opening a damaged project', () => {
@@ -65,20 +72,22 @@ describe('opening a damaged project', () => {
     '%s: moved aside byte for byte, the newest verified backup offered and restored on request',
     async (damage, corrupt) => {
       await projectWithBackup()
-      const sound = await readFile(join(folder, PROJECT_FILE), 'utf8')
+      const snapshot = await newestSnapshot(folder)
+      const snapshotName = snapshot.slice(folder.length + 1)
+      const sound = await readFile(snapshot, 'utf8')
       const damaged = corrupt(sound)
-      await writeFile(join(folder, PROJECT_FILE), damaged)
+      await writeFile(snapshot, damaged)
 
       const error = await errorOf('project.open', { path: folder })
       expect(error.code).toBe('storage')
-      expect(error.message).toMatch(/The damaged file was kept as .*project\.json\.corrupt-/)
+      expect(error.message).toMatch(/The damaged file was kept as .*snapshot\.\d+\.jsonl\.corrupt-/)
       expect(error.message).toMatch(/1 backup is available to restore/)
       expect(error.message).not.toMatch(/\n\s+at /)
 
-      // Nothing lost: the damaged bytes sit under the new name; nothing took project.json's place.
+      // Nothing lost: the damaged bytes sit under the new name; nothing took the snapshot's place.
       const names = await readdir(folder)
-      expect(names).not.toContain(PROJECT_FILE)
-      const corruptName = names.find((n) => n.startsWith(`${PROJECT_FILE}.corrupt-`))
+      expect(await listStoreFiles(folder)).toEqual({ snapshots: [], journals: [] })
+      const corruptName = names.find((n) => n.startsWith(`${snapshotName}.corrupt-`))
       expect(corruptName).toBeDefined()
       expect(Buffer.compare(await readFile(join(folder, corruptName!)), Buffer.from(damaged))).toBe(
         0,
@@ -117,26 +126,29 @@ describe('opening a damaged project', () => {
 
   it('leaves a file from a newer Sightline in place, and a restore moves it aside instead of overwriting it', async () => {
     await projectWithBackup()
-    const newer = (await readFile(join(folder, PROJECT_FILE), 'utf8')).replace(
+    const snapshot = await newestSnapshot(folder)
+    const newer = (await readFile(snapshot, 'utf8')).replace(
       `"schemaVersion":${SCHEMA_VERSION}`,
       `"schemaVersion":${SCHEMA_VERSION + 1}`,
     )
-    await writeFile(join(folder, PROJECT_FILE), newer)
+    await writeFile(snapshot, newer)
     const error = await errorOf('project.open', { path: folder })
     expect(error.message).toMatch(/newer version of Sightline/)
-    expect(await readFile(join(folder, PROJECT_FILE), 'utf8')).toBe(newer)
+    expect(await readFile(snapshot, 'utf8')).toBe(newer)
     const status = await value<WorkspaceStatus>('workspace.status')
     expect(status.failure?.damage).toBeUndefined()
     expect(status.failure?.movedTo).toBeUndefined()
 
     await value('backups.restore', { id: status.failure!.backups[0]!.id, folder })
-    const replaced = (await readdir(folder)).find((n) => n.startsWith(`${PROJECT_FILE}.replaced-`))
+    const replaced = (await readdir(folder)).find((n) =>
+      n.startsWith(`${snapshot.slice(folder.length + 1)}.replaced-`),
+    )
     expect(await readFile(join(folder, replaced!), 'utf8')).toBe(newer)
   })
 
   it('starts on the recovery state rather than opening another project when the recent one is damaged', async () => {
     await projectWithBackup()
-    await writeFile(join(folder, PROJECT_FILE), Buffer.alloc(64))
+    await writeFile(await newestSnapshot(folder), Buffer.alloc(64))
     const restarted = new Workspace({ userDataDir: join(dir.path, 'user'), sampleDir: SAMPLE_DIR })
     expect(await restarted.openDefault()).toBeNull()
     const status = await restarted.status()
@@ -162,10 +174,10 @@ describe('opening a damaged project', () => {
 
   it('refuses a tampered backup and changes nothing', async () => {
     await projectWithBackup()
-    await writeFile(join(folder, PROJECT_FILE), '')
+    await writeFile(await newestSnapshot(folder), '')
     await errorOf('project.open', { path: folder })
     const [backup] = (await value<WorkspaceStatus>('workspace.status')).failure!.backups
-    const path = join(folder, 'backups', `${backup!.id}.json`)
+    const path = join(folder, 'backups', `${backup!.id}.jsonl`)
     await writeFile(
       path,
       (await readFile(path, 'utf8')).replace('Backed-up name', 'Tampered name!'),
@@ -186,8 +198,8 @@ describe('restoring a backup into a healthy project', () => {
 
     await value('backups.restore', { id: stateA!.id })
     expect((await value<{ name: string }>('entities.get', { id: 'grp-nrf' })).name).toBe('State A')
-    const onDisk = JSON.parse(await readFile(join(folder, PROJECT_FILE), 'utf8'))
-    expect(onDisk.entities.find((e: { id: string }) => e.id === 'grp-nrf').name).toBe('State A')
+    const onDisk = await readStored(folder)
+    expect(onDisk.entities.find((e: { id: string }) => e.id === 'grp-nrf')?.name).toBe('State A')
 
     const undo = (await value<BackupInfo[]>('backups.list')).find(
       (b) => b.reason === 'before-restore',

@@ -1,10 +1,10 @@
 /** A failing disk reaches the user through the contract, and nothing acknowledged is lost. */
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, it } from 'vitest'
 import type { SaveStatus } from '../../shared/contract'
 import { createDispatch, type Dispatch } from './dispatch'
-import { PROJECT_FILE } from './project-store'
+import { readStored } from '../../../test/support/stored'
 import { faultyFs, type FaultyFs } from '../../../test/support/faulty-fs'
 import { copySample, tempDir } from '../../../test/support/folders'
 import { Workspace } from './workspace'
@@ -37,11 +37,12 @@ async function saveState(): Promise<SaveStatus> {
 }
 
 it('reports a full disk in project.saveState and project.save, keeps the edit, and saves it once the disk recovers', async () => {
-  const path = join(workspace.current.folder, PROJECT_FILE)
-  const before = await readFile(path, 'utf8')
+  const folder = workspace.current.folder
+  const before = JSON.stringify(await readStored(folder))
   expect(await saveState()).toEqual({ pending: false, writes: 0 })
 
-  disk.failAt('rename', 'ENOSPC')
+  // The journal append is where an edit meets the disk.
+  disk.failAt('write', 'ENOSPC')
   const edit = await dispatch('entities.update', { id: 'grp-nrf', patch: { name: 'Unsaved' } })
   expect(edit.ok).toBe(true)
   const start = Date.now()
@@ -61,7 +62,7 @@ it('reports a full disk in project.saveState and project.save, keeps the edit, a
       message: expect.stringMatching(/kept in memory but could not be saved.*disk is full/),
     },
   })
-  expect(await readFile(path, 'utf8')).toBe(before)
+  expect(JSON.stringify(await readStored(folder))).toBe(before)
   const read = await dispatch('entities.get', { id: 'grp-nrf' })
   expect(read).toMatchObject({ ok: true, value: { name: 'Unsaved' } })
 
@@ -70,7 +71,7 @@ it('reports a full disk in project.saveState and project.save, keeps the edit, a
   expect(saved).toMatchObject({ ok: true, value: { pending: false } })
   expect(saved.ok && (saved.value as SaveStatus).lastError).toBeFalsy()
   expect((await saveState()).lastSavedAt).toBeDefined()
-  expect(await readFile(path, 'utf8')).toContain('"name":"Unsaved"')
+  expect((await readStored(folder)).entities.find((e) => e.id === 'grp-nrf')?.name).toBe('Unsaved')
 })
 
 it('refuses an import the disk cannot hold with a clear message, leaving no half-written project', async () => {

@@ -33,6 +33,7 @@ import { createDispatch, type Dispatch } from './dispatch'
 import { PROJECT_FILE } from './project-store'
 import { readFileInside, UnsafeFileError } from './safe-files'
 import { copySample, tempDir } from '../../../test/support/folders'
+import { newestSnapshot, readStored, storedText } from '../../../test/support/stored'
 import { dispatchCallers } from '../../../test/support/sample-dispatch'
 import { Workspace } from './workspace'
 
@@ -76,7 +77,8 @@ async function plantInPlaceOfText(plant: (path: string) => Promise<void>): Promi
 
 /** Everything a view could ask about the source; none of it may carry the outside text. */
 async function expectDamagedEverywhere(reason: RegExp): Promise<void> {
-  const before = await readFile(join(folder, PROJECT_FILE))
+  await workspace.current.flush()
+  const before = await storedText(folder)
   const got = await value<SourceWithText>('sources.get', { id: SAMPLE_SOURCE })
   expect(got.text).toBe('')
   expect(got.damage).toMatch(reason)
@@ -112,8 +114,8 @@ async function expectDamagedEverywhere(reason: RegExp): Promise<void> {
   const search = await value<SearchResults>('search.query', { q: SECRET })
   expect(JSON.stringify(search)).not.toContain(SECRET)
   for (const answer of [got, listed, review]) expect(JSON.stringify(answer)).not.toContain(SECRET)
-  // Reading never writes: project.json is byte for byte what it was.
-  expect(Buffer.compare(await readFile(join(folder, PROJECT_FILE)), before)).toBe(0)
+  // Reading never writes: the store files are byte for byte what they were.
+  expect(await storedText(folder)).toBe(before)
 }
 
 describe('a source text that is not what the project recorded', () => {
@@ -294,6 +296,38 @@ describe('a project.json that is not a Sightline project', () => {
   })
 })
 
+describe('the store files of a v2 project', () => {
+  it('a snapshot that is a link to a copy outside is not followed, and nothing is moved aside', async () => {
+    await value('project.open', { path: folder })
+    await workspace.close()
+    const snapshot = await newestSnapshot(folder)
+    const copy = join(outside, 'snapshot.jsonl')
+    await rename(snapshot, copy)
+    await symlink(copy, snapshot)
+    const names = (await readdir(folder)).sort()
+
+    const error = await errorOf('project.open', { path: folder })
+    expect(error.code).toBe('storage')
+    expect(error.message).toMatch(/is a link to another place.*left untouched/)
+    expect((await readdir(folder)).sort()).toEqual(names)
+    expect((await value<WorkspaceStatus>('workspace.status')).failure?.movedTo).toBeUndefined()
+  })
+
+  it.skipIf(process.platform === 'win32')(
+    'a journal that is a named pipe neither blocks the open nor is read',
+    async () => {
+      await value('project.open', { path: folder })
+      await workspace.close()
+      const journal = (await readdir(folder)).find((name) => name.startsWith('journal.'))!
+      await rm(join(folder, journal))
+      execFileSync('mkfifo', [join(folder, journal)])
+
+      const error = await errorOf('project.open', { path: folder })
+      expect(error.message).toMatch(/is not a regular file.*left untouched/)
+    },
+  )
+})
+
 describe('the limits of an imported project file, for one opened or restored', () => {
   /** The sample with a view nested 5,000 levels deep (written as text: too deep to stringify). */
   async function deeplyNested(): Promise<string> {
@@ -323,22 +357,21 @@ describe('the limits of an imported project file, for one opened or restored', (
   })
 
   it('a backup nested too deeply is refused, and the project stays as it was', async () => {
+    // Read before the open converts project.json to the v2 store files.
+    const nested = await deeplyNested()
     await value('project.open', { path: folder })
-    const backup = await writeBackup(folder, await deeplyNested(), 'manual')
-    const before = await readFile(join(folder, PROJECT_FILE))
+    const backup = await writeBackup(folder, nested, 'manual')
+    const before = await readStored(folder)
     const error = await errorOf('backups.restore', { id: backup.id })
     expect(error.message).toMatch(/cannot be restored: .*nested more than 32 levels deep/)
     await workspace.close()
-    expect(Buffer.compare(await readFile(join(folder, PROJECT_FILE)), before)).toBe(0)
+    expect(await readStored(folder)).toEqual(before)
   })
 
   it('a backup that is a link to /dev/zero is listed as unverified and never read', async () => {
+    const text = await readFile(join(folder, PROJECT_FILE), 'utf8')
     await value('project.open', { path: folder })
-    const backup = await writeBackup(
-      folder,
-      await readFile(join(folder, PROJECT_FILE), 'utf8'),
-      'manual',
-    )
+    const backup = await writeBackup(folder, text, 'manual')
     const path = join(folder, 'backups', `${backup.id}.json`)
     await rm(path)
     await symlink('/dev/zero', path)

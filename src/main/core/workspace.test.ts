@@ -1,7 +1,7 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { PROJECT_FILE } from './project-store'
+import { readStored } from '../../../test/support/stored'
 import { SAMPLE_DIR, tempDir } from '../../../test/support/folders'
 import { Workspace } from './workspace'
 
@@ -37,9 +37,7 @@ describe('Workspace', () => {
     })
     await workspace.close()
     expect(await snapshot(SAMPLE_DIR)).toEqual(before)
-    expect(JSON.parse(await readFile(join(store.folder, PROJECT_FILE), 'utf8')).project.name).toBe(
-      'Edited copy',
-    )
+    expect((await readStored(store.folder)).project.name).toBe('Edited copy')
 
     // Second run: the recent project, with the user's edit, not a fresh sample.
     const again = new Workspace({ userDataDir: dir.path, sampleDir: SAMPLE_DIR })

@@ -6,17 +6,20 @@ import { RecentProject, type OpenFailure, type WorkspaceStatus } from '../../sha
 import { isNetworkPath } from '../../shared/api/method'
 import type { ProjectFile } from '../../shared/model'
 import { fileNameSlug } from '../../shared/text'
-import { backupsFolder, listBackups, readBackup, writeBackup } from './backups'
+import { backupsFolder, copySnapshotAsBackup, listBackups, readBackup } from './backups'
 import { pathExists, writeFileDurably } from './durable-write'
 import { AppError } from './errors'
 import { defaultImportJobs, ImportJobs, type ImportJobsOptions } from './import-jobs'
 import {
   DamagedProjectError,
   describeWriteError,
+  folderHoldsProject,
   PROJECT_FILE,
   ProjectStore,
+  writeNewProjectFiles,
   type StoreOptions,
 } from './project-store'
+import { listStoreFiles, journalName, snapshotName } from './store/format'
 import type { PdfPrinter } from './report/print'
 
 const RECENT_FILE = 'recent.json'
@@ -35,7 +38,7 @@ export interface WorkspaceOptions {
   imports?: ImportJobsOptions
 }
 
-/** A sortable, file-name-safe time for names such as project.json.corrupt-<time>. */
+/** A sortable, file-name-safe time for names such as snapshot.1.jsonl.corrupt-<time>. */
 function fileStamp(date = new Date()): string {
   return date.toISOString().replace(/[-:.]/g, '')
 }
@@ -62,6 +65,17 @@ function localFolder(folder: string): string {
     )
   }
   return folder
+}
+
+/** Every store file of a folder, in either format: what a restore moves aside. */
+async function storeFiles(folder: string): Promise<string[]> {
+  const { snapshots, journals } = await listStoreFiles(folder)
+  const names = [PROJECT_FILE, ...snapshots.map(snapshotName), ...journals.map(journalName)]
+  const present: string[] = []
+  for (const name of names) {
+    if (await pathExists(join(folder, name))) present.push(join(folder, name))
+  }
+  return present
 }
 
 /** Which project is open, why the last one could not be, and the user's list of recent ones. */
@@ -91,8 +105,9 @@ export class Workspace {
 
   /**
    * Opens a project folder; the current one stays open if the new one cannot be read.
-   * A damaged project.json is moved aside (renamed, never rewritten) and the failure is
-   * kept, with the folder's backups, for the user to choose a restore.
+   * Damaged store files (a v1 project.json, or a v2 snapshot with its journals) are moved
+   * aside (renamed, never rewritten) and the failure is kept, with the folder's backups,
+   * for the user to choose a restore.
    */
   async open(folder: string): Promise<ProjectStore> {
     const path = resolve(localFolder(folder))
@@ -127,8 +142,8 @@ export class Workspace {
   /**
    * Restores backup `id` of `folder` (default: the open project, else the one that failed
    * to open). Into the open project: its current state is backed up first, then replaced.
-   * Into another folder: a project.json still there is moved aside, the backup is written
-   * in its place and opened.
+   * Into another folder: store files still there are moved aside, the backup is written
+   * as a new project in their place and opened.
    */
   async restoreBackup(id: string, folder?: string): Promise<ProjectStore> {
     const target = folder ? resolve(localFolder(folder)) : this.defaultBackupFolder()
@@ -143,14 +158,13 @@ export class Workspace {
     if (!(await pathExists(backupsFolder(target)))) {
       throw new AppError('not_found', `${target} has no backups.`)
     }
-    const projectPath = join(target, PROJECT_FILE)
     try {
-      if (await pathExists(projectPath)) await moveAside(projectPath, 'replaced')
-      await writeFileDurably(projectPath, JSON.stringify(file), this.options.store?.fs)
+      for (const path of await storeFiles(target)) await moveAside(path, 'replaced')
+      await writeNewProjectFiles(target, file, this.options.store?.fs)
     } catch (error) {
       throw new AppError(
         'storage',
-        `The backup could not be written to ${projectPath}: ${describeWriteError(error)}.`,
+        `The backup could not be written to ${target}: ${describeWriteError(error)}.`,
       )
     }
     return this.open(target)
@@ -170,9 +184,8 @@ export class Workspace {
           this.options.store?.fs,
         )
       }
-      const text = JSON.stringify(file)
-      await writeFileDurably(join(staging, PROJECT_FILE), text, this.options.store?.fs)
-      await writeBackup(staging, text, 'import', { fs: this.options.store?.fs })
+      const snapshot = await writeNewProjectFiles(staging, file, this.options.store?.fs)
+      await copySnapshotAsBackup(staging, snapshot, 'import', file, this.options.store?.fs)
       await rename(staging, path)
     } catch (error) {
       await rm(staging, { recursive: true, force: true }).catch(() => undefined)
@@ -194,7 +207,12 @@ export class Workspace {
     if (error instanceof DamagedProjectError) {
       let movedTo: string | undefined
       try {
+        // The damaged file first; the other files of its store go with it, so that the
+        // next open cannot quietly start from an older snapshot without those edits.
         movedTo = await moveAside(error.path, 'corrupt')
+        for (const other of error.files) {
+          if (other !== error.path && (await pathExists(other))) await moveAside(other, 'corrupt')
+        }
       } catch {
         // Could not rename it: it stays where it is, untouched, and is reported as such.
       }
@@ -256,8 +274,7 @@ export class Workspace {
         // opened is the user's work: stop and let them recover it rather than open another.
         const folderGone = !(await pathExists(entry.path))
         const nothingToRecover =
-          !(await pathExists(join(entry.path, PROJECT_FILE))) &&
-          !(await pathExists(backupsFolder(entry.path)))
+          !(await folderHoldsProject(entry.path)) && !(await pathExists(backupsFolder(entry.path)))
         if (!folderGone && !nothingToRecover) return null
         this.failure = null
       }
@@ -270,7 +287,7 @@ export class Workspace {
     const { sampleDir } = this.options
     if (!sampleDir) throw new AppError('not_found', 'No sample project is available.')
     const target = join(this.projectsDir, SAMPLE_FOLDER_NAME)
-    if (!(await pathExists(join(target, PROJECT_FILE)))) {
+    if (!(await folderHoldsProject(target))) {
       await mkdir(this.projectsDir, { recursive: true })
       await cp(sampleDir, target, { recursive: true, errorOnExist: false, force: false })
     }

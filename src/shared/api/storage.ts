@@ -65,6 +65,8 @@ export const DAMAGE_KINDS = [
   'not-a-project',
   'schema',
   'integrity',
+  /** A v2 snapshot whose records do not match its trailer's count or sha256. */
+  'checksum',
 ] as const
 export type DamageKind = (typeof DAMAGE_KINDS)[number]
 

@@ -1,18 +1,23 @@
 /**
  * Crash safety, proven: a child process applies 1,000 edits to a large project while this
- * test kills it with SIGKILL at random moments, at least 50 times. After every kill
- * project.json must parse, validate, and be byte for byte a state the child wrote (or the
- * state it started from); every edit whose write had completed must be in it; and what is
+ * test kills it with SIGKILL at random moments, at least 50 times: at any moment, in the
+ * middle of a journal append, and in the middle of a compaction (which the child runs in a
+ * worker thread every few dozen edits). After every kill each snapshot on disk must be
+ * whole (its trailer checks), the project must open as the app opens it (a torn last
+ * journal line cut back), every edit whose write had completed must be in it, and what is
  * lost must be only edits younger than the coalescing window plus the writes in progress.
  */
 import { spawn } from 'node:child_process'
-import { createHash, randomUUID } from 'node:crypto'
-import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { randomUUID } from 'node:crypto'
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { build } from 'vite'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { ProjectFile } from '../../../shared/model'
 import { PROJECT_FILE, ProjectStore } from '../project-store'
+import { journalName, listStoreFiles, snapshotName } from '../store/format'
+import { Slicer } from '../store/lines'
+import { readSnapshot } from '../store/loader'
 import { SAMPLE_DIR, tempDir } from '../../../../test/support/folders'
 
 const EDITS = 1_000
@@ -27,8 +32,10 @@ const PADDING_CHARS = 7_000
 const EDIT_PAUSE_MS = 15
 /** Half the kills land uniformly in this range after the child reports it is ready… */
 const KILL_AFTER_MS = [40, 600] as const
-/** …and half within this many ms after a write of project.json has begun. */
+/** …a third within this many ms after a journal append has begun… */
 const MID_WRITE_KILL_MS = 30
+/** …and a third within this many ms after a compaction has begun. */
+const MID_COMPACTION_KILL_MS = 400
 /** Slack for timers firing late on a loaded 2-core machine. */
 const SCHEDULING_SLACK_MS = 500
 
@@ -46,12 +53,23 @@ beforeAll(async () => {
     root: ROOT,
     logLevel: 'silent',
     build: {
-      ssr: join(ROOT, 'test', 'support', 'crash-editor.ts'),
+      ssr: true,
       outDir,
       emptyOutDir: true,
       minify: false,
       target: 'node20',
-      rollupOptions: { output: { format: 'esm', entryFileNames: 'editor.mjs' } },
+      rollupOptions: {
+        // The compaction worker is an entry of its own, found beside the editor's code.
+        input: {
+          editor: join(ROOT, 'test', 'support', 'crash-editor.ts'),
+          'compaction-worker': join(ROOT, 'src', 'main', 'core', 'store', 'compaction-worker.ts'),
+        },
+        output: {
+          format: 'esm',
+          entryFileNames: '[name].mjs',
+          chunkFileNames: '[name]-[hash].mjs',
+        },
+      },
     },
   })
   editorScript = join(outDir, 'editor.mjs')
@@ -91,9 +109,9 @@ interface Round {
   writes: number
   tempFilesLeft: number
   worstWriteMs: number
+  duringCompaction: boolean
+  compactions: number
 }
-
-const sha256 = (bytes: Buffer): string => createHash('sha256').update(bytes).digest('hex')
 
 /** The edits a project holds: the n of every entity named "Edit n". */
 function editsIn(file: ProjectFile): number[] {
@@ -104,10 +122,19 @@ function editsIn(file: ProjectFile): number[] {
     .sort((a, b) => a - b)
 }
 
-type Aim = 'anytime' | 'mid-write'
+type Aim = 'anytime' | 'mid-write' | 'mid-compaction'
+const AIMS: Aim[] = ['anytime', 'mid-write', 'mid-compaction']
+
+/** The size of the store's files: what the child was writing. */
+async function storeBytes(): Promise<number> {
+  const { snapshots, journals } = await listStoreFiles(project)
+  const names = [...snapshots.map(snapshotName), ...journals.map(journalName)]
+  let bytes = 0
+  for (const name of names) bytes += (await stat(join(project, name))).size
+  return bytes
+}
 
 async function runRound(kill: boolean, startedWith: number, aim: Aim = 'anytime'): Promise<Round> {
-  const before = await readFile(join(project, PROJECT_FILE))
   const child = spawn(
     process.execPath,
     // The last, unkilled child finishes the remaining edits quickly.
@@ -133,13 +160,15 @@ async function runRound(kill: boolean, startedWith: number, aim: Aim = 'anytime'
       await new Promise((r) => setTimeout(r, 2))
     }
     expect(output, errors).toContain('READY')
-    if (aim === 'mid-write') {
-      // Wait for a write to start (its temp file is open), then strike within its first ms.
+    if (aim === 'mid-write' || aim === 'mid-compaction') {
+      // Wait for an append (or a compaction) to start, then strike soon after.
+      const mark = aim === 'mid-write' ? '\nB ' : '\nC '
       const seen = output.length
-      while (!output.slice(seen).includes('\nB ') && Date.now() - start < 15_000) {
+      while (!output.slice(seen).includes(mark) && Date.now() - start < 15_000) {
         await new Promise((r) => setTimeout(r, 1))
       }
-      await new Promise((r) => setTimeout(r, Math.random() * MID_WRITE_KILL_MS))
+      const window = aim === 'mid-write' ? MID_WRITE_KILL_MS : MID_COMPACTION_KILL_MS
+      await new Promise((r) => setTimeout(r, Math.random() * window))
     } else {
       const [min, max] = KILL_AFTER_MS
       await new Promise((r) => setTimeout(r, min + Math.random() * (max - min)))
@@ -155,16 +184,23 @@ async function runRound(kill: boolean, startedWith: number, aim: Aim = 'anytime'
     .split('\n')
     .map((l) => l.split(' '))
   const acknowledgedAt = new Map<number, number>()
-  const digests = new Set([sha256(before)])
   let savedThrough = 0
   let writes = 0
   let lastBegin = -1
   let beginAt = 0
   let lastSave = -1
   let worstWriteMs = 0
+  let compactions = 0
+  let lastCompactionAt = -Infinity
+  let ready = false
   lines.forEach((parts, index) => {
+    if (parts[0] === 'READY') ready = true
     if (parts[0] === 'A') acknowledgedAt.set(Number(parts[1]), Number(parts[2]))
-    if (parts[0] === 'H') digests.add(parts[1]!)
+    // A journal made before READY is the conversion of the v1 file, not a compaction.
+    if (parts[0] === 'C' && ready) {
+      compactions++
+      lastCompactionAt = Number(parts[1])
+    }
     if (parts[0] === 'B') {
       lastBegin = index
       beginAt = Number(parts[1])
@@ -178,14 +214,20 @@ async function runRound(kill: boolean, startedWith: number, aim: Aim = 'anytime'
   })
   const acknowledged = Math.max(0, ...acknowledgedAt.keys())
 
-  // 1. It is exactly the bytes of a state the child wrote (or the one it started from).
-  const bytes = await readFile(join(project, PROJECT_FILE))
-  expect(digests.has(sha256(bytes)), 'project.json is a state the project really had').toBe(true)
+  // 1. Every snapshot on disk is whole: written to a temp file and renamed only once complete.
+  for (const generation of (await listStoreFiles(project)).snapshots) {
+    await readSnapshot(join(project, snapshotName(generation)), new Slicer(Infinity))
+  }
 
-  // 2. It opens as the app opens it: parsed, schema-validated, references checked. A killed
-  // writer's temp file may remain; opening removes it.
+  // 2. It opens as the app opens it: streamed, schema-validated, journals replayed (a torn
+  // last line cut back), references checked. A killed writer's temp file may remain;
+  // opening removes it.
   const tempFilesLeft = (await readdir(project)).filter((n) => n.endsWith('.tmp')).length
-  const store = await ProjectStore.open(project, { backups: false })
+  const store = await ProjectStore.open(project, {
+    backups: false,
+    compaction: { onClose: false },
+    log: () => undefined,
+  })
   const edits = editsIn(store.data as ProjectFile)
   await store.close()
   expect((await readdir(project)).filter((n) => n.endsWith('.tmp'))).toEqual([])
@@ -215,6 +257,9 @@ async function runRound(kill: boolean, startedWith: number, aim: Aim = 'anytime'
     writes,
     tempFilesLeft,
     worstWriteMs: slowestWriteMs,
+    duringCompaction:
+      kill && aim === 'mid-compaction' && killedAt - lastCompactionAt < MID_COMPACTION_KILL_MS,
+    compactions,
   }
 }
 
@@ -226,7 +271,7 @@ it(`survives ${MIN_KILLS}+ SIGKILLs during ${EDITS} edits without losing a saved
   while (onDisk < EDITS) {
     // Kill until the quota is met; then let one child finish the remaining edits.
     const kill = rounds.filter((r) => r.killed).length < MIN_KILLS
-    const round = await runRound(kill, onDisk, rounds.length % 2 ? 'mid-write' : 'anytime')
+    const round = await runRound(kill, onDisk, AIMS[rounds.length % AIMS.length])
     rounds.push(round)
     onDisk = round.onDisk
   }
@@ -238,16 +283,19 @@ it(`survives ${MIN_KILLS}+ SIGKILLs during ${EDITS} edits without losing a saved
     writes: rounds.reduce((n, r) => n + r.writes, 0),
     kills: killed.length,
     killsDuringWrite: killed.filter((r) => r.duringWrite).length,
+    killsDuringCompaction: killed.filter((r) => r.duringCompaction).length,
+    compactions: rounds.reduce((n, r) => n + r.compactions, 0),
     killsLeavingTempFile: killed.filter((r) => r.tempFilesLeft > 0).length,
     worstLossEdits: Math.max(...killed.map((r) => r.lost)),
     worstLossMs: Math.max(...killed.map((r) => r.lostMs)),
     worstWriteMs: Math.max(...rounds.map((r) => r.worstWriteMs)),
-    projectBytes: (await readFile(join(project, PROJECT_FILE))).length,
+    projectBytes: await storeBytes(),
     editsInLastUnkilledRound: rounds.at(-1)!.acknowledged - rounds.at(-1)!.startedWith,
     seconds: Math.round((Date.now() - started) / 1000),
   }
   console.info(`kill test: ${JSON.stringify(summary)}`)
   expect(summary.kills).toBeGreaterThanOrEqual(MIN_KILLS)
   expect(summary.killsDuringWrite).toBeGreaterThan(0)
+  expect(summary.killsDuringCompaction).toBeGreaterThan(0)
   expect(onDisk).toBe(EDITS)
-}, 120_000)
+}, 300_000)

@@ -14,6 +14,9 @@ import type { ProjectStore } from '../project-store'
 import { numberCitations } from '../../../shared/citations'
 import { noteLinks } from '../services/notes'
 import { filterTableRows } from './table-filter'
+import type { MapData } from '../../../shared/contract'
+import type { MapView } from '../../../shared/geo/map-layers'
+import { mapData, mapViewFor, periodText } from '../services/map'
 
 export interface SourceInfo {
   id: string
@@ -93,6 +96,15 @@ export type SectionView =
       chart: GraphData
     }
   | { kind: 'quotes'; sectionId: string; annotationIds: string[] }
+  | {
+      kind: 'map'
+      sectionId: string
+      caption?: string
+      /** "1 January 2022 – any date", or "All dates". */
+      period: string
+      view: MapView
+      data: MapData
+    }
 
 export interface AppendixEntry {
   entity: { id: string; name: string; type: string }
@@ -196,6 +208,21 @@ export function gatherReport(
       case 'quotes':
         for (const id of section.annotationIds) wantedQuotes.add(id)
         return { kind: 'quotes', sectionId: section.id, annotationIds: [...section.annotationIds] }
+      case 'map': {
+        const view = mapViewFor(store, section)
+        for (const relation of view.relations)
+          for (const id of relation.evidence) wantedQuotes.add(id)
+        for (const relation of view.relations)
+          namedEntities.push(relation.groupId, relation.placeId)
+        return {
+          kind: 'map',
+          sectionId: section.id,
+          ...(section.caption ? { caption: section.caption } : {}),
+          period: periodText(section.from, section.to),
+          view,
+          data: mapData(store),
+        }
+      }
     }
   })
 

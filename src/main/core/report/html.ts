@@ -5,7 +5,10 @@
  */
 import { credibilityLabel, reliabilityLabel } from '../../../shared/admiralty'
 import { stripBidiControls } from '../../../shared/bidi'
+import { LAYER_VALUE_HEADINGS } from '../../../shared/geo/map-layers'
 import { drawChartSvg } from './chart-svg'
+import { drawMapSvg } from './map-svg'
+import { mapTableRows, unlocatedNote } from './map-section'
 import type { QuoteInfo, ReportDocument, SectionView } from './document'
 import { escapeHtml, safeLinkUrl } from './escape'
 import { renderNoteMarkdown } from './markdown'
@@ -151,7 +154,43 @@ function renderSection(
           : '<p class="empty">No quotes were chosen.</p>'
       }</section>`
     }
+    case 'map':
+      return `${open(section.caption || section.view.title, 'map')}${renderMap(section, index, numbers)}</section>`
   }
+}
+
+function renderMap(
+  section: Extract<SectionView, { kind: 'map' }>,
+  index: number,
+  numbers: CitationNumbers,
+): string {
+  const { view } = section
+  const drawing = drawMapSvg(view, section.data, {
+    title: `Map: ${view.title}`,
+    labels: 'both',
+    idPrefix: `map${index + 1}-`,
+  })
+  const caption = `${escapeHtml(view.title)}. ${escapeHtml(section.period)}. Dashed outlines: relations no quote supports.`
+  const rows = mapTableRows(section)
+  const figure = `<figure>${drawing.svg}<figcaption>${caption}</figcaption></figure>`
+  const note = unlocatedNote(section)
+  const noteHtml = note ? `<p class="table-note">${escapeHtml(note)}</p>` : ''
+  if (rows.length === 0) {
+    return `${figure}<p class="empty">No province has anything to show on this layer${section.period === 'All dates' ? '' : ' in this period'}.</p>${noteHtml}`
+  }
+  const body = rows
+    .map((row) => {
+      const entries = row.entries
+        .map((entry) => {
+          const marks = entry.annotationIds.map((id) => citeMarker(numbers.number(id))).join('')
+          const mark = entry.supported ? marks : ' <span class="empty">(unsupported)</span>'
+          return `<li dir="auto">${escapeHtml(entry.text)}${mark}</li>`
+        })
+        .join('')
+      return `<tr><th scope="row">${escapeHtml(row.province)} <span lang="fa" dir="rtl">${escapeHtml(row.provinceFa)}</span></th><td class="number">${row.value}</td><td>${entries ? `<ul class="map-groups">${entries}</ul>` : ''}</td></tr>`
+    })
+    .join('')
+  return `${figure}<table class="map-table"><thead><tr><th scope="col">Province</th><th scope="col" class="number">${LAYER_VALUE_HEADINGS[view.filter.layer]}</th><th scope="col">Groups operating there</th></tr></thead><tbody>${body}</tbody></table>${noteHtml}`
 }
 
 function renderTable(section: Extract<SectionView, { kind: 'entity-table' }>): string {

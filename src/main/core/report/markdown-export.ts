@@ -6,10 +6,13 @@
 import type { Nodes } from 'mdast'
 import type { QuoteInfo, ReportDocument } from './document'
 import { drawChartSvg } from './chart-svg'
+import { drawMapSvg } from './map-svg'
+import { mapTableRows, unlocatedNote } from './map-section'
 import { CitationNumbers, formatDate, tableTitle } from './html'
 import { credibilityLabel, reliabilityLabel } from '../../../shared/admiralty'
 import { stripBidiControls } from '../../../shared/bidi'
 import { extractNoteLinks, parseNoteMarkdown } from '../../../shared/citations'
+import { LAYER_VALUE_HEADINGS } from '../../../shared/geo/map-layers'
 import { safeLinkUrl } from './escape'
 
 export function renderReportMarkdown(doc: ReportDocument): string {
@@ -68,6 +71,40 @@ export function renderReportMarkdown(doc: ReportDocument): string {
           dataUrl ? `![Link chart](${dataUrl})` : '_The project has no relations to chart yet._',
           '',
         )
+        break
+      }
+      case 'map': {
+        const { view } = section
+        out.push(`## ${inline(section.caption || view.title)}`, '')
+        const svg = drawMapSvg(view, section.data, {
+          title: `Map: ${view.title}`,
+          labels: 'both',
+        }).svg
+        out.push(
+          `![${inline(view.title)}](data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')})`,
+          '',
+          `_${inline(view.title)}. ${inline(section.period)}._`,
+          '',
+        )
+        const rows = mapTableRows(section)
+        if (rows.length > 0) {
+          out.push(
+            `| Province | ${LAYER_VALUE_HEADINGS[view.filter.layer]} | Groups operating there |`,
+          )
+          out.push('| --- | ---: | --- |')
+          for (const row of rows) {
+            const entries = row.entries
+              .map(
+                (entry) =>
+                  `${cell(entry.text)}${entry.supported ? entry.annotationIds.map((id) => ` [${numbers.number(id)}]`).join('') : ' (unsupported)'}`,
+              )
+              .join('; ')
+            out.push(`| ${cell(`${row.province} ${row.provinceFa}`)} | ${row.value} | ${entries} |`)
+          }
+          out.push('')
+        }
+        const note = unlocatedNote(section)
+        if (note) out.push(`_${inline(note)}_`, '')
         break
       }
       case 'quotes': {

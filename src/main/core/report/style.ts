@@ -79,6 +79,8 @@ td.number, th.number { text-align: end; }
 .table-note { color: var(--muted); font-size: 8.5pt; margin: 0; }
 figure { margin: 2mm 0 4mm; break-inside: avoid; page-break-inside: avoid; text-align: center; }
 figure img { max-width: 100%; max-height: 200mm; }
+figure svg.map { width: 100%; height: auto; max-height: 190mm; }
+.map-groups { margin: 0; padding-inline-start: 4mm; }
 figcaption { color: var(--muted); font-size: 9pt; margin-top: 2mm; unicode-bidi: plaintext; }
 .quote-list { list-style: none; padding: 0; margin: 0; }
 .quote-list > li, .source-list > li { break-inside: avoid; page-break-inside: avoid; margin: 0 0 4mm; }

@@ -139,12 +139,11 @@ export function deleteAnnotation(
   const dependents = annotationDependents(store, id)
   store.mutate((data) => {
     const now = new Date().toISOString()
-    for (const relation of data.relations) {
-      if (relation.evidence.includes(id)) {
-        relation.evidence = relation.evidence.filter((e) => e !== id)
-        relation.updatedAt = now
-      }
-    }
+    data.relations = data.relations.map((relation) =>
+      relation.evidence.includes(id)
+        ? { ...relation, evidence: relation.evidence.filter((e) => e !== id), updatedAt: now }
+        : relation,
+    )
     data.annotations = data.annotations.filter((a) => a.id !== id)
   })
   return { id, dependents }

@@ -172,12 +172,15 @@ export function deleteEntities(store: ProjectStore, ids: readonly string[]): Ent
       else keptRelations.push(relation)
     }
     const now = new Date().toISOString()
-    for (const annotation of data.annotations) {
-      if (!annotation.entityIds.some((id) => wanted.has(id))) continue
+    data.annotations = data.annotations.map((annotation) => {
+      if (!annotation.entityIds.some((id) => wanted.has(id))) return annotation
       for (const id of annotation.entityIds) snapshots.get(id)?.annotationIds.push(annotation.id)
-      annotation.entityIds = annotation.entityIds.filter((id) => !wanted.has(id))
-      annotation.updatedAt = now
-    }
+      return {
+        ...annotation,
+        entityIds: annotation.entityIds.filter((id) => !wanted.has(id)),
+        updatedAt: now,
+      }
+    })
     data.relations = keptRelations
     data.entities = data.entities.filter((e) => !wanted.has(e.id))
     return [...snapshots.values()]
@@ -247,12 +250,15 @@ export function restoreEntities(
     file.entities.push(...entities)
     file.relations.push(...relations.values())
     const now = new Date().toISOString()
-    for (const annotation of file.annotations) {
+    file.annotations = file.annotations.map((annotation) => {
       const extra = links.get(annotation.id)
-      if (!extra) continue
-      annotation.entityIds = [...new Set([...annotation.entityIds, ...extra])]
-      annotation.updatedAt = now
-    }
+      if (!extra) return annotation
+      return {
+        ...annotation,
+        entityIds: [...new Set([...annotation.entityIds, ...extra])],
+        updatedAt: now,
+      }
+    })
   })
   return entities
 }

@@ -1,10 +1,11 @@
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { GraphElements, GraphImage, GraphImageInfo } from '../../../shared/contract'
 import type { Result } from '../../../shared/result'
 import { createDispatch, type Dispatch } from '../dispatch'
-import { ASSETS_FOLDER, PROJECT_FILE, ProjectStore } from '../project-store'
+import { ASSETS_FOLDER, ProjectStore } from '../project-store'
+import { storedText } from '../../../../test/support/stored'
 import { copySample, tempDir } from '../../../../test/support/folders'
 import { Workspace } from '../workspace'
 
@@ -76,8 +77,9 @@ describe('graph.elements', () => {
   it('marks a relation whose evidence is gone as unsupported', async () => {
     const store = workspace.current
     store.mutate((data) => {
-      const relation = data.relations.find((r) => r.id === 'rel-nrf-operates-in-kapisa')
-      if (relation) relation.evidence = []
+      // Saved records are frozen: an edit replaces the record.
+      const index = data.relations.findIndex((r) => r.id === 'rel-nrf-operates-in-kapisa')
+      if (index >= 0) data.relations[index] = { ...data.relations[index]!, evidence: [] }
     })
     const graph = await value<GraphElements>('graph.elements')
     const edge = graph.edges.find((e) => e.id === 'rel-nrf-operates-in-kapisa')
@@ -156,7 +158,7 @@ describe('graph image for reports', () => {
     const files = await readdir(join(projectDir, ASSETS_FOLDER))
     expect(files).toHaveLength(1)
     expect(files[0]).toMatch(/^[0-9a-f]{64}\.png$/)
-    expect(await readFile(join(projectDir, PROJECT_FILE), 'utf8')).not.toContain(TINY_PNG)
+    expect(await storedText(projectDir)).not.toContain(TINY_PNG)
     await workspace.open(projectDir)
     const image = await value<GraphImage>('graph.image')
     expect(image.dataUrl).toBe(`data:image/png;base64,${TINY_PNG}`)

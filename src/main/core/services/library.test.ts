@@ -1,4 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises'
+import { readStored } from '../../../../test/support/stored'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type {
@@ -56,7 +57,7 @@ const importFile = (fileName: string, bytes: Uint8Array | string, replaceSourceI
 async function snapshot(): Promise<{ project: string; files: string[] }> {
   await workspace.current.flush()
   return {
-    project: await readFile(join(projectDir, 'project.json'), 'utf8'),
+    project: JSON.stringify(await readStored(projectDir)),
     files: (await readdir(join(projectDir, 'sources'))).sort(),
   }
 }

@@ -202,8 +202,9 @@ describe('resolving citations', () => {
 
   it('marks an orphaned annotation and counts it as broken in the list', async () => {
     workspace.current.mutate((data) => {
-      const annotation = data.annotations.find((a) => a.id === 'ann-nff-70-percent')!
-      annotation.anchor = { state: 'orphaned' }
+      // Saved records are frozen: an edit replaces the record.
+      const index = data.annotations.findIndex((a) => a.id === 'ann-nff-70-percent')
+      data.annotations[index] = { ...data.annotations[index]!, anchor: { state: 'orphaned' } }
     })
     const { quotes } = await call('notes.resolve', {
       annotationIds: ['ann-nff-70-percent'],

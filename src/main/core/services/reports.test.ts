@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { readStored } from '../../../../test/support/stored'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Report } from '../../../shared/model'
@@ -88,10 +88,8 @@ describe('reports', () => {
     })
 
     await workspace.current.flush()
-    const onDisk = JSON.parse(
-      await readFile(join(workspace.current.folder, 'project.json'), 'utf8'),
-    )
-    expect(onDisk.reports[0].title).toBe('Renamed')
+    const onDisk = await readStored(workspace.current.folder)
+    expect(onDisk.reports[0]?.title).toBe('Renamed')
 
     await value('reports.delete', { id: created.id })
     expect(await value<Report[]>('reports.list', {})).toEqual([])

@@ -350,13 +350,15 @@ export function deleteSource(store: ProjectStore, id: string): MethodOutput<'sou
     const removed = new Set(data.annotations.filter((a) => a.sourceId === id).map((a) => a.id))
     const relationsLosingEvidence: string[] = []
     const now = new Date().toISOString()
-    for (const relation of data.relations) {
-      if (relation.evidence.some((e) => removed.has(e))) {
-        relation.evidence = relation.evidence.filter((e) => !removed.has(e))
-        relation.updatedAt = now
-        relationsLosingEvidence.push(relation.id)
+    data.relations = data.relations.map((relation) => {
+      if (!relation.evidence.some((e) => removed.has(e))) return relation
+      relationsLosingEvidence.push(relation.id)
+      return {
+        ...relation,
+        evidence: relation.evidence.filter((e) => !removed.has(e)),
+        updatedAt: now,
       }
-    }
+    })
     data.annotations = data.annotations.filter((a) => !removed.has(a.id))
     data.sources = data.sources.filter((s) => s.id !== id)
     return { id, removedAnnotations: [...removed], relationsLosingEvidence }

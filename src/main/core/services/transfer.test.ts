@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import {
@@ -10,7 +10,7 @@ import {
 import type { ProjectFile } from '../../../shared/model'
 import type { ApiErrorBody } from '../../../shared/result'
 import { createDispatch, type Dispatch } from '../dispatch'
-import { PROJECT_FILE } from '../project-store'
+import { readStored } from '../../../../test/support/stored'
 import { copySample, tempDir } from '../../../../test/support/folders'
 import { Workspace } from '../workspace'
 
@@ -202,9 +202,7 @@ describe('project.export and project.import', () => {
     await value('entities.update', { id: 'grp-nrf', patch: { name: 'Renamed just now' } })
     const envelope = await exported()
     expect(envelope.project.entities.find((e) => e.id === 'grp-nrf')?.name).toBe('Renamed just now')
-    const onDisk = JSON.parse(
-      await readFile(join(sampleFolder, PROJECT_FILE), 'utf8'),
-    ) as ProjectFile
+    const onDisk: ProjectFile = await readStored(sampleFolder)
     expect(onDisk.schemaVersion).toBe(envelope.project.schemaVersion)
   })
 })

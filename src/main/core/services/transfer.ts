@@ -13,15 +13,13 @@ import {
 import { ProjectFile } from '../../../shared/model'
 import type { ApiErrorBody } from '../../../shared/result'
 import { fileNameSlug } from '../../../shared/text'
-import { AppError } from '../errors'
+import { MAX_LISTED_PROBLEMS, refuseFile, type AppError } from '../errors'
 import { findIntegrityProblems } from '../integrity'
 import { migrateProjectFile, SchemaVersionError } from '../migrations'
 import type { ProjectStore } from '../project-store'
 import { findShapeProblems, PROJECT_FILE_LIMITS } from '../safe-json'
 import { readSourceText } from './sources'
 import type { Workspace } from '../workspace'
-
-const MAX_LISTED_PROBLEMS = 50
 
 export async function exportProject(store: ProjectStore): Promise<ProjectExportFile> {
   const data = store.data
@@ -47,17 +45,7 @@ export async function exportProject(store: ProjectStore): Promise<ProjectExportF
 type Problem = NonNullable<ApiErrorBody['issues']>[number]
 
 function refuse(problems: Problem[]): AppError {
-  const listed = problems.slice(0, MAX_LISTED_PROBLEMS)
-  const summary = listed
-    .slice(0, 3)
-    .map((p) => (p.path ? `${p.path}: ${p.message}` : p.message))
-    .join('; ')
-  const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : ''
-  return new AppError(
-    'invalid_input',
-    `This file cannot be imported: ${summary}${more}. Nothing was imported.`,
-    listed,
-  )
+  return refuseFile(problems, 'This file cannot be imported')
 }
 
 function zodProblems(

@@ -1,7 +1,9 @@
 import { useEffect } from 'react'
 import { ApiError } from '../api/errors'
 import { useProjectInfo } from '../api/project'
+import { ExchangeHost } from '../features/exchange/ExchangeHost'
 import { GraphView } from '../features/graph/GraphView'
+import { MapView } from '../features/map/MapView'
 import { EntityGridView } from '../features/grid/EntityGridView'
 import { NotesView } from '../features/notes/NotesView'
 import { ProjectPanel } from '../features/project/ProjectPanel'
@@ -18,6 +20,7 @@ const VIEW_COMPONENTS: Record<ViewId, () => React.JSX.Element> = {
   places: () => <EntityGridView key="place" type="place" />,
   communities: () => <EntityGridView key="community" type="community" />,
   graph: GraphView,
+  map: MapView,
   sources: ReaderView,
   notes: NotesView,
   reports: ReportsView,
@@ -73,6 +76,7 @@ export function App() {
           <View />
         )}
       </main>
+      {project.isSuccess && <ExchangeHost />}
     </div>
   )
 }

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import {
   entityViewHref,
+  graphFocusHref,
+  graphHref,
   noteHref,
   noteIdFromHash,
+  parseGraphHash,
+  type GraphRoute,
   parseReaderHash,
   readerHref,
   readerRangeHref,
@@ -33,5 +37,35 @@ describe('links between views', () => {
   it('opens an entity in the grid of its type, groups for types without one', () => {
     expect(entityViewHref('per 1', 'person')).toBe('#/people?e=per%201')
     expect(entityViewHref('x', 'vessel')).toBe('#/groups?e=x')
+  })
+})
+
+describe('graph links', () => {
+  it('keeps an exploration in the URL and reads it back', () => {
+    const route: GraphRoute = { kind: 'explore', focus: ['g-1', 'p_2'], depth: 3, expanded: ['x'] }
+    expect(graphHref(route)).toBe('#/graph?focus=g-1,p_2&depth=3&expand=x')
+    expect(parseGraphHash(graphHref(route))).toEqual(route)
+    expect(parseGraphHash(graphFocusHref('g-1'))).toEqual({
+      kind: 'explore',
+      focus: ['g-1'],
+      depth: 2,
+      expanded: [],
+    })
+  })
+
+  it('tells the whole graph from the default opening', () => {
+    expect(parseGraphHash(graphHref({ kind: 'all' }))).toEqual({ kind: 'all' })
+    expect(parseGraphHash('#/graph')).toEqual({ kind: 'default' })
+    expect(parseGraphHash('#/groups')).toEqual({ kind: 'default' })
+  })
+
+  it('expands without a focus, and mends a depth out of range', () => {
+    expect(parseGraphHash('#/graph?expand=a,a,b')).toEqual({
+      kind: 'explore',
+      focus: [],
+      depth: 2,
+      expanded: ['a', 'b'],
+    })
+    expect(parseGraphHash('#/graph?focus=a&depth=9')).toMatchObject({ depth: 2 })
   })
 })

@@ -59,3 +59,89 @@ export function entityViewHref(entityId: string, type: string): string {
   const route = (ENTITY_GRIDS as Record<string, { route: string } | undefined>)[type]?.route
   return `#/${route ?? 'groups'}?e=${encodeURIComponent(entityId)}`
 }
+
+const MAP_HREF = '#/map'
+
+/** What the Map view opens on: a layer, the groups it compares, a place's panel. */
+export interface MapRoute {
+  /** A layer name as written in the link; the view checks it. */
+  layer: string | null
+  groupIds: string[]
+  placeId: string | null
+}
+
+/**
+ * `#/map?g=<id>,<id>` compares those groups' areas, `&layer=quotes` picks a layer,
+ * `&place=<id>` opens a place's panel.
+ */
+export function mapHref(route: Partial<MapRoute> = {}): string {
+  const params = new URLSearchParams()
+  if (route.layer) params.set('layer', route.layer)
+  if (route.groupIds && route.groupIds.length > 0) params.set('g', route.groupIds.join(','))
+  if (route.placeId) params.set('place', route.placeId)
+  const query = params.toString()
+  return query ? `${MAP_HREF}?${query}` : MAP_HREF
+}
+
+export function parseMapHash(hash: string): MapRoute {
+  const match = /^#\/?map(?:\?(.*))?$/.exec(hash)
+  const params = new URLSearchParams(match?.[1] ?? '')
+  return {
+    layer: params.get('layer') || null,
+    groupIds: (params.get('g') ?? '').split(',').filter((id) => id !== ''),
+    placeId: params.get('place') || null,
+  }
+}
+
+export const GRAPH_HREF = '#/graph'
+
+/**
+ * What the Graph view shows, as its URL keeps it: the whole graph, or an exploration that
+ * starts from `focus` (the entities and what lies within `depth` relations of them) and grows
+ * by the entities whose neighbours were added one by one (`expanded`).
+ */
+export type GraphRoute =
+  | { kind: 'default' }
+  | { kind: 'all' }
+  | { kind: 'explore'; focus: readonly string[]; depth: number; expanded: readonly string[] }
+
+export const GRAPH_DEPTHS = [1, 2, 3] as const
+export const DEFAULT_GRAPH_DEPTH = 2
+
+function idList(value: string | null): string[] {
+  if (!value) return []
+  return [...new Set(value.split(',').filter((id) => id.length > 0))]
+}
+
+/** `#/graph`, `#/graph?all`, or `#/graph?focus=<ids>&depth=<n>[&expand=<ids>]`. */
+export function graphHref(route: GraphRoute): string {
+  if (route.kind === 'default') return GRAPH_HREF
+  if (route.kind === 'all') return `${GRAPH_HREF}?all`
+  const ids = (list: readonly string[]): string => list.map(encodeURIComponent).join(',')
+  const params: string[] = []
+  if (route.focus.length > 0) params.push(`focus=${ids(route.focus)}`, `depth=${route.depth}`)
+  if (route.expanded.length > 0) params.push(`expand=${ids(route.expanded)}`)
+  return params.length > 0 ? `${GRAPH_HREF}?${params.join('&')}` : GRAPH_HREF
+}
+
+/** The Graph view centred on one entity and what lies within two relations of it. */
+export function graphFocusHref(entityId: string): string {
+  return graphHref({ kind: 'explore', focus: [entityId], depth: DEFAULT_GRAPH_DEPTH, expanded: [] })
+}
+
+/** Reads a `#/graph…` hash; a depth out of range falls back to the default one. */
+export function parseGraphHash(hash: string): GraphRoute {
+  const match = /^#\/?graph(?:\?(.*))?$/.exec(hash)
+  const params = new URLSearchParams(match?.[1] ?? '')
+  if (params.has('all')) return { kind: 'all' }
+  const focus = idList(params.get('focus'))
+  const expanded = idList(params.get('expand'))
+  if (focus.length === 0 && expanded.length === 0) return { kind: 'default' }
+  const depth = Number(params.get('depth'))
+  return {
+    kind: 'explore',
+    focus,
+    depth: (GRAPH_DEPTHS as readonly number[]).includes(depth) ? depth : DEFAULT_GRAPH_DEPTH,
+    expanded,
+  }
+}

@@ -6,6 +6,7 @@ export const VIEWS = [
   { id: 'places', label: 'Places' },
   { id: 'communities', label: 'Communities' },
   { id: 'graph', label: 'Graph' },
+  { id: 'map', label: 'Map' },
   { id: 'sources', label: 'Sources' },
   { id: 'notes', label: 'Notes' },
   { id: 'reports', label: 'Reports' },

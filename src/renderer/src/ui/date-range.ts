@@ -4,12 +4,9 @@
  * agree; kept for the browser session so a reload keeps the range.
  */
 import { useSyncExternalStore } from 'react'
+import type { DateRange } from '../../../shared/date-range'
 
-/** Inclusive calendar dates (YYYY-MM-DD); null means the range is open on that side. */
-export interface DateRange {
-  from: string | null
-  to: string | null
-}
+export { overlapsDateRange, type DateRange } from '../../../shared/date-range'
 
 const STORAGE_KEY = 'sightline.dateRange'
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
@@ -63,16 +60,4 @@ export function subscribeDateRange(listener: () => void): () => void {
 /** The shared range, re-rendering when any view changes it. */
 export function useDateRange(): DateRange | null {
   return useSyncExternalStore(subscribeDateRange, getDateRange, getDateRange)
-}
-
-/** Whether a dated span [from, to] (either end may be unknown) overlaps the range. */
-export function overlapsDateRange(
-  range: DateRange | null,
-  from: string | undefined,
-  to: string | undefined,
-): boolean {
-  if (!range) return true
-  if (range.to !== null && from !== undefined && from > range.to) return false
-  if (range.from !== null && to !== undefined && to < range.from) return false
-  return true
 }

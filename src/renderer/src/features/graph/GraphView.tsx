@@ -6,9 +6,13 @@
 import { useMemo, useRef, useState } from 'react'
 import type { GraphElements, Point } from '../../../../shared/contract'
 import { useGraphElements, useSavePositions } from '../../api/graph'
+import { graphHref } from '../../routes/links'
 import { LARGE_GRAPH_ELEMENTS, type Chart } from './chart'
 import { typeLook } from './chart-style'
+import { isLargeGraph } from './exploration'
+import { ExploreControls } from './ExploreControls'
 import { FilterControls } from './FilterControls'
+import { FocusPicker } from './FocusPicker'
 import { GraphList } from './GraphList'
 import { ImageControls } from './ImageControls'
 import { LayoutControls } from './LayoutControls'
@@ -51,7 +55,11 @@ export function GraphView() {
 function GraphWorkbench({ graph }: { graph: GraphElements }) {
   const statusLine = useStatusLine()
   const filter = useGraphFilter(graph)
-  const { visible, matches } = filter
+  const { visible, matches, route } = filter
+  const large = isLargeGraph(graph)
+  const focus = filter.filter.focus
+  const scope = filter.scope
+  const choosing = large && route.kind === 'default'
   const selection = useGraphSelection()
   const { selected, selectedOne } = selection
   const [panel, setPanel] = useState<Panel | null>(null)
@@ -80,14 +88,21 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
     onPositions: persistPositions,
     statusLine,
   })
-  const containerRef = useChart(chartRef, { graph, visible, matches }, webgl, {
-    onSelectionChange: (ids) => selection.dispatch({ type: 'chart-selected', ids }),
-    onOpenNode: (id) => setPanel({ kind: 'entity', id }),
-    onOpenEdge: (id) => setPanel({ kind: 'relation', id }),
-    onNodesMoved: persistPositions,
-    onNeedsLayout: () => layout.start('fcose'),
-    onDispose: layout.cancel,
-  })
+  const containerRef = useChart(
+    chartRef,
+    { graph: scope, visible, matches, frame: graphHref(route) },
+    webgl,
+    {
+      onSelectionChange: (ids) => selection.dispatch({ type: 'chart-selected', ids }),
+      // Exploring, a double-click grows the view from the node; else it opens the record.
+      onOpenNode: (id) =>
+        route.kind === 'explore' ? expandNode(id) : setPanel({ kind: 'entity', id }),
+      onOpenEdge: (id) => setPanel({ kind: 'relation', id }),
+      onNodesMoved: persistPositions,
+      onNeedsLayout: () => layout.start('fcose'),
+      onDispose: layout.cancel,
+    },
+  )
   useHistoryShortcuts(statusLine)
 
   /** Opens an entity's record and selects its node. */
@@ -103,10 +118,12 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
     else chart.selectNodes([id])
   }
 
+  const expandNode = (id: string) => {
+    const grown = filter.expand(id)
+    requestAnimationFrame(() => chartRef.current?.fit(grown))
+  }
   const expand = () => {
-    if (!selectedOne) return
-    const focus = filter.expand(selectedOne)
-    requestAnimationFrame(() => chartRef.current?.fit(focus))
+    if (selectedOne) expandNode(selectedOne)
   }
 
   const hideSelected = () => {
@@ -114,10 +131,7 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
     chartRef.current?.selectNodes([])
   }
 
-  const showWholeGraph = () => {
-    filter.dispatch({ type: 'show-whole-graph' })
-    requestAnimationFrame(() => chartRef.current?.fit())
-  }
+  const showWholeGraph = () => filter.navigate({ kind: large ? 'all' : 'default' })
 
   const chartLabel = `Relationship graph: ${visible.nodes.size} of ${graph.nodes.length} entities and ${visible.edges.size} of ${graph.edges.length} relations in view. The tables under “Entities and relations” list them.`
 
@@ -139,6 +153,17 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
             onReset={layout.reset}
             onFit={() => chartRef.current?.fit()}
           />
+          {route.kind === 'explore' && (
+            <ExploreControls
+              route={route}
+              names={names}
+              inFocus={visible.nodes.size}
+              leftOut={filter.leftOut}
+              selectedOne={selectedOne}
+              largeGraphElements={large ? graph.nodes.length + graph.edges.length : null}
+              onNavigate={filter.navigate}
+            />
+          )}
           <FilterControls
             filter={filter}
             entityTypes={entityTypes}
@@ -148,7 +173,7 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
           <SelectionControls
             selected={selected}
             names={names}
-            focused={filter.filter.focus !== null}
+            focused={!large && focus !== null}
             hiddenCount={filter.filter.hiddenNodes.size}
             onExpand={expand}
             onHide={hideSelected}
@@ -170,16 +195,26 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
           <ImageControls chartRef={chartRef} statusLine={statusLine} />
           <label className="check">
             <input type="checkbox" checked={webgl} onChange={(e) => setWebgl(e.target.checked)} />
-            WebGL renderer (faster on large graphs)
+            WebGL renderer (experimental; slower than canvas where measured)
           </label>
         </div>
 
         <div className="graph-stage" role="region" aria-label="Chart" aria-busy={layout.busy}>
           <Legend
             types={[...entityTypes.keys()].map((type) => ({ type, look: typeLook(type) }))}
-            large={graph.nodes.length + graph.edges.length > LARGE_GRAPH_ELEMENTS}
+            large={scope.nodes.length + scope.edges.length > LARGE_GRAPH_ELEMENTS}
           />
           <div ref={containerRef} className="graph-canvas" role="img" aria-label={chartLabel} />
+          {choosing && (
+            <FocusPicker
+              nodes={graph.nodes}
+              edgeCount={graph.edges.length}
+              onFocus={(id, depth) =>
+                filter.navigate({ kind: 'explore', focus: [id], depth, expanded: [] })
+              }
+              onShowAll={() => filter.navigate({ kind: 'all' })}
+            />
+          )}
           {layout.run && <LayoutProgress run={layout.run} />}
         </div>
 

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { LAYOUT_KINDS, LAYOUT_LABELS, type LayoutKind } from './layout'
+import { LAYOUT_KINDS, LAYOUT_LABELS, type LayoutKind } from './layout-plan'
 
 interface LayoutControlsProps {
   /** A layout is running: no other may start. */

@@ -13,6 +13,7 @@ import {
   relationColour,
   typeLook,
 } from './chart-style'
+import type { Visible } from './view-filter'
 
 export interface SyncOutcome {
   /** Nodes that had no saved position and were placed next to their neighbours. */
@@ -65,58 +66,110 @@ function spotNear(points: Point[], id: string): Point {
   return { x: centre.x + 70 * Math.cos(angle), y: centre.y + 70 * Math.sin(angle) }
 }
 
+export interface SyncContext {
+  /** The chart shows its labels now (a large graph's elements then join with the "near" class). */
+  near: boolean | null
+  /** What is in view: newcomers outside it join with the "filtered" class. */
+  visible: Visible
+  /** The chart's record of the elements in view, kept in step with the classes given here. */
+  shown: Visible
+}
+
+/** The classes an element is created with, so nothing is restyled right after it is added. */
+function createdClasses(
+  id: string,
+  kind: 'nodes' | 'edges',
+  context: SyncContext,
+  unsupported: boolean,
+): string[] {
+  const classes: string[] = []
+  if (context.visible[kind].has(id)) context.shown[kind].add(id)
+  else classes.push('filtered')
+  if (context.near) classes.push('near')
+  if (unsupported) classes.push('unsupported')
+  return classes
+}
+
 /**
- * Brings the chart in line with the project's elements, keeping positions and viewport.
- * `near`: the chart shows its labels now (a large graph's elements then join with the class).
+ * Brings the chart in line with the project's elements, keeping positions and viewport. The
+ * first fill is one `cy.add` of prepared element JSON, positions and classes given at creation:
+ * a large graph's first paint cannot afford to look each element up or restyle it afterwards.
  */
 export function syncElements(
   cy: cytoscape.Core,
   graph: GraphElements,
-  near: boolean | null,
+  context: SyncContext,
 ): SyncOutcome {
   const placed: string[] = []
   let needsLayout = false
   cy.batch(() => {
-    const nodeIds = new Set(graph.nodes.map((n) => n.id))
-    const edgeIds = new Set(graph.edges.map((e) => e.id))
-    cy.elements()
-      .filter((element) => !(element.isNode() ? nodeIds : edgeIds).has(element.id()))
-      .remove()
-
-    const firstFill = cy.nodes().length === 0
+    const firstFill = cy.elements().empty()
+    if (!firstFill) removeGone(cy, graph, context.shown)
     const fresh: cytoscape.ElementDefinition[] = []
     for (const node of graph.nodes) {
       const data = nodeData(node)
-      const existing = cy.getElementById(node.id)
-      if (existing.nonempty()) {
-        if (!sameData(existing, data)) existing.data(data)
-        continue
+      if (!firstFill) {
+        const existing = cy.getElementById(node.id)
+        if (existing.nonempty()) {
+          if (!sameData(existing, data)) existing.data(data)
+          continue
+        }
       }
       const position = graph.positions[node.id]
-      fresh.push({ group: 'nodes', data, ...(position ? { position: { ...position } } : {}) })
+      const classes = createdClasses(node.id, 'nodes', context, false)
+      fresh.push({
+        group: 'nodes',
+        data,
+        classes,
+        ...(position ? { position: { ...position } } : {}),
+      })
       if (!position) placed.push(node.id)
     }
     for (const edge of graph.edges) {
       const data = edgeData(edge)
-      const existing = cy.getElementById(edge.id)
-      if (existing.nonempty() && existing.isEdge()) {
-        if (existing.source().id() !== edge.from || existing.target().id() !== edge.to) {
-          existing.move({ source: edge.from, target: edge.to })
+      if (!firstFill) {
+        const existing = cy.getElementById(edge.id)
+        if (existing.nonempty() && existing.isEdge()) {
+          if (existing.source().id() !== edge.from || existing.target().id() !== edge.to) {
+            existing.move({ source: edge.from, target: edge.to })
+          }
+          if (!sameData(existing, data)) existing.data(data)
+          existing.toggleClass('unsupported', !edge.supported)
+          continue
         }
-        if (!sameData(existing, data)) existing.data(data)
-        existing.toggleClass('unsupported', !edge.supported)
-        continue
       }
-      fresh.push({ group: 'edges', data, classes: edge.supported ? [] : ['unsupported'] })
+      fresh.push({
+        group: 'edges',
+        data,
+        classes: createdClasses(edge.id, 'edges', context, !edge.supported),
+      })
     }
     const added = cy.add(fresh)
-    if (near) added.addClass('near')
-    needsLayout = firstFill && placed.length === graph.nodes.length && placed.length > 0
+    // Most of the chart without a saved position: a layout places it, rather than piling the
+    // newcomers beside the few placed nodes (a graph shown whole after a small focus was).
+    needsLayout = placed.length > 0 && placed.length * 2 > cy.nodes().length
     // Kept out of sight until the layout places them, rather than piled up at the origin.
-    if (needsLayout) added.nodes().addClass('unplaced')
-    else placeNearNeighbours(cy, placed)
+    if (needsLayout) {
+      const waiting = new Set(placed)
+      added
+        .nodes()
+        .filter((n) => waiting.has(n.id()))
+        .addClass('unplaced')
+    } else placeNearNeighbours(cy, placed)
   })
   return { placed: needsLayout ? [] : placed, needsLayout }
+}
+
+function removeGone(cy: cytoscape.Core, graph: GraphElements, shown: Visible): void {
+  const nodeIds = new Set(graph.nodes.map((n) => n.id))
+  const edgeIds = new Set(graph.edges.map((e) => e.id))
+  const gone = cy
+    .elements()
+    .filter((element) => !(element.isNode() ? nodeIds : edgeIds).has(element.id()))
+  gone.forEach((element) => {
+    shown[element.isNode() ? 'nodes' : 'edges'].delete(element.id())
+  })
+  gone.remove()
 }
 
 /** Newcomers (no saved position) go next to their placed neighbours, else below the chart. */

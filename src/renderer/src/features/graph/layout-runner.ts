@@ -1,7 +1,9 @@
-import type { LayoutRequest, LayoutResult } from './layout'
+import type { LayoutProgressListener, LayoutRequest, LayoutResult } from './layout-plan'
 
 export type LayoutReply =
-  { type: 'done'; result: LayoutResult } | { type: 'error'; message: string }
+  | { type: 'done'; result: LayoutResult }
+  | { type: 'progress'; done: number; of: number }
+  | { type: 'error'; message: string }
 
 export class LayoutCancelled extends Error {
   constructor() {
@@ -20,7 +22,10 @@ export interface RunningLayout {
  * Lays a graph out in a fresh Web Worker. One worker per run: terminating is the only way to
  * stop a synchronous layout midway, and starting a worker costs little next to a layout.
  */
-export function runLayoutInWorker(request: LayoutRequest): RunningLayout {
+export function runLayoutInWorker(
+  request: LayoutRequest,
+  onProgress?: LayoutProgressListener,
+): RunningLayout {
   const worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' })
   let settle: ((outcome: { result?: LayoutResult; error?: Error }) => void) | undefined
   const result = new Promise<LayoutResult>((resolve, reject) => {
@@ -33,7 +38,9 @@ export function runLayoutInWorker(request: LayoutRequest): RunningLayout {
   })
   worker.onmessage = (event: MessageEvent<LayoutReply>) => {
     const message = event.data
-    if (message.type === 'done') settle?.({ result: message.result })
+    if (message.type === 'progress') {
+      if (settle) onProgress?.(message.done, message.of)
+    } else if (message.type === 'done') settle?.({ result: message.result })
     else settle?.({ error: new Error(`The layout failed: ${message.message}`) })
   }
   worker.onerror = (event) => {

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  computeLayout,
-  medianNearestDistance,
-  qualityFor,
-  spreadOut,
-  type LayoutRequest,
-} from './layout'
+import { computeLayout, medianNearestDistance, spreadOut } from './layout'
+import { qualityFor, type LayoutRequest } from './layout-plan'
 
 /** A hub with spokes, plus a chain hanging off one spoke and a separate pair. */
 function sampleGraph(): Pick<LayoutRequest, 'nodes' | 'edges'> {

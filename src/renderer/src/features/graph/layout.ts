@@ -1,56 +1,23 @@
 /**
- * Layouts computed with cytoscape headless: no DOM, so the same code runs in the layout Web
- * Worker, in unit tests under Node, and in the bench.
+ * Layouts computed off the view: cytoscape headless (fcose, concentric, breadthfirst) and
+ * ForceAtlas2 for large graphs. No DOM, so the same code runs in the layout Web Worker, in unit
+ * tests under Node, and in the bench; the view imports only layout-plan.ts.
  */
 import cytoscape from 'cytoscape'
 import fcose from 'cytoscape-fcose'
 import type { Point } from '../../../../shared/contract'
 import { seededRandom } from '../../../../shared/random'
+import { forceAtlas2Iterations, forceAtlas2Layout } from './layout-forceatlas2'
+import {
+  forceAlgorithmFor,
+  qualityFor,
+  type FcoseQuality,
+  type LayoutProgressListener,
+  type LayoutRequest,
+  type LayoutResult,
+} from './layout-plan'
 
 cytoscape.use(fcose)
-
-export const LAYOUT_KINDS = ['fcose', 'concentric', 'breadthfirst'] as const
-export type LayoutKind = (typeof LAYOUT_KINDS)[number]
-
-export const LAYOUT_LABELS: Record<LayoutKind, string> = {
-  fcose: 'Force-directed',
-  concentric: 'Concentric by degree',
-  breadthfirst: 'Tree from the selected node',
-}
-
-export type FcoseQuality = 'proof' | 'default' | 'draft'
-
-export interface LayoutRequest {
-  kind: LayoutKind
-  /** `size` is the drawn diameter; `labelWidth` the room its label takes under it. */
-  nodes: { id: string; size: number; labelWidth?: number }[]
-  edges: { id: string; source: string; target: string }[]
-  /** The root of a breadthfirst layout. */
-  root?: string
-  /** fcose only; chosen from the graph's size when absent. */
-  quality?: FcoseQuality
-  /** Makes fcose's random start repeatable (tests); absent, each run starts afresh. */
-  seed?: number
-}
-
-export interface LayoutResult {
-  positions: Record<string, Point>
-  /** Time spent in the layout itself, without message passing. */
-  ms: number
-  quality?: FcoseQuality
-}
-
-/**
- * fcose's "default" quality refines the spectral draft with a force simulation whose cost grows
- * much faster than the graph: measured headless on this 2-core machine, 0.5 s at 200 nodes /
- * 500 edges, 2.1 s at 300 / 1,000, 5.8 s at 500 / 2,000 and 90 s at 1,000 / 4,000; "draft" took
- * 0.1–0.25 s up to 500 / 2,000, 1.1 s at 1,000 / 4,000 and 3.7 s at 5,000 / 20,000. Small charts,
- * the ones read label by label, get the slow-cooling "proof" quality.
- */
-export function qualityFor(nodeCount: number, edgeCount: number): FcoseQuality {
-  if (nodeCount <= 100 && edgeCount <= 300) return 'proof'
-  return nodeCount <= 250 && edgeCount <= 800 ? 'default' : 'draft'
-}
 
 function layoutOptions(request: LayoutRequest, quality: FcoseQuality): cytoscape.LayoutOptions {
   switch (request.kind) {
@@ -96,7 +63,14 @@ function cssEscape(id: string): string {
   return /^[A-Za-z_]/.test(id) ? id : `\\3${id.charAt(0)} ${id.slice(1)}`
 }
 
-export function computeLayout(request: LayoutRequest): LayoutResult {
+export function computeLayout(
+  request: LayoutRequest,
+  onProgress?: LayoutProgressListener,
+): LayoutResult {
+  if (request.kind === 'fcose') {
+    const algorithm = request.algorithm ?? forceAlgorithmFor(request.nodes.length)
+    if (algorithm === 'forceatlas2') return forceAtlas2Result(request, onProgress)
+  }
   const quality = request.quality ?? qualityFor(request.nodes.length, request.edges.length)
   const cy = cytoscape({
     headless: true,
@@ -120,11 +94,40 @@ export function computeLayout(request: LayoutRequest): LayoutResult {
   cy.destroy()
   if (request.kind === 'fcose') points = spreadOut(points, spacingFor(request.nodes))
   const ms = performance.now() - started
+  return {
+    positions: rounded(points),
+    ms,
+    ...(request.kind === 'fcose' ? { algorithm: 'fcose' as const, quality } : {}),
+  }
+}
+
+function forceAtlas2Result(
+  request: LayoutRequest,
+  onProgress?: LayoutProgressListener,
+): LayoutResult {
+  const started = performance.now()
+  const iterations = forceAtlas2Iterations(request.nodes.length, request.edges.length)
+  const points = forceAtlas2Layout({
+    nodes: request.nodes,
+    edges: request.edges,
+    iterations,
+    ...(request.seed !== undefined ? { seed: request.seed } : {}),
+    ...(onProgress ? { onProgress } : {}),
+  })
+  return {
+    positions: rounded(spreadOut(points, spacingFor(request.nodes))),
+    ms: performance.now() - started,
+    algorithm: 'forceatlas2',
+    iterations,
+  }
+}
+
+function rounded(points: readonly { id: string; x: number; y: number }[]): Record<string, Point> {
   const positions: Record<string, Point> = {}
   for (const { id, x, y } of points) {
     positions[id] = { x: Math.round(x * 10) / 10, y: Math.round(y * 10) / 10 }
   }
-  return { positions, ms, ...(request.kind === 'fcose' ? { quality } : {}) }
+  return positions
 }
 
 /**

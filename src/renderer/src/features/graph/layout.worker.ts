@@ -1,8 +1,10 @@
 /**
- * The layout Web Worker: runs cytoscape headless off the UI thread, so the chart stays
- * responsive while a large graph is laid out. Cancelling terminates the worker.
+ * The layout Web Worker: runs the layout off the UI thread, so the chart stays responsive
+ * while a large graph is laid out, and tells how far it has got when the layout can say.
+ * Cancelling terminates the worker.
  */
-import { computeLayout, type LayoutRequest } from './layout'
+import { computeLayout } from './layout'
+import type { LayoutRequest } from './layout-plan'
 import type { LayoutReply } from './layout-runner'
 
 function reply(message: LayoutReply): void {
@@ -11,7 +13,8 @@ function reply(message: LayoutReply): void {
 
 self.onmessage = (event: MessageEvent<LayoutRequest>) => {
   try {
-    reply({ type: 'done', result: computeLayout(event.data) })
+    const result = computeLayout(event.data, (done, of) => reply({ type: 'progress', done, of }))
+    reply({ type: 'done', result })
   } catch (error) {
     reply({ type: 'error', message: error instanceof Error ? error.message : String(error) })
   }

@@ -6,8 +6,13 @@
 
 /**
  * A mark once the frame after the current one has been produced, i.e. once the chart's own
- * redraw has run (whatever the renderer).
+ * redraw has run (whatever the renderer); `then` learns when that was.
  */
-export function markAfterPaint(name: string): void {
-  requestAnimationFrame(() => requestAnimationFrame(() => performance.mark(name)))
+export function markAfterPaint(name: string, then?: (at: number) => void): void {
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      performance.mark(name)
+      then?.(performance.now())
+    }),
+  )
 }

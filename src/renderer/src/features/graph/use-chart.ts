@@ -6,7 +6,8 @@
 import { useEffect, useRef, useState, type RefObject } from 'react'
 import type { GraphElements, Point } from '../../../../shared/contract'
 import { styleNonce } from '../../ui/style-nonce'
-import { Chart } from './chart'
+import { Chart, LARGE_GRAPH_ELEMENTS } from './chart'
+import { recordPaint } from './draw-cost'
 import { markAfterPaint } from './paint-marks'
 import type { Visible } from './view-filter'
 
@@ -38,9 +39,12 @@ export function useWebglSetting(): [boolean, (on: boolean) => void] {
 }
 
 export interface ChartShows {
+  /** The elements the chart holds: the whole graph, or the part an exploration reaches. */
   graph: GraphElements
   visible: Visible
   matches: ReadonlySet<string>
+  /** A new value frames the chart again (a new focus, say). */
+  frame: string
 }
 
 export interface ChartHandlers {
@@ -64,7 +68,10 @@ export function useChart(
   webgl: boolean,
   handlers: ChartHandlers,
 ): RefObject<HTMLDivElement | null> {
-  const { graph, visible, matches } = shows
+  const { graph, visible, matches, frame } = shows
+  // The large-graph look (no labels far out, straight edges) suits thousands of elements, not a
+  // focus of a few dozen: crossing the line makes the chart anew.
+  const large = graph.nodes.length + graph.edges.length > LARGE_GRAPH_ELEMENTS
   const containerRef = useRef<HTMLDivElement>(null)
   /** The elements the chart was last brought in line with. */
   const synced = useRef<GraphElements | null>(null)
@@ -88,20 +95,24 @@ export function useChart(
         onOpenNode: (id) => tell().onOpenNode(id),
         onOpenEdge: (id) => tell().onOpenEdge(id),
         onNodesMoved: (positions) => tell().onNodesMoved(positions),
+        large,
       },
       initial.nodes.length + initial.edges.length,
     )
     chartRef.current = chart
-    performance.mark('sightline:graph-sync')
-    const outcome = chart.sync(initial)
+    const started = performance.now()
+    const elements = initial.nodes.length + initial.edges.length
+    performance.mark('sightline:graph-sync', {
+      detail: { nodes: initial.nodes.length, edges: initial.edges.length },
+    })
+    const outcome = chart.sync(initial, shown)
     synced.current = initial
-    chart.setVisible(shown)
     chart.setMatches(found)
     if (outcome.needsLayout) {
       tell().onNeedsLayout()
     } else {
       chart.fit()
-      markAfterPaint('sightline:graph-painted')
+      markAfterPaint('sightline:graph-painted', (at) => recordPaint(elements, at - started))
     }
     // Chart.resize acts on a real change only: the observer's first call (on observe) would
     // otherwise cost a large chart a second full redraw for nothing.
@@ -113,7 +124,7 @@ export function useChart(
       chartRef.current = null
       chart.destroy()
     }
-  }, [chartRef, webgl])
+  }, [chartRef, webgl, large])
 
   useEffect(() => {
     const chart = chartRef.current
@@ -121,10 +132,17 @@ export function useChart(
     // Saving positions patches the cached graph; the chart has those positions already.
     if (!chart || (last && last.nodes === graph.nodes && last.edges === graph.edges)) return
     synced.current = graph
-    const outcome = chart.sync(graph)
+    const outcome = chart.sync(graph, latest.current.shows.visible)
     chart.setVisible(latest.current.shows.visible)
     if (outcome.needsLayout) latest.current.handlers.onNeedsLayout()
   }, [chartRef, graph])
+
+  const framed = useRef(frame)
+  useEffect(() => {
+    if (framed.current === frame) return
+    framed.current = frame
+    chartRef.current?.fit()
+  }, [chartRef, frame])
 
   useEffect(() => {
     chartRef.current?.setVisible(visible)

@@ -1,10 +1,14 @@
 /**
  * What the analyst chose to see and to find, as one reducer: the controls dispatch, the view
- * reads the visible elements and the search matches derived from it.
+ * reads the visible elements and the search matches derived from it. The focus follows the
+ * route (the URL), so an exploration survives a reload.
  */
-import { useCallback, useMemo, useReducer } from 'react'
+import { useMemo, useReducer, useState } from 'react'
 import type { GraphElements } from '../../../../shared/contract'
 import type { RelationType } from '../../../../shared/model'
+import { graphHref, type GraphRoute } from '../../routes/links'
+import { adjacencyOf, reachOf, type Reach } from './exploration'
+import { useGraphRoute } from './use-graph-route'
 import {
   expandFocus,
   matchingNodes,
@@ -83,25 +87,96 @@ export interface GraphFilter extends GraphFilterState {
   /** Visible nodes whose name holds the query. */
   matches: Set<string>
   dispatch(action: GraphFilterAction): void
+  /**
+   * The elements the chart holds: the focus and the relations between its entities, or the
+   * whole graph. Thousands of elements kept out of view would still cost their creation and
+   * styling.
+   */
+  scope: GraphElements
+  /** What the view shows: the whole graph, or an exploration from a focus. */
+  route: GraphRoute
+  /** Entities next to the focus that its size limit left out. */
+  leftOut: number
+  /** Shows another route (a focus, the whole graph), kept in the URL. */
+  navigate(route: GraphRoute): void
   /** Adds the node and its visible neighbours to the focus; returns the new focus. */
   expand(nodeId: string): ReadonlySet<string>
 }
 
+function focusAction(reach: Reach | null): GraphFilterAction {
+  return reach ? { type: 'focus', focus: reach.nodes } : { type: 'show-whole-graph' }
+}
+
 export function useGraphFilter(graph: GraphElements): GraphFilter {
-  const [state, dispatch] = useReducer(graphFilterReducer, INITIAL_GRAPH_FILTER)
+  const [route, navigate] = useGraphRoute()
+  const adjacency = useMemo(() => adjacencyOf(graph.edges), [graph.edges])
+  const [state, dispatch] = useReducer(graphFilterReducer, undefined, () =>
+    graphFilterReducer(
+      INITIAL_GRAPH_FILTER,
+      focusAction(reachOf(route, graph, adjacency, NO_FILTER)),
+    ),
+  )
+  /** The route the focus was last built for, and what its limit left out. */
+  const [built, setBuilt] = useState(() => ({
+    href: graphHref(route),
+    leftOut: reachOf(route, graph, adjacency, NO_FILTER)?.leftOut ?? 0,
+  }))
   const { filter, query } = state
+  // A new route (Back, a link, a choice in the view) rebuilds the focus under the filters of
+  // the moment, as "Expand" always did; adjusting state while rendering spares a second pass.
+  if (built.href !== graphHref(route)) {
+    const reach = reachOf(route, graph, adjacency, filter)
+    setBuilt({ href: graphHref(route), leftOut: reach?.leftOut ?? 0 })
+    dispatch(focusAction(reach))
+  }
   const visible = useMemo(() => visibleElements(graph, filter), [graph, filter])
+  const scope = useScope(graph, filter.focus)
   const matches = useMemo(
     () => matchingNodes(graph.nodes, visible.nodes, query),
     [graph.nodes, visible.nodes, query],
   )
-  const expand = useCallback(
-    (nodeId: string) => {
-      const focus = expandFocus(graph, filter, nodeId)
-      dispatch({ type: 'focus', focus })
-      return focus
-    },
-    [graph, filter],
+  const expand = (nodeId: string): ReadonlySet<string> => {
+    const focus = expandFocus(graph, filter, nodeId)
+    const next: GraphRoute =
+      route.kind === 'explore'
+        ? { ...route, expanded: [...route.expanded.filter((id) => id !== nodeId), nodeId] }
+        : { kind: 'explore', focus: [], depth: 1, expanded: [nodeId] }
+    // Built here already: the hash change that follows finds nothing to redo.
+    setBuilt({ href: graphHref(next), leftOut: built.leftOut })
+    dispatch({ type: 'focus', focus })
+    navigate(next)
+    return focus
+  }
+  return {
+    filter,
+    query,
+    visible,
+    matches,
+    dispatch,
+    scope,
+    route,
+    leftOut: built.leftOut,
+    navigate,
+    expand,
+  }
+}
+
+/**
+ * The focus's part of the graph. New only when the elements or the focus change: saving
+ * positions makes a new graph object, and must not make the chart sync again.
+ */
+function useScope(graph: GraphElements, focus: ReadonlySet<string> | null): GraphElements {
+  const { nodes, edges, positions } = graph
+  const scopedNodes = useMemo(
+    () => (focus ? nodes.filter((node) => focus.has(node.id)) : nodes),
+    [nodes, focus],
   )
-  return { filter, query, visible, matches, dispatch, expand }
+  const scopedEdges = useMemo(
+    () => (focus ? edges.filter((edge) => focus.has(edge.from) && focus.has(edge.to)) : edges),
+    [edges, focus],
+  )
+  return useMemo(
+    () => ({ nodes: scopedNodes, edges: scopedEdges, positions }),
+    [scopedNodes, scopedEdges, positions],
+  )
 }

@@ -7,17 +7,48 @@ import type { GraphElements, Point } from '../../../../shared/contract'
 import { useResetPositions } from '../../api/graph'
 import type { Chart } from './chart'
 import { labelWidth, nodeSize } from './chart-style'
-import { LAYOUT_LABELS, qualityFor, type LayoutKind, type LayoutRequest } from './layout'
+import {
+  forceAlgorithmFor,
+  LAYOUT_LABELS,
+  qualityFor,
+  type ForceAlgorithm,
+  type LayoutKind,
+  type LayoutRequest,
+} from './layout-plan'
 import { LayoutCancelled, runLayoutInWorker } from './layout-runner'
 import { markAfterPaint } from './paint-marks'
 import type { StatusLine } from './use-status-line'
 import type { Visible } from './view-filter'
 
+/**
+ * How far a run has got, for the progress bar alone to follow: a state of the view would
+ * re-render the whole view (and its lists of thousands) at each step of a large layout.
+ */
+export class LayoutSteps {
+  private current: { done: number; of: number } | null = null
+  private readonly listeners = new Set<() => void>()
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  readonly get = (): { done: number; of: number } | null => this.current
+
+  set(done: number, of: number): void {
+    this.current = { done, of }
+    for (const listener of this.listeners) listener()
+  }
+}
+
 export interface LayoutRun {
   kind: LayoutKind
   nodeCount: number
+  /** Force-directed only. */
+  algorithm?: ForceAlgorithm
   quality?: string
   startedAt: number
+  steps: LayoutSteps
   cancel(): void
 }
 
@@ -79,12 +110,16 @@ export function useLayoutRun(options: LayoutRunOptions): LayoutRunning {
     const { nodes, edges } = request
     if (nodes.length === 0) return
     performance.mark('sightline:layout-start')
-    const running = runLayoutInWorker(request)
+    const steps = new LayoutSteps()
+    const running = runLayoutInWorker(request, (done, of) => steps.set(done, of))
+    const algorithm = kind === 'fcose' ? forceAlgorithmFor(nodes.length) : undefined
     const started: LayoutRun = {
       kind,
       nodeCount: nodes.length,
-      ...(kind === 'fcose' ? { quality: qualityFor(nodes.length, edges.length) } : {}),
+      ...(algorithm ? { algorithm } : {}),
+      ...(algorithm === 'fcose' ? { quality: qualityFor(nodes.length, edges.length) } : {}),
       startedAt: performance.now(),
+      steps,
       cancel: running.cancel,
     }
     runRef.current = started
@@ -94,7 +129,13 @@ export function useLayoutRun(options: LayoutRunOptions): LayoutRunning {
       .then((result) => {
         if (chartRef.current !== chart) return
         performance.mark('sightline:layout-computed', {
-          detail: { computeMs: result.ms, quality: result.quality, nodes: nodes.length },
+          detail: {
+            computeMs: result.ms,
+            algorithm: result.algorithm,
+            quality: result.quality,
+            iterations: result.iterations,
+            nodes: nodes.length,
+          },
         })
         chart.applyPositions(result.positions)
         chart.fit()

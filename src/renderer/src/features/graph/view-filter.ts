@@ -35,21 +35,30 @@ function edgePassesCredibility(edge: GraphEdge, minCredibility: number | null): 
   return edge.bestCredibility !== undefined && edge.bestCredibility <= minCredibility
 }
 
+/** The entity passes the filter's type and "Hide" choices (the focus aside). */
+export function nodePasses(node: GraphNode, filter: ViewFilter): boolean {
+  return !filter.hiddenTypes.has(node.type) && !filter.hiddenNodes.has(node.id)
+}
+
+/** The relation passes the filter's type and credibility choices (its ends aside). */
+export function edgePasses(edge: GraphEdge, filter: ViewFilter): boolean {
+  return (
+    !filter.hiddenRelationTypes.has(edge.type) && edgePassesCredibility(edge, filter.minCredibility)
+  )
+}
+
 /** The nodes and edges the chart shows under a filter. An edge shows only with both its ends. */
 export function visibleElements(graph: GraphElements, filter: ViewFilter): Visible {
   const nodes = new Set<string>()
   for (const node of graph.nodes) {
-    if (filter.hiddenTypes.has(node.type)) continue
-    if (filter.hiddenNodes.has(node.id)) continue
+    if (!nodePasses(node, filter)) continue
     if (filter.focus && !filter.focus.has(node.id)) continue
     nodes.add(node.id)
   }
   const edges = new Set<string>()
   for (const edge of graph.edges) {
     if (!nodes.has(edge.from) || !nodes.has(edge.to)) continue
-    if (filter.hiddenRelationTypes.has(edge.type)) continue
-    if (!edgePassesCredibility(edge, filter.minCredibility)) continue
-    edges.add(edge.id)
+    if (edgePasses(edge, filter)) edges.add(edge.id)
   }
   return { nodes, edges }
 }

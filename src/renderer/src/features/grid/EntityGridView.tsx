@@ -7,6 +7,7 @@ import { useEntityTable } from '../../api/entities'
 import { useGridColumns } from '../../api/grid'
 import { ENTITY_GRIDS } from '../../routes/entity-grids'
 import { EntityPanel } from '../../ui/evidence/EntityPanel'
+import { openExchange } from '../../ui/exchange-request'
 import { styleNonce } from '../../ui/style-nonce'
 import { AddEntityForm } from './AddEntityForm'
 import { CellErrorNotice } from './CellErrorNotice'
@@ -15,7 +16,7 @@ import { ColumnsMenu } from './ColumnsMenu'
 import { DeleteDialog } from './DeleteDialog'
 import { countLabel, gridKey } from './entity-types'
 import { FilterBar } from './FilterBar'
-import { exportShownAsCsv, revealNewRow } from './grid-actions'
+import { exchangeRequest, exportShownAsCsv, revealNewRow } from './grid-actions'
 import { getRowId, gridTheme, rowSelection, selectionColumnDef } from './grid-options'
 import { GridErrorBoundary } from './GridErrorBoundary'
 import { GridToolbar } from './GridToolbar'
@@ -110,6 +111,7 @@ function EntityGrid({ type }: { type: KnownEntityType }) {
         onExport={() => {
           if (api) announce(exportShownAsCsv(api, spec.label))
         }}
+        onExchange={() => openExchange(exchangeRequest(selection.selectedIds, spec))}
         gridReady={api !== null}
       />
 

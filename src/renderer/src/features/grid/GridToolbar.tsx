@@ -4,7 +4,7 @@ import { GOOD_GRADE } from './grid-filters'
 
 /**
  * The grid's tools: the search box and the evidence filter, undo and redo, delete, the
- * Columns menu and the CSV export. The buttons that act on the grid wait until it is ready.
+ * Columns menu, the CSV export and the Exchange dialog (STIX, W3C, CSV). The buttons that act on the grid wait until it is ready.
  */
 export function GridToolbar({
   label,
@@ -19,6 +19,7 @@ export function GridToolbar({
   columnsOpen,
   onToggleColumns,
   onExport,
+  onExchange,
   gridReady,
 }: {
   /** The grid's name, plural: "Groups". */
@@ -34,6 +35,8 @@ export function GridToolbar({
   columnsOpen: boolean
   onToggleColumns: () => void
   onExport: () => void
+  /** Opens the Exchange dialog (STIX, W3C, CSV) for the selected rows or the project. */
+  onExchange: () => void
   gridReady: boolean
 }) {
   return (
@@ -85,6 +88,18 @@ export function GridToolbar({
       </button>
       <button type="button" onClick={onExport} disabled={!gridReady}>
         Export CSV
+      </button>
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        onClick={onExchange}
+        title={
+          selectedCount > 0
+            ? `Export the ${selectedCount} selected as STIX, or import STIX, W3C or CSV`
+            : 'Export the project as STIX, or import STIX, W3C or CSV'
+        }
+      >
+        Exchange…
       </button>
     </div>
   )

@@ -2,7 +2,9 @@
 import type { GridApi, ProcessCellForExportParams } from 'ag-grid-community'
 import type { EntityRow } from '../../../../shared/contract'
 import type { Entity } from '../../../../shared/model'
+import type { EntityGridSpec } from '../../routes/entity-grids'
 import { downloadFile } from '../../ui/download'
+import type { ExchangeRequest } from '../../ui/exchange-request'
 import { SELECTION_COLUMN_ID } from './column-state'
 import { csvFileName, neutralizeFormula, withBom } from './csv'
 
@@ -35,4 +37,17 @@ export function revealNewRow(api: GridApi<EntityRow> | null, entity: Entity): st
   node.setSelected(true)
   api.flashCells({ rowNodes: [node] })
   return `Added ${entity.name}.`
+}
+
+/** What the Exchange dialog exports from a grid: the selected rows if any, else the project. */
+export function exchangeRequest(
+  selectedIds: readonly string[],
+  spec: EntityGridSpec,
+): ExchangeRequest {
+  if (selectedIds.length === 0) return { scope: { kind: 'project' } }
+  const noun = selectedIds.length === 1 ? spec.singular : spec.label.toLowerCase()
+  return {
+    scope: { kind: 'entities', entityIds: [...selectedIds] },
+    scopeLabel: `The ${selectedIds.length} selected ${noun}, their relations and what they link to`,
+  }
 }

@@ -1,6 +1,7 @@
 import { useId, type ChangeEvent } from 'react'
 import { ApiError } from '../../api/errors'
 import { useImportProject } from '../../api/project'
+import { FileProblems } from '../../ui/FileProblems'
 
 /** Picks a file made by “Export project” and imports it as a new project, which then opens. */
 export function ImportProject({ onImported }: { onImported?: () => void }) {
@@ -38,16 +39,7 @@ export function ImportProject({ onImported }: { onImported?: () => void }) {
       )}
       {importProject.isError && (
         <div role="alert" className="error-text">
-          <p>{importProject.error.message}</p>
-          {problems.length > 1 && (
-            <ul aria-label="Problems found in the file">
-              {problems.map((problem, index) => (
-                <li key={index}>
-                  {problem.path ? <code>{problem.path}</code> : null} {problem.message}
-                </li>
-              ))}
-            </ul>
-          )}
+          <FileProblems message={importProject.error.message} problems={problems} />
         </div>
       )}
     </div>

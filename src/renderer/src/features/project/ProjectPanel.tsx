@@ -2,14 +2,15 @@ import { useState } from 'react'
 import { useProjectInfo, useSaveNow } from '../../api/project'
 import { useBackups, useCreateBackup } from '../../api/storage'
 import { Dialog } from '../../ui/Dialog'
+import { openExchange } from '../../ui/exchange-request'
 import { BackupList } from './BackupList'
 import { ExportProject } from './ExportProject'
 import { ImportProject } from './ImportProject'
 import './project.css'
 
 /**
- * The Project dialog, opened from the header: save now, back up, restore a backup, and
- * export or import a whole project.
+ * The Project dialog, opened from the header: save now, back up, restore a backup, export
+ * or import a whole project, and open the exchange with other tools (STIX, W3C, CSV).
  */
 export function ProjectPanel() {
   const [open, setOpen] = useState(false)
@@ -98,6 +99,26 @@ function ProjectPanelBody({ onDone }: { onDone: () => void }) {
         </p>
         <ExportProject />
         <ImportProject onImported={onDone} />
+      </section>
+
+      <section aria-labelledby="panel-exchange">
+        <h3 id="panel-exchange">Exchange with other tools</h3>
+        <p className="muted">
+          STIX 2.1 bundles for threat-intelligence platforms (OpenCTI, MISP), W3C Web Annotations
+          for annotation tools (Hypothesis), and CSV files of entities from spreadsheets.
+        </p>
+        <div className="button-row">
+          <button
+            type="button"
+            aria-haspopup="dialog"
+            onClick={() => {
+              onDone()
+              openExchange({ scope: { kind: 'project' } })
+            }}
+          >
+            STIX, W3C and CSV…
+          </button>
+        </div>
       </section>
     </div>
   )

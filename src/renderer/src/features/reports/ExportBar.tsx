@@ -2,8 +2,9 @@ import { useEffect, useState } from 'react'
 import type { Report } from '../../../../shared/model'
 import { useExportHtml, useExportMarkdown, useExportPdf } from '../../api/reports'
 import { blobFromBase64, downloadFile } from '../../ui/download'
+import { openExchange } from '../../ui/exchange-request'
 
-/** Export PDF…, HTML and Markdown, with progress while Chromium prints. */
+/** Export PDF…, HTML and Markdown, with progress while Chromium prints; STIX through the Exchange dialog. */
 export function ExportBar({
   report,
   beforeExport,
@@ -69,6 +70,21 @@ export function ExportBar({
       </button>
       <button type="button" onClick={() => void exportText('markdown')} disabled={busy}>
         Export Markdown
+      </button>
+      <button
+        type="button"
+        aria-haspopup="dialog"
+        disabled={busy}
+        onClick={() =>
+          void beforeExport().then(() =>
+            openExchange({
+              scope: { kind: 'report', reportId: report.id },
+              scopeLabel: 'This report: its tables’ entities, its quotes and its notes’ citations',
+            }),
+          )
+        }
+      >
+        Export STIX…
       </button>
       {pdf.isPending && <progress aria-label="Exporting PDF" />}
       <span role="status" className="muted export-status">

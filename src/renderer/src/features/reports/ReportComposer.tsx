@@ -15,6 +15,7 @@ const ADDABLE: { kind: SectionKind; label: string }[] = [
   { kind: 'entity-table', label: 'Add entity table' },
   { kind: 'graph', label: 'Add graph' },
   { kind: 'quotes', label: 'Add quotes' },
+  { kind: 'map', label: 'Add map' },
 ]
 
 /**
@@ -51,7 +52,7 @@ export function ReportComposer({ report, onDeleted }: { report: Report; onDelete
 
         <h3 className="sections-title">Sections</h3>
         {draft.sections.length === 0 && (
-          <p className="muted">No sections yet: add a note, a table, the graph or quotes.</p>
+          <p className="muted">No sections yet: add a note, a table, the graph, quotes or a map.</p>
         )}
         <ol className="section-list" aria-label="Sections">
           {draft.sections.map((section, index) => (

@@ -7,6 +7,7 @@ import {
   type ReportColumnKey,
 } from '../../../../shared/contract'
 import type { ReportSection } from '../../../../shared/model'
+import { MapSectionFields } from './MapSectionFields'
 import { QuotePicker } from './QuotePicker'
 
 interface SectionCardProps {
@@ -162,5 +163,7 @@ function SectionFields({ section, index, choices, onChange }: SectionCardProps) 
       )
     case 'quotes':
       return <QuotePicker section={section} n={n} choices={choices} onChange={onChange} />
+    case 'map':
+      return <MapSectionFields section={section} n={n} onChange={onChange} />
   }
 }

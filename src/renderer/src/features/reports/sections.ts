@@ -10,6 +10,7 @@ export const SECTION_LABELS: Record<SectionKind, string> = {
   'entity-table': 'entity table',
   graph: 'graph',
   quotes: 'quotes',
+  map: 'map',
 }
 
 /** A new table lists groups, the entities most reports are about. */
@@ -18,7 +19,7 @@ const FIRST_TABLE_TYPE = 'group'
 /**
  * A new section of a kind, ready to show something: a note section shows the first note
  * (the analyst picks another), a table the groups with their default columns, a quotes
- * section starts empty.
+ * section starts empty, a map shows groups per province.
  */
 export function newSection(kind: SectionKind, choices: ReportChoices | undefined): ReportSection {
   const id = crypto.randomUUID()
@@ -36,6 +37,8 @@ export function newSection(kind: SectionKind, choices: ReportChoices | undefined
       return { id, kind }
     case 'quotes':
       return { id, kind, annotationIds: [] }
+    case 'map':
+      return { id, kind, layer: 'groups', groupIds: [] }
   }
 }
 

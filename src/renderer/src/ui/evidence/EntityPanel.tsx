@@ -1,4 +1,6 @@
 import { useEntityEvidence } from '../../api/evidence'
+import { graphFocusHref, mapHref } from '../../routes/links'
+import { PlaceLocation } from '../geo/PlaceLocation'
 import { NotesMentioningEntity } from '../notes/Backlinks'
 import { QuoteCard } from './QuoteCard'
 import { attributeLabel, attributeText } from './attributes'
@@ -43,6 +45,18 @@ export function EntityPanel({
             </p>
           )}
           {data.entity.description && <p dir="auto">{data.entity.description}</p>}
+          {data.entity.type === 'place' && <PlaceLocation place={data.entity} />}
+          {data.entity.type === 'group' && (
+            <p>
+              <a href={mapHref({ groupIds: [data.entity.id] })}>Show its areas on the map</a>
+            </p>
+          )}
+          <p>
+            <a href={graphFocusHref(entityId)}>
+              Show on graph<span className="visually-hidden">: {data.entity.name}</span>
+            </a>{' '}
+            <span className="muted">(with what lies within two relations)</span>
+          </p>
 
           <section aria-labelledby={`${titleId}-attributes`}>
             <h4 id={`${titleId}-attributes`}>Attributes</h4>

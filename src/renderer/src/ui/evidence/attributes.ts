@@ -2,6 +2,8 @@ const LABELS: Record<string, string> = {
   estimatedStrength: 'Strength',
   placeKind: 'Kind of place',
   communityKind: 'Kind of community',
+  iso3166Code: 'ISO 3166-2 code',
+  gazetteerId: 'Gazetteer entry',
 }
 
 /** "firstSeen" -> "First seen". */

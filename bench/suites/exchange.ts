@@ -1,0 +1,129 @@
+/**
+ * STIX 2.1 exchange of a whole project: the export beside one JSON.stringify of the same
+ * bundle, the import (upload in chunks, preview, apply into an empty project) beside one
+ * JSON.parse of it, and the longest stall of the main process's event loop meanwhile. Runs
+ * in this process, as the exchange runs in the main process.
+ */
+import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { UPLOAD_CHUNK_CHARS } from '../../src/shared/contract'
+import {
+  applyImport,
+  exportStix,
+  previewImport,
+  receiveUpload,
+} from '../../src/main/core/services/exchange'
+import { Workspace } from '../../src/main/core/workspace'
+import { line, longestStall, median, target, timeAlternately } from '../measure'
+import type { BenchSuite, Measurement } from '../types'
+
+/** The main process may block this long at most (DESIGN: "nothing there may block for more than ~30 ms"). */
+const STALL_MS = 30
+
+export const exchangeSuite: BenchSuite = {
+  name: 'exchange',
+  async run(ctx) {
+    const preset = ctx.preset
+    const generated = await ctx.project(preset)
+    const parent = await mkdtemp(join(ctx.tmpDir, 'exchange-'))
+    const folder = join(parent, 'project')
+    await cp(generated, folder, { recursive: true })
+    const workspace = new Workspace({
+      userDataDir: join(parent, 'user-data'),
+      store: { backups: false },
+    })
+    const out: Measurement[] = []
+    try {
+      const store = await workspace.open(folder)
+      const exportOnce = async (): Promise<string> =>
+        (await exportStix(store, { scope: { kind: 'project' }, tlp: 'amber' })).content
+      const text = await exportOnce()
+      const bundle: unknown = JSON.parse(text)
+      const megabytes = (Buffer.byteLength(text) / 1e6).toFixed(1)
+      const objects = (bundle as { objects: unknown[] }).objects.length
+
+      ctx.log(`  export (${megabytes} MB bundle, ${objects} objects)`)
+      const exported = await timeAlternately(ctx.runs, {
+        export: { run: exportOnce },
+        stringify: { run: () => JSON.stringify(bundle) },
+      })
+      const exportStalls: number[] = []
+      for (let i = 0; i < ctx.runs; i++) exportStalls.push(await longestStall(exportOnce))
+
+      ctx.log('  import into an empty project')
+      let run = 0
+      const importOnce = async (): Promise<void> => {
+        const uploadId = `bench-upload-${run}`
+        for (let index = 0; index * UPLOAD_CHUNK_CHARS < text.length; index++) {
+          receiveUpload({
+            uploadId,
+            index,
+            text: text.slice(index * UPLOAD_CHUNK_CHARS, (index + 1) * UPLOAD_CHUNK_CHARS),
+          })
+          await new Promise((resolve) => setImmediate(resolve))
+        }
+        const preview = await previewImport(workspace, {
+          uploadId,
+          fileName: 'medium.stix.json',
+          target: 'current',
+        })
+        const outcome = await applyImport(workspace, {
+          planId: preview.planId,
+          digest: preview.digest,
+        })
+        if (outcome.status !== 'applied') throw new Error('the import plan changed under the bench')
+      }
+      const freshProject = async (): Promise<void> => {
+        run++
+        // Creating the next project flushes and closes the last one, outside the timing.
+        await workspace.create(`Bench import ${run}`)
+      }
+      const imported = await timeAlternately(ctx.runs, {
+        import: { before: freshProject, run: importOnce },
+        parse: { run: () => JSON.parse(text) },
+      })
+      const importStalls: number[] = []
+      for (let i = 0; i < ctx.runs; i++) {
+        await freshProject()
+        importStalls.push(await longestStall(importOnce))
+      }
+      const counts = workspace.current.data
+      const note = `${megabytes} MB bundle of ${objects.toLocaleString('en')} objects; the import made ${counts.entities.length.toLocaleString('en')} entities, ${counts.relations.length.toLocaleString('en')} relations, ${counts.annotations.length.toLocaleString('en')} quotes and ${counts.sources.length.toLocaleString('en')} sources (texts written durably).`
+
+      out.push(
+        line({
+          name: `STIX export of the ${preset} project`,
+          unit: 'ms',
+          value: exported.export,
+          floor: { name: 'JSON.stringify of the bundle', value: exported.stringify },
+          target: target.ratioAtMost(2),
+          note,
+        }),
+        line({
+          name: `STIX import into an empty project (${preset})`,
+          unit: 'ms',
+          value: imported.import,
+          floor: { name: 'JSON.parse of the bundle', value: imported.parse },
+          target: target.ratioAtMost(2),
+          note: 'Upload in 2 M-character chunks, preview (read and plan), apply (plan again, write the texts, add the records). The project.json write that follows is the store’s, measured in the store suite.',
+        }),
+        line({
+          name: `longest main-process stall, STIX export (${preset})`,
+          unit: 'ms',
+          value: median(exportStalls),
+          target: target.atMost(STALL_MS),
+        }),
+        line({
+          name: `longest main-process stall, STIX import (${preset})`,
+          unit: 'ms',
+          value: median(importStalls),
+          target: target.atMost(STALL_MS),
+        }),
+      )
+    } finally {
+      await workspace.close()
+      await rm(parent, { recursive: true, force: true })
+    }
+    return out
+  },
+}

@@ -1,0 +1,93 @@
+/**
+ * State the exchange keeps between calls: the progress of long jobs (polled by the
+ * dialog) and files uploaded in chunks until a preview reads them. Both are small maps in
+ * memory with a lifetime; nothing here touches the project.
+ */
+import { MAX_EXCHANGE_BYTES, type JobProgress } from '../../../shared/contract'
+import { AppError } from '../errors'
+import type { Progress } from './slices'
+
+const JOB_LIFETIME_MS = 60_000
+const UPLOAD_LIFETIME_MS = 30 * 60_000
+/** Uploads kept at once; an older one is dropped when a new one starts. */
+const MAX_UPLOADS = 3
+
+const jobs = new Map<string, { progress: JobProgress; touched: number }>()
+
+/** A progress callback for `jobId` (none when the caller did not ask to follow it). */
+export function jobProgress(jobId: string | undefined): Progress | undefined {
+  if (!jobId) return undefined
+  return (phase, done, total) => {
+    jobs.set(jobId, { progress: { phase, done, total }, touched: Date.now() })
+  }
+}
+
+export function finishJob(jobId: string | undefined): void {
+  if (jobId) jobs.delete(jobId)
+}
+
+export function readProgress(jobId: string): JobProgress | null {
+  const now = Date.now()
+  for (const [id, job] of jobs) if (now - job.touched > JOB_LIFETIME_MS) jobs.delete(id)
+  return jobs.get(jobId)?.progress ?? null
+}
+
+interface Upload {
+  parts: string[]
+  chars: number
+  touched: number
+}
+
+const uploads = new Map<string, Upload>()
+
+function dropStaleUploads(now: number): void {
+  for (const [id, upload] of uploads) {
+    if (now - upload.touched > UPLOAD_LIFETIME_MS) uploads.delete(id)
+  }
+}
+
+/** Appends chunk `index` of upload `uploadId`; chunks must come in order from 0. */
+export function appendUpload(uploadId: string, index: number, text: string): number {
+  const now = Date.now()
+  dropStaleUploads(now)
+  let upload = uploads.get(uploadId)
+  if (index === 0) {
+    upload = { parts: [], chars: 0, touched: now }
+    uploads.delete(uploadId)
+    while (uploads.size >= MAX_UPLOADS) uploads.delete(uploads.keys().next().value!)
+    uploads.set(uploadId, upload)
+  }
+  if (!upload || upload.parts.length !== index) {
+    throw new AppError(
+      'conflict',
+      `Part ${index + 1} of the file arrived out of order; choose the file again.`,
+    )
+  }
+  if (upload.chars + text.length > MAX_EXCHANGE_BYTES) {
+    uploads.delete(uploadId)
+    throw new AppError(
+      'payload_too_large',
+      `The file is larger than ${MAX_EXCHANGE_BYTES / 1024 / 1024} MB, the most Sightline imports at once. Nothing was imported.`,
+    )
+  }
+  upload.parts.push(text)
+  upload.chars += text.length
+  upload.touched = now
+  return upload.chars
+}
+
+/** The whole text of an upload (it stays until it expires, so a preview can be redone). */
+export function uploadedText(uploadId: string): string {
+  dropStaleUploads(Date.now())
+  const upload = uploads.get(uploadId)
+  if (!upload) {
+    throw new AppError('not_found', 'The file to import is no longer here; choose it again.')
+  }
+  upload.touched = Date.now()
+  if (upload.parts.length > 1) upload.parts = [upload.parts.join('')]
+  return upload.parts[0] ?? ''
+}
+
+export function forgetUpload(uploadId: string): void {
+  uploads.delete(uploadId)
+}

@@ -1,0 +1,112 @@
+/**
+ * What changed since the last batch reached the disk, found without serializing the
+ * project: records are immutable once saved (frozen), so a record whose object is the one
+ * saved is unchanged, and only the others are written. Fields (project meta, views) are
+ * small and edited in place, so they are compared by their JSON.
+ */
+import {
+  COLLECTIONS,
+  collectionOf,
+  deepFreeze,
+  FIELDS,
+  fieldOf,
+  type StoredRecord,
+} from './collections'
+import type { Change } from './format'
+import type { Slicer } from './lines'
+import type { Capture } from './snapshot-writer'
+import type { ProjectFile } from '../../../shared/model'
+
+export interface Diff {
+  changes: Change[]
+  /** Records the changes as saved: called once the batch is on disk. */
+  commit(): void
+}
+
+export class ChangeTracker {
+  private readonly saved = new Map<string, Map<string, StoredRecord>>()
+  /** Each collection's records as saved, in order: most records are where they were. */
+  private readonly savedOrder = new Map<string, readonly StoredRecord[]>()
+  private readonly savedFields = new Map<string, string | undefined>()
+
+  private constructor() {}
+
+  /** The baseline: a state known to be on disk (what was loaded, or a snapshot just written). */
+  static async of(view: Capture, slicer: Slicer): Promise<ChangeTracker> {
+    const tracker = new ChangeTracker()
+    for (const [name, value] of view.fields) tracker.savedFields.set(name, JSON.stringify(value))
+    for (const [name, records] of view.collections) {
+      const saved = new Map<string, StoredRecord>()
+      for (const record of records as StoredRecord[]) {
+        saved.set(record.id, deepFreeze(record))
+        if (slicer.due()) await slicer.pause()
+      }
+      tracker.saved.set(name, saved)
+      tracker.savedOrder.set(name, (records as StoredRecord[]).slice())
+    }
+    return tracker
+  }
+
+  /**
+   * Synchronous, as it must see one state of the records; kept short by comparing each
+   * record first with the one saved at the same position (a pointer compare), and looking
+   * it up by id only where they differ (after an insertion or a deletion).
+   */
+  diff(file: ProjectFile): Diff {
+    const changes: Change[] = []
+    const saves: [Map<string, StoredRecord>, StoredRecord][] = []
+    const removals: [Map<string, StoredRecord>, string][] = []
+    const orders: [string, StoredRecord[]][] = []
+    const fieldTexts: [string, string | undefined][] = []
+    for (const name of FIELDS) {
+      const value = fieldOf(file, name)
+      const text = value === undefined ? undefined : JSON.stringify(value)
+      if (text === this.savedFields.get(name)) continue
+      fieldTexts.push([name, text])
+      // A field is stored whole; an absent optional field is deleted.
+      changes.push(text === undefined ? { op: 'del', c: name } : { op: 'put', c: name, v: value })
+    }
+    for (const name of COLLECTIONS) {
+      let saved = this.saved.get(name)
+      if (!saved) this.saved.set(name, (saved = new Map()))
+      const order = this.savedOrder.get(name) ?? []
+      const records = collectionOf(file, name)
+      let kept = 0
+      let moved = records.length !== order.length
+      for (let at = 0; at < records.length; at++) {
+        const record = records[at]!
+        if (order[at] === record) {
+          kept++
+          continue
+        }
+        moved = true
+        const before = saved.get(record.id)
+        if (before === record) {
+          kept++
+          continue
+        }
+        if (before !== undefined) kept++
+        changes.push({ op: 'put', c: name, id: record.id, v: record })
+        saves.push([saved, record])
+      }
+      if (!moved) continue
+      orders.push([name, records.slice()])
+      if (kept === saved.size) continue
+      const present = new Set(records.map((record) => record.id))
+      for (const id of saved.keys()) {
+        if (present.has(id)) continue
+        changes.push({ op: 'del', c: name, id })
+        removals.push([saved, id])
+      }
+    }
+    return {
+      changes,
+      commit: () => {
+        for (const [name, text] of fieldTexts) this.savedFields.set(name, text)
+        for (const [saved, record] of saves) saved.set(record.id, deepFreeze(record))
+        for (const [saved, id] of removals) saved.delete(id)
+        for (const [name, records] of orders) this.savedOrder.set(name, records)
+      },
+    }
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * The parts of a project file, read from the ProjectFile schema itself so that a
+ * collection added to the model (an array of records with ids, default []) is stored,
+ * journaled, compacted and checked without a line of store code naming it.
+ *
+ * - a collection: a top-level array of records, each with a string `id`; journaled per record.
+ * - a field: any other top-level value but the schema version (project meta, views);
+ *   journaled whole.
+ */
+import { z } from 'zod'
+import { ProjectFile } from '../../../shared/model'
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  let inner = schema
+  while (inner instanceof z.ZodDefault || inner instanceof z.ZodOptional) {
+    inner = inner.unwrap() as z.ZodType
+  }
+  return inner
+}
+
+const VERSION_KEY = 'schemaVersion'
+
+const shape = ProjectFile.shape as Record<string, z.ZodType>
+
+/** Top-level keys holding arrays of records, in the schema's order (the snapshot's order). */
+export const COLLECTIONS: readonly string[] = Object.keys(shape).filter(
+  (key) => unwrap(shape[key]!) instanceof z.ZodArray,
+)
+
+/** Top-level keys stored whole (everything but collections and the version). */
+export const FIELDS: readonly string[] = Object.keys(shape).filter(
+  (key) => key !== VERSION_KEY && !COLLECTIONS.includes(key),
+)
+
+const recordSchemas = new Map<string, z.ZodType>(
+  COLLECTIONS.map((key) => [key, (unwrap(shape[key]!) as z.ZodArray<z.ZodType>).element]),
+)
+const fieldSchemas = new Map<string, z.ZodType>(FIELDS.map((key) => [key, shape[key]!]))
+
+export function isCollection(name: string): boolean {
+  return recordSchemas.has(name)
+}
+
+export function isField(name: string): boolean {
+  return fieldSchemas.has(name)
+}
+
+/** The zod schema of one record of `collection`, or of the whole of `field`. */
+export function schemaOf(name: string): z.ZodType | undefined {
+  return recordSchemas.get(name) ?? fieldSchemas.get(name)
+}
+
+/** A record as the store sees it: whatever the model says, with an id. */
+export interface StoredRecord {
+  readonly id: string
+}
+
+/** Reads a collection of a project file generically (typed models have no index signature). */
+export function collectionOf(file: ProjectFile, name: string): StoredRecord[] {
+  return (file as unknown as Record<string, StoredRecord[] | undefined>)[name] ?? []
+}
+
+export function fieldOf(file: ProjectFile, name: string): unknown {
+  return (file as unknown as Record<string, unknown>)[name]
+}
+
+/**
+ * Freezes a record and everything in it. Records are replaced, never edited in place: the
+ * store finds what changed by identity, and a frozen record turns an in-place edit (which
+ * it could not see) into an immediate TypeError instead of a silently unsaved change.
+ */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value
+  Object.freeze(value)
+  if (Array.isArray(value)) {
+    for (const item of value) deepFreeze(item)
+  } else {
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key])
+  }
+  return value
+}

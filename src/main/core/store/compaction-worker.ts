@@ -1,0 +1,26 @@
+/**
+ * The compaction worker's entry: one job in (workerData), one result or error out. It
+ * reads and writes files only; the object graph never crosses the thread boundary.
+ * Built as its own entry (electron.vite.config.ts) and run from source in tests.
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import { compact, type CompactionJob } from './compaction'
+
+const port = parentPort
+if (!port) throw new Error('compaction-worker runs in a worker thread only')
+
+try {
+  const result = await compact(workerData as CompactionJob)
+  port.postMessage({ ok: true, result })
+} catch (error) {
+  const failure = error as NodeJS.ErrnoException & { file?: string; kind?: string }
+  port.postMessage({
+    ok: false,
+    error: {
+      name: failure.name,
+      message: failure.message,
+      ...(failure.code ? { code: failure.code } : {}),
+      ...(failure.file ? { file: failure.file, kind: failure.kind } : {}),
+    },
+  })
+}

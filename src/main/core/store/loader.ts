@@ -1,0 +1,502 @@
+/**
+ * Opening a v2 project folder on the main thread without stalling it: the newest snapshot
+ * whose trailer checks is streamed line by line, each record validated with its zod
+ * schema, then the journals of its generation and later ones are replayed. Work runs in
+ * slices (a Slicer) with the event loop free in between.
+ */
+import { createHash } from 'node:crypto'
+import { join } from 'node:path'
+import { SCHEMA_VERSION, type ProjectFile } from '../../../shared/model'
+import { NewerSchemaError } from '../migrations'
+import {
+  COLLECTIONS,
+  deepFreeze,
+  FIELDS,
+  isCollection,
+  schemaOf,
+  type StoredRecord,
+} from './collections'
+import {
+  FORMAT_VERSION,
+  JournalOp,
+  journalName,
+  listStoreFiles,
+  NewerFormatError,
+  RecordLine,
+  SnapshotHeader,
+  snapshotName,
+  SnapshotTrailer,
+  StoreFileProblem,
+} from './format'
+import { lineBatches, Slicer, type Line } from './lines'
+
+/** How a file's records are taken: validated by their schemas, or raw (to be migrated first). */
+type Mode = 'validate' | 'raw'
+
+/** Records of a project file being put together, in the order memory keeps them. */
+export class Assembler {
+  private readonly collections = new Map<string, (StoredRecord | undefined)[]>()
+  private readonly indexes = new Map<string, Map<string, number>>()
+  private readonly holes = new Set<string>()
+  private readonly fields = new Map<string, unknown>()
+
+  constructor(
+    private readonly mode: Mode,
+    private readonly file: string,
+  ) {
+    for (const name of COLLECTIONS) this.collections.set(name, [])
+  }
+
+  private checked(collection: string, value: unknown, where: string): unknown {
+    const schema = schemaOf(collection)
+    if (!schema) {
+      throw new StoreFileProblem(
+        this.file,
+        'schema',
+        `${where}: "${collection}" is not part of a project`,
+      )
+    }
+    if (this.mode === 'raw') return value
+    const parsed = schema.safeParse(value)
+    if (!parsed.success) {
+      const lines = parsed.error.issues
+        .slice(0, 3)
+        .map((issue) => `${[where, ...issue.path].join('.')}: ${issue.message}`)
+      throw new StoreFileProblem(
+        this.file,
+        'schema',
+        `it does not match the project schema: ${lines.join('; ')}`,
+      )
+    }
+    // Records are frozen (the change tracker compares them by identity); fields are
+    // compared by their JSON and stay editable in place.
+    return isCollection(collection) ? deepFreeze(parsed.data) : parsed.data
+  }
+
+  /** A record or field line of a snapshot. */
+  add(collection: string, value: unknown): void {
+    if (isCollection(collection)) {
+      const list = this.collections.get(collection)!
+      const record = this.checked(collection, value, `${collection}.${list.length}`) as StoredRecord
+      list.push(record)
+      this.indexes.get(collection)?.set(record.id, list.length - 1)
+    } else {
+      this.fields.set(collection, this.checked(collection, value, collection))
+    }
+  }
+
+  private indexOf(collection: string): Map<string, number> {
+    let index = this.indexes.get(collection)
+    if (!index) {
+      index = new Map()
+      this.collections.get(collection)!.forEach((record, at) => {
+        if (record) index!.set(record.id, at)
+      })
+      this.indexes.set(collection, index)
+    }
+    return index
+  }
+
+  /** A journal op: a put replaces the record in place or appends it; a delete removes it. */
+  apply(op: JournalOp): void {
+    const where = `op ${op.s}`
+    if (!isCollection(op.c)) {
+      if (op.id !== undefined) {
+        throw new StoreFileProblem(this.file, 'schema', `${where}: "${op.c}" is not a collection`)
+      }
+      if (op.op === 'del') this.fields.delete(op.c)
+      else this.fields.set(op.c, this.checked(op.c, op.v, op.c))
+      return
+    }
+    if (op.id === undefined) {
+      throw new StoreFileProblem(this.file, 'schema', `${where}: a record op without an id`)
+    }
+    const list = this.collections.get(op.c)!
+    const index = this.indexOf(op.c)
+    const at = index.get(op.id)
+    if (op.op === 'del') {
+      // Deleting what is not there is what a replay of the same op does: harmless.
+      if (at === undefined) return
+      list[at] = undefined
+      index.delete(op.id)
+      this.holes.add(op.c)
+      return
+    }
+    const record = this.checked(op.c, op.v, `${op.c}.${op.id}`) as StoredRecord
+    if (this.mode === 'validate' && record.id !== op.id) {
+      throw new StoreFileProblem(this.file, 'schema', `${where}: the record's id is not ${op.id}`)
+    }
+    if (at === undefined) {
+      list.push(record)
+      index.set(op.id, list.length - 1)
+    } else {
+      list[at] = record
+    }
+  }
+
+  /** The file as the model has it (records validated, or raw for a migration). */
+  finish(schemaVersion: number): Record<string, unknown> {
+    const out: Record<string, unknown> = { schemaVersion }
+    for (const name of FIELDS) {
+      if (this.fields.has(name)) {
+        out[name] = this.fields.get(name)
+        continue
+      }
+      // A field the file lacks: fine if the model gives it a default (or makes it optional).
+      const fallback = this.mode === 'validate' ? schemaOf(name)!.safeParse(undefined) : null
+      if (fallback?.success) {
+        if (fallback.data !== undefined) out[name] = fallback.data
+      } else if (this.mode === 'validate') {
+        throw new StoreFileProblem(
+          this.file,
+          'schema',
+          `it does not match the project schema: ${name}: missing`,
+        )
+      }
+    }
+    for (const name of COLLECTIONS) {
+      const list = this.collections.get(name)!
+      out[name] = this.holes.has(name) ? list.filter((record) => record !== undefined) : list
+    }
+    return out
+  }
+}
+
+/** A line's JSON value. `lenient`: a last line without its newline is read if it parses. */
+function parseLine(line: Line, file: string, what: string, lenient = false): unknown {
+  // Zero-filled blocks are what a power cut leaves on some file systems.
+  if (line.bytes.includes(0)) {
+    throw new StoreFileProblem(file, 'nul-bytes', `it contains NUL bytes (${what})`)
+  }
+  if (!line.complete) {
+    if (lenient) {
+      try {
+        return JSON.parse(line.bytes.toString('utf8'))
+      } catch (error) {
+        // Cut short: the parser ran out of text rather than meeting a wrong character.
+        const message = (error as Error).message
+        if (!/end of (JSON )?input|Unterminated/i.test(message)) {
+          throw new StoreFileProblem(file, 'not-json', `${what} is not valid JSON (${message})`)
+        }
+      }
+    }
+    throw new StoreFileProblem(file, 'truncated', `it is cut short (${what} has no end)`)
+  }
+  try {
+    return JSON.parse(line.bytes.toString('utf8'))
+  } catch (error) {
+    throw new StoreFileProblem(
+      file,
+      'not-json',
+      `${what} is not valid JSON (${(error as Error).message})`,
+    )
+  }
+}
+
+const TRAILER_START = Buffer.from('{"end"')
+
+export interface SnapshotRead {
+  header: SnapshotHeader
+  assembler: Assembler
+  bytes: number
+  records: number
+}
+
+/**
+ * Streams one snapshot into an assembler, checking header, every line, and the trailer's
+ * count and sha256 of the record lines. The file must lie inside `root` (by default the
+ * folder it is in) and is reached without following a link.
+ */
+export async function readSnapshot(
+  path: string,
+  slicer: Slicer,
+  mode?: Mode,
+  root?: string,
+): Promise<SnapshotRead> {
+  let header: SnapshotHeader | undefined
+  let trailer: SnapshotTrailer | undefined
+  let assembler: Assembler | undefined
+  let records = 0
+  let bytes = 0
+  const hash = createHash('sha256')
+  for await (const batch of lineBatches(path, root === undefined ? {} : { root })) {
+    let first: Line | undefined
+    let last: Line | undefined
+    for (const line of batch) {
+      bytes = line.start + line.bytes.length + (line.complete ? 1 : 0)
+      if (trailer) throw new StoreFileProblem(path, 'not-json', 'it goes on after its trailer')
+      if (!header) {
+        if (line.start !== 0 || line.bytes.toString('utf8').trim() === '') {
+          throw new StoreFileProblem(path, 'empty', 'it is empty')
+        }
+        const parsed = SnapshotHeader.safeParse(parseLine(line, path, 'its header', true))
+        if (!parsed.success) {
+          throw new StoreFileProblem(
+            path,
+            'not-a-project',
+            'its first line is not a snapshot header',
+          )
+        }
+        header = parsed.data
+        if (header.version > FORMAT_VERSION) {
+          throw new NewerFormatError(
+            `it was written by a newer version of Sightline (store format ${header.version}; this version reads up to ${FORMAT_VERSION})`,
+          )
+        }
+        if (header.schemaVersion > SCHEMA_VERSION) {
+          throw new NewerSchemaError(
+            `it was written by a newer version of Sightline (schema version ${header.schemaVersion}; this version reads up to ${SCHEMA_VERSION})`,
+          )
+        }
+        assembler = new Assembler(
+          mode ?? (header.schemaVersion < SCHEMA_VERSION ? 'raw' : 'validate'),
+          path,
+        )
+        continue
+      }
+      if (line.complete && line.bytes.subarray(0, TRAILER_START.length).equals(TRAILER_START)) {
+        const parsed = SnapshotTrailer.safeParse(parseLine(line, path, 'its trailer'))
+        if (!parsed.success) throw new StoreFileProblem(path, 'schema', 'its trailer is not valid')
+        trailer = parsed.data
+        continue
+      }
+      const record = RecordLine.safeParse(parseLine(line, path, `line ${records + 2}`))
+      if (!record.success) {
+        throw new StoreFileProblem(path, 'schema', `line ${records + 2} is not a record line`)
+      }
+      assembler!.add(record.data.c, record.data.v)
+      records++
+      first ??= line
+      last = line
+      if (slicer.due()) {
+        hashRegion(hash, first, last)
+        first = last = undefined
+        await slicer.pause()
+      }
+    }
+    if (first && last) hashRegion(hash, first, last)
+  }
+  if (!header || !assembler) throw new StoreFileProblem(path, 'empty', 'it is empty')
+  if (!trailer) throw new StoreFileProblem(path, 'truncated', 'it is cut short (no trailer)')
+  const digest = hash.digest('hex')
+  if (trailer.records !== records || trailer.sha256 !== digest) {
+    throw new StoreFileProblem(
+      path,
+      'checksum',
+      `its records do not match its trailer (${records} lines, ${trailer.records} expected; sha256 ${trailer.sha256 === digest ? 'matches' : 'differs'})`,
+    )
+  }
+  return { header, assembler, bytes, records }
+}
+
+/** Hashes the bytes from `first` through `last` and its newline: one call per slice. */
+function hashRegion(hash: ReturnType<typeof createHash>, first: Line, last: Line): void {
+  const from = first.bytes.byteOffset
+  const to = last.bytes.byteOffset + last.bytes.length + 1
+  hash.update(Buffer.from(first.bytes.buffer, from, to - from))
+}
+
+/** Whatever takes the ops of a journal in order: the assembler, or a compaction. */
+export interface OpSink {
+  apply(op: JournalOp): void
+}
+
+export interface JournalRead {
+  generation: number
+  /** Bytes up to the end of the last whole batch: where the next append goes. */
+  bytes: number
+  /** Ops kept (applied or skipped as already in the snapshot). */
+  ops: number
+  /** A torn tail that was found (and must be cut back to `bytes`). */
+  tornBytes: number
+}
+
+/**
+ * Replays one journal into `assembler`: ops the snapshot holds are skipped, the rest must
+ * follow one another without a gap. Returns the last seq. In the newest journal, a tail
+ * after the last whole batch that holds at most that one unfinished batch is a crash
+ * mid-append (torn) and is left out; anything else that does not read is damage.
+ */
+export async function replayJournal(
+  path: string,
+  generation: number,
+  assembler: OpSink,
+  seqs: { skipThrough: number; last: number },
+  isNewest: boolean,
+  slicer: Slicer,
+  limit?: number,
+): Promise<{ seq: number; read: JournalRead }> {
+  const { skipThrough } = seqs
+  let lastSeq = seqs.last
+  let pending: JournalOp[] = []
+  let goodBytes = 0
+  let ops = 0
+  let fileBytes = 0
+  let problem: StoreFileProblem | undefined
+  /** Batch ends seen after the first line that did not read: more than one means damage. */
+  let endsAfterProblem = 0
+  let linesAfterLastEnd = 0
+  for await (const batch of lineBatches(path, { limit })) {
+    for (const line of batch) {
+      fileBytes = line.start + line.bytes.length + (line.complete ? 1 : 0)
+      let op: JournalOp | undefined
+      try {
+        const parsed = JournalOp.safeParse(parseLine(line, path, `the op at byte ${line.start}`))
+        if (!parsed.success) {
+          throw new StoreFileProblem(path, 'schema', `the op at byte ${line.start} is not an op`)
+        }
+        op = parsed.data
+      } catch (error) {
+        if (!(error instanceof StoreFileProblem)) throw error
+        problem ??= error
+        continue
+      }
+      if (problem) {
+        linesAfterLastEnd++
+        if (op.e) {
+          endsAfterProblem++
+          linesAfterLastEnd = 0
+        }
+        continue
+      }
+      pending.push(op)
+      if (!op.e) continue
+      for (const each of pending) {
+        if (each.s <= skipThrough) continue
+        if (each.s !== lastSeq + 1) {
+          throw new StoreFileProblem(
+            path,
+            'sequence',
+            `its ops jump from ${lastSeq} to ${each.s}: an edit is missing`,
+          )
+        }
+        assembler.apply(each)
+        lastSeq = each.s
+      }
+      ops += pending.length
+      pending = []
+      goodBytes = line.start + line.bytes.length + 1
+      if (slicer.due()) await slicer.pause()
+    }
+  }
+  // A crash can only tear the last batch. Its pages may even reach the disk out of order,
+  // leaving a zero-filled hole before its (complete) last line; any other unreadable line
+  // followed by a whole batch is damage in the middle.
+  const holeBeforeLastLine =
+    problem?.kind === 'nul-bytes' && endsAfterProblem === 1 && linesAfterLastEnd === 0
+  const torn =
+    problem !== undefined || pending.length > 0
+      ? isNewest && (endsAfterProblem === 0 || holeBeforeLastLine)
+      : false
+  if ((problem || pending.length > 0) && !torn) {
+    throw (
+      problem ??
+      new StoreFileProblem(
+        path,
+        'truncated',
+        'it ends inside a batch of edits, and it is not the newest journal',
+      )
+    )
+  }
+  return {
+    seq: lastSeq,
+    read: { generation, bytes: goodBytes, ops, tornBytes: fileBytes - goodBytes },
+  }
+}
+
+export interface LoadedFolder {
+  /** The file as read: validated and frozen, or raw when `migrateFrom` is set. */
+  file: Record<string, unknown>
+  /** The schema version the files were written with, when older than this app's. */
+  migrateFrom?: number
+  snapshot: { generation: number; bytes: number; seq: number }
+  /** The journals replayed, oldest first; the last one is where appends go. */
+  journals: JournalRead[]
+  /** The last op's seq: the next op is seq + 1. */
+  seq: number
+  /** Files of generations the chosen snapshot already holds, or that lost out to it. */
+  stale: string[]
+}
+
+/**
+ * Reads the v2 files of `folder`; null when there are none. A snapshot that fails its
+ * checks is passed over for an older one only if that one, with the journals, still
+ * holds every op; otherwise its problem is thrown.
+ */
+export async function loadFolder(folder: string, slicer: Slicer): Promise<LoadedFolder | null> {
+  const files = await listStoreFiles(folder)
+  if (files.snapshots.length === 0) {
+    if (files.journals.length === 0) return null
+    const path = join(folder, journalName(files.journals[0]!))
+    throw new StoreFileProblem(
+      path,
+      'truncated',
+      'there is a journal but no snapshot to apply it to',
+    )
+  }
+  let firstProblem: unknown
+  for (const generation of files.snapshots) {
+    try {
+      return await loadFrom(folder, generation, files.journals, files.snapshots, slicer)
+    } catch (error) {
+      if (!(error instanceof StoreFileProblem)) throw error
+      firstProblem ??= error
+    }
+  }
+  throw firstProblem
+}
+
+async function loadFrom(
+  folder: string,
+  generation: number,
+  journalGenerations: number[],
+  snapshotGenerations: number[],
+  slicer: Slicer,
+): Promise<LoadedFolder> {
+  const snapshotPath = join(folder, snapshotName(generation))
+  const snapshot = await readSnapshot(snapshotPath, slicer)
+  let seq = snapshot.header.seq
+  const replayed = journalGenerations.filter((g) => g >= generation)
+  const journals: JournalRead[] = []
+  for (const [index, g] of replayed.entries()) {
+    const result = await replayJournal(
+      join(folder, journalName(g)),
+      g,
+      snapshot.assembler,
+      { skipThrough: snapshot.header.seq, last: seq },
+      index === replayed.length - 1,
+      slicer,
+    )
+    seq = result.seq
+    journals.push(result.read)
+  }
+  const stale = [
+    ...journalGenerations.filter((g) => g < generation).map(journalName),
+    ...snapshotGenerations.filter((g) => g !== generation).map(snapshotName),
+  ]
+  const migrateFrom =
+    snapshot.header.schemaVersion < SCHEMA_VERSION ? snapshot.header.schemaVersion : undefined
+  return {
+    file: snapshot.assembler.finish(snapshot.header.schemaVersion),
+    ...(migrateFrom !== undefined ? { migrateFrom } : {}),
+    snapshot: { generation, bytes: snapshot.bytes, seq: snapshot.header.seq },
+    journals,
+    seq,
+    stale,
+  }
+}
+
+/** A whole project file read from one snapshot (a backup) inside `root`, validated. */
+export async function readSnapshotFile(
+  path: string,
+  root?: string,
+): Promise<{ file: Record<string, unknown>; schemaVersion: number }> {
+  const slicer = new Slicer()
+  const snapshot = await readSnapshot(path, slicer, undefined, root)
+  return {
+    file: snapshot.assembler.finish(snapshot.header.schemaVersion),
+    schemaVersion: snapshot.header.schemaVersion,
+  }
+}
+
+export type { ProjectFile }

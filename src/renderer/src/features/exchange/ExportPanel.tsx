@@ -1,0 +1,129 @@
+import { useId, useState } from 'react'
+import { TLP_LEVELS, type ExchangeFile, type TlpLevel } from '../../../../shared/contract'
+import { newJobId, useStixExport, useW3cExport } from '../../api/exchange'
+import { useSourceList } from '../../api/sources'
+import { downloadFile } from '../../ui/download'
+import type { ExchangeRequest } from '../../ui/exchange-request'
+import { JobProgress } from './JobProgress'
+import { countsText, formatBytes, TLP_LABELS } from './labels'
+import { RadioOption } from './RadioOption'
+
+type Format = 'stix' | 'w3c'
+
+/** Exports as a STIX bundle (project, report or selection, under a TLP marking) or W3C annotations. */
+export function ExportPanel({ request }: { request: ExchangeRequest }) {
+  const [format, setFormat] = useState<Format>('stix')
+  const [whole, setWhole] = useState(request.scope.kind === 'project')
+  const [tlp, setTlp] = useState<TlpLevel>('amber')
+  const [sourceId, setSourceId] = useState('')
+  const [jobId, setJobId] = useState<string | null>(null)
+  const stix = useStixExport()
+  const w3c = useW3cExport()
+  const sources = useSourceList()
+  const names = { format: useId(), scope: useId() }
+  const result: ExchangeFile | undefined = format === 'stix' ? stix.data : w3c.data
+  const error = (format === 'stix' ? stix.error : w3c.error)?.message
+
+  const run = (): void => {
+    const job = newJobId()
+    setJobId(job)
+    const done = {
+      onSuccess: (file: ExchangeFile) =>
+        downloadFile(file.fileName, new Blob([file.content], { type: 'application/json' })),
+      onSettled: () => setJobId(null),
+    }
+    if (format === 'stix') {
+      stix.mutate({ scope: whole ? { kind: 'project' } : request.scope, tlp, jobId: job }, done)
+    } else {
+      w3c.mutate({ ...(sourceId ? { sourceId } : {}), jobId: job }, done)
+    }
+  }
+
+  return (
+    <div className="exchange-panel">
+      <fieldset>
+        <legend>Format</legend>
+        <RadioOption
+          name={names.format}
+          checked={format === 'stix'}
+          onSelect={() => setFormat('stix')}
+        >
+          STIX 2.1 bundle (OpenCTI, MISP, TAXII): entities, relations, quotes as notes, sources as
+          reports
+        </RadioOption>
+        <RadioOption
+          name={names.format}
+          checked={format === 'w3c'}
+          onSelect={() => setFormat('w3c')}
+        >
+          W3C Web Annotations (Hypothesis and other annotation tools): quotes with their comments,
+          tags, grades and links
+        </RadioOption>
+      </fieldset>
+
+      {format === 'stix' ? (
+        <>
+          {request.scope.kind !== 'project' && (
+            <fieldset>
+              <legend>What to export</legend>
+              <RadioOption name={names.scope} checked={!whole} onSelect={() => setWhole(false)}>
+                {request.scopeLabel ?? 'The selection'}
+              </RadioOption>
+              <RadioOption name={names.scope} checked={whole} onSelect={() => setWhole(true)}>
+                The whole project
+              </RadioOption>
+            </fieldset>
+          )}
+          <label className="exchange-field">
+            TLP marking
+            <select value={tlp} onChange={(e) => setTlp(e.target.value as TlpLevel)}>
+              {TLP_LEVELS.map((level) => (
+                <option key={level} value={level}>
+                  {TLP_LABELS[level]}
+                </option>
+              ))}
+            </select>
+          </label>
+        </>
+      ) : (
+        <label className="exchange-field">
+          Annotations of
+          <select value={sourceId} onChange={(e) => setSourceId(e.target.value)}>
+            <option value="">Every source of the project</option>
+            {sources.data?.map(({ source }) => (
+              <option key={source.id} value={source.id}>
+                {source.title}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+
+      <div className="button-row">
+        <button type="button" className="primary" onClick={run} disabled={jobId !== null}>
+          {format === 'stix' ? 'Export STIX bundle' : 'Export annotations'}
+        </button>
+      </div>
+      {jobId && <JobProgress jobId={jobId} label="Exporting" />}
+      {!jobId && result && (
+        <div role="status" className="exchange-result">
+          <p>
+            Exported {result.fileName} ({formatBytes(result.bytes)}): {countsText(result.counts)}.
+          </p>
+          {result.notes.length > 0 && (
+            <ul>
+              {result.notes.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {!jobId && error && (
+        <p role="alert" className="error-text">
+          The export failed: {error}
+        </p>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,127 @@
+import { useMemo, useState } from 'react'
+import { IMPORT_ITEM_KINDS, type ImportItem, type ImportPreview } from '../../../../shared/contract'
+import { ACTION_LABELS, FORMAT_LABELS, KIND_LABELS } from './labels'
+
+const PAGE = 200
+
+/** What an import will do: totals by kind, notes, and every skip and merge with its reason. */
+export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
+  const byAction = useMemo(() => {
+    const groups: Record<ImportItem['action'], ImportItem[]> = { skip: [], merge: [], create: [] }
+    for (const item of preview.items) groups[item.action].push(item)
+    return groups
+  }, [preview.items])
+  const firstShown: ImportItem['action'] =
+    byAction.skip.length > 0 ? 'skip' : byAction.merge.length > 0 ? 'merge' : 'create'
+  const [shown, setShown] = useState<ImportItem['action']>(firstShown)
+  const [limit, setLimit] = useState(PAGE)
+  const listed = byAction[shown]
+  const kinds = IMPORT_ITEM_KINDS.filter((kind) => preview.counts[kind])
+
+  return (
+    <section className="import-preview" aria-label="What the import will do">
+      <p>
+        <strong>{preview.fileName}</strong>, read as a {FORMAT_LABELS[preview.format]}
+        {preview.target === 'new-project' ? ', into a new project' : ', into this project'}. Nothing
+        is written until you import.
+      </p>
+      <table className="import-summary" aria-label="Summary of the import">
+        <thead>
+          <tr>
+            <th scope="col">Records</th>
+            <th scope="col">New</th>
+            <th scope="col">Merged</th>
+            <th scope="col">Skipped</th>
+          </tr>
+        </thead>
+        <tbody>
+          {kinds.map((kind) => (
+            <tr key={kind}>
+              <th scope="row">{KIND_LABELS[kind]}</th>
+              <td>{preview.counts[kind]!.create}</td>
+              <td>{preview.counts[kind]!.merge}</td>
+              <td>{preview.counts[kind]!.skip}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {(preview.notes.length > 0 || preview.skippedTypes.length > 0) && (
+        <ul className="import-notes">
+          {preview.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+          {preview.skippedTypes.length > 0 && (
+            <li>
+              Not read (Sightline has no such records):{' '}
+              {preview.skippedTypes.map((t) => `${t.count} ${t.type}`).join(', ')}.
+            </li>
+          )}
+        </ul>
+      )}
+      <div className="import-filter" role="group" aria-label="Show the records that are">
+        {(['skip', 'merge', 'create'] as const).map((action) => (
+          <button
+            key={action}
+            type="button"
+            aria-pressed={shown === action}
+            onClick={() => {
+              setShown(action)
+              setLimit(PAGE)
+            }}
+          >
+            {ACTION_LABELS[action]} ({byAction[action].length})
+          </button>
+        ))}
+      </div>
+      {listed.length === 0 ? (
+        <p className="muted">None.</p>
+      ) : (
+        <table className="import-items" aria-label={`${ACTION_LABELS[shown]} records`}>
+          <thead>
+            <tr>
+              <th scope="col">Record</th>
+              <th scope="col">In the file</th>
+              <th scope="col">
+                {shown === 'skip' ? 'Why not' : shown === 'merge' ? 'Merged with' : 'Becomes'}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {listed.slice(0, limit).map((item) => (
+              <tr key={`${item.ref}:${item.kind}`}>
+                <td>
+                  <span dir="auto">{item.label}</span>
+                  {item.detail && <span className="badge">{item.detail}</span>}
+                </td>
+                <td className="muted import-ref">{item.ref}</td>
+                <td>
+                  {item.target && (
+                    <>
+                      <span dir="auto">{item.target.label}</span>
+                      {item.reason ? ': ' : ''}
+                    </>
+                  )}
+                  {item.reason ??
+                    (shown === 'create'
+                      ? KIND_LABELS[item.kind].toLowerCase().replace(/s$/, '')
+                      : '')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {listed.length > limit && (
+        <button type="button" onClick={() => setLimit(limit + PAGE)}>
+          Show {Math.min(PAGE, listed.length - limit)} more
+        </button>
+      )}
+      {preview.itemsOmitted > 0 && (
+        <p className="muted">
+          {preview.itemsOmitted.toLocaleString('en')} more new records are counted above but not
+          listed.
+        </p>
+      )}
+    </section>
+  )
+}

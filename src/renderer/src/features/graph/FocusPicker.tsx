@@ -1,0 +1,90 @@
+import { useId, useMemo, useState } from 'react'
+import type { GraphNode } from '../../../../shared/contract'
+import { DEFAULT_GRAPH_DEPTH } from '../../routes/links'
+import { typeLook } from './chart-style'
+import { DepthSelect } from './DepthSelect'
+import { costText, expectedPaintMs } from './draw-cost'
+import { mostConnected } from './exploration'
+import { ShapeSwatch } from './Legend'
+import { matchingNodes } from './view-filter'
+
+/** How many entities the picker offers at once; typing narrows them down. */
+const OFFERED = 12
+
+interface FocusPickerProps {
+  nodes: readonly GraphNode[]
+  edgeCount: number
+  onFocus(entityId: string, depth: number): void
+  onShowAll(): void
+}
+
+/**
+ * Over the empty chart of a large graph: where to start exploring (an entity found by name, or
+ * one of the most connected), how far to look around it, or everything at its stated cost.
+ */
+export function FocusPicker({ nodes, edgeCount, onFocus, onShowAll }: FocusPickerProps) {
+  const [query, setQuery] = useState('')
+  const [depth, setDepth] = useState<number>(DEFAULT_GRAPH_DEPTH)
+  const titleId = useId()
+  const all = useMemo(() => new Set(nodes.map((n) => n.id)), [nodes])
+  const offered = useMemo(() => {
+    if (!query.trim())
+      return mostConnected({ nodes: [...nodes], edges: [], positions: {} }, OFFERED)
+    const found = matchingNodes(nodes, all, query)
+    return nodes
+      .filter((n) => found.has(n.id))
+      .sort((a, b) => b.degree - a.degree)
+      .slice(0, OFFERED)
+  }, [nodes, all, query])
+  const elements = nodes.length + edgeCount
+  return (
+    <section className="focus-picker" aria-labelledby={titleId}>
+      <h3 id={titleId}>Where to start</h3>
+      <p className="muted">
+        This graph holds {nodes.length.toLocaleString('en')} entities and{' '}
+        {edgeCount.toLocaleString('en')} relations. Start from one entity and what lies around it;
+        expand from there.
+      </p>
+      <div className="focus-picker-row">
+        <label>
+          Start from
+          <input
+            type="search"
+            value={query}
+            placeholder="Entity name"
+            onChange={(e) => setQuery(e.target.value)}
+            onKeyDown={(e) => {
+              const first = offered[0]
+              if (e.key === 'Enter' && first) onFocus(first.id, depth)
+            }}
+          />
+        </label>
+        <DepthSelect depth={depth} onChange={setDepth} />
+      </div>
+      <p className="muted" role="status">
+        {query.trim()
+          ? `${offered.length === 0 ? 'No entity' : offered.length === OFFERED ? `The first ${OFFERED} entities` : `${offered.length} ${offered.length === 1 ? 'entity' : 'entities'}`} named like “${query.trim()}”`
+          : 'The most connected entities'}
+      </p>
+      <ul className="focus-picker-list">
+        {offered.map((node) => (
+          <li key={node.id}>
+            <button type="button" onClick={() => onFocus(node.id, depth)}>
+              <ShapeSwatch look={typeLook(node.type)} /> <span dir="auto">{node.name}</span>
+              <span className="muted">
+                {' '}
+                · {typeLook(node.type).label.toLowerCase()} · {node.degree} relations
+              </span>
+              <span className="visually-hidden"> (focus here)</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="button-row">
+        <button type="button" onClick={onShowAll}>
+          Show all ({costText(expectedPaintMs(elements))} to draw)
+        </button>
+      </div>
+    </section>
+  )
+}
