@@ -151,6 +151,7 @@ const boundaries = {
     'data-layer': builtinRules.get('no-restricted-imports'),
     // no-restricted-syntax also sees re-exports and dynamic import().
     'test-support': builtinRules.get('no-restricted-syntax'),
+    'import-worker': builtinRules.get('no-restricted-imports'),
   },
 }
 
@@ -259,6 +260,31 @@ const testSupportRule = {
   },
 }
 
+/**
+ * The document importers (src/main/core/import/) run in the import worker only: the main
+ * process talks to them through import-jobs.ts and may use their limits, formats and types,
+ * never a parser. test/lint-import-worker.test.ts proves it.
+ */
+const importWorkerRule = {
+  files: ['src/main/**/*.ts'],
+  ignores: ['src/main/core/import/**'],
+  rules: {
+    'boundaries/import-worker': [
+      'error',
+      {
+        patterns: [
+          {
+            regex: '(^|/)import(/(index|pdf|docx|html|decode|worker))?$',
+            allowTypeImports: true,
+            message:
+              'The importers run in the import worker: go through import-jobs.ts (only import/limits, import/formats and types may be imported here).',
+          },
+        ],
+      },
+    ],
+  },
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -311,4 +337,5 @@ export default tseslint.config(
   ...featureRules,
   dataLayerRule,
   testSupportRule,
+  importWorkerRule,
 )

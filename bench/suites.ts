@@ -6,6 +6,7 @@ import { exchangeSuite } from './suites/exchange'
 import { graphSuite } from './suites/graph'
 import { gridSuite } from './suites/grid'
 import { groupsGridSuite } from './suites/groups-grid'
+import { importSuite } from './suites/import'
 import { mapSuite } from './suites/map'
 import { memorySuite } from './suites/memory'
 import { notesSuite } from './suites/notes'
@@ -25,6 +26,7 @@ export const suites: BenchSuite[] = [
   gridSuite,
   anchoringSuite,
   searchSuite,
+  importSuite,
   readerSuite,
   reportSuite,
   notesSuite,

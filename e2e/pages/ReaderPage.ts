@@ -10,6 +10,9 @@ export class ReaderPage {
   readonly dialog: Locator
   readonly status: Locator
   readonly tooltip: Locator
+  /** The alert a source whose stored text failed its checks shows instead of its text. */
+  readonly damage: Locator
+  readonly editTextButton: Locator
 
   constructor(readonly page: Page) {
     this.title = page.getByRole('heading', { level: 2 })
@@ -20,6 +23,8 @@ export class ReaderPage {
     this.dialog = page.getByRole('dialog')
     this.status = page.getByRole('main').getByRole('status')
     this.tooltip = page.getByRole('tooltip')
+    this.damage = page.getByRole('alert').filter({ hasText: 'This source is damaged.' })
+    this.editTextButton = page.getByRole('button', { name: 'Edit text…' })
   }
 
   /**

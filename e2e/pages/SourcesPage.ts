@@ -33,6 +33,25 @@ export class SourcesPage {
     return this.results.getByRole('listitem').filter({ hasText: fileName })
   }
 
+  /** The Cancel button beside a file still being imported. */
+  cancelButton(fileName: string): Locator {
+    return this.results.getByRole('button', { name: `Cancel the import of ${fileName}` })
+  }
+
+  /** The bar of pages read, shown beside a PDF being imported. */
+  pagesRead(fileName: string): Locator {
+    return this.results.getByRole('progressbar', { name: `Pages of ${fileName} read` })
+  }
+
+  async cancelImport(fileName: string): Promise<void> {
+    await this.cancelButton(fileName).click()
+  }
+
+  /** The table row of a source, found by its title. */
+  row(title: string | RegExp): Locator {
+    return this.table.getByRole('row').filter({ has: this.page.getByRole('link', { name: title }) })
+  }
+
   sourceLink(title: string | RegExp): Locator {
     return this.table.getByRole('link', { name: title })
   }

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'forbidden',
   /** The capability is missing from this copy or machine (e.g. no Chromium to print). */
   'unavailable',
+  /** The analyst stopped the work (an import) before it finished; nothing was changed. */
+  'cancelled',
   'internal',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

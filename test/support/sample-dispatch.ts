@@ -49,3 +49,25 @@ export async function openSample(): Promise<SampleSession> {
     },
   }
 }
+
+/**
+ * `value` and `errorOf` over a dispatch the test may replace between cases (read through
+ * `current` at each call).
+ */
+export function dispatchCallers(current: () => Dispatch): {
+  value<T>(method: string, input?: unknown): Promise<T>
+  errorOf(method: string, input?: unknown): Promise<ApiErrorBody>
+} {
+  return {
+    async value<T>(method: string, input: unknown = {}): Promise<T> {
+      const result = await current()(method, input)
+      if (!result.ok) throw new Error(`${method}: ${result.error.code} ${result.error.message}`)
+      return result.value as T
+    },
+    async errorOf(method: string, input: unknown = {}): Promise<ApiErrorBody> {
+      const result = await current()(method, input)
+      if (result.ok) throw new Error(`${method} should have failed`)
+      return result.error
+    },
+  }
+}

@@ -5,8 +5,7 @@
  * bytes no longer match its checksum is listed as damaged and never restored.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { createReadStream } from 'node:fs'
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises'
+import { readdir, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import {
@@ -20,10 +19,12 @@ import { pathExists, writeFileDurably, type WriteFs } from './durable-write'
 import { AppError } from './errors'
 import { findIntegrityProblems } from './integrity'
 import { migrateProjectFile, SchemaVersionError } from './migrations'
+import { MAX_PROJECT_FILE_BYTES, readProjectFileText, unsafeShapeProblem } from './project-guard'
+import { ensureFolderInside, openFileInside, readFileInside, UnsafeFileError } from './safe-files'
 import { StoreFileProblem } from './store/format'
 import { readSnapshotFile } from './store/loader'
 
-const BACKUPS_FOLDER = 'backups'
+export const BACKUPS_FOLDER = 'backups'
 
 /** How many backups of each kind survive rotation; the newest are kept. */
 export const BACKUPS_KEPT: Record<BackupReason, number> = {
@@ -154,8 +155,9 @@ export async function copySnapshotAsBackup(
   fs?: WriteFs,
 ): Promise<BackupInfo> {
   const id = newBackupId(reason)
+  // The snapshot the import has just written in its staging folder.
   const bytes = await readFile(snapshotPath)
-  await mkdir(backupsFolder(projectFolder), { recursive: true })
+  await ensureFolderInside(projectFolder, BACKUPS_FOLDER)
   await writeFileDurably(backupSnapshotPath(projectFolder, id), bytes, fs)
   return recordBackup(
     projectFolder,
@@ -194,7 +196,7 @@ export async function writeBackup(
     reason,
     ...(options.summary ?? summarize(text)),
   }
-  await mkdir(folder, { recursive: true })
+  await ensureFolderInside(projectFolder, BACKUPS_FOLDER)
   await writeFileDurably(join(folder, `${id}.json`), bytes, options.fs)
   await writeFileDurably(join(folder, `${id}.meta.json`), JSON.stringify(meta), options.fs)
   await pruneBackups(projectFolder, reason)
@@ -230,23 +232,42 @@ async function backupIds(projectFolder: string): Promise<string[]> {
     .reverse()
 }
 
-/** A backup's bytes: its snapshot, or for an older backup its project.json. */
-async function backupPath(projectFolder: string, id: string): Promise<string> {
-  const snapshot = backupSnapshotPath(projectFolder, id)
-  if (await pathExists(snapshot)) return snapshot
-  return join(backupsFolder(projectFolder), `${id}${JSON_EXTENSION}`)
+/** A backup's bytes, inside the project folder: its snapshot, or for an older backup its project.json. */
+async function backupFile(projectFolder: string, id: string): Promise<string> {
+  const snapshot = `${BACKUPS_FOLDER}/${id}${SNAPSHOT_EXTENSION}`
+  if (await pathExists(join(projectFolder, snapshot))) return snapshot
+  return `${BACKUPS_FOLDER}/${id}${JSON_EXTENSION}`
 }
 
-async function sha256OfFile(path: string): Promise<string> {
-  const hash = createHash('sha256')
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
-  return hash.digest('hex')
+/**
+ * The sha256 of a backup's bytes, read as a project file of the folder may be. A snapshot
+ * is streamed, so only a v1 backup (read whole to restore it) has the project file's cap.
+ */
+async function sha256OfBackup(projectFolder: string, file: string): Promise<string> {
+  const cap = file.endsWith(SNAPSHOT_EXTENSION) ? Number.POSITIVE_INFINITY : MAX_PROJECT_FILE_BYTES
+  const { handle } = await openFileInside(projectFolder, file, cap)
+  try {
+    const hash = createHash('sha256')
+    for await (const chunk of handle.createReadStream({ autoClose: false })) {
+      hash.update(chunk as Buffer)
+    }
+    return hash.digest('hex')
+  } finally {
+    await handle.close()
+  }
 }
+
+/** A checksum file is a few hundred bytes; anything much larger is not one. */
+const MAX_META_BYTES = 64 * 1024
 
 async function readMeta(projectFolder: string, id: string): Promise<BackupMeta | null> {
   try {
-    const text = await readFile(join(backupsFolder(projectFolder), `${id}.meta.json`), 'utf8')
-    const parsed = BackupMeta.safeParse(JSON.parse(text))
+    const { bytes } = await readFileInside(
+      projectFolder,
+      `${BACKUPS_FOLDER}/${id}.meta.json`,
+      MAX_META_BYTES,
+    )
+    const parsed = BackupMeta.safeParse(JSON.parse(bytes.toString('utf8')))
     return parsed.success ? parsed.data : null
   } catch {
     return null
@@ -259,8 +280,8 @@ async function inspectBackup(projectFolder: string, id: string): Promise<BackupI
   const reason = (BACKUP_REASONS as readonly string[]).includes(reasonText)
     ? (reasonText as BackupReason)
     : 'auto'
-  const path = await backupPath(projectFolder, id)
-  const size = await stat(path).then(
+  const file = await backupFile(projectFolder, id)
+  const size = await stat(join(projectFolder, file)).then(
     (s) => s.size,
     () => 0,
   )
@@ -279,7 +300,7 @@ async function inspectBackup(projectFolder: string, id: string): Promise<BackupI
   if (size !== meta.bytes) {
     return { ...info, verified: false, problem: 'its size does not match its checksum file' }
   }
-  const actual = await sha256OfFile(path).catch(() => null)
+  const actual = await sha256OfBackup(projectFolder, file).catch(() => null)
   if (actual !== meta.sha256) {
     return { ...info, verified: false, problem: 'its bytes do not match its checksum' }
   }
@@ -309,7 +330,7 @@ export async function newestAutoBackupTime(projectFolder: string): Promise<numbe
  */
 export async function readBackup(projectFolder: string, id: string): Promise<ProjectFile> {
   if (!ID_PATTERN.test(id)) throw new AppError('invalid_input', `"${id}" is not a backup name.`)
-  const path = await backupPath(projectFolder, id)
+  const file = await backupFile(projectFolder, id)
   const refuse = (why: string): AppError =>
     new AppError('storage', `The backup ${id} cannot be restored: ${why}.`)
   const info = await inspectBackup(projectFolder, id).catch(() => null)
@@ -317,23 +338,26 @@ export async function readBackup(projectFolder: string, id: string): Promise<Pro
   if (!info.verified) throw refuse(info.problem ?? 'it could not be verified')
   let raw: unknown
   try {
-    raw = path.endsWith(SNAPSHOT_EXTENSION)
-      ? (await readSnapshotFile(path)).file
-      : JSON.parse(await readFile(path, 'utf8'))
+    raw = file.endsWith(SNAPSHOT_EXTENSION)
+      ? (await readSnapshotFile(join(projectFolder, file), projectFolder)).file
+      : JSON.parse(await readProjectFileText(projectFolder, file))
   } catch (error) {
+    if (error instanceof UnsafeFileError) throw refuse(`its file ${error.detail}`)
     if (error instanceof StoreFileProblem) throw refuse(error.message)
     if (error instanceof SchemaVersionError) throw refuse(error.message)
     if (error instanceof SyntaxError) throw refuse(`it is not valid JSON (${error.message})`)
     throw error
   }
-  let file: unknown
+  const shapeProblem = unsafeShapeProblem(raw)
+  if (shapeProblem) throw refuse(shapeProblem)
+  let migrated: unknown
   try {
-    file = migrateProjectFile(raw).file
+    migrated = migrateProjectFile(raw).file
   } catch (error) {
     if (error instanceof SchemaVersionError) throw refuse(error.message)
     throw error
   }
-  const parsed = ProjectFile.safeParse(file)
+  const parsed = ProjectFile.safeParse(migrated)
   if (!parsed.success) {
     throw refuse(
       `it does not match the project schema (version ${SCHEMA_VERSION}): ${parsed.error.issues

@@ -86,6 +86,8 @@ function processIsAlive(pid: number): boolean {
 export async function removeStaleTempFiles(folder: string): Promise<string[]> {
   let names: string[]
   try {
+    // A folder that is a link may lead outside the project: nothing there is ours to delete.
+    if ((await fsp.lstat(folder)).isSymbolicLink()) return []
     names = await fsp.readdir(folder)
   } catch {
     return []

@@ -1,11 +1,11 @@
-import { createHash } from 'node:crypto'
-import { mkdir, readFile, rename, rm } from 'node:fs/promises'
+import { mkdir, rename, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import type { BackupCounts, BackupInfo, BackupReason, SaveStatus } from '../../shared/api/storage'
 import { emptyProjectFile, ProjectFile, type ProjectMeta } from '../../shared/model'
 import {
   backupCounts,
+  BACKUPS_FOLDER,
   backupsFolder,
   backupSnapshotPath,
   newBackupId,
@@ -15,8 +15,10 @@ import {
 } from './backups'
 import { pathExists, removeStaleTempFiles, writeFileDurably, type WriteFs } from './durable-write'
 import { AppError } from './errors'
+import { sha256Hex } from './hashing'
 import { findIntegrityProblemsInSlices } from './integrity'
 import { migrateProjectFile, NewerSchemaError, SchemaVersionError } from './migrations'
+import { ensureFolderInside, ProjectFiles, UnsafeFileError } from './safe-files'
 import { runCompaction, type CompactionOptions } from './store/compactor'
 import { damageOf, DamagedProjectError, schemaDamage } from './store/damage'
 import { StoreFolder, type JournalEvent } from './store/folder'
@@ -167,6 +169,9 @@ async function readV2(
     loaded = await loadFolder(folder, slicer)
   } catch (error) {
     if (error instanceof StoreFileProblem) throw damageOf(error, await storeFilesIn(folder))
+    // A link, a pipe or a file outside the folder is not damage to move aside: it is refused.
+    if (error instanceof UnsafeFileError)
+      throw refuse(join(folder, error.file), `it ${error.detail}`)
     if (error instanceof NewerSchemaError) {
       throw refuse(
         join(folder, snapshotName((await listStoreFiles(folder)).snapshots[0] ?? 0)),
@@ -229,6 +234,8 @@ export class ProjectStore {
   private lastBackupAt: number | null = null
   private backupError: string | undefined
   private closed = false
+  /** The folder's texts and assets, read safely and checked against their hashes. */
+  readonly files: ProjectFiles
   /** Compactions and backups, one at a time, in order. */
   private jobs: Promise<unknown> = Promise.resolve()
   private compactionQueued = false
@@ -241,7 +248,9 @@ export class ProjectStore {
     private readonly db: Low<ProjectFile>,
     private readonly disk: StoreFolder,
     private readonly options: StoreOptions,
-  ) {}
+  ) {
+    this.files = new ProjectFiles(folder)
+  }
 
   /** Opens an existing project folder; refuses (and leaves alone) files it cannot trust. */
   static async open(folder: string, options: StoreOptions = {}): Promise<ProjectStore> {
@@ -413,7 +422,7 @@ export class ProjectStore {
   private async writeBackupNow(reason: BackupReason, fromFiles: boolean): Promise<BackupInfo> {
     const id = newBackupId(reason)
     const out = backupSnapshotPath(this.folder, id)
-    await mkdir(backupsFolder(this.folder), { recursive: true })
+    await ensureFolderInside(this.folder, BACKUPS_FOLDER)
     const spec = fromFiles ? this.disk.backupJob(out) : null
     if (spec) {
       const result = await runCompaction(spec.job, spec.inputBytes, this.compactionOptions())
@@ -444,7 +453,7 @@ export class ProjectStore {
     options: StoreOptions,
   ): Promise<void> {
     const id = newBackupId(reason)
-    await mkdir(backupsFolder(folder), { recursive: true })
+    await ensureFolderInside(folder, BACKUPS_FOLDER)
     const result = await runCompaction(
       {
         base: join(folder, snapshotName(loaded.snapshot.generation)),
@@ -499,13 +508,18 @@ export class ProjectStore {
     await this.jobs.catch(() => undefined)
   }
 
-  /** Reads a source's normalized text by content hash. */
-  async readSourceText(contentHash: string): Promise<string> {
+  /**
+   * Reads a source's normalized text by content hash, refusing (and recording as damage) a
+   * file that is not a regular file inside the folder or does not match its hash and
+   * `expectedLength` (the source record's length).
+   */
+  async readSourceText(contentHash: string, expectedLength?: number): Promise<string> {
     if (!/^[0-9a-f]{64}$/.test(contentHash))
       throw new AppError('invalid_input', 'Bad content hash.')
     try {
-      return await readFile(join(this.folder, SOURCES_FOLDER, `${contentHash}.txt`), 'utf8')
+      return await this.files.readText(SOURCES_FOLDER, contentHash, expectedLength)
     } catch (error) {
+      if (error instanceof AppError) throw error
       throw new AppError(
         'storage',
         `The text of this source (${contentHash}.txt) could not be read: ${(error as Error).message}`,
@@ -513,36 +527,46 @@ export class ProjectStore {
     }
   }
 
-  /** Stores a normalized text under its sha256, once; an edit never rewrites documents. */
-  async writeSourceText(text: string): Promise<{ contentHash: string; length: number }> {
-    const contentHash = createHash('sha256').update(text, 'utf8').digest('hex')
-    const path = join(this.folder, SOURCES_FOLDER, `${contentHash}.txt`)
-    if (!(await pathExists(path))) {
-      await mkdir(join(this.folder, SOURCES_FOLDER), { recursive: true })
-      await writeFileDurably(path, text, this.options.fs)
+  /**
+   * Stores a normalized text under its sha256, once; an edit never rewrites documents. A
+   * file already there is rewritten only when it is damaged (which repairs it).
+   */
+  async writeSourceText(
+    text: string,
+    /** `text` as UTF-8 when the caller has it already (the import worker sends it). */
+    utf8?: Uint8Array,
+  ): Promise<{ contentHash: string; length: number }> {
+    const bytes = utf8 ?? Buffer.from(text, 'utf8')
+    const contentHash = await sha256Hex(bytes)
+    const name = `${contentHash}.txt`
+    if (!(await this.files.isIntact(`${SOURCES_FOLDER}/${name}`, contentHash))) {
+      const folder = await ensureFolderInside(this.folder, SOURCES_FOLDER)
+      await writeFileDurably(join(folder, name), bytes, this.options.fs)
+      this.files.forget(contentHash)
     }
     return { contentHash, length: text.length }
   }
 
   /** Stores bytes under assets/<sha256>.<extension>, once, and returns the hash. */
   async writeAsset(bytes: Uint8Array, extension: 'png' | 'svg'): Promise<string> {
-    const contentHash = createHash('sha256').update(bytes).digest('hex')
-    const folder = join(this.folder, ASSETS_FOLDER)
-    const path = join(folder, `${contentHash}.${extension}`)
-    if (!(await pathExists(path))) {
-      await mkdir(folder, { recursive: true })
-      await writeFileDurably(path, bytes, this.options.fs)
+    const contentHash = await sha256Hex(bytes)
+    const name = `${contentHash}.${extension}`
+    if (!(await this.files.isIntact(`${ASSETS_FOLDER}/${name}`, contentHash))) {
+      const folder = await ensureFolderInside(this.folder, ASSETS_FOLDER)
+      await writeFileDurably(join(folder, name), bytes, this.options.fs)
+      this.files.forget(contentHash)
     }
     return contentHash
   }
 
-  /** Reads an asset written by writeAsset. */
+  /** Reads an asset written by writeAsset, checked like a source text. */
   async readAsset(contentHash: string, extension: 'png' | 'svg'): Promise<Uint8Array> {
     const name = `${contentHash}.${extension}`
     if (!ASSET_NAME.test(name)) throw new AppError('invalid_input', 'Bad asset name.')
     try {
-      return await readFile(join(this.folder, ASSETS_FOLDER, name))
+      return await this.files.readAsset(ASSETS_FOLDER, contentHash, extension)
     } catch (error) {
+      if (error instanceof AppError) throw error
       throw new AppError(
         'storage',
         `The file ${ASSETS_FOLDER}/${name} could not be read: ${(error as Error).message}`,

@@ -3,11 +3,13 @@ import { cp, mkdir, readFile, rename, rm } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { z } from 'zod'
 import { RecentProject, type OpenFailure, type WorkspaceStatus } from '../../shared/contract'
+import { isNetworkPath } from '../../shared/api/method'
 import type { ProjectFile } from '../../shared/model'
 import { fileNameSlug } from '../../shared/text'
 import { backupsFolder, copySnapshotAsBackup, listBackups, readBackup } from './backups'
 import { pathExists, writeFileDurably } from './durable-write'
 import { AppError } from './errors'
+import { defaultImportJobs, ImportJobs, type ImportJobsOptions } from './import-jobs'
 import {
   DamagedProjectError,
   describeWriteError,
@@ -32,6 +34,8 @@ export interface WorkspaceOptions {
   store?: StoreOptions
   /** Prints report HTML to PDF: headless Chromium (browser mode) or Electron's printToPDF. */
   printPdf?: PdfPrinter
+  /** Limits and concurrency of the document importers' workers. */
+  imports?: ImportJobsOptions
 }
 
 /** A sortable, file-name-safe time for names such as snapshot.1.jsonl.corrupt-<time>. */
@@ -52,6 +56,17 @@ async function moveAside(path: string, label: string): Promise<string> {
   }
 }
 
+/** Refuses a network (UNC) path, which Windows would contact just to look at. */
+function localFolder(folder: string): string {
+  if (isNetworkPath(folder)) {
+    throw new AppError(
+      'invalid_input',
+      `${folder}: network (UNC) paths are not accepted: copy the project to a folder on this computer.`,
+    )
+  }
+  return folder
+}
+
 /** Every store file of a folder, in either format: what a restore moves aside. */
 async function storeFiles(folder: string): Promise<string[]> {
   const { snapshots, journals } = await listStoreFiles(folder)
@@ -67,8 +82,12 @@ async function storeFiles(folder: string): Promise<string[]> {
 export class Workspace {
   private store: ProjectStore | null = null
   private failure: Omit<OpenFailure, 'backups'> | null = null
+  /** Document imports in progress, each in its worker; they outlive a change of project. */
+  readonly imports: ImportJobs
 
-  constructor(readonly options: WorkspaceOptions) {}
+  constructor(readonly options: WorkspaceOptions) {
+    this.imports = options.imports ? new ImportJobs(options.imports) : defaultImportJobs()
+  }
 
   get projectsDir(): string {
     return join(this.options.userDataDir, 'projects')
@@ -91,7 +110,7 @@ export class Workspace {
    * for the user to choose a restore.
    */
   async open(folder: string): Promise<ProjectStore> {
-    const path = resolve(folder)
+    const path = resolve(localFolder(folder))
     if (this.store && this.store.folder === path) return this.store
     let next: ProjectStore
     try {
@@ -127,7 +146,7 @@ export class Workspace {
    * as a new project in their place and opened.
    */
   async restoreBackup(id: string, folder?: string): Promise<ProjectStore> {
-    const target = folder ? resolve(folder) : this.defaultBackupFolder()
+    const target = folder ? resolve(localFolder(folder)) : this.defaultBackupFolder()
     const file = await readBackup(target, id)
     if (this.store && this.store.folder === target) {
       await this.store.backupNow('before-restore')
@@ -222,7 +241,7 @@ export class Workspace {
 
   /** Creates a project (in `folder`, or a new folder under projects/) and opens it. */
   async create(name: string, folder?: string): Promise<ProjectStore> {
-    const path = folder ? resolve(folder) : await this.freeProjectFolder(name)
+    const path = folder ? resolve(localFolder(folder)) : await this.freeProjectFolder(name)
     const now = new Date().toISOString()
     let next: ProjectStore
     try {

@@ -1,7 +1,14 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 
-export const TOKEN_COOKIE = 'sightline-token'
+/**
+ * The token cookie's name for the server on `port`. Browsers send a 127.0.0.1 cookie to
+ * every port of it, so a fixed name would hand the token to any other local web app (and
+ * let one shadow it with its own): each port has its own name, and only that one counts.
+ */
+export function tokenCookieName(port: number): string {
+  return `sightline-token-${port}`
+}
 export const TOKEN_HEADER = 'x-sightline-token'
 
 /** A 256-bit secret per run: only whoever was handed the printed URL gets in. */
@@ -17,16 +24,22 @@ export function tokenMatches(expected: string, offered: string | undefined): boo
   return timingSafeEqual(a, b)
 }
 
-export function offeredToken(req: IncomingMessage, url: URL): string | undefined {
+/**
+ * The tokens a request offers: the header, else the URL, else every cookie of this port's
+ * name (a page of another app on 127.0.0.1 may have set one of the same name beside ours).
+ */
+export function offeredTokens(req: IncomingMessage, url: URL, port: number): string[] {
   const header = req.headers[TOKEN_HEADER]
-  if (typeof header === 'string') return header
+  if (typeof header === 'string') return [header]
   const fromQuery = url.searchParams.get('token')
-  if (fromQuery) return fromQuery
+  if (fromQuery) return [fromQuery]
+  const cookieName = tokenCookieName(port)
+  const offered: string[] = []
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [name, ...value] = part.trim().split('=')
-    if (name === TOKEN_COOKIE) return value.join('=')
+    if (name === cookieName) offered.push(value.join('='))
   }
-  return undefined
+  return offered
 }
 
 /** DNS rebinding: a foreign name resolving to 127.0.0.1 still carries its own Host. */

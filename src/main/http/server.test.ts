@@ -256,6 +256,20 @@ describe('the token', () => {
     expect(page.body).not.toContain('sightline-style-nonce')
   })
 
+  it('as a cookie counts only under the name of this port', async () => {
+    const other = `sightline-token-${server.port + 1}=${server.token}`
+    expect((await request({ path: '/', headers: { cookie: other } })).status).toBe(401)
+    const unported = `sightline-token=${server.token}`
+    expect((await request({ path: '/', headers: { cookie: unported } })).status).toBe(401)
+  })
+
+  it('as a cookie still opens the page when another app set one of the same name', async () => {
+    const ours = await cookieFromTokenUrl()
+    const shadow = `sightline-token-${server.port}=someone-elses`
+    const reply = await request({ path: '/', headers: { cookie: `${shadow}; ${ours}` } })
+    expect(reply.status).toBe(200)
+  })
+
   it('is required for the page too', async () => {
     expect((await request({ path: '/' })).status).toBe(401)
     expect((await request({ path: '/assets/app.js' })).status).toBe(401)
@@ -267,7 +281,7 @@ describe('the token', () => {
     const cookies = reply.headers['set-cookie'] ?? []
     expect(cookies).toHaveLength(1)
     const cookie = cookies[0] ?? ''
-    expect(cookie.startsWith(`sightline-token=${server.token};`)).toBe(true)
+    expect(cookie.startsWith(`sightline-token-${server.port}=${server.token};`)).toBe(true)
     expect(cookie).toMatch(/;\s*HttpOnly(;|$)/)
     expect(cookie).toMatch(/;\s*SameSite=Strict(;|$)/)
     expect(reply.headers.location).toBe('/')

@@ -5,9 +5,9 @@ import { fail, type ErrorCode } from '../../shared/result'
 import {
   hostAllowed,
   newToken,
-  offeredToken,
+  offeredTokens,
   originAllowed,
-  TOKEN_COOKIE,
+  tokenCookieName,
   tokenMatches,
 } from './guard'
 import { serveAsset } from './static'
@@ -43,11 +43,14 @@ export async function startHttpServer(options: HttpAdapterOptions): Promise<Runn
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
     if (!hostAllowed(req, port)) return send(res, 403, fail('forbidden', 'Unexpected Host header.'))
-    if (!tokenMatches(token, offeredToken(req, url))) {
+    if (!offeredTokens(req, url, port).some((offered) => tokenMatches(token, offered))) {
       return send(res, 401, fail('forbidden', 'Open the URL Sightline printed when it started.'))
     }
     if (url.searchParams.has('token') && req.method === 'GET') {
-      res.setHeader('Set-Cookie', `${TOKEN_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict`)
+      res.setHeader(
+        'Set-Cookie',
+        `${tokenCookieName(port)}=${token}; Path=/; HttpOnly; SameSite=Strict`,
+      )
       res.writeHead(303, { Location: url.pathname }).end()
       return
     }

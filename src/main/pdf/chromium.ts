@@ -9,15 +9,30 @@ import { existsSync } from 'node:fs'
 import { chromium, type Browser } from 'playwright-core'
 import type { PdfPrinter, PrintOptions } from '../core/report/print'
 
-/** The flags the tests use too: no sandbox (root in a container), no call home. */
+/** The flags the tests use too: no GPU, no call home. */
 export const CHROMIUM_ARGS = [
-  '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
 ]
+
+/**
+ * How the printer launches Chromium. The sandbox stays on between a report and the machine
+ * except as root (a container), where Chromium refuses to start with it. Playwright turns
+ * it off unless told otherwise, so it is asked for explicitly.
+ */
+export function chromiumLaunchOptions(uid: number | undefined = process.getuid?.()): {
+  args: string[]
+  chromiumSandbox: boolean
+} {
+  const asRoot = uid === 0
+  return {
+    args: asRoot ? ['--no-sandbox', ...CHROMIUM_ARGS] : CHROMIUM_ARGS,
+    chromiumSandbox: !asRoot,
+  }
+}
 
 /** CHROMIUM_PATH, else Debian's chromium; undefined when neither exists. */
 export function findChromium(): string | undefined {
@@ -46,7 +61,7 @@ export function createChromiumPrinter(executablePath = findChromium()): Chromium
         new Error('No Chromium was found to print with: set CHROMIUM_PATH or install chromium.'),
       )
     }
-    browser ??= chromium.launch({ executablePath, args: CHROMIUM_ARGS }).then((b) => {
+    browser ??= chromium.launch({ executablePath, ...chromiumLaunchOptions() }).then((b) => {
       b.on('disconnected', () => {
         browser = null
       })

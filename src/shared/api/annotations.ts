@@ -47,8 +47,10 @@ export type AnnotationDependents = z.infer<typeof AnnotationDependents>
 export const ReviewItem = z.strictObject({
   annotation: Annotation,
   sourceTitle: z.string(),
-  /** The text now under the annotation's position (fuzzy), or null when orphaned. */
+  /** The text now under the annotation's position (fuzzy), or null when orphaned or damaged. */
   currentText: z.string().nullable(),
+  /** Set when the source's stored text failed its checks: why it cannot be used. */
+  sourceDamage: z.string().optional(),
 })
 export type ReviewItem = z.infer<typeof ReviewItem>
 

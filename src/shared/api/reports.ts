@@ -121,10 +121,8 @@ const ReportPdf = z.strictObject({
   fileName: z.string(),
   bytes: z.number().int().nonnegative(),
   pages: z.number().int().nonnegative(),
-  /** The PDF itself (base64) when no path was given. */
-  base64: z.string().optional(),
-  /** Where the PDF was written, when a path was given. */
-  path: z.string().optional(),
+  /** The PDF itself; the caller saves it (the API writes no file where a caller says). */
+  base64: z.string(),
 })
 export type ReportPdf = z.infer<typeof ReportPdf>
 
@@ -151,9 +149,6 @@ export const reportMethods = {
     ReportRef,
     z.strictObject({ markdown: z.string(), fileName: z.string() }),
   ),
-  /** Print the report to PDF with Chromium: the bytes as base64, or written to `path`. */
-  'reports.pdf': method(
-    z.strictObject({ id: Id, path: z.string().min(1).max(4096).optional() }),
-    ReportPdf,
-  ),
+  /** Print the report to PDF with Chromium: the bytes as base64. */
+  'reports.pdf': method(ReportRef, ReportPdf),
 } as const

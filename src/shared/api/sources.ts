@@ -5,21 +5,28 @@ import { method, NoInput } from './method'
 /** Largest file Sightline imports (it travels base64-encoded under the 32 MiB request cap). */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
 /** Largest pasted or edited text, in UTF-16 code units. */
-const MAX_TEXT_LENGTH = 20 * 1024 * 1024
+export const MAX_TEXT_LENGTH = 20 * 1024 * 1024
 
 export const SourceSummary = z.strictObject({
   source: SourceRecord,
   annotationCount: z.number().int().nonnegative(),
-  /** Annotations whose anchor is fuzzy or orphaned and wait for review. */
+  /** Annotations whose anchor is fuzzy or orphaned, or whose source is damaged, to review. */
   needsReview: z.number().int().nonnegative(),
+  /**
+   * Set when the source's stored text failed its checks (a link, not a regular file, or
+   * not matching its sha256 and length): why it cannot be used. Known once it was read.
+   */
+  damage: z.string().optional(),
 })
 export type SourceSummary = z.infer<typeof SourceSummary>
 
 export const SourceWithText = z.strictObject({
   source: SourceRecord,
-  /** The normalized text every offset refers to. */
+  /** The normalized text every offset refers to; empty when the source is damaged. */
   text: z.string(),
   annotations: z.array(Annotation),
+  /** Set when the stored text failed its checks and is not shown: why. */
+  damage: z.string().optional(),
 })
 export type SourceWithText = z.infer<typeof SourceWithText>
 
@@ -54,10 +61,35 @@ export const ImportOutcome = z.discriminatedUnion('status', [
 ])
 export type ImportOutcome = z.infer<typeof ImportOutcome>
 
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/
+
+/**
+ * Whether `data` is base64. The import worker checks it before decoding: a regular
+ * expression over 27 MB of base64 would block the main process for tens of milliseconds.
+ */
+export function isBase64(data: string): boolean {
+  return BASE64.test(data)
+}
+
+/** A file's bytes as base64: the size here, the alphabet where it is decoded (isBase64). */
 const Base64 = z
   .string()
   .max(Math.ceil(MAX_IMPORT_BYTES / 3) * 4 + 4, 'the file is larger than 20 MB')
-  .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'file data must be base64')
+
+/** Where an import stands, for the progress shown beside its file. */
+export const ImportProgress = z.strictObject({
+  /** Waiting for another import to finish, or being read. */
+  state: z.enum(['waiting', 'running']),
+  fileName: z.string(),
+  /** Since the import was sent (ms). */
+  elapsedMs: z.number().int().nonnegative(),
+  /** What the importer is doing: opening the file, checking a .docx, reading PDF pages… */
+  stage: z.enum(['opening', 'checking', 'pages', 'extracting']).optional(),
+  /** Pages read so far, of `total` (PDF). */
+  done: z.number().int().nonnegative().optional(),
+  total: z.number().int().nonnegative().optional(),
+})
+export type ImportProgress = z.infer<typeof ImportProgress>
 
 /** Optional fields take null to clear them. */
 const SourcePatch = z.strictObject({
@@ -84,8 +116,17 @@ export const sourceMethods = {
       fileName: z.string().trim().min(1).max(500),
       dataBase64: Base64,
       replaceSourceId: Id.optional(),
+      /** An id of the caller's choosing, to follow (importProgress) and cancel the import. */
+      jobId: Id.optional(),
     }),
     ImportOutcome,
+  ),
+  /** How far the import `jobId` has got; null once it has finished (or never started). */
+  'sources.importProgress': method(z.strictObject({ jobId: Id }), ImportProgress.nullable()),
+  /** Stop the import `jobId`: it fails with code "cancelled" and adds nothing. */
+  'sources.cancelImport': method(
+    z.strictObject({ jobId: Id }),
+    z.strictObject({ cancelled: z.boolean() }),
   ),
   /** Add pasted text as a new source. */
   'sources.paste': method(

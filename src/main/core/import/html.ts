@@ -1,7 +1,9 @@
 import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 import { normalizeText } from '../../../shared/text'
+import { AppError } from '../errors'
 import { decodeTextFile, decodeWithLabel } from './decode'
+import { megabytes, type ImportLimits } from './limits'
 import type { DocumentMetadata } from './types'
 
 /** Elements whose content is never article text. */
@@ -51,11 +53,23 @@ export interface HtmlResult {
   notes: string[]
 }
 
-/** A saved web page: its article body (Readability over linkedom) and its metadata. */
-export function importHtml(bytes: Uint8Array, fileName: string): HtmlResult {
+/**
+ * A saved web page: its article body (Readability over linkedom) and its metadata. The
+ * page's size and shape are checked after one parse and before Readability, whose walks
+ * recurse into the tree.
+ */
+export function importHtml(bytes: Uint8Array, fileName: string, limits: ImportLimits): HtmlResult {
   const notes: string[] = []
   const html = decodeHtml(bytes, fileName, notes)
-  const metadata = readMetadata(html)
+  if (html.length > limits.maxHtmlChars) {
+    throw new AppError(
+      'payload_too_large',
+      `"${fileName}" holds ${megabytes(html.length)} of HTML; Sightline reads web pages of up to ${megabytes(limits.maxHtmlChars)}. It was not imported.`,
+    )
+  }
+  const { document: checked } = parseHTML(html)
+  refuseOversizedTree(checked.documentElement as unknown as DomNode, fileName, limits)
+  const metadata = readMetadata(checked)
   const { document } = parseHTML(html)
   const article = readArticle(document)
   let text = ''
@@ -100,8 +114,7 @@ function decodeHtml(bytes: Uint8Array, fileName: string, notes: string[]): strin
   return decoded.text
 }
 
-function readMetadata(html: string): DocumentMetadata {
-  const { document } = parseHTML(html)
+function readMetadata(document: ReturnType<typeof parseHTML>['document']): DocumentMetadata {
   const meta = (...names: string[]): string | undefined => {
     for (const name of names) {
       const element =
@@ -158,6 +171,30 @@ interface DomNode {
   childNodes: ArrayLike<DomNode>
   tagName?: string
   data?: string
+}
+
+/** Walks the tree without recursion and refuses one too deep or too large. */
+function refuseOversizedTree(root: DomNode, fileName: string, limits: ImportLimits): void {
+  const stack: [DomNode, number][] = [[root, 1]]
+  let elements = 0
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!
+    if (node.nodeType !== 1) continue
+    elements++
+    if (elements > limits.maxHtmlElements) {
+      throw new AppError(
+        'payload_too_large',
+        `"${fileName}" has more than ${limits.maxHtmlElements.toLocaleString('en')} HTML elements; Sightline reads web pages up to that size. It was not imported.`,
+      )
+    }
+    if (depth > limits.maxHtmlDepth) {
+      throw new AppError(
+        'payload_too_large',
+        `"${fileName}" nests its HTML elements more than ${limits.maxHtmlDepth} levels deep; no readable page does, so it was not imported.`,
+      )
+    }
+    for (const child of Array.from(node.childNodes)) stack.push([child, depth + 1])
+  }
 }
 
 function elementToText(root: DomNode): string {

@@ -1,55 +1,38 @@
-import { MAX_IMPORT_BYTES } from '../../../shared/api/sources'
 import { normalizeText } from '../../../shared/text'
 import { AppError } from '../errors'
 import { decodeTextFile } from './decode'
 import { importDocx } from './docx'
 import { importHtml } from './html'
+import { importFormat } from './formats'
+import { defaultImportContext, type ImportContext } from './limits'
 import { importPdf } from './pdf'
 import type { ImportedDocument } from './types'
 
 export type { ImportedDocument } from './types'
 
-const FORMAT_BY_EXTENSION = {
-  txt: 'txt',
-  text: 'txt',
-  md: 'md',
-  markdown: 'md',
-  html: 'html',
-  htm: 'html',
-  xhtml: 'html',
-  pdf: 'pdf',
-  docx: 'docx',
-} as const
-
 /**
  * Reads one file into normalized text and metadata, or throws an AppError with a
- * message fit for the analyst. Never touches the store.
+ * message fit for the analyst. Never touches the store. Runs in the import worker
+ * (worker.ts), within `context.limits`.
  */
 export async function importDocument(
   fileName: string,
   bytes: Uint8Array,
+  context: ImportContext = defaultImportContext(),
 ): Promise<ImportedDocument> {
-  if (bytes.length === 0)
-    throw new AppError('invalid_input', `"${fileName}" is empty; there is nothing to import.`)
-  if (bytes.length > MAX_IMPORT_BYTES) {
-    throw new AppError(
-      'payload_too_large',
-      `"${fileName}" is ${megabytes(bytes.length)}; Sightline imports files up to ${megabytes(MAX_IMPORT_BYTES)}.`,
-    )
-  }
-  const extension = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? ''
-  const format = FORMAT_BY_EXTENSION[extension as keyof typeof FORMAT_BY_EXTENSION]
-  if (!format) {
-    throw new AppError(
-      'invalid_input',
-      `"${fileName}" is not a format Sightline imports (.txt, .md, .html, .htm, .pdf, .docx).`,
-    )
-  }
-  const document = await readFormat(format, fileName, bytes)
+  const format = importFormat(fileName, bytes.length)
+  context.progress({ stage: 'opening' })
+  const document = await readFormat(format, fileName, bytes, context)
   if (!document.text) {
     throw new AppError(
       'invalid_input',
       `"${fileName}" contains no readable text; it was not imported.`,
+    )
+  }
+  if (document.text.length > context.limits.maxTextLength) {
+    throw new AppError(
+      'payload_too_large',
+      `"${fileName}" holds ${document.text.length.toLocaleString('en')} characters of text; Sightline keeps texts of up to ${context.limits.maxTextLength.toLocaleString('en')} characters. Split it and import the parts.`,
     )
   }
   return document
@@ -59,6 +42,7 @@ async function readFormat(
   format: ImportedDocument['format'],
   fileName: string,
   bytes: Uint8Array,
+  context: ImportContext,
 ): Promise<ImportedDocument> {
   const baseTitle = fileName.replace(/\.[^.]+$/, '').trim()
   switch (format) {
@@ -75,7 +59,7 @@ async function readFormat(
       }
     }
     case 'html': {
-      const { text, metadata, notes } = importHtml(bytes, fileName)
+      const { text, metadata, notes } = importHtml(bytes, fileName, context.limits)
       return { format, text, ...metadata, title: metadata.title ?? baseTitle, notes }
     }
     case 'pdf': {
@@ -85,11 +69,11 @@ async function readFormat(
           `"${fileName}" is not a PDF file (it lacks the %PDF header); it was not imported.`,
         )
       }
-      const { text, pages, metadata } = await importPdf(bytes, fileName)
+      const { text, pages, metadata } = await importPdf(bytes, fileName, context)
       return { format, text, pages, ...metadata, title: metadata.title ?? baseTitle, notes: [] }
     }
     case 'docx': {
-      const { text, metadata } = await importDocx(bytes, fileName)
+      const { text, metadata } = await importDocx(bytes, fileName, context)
       return { format, text, ...metadata, title: metadata.title ?? baseTitle, notes: [] }
     }
     default:
@@ -110,8 +94,4 @@ function firstLineTitle(text: string): string | undefined {
 function startsWith(bytes: Uint8Array, ascii: string): boolean {
   for (let i = 0; i < ascii.length; i++) if (bytes[i] !== ascii.charCodeAt(i)) return false
   return true
-}
-
-export function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`
 }

@@ -1,6 +1,7 @@
 import { normalizeText } from '../../../shared/text'
 import { AppError } from '../errors'
 import { isoDate } from './html'
+import { duration, type ImportContext } from './limits'
 import type { DocumentMetadata } from './types'
 
 export interface PdfResult {
@@ -21,7 +22,11 @@ interface TextLine {
  * normal line step, hyphenated line breaks are repaired, and each page's start offset
  * is kept so a quote can name its page.
  */
-export async function importPdf(bytes: Uint8Array, fileName: string): Promise<PdfResult> {
+export async function importPdf(
+  bytes: Uint8Array,
+  fileName: string,
+  context: ImportContext,
+): Promise<PdfResult> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs')
   // pdfjs takes ownership of (and detaches) the buffer it is given: hand it a copy.
   const task = getDocument({
@@ -50,8 +55,22 @@ export async function importPdf(bytes: Uint8Array, fileName: string): Promise<Pd
     )
   }
   try {
+    const { maxPdfPages, timeoutMs } = context.limits
+    if (pdf.numPages > maxPdfPages) {
+      throw new AppError(
+        'payload_too_large',
+        `"${fileName}" has ${pdf.numPages.toLocaleString('en')} pages; Sightline imports PDFs of up to ${maxPdfPages.toLocaleString('en')} pages. Split it and import the parts.`,
+      )
+    }
     const pageTexts: string[] = []
     for (let number = 1; number <= pdf.numPages; number++) {
+      if (performance.now() > context.deadline) {
+        throw new AppError(
+          'payload_too_large',
+          `"${fileName}" took longer than ${duration(timeoutMs)} to read (stopped at page ${number} of ${pdf.numPages}); it was not imported.`,
+        )
+      }
+      context.progress({ stage: 'pages', done: number - 1, total: pdf.numPages })
       const page = await pdf.getPage(number)
       const content = await page.getTextContent()
       const lines: TextLine[] = []

@@ -15,6 +15,11 @@ export interface ImportedDocument {
   pages?: number[]
   /** Things the analyst should know about how the file was read (encoding fallback…). */
   notes: string[]
+  /**
+   * `text` as UTF-8, added by the import worker (and handed over without a copy), so the
+   * main process neither encodes a long text again nor blocks on it.
+   */
+  utf8?: Uint8Array
 }
 
 export type DocumentMetadata = Omit<ImportedDocument, 'format' | 'text' | 'pages' | 'notes'>

@@ -332,3 +332,78 @@ describe('renderReportMarkdown', () => {
     expect(markdown.match(/^# A$/m)).toBeNull()
   })
 })
+
+describe('renderReportMarkdown with hostile input', () => {
+  const trackerUrl = 'https://example.org/page?x=1><img src=https://tracker.example/p.gif>'
+
+  it('keeps a source URL that holds ">" and markup one harmless link', () => {
+    const markdown = renderReportMarkdown(
+      doc(
+        [note('a', 'A', 'Claim [x](quote:q1).')],
+        [quote('q1', { source: { ...quote('q1').source!, url: trackerUrl } })],
+      ),
+    )
+    expect(markdown).not.toContain('<img')
+    const link = /<(https:[^>\s]*)>/.exec(markdown)?.[1]
+    expect(link).toBe(
+      'https://example.org/page?x=1%3E%3Cimg%20src=https://tracker.example/p.gif%3E',
+    )
+  })
+
+  it('writes no link for an address that is not http(s) or mailto', () => {
+    const markdown = renderReportMarkdown(
+      doc(
+        [note('a', 'A', 'Claim [x](quote:q1).')],
+        [quote('q1', { source: { ...quote('q1').source!, url: 'javascript:alert(1)' } })],
+      ),
+    )
+    expect(markdown).not.toContain('javascript:')
+  })
+
+  it('drops raw HTML from note bodies, also where removing one tag forms another', () => {
+    const body = `Before ${HOSTILE} after.\n\n<iframe src="https://tracker.example"></iframe>\n\nText <<b>img src=x onerror=alert(3)> end.`
+    const markdown = renderReportMarkdown(doc([note('a', 'A', body)], []))
+    expect(markdown).toContain('Before')
+    expect(markdown).toContain('after.')
+    expect(markdown).not.toMatch(/<(img|script|iframe|b)\b/i)
+    expect(markdown).not.toContain('onerror="alert(1)"')
+  })
+
+  it('strips right-to-left overrides from titles, authors and publishers', () => {
+    const rlo = '\u202E'
+    const source = {
+      ...quote('q1').source!,
+      title: `Invoice ${rlo}fdp.exe`,
+      publisher: `Pub${rlo}X`,
+    }
+    const markdown = renderReportMarkdown(
+      doc([note('a', 'A', 'Claim [x](quote:q1).')], [quote('q1', { source })], {
+        title: `Brief ${rlo}1`,
+        author: `Ann${rlo}a`,
+      }),
+    )
+    expect(markdown).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/)
+    expect(markdown).toContain('Invoice fdp.exe')
+  })
+})
+
+describe('renderReportHtml with names from outside', () => {
+  it('isolates titles, authors and publishers in <bdi> without their bidi overrides', () => {
+    const rlo = '\u202E'
+    const source = {
+      ...quote('q1').source!,
+      title: `Invoice ${rlo}fdp.exe`,
+      author: `Ann${rlo}a`,
+      publisher: `Pub${rlo}X`,
+    }
+    const { html } = renderReportHtml(
+      doc([note('a', 'A', 'Claim [x](quote:q1).')], [quote('q1', { source })], {
+        author: `Ann${rlo}a`,
+      }),
+    )
+    expect(html).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/)
+    expect(html).toContain('<bdi>Invoice fdp.exe</bdi>')
+    expect(html).toContain('<bdi>PubX</bdi>')
+    expect(html).toContain('By <bdi>Anna</bdi>')
+  })
+})

@@ -4,6 +4,7 @@
  * project is escaped here or by rehype-stringify (note bodies).
  */
 import { credibilityLabel, reliabilityLabel } from '../../../shared/admiralty'
+import { stripBidiControls } from '../../../shared/bidi'
 import { LAYER_VALUE_HEADINGS } from '../../../shared/geo/map-layers'
 import { renderAnalysisHtml } from './analysis'
 import { drawChartSvg } from './chart-svg'
@@ -81,9 +82,9 @@ export function renderReportHtml(doc: ReportDocument): RenderedReport {
     body.push(`<p class="classification-banner screen-only">${classification}</p>`)
   }
   body.push('<header class="title-block">')
-  body.push(`<h1 dir="auto">${escapeHtml(report.title)}</h1>`)
+  body.push(`<h1 dir="auto">${escapeHtml(stripBidiControls(report.title))}</h1>`)
   const meta: string[] = []
-  if (report.author) meta.push(`<span>By ${escapeHtml(report.author)}</span>`)
+  if (report.author) meta.push(`<span>By ${isolated(report.author)}</span>`)
   if (report.date) meta.push(`<span>${escapeHtml(formatDate(report.date))}</span>`)
   if (report.classification) meta.push(`<span>${classification}</span>`)
   if (meta.length > 0) body.push(`<p class="meta">${meta.join('')}</p>`)
@@ -320,12 +321,21 @@ function quoteBlock(quote: QuoteInfo, withContext: boolean): string {
   return `<blockquote class="quote" dir="auto"${lang}>${before}<span class="exact">${escapeHtml(quote.exact)}</span>${after}</blockquote>`
 }
 
+/**
+ * A name from outside (a document's title, author, publisher) set apart from the text
+ * around it: without its explicit bidi controls, and in <bdi>, so a right-to-left name
+ * neither reorders nor is reordered by the separators and dates printed after it.
+ */
+function isolated(text: string): string {
+  return `<bdi>${escapeHtml(stripBidiControls(text))}</bdi>`
+}
+
 function sourceLine(quote: QuoteInfo, full: boolean): string {
   const source = quote.source
   if (!source) return '<span class="source-title">Source no longer in the project</span>'
-  const parts = [`<span class="source-title">${escapeHtml(source.title)}</span>`]
-  if (full && source.author) parts.push(`<span>${escapeHtml(source.author)}</span>`)
-  if (source.publisher) parts.push(`<span>${escapeHtml(source.publisher)}</span>`)
+  const parts = [`<span class="source-title">${isolated(source.title)}</span>`]
+  if (full && source.author) parts.push(`<span>${isolated(source.author)}</span>`)
+  if (source.publisher) parts.push(`<span>${isolated(source.publisher)}</span>`)
   if (source.publishedAt) parts.push(`<span>${escapeHtml(formatDate(source.publishedAt))}</span>`)
   const url = full ? safeLinkUrl(source.url) : null
   if (url) parts.push(`<a class="url" href="${escapeHtml(url)}">${escapeHtml(url)}</a>`)

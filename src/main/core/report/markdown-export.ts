@@ -3,6 +3,7 @@
  * turned into a plain [n] after its text and each mention into its text; tables as GFM
  * tables; the chart as an embedded image; the same "Sources and evidence" list.
  */
+import type { Nodes } from 'mdast'
 import type { QuoteInfo, ReportDocument } from './document'
 import { renderAnalysisMarkdown } from './analysis'
 import { drawChartSvg } from './chart-svg'
@@ -11,8 +12,10 @@ import { mapTableRows, unlocatedNote } from './map-section'
 import { timelineSectionSvg } from './timeline-section'
 import { CitationNumbers, formatDate, tableTitle } from './html'
 import { credibilityLabel, reliabilityLabel } from '../../../shared/admiralty'
+import { stripBidiControls } from '../../../shared/bidi'
+import { extractNoteLinks, parseNoteMarkdown } from '../../../shared/citations'
 import { LAYER_VALUE_HEADINGS } from '../../../shared/geo/map-layers'
-import { extractNoteLinks } from '../../../shared/citations'
+import { safeLinkUrl } from './escape'
 
 export function renderReportMarkdown(doc: ReportDocument): string {
   const { report } = doc
@@ -37,7 +40,7 @@ export function renderReportMarkdown(doc: ReportDocument): string {
         out.push(
           `## ${inline(section.title)}`,
           '',
-          demoteHeadings(rewriteLinks(section.body, section.title, numbers)).trim(),
+          withoutRawHtml(demoteHeadings(rewriteLinks(section.body, section.title, numbers))).trim(),
           '',
         )
         break
@@ -181,7 +184,7 @@ export function renderReportMarkdown(doc: ReportDocument): string {
 function sourceEntry(n: number, quote: QuoteInfo): string {
   const source = quote.source
   const lines = [
-    `[${n}] ${source ? `**${inline(source.title)}**` : '_Source no longer in the project_'}${source?.publisher ? `, ${inline(source.publisher)}` : ''}${source?.publishedAt ? `, ${formatDate(source.publishedAt)}` : ''}${source?.url ? `. <${source.url}>` : ''}`,
+    `[${n}] ${source ? `**${inline(source.title)}**` : '_Source no longer in the project_'}${source?.publisher ? `, ${inline(source.publisher)}` : ''}${source?.publishedAt ? `, ${formatDate(source.publishedAt)}` : ''}${linkTo(source?.url)}`,
     '',
     `> ${quote.prefix ? `…${inline(quote.prefix)}` : ''}**${inline(quote.exact)}**${quote.suffix ? `${inline(quote.suffix)}…` : ''}`,
     '',
@@ -230,9 +233,50 @@ function demoteHeadings(markdown: string): string {
     .join('\n')
 }
 
-/** Text on one line with Markdown's active characters escaped. */
+/**
+ * A source's address as an autolink, only when it is http(s) or mailto; the URL parser
+ * percent-encodes every space, quote and angle bracket, so nothing can close the link
+ * early and start markup (a canonical link of "…>< img src=…>" stays one harmless URL).
+ */
+function linkTo(raw: string | undefined): string {
+  const url = safeLinkUrl(raw)
+  return url && !/[\s<>]/.test(url) ? `. <${url}>` : ''
+}
+
+/** How often raw HTML is looked for again, after removing some joined the rest into a new tag. */
+const MAX_HTML_PASSES = 8
+
+/**
+ * The note's Markdown without raw HTML (the HTML report drops it too): a viewer that renders
+ * HTML would otherwise load what a pasted `<img>` or `<iframe>` points at. Removing one tag
+ * can join what stood around it into another, so it runs until none is left.
+ */
+function withoutRawHtml(markdown: string): string {
+  let text = markdown
+  for (let pass = 0; pass < MAX_HTML_PASSES; pass++) {
+    const ranges: Array<[number, number]> = []
+    const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0
+    const visit = (node: Nodes): void => {
+      if (node.type === 'html' && node.position) {
+        ranges.push([node.position.start.offset! + shift, node.position.end.offset! + shift])
+        return
+      }
+      if ('children' in node) for (const child of node.children) visit(child)
+    }
+    visit(parseNoteMarkdown(text))
+    if (ranges.length === 0) return text
+    for (const [start, end] of ranges.reverse()) text = text.slice(0, start) + text.slice(end)
+  }
+  // Still some after many passes: a crafted nest of tags; no markup survives this.
+  return text.replace(/[<>]/g, (c) => `\\${c}`)
+}
+
+/**
+ * Text on one line with Markdown's active characters escaped and explicit bidi controls
+ * removed (an override in a title would reorder what is printed after it).
+ */
 function inline(text: string): string {
-  return text
+  return stripBidiControls(text)
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/([\\`*_[\]<>#|])/g, '\\$1')

@@ -9,7 +9,8 @@ import { describeRange } from '../../../shared/anchoring'
 import { Annotation, type AnnotationTarget, type SourceRecord } from '../../../shared/model'
 import { AppError, notFound } from '../errors'
 import type { ProjectStore } from '../project-store'
-import { findSource } from './sources'
+import { UnsafeFileError } from '../safe-files'
+import { findSource, readSourceText } from './sources'
 import { validRecord } from './validate'
 import { notesCiting } from './notes'
 import { analysesCiting } from './analyses'
@@ -37,7 +38,7 @@ async function targetForSelection(
       'The text of this source changed since you opened it; reload it and select the passage again.',
     )
   }
-  const text = await store.readSourceText(source.contentHash)
+  const text = await readSourceText(store, source)
   if (selection.end > text.length || selection.end <= selection.start) {
     throw new AppError('invalid_input', 'The selection is outside the text of this source.')
   }
@@ -161,7 +162,7 @@ export async function acceptAnchor(store: ProjectStore, id: string): Promise<Ann
     )
   }
   const source = findSource(store, current.sourceId)
-  const text = await store.readSourceText(source.contentHash)
+  const text = await readSourceText(store, source)
   const { start, end } = current.target.position
   if (end > text.length)
     throw new AppError('conflict', 'The text changed; reload and review again.')
@@ -199,22 +200,47 @@ export async function reviewQueue(
   store: ProjectStore,
   input: ParsedInput<'annotations.review'>,
 ): Promise<ReviewItem[]> {
-  const waiting = store.data.annotations.filter(
-    (a) =>
-      (a.anchor.state === 'fuzzy' || a.anchor.state === 'orphaned') &&
-      (!input.sourceId || a.sourceId === input.sourceId),
-  )
   const sources = new Map(store.data.sources.map((s) => [s.id, s]))
+  if (input.sourceId) {
+    // Checking the one source's file now, so its damage shows even before anything read it.
+    const source = sources.get(input.sourceId)
+    if (source) await store.readSourceText(source.contentHash, source.length).catch(() => null)
+  }
+  const damaged = (source: SourceRecord): string | undefined =>
+    store.files.damageOf(source.contentHash)?.message
+  const waiting = store.data.annotations.filter((a) => {
+    if (input.sourceId && a.sourceId !== input.sourceId) return false
+    const source = sources.get(a.sourceId)
+    return (
+      a.anchor.state === 'fuzzy' || a.anchor.state === 'orphaned' || (!!source && !!damaged(source))
+    )
+  })
   const texts = new Map<string, string>()
   const items: ReviewItem[] = []
   for (const annotation of waiting) {
     const source = sources.get(annotation.sourceId)
     if (!source) continue
+    const sourceDamage = damaged(source)
+    if (sourceDamage) {
+      items.push({ annotation, sourceTitle: source.title, currentText: null, sourceDamage })
+      continue
+    }
     let currentText: string | null = null
     if (annotation.anchor.state === 'fuzzy') {
       let text = texts.get(source.id)
       if (text === undefined) {
-        text = await store.readSourceText(source.contentHash)
+        try {
+          text = await store.readSourceText(source.contentHash, source.length)
+        } catch (error) {
+          if (!(error instanceof UnsafeFileError)) throw error
+          items.push({
+            annotation,
+            sourceTitle: source.title,
+            currentText: null,
+            sourceDamage: damaged(source) ?? error.message,
+          })
+          continue
+        }
         texts.set(source.id, text)
       }
       currentText = text.slice(annotation.target.position.start, annotation.target.position.end)

@@ -189,6 +189,24 @@ describe('importing sources', () => {
   })
 })
 
+describe('names with right-to-left overrides', () => {
+  const rlo = '\u202E'
+
+  it('are stored without them, whether imported or typed', async () => {
+    const page = `<!doctype html><html><head><title>Invoice ${rlo}fdp.exe</title><meta name="author" content="Ann${rlo}a"></head><body><p>${article}</p></body></html>`
+    const outcome = await importFile('page.html', page)
+    if (outcome.status !== 'imported')
+      throw new Error(`expected a new source, got ${outcome.status}`)
+    expect(outcome.source.title).toBe('Invoice fdp.exe')
+    expect(outcome.source.author ?? '').not.toContain(rlo)
+    const updated = await value<SourceRecord>('sources.update', {
+      id: outcome.source.id,
+      patch: { title: `Report ${rlo}1`, publisher: `Pub${rlo}`, author: `A\u2066B\u2069` },
+    })
+    expect(updated).toMatchObject({ title: 'Report 1', publisher: 'Pub', author: 'AB' })
+  })
+})
+
 describe('editing text and re-anchoring', () => {
   it('keeps annotations on their words after an edit before them, and flags changed quotes', async () => {
     const source = await importArticle()

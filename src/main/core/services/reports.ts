@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto'
-import { writeFile } from 'node:fs/promises'
-import { isAbsolute } from 'node:path'
 import type { MethodOutput, ParsedInput, ReportChoices } from '../../../shared/contract'
 import { Report } from '../../../shared/model'
 import { AppError, notFound } from '../errors'
@@ -195,24 +193,13 @@ export async function reportPdf(
   printer: PdfPrinter | undefined,
 ): Promise<MethodOutput<'reports.pdf'>> {
   const report = getReport(store, input.id)
-  if (input.path !== undefined && (!isAbsolute(input.path) || !/\.pdf$/i.test(input.path))) {
-    throw new AppError('invalid_input', 'Give an absolute path that ends in .pdf.')
-  }
   const bytes = await printReport(store, report, printer)
-  const fileName = fileNameFor(report, 'pdf')
-  const summary = { fileName, bytes: bytes.byteLength, pages: countPdfPages(bytes) }
-  if (input.path === undefined) {
-    return { ...summary, base64: Buffer.from(bytes).toString('base64') }
+  return {
+    fileName: fileNameFor(report, 'pdf'),
+    bytes: bytes.byteLength,
+    pages: countPdfPages(bytes),
+    base64: Buffer.from(bytes).toString('base64'),
   }
-  try {
-    await writeFile(input.path, bytes)
-  } catch (error) {
-    throw new AppError(
-      'storage',
-      `The PDF could not be written to ${input.path}: ${(error as Error).message}`,
-    )
-  }
-  return { ...summary, path: input.path }
 }
 
 /** Page objects in a PDF as Chromium writes it (each page is one "/Type /Page" object). */

@@ -85,7 +85,7 @@ export class SearchIndex {
       if (indexed?.contentHash === source.contentHash && indexed.title === source.title) continue
       let text: string
       try {
-        text = await this.store.readSourceText(source.contentHash)
+        text = await this.store.readSourceText(source.contentHash, source.length)
       } catch {
         continue
       }

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import type {
   ImportOutcome,
   MethodOutput,
@@ -7,18 +7,27 @@ import type {
   SourceSummary,
   SourceWithText,
 } from '../../../shared/contract'
-import { MAX_IMPORT_BYTES } from '../../../shared/contract'
 import { SourceRecord, type SourceVersion } from '../../../shared/model'
+import { stripBidiControls } from '../../../shared/bidi'
 import { normalizeText } from '../../../shared/text'
 import { AppError, notFound } from '../errors'
-import { importDocument, megabytes, type ImportedDocument } from '../import'
-import type { ProjectStore } from '../project-store'
+import { sha256Hex } from '../hashing'
+import type { ImportJobs } from '../import-jobs'
+import { base64ByteLength, importFormat } from '../import/formats'
+import type { ImportedDocument } from '../import/types'
+import { SOURCES_FOLDER, type ProjectStore } from '../project-store'
+import { UnsafeFileError } from '../safe-files'
 import { mapPages, reanchorAnnotations } from './anchoring'
 import { warmSearchIndex } from './search'
 import { validRecord } from './validate'
 
-export function listSources(store: ProjectStore): SourceSummary[] {
+export async function listSources(store: ProjectStore): Promise<SourceSummary[]> {
   warmSearchIndex(store)
+  // Cheap checks first, so a link or a pipe in sources/ shows in the list at once; a text
+  // that only fails its sha256 shows once read (the search index reads every one).
+  for (const source of store.data.sources) {
+    await store.files.glanceAtText(SOURCES_FOLDER, source.contentHash, source.length)
+  }
   const counts = new Map<string, { all: number; review: number }>()
   for (const a of store.data.annotations) {
     const count = counts.get(a.sourceId) ?? { all: 0, review: 0 }
@@ -27,12 +36,34 @@ export function listSources(store: ProjectStore): SourceSummary[] {
     counts.set(a.sourceId, count)
   }
   return store.data.sources
-    .map((source) => ({
-      source,
-      annotationCount: counts.get(source.id)?.all ?? 0,
-      needsReview: counts.get(source.id)?.review ?? 0,
-    }))
+    .map((source) => {
+      const damage = store.files.damageOf(source.contentHash)
+      const count = counts.get(source.id)
+      return {
+        source,
+        annotationCount: count?.all ?? 0,
+        // Every quote of a damaged source waits for review: its text cannot vouch for it.
+        needsReview: (damage ? count?.all : count?.review) ?? 0,
+        ...(damage ? { damage: damage.message } : {}),
+      }
+    })
     .sort((a, b) => newest(b.source).localeCompare(newest(a.source)))
+}
+
+/**
+ * A source's stored text, checked against its record; when the file failed its checks
+ * (see safe-files.ts) the refusal names the source and says how to repair it.
+ */
+export async function readSourceText(store: ProjectStore, source: SourceRecord): Promise<string> {
+  try {
+    return await store.readSourceText(source.contentHash, source.length)
+  } catch (error) {
+    if (!(error instanceof UnsafeFileError)) throw error
+    throw new AppError(
+      'storage',
+      `The text of “${stripBidiControls(source.title)}” cannot be used: the file ${error.file} ${error.detail}. Import the original document again to repair it, or delete the source.`,
+    )
+  }
 }
 
 export function findSource(store: ProjectStore, id: string): SourceRecord {
@@ -44,27 +75,33 @@ export function findSource(store: ProjectStore, id: string): SourceRecord {
 export async function getSource(store: ProjectStore, id: string): Promise<SourceWithText> {
   warmSearchIndex(store)
   const source = findSource(store, id)
-  const text = await store.readSourceText(source.contentHash)
   const annotations = store.data.annotations
     .filter((a) => a.sourceId === id)
     .sort((a, b) => a.target.position.start - b.target.position.start)
-  return { source, text, annotations }
+  try {
+    const text = await store.readSourceText(source.contentHash, source.length)
+    return { source, text, annotations }
+  } catch (error) {
+    if (!(error instanceof UnsafeFileError)) throw error
+    // Shown as damaged, with its quotes, but never its unchecked text.
+    const damage = store.files.damageOf(source.contentHash)?.message ?? error.message
+    return { source, text: '', annotations, damage }
+  }
 }
 
-/** One imported file: a new source, a duplicate of one already there, or a new version. */
+/**
+ * One imported file: a new source, a duplicate of one already there, or a new version. The
+ * file is read in an import worker (import-jobs.ts); this process only checks its name and
+ * size, then stores the normalized text the worker hands back.
+ */
 export async function importSource(
   store: ProjectStore,
   input: ParsedInput<'sources.import'>,
+  imports: ImportJobs,
 ): Promise<ImportOutcome> {
-  const bytes = Buffer.from(input.dataBase64, 'base64')
-  if (bytes.length > MAX_IMPORT_BYTES) {
-    throw new AppError(
-      'payload_too_large',
-      `"${input.fileName}" is ${megabytes(bytes.length)}; Sightline imports files up to ${megabytes(MAX_IMPORT_BYTES)}.`,
-    )
-  }
+  importFormat(input.fileName, base64ByteLength(input.dataBase64))
   if (input.replaceSourceId) findSource(store, input.replaceSourceId)
-  const document = await importDocument(input.fileName, bytes)
+  const document = await imports.run(input.fileName, input.dataBase64, input.jobId)
   if (input.replaceSourceId) {
     return replaceWithVersion(store, input.replaceSourceId, document, input.fileName)
   }
@@ -97,10 +134,13 @@ async function addSource(
   fileName: string,
 ): Promise<ImportOutcome> {
   const notes = [...document.notes]
-  const contentHash = sha256(document.text)
+  const contentHash = await sha256Hex(document.utf8 ?? document.text)
   const length = document.text.length
   const existing = store.data.sources.find((s) => s.contentHash === contentHash)
-  if (existing) return { status: 'duplicate', existing, notes }
+  if (existing) {
+    await repairIfDamaged(store, document, notes)
+    return { status: 'duplicate', existing, notes }
+  }
   const now = new Date().toISOString()
   const record = validRecord(
     SourceRecord,
@@ -108,7 +148,10 @@ async function addSource(
       id: randomUUID(),
       createdAt: now,
       updatedAt: now,
-      title: document.title?.slice(0, 500) || fileName,
+      title:
+        stripBidiControls(document.title ?? '')
+          .trim()
+          .slice(0, 500) || fileName,
       kind: document.format === 'html' ? 'article' : document.format === 'pdf' ? 'report' : 'other',
       ...optionalMetadata(document, notes),
       retrievedAt: now.slice(0, 10),
@@ -121,7 +164,7 @@ async function addSource(
     'source',
   )
   // The text file goes first: a record must never point at a text that is not on disk.
-  await store.writeSourceText(document.text)
+  await store.writeSourceText(document.text, document.utf8)
   return store.mutate((data) => {
     // Another import of the same text may have landed while this one was reading.
     const raced = data.sources.find((s) => s.contentHash === contentHash)
@@ -129,6 +172,10 @@ async function addSource(
     data.sources.push(record)
     return { status: 'imported' as const, source: record, notes }
   })
+}
+
+function bidiFree(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : stripBidiControls(value).trim().slice(0, 500)
 }
 
 /** Metadata read from a file goes in only where it passes the schema; the rest is noted. */
@@ -140,8 +187,9 @@ function optionalMetadata(document: ImportedDocument, notes: string[]): Partial<
     .replace(/^([A-Za-z]{2,3})/, (primary) => primary.toLowerCase())
   const fields = {
     url: [shape.url, document.url],
-    publisher: [shape.publisher, document.publisher?.slice(0, 500)],
-    author: [shape.author, document.author?.slice(0, 500)],
+    // A bidi override in a title or name would reorder what a report prints after it.
+    publisher: [shape.publisher, bidiFree(document.publisher)],
+    author: [shape.author, bidiFree(document.author)],
     publishedAt: [shape.publishedAt, document.publishedAt],
     language: [shape.language, language],
   } as const
@@ -156,6 +204,26 @@ function optionalMetadata(document: ImportedDocument, notes: string[]): Partial<
   return out
 }
 
+/**
+ * The same document again is the one thing that can repair a stored text that failed its
+ * checks: its file is written afresh. True when it was repaired.
+ */
+async function repairIfDamaged(
+  store: ProjectStore,
+  document: Pick<ImportedDocument, 'text' | 'utf8'>,
+  notes: string[],
+): Promise<boolean> {
+  const { text, utf8 } = document
+  const damaged = await store.readSourceText(await sha256Hex(utf8 ?? text), text.length).then(
+    () => false,
+    (error: unknown) => error instanceof UnsafeFileError,
+  )
+  if (!damaged) return false
+  await store.writeSourceText(text, utf8)
+  notes.push('Its stored text was damaged; it has been restored from this file.')
+  return true
+}
+
 async function replaceWithVersion(
   store: ProjectStore,
   sourceId: string,
@@ -164,8 +232,10 @@ async function replaceWithVersion(
 ): Promise<ImportOutcome> {
   const source = findSource(store, sourceId)
   const notes = [...document.notes]
-  if (sha256(document.text) === source.contentHash) {
-    notes.push('The new version has the same text as the current one; nothing changed.')
+  if ((await sha256Hex(document.utf8 ?? document.text)) === source.contentHash) {
+    if (!(await repairIfDamaged(store, document, notes))) {
+      notes.push('The new version has the same text as the current one; nothing changed.')
+    }
     return { status: 'duplicate', existing: source, notes }
   }
   const { source: replaced, reanchor } = await replaceText(store, source, document.text, {
@@ -186,7 +256,7 @@ export async function editSourceText(
   const text = normalizeText(input.text)
   if (!text)
     throw new AppError('invalid_input', 'The text cannot be empty; delete the source instead.')
-  const oldText = await store.readSourceText(source.contentHash)
+  const oldText = await readSourceText(store, source)
   if (text === oldText) {
     const reanchor: ReanchorSummary = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 }
     for (const a of store.data.annotations) if (a.sourceId === source.id) reanchor[a.anchor.state]++
@@ -213,7 +283,7 @@ async function replaceText(
   },
 ): Promise<{ source: SourceRecord; reanchor: ReanchorSummary }> {
   const baseHash = source.contentHash
-  const oldText = how.oldText ?? (await store.readSourceText(baseHash))
+  const oldText = how.oldText ?? (await readSourceText(store, source))
   const { contentHash, length } = await store.writeSourceText(text)
   const now = new Date().toISOString()
   const annotations = store.data.annotations.filter((a) => a.sourceId === source.id)
@@ -251,6 +321,9 @@ async function replaceText(
   return { source: next, reanchor: summary }
 }
 
+/** Fields printed inline beside other text in lists and reports; kept free of bidi controls. */
+const NAME_FIELDS = new Set(['title', 'author', 'publisher'])
+
 export function updateSource(
   store: ProjectStore,
   input: ParsedInput<'sources.update'>,
@@ -260,7 +333,8 @@ export function updateSource(
   for (const [key, value] of Object.entries(input.patch)) {
     if (value === undefined) continue
     if (value === null || value === '') delete next[key]
-    else next[key] = typeof value === 'string' ? value.trim() : value
+    else if (typeof value !== 'string') next[key] = value
+    else next[key] = NAME_FIELDS.has(key) ? (bidiFree(value) ?? '') : value.trim()
   }
   const record = validRecord(SourceRecord, next, 'source')
   store.mutate((data) => {
@@ -297,10 +371,6 @@ function staleText(): AppError {
     'conflict',
     'The text of this source changed since you opened it; reload it and make your change again.',
   )
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex')
 }
 
 function newest(source: { publishedAt?: string; createdAt: string }): string {

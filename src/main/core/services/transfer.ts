@@ -18,13 +18,14 @@ import { findIntegrityProblems } from '../integrity'
 import { migrateProjectFile, SchemaVersionError } from '../migrations'
 import type { ProjectStore } from '../project-store'
 import { findShapeProblems, PROJECT_FILE_LIMITS } from '../safe-json'
+import { readSourceText } from './sources'
 import type { Workspace } from '../workspace'
 
 export async function exportProject(store: ProjectStore): Promise<ProjectExportFile> {
   const data = store.data
   const texts: Record<string, string> = {}
   for (const source of data.sources) {
-    texts[source.contentHash] ??= await store.readSourceText(source.contentHash)
+    texts[source.contentHash] ??= await readSourceText(store, source)
   }
   const envelope: ProjectExportEnvelope = {
     format: EXPORT_FORMAT,

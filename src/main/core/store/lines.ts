@@ -3,8 +3,9 @@
  * project with Arabic script would be a 200 MB UTF-16 string), and a line without Arabic
  * stays a compact one-byte string once decoded.
  */
-import { open } from 'node:fs/promises'
+import { basename, dirname, relative } from 'node:path'
 import { setImmediate as nextTurn } from 'node:timers/promises'
+import { openFileInside } from '../safe-files'
 
 export interface Line {
   /** The line's bytes without its newline. */
@@ -17,12 +18,19 @@ export interface Line {
 
 const CHUNK_BYTES = 1 << 20
 
-/** The lines of `path` (up to `limit` bytes), a chunk's worth at a time. */
+/**
+ * The lines of `path` (up to `limit` bytes), a chunk's worth at a time. A project folder
+ * may come from someone else, so the file is opened as safe-files.ts allows: a regular
+ * file inside `root` (the folder `path` is in, unless given), reached without a link.
+ * Store files are streamed, so no size cap applies here.
+ */
 export async function* lineBatches(
   path: string,
-  options: { limit?: number; chunkBytes?: number } = {},
+  options: { limit?: number; chunkBytes?: number; root?: string } = {},
 ): AsyncGenerator<Line[]> {
-  const handle = await open(path, 'r')
+  const root = options.root ?? dirname(path)
+  const inside = options.root === undefined ? basename(path) : relative(root, path)
+  const { handle } = await openFileInside(root, inside, Number.POSITIVE_INFINITY)
   try {
     const limit = options.limit ?? Infinity
     const chunk = Buffer.allocUnsafe(options.chunkBytes ?? CHUNK_BYTES)

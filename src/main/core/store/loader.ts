@@ -204,12 +204,14 @@ export interface SnapshotRead {
 
 /**
  * Streams one snapshot into an assembler, checking header, every line, and the trailer's
- * count and sha256 of the record lines.
+ * count and sha256 of the record lines. The file must lie inside `root` (by default the
+ * folder it is in) and is reached without following a link.
  */
 export async function readSnapshot(
   path: string,
   slicer: Slicer,
   mode?: Mode,
+  root?: string,
 ): Promise<SnapshotRead> {
   let header: SnapshotHeader | undefined
   let trailer: SnapshotTrailer | undefined
@@ -217,7 +219,7 @@ export async function readSnapshot(
   let records = 0
   let bytes = 0
   const hash = createHash('sha256')
-  for await (const batch of lineBatches(path)) {
+  for await (const batch of lineBatches(path, root === undefined ? {} : { root })) {
     let first: Line | undefined
     let last: Line | undefined
     for (const line of batch) {
@@ -484,12 +486,13 @@ async function loadFrom(
   }
 }
 
-/** A whole project file read from one snapshot (a backup), validated. */
+/** A whole project file read from one snapshot (a backup) inside `root`, validated. */
 export async function readSnapshotFile(
   path: string,
+  root?: string,
 ): Promise<{ file: Record<string, unknown>; schemaVersion: number }> {
   const slicer = new Slicer()
-  const snapshot = await readSnapshot(path, slicer)
+  const snapshot = await readSnapshot(path, slicer, undefined, root)
   return {
     file: snapshot.assembler.finish(snapshot.header.schemaVersion),
     schemaVersion: snapshot.header.schemaVersion,

@@ -3,11 +3,17 @@
  * before the journal: the sample in data/ and projects from earlier versions. The store
  * converts what this returns to v2 on open; nothing writes v1 files any more.
  */
-import { readFile } from 'node:fs/promises'
+import { basename, dirname } from 'node:path'
 import { ProjectFile } from '../../../shared/model'
 import { AppError } from '../errors'
 import { findIntegrityProblems } from '../integrity'
 import { migrateProjectFile, NewerSchemaError, SchemaVersionError } from '../migrations'
+import {
+  readProjectFileText,
+  refuseForeignProjectFile,
+  refuseUnsafeProjectShape,
+} from '../project-guard'
+import { UnsafeFileError } from '../safe-files'
 import { DamagedProjectError, schemaDamage } from './damage'
 
 export interface V1Read {
@@ -21,16 +27,20 @@ function refuse(path: string, problem: string): AppError {
   return new AppError('storage', `Cannot open ${path}: ${problem}. The file was left untouched.`)
 }
 
-/** Reads and validates a v1 file; refuses (and leaves alone) one it cannot trust. */
+/**
+ * Reads and validates a v1 file; refuses (and leaves alone) one it cannot trust: a link, a
+ * file that is not regular or too large, another program's project.json, an unsafe shape.
+ */
 export async function readV1File(path: string): Promise<V1Read> {
+  const folder = dirname(path)
   let text: string
   try {
-    text = await readFile(path, 'utf8')
+    text = await readProjectFileText(folder, basename(path))
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      const folder = path.replace(/[\\/][^\\/]*$/, '')
+    if (error instanceof UnsafeFileError && error.reason === 'missing') {
       throw new AppError('not_found', `There is no project.json or snapshot in ${folder}.`)
     }
+    if (error instanceof UnsafeFileError) throw refuse(path, `it ${error.detail}`)
     throw refuse(path, `it could not be read (${(error as Error).message})`)
   }
   if (text.trim() === '') throw new DamagedProjectError('empty', path, 'it is empty')
@@ -51,6 +61,8 @@ export async function readV1File(path: string): Promise<V1Read> {
       truncated ? `it is cut short (${message})` : `it is not valid JSON (${message})`,
     )
   }
+  refuseForeignProjectFile(raw, path)
+  refuseUnsafeProjectShape(raw, path)
   let migrated: ReturnType<typeof migrateProjectFile>
   try {
     migrated = migrateProjectFile(raw)

@@ -21,6 +21,7 @@ const sourceKeys = {
   all: ['sources'] as const,
   list: () => [...sourceKeys.all, 'list'] as const,
   detail: (id: string) => [...sourceKeys.all, 'detail', id] as const,
+  importProgress: (jobId: string) => [...sourceKeys.all, 'import', jobId] as const,
 }
 
 const annotationKeys = {
@@ -60,6 +61,26 @@ export function useSourceList() {
 
 export function useSource(id: string) {
   return useQuery({ queryKey: sourceKeys.detail(id), queryFn: () => call('sources.get', { id }) })
+}
+
+/** How often a running import is asked how far it has got (ms). */
+const IMPORT_POLL_MS = 400
+
+/**
+ * How far the import `jobId` has got, asked again and again while it runs; null once it
+ * has finished (its outcome comes with the import call itself).
+ */
+export function useImportProgress(jobId: string) {
+  return useQuery({
+    queryKey: sourceKeys.importProgress(jobId),
+    queryFn: () => call('sources.importProgress', { jobId }),
+    refetchInterval: (query) => (query.state.data === null ? false : IMPORT_POLL_MS),
+  })
+}
+
+/** Stops an import: its call fails with code "cancelled" and nothing is added. */
+export function cancelImport(jobId: string): Promise<{ cancelled: boolean }> {
+  return call('sources.cancelImport', { jobId })
 }
 
 /** Annotations of a source whose words changed, waiting for the analyst. */

@@ -99,7 +99,7 @@ export function CitationChip({
       </a>
       <span role="tooltip" id={tipId} className="citation-tip">
         <q className="citation-quote">{quote.exact}</q>
-        <span className="citation-source">{quote.sourceTitle}</span>
+        <bdi className="citation-source">{quote.sourceTitle}</bdi>
         <span className="citation-meta">
           {formatDay(quote.sourceDate)} · grade {gradeCode(quote)} ({gradeMeaning(quote)})
         </span>

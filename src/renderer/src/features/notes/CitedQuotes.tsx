@@ -26,8 +26,8 @@ export function CitedQuotes({
                 </span>
               ) : (
                 <>
-                  <q>{quote.exact}</q> — {quote.sourceTitle}, {formatDay(quote.sourceDate)}, grade{' '}
-                  {gradeCode(quote)}
+                  <q>{quote.exact}</q> — <bdi>{quote.sourceTitle}</bdi>,{' '}
+                  {formatDay(quote.sourceDate)}, grade {gradeCode(quote)}
                   {quote.status === 'orphaned' && (
                     <span className="broken-text"> (broken: its passage was lost)</span>
                   )}

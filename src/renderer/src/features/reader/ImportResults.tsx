@@ -1,7 +1,8 @@
 import type { SourceRecord } from '../../../../shared/model'
+import { useImportProgress } from '../../api/sources'
 import { useSourceSuggestions } from '../../api/suggestions'
 import { readerHref, readerSuggestionsHref } from '../../routes/links'
-import type { ImportResult, ImportRow } from './import-rows'
+import { describeProgress, importSettled, type ImportResult, type ImportRow } from './import-rows'
 import { summaryLine } from './suggestion-model'
 
 /** How each import went, newest first, with a link to what it added (or already had). */
@@ -9,10 +10,12 @@ export function ImportResults({
   rows,
   busy,
   onClear,
+  onCancel,
 }: {
   rows: ImportRow[]
   busy: boolean
   onClear: () => void
+  onCancel: (key: string) => void
 }) {
   return (
     <section aria-label="Import results" className="import-results" aria-busy={busy}>
@@ -26,7 +29,17 @@ export function ImportResults({
         {rows.map((row) => (
           <li key={row.key} className={`import-row import-${row.result.state}`}>
             <span className="import-name">{row.name}</span>
-            <ImportStatus result={row.result} />
+            <ImportStatus name={row.name} result={row.result} />
+            {!importSettled(row.result) && (
+              <button
+                type="button"
+                className="import-cancel"
+                aria-label={`Cancel the import of ${row.name}`}
+                onClick={() => onCancel(row.key)}
+              >
+                Cancel
+              </button>
+            )}
           </li>
         ))}
       </ul>
@@ -34,14 +47,30 @@ export function ImportResults({
   )
 }
 
-function ImportStatus({ result }: { result: ImportResult }) {
+/** A running import: what it is doing and, for a PDF, a bar of the pages read. */
+function ImportProgressLine({ name, jobId }: { name: string; jobId: string }) {
+  const progress = useImportProgress(jobId).data
+  const pages = progress?.stage === 'pages' && progress.total ? progress : null
+  return (
+    <span className="import-progress">
+      <span className="muted">{describeProgress(progress)}</span>
+      {pages && (
+        <progress value={pages.done ?? 0} max={pages.total} aria-label={`Pages of ${name} read`} />
+      )}
+    </span>
+  )
+}
+
+function ImportStatus({ name, result }: { name: string; result: ImportResult }) {
   switch (result.state) {
     case 'waiting':
       return <span className="muted">Waiting…</span>
     case 'reading':
       return <span className="muted">Reading…</span>
     case 'importing':
-      return <span className="muted">Importing…</span>
+      return <ImportProgressLine name={name} jobId={result.jobId} />
+    case 'cancelled':
+      return <span className="muted">Cancelled; nothing was added.</span>
     case 'failed':
       return (
         <span role="alert" className="error-text">
@@ -56,7 +85,7 @@ function ImportStatus({ result }: { result: ImportResult }) {
       if (outcome.status === 'duplicate') {
         return (
           <span>
-            Already in the project as “{outcome.existing.title}”.{' '}
+            Already in the project as “<bdi>{outcome.existing.title}</bdi>”.{' '}
             <a href={readerHref(outcome.existing.id)}>Open the existing source</a>
             {notes}
           </span>
@@ -64,7 +93,10 @@ function ImportStatus({ result }: { result: ImportResult }) {
       }
       return (
         <span>
-          Imported. <a href={readerHref(outcome.source.id)}>Open “{outcome.source.title}”</a>
+          Imported.{' '}
+          <a href={readerHref(outcome.source.id)}>
+            Open “<bdi>{outcome.source.title}</bdi>”
+          </a>
           {notes}
           <ImportSuggestions source={outcome.source} />
         </span>

@@ -3,11 +3,12 @@ import { SOURCES_HREF } from '../../routes/links'
 import { excerpt } from './labels'
 import { NewVersionButton } from './NewVersionButton'
 import type { SourceDialog } from './ReaderDialogs'
-import { sourceMetaLine } from './reader-model'
+import { sourceMetaParts } from './reader-model'
 
 /** Title and details of the source, its actions, the last outcome and the re-select banner. */
 export function ReaderHeader({
   source,
+  damage,
   status,
   reselecting,
   onCancelReselect,
@@ -15,6 +16,8 @@ export function ReaderHeader({
   onStatus,
 }: {
   source: SourceRecord
+  /** Why the stored text failed its checks, when it did. */
+  damage: string | undefined
   status: string | null
   reselecting: Annotation | null
   onCancelReselect: () => void
@@ -26,15 +29,35 @@ export function ReaderHeader({
       <a href={SOURCES_HREF} className="back-link">
         ← All sources
       </a>
-      <h2 id="reader-title">{source.title}</h2>
-      <p className="muted reader-meta">{sourceMetaLine(source)}</p>
+      <h2 id="reader-title" dir="auto">
+        {source.title}
+      </h2>
+      <p className="muted reader-meta">
+        {sourceMetaParts(source).map((part, i) => (
+          <span key={i}>
+            {i > 0 && ' · '}
+            <bdi>{part}</bdi>
+          </span>
+        ))}
+      </p>
+      {damage && (
+        <div role="alert" className="error-panel source-damage">
+          <p>
+            <strong>This source is damaged.</strong> {damage} Its text is not shown and cannot be
+            quoted until it is repaired: import the original document again (“Import new version…”
+            or the Sources page), or delete the source.
+          </p>
+        </div>
+      )}
       <div className="reader-actions" role="toolbar" aria-label="Source actions">
         <button type="button" onClick={() => onOpen({ kind: 'details' })}>
           Details…
         </button>
-        <button type="button" onClick={() => onOpen({ kind: 'edit-text' })}>
-          Edit text…
-        </button>
+        {!damage && (
+          <button type="button" onClick={() => onOpen({ kind: 'edit-text' })}>
+            Edit text…
+          </button>
+        )}
         <NewVersionButton source={source} onDone={onStatus} />
         <button type="button" onClick={() => onOpen({ kind: 'delete-source' })}>
           Delete source…

@@ -4,7 +4,10 @@ import { useAcceptAnchor } from '../../api/sources'
 import { anchorLabel, excerpt } from './labels'
 import './annotations.css'
 
-/** Annotations whose words changed: show, accept the new wording, re-select or delete. */
+/**
+ * Annotations whose words changed, or whose source's stored text is damaged: show, accept
+ * the new wording, re-select or delete.
+ */
 export function ReviewQueue({
   items,
   onShow,
@@ -23,9 +26,17 @@ export function ReviewQueue({
     <section className="review-queue" aria-labelledby="review-title">
       <h3 id="review-title">Needs review ({items.length})</h3>
       <ul>
-        {items.map(({ annotation: a, currentText }) => (
+        {items.map(({ annotation: a, currentText, sourceDamage }) => (
           <li key={a.id} className="review-item">
-            <div className="small review-state">{anchorLabel(a.anchor)}</div>
+            <div className="small review-state">
+              {sourceDamage ? (
+                <span className="error-text">
+                  Source damaged: its text cannot vouch for this quote
+                </span>
+              ) : (
+                anchorLabel(a.anchor)
+              )}
+            </div>
             <div className="small">
               Was: <q>{excerpt(a.target.quote.exact, 160)}</q>
             </div>
@@ -35,7 +46,7 @@ export function ReviewQueue({
               </div>
             )}
             <div className="annotation-actions">
-              {a.anchor.state === 'fuzzy' && (
+              {a.anchor.state === 'fuzzy' && !sourceDamage && (
                 <>
                   <button type="button" onClick={() => onShow(a.id)}>
                     Show
@@ -54,9 +65,11 @@ export function ReviewQueue({
                   </button>
                 </>
               )}
-              <button type="button" onClick={() => onReselect(a)}>
-                Re-select
-              </button>
+              {!sourceDamage && (
+                <button type="button" onClick={() => onReselect(a)}>
+                  Re-select
+                </button>
+              )}
               <button type="button" onClick={() => onDelete(a)}>
                 Delete
               </button>

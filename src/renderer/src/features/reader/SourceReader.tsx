@@ -34,10 +34,12 @@ export function SourceReader({ route }: { route: ReaderRoute & { sourceId: strin
   if (!loaded.data) return <p className="muted">Opening the source…</p>
   return (
     <Reader
-      key={loaded.data.source.contentHash}
+      // A repaired text (same hash, no longer damaged) starts a fresh reader too.
+      key={`${loaded.data.source.contentHash}${loaded.data.damage ? ':damaged' : ''}`}
       route={route}
       source={loaded.data.source}
       text={loaded.data.text}
+      damage={loaded.data.damage}
       annotations={loaded.data.annotations}
       status={status}
       setStatus={setStatus}
@@ -50,6 +52,7 @@ function Reader({
   route,
   source,
   text,
+  damage,
   annotations,
   status,
   setStatus,
@@ -57,6 +60,7 @@ function Reader({
   route: ReaderRoute
   source: SourceRecord
   text: string
+  damage: string | undefined
   annotations: Annotation[]
   status: string | null
   setStatus: (message: string | null) => void
@@ -114,6 +118,7 @@ function Reader({
     <section className="reader" aria-labelledby="reader-title">
       <ReaderHeader
         source={source}
+        damage={damage}
         status={status}
         reselecting={annotate.reselecting}
         onCancelReselect={annotate.cancelReselect}
@@ -122,14 +127,18 @@ function Reader({
       />
 
       <div className="reader-body">
-        <TextView
-          text={text}
-          pages={source.pages}
-          highlights={highlights}
-          reveal={revealOffset(scroll, route.range, annotationById, sentence)}
-          onHover={setHover}
-          rootRef={rootRef}
-        />
+        {damage ? (
+          <p className="muted text-withheld">No text is shown for a damaged source.</p>
+        ) : (
+          <TextView
+            text={text}
+            pages={source.pages}
+            highlights={highlights}
+            reveal={revealOffset(scroll, route.range, annotationById, sentence)}
+            onHover={setHover}
+            rootRef={rootRef}
+          />
+        )}
         <div className="reader-side-column">
           <SideTabs
             tab={tab}

@@ -47,7 +47,12 @@ export function SourcesList() {
       <DropZone onFiles={(files) => void imports.importAll(files)} />
 
       {imports.rows.length > 0 && (
-        <ImportResults rows={imports.rows} busy={imports.busy} onClear={imports.clear} />
+        <ImportResults
+          rows={imports.rows}
+          busy={imports.busy}
+          onClear={imports.clear}
+          onCancel={imports.cancel}
+        />
       )}
 
       {sources.isError ? (

@@ -18,14 +18,27 @@ export function SourcesTable({ sources }: { sources: SourceSummary[] | undefined
         </tr>
       </thead>
       <tbody>
-        {sources?.map(({ source, annotationCount, needsReview }) => (
-          <tr key={source.id}>
+        {sources?.map(({ source, annotationCount, needsReview, damage }) => (
+          <tr key={source.id} className={damage ? 'source-damaged' : undefined}>
             <td>
-              <a href={readerHref(source.id)}>{source.title}</a>
-              <div className="muted small">{source.origin.fileName}</div>
+              <a href={readerHref(source.id)}>
+                <bdi>{source.title}</bdi>
+              </a>
+              {damage && (
+                <>
+                  {' '}
+                  <span className="badge badge-unsupported">Damaged</span>
+                  <div className="small error-text">{damage}</div>
+                </>
+              )}
+              <div className="muted small">
+                <bdi>{source.origin.fileName}</bdi>
+              </div>
             </td>
             <td>{source.kind}</td>
-            <td>{source.publisher ?? ''}</td>
+            <td>
+              <bdi>{source.publisher ?? ''}</bdi>
+            </td>
             <td>{source.publishedAt ?? ''}</td>
             <td title={RELIABILITY_LABELS[source.reliability]}>{source.reliability}</td>
             <td>{annotationCount}</td>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ImportOutcome } from '../../../../shared/contract'
-import { importRowsReducer, importsBusy, type ImportRow } from './import-rows'
+import { describeProgress, importRowsReducer, importsBusy, type ImportRow } from './import-rows'
 
 const STAMP = '2024-01-01T00:00:00.000Z'
 
@@ -59,12 +59,13 @@ describe('importsBusy', () => {
   it('holds while any row is waiting, reading or importing', () => {
     const rows = queued([], 'a.pdf')
     expect(importsBusy([])).toBe(false)
-    for (const state of ['waiting', 'reading', 'importing'] as const) {
-      const moved = importRowsReducer(rows, {
-        type: 'progressed',
-        key: 'k-a.pdf',
-        result: { state },
-      })
+    const running: ImportRow['result'][] = [
+      { state: 'waiting' },
+      { state: 'reading' },
+      { state: 'importing', jobId: 'j1' },
+    ]
+    for (const result of running) {
+      const moved = importRowsReducer(rows, { type: 'progressed', key: 'k-a.pdf', result })
       expect(importsBusy(moved)).toBe(true)
     }
     const done = importRowsReducer(rows, {
@@ -79,5 +80,37 @@ describe('importsBusy', () => {
     })
     expect(importsBusy(done)).toBe(false)
     expect(importsBusy(failed)).toBe(false)
+  })
+})
+
+describe('describeProgress', () => {
+  const base = { state: 'running' as const, fileName: 'a.pdf', elapsedMs: 10 }
+
+  it('says which page is being read, of how many', () => {
+    expect(describeProgress({ ...base, stage: 'pages', done: 11, total: 800 })).toBe(
+      'Reading page 12 of 800…',
+    )
+    expect(describeProgress({ ...base, stage: 'pages', done: 2_000, total: 2_000 })).toBe(
+      'Reading page 2,000 of 2,000…',
+    )
+  })
+
+  it('names the other stages, the wait for a turn, and an import not yet heard of', () => {
+    expect(describeProgress({ ...base, state: 'waiting' })).toBe(
+      'Waiting for another import to finish…',
+    )
+    expect(describeProgress({ ...base, stage: 'checking' })).toBe('Checking the file…')
+    expect(describeProgress({ ...base, stage: 'extracting' })).toBe('Reading the text…')
+    expect(describeProgress({ ...base, stage: 'opening' })).toBe('Opening the file…')
+    expect(describeProgress(null)).toBe('Importing…')
+  })
+
+  it('counts a cancelled import as settled', () => {
+    const rows = importRowsReducer(queued([], 'a.pdf'), {
+      type: 'progressed',
+      key: 'k-a.pdf',
+      result: { state: 'cancelled' },
+    })
+    expect(importsBusy(rows)).toBe(false)
   })
 })

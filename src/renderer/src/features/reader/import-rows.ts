@@ -2,12 +2,15 @@
  * The rows of the import results: one per file (or pasted text), newest batch first, each
  * going from waiting to done or failed. Pure, so the order and the states are tested alone.
  */
-import type { ImportOutcome } from '../../../../shared/contract'
+import type { ImportOutcome, ImportProgress } from '../../../../shared/contract'
 
 export type ImportResult =
-  | { state: 'waiting' | 'reading' | 'importing' }
+  | { state: 'waiting' | 'reading' }
+  /** Sent; `jobId` follows it on the server (progress, cancel). */
+  | { state: 'importing'; jobId: string }
   | { state: 'done'; outcome: ImportOutcome }
   | { state: 'failed'; message: string }
+  | { state: 'cancelled' }
 
 export interface ImportRow {
   key: string
@@ -50,7 +53,30 @@ export function importRowsReducer(rows: ImportRow[], action: ImportRowsAction): 
   }
 }
 
+/** Whether an import has come to an end, one way or another. */
+export function importSettled(result: ImportResult): boolean {
+  return result.state === 'done' || result.state === 'failed' || result.state === 'cancelled'
+}
+
 /** Whether some file is still on its way (then the results cannot be cleared). */
 export function importsBusy(rows: readonly ImportRow[]): boolean {
-  return rows.some((row) => row.result.state !== 'done' && row.result.state !== 'failed')
+  return rows.some((row) => !importSettled(row.result))
+}
+
+/** What a running import is doing, in words: "Reading page 12 of 800…". */
+export function describeProgress(progress: ImportProgress | null | undefined): string {
+  if (!progress) return 'Importing…'
+  if (progress.state === 'waiting') return 'Waiting for another import to finish…'
+  switch (progress.stage) {
+    case 'checking':
+      return 'Checking the file…'
+    case 'pages':
+      return progress.total
+        ? `Reading page ${Math.min((progress.done ?? 0) + 1, progress.total).toLocaleString('en')} of ${progress.total.toLocaleString('en')}…`
+        : 'Reading the pages…'
+    case 'extracting':
+      return 'Reading the text…'
+    default:
+      return 'Opening the file…'
+  }
 }

@@ -96,15 +96,18 @@ export function pageLabel(offset: number, pages: readonly number[] | undefined):
 
 /** The line under the title: who published it, when, how reliable, where from. */
 export function sourceMetaLine(source: SourceRecord): string {
+  return sourceMetaParts(source).join(' · ')
+}
+
+/** The parts of that line, each shown isolated from the others (a name may run right to left). */
+export function sourceMetaParts(source: SourceRecord): string[] {
   return [
     source.publisher,
     source.author,
     source.publishedAt,
     `reliability ${source.reliability} (${RELIABILITY_LABELS[source.reliability]})`,
     source.url,
-  ]
-    .filter(Boolean)
-    .join(' · ')
+  ].filter((part): part is string => Boolean(part))
 }
 
 /** How many annotations a re-anchoring kept in place and how many it sent to review. */

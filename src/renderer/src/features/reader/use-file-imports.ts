@@ -1,7 +1,7 @@
 import { useReducer, useRef } from 'react'
 import type { ImportOutcome } from '../../../../shared/contract'
 import { ApiError } from '../../api/errors'
-import { useImportFile } from '../../api/sources'
+import { cancelImport, useImportFile } from '../../api/sources'
 import { precheckFile, readAsBase64 } from './files'
 import { importRowsReducer, importsBusy, type ImportRow } from './import-rows'
 
@@ -9,6 +9,8 @@ export interface FileImports {
   rows: ImportRow[]
   busy: boolean
   importAll: (files: File[]) => Promise<void>
+  /** Stops the file of row `key`: a waiting one is skipped, a running one stopped on the server. */
+  cancel: (key: string) => void
   addPasted: (outcome: ImportOutcome) => void
   clear: () => void
 }
@@ -19,12 +21,15 @@ export function useFileImports(): FileImports {
   const [rows, dispatch] = useReducer(importRowsReducer, [])
   const counter = useRef(0)
   const nextKey = (): string => `f${++counter.current}`
+  /** Rows cancelled before their file was sent; the loop skips them. */
+  const cancelledEarly = useRef(new Set<string>())
 
   /** One file after another; a failure is shown on its row and the next file goes on. */
   const importAll = async (files: File[]): Promise<void> => {
     const batch = files.map((file) => ({ key: nextKey(), name: file.name, file }))
     dispatch({ type: 'queued', files: batch })
     for (const { key, file } of batch) {
+      if (cancelledEarly.current.delete(key)) continue
       const problem = precheckFile(file)
       if (problem) {
         dispatch({ type: 'progressed', key, result: { state: 'failed', message: problem } })
@@ -33,10 +38,16 @@ export function useFileImports(): FileImports {
       try {
         dispatch({ type: 'progressed', key, result: { state: 'reading' } })
         const dataBase64 = await readAsBase64(file)
-        dispatch({ type: 'progressed', key, result: { state: 'importing' } })
-        const outcome = await importFile({ fileName: file.name, dataBase64 })
+        if (cancelledEarly.current.delete(key)) continue
+        const jobId = crypto.randomUUID()
+        dispatch({ type: 'progressed', key, result: { state: 'importing', jobId } })
+        const outcome = await importFile({ fileName: file.name, dataBase64, jobId })
         dispatch({ type: 'progressed', key, result: { state: 'done', outcome } })
       } catch (error) {
+        if (error instanceof ApiError && error.code === 'cancelled') {
+          dispatch({ type: 'progressed', key, result: { state: 'cancelled' } })
+          continue
+        }
         const message =
           error instanceof ApiError ? error.message : `"${file.name}" could not be read.`
         dispatch({ type: 'progressed', key, result: { state: 'failed', message } })
@@ -44,10 +55,25 @@ export function useFileImports(): FileImports {
     }
   }
 
+  const cancel = (key: string): void => {
+    const row = rows.find((r) => r.key === key)
+    if (!row) return
+    if (row.result.state === 'importing') {
+      // The import call itself then fails with "cancelled" and the row says so.
+      void cancelImport(row.result.jobId).catch(() => undefined)
+      return
+    }
+    if (row.result.state === 'waiting' || row.result.state === 'reading') {
+      cancelledEarly.current.add(key)
+      dispatch({ type: 'progressed', key, result: { state: 'cancelled' } })
+    }
+  }
+
   return {
     rows,
     busy: importsBusy(rows),
     importAll,
+    cancel,
     addPasted: (outcome) => dispatch({ type: 'pasted', key: nextKey(), outcome }),
     clear: () => dispatch({ type: 'cleared' }),
   }

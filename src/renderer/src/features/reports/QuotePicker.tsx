@@ -71,7 +71,7 @@ export function QuotePicker({
               </button>{' '}
               <span dir="auto">{text}</span>{' '}
               <span className="muted">
-                {quote.sourceTitle} · {quote.reliability}
+                <bdi>{quote.sourceTitle}</bdi> · {quote.reliability}
                 {quote.credibility}
               </span>
             </li>

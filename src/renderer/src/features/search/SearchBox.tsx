@@ -86,7 +86,7 @@ export function SearchBox() {
                 <li key={`${hit.kind}-${hit.annotationId ?? hit.sourceId}-${hit.start ?? i}-${i}`}>
                   <a href={hitHref(hit)} onClick={() => setOpen(false)}>
                     <span className="hit-kind">{KIND_LABELS[hit.kind]}</span>
-                    <span className="hit-title">{hit.sourceTitle}</span>
+                    <bdi className="hit-title">{hit.sourceTitle}</bdi>
                     <span className="hit-snippet">
                       {hit.snippet.before}
                       <mark>{hit.snippet.match}</mark>

@@ -15,7 +15,9 @@ export function QuoteCard({ quote }: { quote: QuoteEvidence }) {
   return (
     <article className="quote-card" aria-label={`Quote from ${quote.sourceTitle}`}>
       <p className="quote-meta">
-        <cite>{quote.sourceTitle}</cite>
+        <cite>
+          <bdi>{quote.sourceTitle}</bdi>
+        </cite>
         {quote.sourcePublishedAt && <span>{quote.sourcePublishedAt}</span>}
         <abbr
           className={`grade grade-${quote.credibility}`}
