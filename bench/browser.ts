@@ -13,7 +13,7 @@ import { join } from 'node:path'
 import { chromium, type Browser, type Page } from '@playwright/test'
 import { CHROMIUM_ARGS } from '../src/main/pdf/chromium'
 import { startBrowserMode, type RunningApp } from './app'
-import { sleep } from './measure'
+import { framesPerSecond } from './page-timing'
 import type { BenchContext } from './types'
 
 export const VIEWPORT = { width: 1400, height: 900 }
@@ -95,34 +95,14 @@ export async function framesPerSecondWhileDragging(
   path: (step: number) => { x: number; y: number },
   ms: number,
 ): Promise<number> {
-  // A string, not a function: tsx would wrap the inner named function in a helper the page
-  // does not have.
-  await page.evaluate(`(() => {
-    window.frameCount = 0
-    window.counting = true
-    const tick = () => {
-      if (!window.counting) return
-      window.frameCount++
-      requestAnimationFrame(tick)
-    }
-    requestAnimationFrame(tick)
-  })()`)
   await page.mouse.move(start.x, start.y)
   await page.mouse.down()
-  const began = performance.now()
-  let step = 0
-  while (performance.now() - began < ms) {
-    step++
-    const to = path(step)
-    await page.mouse.move(to.x, to.y)
-    await sleep(16)
+  try {
+    return await framesPerSecond(page, ms, async (step) => {
+      const to = path(step)
+      await page.mouse.move(to.x, to.y)
+    })
+  } finally {
+    await page.mouse.up()
   }
-  const elapsed = performance.now() - began
-  await page.mouse.up()
-  const frames = await page.evaluate(() => {
-    const state = window as unknown as { frameCount: number; counting: boolean }
-    state.counting = false
-    return state.frameCount
-  })
-  return frames / (elapsed / 1000)
 }

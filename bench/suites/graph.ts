@@ -35,6 +35,7 @@ import { generateProject, writeProjectFolder } from '../generate'
 import { floorElements, floorPaint } from '../graph-floor'
 import { line, median, sleep, target } from '../measure'
 import type { BenchContext, BenchSuite, Measurement } from '../types'
+import { longestTask } from '../page-timing'
 
 const RENDERERS = ['canvas', 'webgl'] as const
 type Renderer = (typeof RENDERERS)[number]
@@ -98,22 +99,6 @@ function lastMark(page: Page, name: string): Promise<{ at: number; detail: unkno
     const mark = marks[marks.length - 1]!
     return { at: mark.startTime, detail: mark.detail as unknown }
   }, name)
-}
-
-/** The longest main-thread task overlapping [from, to] (page clock), in ms. */
-function longestTask(page: Page, from: number, to: number): Promise<number> {
-  return page.evaluate(
-    ([a, b]) => {
-      const tasks = (window as unknown as { longTasks: { start: number; end: number }[] }).longTasks
-      let longest = 0
-      for (const task of tasks) {
-        if (task.end < a! || task.start > b!) continue
-        longest = Math.max(longest, Math.min(task.end, b!) - Math.max(task.start, a!))
-      }
-      return longest
-    },
-    [from, to],
-  )
 }
 
 interface LayoutRun {

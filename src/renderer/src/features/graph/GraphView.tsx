@@ -145,7 +145,7 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
         </span>
       </div>
       <div className="graph-body">
-        <div className="graph-controls" role="group" aria-label="Graph controls">
+        <div className="graph-controls control-column" role="group" aria-label="Graph controls">
           <LayoutControls
             running={layout.run !== null}
             selectedOne={selectedOne}

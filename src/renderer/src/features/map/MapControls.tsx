@@ -36,7 +36,7 @@ export function MapControls({
     [dispatch],
   )
   return (
-    <div className="map-controls" role="group" aria-label="Map controls">
+    <div className="map-controls control-column" role="group" aria-label="Map controls">
       <label>
         Layer
         <select
