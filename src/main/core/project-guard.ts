@@ -24,7 +24,7 @@ export async function readProjectFileText(folder: string, relativePath: string):
 }
 
 /** A project.json that is sound JSON but some other program's: refused, never moved aside. */
-export class ForeignProjectError extends AppError {
+class ForeignProjectError extends AppError {
   constructor(
     readonly path: string,
     readonly kind: string,

@@ -41,10 +41,6 @@ export function isCollection(name: string): boolean {
   return recordSchemas.has(name)
 }
 
-export function isField(name: string): boolean {
-  return fieldSchemas.has(name)
-}
-
 /** The zod schema of one record of `collection`, or of the whole of `field`. */
 export function schemaOf(name: string): z.ZodType | undefined {
   return recordSchemas.get(name) ?? fieldSchemas.get(name)

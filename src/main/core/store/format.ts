@@ -18,7 +18,7 @@ import { readdir } from 'node:fs/promises'
 import { z } from 'zod'
 import { NewerSchemaError } from '../migrations'
 
-export const FORMAT_NAME = 'sightline-snapshot'
+const FORMAT_NAME = 'sightline-snapshot'
 export const FORMAT_VERSION = 2
 /** The v1 file: read (and converted) on open, never written. */
 export const V1_FILE = 'project.json'

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
-import { SCHEMA_VERSION, type ProjectFile } from '../../../shared/model'
+import { SCHEMA_VERSION } from '../../../shared/model'
 import { NewerSchemaError } from '../migrations'
 import {
   COLLECTIONS,
@@ -499,4 +499,3 @@ export async function readSnapshotFile(
   }
 }
 
-export type { ProjectFile }

@@ -106,7 +106,7 @@ export function parseMapHash(hash: string): MapRoute {
   }
 }
 
-export const GRAPH_HREF = '#/graph'
+const GRAPH_HREF = '#/graph'
 
 /**
  * What the Graph view shows, as its URL keeps it: the whole graph, or an exploration that

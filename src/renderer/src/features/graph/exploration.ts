@@ -19,7 +19,7 @@ export const EXPLORE_FROM_ELEMENTS = 3_000
  * A focus stops growing at this many entities: past it the chart is as slow and as unreadable
  * as the whole graph. The nearest entities come first.
  */
-export const FOCUS_NODE_LIMIT = 400
+const FOCUS_NODE_LIMIT = 400
 
 /** Each entity's relations, both directions. */
 export type Adjacency = ReadonlyMap<string, readonly GraphEdge[]>

@@ -23,7 +23,7 @@ export type ForceAlgorithm = 'fcose' | 'forceatlas2'
  * fcose's draft took 3.7 s of compute at 5,000 nodes / 20,000 edges (7.9 s click to paint),
  * and reports no progress; see the bench's "graph" suite for both.
  */
-export const FORCEATLAS2_FROM_NODES = 1_000
+const FORCEATLAS2_FROM_NODES = 1_000
 
 export function forceAlgorithmFor(nodeCount: number): ForceAlgorithm {
   return nodeCount > FORCEATLAS2_FROM_NODES ? 'forceatlas2' : 'fcose'
