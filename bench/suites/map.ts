@@ -39,7 +39,8 @@ async function mapProject(ctx: BenchContext, points: number): Promise<string> {
   const generated = generateProject({
     sources: 60,
     annotations: 2_000,
-    entities: points * 4,
+    // About a fifth of generated entities are places (events took a share of them).
+    entities: points * 5,
     relations: points * 4,
     notes: 0,
     seed: 18,
