@@ -9,10 +9,12 @@ import {
   SYMMETRIC_RELATION_TYPES,
   type AcceptItem,
   type AcceptReceipt,
+  type DateSuggestion,
   type MethodOutput,
   type ParsedInput,
   type SourceSuggestions,
   type SuggestedEntity,
+  type SuggestedEvent,
   type Suggestion,
 } from '../../../shared/contract'
 import { describeRange } from '../../../shared/anchoring'
@@ -26,6 +28,7 @@ import {
 } from '../../../shared/model'
 import { AppError, notFound } from '../errors'
 import type { ProjectStore } from '../project-store'
+import { dateSuggestions } from '../suggestions/events'
 import { SuggestionRunner } from '../suggestions/runner'
 import type { SuggestOutput } from '../suggestions/suggest'
 import { findSource } from './sources'
@@ -35,13 +38,19 @@ import { validRecord } from './validate'
 const MAX_SUGGESTIONS = 2_000
 /** Quotes created from suggestions carry this tag, so they can be found and reviewed. */
 const SUGGESTED_TAG = 'suggested'
+/** The tag that makes a quote support an event's date (services/evidence.ts). */
+const DATE_TAG = 'date'
 
 const runner = new SuggestionRunner()
 
-interface Cached {
+interface Computed {
+  output: SuggestOutput
+  /** The dates with the events their sentences would make. */
+  dates: DateSuggestion[]
+}
+interface Cached extends Computed {
   contentHash: string
   names: string
-  output: SuggestOutput
 }
 const caches = new WeakMap<ProjectStore, Map<string, Cached>>()
 
@@ -75,7 +84,7 @@ function fingerprint(value: unknown): string {
 async function computeSuggestions(
   store: ProjectStore,
   sourceId: string,
-): Promise<{ output: SuggestOutput; contentHash: string }> {
+): Promise<Computed & { contentHash: string }> {
   const source = findSource(store, sourceId)
   const { entities, affiliations } = suggesterInput(store.data)
   const names = fingerprint([entities, affiliations])
@@ -83,7 +92,7 @@ async function computeSuggestions(
   if (!cache) caches.set(store, (cache = new Map()))
   const cached = cache.get(sourceId)
   if (cached && cached.contentHash === source.contentHash && cached.names === names) {
-    return { output: cached.output, contentHash: source.contentHash }
+    return { output: cached.output, dates: cached.dates, contentHash: source.contentHash }
   }
   const text = await store.readSourceText(source.contentHash)
   const output = await runner.run({
@@ -92,8 +101,9 @@ async function computeSuggestions(
     affiliations,
     ...(source.publishedAt ? { publishedAt: source.publishedAt } : {}),
   })
-  cache.set(sourceId, { contentHash: source.contentHash, names, output })
-  return { output, contentHash: source.contentHash }
+  const dates = dateSuggestions(text, output.dates, output.suggestions)
+  cache.set(sourceId, { contentHash: source.contentHash, names, output, dates })
+  return { output, dates, contentHash: source.contentHash }
 }
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
@@ -132,7 +142,7 @@ export async function suggestionsForSource(
   store: ProjectStore,
   sourceId: string,
 ): Promise<SourceSuggestions> {
-  const { output, contentHash } = await computeSuggestions(store, sourceId)
+  const { output, dates, contentHash } = await computeSuggestions(store, sourceId)
   const data = store.data
   const quotes = data.annotations.filter((a) => a.sourceId === sourceId)
   const dismissedKeys = new Set(
@@ -161,7 +171,7 @@ export async function suggestionsForSource(
     contentHash,
     suggestions: open.slice(0, MAX_SUGGESTIONS),
     dismissed: dismissed.slice(0, MAX_SUGGESTIONS),
-    dates: output.dates.slice(0, MAX_SUGGESTIONS),
+    dates: dates.slice(0, MAX_SUGGESTIONS),
     summary: { newEntities, mentions, relations },
     truncated: open.length > MAX_SUGGESTIONS || dismissed.length > MAX_SUGGESTIONS,
   }
@@ -226,7 +236,11 @@ class AcceptPlan {
   }
 
   /** The quote for an item: one annotation per sentence, reused if the sentence has one. */
-  annotationFor(item: AcceptItem, entityIds: readonly string[]): string {
+  annotationFor(
+    item: AcceptItem,
+    entityIds: readonly string[],
+    tags: readonly string[] = [],
+  ): string {
     const { start, end, exact } = item.quote
     if (end > this.text.length || end <= start || this.text.slice(start, end) !== exact) {
       throw new AppError(
@@ -238,6 +252,7 @@ class AcceptPlan {
     const planned = this.annotationByRange.get(rangeKey)
     if (planned) {
       for (const id of entityIds) if (!planned.entityIds.includes(id)) planned.entityIds.push(id)
+      for (const tag of tags) if (!planned.tags.includes(tag)) planned.tags.push(tag)
       return planned.id
     }
     const existing = this.data.annotations.find(
@@ -262,7 +277,7 @@ class AcceptPlan {
       kind: item.kind,
       credibility: item.credibility,
       entityIds: [...new Set(entityIds)],
-      tags: [SUGGESTED_TAG],
+      tags: [...new Set([SUGGESTED_TAG, ...tags])],
       anchor: { state: 'exact' },
     }
     this.newAnnotations.push(annotation)
@@ -272,6 +287,41 @@ class AcceptPlan {
 
   relation(item: AcceptItem, from: string, to: string, annotationId: string): void {
     const { type, validFrom } = item.relation!
+    this.link(type, from, to, annotationId, validFrom)
+  }
+
+  /** The event, its quote (supporting its date) and each participant's participated-in link. */
+  event(item: AcceptItem, event: SuggestedEvent): void {
+    const participants = event.participants.map((p) => {
+      if (p.type !== 'group' && p.type !== 'person')
+        throw new AppError('invalid_input', 'The participants of an event are groups and people.')
+      return this.entityId(p)
+    })
+    const eventId = this.entityId({
+      status: 'new',
+      type: 'event',
+      name: event.title,
+      aliases: [],
+      attributes: {
+        eventKind: event.eventKind,
+        eventDate: event.eventDate,
+        datePrecision: event.datePrecision,
+        ...(event.dateText.trim() ? { dateText: event.dateText.trim() } : {}),
+        ...(event.ongoing ? { ongoing: true } : {}),
+      },
+    })
+    const annotationId = this.annotationFor(item, [eventId, ...participants], [DATE_TAG])
+    for (const participant of new Set(participants))
+      this.link('participated-in', participant, eventId, annotationId)
+  }
+
+  private link(
+    type: Relation['type'],
+    from: string,
+    to: string,
+    annotationId: string,
+    validFrom?: string,
+  ): void {
     if (from === to) {
       throw new AppError('invalid_input', 'A relation links two different entities.')
     }
@@ -305,6 +355,7 @@ class AcceptPlan {
 
   /** Checks every record against the model before anything is written. */
   validate(): void {
+    for (const e of this.newEntities) validRecord(Entity, e, 'entity')
     for (const a of this.newAnnotations) validRecord(Annotation, a, 'annotation')
     for (const r of this.newRelations) validRecord(Relation, r, 'relation')
   }
@@ -329,6 +380,8 @@ export async function acceptSuggestions(
       const to = plan.entityId(item.relation.to)
       const annotationId = plan.annotationFor(item, [from, to])
       plan.relation(item, from, to, annotationId)
+    } else if (item.event) {
+      plan.event(item, item.event)
     } else {
       plan.annotationFor(item, [plan.entityId(item.entity!)])
     }
