@@ -164,8 +164,15 @@ export const AcceptReceipt = z.strictObject({
   /** The updatedAt of every record the accept wrote; undo refuses records changed since. */
   stamp: Timestamp,
   annotationsCreated: z.array(Id),
-  /** Existing annotations (the same sentence, quoted before) that gained entity links. */
-  annotationLinks: z.array(z.strictObject({ annotationId: Id, entityIds: z.array(Id) })),
+  /** Existing annotations (the same sentence, quoted before) that gained entity links or tags. */
+  annotationLinks: z.array(
+    z.strictObject({
+      annotationId: Id,
+      entityIds: z.array(Id),
+      /** Tags it gained: `date` when an event was made from its sentence. */
+      tags: z.array(z.string().max(100)).max(20).optional(),
+    }),
+  ),
   entitiesCreated: z.array(Id),
   relationsCreated: z.array(Id),
   /** Existing relations (already recorded) that gained the quote as evidence. */

@@ -321,4 +321,52 @@ describe('suggestions', () => {
     expect(error.code).toBe('invalid_input')
     expect(s.snapshot()).toBe(before)
   })
+  it('tags the quote a sentence already has when an event is made from it, and undo takes the tag back', async () => {
+    const { sourceId, text } = await pasted()
+    const first = await s.value('suggestions.forSource', { sourceId })
+    const paktia = first.suggestions.find(
+      (x) => x.kind === 'relation' && x.relation.to.name === 'Paktia',
+    )!
+    const quotedFirst = await s.value('suggestions.accept', {
+      sourceId,
+      contentHash: first.contentHash,
+      items: [asItem(paktia, text)],
+    })
+    const quotedId = quotedFirst.annotationsCreated[0]!
+    const before = s.snapshot()
+    const list = await s.value('suggestions.forSource', { sourceId })
+    const since = list.dates.find((d) => d.date === '2023-01-01')!
+    expect(since.event).toMatchObject({ dateText: 'since 2023', ongoing: true })
+    const { start, end } = since.sentence
+    const receipt = await s.value('suggestions.accept', {
+      sourceId,
+      contentHash: list.contentHash,
+      items: [
+        {
+          key: since.key,
+          quote: { start, end, exact: text.slice(start, end) },
+          credibility: 6,
+          kind: 'claim',
+          event: since.event,
+        },
+      ],
+    })
+    expect(receipt.annotationsCreated).toEqual([])
+    const eventId = receipt.entitiesCreated[0]!
+    expect(receipt.annotationLinks).toEqual([
+      { annotationId: quotedId, entityIds: [eventId], tags: ['date'] },
+    ])
+    const evidence = await s.value('evidence.entity', { id: eventId })
+    expect(evidence.attributes.find((a) => a.key === 'eventDate')?.annotationIds).toEqual([
+      quotedId,
+    ])
+    await s.value('suggestions.undoAccept', { receipt })
+    const after = JSON.parse(s.snapshot())
+    const was = JSON.parse(before)
+    expect(after.entities).toEqual(was.entities)
+    expect(after.relations).toEqual(was.relations)
+    const tagsOf = (file: { annotations: Array<{ id: string; tags: string[] }> }): string[] =>
+      file.annotations.find((x) => x.id === quotedId)!.tags
+    expect(tagsOf(after)).toEqual(tagsOf(was))
+  })
 })

@@ -190,6 +190,8 @@ class AcceptPlan {
   readonly newAnnotations: Annotation[] = []
   readonly newRelations: Relation[] = []
   readonly annotationLinks = new Map<string, Set<string>>()
+  /** Tags existing annotations gain (an event's `date`), kept apart so undo removes just those. */
+  readonly annotationTags = new Map<string, Set<string>>()
   readonly evidenceAdded: Array<{ relationId: string; annotationId: string }> = []
   private readonly annotationByRange = new Map<string, Annotation>()
   private readonly newEntityByName = new Map<string, Entity>()
@@ -265,6 +267,9 @@ class AcceptPlan {
       const links = this.annotationLinks.get(existing.id) ?? new Set<string>()
       for (const id of entityIds) if (!existing.entityIds.includes(id)) links.add(id)
       this.annotationLinks.set(existing.id, links)
+      const gained = this.annotationTags.get(existing.id) ?? new Set<string>()
+      for (const tag of tags) if (!existing.tags.includes(tag)) gained.add(tag)
+      this.annotationTags.set(existing.id, gained)
       return existing.id
     }
     const annotation: Annotation = {
@@ -407,12 +412,14 @@ export async function acceptSuggestions(
     data.annotations.push(...plan.newAnnotations)
     data.relations.push(...plan.newRelations)
     for (const [id, links] of plan.annotationLinks) {
-      if (links.size === 0) continue
+      const tags = plan.annotationTags.get(id) ?? new Set<string>()
+      if (links.size === 0 && tags.size === 0) continue
       const index = data.annotations.findIndex((a) => a.id === id)
       const a = data.annotations[index]!
       data.annotations[index] = {
         ...a,
         entityIds: [...a.entityIds, ...links],
+        tags: [...a.tags, ...tags],
         updatedAt: plan.stamp,
       }
     }
@@ -441,9 +448,11 @@ export async function acceptSuggestions(
   return {
     stamp: plan.stamp,
     annotationsCreated: plan.newAnnotations.map((a) => a.id),
-    annotationLinks: [...plan.annotationLinks]
-      .filter(([, links]) => links.size > 0)
-      .map(([annotationId, links]) => ({ annotationId, entityIds: [...links] })),
+    annotationLinks: [...plan.annotationLinks].flatMap(([annotationId, links]) => {
+      const tags = [...(plan.annotationTags.get(annotationId) ?? [])]
+      if (links.size === 0 && tags.length === 0) return []
+      return [{ annotationId, entityIds: [...links], ...(tags.length > 0 ? { tags } : {}) }]
+    }),
     entitiesCreated: plan.newEntities.map((e) => e.id),
     relationsCreated: plan.newRelations.map((r) => r.id),
     evidenceAdded: plan.evidenceAdded,
@@ -505,13 +514,20 @@ export function undoAccept(
     if (!entity) continue
     const usedElsewhere =
       data.relations.some((r) => (r.from === id || r.to === id) && !createdRelations.has(r.id)) ||
-      data.annotations.some((a) => a.entityIds.includes(id) && !createdAnnotations.has(a.id))
+      data.annotations.some(
+        (a) =>
+          a.entityIds.includes(id) &&
+          !createdAnnotations.has(a.id) &&
+          // An existing quote this accept linked to the entity is taken back with it.
+          !receipt.annotationLinks.some((l) => l.annotationId === a.id && l.entityIds.includes(id)),
+      )
     if (usedElsewhere) changed.push(`${entity.name} is now used by other records`)
   }
   for (const link of receipt.annotationLinks) {
     const a = untouched(data.annotations, link.annotationId, 'quote it linked')
     if (a && link.entityIds.some((id) => !a.entityIds.includes(id)))
       changed.push('a quote lost its links')
+    if (a && link.tags?.some((tag) => !a.tags.includes(tag))) changed.push('a quote lost its tags')
   }
   for (const added of receipt.evidenceAdded) {
     const r = untouched(data.relations, added.relationId, 'relation it added evidence to')
@@ -530,9 +546,7 @@ export function undoAccept(
     set.add(annotationId)
     removedEvidence.set(relationId, set)
   }
-  const removedLinks = new Map(
-    receipt.annotationLinks.map((l) => [l.annotationId, new Set(l.entityIds)]),
-  )
+  const removedLinks = new Map(receipt.annotationLinks.map((l) => [l.annotationId, l]))
   store.mutate((file) => {
     file.relations = file.relations
       .filter((r) => !createdRelations.has(r.id))
@@ -544,9 +558,13 @@ export function undoAccept(
       .filter((a) => !createdAnnotations.has(a.id))
       .map((a) => {
         const drop = removedLinks.get(a.id)
-        return drop
-          ? { ...a, entityIds: a.entityIds.filter((e) => !drop.has(e)), updatedAt: now }
-          : a
+        if (!drop) return a
+        return {
+          ...a,
+          entityIds: a.entityIds.filter((e) => !drop.entityIds.includes(e)),
+          tags: a.tags.filter((t) => !(drop.tags ?? []).includes(t)),
+          updatedAt: now,
+        }
       })
     file.entities = file.entities.filter((e) => !createdEntities.has(e.id))
   })

@@ -52,7 +52,10 @@ describe('eventProposal', () => {
       datePrecision: 'year',
       dateText: 'since mid-2022',
       ongoing: true,
-      participants: [suggestions[0]!.entity, suggestions[1]!.entity],
+      participants: [
+        { status: 'new', type: 'group', name: 'Freedom Front', aliases: [] },
+        { status: 'new', type: 'person', name: 'Ali Khan', aliases: [] },
+      ],
     })
   })
 
