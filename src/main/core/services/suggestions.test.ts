@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { AcceptItem, SourceSuggestions, Suggestion } from '../../../shared/contract'
+import type {
+  AcceptItem,
+  DateSuggestion,
+  SourceSuggestions,
+  Suggestion,
+} from '../../../shared/contract'
 import { openSample, type SampleSession } from '../../../../test/support/sample-dispatch'
 
 let s: SampleSession
@@ -31,6 +36,23 @@ function asItem(suggestion: Suggestion, text: string, credibility = 6): AcceptIt
     ...(suggestion.kind === 'entity'
       ? { entity: suggestion.entity }
       : { relation: suggestion.relation }),
+  }
+}
+
+/** "Create event" on a date, accepted with the event as proposed unless `event` is given. */
+function eventItem(
+  date: DateSuggestion,
+  text: string,
+  credibility = 6,
+  event = date.event,
+): AcceptItem {
+  const { start, end } = date.sentence
+  return {
+    key: date.key,
+    quote: { start, end, exact: text.slice(start, end) },
+    credibility,
+    kind: 'claim',
+    event,
   }
 }
 
@@ -245,19 +267,10 @@ describe('suggestions', () => {
       dateText: '12 March 2024',
       participants: [{ status: 'existing', entityId: 'grp-nrf' }],
     })
-    const { start, end } = march.sentence
     const receipt = await s.value('suggestions.accept', {
       sourceId,
       contentHash: list.contentHash,
-      items: [
-        {
-          key: march.key,
-          quote: { start, end, exact: text.slice(start, end) },
-          credibility: 3,
-          kind: 'claim',
-          event: march.event,
-        },
-      ],
+      items: [eventItem(march, text, 3)],
     })
     expect(receipt.entitiesCreated).toHaveLength(1)
     expect(receipt.annotationsCreated).toHaveLength(1)
@@ -300,22 +313,15 @@ describe('suggestions', () => {
     const { sourceId, text } = await pasted()
     const list = await s.value('suggestions.forSource', { sourceId })
     const date = list.dates[0]!
-    const { start, end } = date.sentence
     const before = s.snapshot()
     const error = await s.error('suggestions.accept', {
       sourceId,
       contentHash: list.contentHash,
       items: [
-        {
-          key: date.key,
-          quote: { start, end, exact: text.slice(start, end) },
-          credibility: 6,
-          kind: 'claim',
-          event: {
-            ...date.event,
-            participants: [{ status: 'new', type: 'place', name: 'Paktia', aliases: [] }],
-          },
-        },
+        eventItem(date, text, 6, {
+          ...date.event,
+          participants: [{ status: 'new', type: 'place', name: 'Paktia', aliases: [] }],
+        }),
       ],
     })
     expect(error.code).toBe('invalid_input')
@@ -337,19 +343,10 @@ describe('suggestions', () => {
     const list = await s.value('suggestions.forSource', { sourceId })
     const since = list.dates.find((d) => d.date === '2023-01-01')!
     expect(since.event).toMatchObject({ dateText: 'since 2023', ongoing: true })
-    const { start, end } = since.sentence
     const receipt = await s.value('suggestions.accept', {
       sourceId,
       contentHash: list.contentHash,
-      items: [
-        {
-          key: since.key,
-          quote: { start, end, exact: text.slice(start, end) },
-          credibility: 6,
-          kind: 'claim',
-          event: since.event,
-        },
-      ],
+      items: [eventItem(since, text)],
     })
     expect(receipt.annotationsCreated).toEqual([])
     const eventId = receipt.entitiesCreated[0]!
