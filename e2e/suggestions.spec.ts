@@ -6,6 +6,7 @@ import { GraphPage } from './pages/GraphPage'
 import { ReaderPage } from './pages/ReaderPage'
 import { SourcesPage } from './pages/SourcesPage'
 import { SuggestionsPanel } from './pages/SuggestionsPanel'
+import { TimelinePage } from './pages/TimelinePage'
 
 const TITLE = 'Logar Defence Front statement'
 const LED_BY =
@@ -112,4 +113,52 @@ test('import a document, accept a "led by" suggestion as one evidenced chain, un
   await expect(suggestions.acceptButton(LEADS)).toBeVisible()
   await expect(suggestions.acceptButton(WARDAK)).toHaveCount(0)
   await expect(suggestions.dismissed).toContainText(WARDAK)
+})
+
+const SAMPLE_BRIEF = 'Armed opposition to the Taliban since 2021 — analyst brief'
+const SURFACED = 'Thirteen armed groups surface'
+
+test('a date in the sample’s text becomes a dated event in one step, shown in the Events grid and on the timeline', async ({
+  page,
+  app,
+}) => {
+  const shell = new AppShell(page)
+  const sources = new SourcesPage(page)
+  const reader = new ReaderPage(page)
+  const suggestions = new SuggestionsPanel(page)
+  await shell.open(app.url)
+  await shell.goTo('Sources')
+  await sources.openSource(SAMPLE_BRIEF)
+  await suggestions.open()
+
+  // The editor opens prefilled from the sentence: kind from its words, the date as found.
+  await suggestions.createEvent('August 2021')
+  const editor = suggestions.eventEditor
+  await expect(editor.getByLabel('Title')).toHaveValue(
+    /^Since the Taliban returned to power in August 2021/,
+  )
+  await expect(editor.getByLabel('Kind of event')).toHaveValue('formation')
+  await expect(editor.getByLabel('Date', { exact: true })).toHaveValue('2021-08-01')
+  await expect(editor.getByLabel('Precision')).toHaveValue('month')
+  await expect(editor.getByLabel('Date as written')).toHaveValue('August 2021')
+  await expect(editor.getByRole('list', { name: 'Participants' })).toContainText('Taliban')
+  await editor.getByLabel('Title').fill(SURFACED)
+  await editor.getByLabel('Kind of event').selectOption('other')
+  await suggestions.acceptEvent()
+  await expect(reader.status).toContainText(
+    'Accepted: 1 new entity (Thirteen armed groups surface), 1 relation',
+  )
+
+  // In the Events grid with its date.
+  await shell.goTo('Events')
+  const events = new EntityGridPage(page, 'Events')
+  await expect(events.row(SURFACED)).toBeVisible()
+  await expect(await events.cell(SURFACED, 'Date')).toHaveText('2021-08-01')
+
+  // On the timeline's list, dated to its month.
+  const timeline = new TimelinePage(page)
+  await shell.goTo('Timeline')
+  await expect(timeline.heading).toBeVisible()
+  await expect(timeline.item(SURFACED)).toBeVisible()
+  await expect(timeline.item(SURFACED)).toHaveAccessibleName(/August 2021/)
 })

@@ -8,6 +8,9 @@ export class SuggestionsPanel {
   readonly summary: Locator
   readonly dismissed: Locator
   readonly undoButton: Locator
+  readonly dates: Locator
+  /** The editor "Create event" opens, prefilled from the date's sentence. */
+  readonly eventEditor: Locator
 
   constructor(readonly page: Page) {
     this.tab = page.getByRole('tab', { name: /^Suggestions/ })
@@ -16,6 +19,8 @@ export class SuggestionsPanel {
     this.summary = this.panel.getByRole('heading', { level: 3 })
     this.dismissed = this.panel.getByRole('group').filter({ hasText: /^Dismissed/ })
     this.undoButton = page.getByRole('button', { name: 'Undo', exact: true })
+    this.dates = this.panel.getByRole('group').filter({ hasText: /^Dates in the text/ })
+    this.eventEditor = this.panel.getByRole('form', { name: /^Edit: Event on / })
   }
 
   async open(): Promise<void> {
@@ -54,5 +59,16 @@ export class SuggestionsPanel {
       .getByRole('region', { name: `Paragraph ${paragraph}` })
       .getByRole('button', { name: /^Accept all in this paragraph/ })
       .click()
+  }
+
+  /** Opens the editor of the event a date in the text makes ("August 2021"). */
+  async createEvent(date: string): Promise<void> {
+    const list = this.dates.getByRole('listitem')
+    if (!(await list.first().isVisible())) await this.dates.getByText(/^Dates in the text/).click()
+    await this.dates.getByRole('button', { name: `Create event: ${date}`, exact: true }).click()
+  }
+
+  async acceptEvent(): Promise<void> {
+    await this.eventEditor.getByRole('button', { name: 'Accept as edited' }).click()
   }
 }

@@ -2,8 +2,10 @@ import { z } from 'zod'
 import {
   AnnotationKind,
   Credibility,
+  DATE_PRECISIONS,
   EntityAttributes,
   EntityType,
+  EVENT_KINDS,
   Id,
   IsoDate,
   RelationType,
@@ -69,6 +71,25 @@ const SuggestedRelation = z.strictObject({
 })
 export type SuggestedRelation = z.infer<typeof SuggestedRelation>
 
+/**
+ * An event a dated sentence describes: created with the sentence as its quote (tagged `date`,
+ * so it supports the event's date), each participant linked by participated-in.
+ */
+export const SuggestedEvent = z.strictObject({
+  title: EntityName,
+  eventKind: z.enum(EVENT_KINDS),
+  /** The first day of the period named; `datePrecision` says how much of it is known. */
+  eventDate: IsoDate,
+  datePrecision: z.enum(DATE_PRECISIONS),
+  /** The text's own words for the date ("since 2021"). */
+  dateText: z.string().trim().max(200),
+  /** A period the text says began and has not ended ("since 2021"). */
+  ongoing: z.boolean().optional(),
+  /** Groups and people; each takes part in the event through a participated-in relation. */
+  participants: z.array(SuggestedEntity).max(50),
+})
+export type SuggestedEvent = z.infer<typeof SuggestedEvent>
+
 export const Suggestion = z.discriminatedUnion('kind', [
   /** A name: a new entity to create, or a mention of one the project holds. */
   z.strictObject({ kind: z.literal('entity'), ...suggestionBase, entity: SuggestedEntity }),
@@ -91,6 +112,10 @@ export const DateMention = z.strictObject({
 })
 export type DateMention = z.infer<typeof DateMention>
 
+/** A date in the text with the event its sentence would make, for "Create event". */
+export const DateSuggestion = DateMention.extend({ key: SuggestionKey, event: SuggestedEvent })
+export type DateSuggestion = z.infer<typeof DateSuggestion>
+
 const TypeCounts = z.record(z.string(), z.number().int().nonnegative())
 
 export const SourceSuggestions = z.strictObject({
@@ -101,7 +126,7 @@ export const SourceSuggestions = z.strictObject({
   suggestions: z.array(Suggestion),
   /** Dismissed for this source: hidden from the list, kept to show and restore. */
   dismissed: z.array(Suggestion),
-  dates: z.array(DateMention),
+  dates: z.array(DateSuggestion),
   summary: z.strictObject({
     /** New names to create, by entity type. */
     newEntities: TypeCounts,
@@ -124,10 +149,14 @@ export const AcceptItem = z
     kind: AnnotationKind,
     entity: SuggestedEntity.optional(),
     relation: SuggestedRelation.optional(),
+    event: SuggestedEvent.optional(),
   })
-  .refine((item) => (item.entity === undefined) !== (item.relation === undefined), {
-    message: 'an accepted suggestion is either an entity or a relation',
-  })
+  .refine(
+    (item) =>
+      [item.entity, item.relation, item.event].filter((proposal) => proposal !== undefined)
+        .length === 1,
+    { message: 'an accepted suggestion is an entity, a relation or an event' },
+  )
 export type AcceptItem = z.infer<typeof AcceptItem>
 
 /** What one accept created or changed: exactly what its undo takes back. */
@@ -135,8 +164,15 @@ export const AcceptReceipt = z.strictObject({
   /** The updatedAt of every record the accept wrote; undo refuses records changed since. */
   stamp: Timestamp,
   annotationsCreated: z.array(Id),
-  /** Existing annotations (the same sentence, quoted before) that gained entity links. */
-  annotationLinks: z.array(z.strictObject({ annotationId: Id, entityIds: z.array(Id) })),
+  /** Existing annotations (the same sentence, quoted before) that gained entity links or tags. */
+  annotationLinks: z.array(
+    z.strictObject({
+      annotationId: Id,
+      entityIds: z.array(Id),
+      /** Tags it gained: `date` when an event was made from its sentence. */
+      tags: z.array(z.string().max(100)).max(20).optional(),
+    }),
+  ),
   entitiesCreated: z.array(Id),
   relationsCreated: z.array(Id),
   /** Existing relations (already recorded) that gained the quote as evidence. */
@@ -159,7 +195,8 @@ export const suggestionMethods = {
   'suggestions.forSource': method(z.strictObject({ sourceId: Id }), SourceSuggestions),
   /**
    * Accept suggestions, all or none: per sentence one annotation (kind and grade as given),
-   * the entities that are new, and each relation with the annotation as its evidence.
+   * the entities that are new, and each relation with the annotation as its evidence; an
+   * event item creates the event and its participants' participated-in relations.
    */
   'suggestions.accept': method(
     z.strictObject({

@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { AcceptItem, SourceSuggestions, Suggestion } from '../../../shared/contract'
+import type {
+  AcceptItem,
+  DateSuggestion,
+  SourceSuggestions,
+  Suggestion,
+} from '../../../shared/contract'
 import { openSample, type SampleSession } from '../../../../test/support/sample-dispatch'
 
 let s: SampleSession
@@ -31,6 +36,23 @@ function asItem(suggestion: Suggestion, text: string, credibility = 6): AcceptIt
     ...(suggestion.kind === 'entity'
       ? { entity: suggestion.entity }
       : { relation: suggestion.relation }),
+  }
+}
+
+/** "Create event" on a date, accepted with the event as proposed unless `event` is given. */
+function eventItem(
+  date: DateSuggestion,
+  text: string,
+  credibility = 6,
+  event = date.event,
+): AcceptItem {
+  const { start, end } = date.sentence
+  return {
+    key: date.key,
+    quote: { start, end, exact: text.slice(start, end) },
+    credibility,
+    kind: 'claim',
+    event,
   }
 }
 
@@ -227,5 +249,121 @@ describe('suggestions', () => {
           x.relation.from.entityId === 'per-ahmad-masoud',
       ),
     ).toBe(false)
+  })
+  it('creates an event from a date in the text: event, dated quote and participants, undone at once', async () => {
+    const outcome = await s.value('sources.paste', {
+      title: 'Checkpoint claim',
+      text: `${ARTICLE}\n\nOn 12 March 2024 the National Resistance Front claimed an attack on a checkpoint.`,
+    })
+    if (outcome.status !== 'imported') throw new Error('not imported')
+    const sourceId = outcome.source.id
+    const { text } = await s.value('sources.get', { id: sourceId })
+    const before = s.snapshot()
+    const list = await s.value('suggestions.forSource', { sourceId })
+    const march = list.dates.find((d) => d.date === '2024-03-12')!
+    expect(march.event).toMatchObject({
+      eventKind: 'claim',
+      datePrecision: 'day',
+      dateText: '12 March 2024',
+      participants: [{ status: 'existing', entityId: 'grp-nrf' }],
+    })
+    const receipt = await s.value('suggestions.accept', {
+      sourceId,
+      contentHash: list.contentHash,
+      items: [eventItem(march, text, 3)],
+    })
+    expect(receipt.entitiesCreated).toHaveLength(1)
+    expect(receipt.annotationsCreated).toHaveLength(1)
+    expect(receipt.relationsCreated).toHaveLength(1)
+    const eventId = receipt.entitiesCreated[0]!
+    const event = await s.value('entities.get', { id: eventId })
+    expect(event).toMatchObject({ type: 'event', name: march.event.title })
+    expect(event.attributes).toEqual({
+      eventKind: 'claim',
+      eventDate: '2024-03-12',
+      datePrecision: 'day',
+      dateText: '12 March 2024',
+    })
+    const { annotation } = await s.value('annotations.get', { id: receipt.annotationsCreated[0]! })
+    expect(annotation).toMatchObject({ credibility: 3, tags: ['suggested', 'date'] })
+    expect(annotation.entityIds.sort()).toEqual([eventId, 'grp-nrf'].sort())
+    const relations = await s.value('relations.list', { entityId: eventId })
+    expect(relations).toEqual([
+      expect.objectContaining({
+        type: 'participated-in',
+        from: 'grp-nrf',
+        to: eventId,
+        evidence: receipt.annotationsCreated,
+      }),
+    ])
+    // The quote supports the event's date, as a quote tagged "date" by hand would.
+    const evidence = await s.value('evidence.entity', { id: eventId })
+    const eventDate = evidence.attributes.find((a) => a.key === 'eventDate')
+    expect(eventDate?.annotationIds).toEqual(receipt.annotationsCreated)
+
+    await s.value('suggestions.undoAccept', { receipt })
+    const after = JSON.parse(s.snapshot())
+    const was = JSON.parse(before)
+    expect(after.entities).toEqual(was.entities)
+    expect(after.annotations).toEqual(was.annotations)
+    expect(after.relations).toEqual(was.relations)
+  })
+
+  it('refuses an event whose participant is not a group or a person, and writes nothing', async () => {
+    const { sourceId, text } = await pasted()
+    const list = await s.value('suggestions.forSource', { sourceId })
+    const date = list.dates[0]!
+    const before = s.snapshot()
+    const error = await s.error('suggestions.accept', {
+      sourceId,
+      contentHash: list.contentHash,
+      items: [
+        eventItem(date, text, 6, {
+          ...date.event,
+          participants: [{ status: 'new', type: 'place', name: 'Paktia', aliases: [] }],
+        }),
+      ],
+    })
+    expect(error.code).toBe('invalid_input')
+    expect(s.snapshot()).toBe(before)
+  })
+  it('tags the quote a sentence already has when an event is made from it, and undo takes the tag back', async () => {
+    const { sourceId, text } = await pasted()
+    const first = await s.value('suggestions.forSource', { sourceId })
+    const paktia = first.suggestions.find(
+      (x) => x.kind === 'relation' && x.relation.to.name === 'Paktia',
+    )!
+    const quotedFirst = await s.value('suggestions.accept', {
+      sourceId,
+      contentHash: first.contentHash,
+      items: [asItem(paktia, text)],
+    })
+    const quotedId = quotedFirst.annotationsCreated[0]!
+    const before = s.snapshot()
+    const list = await s.value('suggestions.forSource', { sourceId })
+    const since = list.dates.find((d) => d.date === '2023-01-01')!
+    expect(since.event).toMatchObject({ dateText: 'since 2023', ongoing: true })
+    const receipt = await s.value('suggestions.accept', {
+      sourceId,
+      contentHash: list.contentHash,
+      items: [eventItem(since, text)],
+    })
+    expect(receipt.annotationsCreated).toEqual([])
+    const eventId = receipt.entitiesCreated[0]!
+    expect(receipt.annotationLinks).toEqual([
+      { annotationId: quotedId, entityIds: [eventId], tags: ['date'] },
+    ])
+    const evidence = await s.value('evidence.entity', { id: eventId })
+    expect(evidence.attributes.find((a) => a.key === 'eventDate')?.annotationIds).toEqual([
+      quotedId,
+    ])
+    await s.value('suggestions.undoAccept', { receipt })
+    const after = JSON.parse(s.snapshot())
+    const was = JSON.parse(before)
+    expect(after.entities).toEqual(was.entities)
+    expect(after.relations).toEqual(was.relations)
+    const tagsOf = (file: { annotations: Array<{ id: string; tags: string[] }> }): string[] =>
+      file.annotations.find((x) => x.id === quotedId)!.tags
+    expect(tagsOf(after)).toEqual(tagsOf(was))
   })
 })

@@ -9,10 +9,12 @@ import {
   SYMMETRIC_RELATION_TYPES,
   type AcceptItem,
   type AcceptReceipt,
+  type DateSuggestion,
   type MethodOutput,
   type ParsedInput,
   type SourceSuggestions,
   type SuggestedEntity,
+  type SuggestedEvent,
   type Suggestion,
 } from '../../../shared/contract'
 import { describeRange } from '../../../shared/anchoring'
@@ -26,6 +28,7 @@ import {
 } from '../../../shared/model'
 import { AppError, notFound } from '../errors'
 import type { ProjectStore } from '../project-store'
+import { dateSuggestions } from '../suggestions/events'
 import { SuggestionRunner } from '../suggestions/runner'
 import type { SuggestOutput } from '../suggestions/suggest'
 import { findSource } from './sources'
@@ -35,13 +38,19 @@ import { validRecord } from './validate'
 const MAX_SUGGESTIONS = 2_000
 /** Quotes created from suggestions carry this tag, so they can be found and reviewed. */
 const SUGGESTED_TAG = 'suggested'
+/** The tag that makes a quote support an event's date (services/evidence.ts). */
+const DATE_TAG = 'date'
 
 const runner = new SuggestionRunner()
 
-interface Cached {
+interface Computed {
+  output: SuggestOutput
+  /** The dates with the events their sentences would make. */
+  dates: DateSuggestion[]
+}
+interface Cached extends Computed {
   contentHash: string
   names: string
-  output: SuggestOutput
 }
 const caches = new WeakMap<ProjectStore, Map<string, Cached>>()
 
@@ -75,7 +84,7 @@ function fingerprint(value: unknown): string {
 async function computeSuggestions(
   store: ProjectStore,
   sourceId: string,
-): Promise<{ output: SuggestOutput; contentHash: string }> {
+): Promise<Computed & { contentHash: string }> {
   const source = findSource(store, sourceId)
   const { entities, affiliations } = suggesterInput(store.data)
   const names = fingerprint([entities, affiliations])
@@ -83,7 +92,7 @@ async function computeSuggestions(
   if (!cache) caches.set(store, (cache = new Map()))
   const cached = cache.get(sourceId)
   if (cached && cached.contentHash === source.contentHash && cached.names === names) {
-    return { output: cached.output, contentHash: source.contentHash }
+    return { output: cached.output, dates: cached.dates, contentHash: source.contentHash }
   }
   const text = await store.readSourceText(source.contentHash)
   const output = await runner.run({
@@ -92,8 +101,9 @@ async function computeSuggestions(
     affiliations,
     ...(source.publishedAt ? { publishedAt: source.publishedAt } : {}),
   })
-  cache.set(sourceId, { contentHash: source.contentHash, names, output })
-  return { output, contentHash: source.contentHash }
+  const dates = dateSuggestions(text, output.dates, output.suggestions)
+  cache.set(sourceId, { contentHash: source.contentHash, names, output, dates })
+  return { output, dates, contentHash: source.contentHash }
 }
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
@@ -132,7 +142,7 @@ export async function suggestionsForSource(
   store: ProjectStore,
   sourceId: string,
 ): Promise<SourceSuggestions> {
-  const { output, contentHash } = await computeSuggestions(store, sourceId)
+  const { output, dates, contentHash } = await computeSuggestions(store, sourceId)
   const data = store.data
   const quotes = data.annotations.filter((a) => a.sourceId === sourceId)
   const dismissedKeys = new Set(
@@ -161,7 +171,7 @@ export async function suggestionsForSource(
     contentHash,
     suggestions: open.slice(0, MAX_SUGGESTIONS),
     dismissed: dismissed.slice(0, MAX_SUGGESTIONS),
-    dates: output.dates.slice(0, MAX_SUGGESTIONS),
+    dates: dates.slice(0, MAX_SUGGESTIONS),
     summary: { newEntities, mentions, relations },
     truncated: open.length > MAX_SUGGESTIONS || dismissed.length > MAX_SUGGESTIONS,
   }
@@ -180,6 +190,8 @@ class AcceptPlan {
   readonly newAnnotations: Annotation[] = []
   readonly newRelations: Relation[] = []
   readonly annotationLinks = new Map<string, Set<string>>()
+  /** Tags existing annotations gain (an event's `date`), kept apart so undo removes just those. */
+  readonly annotationTags = new Map<string, Set<string>>()
   readonly evidenceAdded: Array<{ relationId: string; annotationId: string }> = []
   private readonly annotationByRange = new Map<string, Annotation>()
   private readonly newEntityByName = new Map<string, Entity>()
@@ -226,7 +238,11 @@ class AcceptPlan {
   }
 
   /** The quote for an item: one annotation per sentence, reused if the sentence has one. */
-  annotationFor(item: AcceptItem, entityIds: readonly string[]): string {
+  annotationFor(
+    item: AcceptItem,
+    entityIds: readonly string[],
+    tags: readonly string[] = [],
+  ): string {
     const { start, end, exact } = item.quote
     if (end > this.text.length || end <= start || this.text.slice(start, end) !== exact) {
       throw new AppError(
@@ -238,6 +254,7 @@ class AcceptPlan {
     const planned = this.annotationByRange.get(rangeKey)
     if (planned) {
       for (const id of entityIds) if (!planned.entityIds.includes(id)) planned.entityIds.push(id)
+      for (const tag of tags) if (!planned.tags.includes(tag)) planned.tags.push(tag)
       return planned.id
     }
     const existing = this.data.annotations.find(
@@ -250,6 +267,9 @@ class AcceptPlan {
       const links = this.annotationLinks.get(existing.id) ?? new Set<string>()
       for (const id of entityIds) if (!existing.entityIds.includes(id)) links.add(id)
       this.annotationLinks.set(existing.id, links)
+      const gained = this.annotationTags.get(existing.id) ?? new Set<string>()
+      for (const tag of tags) if (!existing.tags.includes(tag)) gained.add(tag)
+      this.annotationTags.set(existing.id, gained)
       return existing.id
     }
     const annotation: Annotation = {
@@ -262,7 +282,7 @@ class AcceptPlan {
       kind: item.kind,
       credibility: item.credibility,
       entityIds: [...new Set(entityIds)],
-      tags: [SUGGESTED_TAG],
+      tags: [...new Set([SUGGESTED_TAG, ...tags])],
       anchor: { state: 'exact' },
     }
     this.newAnnotations.push(annotation)
@@ -272,6 +292,41 @@ class AcceptPlan {
 
   relation(item: AcceptItem, from: string, to: string, annotationId: string): void {
     const { type, validFrom } = item.relation!
+    this.link(type, from, to, annotationId, validFrom)
+  }
+
+  /** The event, its quote (supporting its date) and each participant's participated-in link. */
+  event(item: AcceptItem, event: SuggestedEvent): void {
+    const participants = event.participants.map((p) => {
+      if (p.type !== 'group' && p.type !== 'person')
+        throw new AppError('invalid_input', 'The participants of an event are groups and people.')
+      return this.entityId(p)
+    })
+    const eventId = this.entityId({
+      status: 'new',
+      type: 'event',
+      name: event.title,
+      aliases: [],
+      attributes: {
+        eventKind: event.eventKind,
+        eventDate: event.eventDate,
+        datePrecision: event.datePrecision,
+        ...(event.dateText.trim() ? { dateText: event.dateText.trim() } : {}),
+        ...(event.ongoing ? { ongoing: true } : {}),
+      },
+    })
+    const annotationId = this.annotationFor(item, [eventId, ...participants], [DATE_TAG])
+    for (const participant of new Set(participants))
+      this.link('participated-in', participant, eventId, annotationId)
+  }
+
+  private link(
+    type: Relation['type'],
+    from: string,
+    to: string,
+    annotationId: string,
+    validFrom?: string,
+  ): void {
     if (from === to) {
       throw new AppError('invalid_input', 'A relation links two different entities.')
     }
@@ -305,6 +360,7 @@ class AcceptPlan {
 
   /** Checks every record against the model before anything is written. */
   validate(): void {
+    for (const e of this.newEntities) validRecord(Entity, e, 'entity')
     for (const a of this.newAnnotations) validRecord(Annotation, a, 'annotation')
     for (const r of this.newRelations) validRecord(Relation, r, 'relation')
   }
@@ -329,6 +385,8 @@ export async function acceptSuggestions(
       const to = plan.entityId(item.relation.to)
       const annotationId = plan.annotationFor(item, [from, to])
       plan.relation(item, from, to, annotationId)
+    } else if (item.event) {
+      plan.event(item, item.event)
     } else {
       plan.annotationFor(item, [plan.entityId(item.entity!)])
     }
@@ -354,12 +412,14 @@ export async function acceptSuggestions(
     data.annotations.push(...plan.newAnnotations)
     data.relations.push(...plan.newRelations)
     for (const [id, links] of plan.annotationLinks) {
-      if (links.size === 0) continue
+      const tags = plan.annotationTags.get(id) ?? new Set<string>()
+      if (links.size === 0 && tags.size === 0) continue
       const index = data.annotations.findIndex((a) => a.id === id)
       const a = data.annotations[index]!
       data.annotations[index] = {
         ...a,
         entityIds: [...a.entityIds, ...links],
+        tags: [...a.tags, ...tags],
         updatedAt: plan.stamp,
       }
     }
@@ -388,9 +448,11 @@ export async function acceptSuggestions(
   return {
     stamp: plan.stamp,
     annotationsCreated: plan.newAnnotations.map((a) => a.id),
-    annotationLinks: [...plan.annotationLinks]
-      .filter(([, links]) => links.size > 0)
-      .map(([annotationId, links]) => ({ annotationId, entityIds: [...links] })),
+    annotationLinks: [...plan.annotationLinks].flatMap(([annotationId, links]) => {
+      const tags = [...(plan.annotationTags.get(annotationId) ?? [])]
+      if (links.size === 0 && tags.length === 0) return []
+      return [{ annotationId, entityIds: [...links], ...(tags.length > 0 ? { tags } : {}) }]
+    }),
     entitiesCreated: plan.newEntities.map((e) => e.id),
     relationsCreated: plan.newRelations.map((r) => r.id),
     evidenceAdded: plan.evidenceAdded,
@@ -452,13 +514,20 @@ export function undoAccept(
     if (!entity) continue
     const usedElsewhere =
       data.relations.some((r) => (r.from === id || r.to === id) && !createdRelations.has(r.id)) ||
-      data.annotations.some((a) => a.entityIds.includes(id) && !createdAnnotations.has(a.id))
+      data.annotations.some(
+        (a) =>
+          a.entityIds.includes(id) &&
+          !createdAnnotations.has(a.id) &&
+          // An existing quote this accept linked to the entity is taken back with it.
+          !receipt.annotationLinks.some((l) => l.annotationId === a.id && l.entityIds.includes(id)),
+      )
     if (usedElsewhere) changed.push(`${entity.name} is now used by other records`)
   }
   for (const link of receipt.annotationLinks) {
     const a = untouched(data.annotations, link.annotationId, 'quote it linked')
     if (a && link.entityIds.some((id) => !a.entityIds.includes(id)))
       changed.push('a quote lost its links')
+    if (a && link.tags?.some((tag) => !a.tags.includes(tag))) changed.push('a quote lost its tags')
   }
   for (const added of receipt.evidenceAdded) {
     const r = untouched(data.relations, added.relationId, 'relation it added evidence to')
@@ -477,9 +546,7 @@ export function undoAccept(
     set.add(annotationId)
     removedEvidence.set(relationId, set)
   }
-  const removedLinks = new Map(
-    receipt.annotationLinks.map((l) => [l.annotationId, new Set(l.entityIds)]),
-  )
+  const removedLinks = new Map(receipt.annotationLinks.map((l) => [l.annotationId, l]))
   store.mutate((file) => {
     file.relations = file.relations
       .filter((r) => !createdRelations.has(r.id))
@@ -491,9 +558,13 @@ export function undoAccept(
       .filter((a) => !createdAnnotations.has(a.id))
       .map((a) => {
         const drop = removedLinks.get(a.id)
-        return drop
-          ? { ...a, entityIds: a.entityIds.filter((e) => !drop.has(e)), updatedAt: now }
-          : a
+        if (!drop) return a
+        return {
+          ...a,
+          entityIds: a.entityIds.filter((e) => !drop.entityIds.includes(e)),
+          tags: a.tags.filter((t) => !(drop.tags ?? []).includes(t)),
+          updatedAt: now,
+        }
       })
     file.entities = file.entities.filter((e) => !createdEntities.has(e.id))
   })

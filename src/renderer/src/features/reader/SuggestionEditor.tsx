@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
-import type { SuggestedEntity } from '../../../../shared/contract'
-import { KNOWN_ENTITY_TYPES } from '../../../../shared/model'
+import type { SuggestedEntity, SuggestedEvent } from '../../../../shared/contract'
+import { DATE_PRECISIONS, EVENT_KINDS, KNOWN_ENTITY_TYPES } from '../../../../shared/model'
 import { RelationTypeSelect } from '../../ui/RelationTypeSelect'
 import { CredibilitySelect, KindSelect } from './annotation-fields'
 import type { AcceptChoices } from './suggestion-model'
@@ -25,7 +25,7 @@ export function SuggestionEditor({
   onCancel: () => void
 }) {
   const [choices, setChoices] = useState(initial)
-  const { entity, relation } = choices.proposal
+  const { entity, relation, event } = choices.proposal
   const problem = problemWith(choices)
   const set = (proposal: AcceptChoices['proposal']): void => setChoices({ ...choices, proposal })
   return (
@@ -69,6 +69,7 @@ export function SuggestionEditor({
           </label>
         </>
       )}
+      {event && <EventFields event={event} onChange={(e) => set({ event: e })} />}
       <div className="form-row">
         <KindSelect value={choices.kind} onChange={(kind) => setChoices({ ...choices, kind })} />
         <CredibilitySelect
@@ -93,8 +94,16 @@ export function SuggestionEditor({
   )
 }
 
-function problemWith({ proposal: { entity, relation } }: AcceptChoices): string | null {
-  const ends = entity ? [entity] : relation ? [relation.from, relation.to] : []
+function problemWith({ proposal: { entity, relation, event } }: AcceptChoices): string | null {
+  if (event && event.title.trim() === '') return 'The event needs a title.'
+  if (event && event.eventDate === '') return 'The event needs a date.'
+  if (event?.participants.some((p) => p.type !== 'group' && p.type !== 'person'))
+    return 'Those who take part in an event are groups or people.'
+  const ends = entity
+    ? [entity]
+    : relation
+      ? [relation.from, relation.to]
+      : (event?.participants ?? [])
   if (ends.some((e) => e.name.trim() === '')) return 'Every entity needs a name.'
   if (relation && sameEntity(relation.from, relation.to))
     return 'A relation links two different entities.'
@@ -154,6 +163,113 @@ function EntityFields({
           ))}
         </select>
       </label>
+    </fieldset>
+  )
+}
+
+/** The event a date makes: title, kind, date and how precise it is, and who took part. */
+function EventFields({
+  event,
+  onChange,
+}: {
+  event: SuggestedEvent
+  onChange: (event: SuggestedEvent) => void
+}) {
+  const id = useId()
+  return (
+    <fieldset className="suggestion-fields" aria-labelledby={id}>
+      <legend id={id}>Event (new)</legend>
+      <label>
+        Title
+        <input
+          value={event.title}
+          onChange={(e) => onChange({ ...event, title: e.target.value })}
+        />
+      </label>
+      <div className="form-row">
+        <label>
+          Kind of event
+          <select
+            value={event.eventKind}
+            onChange={(e) =>
+              onChange({ ...event, eventKind: e.target.value as SuggestedEvent['eventKind'] })
+            }
+          >
+            {EVENT_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {kind}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Date
+          <input
+            type="date"
+            required
+            value={event.eventDate}
+            onChange={(e) => onChange({ ...event, eventDate: e.target.value })}
+          />
+        </label>
+        <label>
+          Precision
+          <select
+            value={event.datePrecision}
+            onChange={(e) =>
+              onChange({
+                ...event,
+                datePrecision: e.target.value as SuggestedEvent['datePrecision'],
+              })
+            }
+          >
+            {DATE_PRECISIONS.map((precision) => (
+              <option key={precision} value={precision}>
+                {precision}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Date as written
+          <input
+            value={event.dateText}
+            onChange={(e) => onChange({ ...event, dateText: e.target.value })}
+          />
+        </label>
+      </div>
+      {event.participants.length === 0 ? (
+        <p className="small muted">No group or person named in this sentence takes part.</p>
+      ) : (
+        <ul className="small" aria-label="Participants">
+          {event.participants.map((p, index) => (
+            <li key={p.status === 'existing' ? p.entityId : `new-${index}`}>
+              <EntityFields
+                legend="Took part"
+                entity={p}
+                onChange={(changed) =>
+                  onChange({
+                    ...event,
+                    participants: event.participants.map((q, i) => (i === index ? changed : q)),
+                  })
+                }
+              />
+              <button
+                type="button"
+                className="link-button"
+                aria-label={`Remove participant: ${p.name}`}
+                onClick={() =>
+                  onChange({
+                    ...event,
+                    participants: event.participants.filter((_, i) => i !== index),
+                  })
+                }
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
     </fieldset>
   )
 }

@@ -1,15 +1,22 @@
 import { useState } from 'react'
-import type { SourceSuggestions, Suggestion } from '../../../../shared/contract'
+import type {
+  AcceptItem,
+  DateSuggestion,
+  SourceSuggestions,
+  Suggestion,
+} from '../../../../shared/contract'
 import type { Credibility, SourceRecord } from '../../../../shared/model'
 import { useSourceSuggestions } from '../../api/suggestions'
 import { excerpt } from './labels'
 import { useProgressiveCount } from './progressive'
 import { SuggestionCard } from './SuggestionCard'
+import { SuggestionEditor } from './SuggestionEditor'
 import {
   acceptItem,
   byParagraph,
   defaultChoices,
   DEFAULT_CREDIBILITY,
+  eventChoices,
   suggestionLabel,
   summaryLine,
   type Paragraph,
@@ -135,15 +142,14 @@ function SuggestionList({
           <summary>Dates in the text ({data.dates.length})</summary>
           <ul>
             {data.dates.map((d) => (
-              <li key={`${d.start}-${d.end}`}>
-                <button type="button" className="link-button" onClick={() => onShow(d.sentence)}>
-                  {d.text}
-                </button>{' '}
-                <span className="muted small">
-                  {d.bound === 'at' ? '' : `${d.bound} `}
-                  {d.date} ({d.precision})
-                </span>
-              </li>
+              <DateItem
+                key={d.key}
+                date={d}
+                text={text}
+                busy={busy}
+                onShow={() => onShow(d.sentence)}
+                onAccept={(item, what) => void actions.accept([item], what)}
+              />
             ))}
           </ul>
         </details>
@@ -170,5 +176,60 @@ function SuggestionList({
         </details>
       )}
     </div>
+  )
+}
+
+/** A date the text gives; "Create event" turns its sentence into an evidenced event. */
+function DateItem({
+  date,
+  text,
+  busy,
+  onShow,
+  onAccept,
+}: {
+  date: DateSuggestion
+  text: string
+  busy: boolean
+  onShow: () => void
+  onAccept: (item: AcceptItem, what: string) => void
+}) {
+  const [editing, setEditing] = useState(false)
+  const label = `Event on ${date.text}: ${date.event.title}`
+  return (
+    <li>
+      <button type="button" className="link-button" onClick={onShow}>
+        {date.text}
+      </button>{' '}
+      <span className="muted small">
+        {date.bound === 'at' ? '' : `${date.bound} `}
+        {date.date} ({date.precision})
+      </span>{' '}
+      {!editing && (
+        <button
+          type="button"
+          className="link-button"
+          disabled={busy}
+          aria-label={`Create event: ${date.text}`}
+          onClick={() => setEditing(true)}
+        >
+          Create event
+        </button>
+      )}
+      {editing && (
+        <SuggestionEditor
+          initial={eventChoices(date, DEFAULT_CREDIBILITY)}
+          label={label}
+          busy={busy}
+          onAccept={(choices) => {
+            onAccept(
+              acceptItem(date, text, choices),
+              `event “${choices.proposal.event?.title ?? date.text}”`,
+            )
+            setEditing(false)
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      )}
+    </li>
   )
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { Suggestion } from '../../../../shared/contract'
+import type { DateSuggestion, Suggestion } from '../../../../shared/contract'
 import {
   acceptItem,
   byParagraph,
   defaultChoices,
+  eventChoices,
   sentenceParts,
   suggestionLabel,
   summaryLine,
@@ -105,6 +106,38 @@ describe('suggestion model', () => {
     expect(acceptItem(mention, TEXT, defaultChoices(mention, 2))).toMatchObject({
       credibility: 2,
       entity: mention.entity,
+    })
+  })
+})
+
+describe('eventChoices', () => {
+  it('sends the date’s sentence as the quote and the event as the proposal', () => {
+    const since: DateSuggestion = {
+      key: 'event|72:76|2023-01-01',
+      start: 72,
+      end: 76,
+      text: '2023',
+      date: '2023-01-01',
+      precision: 'year',
+      bound: 'since',
+      sentence: { start: 0, end: TEXT.length },
+      event: {
+        title: TEXT,
+        eventKind: 'other',
+        eventDate: '2023-01-01',
+        datePrecision: 'year',
+        dateText: 'since 2023',
+        ongoing: true,
+        participants: [{ status: 'new', type: 'group', name: 'Logar Defence Front', aliases: [] }],
+      },
+    }
+    const item = acceptItem(since, TEXT, eventChoices(since, 3))
+    expect(item).toEqual({
+      key: since.key,
+      quote: { start: 0, end: TEXT.length, exact: TEXT },
+      credibility: 3,
+      kind: 'claim',
+      event: since.event,
     })
   })
 })

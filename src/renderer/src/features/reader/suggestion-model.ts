@@ -6,6 +6,7 @@
 import {
   RELATION_PHRASES,
   type AcceptItem,
+  type DateSuggestion,
   type Highlight,
   type SourceSuggestions,
   type Suggestion,
@@ -107,7 +108,7 @@ export function byParagraph(suggestions: readonly Suggestion[]): Paragraph[] {
 export interface AcceptChoices {
   credibility: Credibility
   kind: Annotation['kind']
-  proposal: Pick<AcceptItem, 'entity' | 'relation'>
+  proposal: Pick<AcceptItem, 'entity' | 'relation' | 'event'>
 }
 
 export function defaultChoices(suggestion: Suggestion, credibility: Credibility): AcceptChoices {
@@ -121,9 +122,14 @@ export function defaultChoices(suggestion: Suggestion, credibility: Credibility)
   }
 }
 
-/** The accept item for a suggestion: its sentence as the quote, with the analyst's choices. */
+/** "Create event" on a date: the event its sentence makes, quoted as the analyst grades it. */
+export function eventChoices(date: DateSuggestion, credibility: Credibility): AcceptChoices {
+  return { credibility, kind: DEFAULT_KIND, proposal: { event: date.event } }
+}
+
+/** The accept item for a suggestion (or a date): its sentence as the quote, with the analyst's choices. */
 export function acceptItem(
-  suggestion: Suggestion,
+  suggestion: Pick<Suggestion | DateSuggestion, 'key' | 'sentence'>,
   text: string,
   choices: AcceptChoices,
 ): AcceptItem {
