@@ -498,4 +498,3 @@ export async function readSnapshotFile(
     schemaVersion: snapshot.header.schemaVersion,
   }
 }
-
