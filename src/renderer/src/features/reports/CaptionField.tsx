@@ -1,6 +1,6 @@
 import { useId } from 'react'
 
-/** The caption of a section that draws a chart (graph, timeline); empty removes it. */
+/** The caption of a section that draws a chart (graph, timeline, map); empty removes it. */
 export function CaptionField<S extends { caption?: string }>({
   section,
   n,

@@ -8,15 +8,12 @@ import {
 } from '../../../../shared/model'
 import { useEntityList } from '../../api/entities'
 import { useDateRange } from '../../ui/date-range'
+import { CaptionField } from './CaptionField'
 
 type MapSection = Extract<ReportSection, { kind: 'map' }>
 
 /** Without the key when empty: the section keeps only what the analyst set. */
-function withOptional(
-  section: MapSection,
-  key: 'from' | 'to' | 'caption',
-  value: string,
-): MapSection {
+function withOptional(section: MapSection, key: 'from' | 'to', value: string): MapSection {
   const next: MapSection = { ...section }
   if (value) next[key] = value
   else delete next[key]
@@ -119,13 +116,7 @@ export function MapSectionFields({
           {problem}
         </p>
       )}
-      <label htmlFor={`${id}-caption`}>Caption for section {n}</label>
-      <input
-        id={`${id}-caption`}
-        value={section.caption ?? ''}
-        maxLength={500}
-        onChange={(e) => onChange(withOptional(section, 'caption', e.target.value))}
-      />
+      <CaptionField section={section} n={n} onChange={onChange} />
     </div>
   )
 }
