@@ -5,7 +5,7 @@
  * labels, selection) and the shared date range (the timeline's brush); the layer is computed
  * from one query of map data by shared/geo/map-layers, as the report's map section is.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { MapData } from '../../../../shared/contract'
 import { mapGeometry } from '../../../../shared/geo/map-geometry'
 import { mapView } from '../../../../shared/geo/map-layers'
@@ -66,11 +66,13 @@ function MapWorkbench({ data }: { data: MapData }) {
   // Choosing groups to compare zooms to their areas, as a map reader would do by hand.
   const { frame } = zoom
   const box = useMemo(() => markedBox(view, geometry), [view, geometry])
+  // Only when the groups change: a new period or a refetch keeps the analyst's view.
+  const framedGroups = useRef<readonly string[] | null>(null)
   useEffect(() => {
+    if (framedGroups.current === groupIds) return
+    framedGroups.current = groupIds
     if (layer === 'areas' && groupIds.length > 0 && box) frame(box)
-    // Only when the groups change: a new period or a refetch keeps the analyst's view.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [groupIds])
+  }, [groupIds, layer, box, frame])
 
   // The moments the bench measures (User Timing; nothing else reads them): the data in hand,
   // and the frame after the layer's own was produced, once data, layer or groups changed.

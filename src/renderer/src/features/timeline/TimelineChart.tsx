@@ -1,7 +1,15 @@
 import { scaleUtc, type ScaleTime } from 'd3-scale'
 import { select } from 'd3-selection'
 import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom'
-import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react'
+import {
+  forwardRef,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+} from 'react'
 import type { TimelineItem } from '../../../../shared/contract'
 import {
   chartHeight,
@@ -74,9 +82,14 @@ export const TimelineChart = forwardRef<TimelineChartHandle, TimelineChartProps>
     const baseRef = useRef(base)
     baseRef.current = base
 
-    const scale = (): ScaleTime<number, number> => transformRef.current.rescaleX(baseRef.current)
+    // Stable: the drawing functions read only refs, so the zoom handlers bound once per extent
+    // and the effects below always reach the current props, sizes and transform.
+    const scale = useCallback(
+      (): ScaleTime<number, number> => transformRef.current.rescaleX(baseRef.current),
+      [],
+    )
 
-    const draw = (): void => {
+    const draw = useCallback((): void => {
       frameRef.current = 0
       const canvas = canvasRef.current
       const ctx = canvas?.getContext('2d')
@@ -98,14 +111,14 @@ export const TimelineChart = forwardRef<TimelineChartHandle, TimelineChartProps>
         // New items drawn (first load, lanes or filters changed): the bench reads this mark.
         performance.mark('sightline:timeline-painted')
       }
-    }
-    const schedule = (): void => {
+    }, [scale])
+    const schedule = useCallback((): void => {
       if (frameRef.current === 0) frameRef.current = requestAnimationFrame(draw)
-    }
-    const reportWindow = (): void => {
+    }, [draw])
+    const reportWindow = useCallback((): void => {
       const [from, to] = scale().domain()
       latest.current.onWindow(from!.getTime(), to!.getTime())
-    }
+    }, [scale])
 
     useEffect(() => {
       const host = hostRef.current
@@ -146,9 +159,8 @@ export const TimelineChart = forwardRef<TimelineChartHandle, TimelineChartProps>
       return () => {
         selection.on('.zoom', null)
       }
-      // The behaviour is rebuilt when the extent changes; the handlers read refs.
-      // eslint-disable-next-line react-hooks/exhaustive-deps
-    }, [extent])
+      // The behaviour is rebuilt when the extent changes (the other dependencies are stable).
+    }, [extent, schedule, reportWindow])
 
     // The canvas's backing store follows its size and the screen's pixel ratio.
     useEffect(() => {
@@ -161,10 +173,10 @@ export const TimelineChart = forwardRef<TimelineChartHandle, TimelineChartProps>
       canvas.style.height = `${height}px`
       schedule()
       reportWindow()
-      // eslint-disable-next-line react-hooks/exhaustive-deps
-    }, [width, height, base])
+    }, [width, height, base, schedule, reportWindow])
 
-    useEffect(schedule, [lanes, selectedKey, range]) // eslint-disable-line react-hooks/exhaustive-deps
+    // Redraw when what is drawn changes (draw reads it through `latest`).
+    useEffect(schedule, [lanes, selectedKey, range, schedule])
 
     useEffect(() => () => cancelAnimationFrame(frameRef.current), [])
 
