@@ -6,13 +6,15 @@
  *   READY <k>              opened; the project holds edits 1..k
  *   A <k> <ms>             edit k acknowledged (applied in memory) at <ms>
  *   B <ms>                 an append to the journal started
+ *   W <ms>                 an append is half written: the rest follows after a pause, so a
+ *                          kill aimed at this line tears the journal's last line for certain
  *   C <ms>                 a compaction started (a new journal generation was made)
  *   S <k> <ms> <writeMs>   a write that holds edits 1..k reached the disk, and how long it took
  *
  * Compaction runs in a worker thread every few dozen edits, so kills land in the middle of
  * appends, compactions and the deletion of old generations alike.
  *
- * Usage: node editor.mjs <projectFolder> <userDataFolder> <lastEdit> <msBetweenEdits>
+ * Usage: node editor.mjs <projectFolder> <userDataFolder> <lastEdit> <msBetweenEdits> [<tornPauseMs>]
  */
 import { writeSync } from 'node:fs'
 import * as fsp from 'node:fs/promises'
@@ -21,12 +23,16 @@ import { createDispatch } from '../../src/main/core/dispatch'
 import type { WriteFs } from '../../src/main/core/durable-write'
 import { Workspace } from '../../src/main/core/workspace'
 
-const [folder, userData, lastEditText, pauseText] = process.argv.slice(2)
+const [folder, userData, lastEditText, pauseText, tornPauseText = '0'] = process.argv.slice(2)
 if (!folder || !userData || !lastEditText || !pauseText) {
   throw new Error('usage: editor <project> <userData> <lastEdit> <msBetweenEdits>')
 }
 const lastEdit = Number(lastEditText)
 const pauseMs = Number(pauseText)
+/** How long an append waits between its two halves. An append takes well under a millisecond
+ * on a fast disk, too short to be struck reliably from another process; the pause makes the
+ * torn-write case certain rather than lucky. */
+const tornPauseMs = Number(tornPauseText)
 /** Often enough that most rounds compact at least once. */
 const COMPACT_EVERY_OPS = 40
 
@@ -36,6 +42,28 @@ const report = (line: string): void => {
 const now = (): number => Date.now()
 
 const JOURNAL = /^journal\.\d+\.jsonl$/
+
+type Handle = Awaited<ReturnType<typeof fsp.open>>
+/** A journal handle whose positioned writes land in two halves with a pause between. */
+function tearingWrites(handle: Handle): Handle {
+  const write = async (bytes: Uint8Array, offset: number, length: number, position: number) => {
+    const half = Math.floor(length / 2)
+    await handle.write(bytes, offset, half, position)
+    report(`W ${now()}`)
+    await new Promise((resolve) => setTimeout(resolve, tornPauseMs))
+    await handle.write(bytes, offset + half, length - half, position + half)
+    return { bytesWritten: length, buffer: bytes }
+  }
+  return new Proxy(handle, {
+    get: (target, key) => {
+      if (key === 'write') return write
+      const value: unknown = Reflect.get(target, key)
+      return typeof value === 'function'
+        ? (value as (...a: unknown[]) => unknown).bind(target)
+        : value
+    },
+  })
+}
 /** The real file system, watched: each append and each new journal generation is reported. */
 let writeStartedAt = 0
 const watchedFs: WriteFs = {
@@ -44,6 +72,8 @@ const watchedFs: WriteFs = {
       if (flags === 'r+') {
         writeStartedAt = now()
         report(`B ${writeStartedAt}`)
+        const handle = await fsp.open(path, flags, mode)
+        return tornPauseMs > 0 ? tearingWrites(handle) : handle
       } else if (flags === 'wx') {
         report(`C ${now()}`)
       }

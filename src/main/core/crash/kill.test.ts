@@ -32,8 +32,12 @@ const PADDING_CHARS = 7_000
 const EDIT_PAUSE_MS = 15
 /** Half the kills land uniformly in this range after the child reports it is ready… */
 const KILL_AFTER_MS = [40, 600] as const
-/** …a third within this many ms after a journal append has begun… */
-const MID_WRITE_KILL_MS = 30
+/** …a third while an append is torn: the child writes half of it, pauses this long, then
+ * writes the rest… */
+const TORN_PAUSE_MS = 80
+/** …striking within this many ms of the half being written (well inside the pause, with
+ * room for the test's own polling to be late on a loaded machine)… */
+const MID_WRITE_KILL_MS = 20
 /** …and a third within this many ms after a compaction has begun. */
 const MID_COMPACTION_KILL_MS = 400
 /** Slack for timers firing late on a loaded 2-core machine. */
@@ -144,6 +148,7 @@ async function runRound(kill: boolean, startedWith: number, aim: Aim = 'anytime'
       join(dir.path, 'user'),
       String(EDITS),
       String(kill ? EDIT_PAUSE_MS : 1),
+      String(kill ? TORN_PAUSE_MS : 0),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   )
@@ -161,8 +166,8 @@ async function runRound(kill: boolean, startedWith: number, aim: Aim = 'anytime'
     }
     expect(output, errors).toContain('READY')
     if (aim === 'mid-write' || aim === 'mid-compaction') {
-      // Wait for an append (or a compaction) to start, then strike soon after.
-      const mark = aim === 'mid-write' ? '\nB ' : '\nC '
+      // Wait for an append to be half written (or a compaction to start), then strike.
+      const mark = aim === 'mid-write' ? '\nW ' : '\nC '
       const seen = output.length
       while (!output.slice(seen).includes(mark) && Date.now() - start < 15_000) {
         await new Promise((r) => setTimeout(r, 1))
