@@ -27,6 +27,19 @@ export async function timeOnce(task: Task): Promise<number> {
   return performance.now() - start
 }
 
+/**
+ * Runs `task` and adds the CPU time the whole process spent meanwhile (every thread: the
+ * main one, workers, the collector) to `into`, in ms. On a machine shared with other work
+ * a task waits for a core; its CPU time is about what it takes on a quiet machine.
+ */
+export async function withCpuTime<T>(into: number[], task: () => Promise<T> | T): Promise<T> {
+  const before = process.cpuUsage()
+  const result = await task()
+  const used = process.cpuUsage(before)
+  into.push((used.user + used.system) / 1000)
+  return result
+}
+
 /** The median time of `task` over `runs` runs after one warm-up. */
 export async function timeMedian(runs: number, task: Task): Promise<number> {
   await task()

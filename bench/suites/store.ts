@@ -11,7 +11,16 @@ import { createDispatch, type Dispatch } from '../../src/main/core/dispatch'
 import { ProjectStore, type StoreOptions } from '../../src/main/core/project-store'
 import { journalName, listStoreFiles, snapshotName } from '../../src/main/core/store/format'
 import { Workspace } from '../../src/main/core/workspace'
-import { line, longestStall, median, sleep, target, timeAlternately, timeOnce } from '../measure'
+import {
+  line,
+  longestStall,
+  median,
+  sleep,
+  target,
+  timeAlternately,
+  timeOnce,
+  withCpuTime,
+} from '../measure'
 import type { BenchContext, BenchSuite, Measurement } from '../types'
 
 const FRAME_MS = 16
@@ -49,19 +58,23 @@ async function measurePreset(
   ctx.log(`  open (${preset}: ${(diskBytes / MB).toFixed(1)} MB on disk)`)
   const runs = preset === 'large' ? Math.min(ctx.runs, 3) : ctx.runs
   const openStalls: number[] = []
+  const openCpu: number[] = []
+  const parseCpu: number[] = []
   const opened = await timeAlternately(runs, {
     open: {
       run: async () => {
         let store: ProjectStore | undefined
         openStalls.push(
-          await longestStall(async () => {
-            store = await ProjectStore.open(generated, { backups: false })
-          }),
+          await longestStall(() =>
+            withCpuTime(openCpu, async () => {
+              store = await ProjectStore.open(generated, { backups: false })
+            }),
+          ),
         )
         await store?.close()
       },
     },
-    parse: { run: readParse },
+    parse: { run: () => withCpuTime(parseCpu, readParse) },
   })
   out.push(
     line({
@@ -70,7 +83,7 @@ async function measurePreset(
       value: opened.open,
       floor: { name: 'read + JSON.parse', value: opened.parse },
       target: target.ratioAtMost(1.5),
-      note: `The snapshot (${(diskBytes / MB).toFixed(1)} MB) streamed line by line, each record validated with its zod schema and frozen, then integrity checked, in slices; the floor reads and parses the same records as one ${(jsonBytes / MB).toFixed(1)} MB JSON document.`,
+      note: `The snapshot (${(diskBytes / MB).toFixed(1)} MB) streamed line by line, each record validated with its zod schema and frozen, then integrity checked, in slices; the floor reads and parses the same records as one ${(jsonBytes / MB).toFixed(1)} MB JSON document. CPU time of the process per open (collector included; warm-up left out): median ${median(openCpu.slice(1)).toFixed(0)} ms, the floor's ${median(parseCpu.slice(1)).toFixed(0)} ms.`,
     }),
     line({
       name: `longest main-thread stall while opening (${preset})`,

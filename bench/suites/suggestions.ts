@@ -19,7 +19,7 @@ import { foldWithOffsets } from '../../src/shared/match-text'
 import { normalizeText } from '../../src/shared/text'
 import { ENTITIES, RELATIONS } from '../../scripts/sample/spec'
 import { generateProject, writeProjectFolder } from '../generate'
-import { line, longestStall, sleep, timeAlternately } from '../measure'
+import { line, longestStall, median, sleep, timeAlternately, withCpuTime } from '../measure'
 import type { BenchSuite, Measurement } from '../types'
 
 const SOURCE_BYTES = 2_000_000
@@ -148,8 +148,9 @@ export const suggestionsSuite: BenchSuite = {
       await forSource()
       return performance.now() - start
     })()
+    const cpuTimes: number[] = []
     const times = await timeAlternately(ctx.runs, {
-      forSource: { before: renameSomeone, run: forSource },
+      forSource: { before: renameSomeone, run: () => withCpuTime(cpuTimes, forSource) },
       floor: {
         run: () => {
           let words = 0
@@ -171,7 +172,7 @@ export const suggestionsSuite: BenchSuite = {
         value: times.forSource,
         floor: { name: 'fold + split into words', value: times.floor },
         target: { of: 'value', op: '<=', limit: 1_000 },
-        note: `Generated prose with the project's names; ${found} suggestions. In a worker thread; the first call also starts the worker and loads wink-nlp's model: ${firstCallMs.toFixed(0)} ms.`,
+        note: `Generated prose with the project's names; ${found} suggestions. In a worker thread; the first call also starts the worker and loads wink-nlp's model: ${firstCallMs.toFixed(0)} ms. CPU time of the process per call (worker, main thread and collector; warm-up left out): median ${median(cpuTimes.slice(1)).toFixed(0)} ms, about what the call takes when a core is free.`,
       }),
       line({
         name: 'longest main-thread stall during forSource, 2 MB',

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto'
 import type { WriteFs } from '../durable-write'
 import { COLLECTIONS, isCollection } from './collections'
 import {
-  RecordLine,
+  asRecordLine,
   SnapshotHeader,
   SnapshotTrailer,
   StoreFileProblem,
@@ -149,15 +149,15 @@ export async function compact(
         hash.update(line.bytes)
         hash.update('\n')
         records++
-        const parsed = RecordLine.safeParse(safeJson(line, job.base))
-        if (!parsed.success) {
+        const parsed = asRecordLine(safeJson(line, job.base))
+        if (!parsed) {
           throw new StoreFileProblem(
             job.base,
             'schema',
             `the line at byte ${line.start} is not a record`,
           )
         }
-        const { c, v } = parsed.data
+        const { c, v } = parsed
         if (c !== current) {
           if (current !== undefined && isCollection(current)) await addNew(current)
           current = c

@@ -69,6 +69,20 @@ export type SnapshotTrailer = z.infer<typeof SnapshotTrailer>
 export const RecordLine = z.strictObject({ c: z.string().min(1).max(64), v: z.unknown() })
 export type RecordLine = z.infer<typeof RecordLine>
 
+/**
+ * A record line's value as RecordLine, or undefined. The check zod would make, written out:
+ * a snapshot has one such line per record, and zod's copy of each wrapper was garbage.
+ */
+export function asRecordLine(value: unknown): RecordLine | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined
+  const line = value as Record<string, unknown>
+  for (const key in line) if (key !== 'c' && key !== 'v') return undefined
+  if (!('v' in line)) return undefined
+  const c = line.c
+  if (typeof c !== 'string' || c.length < 1 || c.length > 64) return undefined
+  return line as RecordLine
+}
+
 export const JournalOp = z.strictObject({
   s: z.number().int().positive(),
   op: z.enum(['put', 'del']),

@@ -143,8 +143,8 @@ export class Discourse {
         if (
           GROUP_NOUNS.has(noun.folded) &&
           !noun.capitalized &&
-          this.view.gap(i + 1) === ' ' &&
-          !(after?.capitalized && this.view.gap(i + 2) === ' ')
+          this.view.spaceBefore(i + 1) &&
+          !(after?.capitalized && this.view.spaceBefore(i + 2))
         ) {
           const key = this.groupFor(sentence, noun.folded, earlier(token.start, 'group'))
           if (key) {

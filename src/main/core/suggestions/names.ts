@@ -76,6 +76,9 @@ const PLACE_PREPOSITIONS = new Set([
 
 /** Token access shared by the finders: words, the text between them, capitalised runs. */
 export class TokenView {
+  /** Each sentence's capitalised runs: four finders ask for them. */
+  private readonly runsBySentence = new Map<number, Array<[number, number]>>()
+
   constructor(readonly units: TextUnits) {}
 
   get tokens(): Token[] {
@@ -89,6 +92,23 @@ export class TokenView {
     return this.units.text.slice(before, tokens[i]!.start)
   }
 
+  /** Whether exactly one space separates token i from the one before (a name goes on). */
+  spaceBefore(i: number): boolean {
+    const tokens = this.units.tokens
+    const before = i > 0 ? tokens[i - 1]!.end : 0
+    return tokens[i]!.start - before === 1 && this.units.text.charCodeAt(before) === 32
+  }
+
+  /** Whether the text between token i - 1 and token i ends in "(" and spaces. */
+  private opensBracketBefore(i: number): boolean {
+    const tokens = this.units.tokens
+    const text = this.units.text
+    const before = i > 0 ? tokens[i - 1]!.end : 0
+    let k = tokens[i]!.start - 1
+    while (k >= before && isSpaceCode(text.charCodeAt(k))) k--
+    return k >= before && text.charCodeAt(k) === 40
+  }
+
   /** The text of tokens [first, end). */
   span(first: number, end: number): string {
     return this.units.text.slice(this.tokens[first]!.start, this.tokens[end - 1]!.end)
@@ -96,6 +116,15 @@ export class TokenView {
 
   /** Maximal runs of capitalised words joined by spaces and connectors, as [first, end). */
   capitalizedRuns(sentence: Sentence): Array<[number, number]> {
+    let runs = this.runsBySentence.get(sentence.index)
+    if (!runs) {
+      runs = this.findCapitalizedRuns(sentence)
+      this.runsBySentence.set(sentence.index, runs)
+    }
+    return runs
+  }
+
+  private findCapitalizedRuns(sentence: Sentence): Array<[number, number]> {
     const tokens = this.tokens
     const runs: Array<[number, number]> = []
     let i = sentence.firstToken
@@ -106,7 +135,7 @@ export class TokenView {
       }
       let lastCapital = i
       let k = i + 1
-      while (k < sentence.endToken && this.gap(k) === ' ' && !tokens[k - 1]!.possessive) {
+      while (k < sentence.endToken && this.spaceBefore(k) && !tokens[k - 1]!.possessive) {
         const token = tokens[k]!
         if (token.capitalized) lastCapital = k
         else if (!(
@@ -124,7 +153,7 @@ export class TokenView {
 
   /** Whether token i is followed by an opening bracket and the bracket's content ends at j. */
   bracketAfter(i: number, sentence: Sentence): [number, number] | undefined {
-    if (i + 1 >= sentence.endToken || !/\(\s*$/.test(this.gap(i + 1))) return undefined
+    if (i + 1 >= sentence.endToken || !this.opensBracketBefore(i + 1)) return undefined
     for (let j = i + 1; j < sentence.endToken; j++) {
       if (j + 1 < sentence.endToken && /\)/.test(this.gap(j + 1)))
         return /^[\s]*$/.test(this.gap(j + 1).split(')')[0]!) ? [i + 1, j + 1] : undefined
@@ -136,6 +165,35 @@ export class TokenView {
     }
     return undefined
   }
+}
+
+/** What `\s` matches, by char code: spaces are tested once per word. */
+function isSpaceCode(code: number): boolean {
+  if (code === 32 || (code >= 9 && code <= 13)) return true
+  if (code < 0xa0) return false
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
+}
+
+const TRIBE_WORDS = new Set(['tribe', 'tribes', 'clan', 'clans'])
+
+/**
+ * Whether "of" (or "of the") comes right before token `first`: what "the capital of …" needs,
+ * checked on tokens before its regex reads the text.
+ */
+function afterOf(tokens: readonly Token[], first: number): boolean {
+  const before = tokens[first - 1]
+  if (!before) return false
+  return before.folded === 'of' || (before.folded === 'the' && tokens[first - 2]?.folded === 'of')
 }
 
 function isOrganisationWord(token: Token, first: boolean): boolean {
@@ -184,13 +242,8 @@ export class NameFinder {
     for (const sentence of sentences) this.findBracketAliases(sentence)
   }
 
-  private foldedWords: string[] | undefined
-  private words(): string[] {
-    return (this.foldedWords ??= this.units.tokens.map((t) => t.folded))
-  }
-
   private known(i: number, end: number): [number, DocEntity] | undefined {
-    const found = this.trie.match(this.words(), i, end)
+    const found = this.trie.match(this.units.words, i, end)
     if (!found) return undefined
     const entity = this.entities.get(found[1])
     return entity ? [found[0], entity] : undefined
@@ -335,7 +388,7 @@ export class NameFinder {
         }
         if (title === undefined && first > sentence.firstToken) {
           const before = tokens[first - 1]!
-          if (PERSON_TITLES.has(before.folded) && this.view.gap(first) === ' ') title = first - 1
+          if (PERSON_TITLES.has(before.folded) && this.view.spaceBefore(first)) title = first - 1
         }
         const length = end - first
         if (length < (title === undefined ? 2 : 1) || length > 5) continue
@@ -411,7 +464,7 @@ export class NameFinder {
       if (first >= end || end - first > 3) continue
       const next = tokens[end]
       // "Dara district", "Khidir district".
-      if (next && end < sentence.endToken && this.view.gap(end) === ' ') {
+      if (next && end < sentence.endToken && this.view.spaceBefore(end)) {
         const kind = PLACE_KIND_WORDS[next.folded]
         if (kind && !next.capitalized && isNew(first, end)) {
           this.register('place', first, end, `a name before "${next.text}"`, {
@@ -421,14 +474,11 @@ export class NameFinder {
         }
       }
       // "the district centre of Qaysar", "the capital of Ghor".
-      const lead = text.slice(
-        Math.max(sentence.start, tokens[first]!.start - 40),
-        tokens[first]!.start,
-      )
-      const of =
-        /\b(district|province|provincial|city|town|village)?\s*(centre|center|capital|town)? of\s+(?:the\s+)?$/i.exec(
-          lead,
-        )
+      const of = afterOf(tokens, first)
+        ? /\b(district|province|provincial|city|town|village)?\s*(centre|center|capital|town)? of\s+(?:the\s+)?$/i.exec(
+            text.slice(Math.max(sentence.start, tokens[first]!.start - 40), tokens[first]!.start),
+          )
+        : null
       if (of && (of[1] || of[2]) && isNew(first, end)) {
         const kind =
           of[2]?.toLowerCase() === 'capital'
@@ -440,8 +490,13 @@ export class NameFinder {
         continue
       }
       // "Nili, the capital of …".
-      const after = text.slice(tokens[end - 1]!.end, tokens[end - 1]!.end + 20)
-      if (/^,\s+(?:the\s+)?(?:provincial\s+)?capital of\b/i.test(after) && isNew(first, end)) {
+      const comma = text.charCodeAt(tokens[end - 1]!.end) === 44
+      const after = comma ? text.slice(tokens[end - 1]!.end, tokens[end - 1]!.end + 20) : ''
+      if (
+        comma &&
+        /^,\s+(?:the\s+)?(?:provincial\s+)?capital of\b/i.test(after) &&
+        isNew(first, end)
+      ) {
         this.register('place', first, end, 'a name before "the capital of"', {
           attributes: { placeKind: 'city' },
         })
@@ -452,7 +507,7 @@ export class NameFinder {
         const before = tokens[first - 1]!
         if (
           PLACE_PREPOSITIONS.has(before.folded) &&
-          this.view.gap(first) === ' ' &&
+          this.view.spaceBefore(first) &&
           !tokens[first]!.possessive &&
           isNew(first, end)
         ) {
@@ -478,8 +533,7 @@ export class NameFinder {
   private findTribes(sentence: Sentence): void {
     const tokens = this.view.tokens
     for (let i = sentence.firstToken + 1; i < sentence.endToken; i++) {
-      if (!/^(?:tribe|tribes|clan|clans)$/.test(tokens[i]!.folded) || tokens[i]!.capitalized)
-        continue
+      if (!TRIBE_WORDS.has(tokens[i]!.folded) || tokens[i]!.capitalized) continue
       for (let k = i - 1; k >= sentence.firstToken; k--) {
         const token = tokens[k]!
         if (!/^[\s,]*$/.test(this.view.gap(k + 1))) break
@@ -530,7 +584,7 @@ function listItems(view: TokenView, sentence: Sentence, from: number): Array<[nu
       let end = i + 1
       while (
         end < sentence.endToken &&
-        view.gap(end) === ' ' &&
+        view.spaceBefore(end) &&
         (tokens[end]!.capitalized || (token.arabic && tokens[end]!.arabic)) &&
         !tokens[end - 1]!.possessive
       )

@@ -65,7 +65,6 @@ export function suggest(input: SuggestInput): SuggestOutput {
   const view = new TokenView(units)
   const { entities, trie } = buildCatalog(input.entities)
   new NameFinder(units, entities, trie).run()
-  const words = units.tokens.map((t) => t.folded)
 
   const affiliation = new Map<string, string>()
   for (const a of input.affiliations) affiliation.set(`e:${a.personId}`, `e:${a.groupId}`)
@@ -79,7 +78,7 @@ export function suggest(input: SuggestInput): SuggestOutput {
   }
 
   const namedBySentence = units.sentences.map((sentence) =>
-    namedMentions(view, sentence, trie, entities, words),
+    namedMentions(view, sentence, trie, entities, units.words),
   )
   nameGazetteerPlacesAsWritten(text, namedBySentence.flat(), entities)
 
@@ -95,10 +94,13 @@ export function suggest(input: SuggestInput): SuggestOutput {
         if (!affiliation.has(r.from.key)) affiliation.set(r.from.key, r.to.key)
     }
     discourse.remember(sentence, mentions)
-    const sentenceWords = foldForMatching(text.slice(sentence.start, sentence.end))
+    // The sentence folded for the suggestion's key, only where a suggestion is made.
+    let folded: string | undefined
+    const sentenceWords = (): string =>
+      (folded ??= foldForMatching(text.slice(sentence.start, sentence.end)))
     const since = sinceBySentence.get(sentence.start)
     for (const relation of relations) {
-      suggestions.push(relationSuggestion(relation, sentence, sentenceWords, entities, since))
+      suggestions.push(relationSuggestion(relation, sentence, sentenceWords(), entities, since))
     }
     const inRelations = new Set(relations.flatMap((r) => [r.from.key, r.to.key]))
     for (const mention of named) {
@@ -109,7 +111,7 @@ export function suggest(input: SuggestInput): SuggestOutput {
       }
       if (inRelations.has(entity.key)) continue
       suggestions.push(
-        entitySuggestion(entity, sentence, sentenceWords, [mention], 'named in the project'),
+        entitySuggestion(entity, sentence, sentenceWords(), [mention], 'named in the project'),
       )
       inRelations.add(entity.key)
     }

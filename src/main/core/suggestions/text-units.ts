@@ -35,11 +35,12 @@ export interface Sentence {
 export interface TextUnits {
   text: string
   tokens: Token[]
+  /** Each token's folded form, in order: what the name trie matches against. */
+  words: string[]
   sentences: Sentence[]
   paragraphCount: number
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['\-\u2010\u2011][\p{L}\p{N}]+)*/gu
 const ARABIC_SCRIPT = /[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]/
 const UPPER = /^\p{Lu}/u
 const ALL_CAPS = /^[\p{Lu}\p{N}-]+$/u
@@ -99,20 +100,38 @@ function splitSentences(text: string, start: number, end: number): Array<[number
   return out.filter(([s, e]) => e > s)
 }
 
+/** Skips to the next word; with WORD_AT, reads words without a match object per word. */
+const TO_WORD = /[^\p{L}\p{N}]*/uy
+const WORD_AT = /[\p{L}\p{N}]+(?:['\-\u2010\u2011][\p{L}\p{N}]+)*/uy
+
 /** Splits a normalized text into paragraphs (lines), sentences and word tokens. */
 export function textUnits(text: string): TextUnits {
   const folded = foldWithOffsets(text)
+  const foldedText = folded.text
   const tokens: Token[] = []
-  for (const m of folded.text.matchAll(WORD)) {
-    let foldedWord = m[0]
-    const start = folded.origin[m.index]!
-    let end = folded.origin[m.index + foldedWord.length]!
+  const words: string[] = []
+  // Two sticky tests per word instead of a match array (with its input, index and an
+  // iterator result) per word: a 2 MB text has some 270,000 words.
+  let at = 0
+  while (at < foldedText.length) {
+    TO_WORD.lastIndex = at
+    TO_WORD.test(foldedText)
+    const foldedStart = TO_WORD.lastIndex
+    WORD_AT.lastIndex = foldedStart
+    if (!WORD_AT.test(foldedText)) break
+    let foldedEnd = WORD_AT.lastIndex
+    at = foldedEnd
+    const start = folded.origin[foldedStart]!
     let possessive = false
-    if (foldedWord.length > 2 && foldedWord.endsWith("'s")) {
+    if (
+      foldedEnd - foldedStart > 2 &&
+      foldedText.charCodeAt(foldedEnd - 1) === 115 &&
+      foldedText.charCodeAt(foldedEnd - 2) === 39
+    ) {
       possessive = true
-      foldedWord = foldedWord.slice(0, -2)
-      end = folded.origin[m.index + foldedWord.length]!
+      foldedEnd -= 2
     }
+    const end = folded.origin[foldedEnd]!
     const written = text.slice(start, end)
     // A word folded from nothing in the original (cannot happen today) is skipped.
     if (written.length === 0) continue
@@ -120,6 +139,8 @@ export function textUnits(text: string): TextUnits {
     // Most words are ASCII: the script and case tests run only where they can matter.
     const arabic = first >= 0x600 && ARABIC_SCRIPT.test(written)
     const capitalized = first < 0x80 ? first >= 65 && first <= 90 : !arabic && UPPER.test(written)
+    const foldedWord = foldedText.slice(foldedStart, foldedEnd)
+    words.push(foldedWord)
     tokens.push({
       start,
       end,
@@ -157,5 +178,5 @@ export function textUnits(text: string): TextUnits {
     }
     lineStart = lineEnd + 1
   }
-  return { text, tokens, sentences, paragraphCount: paragraph }
+  return { text, tokens, words, sentences, paragraphCount: paragraph }
 }
