@@ -171,6 +171,19 @@ const KNOWN_SPELLINGS: Readonly<Record<string, string>> = {
  * and known e/i pairs are one (Helmand, Hilmand). Other scripts are returned as they are.
  */
 export function latinSpellingKey(folded: string): string {
+  const known = spellingKeys.get(folded)
+  if (known !== undefined) return known
+  if (spellingKeys.size >= SPELLING_CACHE_LIMIT) spellingKeys.clear()
+  const key = spellingKeyOf(folded)
+  spellingKeys.set(folded, key)
+  return key
+}
+
+/** A corpus has a few tens of thousands of distinct words; the cache stays below that. */
+const SPELLING_CACHE_LIMIT = 50_000
+const spellingKeys = new Map<string, string>()
+
+function spellingKeyOf(folded: string): string {
   if (!/^[a-z'0-9]+$/.test(folded) || /^[0-9]+$/.test(folded)) return folded
   let key = folded
     .replace(/'s$/, '')
@@ -181,8 +194,7 @@ export function latinSpellingKey(folded: string): string {
     .replace(/q/g, 'k')
     .replace(/om$/, 'um')
     .replace(/([a-z])\1+/g, '$1')
-  key = KNOWN_SPELLINGS[key] ?? key
-  return key
+  return KNOWN_SPELLINGS[key] ?? key
 }
 
 /** A word of a text: where it is in the original and the key it is matched by. */
