@@ -185,7 +185,7 @@ const spellingKeys = new Map<string, string>()
 
 function spellingKeyOf(folded: string): string {
   if (!/^[a-z'0-9]+$/.test(folded) || /^[0-9]+$/.test(folded)) return folded
-  let key = folded
+  const key = folded
     .replace(/'s$/, '')
     .replace(/'/g, '')
     .replace(/ou|oo/g, 'u')

@@ -64,7 +64,10 @@ describe('search with the matching normalizer', () => {
     ] as const) {
       const text = `Before the name, ${written} stands here, and text follows.`
       const hits = await textHits({ s1: text }, query)
-      expect(hits.map((h) => h.found), `"${query}" in "${text}"`).toEqual([written])
+      expect(
+        hits.map((h) => h.found),
+        `"${query}" in "${text}"`,
+      ).toEqual([written])
     }
   })
 

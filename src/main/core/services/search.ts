@@ -308,7 +308,8 @@ function findWord(words: readonly MatchWord[], keys: readonly string[]): Found |
   const last = keys[keys.length - 1]!
   const whole = new Set(keys)
   for (const word of words) {
-    if (whole.has(word.key) || word.key.startsWith(last)) return { start: word.start, end: word.end }
+    if (whole.has(word.key) || word.key.startsWith(last))
+      return { start: word.start, end: word.end }
   }
   return null
 }
