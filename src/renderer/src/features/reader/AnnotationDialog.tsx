@@ -68,7 +68,9 @@ export function AnnotationDialog({
           save()
         }}
       >
-        <blockquote className="dialog-quote">{quote}</blockquote>
+        <blockquote className="dialog-quote" dir="auto">
+          {quote}
+        </blockquote>
         <div className="form-row">
           <KindSelect value={kind} onChange={setKind} />
           <CredibilitySelect value={credibility} onChange={setCredibility} />
