@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { expect, test } from './fixtures'
 import { AppShell } from './pages/AppShell'
 import { CiteInNoteDialog } from './pages/CiteInNoteDialog'
+import { EvidencePanel } from './pages/EvidencePanel'
 import { NotesPage } from './pages/NotesPage'
 import { ReaderPage } from './pages/ReaderPage'
 import { ReportsPage } from './pages/ReportsPage'
@@ -96,3 +97,39 @@ function joinArabicRuns(text: string): string {
     .replace(/[\u202a-\u202e]/g, '')
     .replace(/(?<=\p{Script=Arabic})\s+(?=\p{Script=Arabic})/gu, '')
 }
+
+test('"Masood" finds Ahmad Massoud, and his panel offers the spellings the sources use as aliases', async ({
+  page,
+  app,
+}) => {
+  const shell = new AppShell(page)
+  const sources = new SourcesPage(page)
+  const reader = new ReaderPage(page)
+  await shell.open(app.url)
+  await shell.goTo('Sources')
+  await sources.pasteButton.click()
+  await reader.dialog.getByLabel('Title').fill('Radio transcript')
+  await reader.dialog
+    .getByLabel('Text', { exact: true })
+    .fill('The radio said Ahmad Masood had left for Dushanbe, and that Ahmad Mas’ud would return.')
+  await reader.dialog.getByRole('button', { name: 'Add source' }).click()
+  await expect(sources.resultFor('Pasted text')).toContainText('Imported')
+
+  // Search tolerates the transliteration and highlights the name as written.
+  const search = new SearchBox(page)
+  await search.search('Massoud')
+  await expect(search.hit('Text', 'Radio transcript')).toBeVisible()
+  await expect(search.hit('Text', 'Radio transcript').locator('mark')).toHaveText('Masood')
+  await search.input.press('Escape')
+
+  // The person's panel offers the unlisted spellings; one becomes an alias.
+  await page.goto(`${new URL(app.url).origin}/#/people?e=per-ahmad-masoud`)
+  const panel = new EvidencePanel(page, 'Ahmad Masoud')
+  await expect(panel.otherSpellings.getByRole('listitem')).toHaveText([
+    /^Ahmad Mas’ud \(1 time\)/,
+    /^Ahmad Masood \(1 time\)/,
+  ])
+  await panel.addSpellingAsAlias('Ahmad Masood')
+  await expect(panel.panel.getByText(/Also known as Ahmad Massoud, Ahmad Masood/)).toBeVisible()
+  await expect(panel.otherSpellings.getByRole('listitem')).toHaveText([/^Ahmad Mas’ud/])
+})

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { SearchHit } from '../../../shared/contract'
 import type { ProjectStore } from '../project-store'
-import { PLAIN_MATCHING, SearchIndex, type TextMatching } from './search'
+import { PLAIN_MATCHING, SearchIndex, spellingVariants, type TextMatching } from './search'
 
 /** What the index reads of a store: sources with their texts, annotations, a revision. */
-function storeOf(texts: Record<string, string>): ProjectStore {
+function storeOf(
+  texts: Record<string, string>,
+  entities: { id: string; name: string; aliases: string[] }[] = [],
+): ProjectStore {
   const sources = Object.entries(texts).map(([id, text]) => ({
     id,
     title: `Source ${id}`,
@@ -14,7 +17,7 @@ function storeOf(texts: Record<string, string>): ProjectStore {
   return {
     revision: 1,
     isClosed: false,
-    data: { sources, annotations: [] },
+    data: { sources, annotations: [], entities },
     readSourceText: (hash: string) => Promise.resolve(texts[hash.slice('hash-'.length)]!),
   } as unknown as ProjectStore
 }
@@ -98,5 +101,33 @@ describe('search with the matching normalizer', () => {
   it('without the normalizer, the variants are different words', async () => {
     expect(await textHits({ s: 'Ahmad Massoud' }, 'Masood', PLAIN_MATCHING)).toEqual([])
     expect(await textHits({ s: 'شهر كابل' }, 'کابل', PLAIN_MATCHING)).toEqual([])
+  })
+})
+
+describe('spellingVariants', () => {
+  it('offers the spellings the sources use for an entity, most used first, not the listed ones', async () => {
+    const store = storeOf(
+      {
+        a: 'Ahmad Masood spoke. Later AHMAD MASSOUD and Ahmad Mas’ud met Ahmad Masood again.',
+        b: 'Ahmad Masood was seen in Bamiyan; Dostom stayed away.',
+        c: 'Masood alone is not the full name.',
+      },
+      [
+        { id: 'per-massoud', name: 'Ahmad Massoud', aliases: [] },
+        { id: 'plc-bamyan', name: 'Bamyan', aliases: ['Bamian'] },
+        { id: 'per-dostum', name: 'Dostum', aliases: ['Dostom'] },
+      ],
+    )
+    expect(await spellingVariants(store, 'per-massoud')).toEqual({
+      spellings: [
+        { text: 'Ahmad Masood', count: 3 },
+        { text: 'Ahmad Mas’ud', count: 1 },
+      ],
+    })
+    expect(await spellingVariants(store, 'plc-bamyan')).toEqual({
+      spellings: [{ text: 'Bamiyan', count: 1 }],
+    })
+    expect(await spellingVariants(store, 'per-dostum')).toEqual({ spellings: [] })
+    await expect(spellingVariants(store, 'per-nobody')).rejects.toThrow('No entity')
   })
 })

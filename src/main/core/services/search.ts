@@ -1,7 +1,18 @@
 import { Index } from 'flexsearch'
-import type { ParsedInput, SearchHit, SearchResults } from '../../../shared/contract'
+import type {
+  ParsedInput,
+  SearchHit,
+  SearchResults,
+  SpellingVariants,
+} from '../../../shared/contract'
 import type { Annotation, SourceRecord } from '../../../shared/model'
-import { matchKeys, matchWords, type MatchWord } from '../../../shared/match-text'
+import {
+  foldForMatching,
+  matchKeys,
+  matchWords,
+  type MatchWord,
+} from '../../../shared/match-text'
+import { notFound } from '../errors'
 import type { ProjectStore } from '../project-store'
 
 /** Passages of a source's text are indexed in pieces of about this many characters. */
@@ -241,6 +252,40 @@ export class SearchIndex {
     }
     return { hits: hits.slice(0, limit), tookMs: Math.round(tookMs * 1000) / 1000 }
   }
+
+  /**
+   * How the texts write each of `names`: every run of words that matches a name word for
+   * word, as written, with how often it occurs (passages looked at: at most `passageLimit`
+   * a name).
+   */
+  spellingsOf(names: readonly string[], passageLimit = 200): Map<string, number> {
+    const counts = new Map<string, number>()
+    // A name and an alias with one key find the same words: count each place once.
+    const seen = new Set<string>()
+    for (const name of names) {
+      const keys = this.matching.keys(name)
+      if (keys.length === 0) continue
+      const chunkIds = this.passages.search(name, { limit: passageLimit }) as string[]
+      for (const id of chunkIds) {
+        const chunk = this.chunks.get(id)
+        const text = chunk && this.texts.get(chunk.sourceId)
+        if (!chunk || text === undefined) continue
+        const passage = text.slice(chunk.start, chunk.end)
+        const words = this.matching.words(passage)
+        for (let i = 0; i + keys.length <= words.length; i++) {
+          if (!keys.every((key, k) => words[i + k]!.key === key)) continue
+          const place = `${id}:${words[i]!.start}:${keys.length}`
+          if (seen.has(place)) continue
+          seen.add(place)
+          const written = passage
+            .slice(words[i]!.start, words[i + keys.length - 1]!.end)
+            .replace(/\s+/g, ' ')
+          counts.set(written, (counts.get(written) ?? 0) + 1)
+        }
+      }
+    }
+    return counts
+  }
 }
 
 class ProjectClosed extends Error {}
@@ -270,6 +315,33 @@ export async function searchProject(
   const index = searchIndexFor(store)
   await index.sync()
   return index.query(input.q, input.limit ?? 30)
+}
+
+/** Spellings shown at most, most used first. */
+const SPELLINGS_SHOWN = 8
+
+/**
+ * The spellings of an entity's name and aliases that the sources use and the entity does
+ * not list: transliterations ("Masood", "Mas'ud") and Arabic-keyboard forms alike. A form
+ * that differs from a listed name only in case, accents, tatweel or harakat is not offered,
+ * since matching already treats it as the same.
+ */
+export async function spellingVariants(
+  store: ProjectStore,
+  entityId: string,
+): Promise<SpellingVariants> {
+  const entity = store.data.entities.find((e) => e.id === entityId)
+  if (!entity) throw notFound('entity', entityId)
+  const index = searchIndexFor(store)
+  await index.sync()
+  const names = [entity.name, ...entity.aliases]
+  const listed = new Set(names.map((n) => foldForMatching(n).replace(/\s+/g, ' ').trim()))
+  const spellings = [...index.spellingsOf(names)]
+    .filter(([text]) => !listed.has(foldForMatching(text)))
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, SPELLINGS_SHOWN)
+    .map(([text, count]) => ({ text, count }))
+  return { spellings }
 }
 
 function annotationText(annotation: Annotation): string {
