@@ -77,7 +77,12 @@ export function AnnotationDialog({
         </div>
         <label>
           Comment
-          <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={4} />
+          <textarea
+            dir="auto"
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            rows={4}
+          />
         </label>
         <EntityPicker value={entityIds} onChange={setEntityIds} />
         <label>
