@@ -8,7 +8,7 @@ import { ReaderPage } from './pages/ReaderPage'
 import { ReportsPage } from './pages/ReportsPage'
 import { SearchBox } from './pages/SearchBox'
 import { SourcesPage } from './pages/SourcesPage'
-import { pdftotext } from './support/pdf'
+import { joinArabicRuns, pdftotext } from './support/pdf'
 
 const TITLE = 'Panjshir field note'
 const ENGLISH = 'A field note from Panjshir, in English and Dari.'
@@ -38,11 +38,7 @@ test('annotate a phrase in a Dari paragraph, cite it in a note, and export the r
 
   // A source with an English and a Dari paragraph.
   await shell.goTo('Sources')
-  await sources.pasteButton.click()
-  await reader.dialog.getByLabel('Title').fill(TITLE)
-  await reader.dialog.getByLabel('Text', { exact: true }).fill(`${ENGLISH}\n\n${DARI}`)
-  await reader.dialog.getByRole('button', { name: 'Add source' }).click()
-  await expect(sources.resultFor('Pasted text')).toContainText('Imported')
+  await sources.pasteSource(TITLE, `${ENGLISH}\n\n${DARI}`)
   await sources.openSource(TITLE)
 
   // Each paragraph reads in the direction of its own text.
@@ -88,32 +84,18 @@ test('annotate a phrase in a Dari paragraph, cite it in a note, and export the r
   expect(joinArabicRuns(pdftotext(pdfPath))).toContain(joinArabicRuns(PHRASE))
 })
 
-/**
- * Arabic-script text as pdftotext gives it, compared letter by letter: without the bidi
- * embedding marks it wraps runs in and the spaces it puts wherever shaped glyphs sit apart.
- */
-function joinArabicRuns(text: string): string {
-  return text
-    .replace(/[\u202a-\u202e]/g, '')
-    .replace(/(?<=\p{Script=Arabic})\s+(?=\p{Script=Arabic})/gu, '')
-}
-
 test('"Masood" finds Ahmad Massoud, and his panel offers the spellings the sources use as aliases', async ({
   page,
   app,
 }) => {
   const shell = new AppShell(page)
   const sources = new SourcesPage(page)
-  const reader = new ReaderPage(page)
   await shell.open(app.url)
   await shell.goTo('Sources')
-  await sources.pasteButton.click()
-  await reader.dialog.getByLabel('Title').fill('Radio transcript')
-  await reader.dialog
-    .getByLabel('Text', { exact: true })
-    .fill('The radio said Ahmad Masood had left for Dushanbe, and that Ahmad Mas’ud would return.')
-  await reader.dialog.getByRole('button', { name: 'Add source' }).click()
-  await expect(sources.resultFor('Pasted text')).toContainText('Imported')
+  await sources.pasteSource(
+    'Radio transcript',
+    'The radio said Ahmad Masood had left for Dushanbe, and that Ahmad Mas’ud would return.',
+  )
 
   // Search tolerates the transliteration and highlights the name as written.
   const search = new SearchBox(page)
