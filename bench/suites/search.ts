@@ -6,11 +6,7 @@
  * an index of plain lower-cased words over the same corpus.
  */
 import { createDispatch } from '../../src/main/core/dispatch'
-import {
-  PLAIN_MATCHING,
-  SearchIndex,
-  searchIndexFor,
-} from '../../src/main/core/services/search'
+import { PLAIN_MATCHING, SearchIndex, searchIndexFor } from '../../src/main/core/services/search'
 import { Workspace } from '../../src/main/core/workspace'
 import { seededRandom } from '../../src/shared/random'
 import { line, longestStall, median, target } from '../measure'

@@ -6,12 +6,7 @@ import type {
   SpellingVariants,
 } from '../../../shared/contract'
 import type { Annotation, SourceRecord } from '../../../shared/model'
-import {
-  foldForMatching,
-  matchKeys,
-  matchWords,
-  type MatchWord,
-} from '../../../shared/match-text'
+import { foldForMatching, matchKeys, matchWords, type MatchWord } from '../../../shared/match-text'
 import { notFound } from '../errors'
 import type { ProjectStore } from '../project-store'
 
