@@ -87,6 +87,13 @@ describe('latinSpellingKey', () => {
     expect(key('Herat')).not.toBe(key('Hazara'))
   })
 
+  it('keys a word being typed as a prefix of the whole word', () => {
+    for (const typed of ['Ma', 'Mas', 'Maso', 'Masou', 'Massou', 'Mas’u']) {
+      expect(key('Massoud').startsWith(key(typed)), typed).toBe(true)
+    }
+    expect(key('Mohammad')).toBe(key('Muhammad'))
+  })
+
   it('reads a possessive as the name', () => {
     expect(key("Massoud's")).toBe(key('Masood'))
   })

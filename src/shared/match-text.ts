@@ -166,9 +166,11 @@ const KNOWN_SPELLINGS: Readonly<Record<string, string>> = {
 
 /**
  * The spelling key of a folded Latin word: transliterations of one Dari or Pashto name share
- * it. Apostrophes go (Mas'ud), "ou" and "oo" are "u" (Massoud, Masood), "y" is "i" and
- * doubled letters are one (Bamiyan, Bamyan), "q" is "k", a final "-om" is "-um" (Dostom),
- * and known e/i pairs are one (Helmand, Hilmand). Other scripts are returned as they are.
+ * it. Apostrophes go (Mas'ud), "o" is "u" (Massoud, Masood, Dostom, Mohammad), "y" is "i"
+ * and doubled letters are one (Bamiyan, Bamyan), "q" is "k", and known e/i pairs are one
+ * (Helmand, Hilmand). Each rule maps a letter or a pair of letters the same way wherever it
+ * stands, so the key of a word being typed is a prefix of the whole word's key ("Maso" for
+ * "Massoud"). Other scripts are returned as they are.
  */
 export function latinSpellingKey(folded: string): string {
   const known = spellingKeys.get(folded)
@@ -188,11 +190,10 @@ function spellingKeyOf(folded: string): string {
   const key = folded
     .replace(/'s$/, '')
     .replace(/'/g, '')
-    .replace(/ou|oo/g, 'u')
+    .replace(/o/g, 'u')
     .replace(/ee/g, 'i')
     .replace(/y/g, 'i')
     .replace(/q/g, 'k')
-    .replace(/om$/, 'um')
     .replace(/([a-z])\1+/g, '$1')
   return KNOWN_SPELLINGS[key] ?? key
 }
