@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import { expect, test } from './fixtures'
 import { AppShell } from './pages/AppShell'
 import { ReportsPage } from './pages/ReportsPage'
-import { pageContaining, pdftotext } from './support/pdf'
+import { joinArabicRuns, pageContaining, pdftotext } from './support/pdf'
 
 const TITLE = 'Armed opposition to the Taliban: a brief'
 const CLASSIFICATION = 'UNCLASSIFIED // FOR TRAINING ONLY'
@@ -102,9 +102,3 @@ test('a report composed from a note, the groups table, the graph and quotes expo
   expect(htmlText).toContain('<!doctype html>')
   expect(htmlText).not.toMatch(/<script/i)
 })
-
-function joinArabicRuns(text: string): string {
-  return text
-    .replace(/[\u202a-\u202e]/g, '')
-    .replace(/(?<=\p{Script=Arabic})\s+(?=\p{Script=Arabic})/gu, '')
-}

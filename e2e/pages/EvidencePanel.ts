@@ -23,6 +23,16 @@ export class EvidencePanel {
       .getByRole('definition')
   }
 
+  /** The spellings of the entity's names that the sources use and it does not list. */
+  get otherSpellings(): Locator {
+    return this.panel.getByRole('region', { name: 'Other spellings in the sources' })
+  }
+
+  /** Makes a spelling the sources use one of the entity's aliases. */
+  async addSpellingAsAlias(spelling: string): Promise<void> {
+    await this.otherSpellings.getByRole('button', { name: `Add as alias: ${spelling}` }).click()
+  }
+
   relation(sentence: RegExp): Locator {
     return this.panel.getByRole('listitem').filter({ hasText: sentence })
   }

@@ -97,6 +97,16 @@ export class ReaderPage {
     await expect(dialog).toBeHidden()
   }
 
+  /** The paragraph of the text that holds `text`. */
+  paragraph(text: string): Locator {
+    return this.text.getByRole('paragraph').filter({ hasText: text })
+  }
+
+  /** The direction a paragraph is laid out in: "rtl" or "ltr". */
+  async paragraphDirection(text: string): Promise<string> {
+    return this.paragraph(text).evaluate((p) => getComputedStyle(p).direction)
+  }
+
   highlight(text: string): Locator {
     return this.text.locator('mark', { hasText: text })
   }

@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 
 export interface FileToImport {
   name: string
@@ -27,6 +27,16 @@ export class SourcesPage {
     const chooser = this.page.waitForEvent('filechooser')
     await this.importButton.click()
     await (await chooser).setFiles(files)
+  }
+
+  /** Adds a source through "Paste text…" and waits until it is imported. */
+  async pasteSource(title: string, text: string): Promise<void> {
+    await this.pasteButton.click()
+    const dialog = this.page.getByRole('dialog')
+    await dialog.getByLabel('Title').fill(title)
+    await dialog.getByLabel('Text', { exact: true }).fill(text)
+    await dialog.getByRole('button', { name: 'Add source' }).click()
+    await expect(this.resultFor('Pasted text')).toContainText('Imported')
   }
 
   resultFor(fileName: string): Locator {

@@ -15,3 +15,13 @@ export function pageContaining(pdfPath: string, needle: string): number {
   }
   return 0
 }
+
+/**
+ * Arabic-script text as pdftotext gives it, for comparing letter by letter: without the bidi
+ * embedding marks it wraps runs in and the spaces it puts wherever shaped glyphs sit apart.
+ */
+export function joinArabicRuns(text: string): string {
+  return text
+    .replace(/[\u202a-\u202e]/g, '')
+    .replace(/(?<=\p{Script=Arabic})\s+(?=\p{Script=Arabic})/gu, '')
+}

@@ -4,8 +4,11 @@
  * "کابل". The folded text keeps a map back to the original, so every match still points at
  * the characters of the source (offsets are always the original's).
  *
- * The one normalizer for matching: suggestions use it today; search and entity matching are
- * meant to share it (issue 23 extends it for Dari and Pashto).
+ * The one normalizer for matching: search, suggestions, entity and alias matching and the
+ * duplicate checks of imports all fold through here. It never touches stored text.
+ *
+ * On top of the folding, `matchKey` reads a Latin-script word as the spelling of a name
+ * transliterated from Dari or Pashto, so "Masood", "Massoud" and "Mas'ud" share one key.
  */
 
 /** Arabic-script letters that stand for one another in names, folded to the Persian form. */
@@ -39,6 +42,7 @@ const ARABIC_SCRIPT_VARIANTS: Readonly<Record<string, string>> = {
 /** Dropped: tatweel (a stretching stroke), zero-width joiners and the soft hyphen. */
 const DROPPED = /^[\u0640\u200B-\u200D\u2060\uFEFF\u00AD]$/u
 const COMBINING_MARK = /\p{M}/gu
+const APOSTROPHES = new Set(['\u2018', '\u2019', '\u02BC', '\u02BE', '\u02BF'])
 
 const cache = new Map<string, string>()
 
@@ -55,8 +59,9 @@ function foldCodePoint(char: string): string {
       .join('')
       .normalize('NFC')
   }
-  // Apostrophe-like marks are one apostrophe: "Noori’s" reads as "Noori's".
-  if (folded === '\u2019' || folded === '\u02BC') folded = "'"
+  // Apostrophe-like marks (and the ayn and hamza of transliterations) are one apostrophe:
+  // "Noori’s" reads as "Noori's", "Mas‘ud" as "Mas'ud".
+  if (APOSTROPHES.has(folded)) folded = "'"
   cache.set(char, folded)
   return folded
 }
@@ -136,4 +141,90 @@ export function originalRange(
   end: number,
 ): { start: number; end: number } {
   return { start: folded.origin[start]!, end: folded.origin[end]! }
+}
+
+/**
+ * A word as the matcher reads it: letters and digits, with apostrophes inside ("Mas'ud") but
+ * not hyphens, which join words that are also written apart ("Al-Qaeda", "Al Qaeda").
+ */
+const MATCH_WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu
+
+/**
+ * Vowel spellings that stand for one sound in transliterated names, after the general rules:
+ * the e/i pairs are only safe in the names known to be written both ways.
+ */
+const KNOWN_SPELLINGS: Readonly<Record<string, string>> = {
+  helmand: 'hilmand',
+  herat: 'hirat',
+  sherzai: 'shirzai',
+  sher: 'shir',
+  mer: 'mir',
+  sheberghan: 'shibirghan',
+  shebirghan: 'shibirghan',
+  shiberghan: 'shibirghan',
+}
+
+/**
+ * The spelling key of a folded Latin word: transliterations of one Dari or Pashto name share
+ * it. Apostrophes go (Mas'ud), "o" is "u" (Massoud, Masood, Dostom, Mohammad), "y" is "i"
+ * and doubled letters are one (Bamiyan, Bamyan), "q" is "k", and known e/i pairs are one
+ * (Helmand, Hilmand). Each rule maps a letter or a pair of letters the same way wherever it
+ * stands, so the key of a word being typed is a prefix of the whole word's key ("Maso" for
+ * "Massoud"). Other scripts are returned as they are.
+ */
+export function latinSpellingKey(folded: string): string {
+  const known = spellingKeys.get(folded)
+  if (known !== undefined) return known
+  if (spellingKeys.size >= SPELLING_CACHE_LIMIT) spellingKeys.clear()
+  const key = spellingKeyOf(folded)
+  spellingKeys.set(folded, key)
+  return key
+}
+
+/** A corpus has a few tens of thousands of distinct words; the cache stays below that. */
+const SPELLING_CACHE_LIMIT = 50_000
+const spellingKeys = new Map<string, string>()
+
+function spellingKeyOf(folded: string): string {
+  if (!/^[a-z'0-9]+$/.test(folded) || /^[0-9]+$/.test(folded)) return folded
+  const key = folded
+    .replace(/'s$/, '')
+    .replace(/'/g, '')
+    .replace(/o/g, 'u')
+    .replace(/ee/g, 'i')
+    .replace(/y/g, 'i')
+    .replace(/q/g, 'k')
+    .replace(/([a-z])\1+/g, '$1')
+  return KNOWN_SPELLINGS[key] ?? key
+}
+
+/** A word of a text: where it is in the original and the key it is matched by. */
+export interface MatchWord {
+  start: number
+  end: number
+  key: string
+}
+
+/**
+ * The words of `text` with their match keys and original offsets, so a match lands on the
+ * characters as written (tatweel, harakat and joiners inside the word included).
+ */
+export function matchWords(text: string): MatchWord[] {
+  const folded = foldWithOffsets(text)
+  const words: MatchWord[] = []
+  for (const m of folded.text.matchAll(MATCH_WORD)) {
+    words.push({
+      start: folded.origin[m.index]!,
+      end: folded.origin[m.index + m[0].length]!,
+      key: latinSpellingKey(m[0]),
+    })
+  }
+  return words
+}
+
+/** The match keys of a text's words, in order: what a search index stores for it. */
+export function matchKeys(text: string): string[] {
+  const keys: string[] = []
+  for (const m of foldForMatching(text).matchAll(MATCH_WORD)) keys.push(latinSpellingKey(m[0]))
+  return keys
 }

@@ -23,6 +23,15 @@ export const SearchResults = z.strictObject({
 })
 export type SearchResults = z.infer<typeof SearchResults>
 
+export const SpellingVariants = z.strictObject({
+  /**
+   * Spellings of an entity's name or aliases that the project's texts use and the entity
+   * does not list yet ("Masood" for "Ahmad Massoud"), most used first.
+   */
+  spellings: z.array(z.strictObject({ text: z.string(), count: z.number().int().positive() })),
+})
+export type SpellingVariants = z.infer<typeof SpellingVariants>
+
 export const searchMethods = {
   /** Full-text search over sources' text, titles, annotation quotes and comments. */
   'search.query': method(
@@ -32,4 +41,6 @@ export const searchMethods = {
     }),
     SearchResults,
   ),
+  /** Other spellings of an entity's names found in the sources, to offer as aliases. */
+  'search.spellings': method(z.strictObject({ entityId: Id }), SpellingVariants),
 } as const

@@ -2,6 +2,7 @@ import { normalizeText } from '../../../shared/text'
 import { AppError } from '../errors'
 import { isoDate } from './html'
 import { duration, type ImportContext } from './limits'
+import { foldPresentationForms, lettersDrawnJoined, lineText, type PlacedText } from './pdf-lines'
 import type { DocumentMetadata } from './types'
 
 export interface PdfResult {
@@ -16,11 +17,18 @@ interface TextLine {
   height: number
 }
 
+interface LineItems {
+  items: PlacedText[]
+  y: number
+  height: number
+}
+
 /**
  * A PDF's text layer with pdfjs-dist (legacy build for Node, eval disabled): lines are
- * rebuilt from the items' positions, joined into paragraphs where the vertical gap is a
- * normal line step, hyphenated line breaks are repaired, and each page's start offset
- * is kept so a quote can name its page.
+ * rebuilt from the items' positions and put into logical reading order (pdf-lines.ts: Dari
+ * and Pashto come out as letters, not glyph forms, in the order they are read), joined into
+ * paragraphs where the vertical gap is a normal line step, hyphenated line breaks are
+ * repaired, and each page's start offset is kept so a quote can name its page.
  */
 export async function importPdf(
   bytes: Uint8Array,
@@ -73,8 +81,8 @@ export async function importPdf(
       context.progress({ stage: 'pages', done: number - 1, total: pdf.numPages })
       const page = await pdf.getPage(number)
       const content = await page.getTextContent()
-      const lines: TextLine[] = []
-      let current: TextLine | null = null
+      const lines: LineItems[] = []
+      let current: LineItems | null = null
       for (const item of content.items) {
         if (!('str' in item)) continue
         const y = item.transform[5] ?? 0
@@ -83,8 +91,14 @@ export async function importPdf(
           lines.push(current)
           current = null
         }
-        current ??= { text: '', y, height }
-        current.text += item.str
+        current ??= { items: [], y, height }
+        current.items.push({
+          str: item.str,
+          dir: item.dir,
+          x: item.transform[4] ?? 0,
+          width: item.width,
+          height,
+        })
         current.height = Math.max(current.height, height)
         if (item.hasEOL) {
           lines.push(current)
@@ -92,7 +106,13 @@ export async function importPdf(
         }
       }
       if (current) lines.push(current)
-      pageTexts.push(normalizeText(joinLines(lines.filter((l) => l.text.trim() !== ''))))
+      const shaped = lines.map(({ items, y, height }) => ({ text: lineText(items), y, height }))
+      const drawnJoined = lettersDrawnJoined(shaped.map((line) => line.text).join('\n'))
+      const textLines: TextLine[] = shaped.map((line) => ({
+        ...line,
+        text: foldPresentationForms(line.text, drawnJoined),
+      }))
+      pageTexts.push(normalizeText(joinLines(textLines.filter((l) => l.text.trim() !== ''))))
       page.cleanup()
     }
     // An empty page starts where the next page with text starts.
@@ -135,7 +155,9 @@ function joinLines(lines: TextLine[]): string {
     if (step > 0) steps.push(step)
   }
   steps.sort((a, b) => a - b)
-  const usual = steps[Math.floor(steps.length / 2)] ?? 0
+  // The lower quartile, not the median: in short paragraphs (two lines each) half the steps
+  // are paragraph gaps.
+  const usual = steps[Math.floor((steps.length - 1) / 4)] ?? 0
   let out = lines[0]!.text.trim()
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!.text.trim()

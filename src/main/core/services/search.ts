@@ -1,6 +1,13 @@
 import { Index } from 'flexsearch'
-import type { ParsedInput, SearchHit, SearchResults } from '../../../shared/contract'
+import type {
+  ParsedInput,
+  SearchHit,
+  SearchResults,
+  SpellingVariants,
+} from '../../../shared/contract'
 import type { Annotation, SourceRecord } from '../../../shared/model'
+import { foldForMatching, matchKeys, matchWords, type MatchWord } from '../../../shared/match-text'
+import { notFound } from '../errors'
 import type { ProjectStore } from '../project-store'
 
 /** Passages of a source's text are indexed in pieces of about this many characters. */
@@ -21,15 +28,43 @@ interface IndexedSource {
   chunkIds: string[]
 }
 
-/** A source or annotation changed since the last sync is indexed again; nothing else is. */
+/**
+ * How text is cut into the keys the index stores and a query is looked up by, and how the
+ * words of a passage are found again for its snippet.
+ */
+export interface TextMatching {
+  keys(text: string): string[]
+  words(text: string): MatchWord[]
+}
+
+/**
+ * The project's matching (shared/match-text.ts): Arabic-script keyboard variants, harakat,
+ * tatweel and joiners, Persian and Arabic-Indic digits, and Latin transliterations of names
+ * ("Masood", "Massoud") all meet on one key, so either spelling finds the other.
+ */
+export const FOLDED_MATCHING: TextMatching = { keys: matchKeys, words: matchWords }
+
+const PLAIN_WORD = /[\p{L}\p{N}]+/gu
+
+/** Lower-cased words and nothing else: what the bench compares the folded matching with. */
+export const PLAIN_MATCHING: TextMatching = {
+  keys: (text) => [...text.matchAll(PLAIN_WORD)].map((m) => m[0].toLowerCase()),
+  words: (text) =>
+    [...text.matchAll(PLAIN_WORD)].map((m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      key: m[0].toLowerCase(),
+    })),
+}
+
 /**
  * FlexSearch: ~0.5 ms p95 on two-term queries over 10k documents (MiniSearch 14–26 ms).
  * Titles and annotations match word prefixes as the analyst types; passages of text
  * match whole words, which builds several times faster and takes a fraction of the
- * memory on a project's worth of documents.
+ * memory on a project's worth of documents. The index stores match keys, never the text.
  */
-function newIndex(tokenize: 'forward' | 'strict'): Index {
-  return new Index({ tokenize, cache: false })
+function newIndex(tokenize: 'forward' | 'strict', matching: TextMatching): Index {
+  return new Index({ tokenize, cache: false, encode: matching.keys })
 }
 
 /**
@@ -39,9 +74,9 @@ function newIndex(tokenize: 'forward' | 'strict'): Index {
  * records with what was indexed whenever the store's revision moves.
  */
 export class SearchIndex {
-  private readonly passages = newIndex('strict')
-  private readonly titles = newIndex('forward')
-  private readonly annotations = newIndex('forward')
+  private readonly passages: Index
+  private readonly titles: Index
+  private readonly annotations: Index
   private readonly chunks = new Map<string, Chunk>()
   private readonly sources = new Map<string, IndexedSource>()
   private readonly texts = new Map<string, string>()
@@ -51,7 +86,14 @@ export class SearchIndex {
   private syncedRevision = -1
   private syncing: Promise<void> | null = null
 
-  constructor(private readonly store: ProjectStore) {}
+  constructor(
+    private readonly store: ProjectStore,
+    private readonly matching: TextMatching = FOLDED_MATCHING,
+  ) {
+    this.passages = newIndex('strict', matching)
+    this.titles = newIndex('forward', matching)
+    this.annotations = newIndex('forward', matching)
+  }
 
   /** Brings the index up to the store's current revision. */
   async sync(): Promise<void> {
@@ -155,14 +197,15 @@ export class SearchIndex {
 
     const annotationsById = this.annotationById
     const titleOf = this.titleById
-    const terms = queryTerms(q)
+    const terms = this.matching.keys(q)
+    const findTerms = (text: string): Found | null => findWord(this.matching.words(text), terms)
     const hits: SearchHit[] = []
     for (const id of annotationIds) {
       const annotation = annotationsById.get(id)
       const sourceTitle = annotation && titleOf.get(annotation.sourceId)
       if (!annotation || sourceTitle === undefined) continue
-      const inQuote = findTerms(annotation.target.quote.exact, terms)
-      const inComment = inQuote ? null : findTerms(annotation.comment, terms)
+      const inQuote = findTerms(annotation.target.quote.exact)
+      const inComment = inQuote ? null : findTerms(annotation.comment)
       hits.push({
         kind: inQuote || !inComment ? 'quote' : 'comment',
         sourceId: annotation.sourceId,
@@ -183,7 +226,7 @@ export class SearchIndex {
         kind: 'title',
         sourceId: id,
         sourceTitle: title,
-        snippet: snippet(title, findTerms(title, terms)),
+        snippet: snippet(title, findTerms(title)),
       })
     }
     for (const id of chunkIds) {
@@ -192,7 +235,7 @@ export class SearchIndex {
       const sourceTitle = chunk && titleOf.get(chunk.sourceId)
       if (!chunk || text === undefined || sourceTitle === undefined) continue
       const passage = text.slice(chunk.start, chunk.end)
-      const found = findTerms(passage, terms)
+      const found = findTerms(passage)
       hits.push({
         kind: 'text',
         sourceId: chunk.sourceId,
@@ -203,6 +246,40 @@ export class SearchIndex {
       })
     }
     return { hits: hits.slice(0, limit), tookMs: Math.round(tookMs * 1000) / 1000 }
+  }
+
+  /**
+   * How the texts write each of `names`: every run of words that matches a name word for
+   * word, as written, with how often it occurs (passages looked at: at most `passageLimit`
+   * a name).
+   */
+  spellingsOf(names: readonly string[], passageLimit = 200): Map<string, number> {
+    const counts = new Map<string, number>()
+    // A name and an alias with one key find the same words: count each place once.
+    const seen = new Set<string>()
+    for (const name of names) {
+      const keys = this.matching.keys(name)
+      if (keys.length === 0) continue
+      const chunkIds = this.passages.search(name, { limit: passageLimit }) as string[]
+      for (const id of chunkIds) {
+        const chunk = this.chunks.get(id)
+        const text = chunk && this.texts.get(chunk.sourceId)
+        if (!chunk || text === undefined) continue
+        const passage = text.slice(chunk.start, chunk.end)
+        const words = this.matching.words(passage)
+        for (let i = 0; i + keys.length <= words.length; i++) {
+          if (!keys.every((key, k) => words[i + k]!.key === key)) continue
+          const place = `${id}:${words[i]!.start}:${keys.length}`
+          if (seen.has(place)) continue
+          seen.add(place)
+          const written = passage
+            .slice(words[i]!.start, words[i + keys.length - 1]!.end)
+            .replace(/\s+/g, ' ')
+          counts.set(written, (counts.get(written) ?? 0) + 1)
+        }
+      }
+    }
+    return counts
   }
 }
 
@@ -235,6 +312,33 @@ export async function searchProject(
   return index.query(input.q, input.limit ?? 30)
 }
 
+/** Spellings shown at most, most used first. */
+const SPELLINGS_SHOWN = 8
+
+/**
+ * The spellings of an entity's name and aliases that the sources use and the entity does
+ * not list: transliterations ("Masood", "Mas'ud") and Arabic-keyboard forms alike. A form
+ * that differs from a listed name only in case, accents, tatweel or harakat is not offered,
+ * since matching already treats it as the same.
+ */
+export async function spellingVariants(
+  store: ProjectStore,
+  entityId: string,
+): Promise<SpellingVariants> {
+  const entity = store.data.entities.find((e) => e.id === entityId)
+  if (!entity) throw notFound('entity', entityId)
+  const index = searchIndexFor(store)
+  await index.sync()
+  const names = [entity.name, ...entity.aliases]
+  const listed = new Set(names.map((n) => foldForMatching(n).replace(/\s+/g, ' ').trim()))
+  const spellings = [...index.spellingsOf(names)]
+    .filter(([text]) => !listed.has(foldForMatching(text)))
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, SPELLINGS_SHOWN)
+    .map(([text, count]) => ({ text, count }))
+  return { spellings }
+}
+
 function annotationText(annotation: Annotation): string {
   return `${annotation.target.quote.exact}\n${annotation.comment}\n${annotation.tags.join(' ')}`
 }
@@ -257,23 +361,27 @@ function chunkRanges(text: string): { start: number; end: number }[] {
   return ranges
 }
 
-function queryTerms(q: string): string[] {
-  return q
-    .normalize('NFC')
-    .split(/[\s\p{P}]+/u)
-    .filter((t) => t.length > 0)
+interface Found {
+  start: number
+  end: number
 }
 
-/** Where the first query term occurs in a text (case-insensitive; the last term as a prefix). */
-function findTerms(text: string, terms: string[]): { start: number; end: number } | null {
-  if (terms.length === 0 || !text) return null
-  const escaped = terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-  const pattern = new RegExp(`(${escaped.join('|')})[\\p{L}\\p{M}\\p{N}]*`, 'iu')
-  const match = pattern.exec(text)
-  return match ? { start: match.index, end: match.index + match[0].length } : null
+/**
+ * The first word of a text that a query key names: the same key, or for the last key (still
+ * being typed) a key it begins. The range is the word as written in the text.
+ */
+function findWord(words: readonly MatchWord[], keys: readonly string[]): Found | null {
+  if (keys.length === 0) return null
+  const last = keys[keys.length - 1]!
+  const whole = new Set(keys)
+  for (const word of words) {
+    if (whole.has(word.key) || word.key.startsWith(last))
+      return { start: word.start, end: word.end }
+  }
+  return null
 }
 
-function snippet(text: string, found: { start: number; end: number } | null): SearchHit['snippet'] {
+function snippet(text: string, found: Found | null): SearchHit['snippet'] {
   if (!found) {
     return { before: '', match: '', after: oneLine(text.slice(0, SNIPPET_CONTEXT * 2)) }
   }

@@ -4,7 +4,7 @@
  * itself. Matching runs over folded word tokens, so it is case-, diacritic- and
  * Arabic-variant-insensitive and always word-bounded.
  */
-import { foldForMatching } from '../../../shared/match-text'
+import { foldForMatching, latinSpellingKey } from '../../../shared/match-text'
 import { PROVINCES } from '../../../shared/geo/provinces'
 import { COMMUNITIES, COUNTRY, WELL_KNOWN_GROUPS } from './reference'
 
@@ -61,10 +61,12 @@ export class NameTrie {
     if (words.length === 0) return
     let node = this.root
     for (const word of words) {
-      let child = node.next.get(word)
+      // Keyed by spelling, so "Masood" in a text finds the entity written "Massoud".
+      const key = latinSpellingKey(word)
+      let child = node.next.get(key)
       if (!child) {
         child = { next: new Map() }
-        node.next.set(word, child)
+        node.next.set(key, child)
       }
       node = child
     }
@@ -82,7 +84,7 @@ export class NameTrie {
     let node: TrieNode | undefined = this.root
     let best: [number, string] | undefined
     for (let i = from; i < to && node; i++) {
-      node = node.next.get(words[i]!)
+      node = node.next.get(latinSpellingKey(words[i]!))
       if (node?.key !== undefined && !node.ambiguous) best = [i - from + 1, node.key]
     }
     return best

@@ -60,6 +60,31 @@ describe('suggest', () => {
     expect(mentions).toEqual(['plc-panjshir:پنجشیر', 'grp-nrf:nrf', 'plc-panjshir:PANJSHĒR'])
   })
 
+  it('finds entities the project holds under other Latin spellings of their names', () => {
+    const text = 'Ahmad Masood spoke in Bamiyan. Later Dostom arrived from Hilmand.'
+    const { suggestions } = suggest({
+      text,
+      entities: [
+        { id: 'per-massoud', type: 'person', name: 'Ahmad Massoud', aliases: [] },
+        { id: 'per-dostum', type: 'person', name: 'Abdul Rashid Dostum', aliases: ['Dostum'] },
+        { id: 'plc-bamyan', type: 'place', name: 'Bamyan', aliases: [] },
+        { id: 'plc-helmand', type: 'place', name: 'Helmand', aliases: [] },
+      ],
+      affiliations: [],
+    })
+    const mentions = suggestions.flatMap((s) =>
+      s.kind === 'entity' && s.entity.status === 'existing'
+        ? [`${s.entity.entityId}:${s.highlights.map((h) => text.slice(h.start, h.end)).join()}`]
+        : [],
+    )
+    expect(mentions).toEqual([
+      'per-massoud:Ahmad Masood',
+      'plc-bamyan:Bamiyan',
+      'per-dostum:Dostom',
+      'plc-helmand:Hilmand',
+    ])
+  })
+
   it('matches names on word boundaries only', () => {
     const { suggestions } = suggest({
       text: 'The Panjshiri diaspora met in Kabulistan.',

@@ -82,7 +82,7 @@ export function CitationChip({
         <span role="tooltip" id={tipId} className="citation-tip">
           <strong>Broken citation {label && `[${label}]`}.</strong> The passage of this quote could
           not be found again after “{quote.sourceTitle}” changed. Open the source to re-select it.
-          The quote read: <q>{quote.exact}</q>
+          The quote read: <q dir="auto">{quote.exact}</q>
         </span>
       </CitationBox>
     )
@@ -98,7 +98,9 @@ export function CitationChip({
         [{label}]
       </a>
       <span role="tooltip" id={tipId} className="citation-tip">
-        <q className="citation-quote">{quote.exact}</q>
+        <q className="citation-quote" dir="auto">
+          {quote.exact}
+        </q>
         <bdi className="citation-source">{quote.sourceTitle}</bdi>
         <span className="citation-meta">
           {formatDay(quote.sourceDate)} · grade {gradeCode(quote)} ({gradeMeaning(quote)})

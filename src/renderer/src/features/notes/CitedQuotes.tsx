@@ -26,7 +26,7 @@ export function CitedQuotes({
                 </span>
               ) : (
                 <>
-                  <q>{quote.exact}</q> — <bdi>{quote.sourceTitle}</bdi>,{' '}
+                  <q dir="auto">{quote.exact}</q> — <bdi>{quote.sourceTitle}</bdi>,{' '}
                   {formatDay(quote.sourceDate)}, grade {gradeCode(quote)}
                   {quote.status === 'orphaned' && (
                     <span className="broken-text"> (broken: its passage was lost)</span>

@@ -39,8 +39,19 @@ const MarkdownBlock = memo(function MarkdownBlock({ source }: { source: string }
   )
 })
 
-/** How links and images render in a note: never a request, never a script. */
+/**
+ * How a note renders: links and images never make a request or run a script; each block
+ * takes its direction from its own text, so a Dari paragraph reads right to left.
+ */
 const COMPONENTS: Components = {
+  p: ({ node: _node, ...props }) => <p dir="auto" {...props} />,
+  li: ({ node: _node, ...props }) => <li dir="auto" {...props} />,
+  blockquote: ({ node: _node, ...props }) => <blockquote dir="auto" {...props} />,
+  h1: ({ node: _node, ...props }) => <h1 dir="auto" {...props} />,
+  h2: ({ node: _node, ...props }) => <h2 dir="auto" {...props} />,
+  h3: ({ node: _node, ...props }) => <h3 dir="auto" {...props} />,
+  td: ({ node: _node, ...props }) => <td dir="auto" {...props} />,
+  th: ({ node: _node, ...props }) => <th dir="auto" {...props} />,
   a: NoteAnchor,
   // Images would be fetched; a note shows what they were instead.
   img: ({ alt }) => <span className="removed-image">[image{alt ? `: ${alt}` : ''}]</span>,

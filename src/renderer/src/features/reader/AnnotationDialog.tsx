@@ -68,14 +68,21 @@ export function AnnotationDialog({
           save()
         }}
       >
-        <blockquote className="dialog-quote">{quote}</blockquote>
+        <blockquote className="dialog-quote" dir="auto">
+          {quote}
+        </blockquote>
         <div className="form-row">
           <KindSelect value={kind} onChange={setKind} />
           <CredibilitySelect value={credibility} onChange={setCredibility} />
         </div>
         <label>
           Comment
-          <textarea value={comment} onChange={(e) => setComment(e.target.value)} rows={4} />
+          <textarea
+            dir="auto"
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            rows={4}
+          />
         </label>
         <EntityPicker value={entityIds} onChange={setEntityIds} />
         <label>

@@ -53,7 +53,7 @@ export function AnnotationList({
               onClick={() => onShow(a.id)}
               aria-label={`Show “${excerpt(a.target.quote.exact, 60)}” in the text`}
             >
-              “{excerpt(a.target.quote.exact)}”
+              “<bdi>{excerpt(a.target.quote.exact)}</bdi>”
             </button>
             <div className="annotation-meta small">
               {KIND_LABELS[a.kind]} · credibility {a.credibility}{' '}

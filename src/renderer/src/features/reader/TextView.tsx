@@ -97,6 +97,9 @@ const BlockGroup = memo(
         {blocks.map((block, i) => (
           <p
             key={block.start}
+            // Each paragraph takes its direction from its own first letters: a Dari paragraph
+            // reads right to left among English ones, and selection offsets stay logical.
+            dir="auto"
             className="reader-block"
             data-block-start={block.start}
             data-page={block.page}

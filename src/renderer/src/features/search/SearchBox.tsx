@@ -87,7 +87,7 @@ export function SearchBox() {
                   <a href={hitHref(hit)} onClick={() => setOpen(false)}>
                     <span className="hit-kind">{KIND_LABELS[hit.kind]}</span>
                     <bdi className="hit-title">{hit.sourceTitle}</bdi>
-                    <span className="hit-snippet">
+                    <span className="hit-snippet" dir="auto">
                       {hit.snippet.before}
                       <mark>{hit.snippet.match}</mark>
                       {hit.snippet.after}

@@ -5,6 +5,7 @@ import { NotesMentioningEntity } from '../notes/Backlinks'
 import { QuoteCard } from './QuoteCard'
 import { attributeLabel, attributeText } from './attributes'
 import { RelationDetails } from './RelationPanel'
+import { SpellingVariants } from './SpellingVariants'
 import { SupportBadge } from './SupportBadge'
 import './evidence.css'
 import { CloseButton } from '../CloseButton'
@@ -40,10 +41,17 @@ export function EntityPanel({
       {data && (
         <>
           {data.entity.aliases.length > 0 && (
-            <p className="muted" dir="auto">
-              Also known as {data.entity.aliases.join(', ')}
+            <p className="muted">
+              Also known as{' '}
+              {data.entity.aliases.map((alias, i) => (
+                <span key={alias}>
+                  {i > 0 && ', '}
+                  <bdi>{alias}</bdi>
+                </span>
+              ))}
             </p>
           )}
+          <SpellingVariants entity={data.entity} />
           {data.entity.description && <p dir="auto">{data.entity.description}</p>}
           {data.entity.type === 'place' && <PlaceLocation place={data.entity} />}
           {data.entity.type === 'group' && (

@@ -1,0 +1,39 @@
+import { useAddAlias, useSpellingVariants } from '../../api/search'
+import type { Entity } from '../../../../shared/model'
+
+/**
+ * The spellings of an entity's names that the sources use and the entity does not list
+ * ("Masood", "Mas'ud" for "Ahmad Massoud"), each with a button that makes it an alias.
+ * Search already finds them; as aliases they also name the entity in exports and pickers.
+ */
+export function SpellingVariants({ entity }: { entity: Entity }) {
+  const variants = useSpellingVariants(entity.id)
+  const addAlias = useAddAlias()
+  const spellings = variants.data?.spellings ?? []
+  if (spellings.length === 0) return null
+  const headingId = `spellings-${entity.id}`
+  return (
+    <section aria-labelledby={headingId} className="spelling-variants">
+      <h4 id={headingId}>Other spellings in the sources</h4>
+      <ul>
+        {spellings.map((s) => (
+          <li key={s.text}>
+            <bdi>{s.text}</bdi>{' '}
+            <span className="muted">
+              ({s.count} {s.count === 1 ? 'time' : 'times'})
+            </span>{' '}
+            <button
+              type="button"
+              aria-label={`Add as alias: ${s.text}`}
+              disabled={addAlias.isPending}
+              onClick={() => addAlias.mutate({ entity, alias: s.text })}
+            >
+              Add as alias
+            </button>
+          </li>
+        ))}
+      </ul>
+      {addAlias.isError && <p role="alert">{addAlias.error.message}</p>}
+    </section>
+  )
+}
