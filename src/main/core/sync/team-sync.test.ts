@@ -4,7 +4,7 @@
  * malformed document from the hub quarantined.
  */
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { MethodName, MethodOutput } from '../../../shared/contract'
 import { tempDir } from '../../../../test/support/folders'
 import { startTeamHub, type TeamHub } from '../../../../test/support/team-hub'
@@ -22,14 +22,18 @@ interface Peer {
 let hub: TeamHub
 let cleanups: Array<() => Promise<void>> = []
 
-beforeEach(async () => {
+// One hub for the file (PouchDB keeps its in-memory databases per process); one database a test.
+beforeAll(async () => {
   hub = await startTeamHub()
+})
+
+afterAll(async () => {
+  await hub.close()
 })
 
 afterEach(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup()
   cleanups = []
-  await hub.close()
 })
 
 async function peer(name: string, database = 'team'): Promise<Peer> {
