@@ -1,6 +1,9 @@
 import { z } from 'zod'
 import { method, NoInput } from './method'
 
+/** The conflict "field" that stands for the whole record: a deletion against an edit. */
+export const WHOLE_RECORD = '(record)'
+
 export const SYNC_STATES = ['off', 'idle', 'syncing', 'synced', 'offline', 'error'] as const
 
 /** Where the open project's team sync stands: what the header shows. */
@@ -104,7 +107,10 @@ export const syncMethods = {
   /** Starts a sync both ways now; the status shows its progress. */
   'sync.now': method(NoInput, SyncStatus),
   /** The name this analyst's edits carry to the team. */
-  'sync.setAuthor': method(z.strictObject({ author: z.string().trim().min(1).max(120) }), SyncStatus),
+  'sync.setAuthor': method(
+    z.strictObject({ author: z.string().trim().min(1).max(120) }),
+    SyncStatus,
+  ),
   'sync.conflicts': method(NoInput, z.array(SyncConflict)),
   /** Settles a conflict with the record as chosen (null: deleted); the other revisions are dropped. */
   'sync.resolve': method(

@@ -54,7 +54,9 @@ export class FileVault implements CredentialVault {
       const parsed: unknown = JSON.parse(await readFile(this.path, 'utf8'))
       if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return {}
       return Object.fromEntries(
-        Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+        Object.entries(parsed).filter(
+          (entry): entry is [string, string] => typeof entry[1] === 'string',
+        ),
       )
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { mergeRecord, mergeText, WHOLE_RECORD } from './merge'
+import { WHOLE_RECORD } from '../../../shared/api/sync'
+import { mergeRecord, mergeText } from './merge'
 
 const base = { id: 'g1', name: 'Front', aliases: ['F'], updatedAt: '2026-01-01' }
 
@@ -45,7 +46,11 @@ describe('mergeRecord', () => {
       { id: 'n1', body: 'one\ntwo\nTHREE' },
     )
     expect(clean).toEqual({ clean: true, value: { id: 'n1', body: 'ONE\ntwo\nTHREE' } })
-    const clash = mergeRecord(note, { id: 'n1', body: 'one\nmine\nthree' }, { id: 'n1', body: 'one\ntheirs\nthree' })
+    const clash = mergeRecord(
+      note,
+      { id: 'n1', body: 'one\nmine\nthree' },
+      { id: 'n1', body: 'one\ntheirs\nthree' },
+    )
     expect(clash.clean).toBe(false)
     if (!clash.clean) {
       expect(clash.conflicts[0]!.textMerge).toBe(

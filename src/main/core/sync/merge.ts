@@ -7,6 +7,7 @@
  */
 import { isDeepStrictEqual } from 'node:util'
 import { diff3Merge } from 'node-diff3'
+import { WHOLE_RECORD } from '../../../shared/api/sync'
 
 /** What node-diff3's merge answers (its own types say `any`). */
 interface Diff3Region {
@@ -15,9 +16,6 @@ interface Diff3Region {
 }
 
 export type PlainRecord = Record<string, unknown>
-
-/** The field that stands for the record as a whole (a deletion against an edit). */
-export const WHOLE_RECORD = '(record)'
 
 export interface FieldConflict {
   field: string
@@ -89,7 +87,9 @@ export function mergeRecord(
     }
     if (value !== undefined) merged[field] = value
   }
-  return conflicts.length ? { clean: false, conflicts, value: merged } : { clean: true, value: merged }
+  return conflicts.length
+    ? { clean: false, conflicts, value: merged }
+    : { clean: true, value: merged }
 }
 
 /**
@@ -101,14 +101,25 @@ export function mergeText(
   mine: string,
   theirs: string,
 ): { clean: boolean; value: string } {
-  const regions = diff3Merge(mine.split('\n'), base.split('\n'), theirs.split('\n'), {}) as Diff3Region[]
+  const regions = diff3Merge(
+    mine.split('\n'),
+    base.split('\n'),
+    theirs.split('\n'),
+    {},
+  ) as Diff3Region[]
   let clean = true
   const lines: string[] = []
   for (const region of regions) {
     if (region.ok) lines.push(...region.ok)
     else if (region.conflict) {
       clean = false
-      lines.push('<<<<<<< yours', ...region.conflict.a, '=======', ...region.conflict.b, '>>>>>>> theirs')
+      lines.push(
+        '<<<<<<< yours',
+        ...region.conflict.a,
+        '=======',
+        ...region.conflict.b,
+        '>>>>>>> theirs',
+      )
     }
   }
   return { clean, value: lines.join('\n') }

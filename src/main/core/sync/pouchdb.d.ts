@@ -44,7 +44,10 @@ declare module 'pouchdb-node' {
       pending?: number
     }
     interface Sync<T> extends Promise<unknown> {
-      on(event: 'change', listener: (info: { direction: 'push' | 'pull'; change: ReplicationChange }) => void): this
+      on(
+        event: 'change',
+        listener: (info: { direction: 'push' | 'pull'; change: ReplicationChange }) => void,
+      ): this
       on(event: 'paused', listener: (error?: unknown) => void): this
       on(event: 'active' | 'complete', listener: () => void): this
       on(event: 'error' | 'denied', listener: (error: unknown) => void): this
@@ -52,9 +55,15 @@ declare module 'pouchdb-node' {
       readonly __doc?: T
     }
     interface Database<T> {
-      get(id: string, options?: { rev?: string; revs?: boolean; conflicts?: boolean }): Promise<Doc<T>>
+      get(
+        id: string,
+        options?: { rev?: string; revs?: boolean; conflicts?: boolean },
+      ): Promise<Doc<T>>
       put(doc: Doc<Partial<T>> | Doc<Record<string, unknown>>): Promise<Response>
-      bulkDocs(docs: Array<Doc<T> | Meta>, options?: { new_edits?: boolean }): Promise<Array<Response | Failure>>
+      bulkDocs(
+        docs: Array<Doc<T> | Meta>,
+        options?: { new_edits?: boolean },
+      ): Promise<Array<Response | Failure>>
       allDocs(options?: {
         keys?: string[]
         include_docs?: boolean
@@ -69,7 +78,10 @@ declare module 'pouchdb-node' {
         conflicts?: boolean
       }): Promise<ChangesResult<T>>
       getAttachment(docId: string, name: string): Promise<Buffer>
-      sync(remote: Database<T>, options?: { live?: boolean; retry?: boolean; batch_size?: number }): Sync<T>
+      sync(
+        remote: Database<T>,
+        options?: { live?: boolean; retry?: boolean; batch_size?: number },
+      ): Sync<T>
       info(): Promise<{ doc_count: number; update_seq: number | string }>
       destroy(): Promise<unknown>
       close(): Promise<void>

@@ -14,7 +14,12 @@ import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import PouchDB, { type PouchDB as Pouch } from 'pouchdb-node'
-import type { QuarantinedDoc, SyncConflict, SyncStatus, TeamActivity } from '../../../shared/api/sync'
+import type {
+  QuarantinedDoc,
+  SyncConflict,
+  SyncStatus,
+  TeamActivity,
+} from '../../../shared/api/sync'
 import { writeFileDurably } from '../durable-write'
 import { AppError } from '../errors'
 import type { JournalEntry, JournalEvent, ProjectStore } from '../project-store'
@@ -89,7 +94,10 @@ export class ProjectSync {
   private queue: Promise<unknown> = Promise.resolve()
   private journalBacklog = 0
   private stateDirty = false
-  private status: Omit<SyncStatus, 'conflicts' | 'quarantined' | 'author' | 'linked' | 'remote' | 'username' | 'live'> = {
+  private status: Omit<
+    SyncStatus,
+    'conflicts' | 'quarantined' | 'author' | 'linked' | 'remote' | 'username' | 'live'
+  > = {
     state: 'idle',
     done: 0,
     total: 0,
@@ -123,7 +131,13 @@ export class ProjectSync {
     } catch (error) {
       if ((error as { status?: number }).status !== 404) throw error
     }
-    const sync = new ProjectSync(store, db, structuredClone(state), await readRemote(store.folder), options)
+    const sync = new ProjectSync(
+      store,
+      db,
+      structuredClone(state),
+      await readRemote(store.folder),
+      options,
+    )
     await sync.enqueue(async () => {
       if (sync.state.mirroredSeq !== store.diskState().seq) await sync.reconcile()
       await sync.findConflicts()
@@ -166,7 +180,10 @@ export class ProjectSync {
     await this.stopLive()
     this.remote = remote
     await mkdir(join(this.store.folder, SYNC_FOLDER), { recursive: true })
-    await writeFileDurably(join(this.store.folder, SYNC_FOLDER, REMOTE_FILE), JSON.stringify(remote))
+    await writeFileDurably(
+      join(this.store.folder, SYNC_FOLDER, REMOTE_FILE),
+      JSON.stringify(remote),
+    )
     this.status = { state: 'idle', done: 0, total: 0 }
     if (remote.live) await this.startLive()
   }
@@ -193,7 +210,12 @@ export class ProjectSync {
       replication.on('change', (info) => this.count(info.change))
       await replication
       await this.applyIncoming()
-      this.status = { state: 'synced', done: this.status.done, total: this.status.done, lastSyncAt: new Date().toISOString() }
+      this.status = {
+        state: 'synced',
+        done: this.status.done,
+        total: this.status.done,
+        lastSyncAt: new Date().toISOString(),
+      }
     } catch (error) {
       this.failed(error)
       throw new AppError('unavailable', this.status.reason ?? 'The sync failed.')
@@ -218,7 +240,12 @@ export class ProjectSync {
     live.on('paused', (error) => {
       if (error) this.failed(error)
       else {
-        this.status = { state: 'synced', done: this.status.done, total: this.status.done, lastSyncAt: new Date().toISOString() }
+        this.status = {
+          state: 'synced',
+          done: this.status.done,
+          total: this.status.done,
+          lastSyncAt: new Date().toISOString(),
+        }
         this.scheduleIncoming()
       }
     })
@@ -284,7 +311,8 @@ export class ProjectSync {
       const checked = value === null ? null : this.validate(collection, value)
       if (checked && 'error' in checked) throw new AppError('invalid_input', checked.error)
       const record = checked === null ? null : checked.value
-      if (record && record['id'] !== id) throw new AppError('invalid_input', 'The record must keep its id.')
+      if (record && record['id'] !== id)
+        throw new AppError('invalid_input', 'The record must keep its id.')
       const leaves = [sides.winner, ...sides.others, sides.mine].filter(
         (leaf, index, all) => all.findIndex((l) => l._rev === leaf._rev) === index,
       )
@@ -293,7 +321,13 @@ export class ProjectSync {
       this.state.known[docId] = rev
       this.conflicted.delete(docId)
       this.applyToStore([{ collection, id, value: record }])
-      this.note({ author: this.options.author(), action: 'resolved', collection, id, label: recordLabel(record ?? sides.mine.value) })
+      this.note({
+        author: this.options.author(),
+        action: 'resolved',
+        collection,
+        id,
+        label: recordLabel(record ?? sides.mine.value),
+      })
       this.stateDirty = true
       await this.saveState()
     })
@@ -397,7 +431,10 @@ export class ProjectSync {
   /** A new revision beside the others, on `parent`: CouchDB then holds both as a conflict. */
   private async writeBranch(docId: string, parent: string, body: RecordBody): Promise<void> {
     const history = (await this.db.get(docId, { rev: parent, revs: true })) as Leaf
-    const revisions = history._revisions ?? { start: Number(parent.split('-')[0]), ids: [parent.split('-')[1]!] }
+    const revisions = history._revisions ?? {
+      start: Number(parent.split('-')[0]),
+      ids: [parent.split('-')[1]!],
+    }
     const hash = randomBytes(16).toString('hex')
     const start = revisions.start + 1
     const doc = {
@@ -412,18 +449,27 @@ export class ProjectSync {
   }
 
   /** Each source's text once, as its own immutable document. */
-  private async mirrorTexts(changes: Array<{ collection: string; value: PlainRecord | null }>): Promise<void> {
+  private async mirrorTexts(
+    changes: Array<{ collection: string; value: PlainRecord | null }>,
+  ): Promise<void> {
     const sources = changes.filter((c) => c.collection === 'sources' && c.value)
     if (!sources.length) return
     const keys = [...new Set(sources.map((c) => sourceTextDocId(String(c.value!['contentHash']))))]
     const present = await this.db.allDocs({ keys })
     for (const [index, row] of present.rows.entries()) {
       if ('value' in row && row.value && !row.value.deleted) continue
-      const source = sources.find((c) => sourceTextDocId(String(c.value!['contentHash'])) === keys[index])!
-      const text = await this.store.readSourceText(String(source.value!['contentHash']), Number(source.value!['length']))
+      const source = sources.find(
+        (c) => sourceTextDocId(String(c.value!['contentHash'])) === keys[index],
+      )!
+      const text = await this.store.readSourceText(
+        String(source.value!['contentHash']),
+        Number(source.value!['length']),
+      )
       await this.db.put({
         _id: keys[index]!,
-        _attachments: { [TEXT_ATTACHMENT]: { content_type: 'text/plain', data: Buffer.from(text, 'utf8') } },
+        _attachments: {
+          [TEXT_ATTACHMENT]: { content_type: 'text/plain', data: Buffer.from(text, 'utf8') },
+        },
       } as unknown as RecordDoc)
     }
   }
@@ -437,7 +483,12 @@ export class ProjectSync {
     const changes = new Map<string, { collection: string; id: string; value: PlainRecord | null }>()
     const inStore = new Set<string>()
     const all = await this.db.allDocs({ include_docs: true })
-    const mirrored = new Map(all.rows.filter(isRow).filter((r) => isRecordDocId(r.id)).map((r) => [r.id, r]))
+    const mirrored = new Map(
+      all.rows
+        .filter(isRow)
+        .filter((r) => isRecordDocId(r.id))
+        .map((r) => [r.id, r]),
+    )
     for (const collection of COLLECTIONS) {
       for (const record of collectionOf(this.store.data, collection)) {
         const docId = recordDocId(collection, record.id)
@@ -450,7 +501,9 @@ export class ProjectSync {
           continue
         }
         if (row && known && known !== row.value.rev) {
-          const before = (await this.db.get(docId, { rev: known }).catch(() => null)) as RecordDoc | null
+          const before = (await this.db
+            .get(docId, { rev: known })
+            .catch(() => null)) as RecordDoc | null
           if (before && sameValue(before.value, value)) continue
         }
         changes.set(docId, { collection, id: record.id, value })
@@ -592,7 +645,8 @@ export class ProjectSync {
 
   private validate(collection: string, value: unknown): { value: PlainRecord } | { error: string } {
     const schema = schemaOf(collection)
-    if (!schema || !isCollection(collection)) return { error: `"${collection}" is not a collection` }
+    if (!schema || !isCollection(collection))
+      return { error: `"${collection}" is not a collection` }
     const parsed = schema.safeParse(value)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
@@ -643,7 +697,13 @@ export class ProjectSync {
     this.state.known[docId] = rev
     this.conflicted.delete(docId)
     this.applyToStore([{ collection, id, value }])
-    this.note({ author: sides.others.map((o) => o.author).join(', '), action: 'merged', collection, id, label: recordLabel(value) })
+    this.note({
+      author: sides.others.map((o) => o.author).join(', '),
+      action: 'merged',
+      collection,
+      id,
+      label: recordLabel(value),
+    })
   }
 
   /**
@@ -655,11 +715,16 @@ export class ProjectSync {
     const { winner } = sides
     const docId = winner._id
     const losers = [sides.mine, ...sides.others]
-      .filter((leaf, index, all) => leaf._rev !== winner._rev && all.findIndex((l) => l._rev === leaf._rev) === index)
+      .filter(
+        (leaf, index, all) =>
+          leaf._rev !== winner._rev && all.findIndex((l) => l._rev === leaf._rev) === index,
+      )
       .map((leaf) => ({ _id: docId, _rev: leaf._rev!, _deleted: true }) as unknown as RecordDoc)
     const keep = sameValue(winner.value, value)
     const results = await this.db.bulkDocs([
-      ...(keep ? [] : [{ ...this.body(winner.collection, winner.id, value), _id: docId, _rev: winner._rev! }]),
+      ...(keep
+        ? []
+        : [{ ...this.body(winner.collection, winner.id, value), _id: docId, _rev: winner._rev! }]),
       ...losers,
     ])
     if (keep) return winner._rev!
@@ -675,9 +740,16 @@ export class ProjectSync {
     const current = this.storeRecord(sides.mine.collection, sides.mine.id)
     this.state.known[docId] = sides.mine._rev!
     if (sameValue(current, sides.mine.value)) return
-    const checked = sides.mine.value === null ? null : this.validate(sides.mine.collection, sides.mine.value)
+    const checked =
+      sides.mine.value === null ? null : this.validate(sides.mine.collection, sides.mine.value)
     if (checked && 'error' in checked) return
-    this.applyToStore([{ collection: sides.mine.collection, id: sides.mine.id, value: checked === null ? null : checked.value }])
+    this.applyToStore([
+      {
+        collection: sides.mine.collection,
+        id: sides.mine.id,
+        value: checked === null ? null : checked.value,
+      },
+    ])
   }
 
   private async sidesOf(docId: string): Promise<ConflictSides | null> {
@@ -690,7 +762,8 @@ export class ProjectSync {
     const conflictRevs = (winner as unknown as { _conflicts?: string[] })._conflicts ?? []
     if (!conflictRevs.length) return null
     const leaves = [winner]
-    for (const rev of conflictRevs) leaves.push((await this.db.get(docId, { rev, revs: true })) as Leaf)
+    for (const rev of conflictRevs)
+      leaves.push((await this.db.get(docId, { rev, revs: true })) as Leaf)
     const known = this.state.known[docId]
     const current = this.storeRecordOfDoc(winner)
     const mine =
@@ -701,7 +774,11 @@ export class ProjectSync {
   }
 
   /** The body of the newest revision two leaves share, if this database still has it. */
-  private async ancestorOf(docId: string, a: Leaf, b: Leaf): Promise<PlainRecord | null | undefined> {
+  private async ancestorOf(
+    docId: string,
+    a: Leaf,
+    b: Leaf,
+  ): Promise<PlainRecord | null | undefined> {
     const revsOf = (leaf: Leaf): string[] => {
       const history = leaf._revisions
       if (!history) return [leaf._rev!]
@@ -729,7 +806,9 @@ export class ProjectSync {
 
   // --- helpers -----------------------------------------------------------------------
 
-  private applyToStore(changes: Array<{ collection: string; id: string; value: PlainRecord | null }>): void {
+  private applyToStore(
+    changes: Array<{ collection: string; id: string; value: PlainRecord | null }>,
+  ): void {
     const real = changes.filter((c) => !sameValue(this.storeRecord(c.collection, c.id), c.value))
     if (!real.length) return
     this.store.mutate((data) => {
@@ -752,7 +831,9 @@ export class ProjectSync {
             records.push(change.value as { id: string })
           } else records[position] = change.value as { id: string }
         }
-        file[collection] = deleted.size ? records.filter((record) => !deleted.has(record.id)) : records
+        file[collection] = deleted.size
+          ? records.filter((record) => !deleted.has(record.id))
+          : records
       }
     })
   }
@@ -791,8 +872,15 @@ export class ProjectSync {
   private failed(error: unknown): void {
     const status = (error as { status?: number }).status
     const code = (error as { code?: string }).code
-    const raw = error instanceof Error ? error.message : String((error as { message?: unknown }).message ?? error)
-    const offline = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'ETIMEDOUT' || /fetch failed|ECONNREFUSED|network/i.test(raw)
+    const raw =
+      error instanceof Error
+        ? error.message
+        : String((error as { message?: unknown }).message ?? error)
+    const offline =
+      code === 'ECONNREFUSED' ||
+      code === 'ENOTFOUND' ||
+      code === 'ETIMEDOUT' ||
+      /fetch failed|ECONNREFUSED|network/i.test(raw)
     const reason = offline
       ? 'The hub cannot be reached (offline, or the hub is down); edits wait here and go when it is back.'
       : status === 401 || status === 403
@@ -806,11 +894,14 @@ export class ProjectSync {
   }
 
   private async remoteDb(): Promise<Pouch.Database<RecordBody>> {
-    if (!this.remote) throw new AppError('invalid_input', 'This project is not linked to a team hub.')
+    if (!this.remote)
+      throw new AppError('invalid_input', 'This project is not linked to a team hub.')
     const Ctor = this.options.pouch ?? PouchDB
     const password = await this.options.password?.(this.remote)
     return new Ctor<RecordBody>(this.remote.url, {
-      ...(this.remote.username ? { auth: { username: this.remote.username, password: password ?? '' } } : {}),
+      ...(this.remote.username
+        ? { auth: { username: this.remote.username, password: password ?? '' } }
+        : {}),
     })
   }
 
@@ -823,7 +914,11 @@ export class ProjectSync {
     } catch {
       rev = undefined
     }
-    await this.db.put({ ...(this.state as unknown as RecordDoc), _id: STATE_ID, ...(rev ? { _rev: rev } : {}) })
+    await this.db.put({
+      ...(this.state as unknown as RecordDoc),
+      _id: STATE_ID,
+      ...(rev ? { _rev: rev } : {}),
+    })
   }
 
   private enqueue<T>(step: () => Promise<T>): Promise<T> {
@@ -843,7 +938,9 @@ function isRow<T>(row: Pouch.AllDocsRow<T> | Pouch.AllDocsMissing): row is Pouch
 
 async function readRemote(folder: string): Promise<RemoteConfig | null> {
   try {
-    const parsed = JSON.parse(await readFile(join(folder, SYNC_FOLDER, REMOTE_FILE), 'utf8')) as Partial<RemoteConfig>
+    const parsed = JSON.parse(
+      await readFile(join(folder, SYNC_FOLDER, REMOTE_FILE), 'utf8'),
+    ) as Partial<RemoteConfig>
     if (typeof parsed.url !== 'string') return null
     return {
       url: parsed.url,

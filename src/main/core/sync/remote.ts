@@ -35,7 +35,10 @@ export function parseRemoteUrl(input: string): RemoteAddress {
   }
   const path = url.pathname.replace(/\/+$/, '')
   if (!path || path === '') {
-    throw new AppError('invalid_input', 'Name the database in the URL, e.g. https://hub.example.org/team-corpus.')
+    throw new AppError(
+      'invalid_input',
+      'Name the database in the URL, e.g. https://hub.example.org/team-corpus.',
+    )
   }
   return { url: `${url.protocol}//${url.host}${path}`, loopback }
 }

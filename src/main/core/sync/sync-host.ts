@@ -52,7 +52,8 @@ export class SyncHost {
   async status(store: ProjectStore): Promise<SyncStatus> {
     await this.readSettings()
     if (this.sync?.store === store) return this.sync.currentStatus()
-    if (await ProjectSync.hasRemote(store.folder)) return (await this.forStore(store)).currentStatus()
+    if (await ProjectSync.hasRemote(store.folder))
+      return (await this.forStore(store)).currentStatus()
     return {
       linked: false,
       live: false,
@@ -73,7 +74,12 @@ export class SyncHost {
 
   async link(
     store: ProjectStore,
-    input: { url: string; username?: string | undefined; password?: string | undefined; live: boolean },
+    input: {
+      url: string
+      username?: string | undefined
+      password?: string | undefined
+      live: boolean
+    },
   ): Promise<SyncStatus> {
     const { url } = parseRemoteUrl(input.url)
     const username = input.username?.trim() || undefined
@@ -99,7 +105,8 @@ export class SyncHost {
   /** Starts a sync and answers at once; the header follows it through the status. */
   async syncNow(store: ProjectStore): Promise<SyncStatus> {
     const sync = await this.forStore(store)
-    if (!sync.remoteConfig) throw new AppError('invalid_input', 'Link this project to a team hub first.')
+    if (!sync.remoteConfig)
+      throw new AppError('invalid_input', 'Link this project to a team hub first.')
     void sync.syncNow().catch(() => undefined)
     return sync.currentStatus()
   }
@@ -107,7 +114,10 @@ export class SyncHost {
   async setAuthor(store: ProjectStore, author: string): Promise<SyncStatus> {
     this.author = author
     this.settingsRead = true
-    await writeFileDurably(join(this.options.userDataDir, SETTINGS_FILE), JSON.stringify({ author }))
+    await writeFileDurably(
+      join(this.options.userDataDir, SETTINGS_FILE),
+      JSON.stringify({ author }),
+    )
     return this.status(store)
   }
 

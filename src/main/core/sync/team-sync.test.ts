@@ -105,11 +105,20 @@ describe('team sync through a hub on 127.0.0.1', () => {
 
     // Offline, each on their own laptop.
     await amina.call('entities.update', { id: front.id, patch: { name: 'Northern Front (Amina)' } })
-    await bashir.call('entities.update', { id: front.id, patch: { name: 'Northern Front (Bashir)' } })
+    await bashir.call('entities.update', {
+      id: front.id,
+      patch: { name: 'Northern Front (Bashir)' },
+    })
     await amina.call('entities.update', { id: council.id, patch: { aliases: ['RC'] } })
-    await chen.call('entities.update', { id: council.id, patch: { description: 'Formed in 2021.' } })
+    await chen.call('entities.update', {
+      id: council.id,
+      patch: { description: 'Formed in 2021.' },
+    })
     await bashir.call('entities.delete', { id: militia.id })
-    await chen.call('entities.update', { id: militia.id, patch: { name: 'Hill Militia (renamed)' } })
+    await chen.call('entities.update', {
+      id: militia.id,
+      patch: { name: 'Hill Militia (renamed)' },
+    })
     await amina.call('notes.update', { id: note.id, body: 'Line ONE.\nLine two.\nLine three.' })
     await bashir.call('notes.update', { id: note.id, body: 'Line one.\nLine two.\nLine THREE.' })
     const pasted = await chen.call('sources.paste', {
