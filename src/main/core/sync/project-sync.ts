@@ -201,10 +201,17 @@ export class ProjectSync {
    * status (offline, refused) and thrown.
    */
   async syncNow(): Promise<void> {
-    const remote = await this.remoteDb()
-    await this.store.flush()
-    await this.drain()
-    this.status = { state: 'syncing', done: 0, total: 0 }
+    // Said at once, so whoever started it sees it running.
+    this.status = { ...this.status, state: 'syncing', done: 0, total: 0 }
+    let remote: Pouch.Database<RecordBody>
+    try {
+      remote = await this.remoteDb()
+      await this.flushStore()
+      await this.drain()
+    } catch (error) {
+      this.failed(error)
+      throw error
+    }
     try {
       const replication = this.db.sync(remote, { batch_size: BATCH })
       replication.on('change', (info) => this.count(info.change))
@@ -697,13 +704,16 @@ export class ProjectSync {
     this.state.known[docId] = rev
     this.conflicted.delete(docId)
     this.applyToStore([{ collection, id, value }])
-    this.note({
-      author: sides.others.map((o) => o.author).join(', '),
-      action: 'merged',
-      collection,
-      id,
-      label: recordLabel(value),
-    })
+    // Identical sides (two copies of one project) merge silently; a real merge is recorded.
+    if (sides.others.some((other) => !sameValue(other.value, sides.mine.value))) {
+      this.note({
+        author: sides.others.map((o) => o.author).join(', '),
+        action: 'merged',
+        collection,
+        id,
+        label: recordLabel(value),
+      })
+    }
   }
 
   /**

@@ -20,10 +20,10 @@ export function SyncBadge({ projectOpen }: { projectOpen: boolean }) {
             ? 'Synced'
             : 'Not synced yet'
   return (
-    <span className="sync-badge">
+    <span className="sync-badge" role="status">
       <a
         href="#/team"
-        role="status"
+        aria-label={`Team sync: ${text}`}
         className={`sync-state sync-${status.state}`}
         title={
           status.state === 'offline'

@@ -87,6 +87,7 @@ function AuthorForm({ current }: { current: string }) {
       <button type="submit" disabled={save.isPending || !value.trim()}>
         Save name
       </button>
+      {save.isSuccess && author === null && <span className="muted">Name saved.</span>}
       {save.isError && <p role="alert">{errorMessage(save.error)}</p>}
     </form>
   )
