@@ -24,6 +24,7 @@ import { writeFileDurably } from '../durable-write'
 import { AppError } from '../errors'
 import type { JournalEntry, JournalEvent, ProjectStore } from '../project-store'
 import { collectionOf, isCollection, schemaOf, COLLECTIONS } from '../store/collections'
+import { Slicer } from '../store/lines'
 import { mergeRecord, sameValue, type PlainRecord } from './merge'
 import {
   isRecordDocId,
@@ -103,6 +104,12 @@ export class ProjectSync {
     total: 0,
   }
   private conflicted = new Set<string>()
+  private index: { revision: number; byCollection: Map<string, Map<string, { id: string }>> } = {
+    revision: -1,
+    byCollection: new Map(),
+  }
+  /** Long loops yield every few milliseconds, so requests keep being answered. */
+  private readonly slicer = new Slicer()
   private live: Pouch.Sync<RecordBody> | null = null
   private liveIncoming: NodeJS.Timeout | null = null
   private closed = false
@@ -498,6 +505,7 @@ export class ProjectSync {
     )
     for (const collection of COLLECTIONS) {
       for (const record of collectionOf(this.store.data, collection)) {
+        await this.slicer.maybePause()
         const docId = recordDocId(collection, record.id)
         inStore.add(docId)
         const row = mirrored.get(docId)
@@ -573,16 +581,22 @@ export class ProjectSync {
     ].filter((doc): doc is Leaf => !!doc && isRecordDocId(doc._id))
     if (this.store.saveState().pending || this.journalBacklog > 0) return 'wait'
     this.state.waiting = []
-    await this.applyDocs(docs)
+    if (!(await this.applyDocs(docs))) return 'wait'
     this.state.appliedSince = feed.last_seq
     this.stateDirty = true
     await this.saveState()
     return feed.results.length < BATCH ? 'done' : 'more'
   }
 
-  private async applyDocs(docs: Leaf[]): Promise<void> {
-    const applied: Array<{ collection: string; id: string; value: PlainRecord | null }> = []
+  /**
+   * Applies a batch; false when the analyst edited meanwhile (the checks above awaited),
+   * so nothing of it is applied and the batch is read again after their edits are mirrored.
+   */
+  private async applyDocs(docs: Leaf[]): Promise<boolean> {
+    const ready: Array<{ doc: Leaf; value: PlainRecord | null; current: PlainRecord | null }> = []
+    const unchanged: Leaf[] = []
     for (const doc of docs) {
+      await this.slicer.maybePause()
       const docId = doc._id
       if ((doc as unknown as { _conflicts?: string[] })._conflicts?.length) {
         await this.settleConflict(docId)
@@ -592,13 +606,18 @@ export class ProjectSync {
       if (this.state.known[docId] === doc._rev) continue
       const current = this.storeRecord(doc.collection, doc.id)
       if (sameValue(current, doc.value)) {
-        this.state.known[docId] = doc._rev!
+        unchanged.push(doc)
         continue
       }
-      const ready = await this.readyToApply(doc)
-      if (!ready) continue
-      applied.push({ collection: doc.collection, id: doc.id, value: ready.value })
-      this.state.known[docId] = doc._rev!
+      const checked = await this.readyToApply(doc)
+      if (checked) ready.push({ doc, value: checked.value, current })
+    }
+    await this.flushStore()
+    if (this.store.saveState().pending || this.journalBacklog > 0) return false
+    // From here to the store edit nothing awaits: no edit of the analyst's can slip between.
+    for (const doc of unchanged) this.state.known[doc._id] = doc._rev!
+    for (const { doc, current } of ready) {
+      this.state.known[doc._id] = doc._rev!
       this.note({
         author: doc.author,
         action: doc.value === null ? 'deleted' : current ? 'changed' : 'added',
@@ -607,7 +626,10 @@ export class ProjectSync {
         label: recordLabel(doc.value ?? current),
       })
     }
-    this.applyToStore(applied)
+    this.applyToStore(
+      ready.map(({ doc, value }) => ({ collection: doc.collection, id: doc.id, value })),
+    )
+    return true
   }
 
   /**
@@ -850,8 +872,21 @@ export class ProjectSync {
 
   private storeRecord(collection: string, id: string): PlainRecord | null {
     if (!isCollection(collection)) return null
-    const record = collectionOf(this.store.data, collection).find((r) => r.id === id)
+    const record = this.indexOf(collection).get(id)
     return record ? plain(record) : null
+  }
+
+  /** Records by id, per collection, rebuilt only when the store has changed since. */
+  private indexOf(collection: string): Map<string, { id: string }> {
+    if (this.index.revision !== this.store.revision) {
+      this.index = { revision: this.store.revision, byCollection: new Map() }
+    }
+    let byId = this.index.byCollection.get(collection)
+    if (!byId) {
+      byId = new Map(collectionOf(this.store.data, collection).map((r) => [r.id, r]))
+      this.index.byCollection.set(collection, byId)
+    }
+    return byId
   }
 
   private storeRecordOfDoc(doc: RecordDoc): PlainRecord | null {
