@@ -118,6 +118,7 @@ function LinkForm() {
       <label>
         Hub database URL
         <input
+          className="team-url"
           value={url}
           onChange={(e) => setUrl(e.target.value)}
           placeholder="https://hub.example.org/team-corpus"
