@@ -10,7 +10,7 @@
  * PouchDB's asynchronous I/O; no step here holds the main thread for long (the incoming
  * pass works in batches of BATCH documents).
  */
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import PouchDB, { type PouchDB as Pouch } from 'pouchdb-node'
@@ -410,6 +410,7 @@ export class ProjectSync {
       const slice = ids.slice(start, start + BATCH)
       const current = await this.db.allDocs({ keys: slice, include_docs: true })
       const puts: RecordDoc[] = []
+      const roots: RecordDoc[] = []
       const branches: Array<{ docId: string; parent: string; doc: RecordBody }> = []
       current.rows.forEach((row, index) => {
         const docId = slice[index]!
@@ -420,7 +421,7 @@ export class ProjectSync {
         const winnerDoc = winner && 'doc' in winner ? (winner.doc as RecordDoc | null) : null
         const body = this.body(change.collection, change.id, change.value)
         if (!winnerRev) {
-          if (change.value) puts.push({ ...body, _id: docId })
+          if (change.value) roots.push({ ...body, _id: docId, ...firstRevision(change.value) })
           return
         }
         const parent = known ?? winnerRev
@@ -431,6 +432,10 @@ export class ProjectSync {
           branches.push({ docId, parent, doc: body })
         }
       })
+      if (roots.length) {
+        await this.db.bulkDocs(roots, { new_edits: false })
+        for (const root of roots) this.state.known[root._id] = root._rev!
+      }
       const results = puts.length ? await this.db.bulkDocs(puts) : []
       results.forEach((result, index) => {
         const doc = puts[index]!
@@ -975,6 +980,30 @@ export class ProjectSync {
   private log(message: string): void {
     ;(this.options.log ?? ((m: string) => console.warn(m)))(redact(message))
   }
+}
+
+/**
+ * A record's first revision is named after its content, so two copies of one project (the
+ * same records, mirrored on two laptops) share their first revisions instead of starting
+ * as conflicts with no common ancestor.
+ */
+function firstRevision(value: PlainRecord): {
+  _rev: string
+  _revisions: { start: number; ids: string[] }
+} {
+  const hash = createHash('sha256').update(stableJson(value)).digest('hex').slice(0, 32)
+  return { _rev: `1-${hash}`, _revisions: { start: 1, ids: [hash] } }
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    )
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`
+  }
+  return JSON.stringify(value)
 }
 
 function isRow<T>(row: Pouch.AllDocsRow<T> | Pouch.AllDocsMissing): row is Pouch.AllDocsRow<T> {

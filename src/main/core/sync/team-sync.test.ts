@@ -188,6 +188,38 @@ describe('team sync through a hub on 127.0.0.1', () => {
     }
   }, 60_000)
 
+  it('treats two copies of one project as one history: no conflict at first, the ancestor known later', async () => {
+    const at = '2026-01-01T00:00:00.000Z'
+    const copies: Peer[] = []
+    for (const name of ['Amina', 'Bashir']) {
+      const copy = await peer(name, 'copies')
+      copy.workspace.current.mutate((data) => {
+        data.entities.push({
+          id: 'g-shared',
+          createdAt: at,
+          updatedAt: at,
+          type: 'group',
+          name: 'Shared group',
+          aliases: [],
+          description: '',
+          attributes: {},
+        })
+      })
+      copies.push(copy)
+    }
+    const [amina, bashir] = copies as [Peer, Peer]
+    // One round: each edits on the revision it has, before the other has seen its copy.
+    await syncAll([amina, bashir], 1)
+    expect((await bashir.call('sync.status')).conflicts).toBe(0)
+    await amina.call('entities.update', { id: 'g-shared', patch: { name: 'Amina named it' } })
+    await bashir.call('entities.update', { id: 'g-shared', patch: { name: 'Bashir named it' } })
+    await syncAll([amina, bashir])
+    const [clash] = await bashir.call('sync.conflicts')
+    expect(clash?.fields).toEqual([
+      expect.objectContaining({ field: 'name', base: 'Shared group' }),
+    ])
+  }, 30_000)
+
   it('quarantines a malformed document from the hub and applies the rest', async () => {
     const amina = await peer('Amina', 'q')
     const bashir = await peer('Bashir', 'q')
