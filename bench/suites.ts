@@ -15,6 +15,7 @@ import { searchSuite } from './suites/search'
 import { reportSuite } from './suites/report'
 import { storeSuite } from './suites/store'
 import { suggestionsSuite } from './suites/suggestions'
+import { syncSuite } from './suites/sync'
 import { timelineSuite } from './suites/timeline'
 import type { BenchSuite } from './types'
 
@@ -36,4 +37,5 @@ export const suites: BenchSuite[] = [
   suggestionsSuite,
   achSuite,
   timelineSuite,
+  syncSuite,
 ]

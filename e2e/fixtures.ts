@@ -14,8 +14,8 @@ export interface RunningApp {
   projectDir: string
 }
 
-/** Starts browser mode on a fresh temp copy of the sample project and waits for its URL. */
-async function startApp(
+/** Starts browser mode on a project folder and waits for its URL. */
+export async function startApp(
   projectDir: string,
   userDataDir: string,
 ): Promise<{ url: string; process: ChildProcess }> {

@@ -27,7 +27,9 @@ export class AppShell {
       | 'Sources'
       | 'Notes'
       | 'Analyses'
-      | 'Reports',
+      | 'Reports'
+      | 'Team'
+      | 'Conflicts',
   ): Promise<void> {
     await this.navigation.getByRole('link', { name: view, exact: true }).click()
   }

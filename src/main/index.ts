@@ -3,9 +3,12 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { app, dialog, ipcMain, protocol, type BrowserWindow } from 'electron'
 import { createDispatch } from './core/dispatch'
+import { FileVault } from './core/sync/credentials'
+import { CREDENTIALS_FILE } from './core/sync/sync-host'
 import { Workspace } from './core/workspace'
 import { registerIpc } from './electron/ipc'
 import { createElectronPrinter } from './electron/print'
+import { safeStorageCodec } from './electron/secret-codec'
 import { APP_SCHEME_PRIVILEGES, serveRenderer } from './electron/protocol'
 import { createMainWindow } from './electron/window'
 import { rendererDir, sampleProjectDir } from './paths'
@@ -22,6 +25,7 @@ if (!app.requestSingleInstanceLock()) {
     userDataDir: app.getPath('userData'),
     sampleDir: sampleProjectDir(),
     printPdf: createElectronPrinter(),
+    credentials: new FileVault(join(app.getPath('userData'), CREDENTIALS_FILE), safeStorageCodec),
   })
 
   app.on('second-instance', () => {

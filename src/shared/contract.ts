@@ -21,6 +21,7 @@ import { reportMethods } from './api/reports'
 import { sourceMethods } from './api/sources'
 import { storageMethods } from './api/storage'
 import { suggestionMethods } from './api/suggestions'
+import { syncMethods } from './api/sync'
 import { timelineMethods } from './api/timeline'
 import { transferMethods } from './api/transfer'
 
@@ -62,6 +63,7 @@ export const contract = {
   ...suggestionMethods,
   ...analysisMethods,
   ...timelineMethods,
+  ...syncMethods,
 } as const
 
 export type Contract = typeof contract

@@ -15,6 +15,7 @@ import { reportHandlers } from './handlers/reports'
 import { sourceHandlers } from './handlers/sources'
 import { storageHandlers } from './handlers/storage'
 import { suggestionHandlers } from './handlers/suggestions'
+import { syncHandlers } from './handlers/sync'
 import { timelineHandlers } from './handlers/timeline'
 import { transferHandlers } from './handlers/transfer'
 import type { Handler } from './handlers/types'
@@ -39,4 +40,5 @@ export const handlers: { [M in MethodName]: Handler<M> } = {
   ...suggestionHandlers,
   ...analysisHandlers,
   ...timelineHandlers,
+  ...syncHandlers,
 }

@@ -21,6 +21,8 @@ import {
 } from './project-store'
 import { listStoreFiles, journalName, snapshotName } from './store/format'
 import type { PdfPrinter } from './report/print'
+import type { CredentialVault } from './sync/credentials'
+import { SyncHost } from './sync/sync-host'
 
 const RECENT_FILE = 'recent.json'
 const RECENT_LIMIT = 12
@@ -36,6 +38,8 @@ export interface WorkspaceOptions {
   printPdf?: PdfPrinter
   /** Limits and concurrency of the document importers' workers. */
   imports?: ImportJobsOptions
+  /** Where team hub passwords are kept (Electron: the OS keychain); by default a 0600 file. */
+  credentials?: CredentialVault
 }
 
 /** A sortable, file-name-safe time for names such as snapshot.1.jsonl.corrupt-<time>. */
@@ -84,9 +88,15 @@ export class Workspace {
   private failure: Omit<OpenFailure, 'backups'> | null = null
   /** Document imports in progress, each in its worker; they outlive a change of project. */
   readonly imports: ImportJobs
+  /** Team sync of the open project. */
+  readonly sync: SyncHost
 
   constructor(readonly options: WorkspaceOptions) {
     this.imports = options.imports ? new ImportJobs(options.imports) : defaultImportJobs()
+    this.sync = new SyncHost({
+      userDataDir: options.userDataDir,
+      ...(options.credentials ? { vault: options.credentials } : {}),
+    })
   }
 
   get projectsDir(): string {
@@ -315,6 +325,7 @@ export class Workspace {
   async close(): Promise<void> {
     const store = this.store
     this.store = null
+    await this.sync.detach()
     await store?.close()
   }
 
@@ -322,7 +333,10 @@ export class Workspace {
     const previous = this.store
     this.store = next
     this.failure = null
+    await this.sync.detach()
     await previous?.close()
+    // A project linked to a hub resumes its sync; one that cannot does not fail the open.
+    await this.sync.attach(next).catch(() => undefined)
     // The recent list is a convenience: failing to write it must not fail the open.
     await this.remember(next).catch(() => undefined)
   }

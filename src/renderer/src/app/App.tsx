@@ -13,6 +13,9 @@ import { SaveStatus } from '../features/project/SaveStatus'
 import { ReaderView } from '../features/reader/ReaderView'
 import { ReportsView } from '../features/reports/ReportsView'
 import { SearchBox } from '../features/search/SearchBox'
+import { ConflictsView } from '../features/sync/ConflictsView'
+import { SyncBadge } from '../features/sync/SyncBadge'
+import { TeamView } from '../features/sync/TeamView'
 import { TimelineView } from '../features/timeline/TimelineView'
 import { useCurrentView, VIEWS, type ViewId } from '../routes/views'
 
@@ -29,6 +32,8 @@ const VIEW_COMPONENTS: Record<ViewId, () => React.JSX.Element> = {
   notes: NotesView,
   analyses: AchView,
   reports: ReportsView,
+  team: TeamView,
+  conflicts: ConflictsView,
 }
 
 export function App() {
@@ -54,6 +59,7 @@ export function App() {
         )}
         <SearchBox />
         <SaveStatus projectOpen={project.isSuccess} />
+        <SyncBadge projectOpen={project.isSuccess} />
         {project.isSuccess && <ProjectPanel />}
       </header>
       <nav className="app-nav" aria-label="Views">

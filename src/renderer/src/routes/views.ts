@@ -13,6 +13,8 @@ export const VIEWS = [
   { id: 'notes', label: 'Notes' },
   { id: 'analyses', label: 'Analyses' },
   { id: 'reports', label: 'Reports' },
+  { id: 'team', label: 'Team' },
+  { id: 'conflicts', label: 'Conflicts' },
 ] as const
 export type ViewId = (typeof VIEWS)[number]['id']
 

@@ -1,0 +1,142 @@
+/**
+ * Team sync (issue 20): the first replication of a project to an empty hub and back to a
+ * new peer, and an incremental sync of 100 edits, each beside the floor of PouchDB moving
+ * the same documents without Sightline around it (a bare LevelDB database, bulkDocs, and
+ * the same replication). The hub is express-pouchdb over an in-memory PouchDB on 127.0.0.1
+ * in this process, as in the tests; the longest main-thread stall is sampled throughout.
+ */
+import { cp, mkdtemp } from 'node:fs/promises'
+import { join } from 'node:path'
+import PouchDB from 'pouchdb-node'
+import { collectionOf, COLLECTIONS } from '../../src/main/core/store/collections'
+import { recordDocId } from '../../src/main/core/sync/mirror-docs'
+import { Workspace } from '../../src/main/core/workspace'
+import { startTeamHub } from '../../test/support/team-hub'
+import { line, longestStall, target, timeOnce } from '../measure'
+import type { BenchSuite, Measurement } from '../types'
+
+const EDITS = 100
+
+export const syncSuite: BenchSuite = {
+  name: 'sync',
+  async run(ctx) {
+    const hub = await startTeamHub()
+    const out: Measurement[] = []
+    try {
+      const folder = await mkdtemp(join(ctx.tmpDir, 'sync-'))
+      const projectA = join(folder, 'a')
+      await cp(await ctx.project(ctx.preset), projectA, { recursive: true })
+      const a = new Workspace({ userDataDir: join(folder, 'user-a'), store: { backups: false } })
+      const store = await a.open(projectA)
+      const docs = COLLECTIONS.flatMap((collection) =>
+        collectionOf(store.data, collection).map((record) => ({
+          _id: recordDocId(collection, record.id),
+          collection,
+          id: record.id,
+          value: JSON.parse(JSON.stringify(record)) as unknown,
+          author: 'Bench',
+          at: new Date().toISOString(),
+        })),
+      )
+      ctx.log(`  sync: ${docs.length} records of the ${ctx.preset} preset`)
+
+      // ---- first replication up: mirror the project, push to an empty hub
+      let up = 0
+      const upStall = await longestStall(async () => {
+        up = await timeOnce(async () => {
+          await a.sync.link(store, { url: hub.databaseUrl('up'), live: false })
+          await (await a.sync.forStore(store)).syncNow()
+        })
+      })
+      const floorLocal = new PouchDB<Record<string, unknown>>(join(folder, 'floor-up'))
+      const floorUp = await timeOnce(async () => {
+        for (let i = 0; i < docs.length; i += 500) await floorLocal.bulkDocs(docs.slice(i, i + 500))
+        await floorLocal.sync(new PouchDB(hub.databaseUrl('floor-up')), { batch_size: 500 })
+      })
+
+      // ---- first replication down: a new, empty project pulls everything
+      const b = new Workspace({ userDataDir: join(folder, 'user-b'), store: { backups: false } })
+      const peer = await b.create('Peer', join(folder, 'b'))
+      let down = 0
+      const downStall = await longestStall(async () => {
+        down = await timeOnce(async () => {
+          await b.sync.link(peer, { url: hub.databaseUrl('up'), live: false })
+          await (await b.sync.forStore(peer)).syncNow()
+        })
+      })
+      const floorDownDb = new PouchDB<Record<string, unknown>>(join(folder, 'floor-down'))
+      const floorDown = await timeOnce(async () => {
+        await floorDownDb.sync(new PouchDB(hub.databaseUrl('floor-up')), { batch_size: 500 })
+      })
+      const arrived = peer.data.entities.length === store.data.entities.length
+
+      // ---- incremental: 100 edits, then one sync
+      const entities = store.data.entities.slice(0, EDITS)
+      let incremental = 0
+      const incrementalStall = await longestStall(async () => {
+        store.mutate((data) => {
+          entities.forEach((entity, index) => {
+            const position = data.entities.findIndex((e) => e.id === entity.id)
+            data.entities[position] = {
+              ...entity,
+              description: `${entity.description} (edit ${index})`,
+            }
+          })
+        })
+        incremental = await timeOnce(async () => (await a.sync.forStore(store)).syncNow())
+      })
+      const floorEdits = await timeOnce(async () => {
+        const current = await floorLocal.allDocs({
+          keys: entities.map((e) => recordDocId('entities', e.id)),
+          include_docs: true,
+        })
+        await floorLocal.bulkDocs(
+          current.rows.map(
+            (row) => ({ ...('doc' in row ? row.doc! : {}), at: new Date().toISOString() }) as never,
+          ),
+        )
+        await floorLocal.sync(new PouchDB(hub.databaseUrl('floor-up')), { batch_size: 500 })
+      })
+
+      out.push(
+        line({
+          name: `first sync up (${ctx.preset}: ${docs.length} records)`,
+          unit: 'ms',
+          value: up,
+          floor: { name: 'PouchDB bulkDocs + push', value: floorUp },
+          target: target.ratioAtMost(2),
+          note: 'Includes mirroring every record from the store into the local PouchDB and the source texts as attachments.',
+        }),
+        line({
+          name: `first sync down to a new peer (${ctx.preset})`,
+          unit: 'ms',
+          value: down,
+          floor: { name: 'PouchDB pull', value: floorDown },
+          target: target.ratioAtMost(2),
+          note: `Includes checking every record with its schema and applying it to the store (all arrived: ${arrived}).`,
+        }),
+        line({
+          name: `incremental sync of ${EDITS} edits`,
+          unit: 'ms',
+          value: incremental,
+          floor: { name: 'PouchDB bulkDocs + push', value: floorEdits },
+          target: target.ratioAtMost(2),
+        }),
+        line({
+          name: 'longest main-thread stall during sync',
+          unit: 'ms',
+          value: Math.max(upStall, downStall, incrementalStall),
+          target: target.atMost(30),
+          note: `Up ${upStall.toFixed(0)} ms, down ${downStall.toFixed(0)} ms, incremental ${incrementalStall.toFixed(0)} ms.`,
+        }),
+      )
+      await floorLocal.close()
+      await floorDownDb.close()
+      await b.close()
+      await a.close()
+    } finally {
+      await hub.close()
+    }
+    return out
+  },
+}

@@ -1,0 +1,1027 @@
+/**
+ * Team sync of one open project. A PouchDB database in the project's `.sync/` mirrors its
+ * records, fed by the store's journal; CouchDB replication moves that database to and from
+ * the team's hub; what arrives goes back into the store as ordinary edits, checked by the
+ * same schemas. The mirror keeps one branch per peer: `known` is the revision each record
+ * in the store stands on, so a local edit made while a remote one was arriving becomes a
+ * CouchDB conflict instead of overwriting it.
+ *
+ * Everything that touches the mirror runs in one queue, in order. Replication itself is
+ * PouchDB's asynchronous I/O; no step here holds the main thread for long (the incoming
+ * pass works in batches of BATCH documents).
+ */
+import { createHash, randomBytes } from 'node:crypto'
+import { mkdir, readFile, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import PouchDB, { type PouchDB as Pouch } from 'pouchdb-node'
+import type {
+  QuarantinedDoc,
+  SyncConflict,
+  SyncStatus,
+  TeamActivity,
+} from '../../../shared/api/sync'
+import { writeFileDurably } from '../durable-write'
+import { AppError } from '../errors'
+import type { JournalEntry, JournalEvent, ProjectStore } from '../project-store'
+import { collectionOf, isCollection, schemaOf, COLLECTIONS } from '../store/collections'
+import { Slicer } from '../store/lines'
+import { mergeRecord, sameValue, type PlainRecord } from './merge'
+import {
+  isRecordDocId,
+  plain,
+  recordDocId,
+  recordLabel,
+  sourceTextDocId,
+  TEXT_ATTACHMENT,
+  type RecordBody,
+  type RecordDoc,
+} from './mirror-docs'
+import { redact } from './remote'
+
+export const SYNC_FOLDER = '.sync'
+const REMOTE_FILE = 'remote.json'
+const STATE_ID = '_local/sightline-sync'
+const BATCH = 500
+const ACTIVITY_LIMIT = 200
+
+export interface RemoteConfig {
+  url: string
+  username?: string
+  live: boolean
+}
+
+export interface ProjectSyncOptions {
+  /** The name this analyst's revisions carry. */
+  author: () => string
+  /** The hub's password, from the vault (never stored with the project). */
+  password?: (remote: RemoteConfig) => Promise<string | undefined>
+  /** A PouchDB constructor (tests may pass one with another adapter). */
+  pouch?: Pouch.Static
+  log?: (message: string) => void
+}
+
+interface SyncState {
+  /** The last journal sequence number mirrored. */
+  mirroredSeq: number
+  /** The local changes-feed sequence the incoming pass has read up to. */
+  appliedSince: number | string
+  /** docId → the revision the store's record stands on. */
+  known: Record<string, string>
+  quarantine: QuarantinedDoc[]
+  activity: TeamActivity[]
+  /** Source records waiting for their text to arrive. */
+  waiting: string[]
+}
+
+type Leaf = RecordDoc & { _revisions?: { start: number; ids: string[] }; _deleted?: boolean }
+
+/** What a conflicted record looks like from here: my leaf, the others, their ancestor. */
+interface ConflictSides {
+  winner: Leaf
+  mine: Leaf
+  others: Leaf[]
+}
+
+const EMPTY_STATE: SyncState = {
+  mirroredSeq: -1,
+  appliedSince: 0,
+  known: {},
+  quarantine: [],
+  activity: [],
+  waiting: [],
+}
+
+export class ProjectSync {
+  private queue: Promise<unknown> = Promise.resolve()
+  private journalBacklog = 0
+  private stateDirty = false
+  private status: Omit<
+    SyncStatus,
+    'conflicts' | 'quarantined' | 'author' | 'linked' | 'remote' | 'username' | 'live'
+  > = {
+    state: 'idle',
+    done: 0,
+    total: 0,
+  }
+  private conflicted = new Set<string>()
+  private index: { revision: number; byCollection: Map<string, Map<string, { id: string }>> } = {
+    revision: -1,
+    byCollection: new Map(),
+  }
+  /** Long loops yield every few milliseconds, so requests keep being answered. */
+  private readonly slicer = new Slicer()
+  private live: Pouch.Sync<RecordBody> | null = null
+  private liveIncoming: NodeJS.Timeout | null = null
+  private closed = false
+  private readonly unsubscribe: () => void
+
+  private constructor(
+    readonly store: ProjectStore,
+    private readonly db: Pouch.Database<RecordBody>,
+    private state: SyncState,
+    private remote: RemoteConfig | null,
+    private readonly options: ProjectSyncOptions,
+  ) {
+    this.unsubscribe = store.onJournal((event) => this.onJournal(event))
+  }
+
+  /** Opens (or creates) the project's mirror and brings it up to date with the store. */
+  static async open(store: ProjectStore, options: ProjectSyncOptions): Promise<ProjectSync> {
+    const folder = join(store.folder, SYNC_FOLDER)
+    await mkdir(folder, { recursive: true })
+    const Ctor = options.pouch ?? PouchDB
+    const db = new Ctor<RecordBody>(join(folder, 'mirror'), { auto_compaction: false })
+    let state = EMPTY_STATE
+    try {
+      const saved = (await db.get(STATE_ID)) as unknown as SyncState
+      state = { ...EMPTY_STATE, ...saved }
+    } catch (error) {
+      if ((error as { status?: number }).status !== 404) throw error
+    }
+    const sync = new ProjectSync(
+      store,
+      db,
+      structuredClone(state),
+      await readRemote(store.folder),
+      options,
+    )
+    await sync.enqueue(async () => {
+      if (sync.state.mirroredSeq !== store.diskState().seq) await sync.reconcile()
+      await sync.findConflicts()
+    })
+    return sync
+  }
+
+  static async hasRemote(folder: string): Promise<boolean> {
+    return (await readRemote(folder)) !== null
+  }
+
+  get remoteConfig(): RemoteConfig | null {
+    return this.remote
+  }
+
+  currentStatus(): SyncStatus {
+    return {
+      linked: this.remote !== null,
+      ...(this.remote ? { remote: this.remote.url } : {}),
+      ...(this.remote?.username ? { username: this.remote.username } : {}),
+      live: this.remote?.live ?? false,
+      ...this.status,
+      ...(this.remote ? {} : { state: 'off' as const }),
+      conflicts: this.conflicted.size,
+      quarantined: this.state.quarantine.length,
+      author: this.options.author(),
+    }
+  }
+
+  activity(): TeamActivity[] {
+    return [...this.state.activity].reverse()
+  }
+
+  quarantine(): QuarantinedDoc[] {
+    return [...this.state.quarantine]
+  }
+
+  /** Links the project to a hub (the caller has checked the URL and stored the password). */
+  async link(remote: RemoteConfig): Promise<void> {
+    await this.stopLive()
+    this.remote = remote
+    await mkdir(join(this.store.folder, SYNC_FOLDER), { recursive: true })
+    await writeFileDurably(
+      join(this.store.folder, SYNC_FOLDER, REMOTE_FILE),
+      JSON.stringify(remote),
+    )
+    this.status = { state: 'idle', done: 0, total: 0 }
+    if (remote.live) await this.startLive()
+  }
+
+  async unlink(): Promise<void> {
+    await this.stopLive()
+    this.remote = null
+    await rm(join(this.store.folder, SYNC_FOLDER, REMOTE_FILE), { force: true })
+    this.status = { state: 'idle', done: 0, total: 0 }
+  }
+
+  /**
+   * One sync both ways: local edits are mirrored first, then pushed and pulled, then what
+   * arrived is applied to the store. Resolves when all of it is done; a failure is in the
+   * status (offline, refused) and thrown.
+   */
+  async syncNow(): Promise<void> {
+    // Said at once, so whoever started it sees it running.
+    this.status = { ...this.status, state: 'syncing', done: 0, total: 0 }
+    let remote: Pouch.Database<RecordBody>
+    try {
+      remote = await this.remoteDb()
+      await this.flushStore()
+      await this.drain()
+    } catch (error) {
+      this.failed(error)
+      throw error
+    }
+    try {
+      const replication = this.db.sync(remote, { batch_size: BATCH })
+      replication.on('change', (info) => this.count(info.change))
+      await replication
+      await this.applyIncoming()
+      this.status = {
+        state: 'synced',
+        done: this.status.done,
+        total: this.status.done,
+        lastSyncAt: new Date().toISOString(),
+      }
+    } catch (error) {
+      this.failed(error)
+      throw new AppError('unavailable', this.status.reason ?? 'The sync failed.')
+    } finally {
+      await remote.close().catch(() => undefined)
+    }
+  }
+
+  /** Continuous replication with retries: it resumes by itself after sleep or a lost network. */
+  async startLive(): Promise<void> {
+    if (this.live || this.closed) return
+    const remote = await this.remoteDb()
+    const live = this.db.sync(remote, { live: true, retry: true, batch_size: BATCH })
+    this.live = live
+    live.on('active', () => {
+      this.status = { ...this.status, state: 'syncing', done: 0, total: 0 }
+    })
+    live.on('change', (info) => {
+      this.count(info.change)
+      if (info.direction === 'pull') this.scheduleIncoming()
+    })
+    live.on('paused', (error) => {
+      if (error) this.failed(error)
+      else {
+        this.status = {
+          state: 'synced',
+          done: this.status.done,
+          total: this.status.done,
+          lastSyncAt: new Date().toISOString(),
+        }
+        this.scheduleIncoming()
+      }
+    })
+    live.on('error', (error) => this.failed(error))
+  }
+
+  async stopLive(): Promise<void> {
+    const live = this.live
+    this.live = null
+    if (live) {
+      live.cancel()
+      await Promise.resolve(live).catch(() => undefined)
+    }
+  }
+
+  /** Every record both sides changed in the same field, for the Conflicts view. */
+  async conflicts(): Promise<SyncConflict[]> {
+    return this.enqueue(async () => {
+      const out: SyncConflict[] = []
+      for (const docId of [...this.conflicted].sort()) {
+        const sides = await this.sidesOf(docId)
+        if (!sides) continue
+        for (const other of sides.others) {
+          const base = await this.ancestorOf(docId, sides.mine, other)
+          const merge = mergeRecord(base, sides.mine.value, other.value)
+          if (merge.clean) continue
+          out.push({
+            docId,
+            collection: sides.mine.collection,
+            id: sides.mine.id,
+            label: recordLabel(sides.mine.value ?? other.value ?? base),
+            theirAuthor: other.author,
+            theirAt: other.at,
+            myAuthor: sides.mine.author,
+            mine: sides.mine.value,
+            theirs: other.value,
+            ...(base !== undefined ? { base } : {}),
+            fields: merge.conflicts.map((c) => ({
+              field: c.field,
+              mine: c.mine,
+              theirs: c.theirs,
+              ...(c.base !== undefined ? { base: c.base } : {}),
+              ...(c.textMerge !== undefined ? { textMerge: c.textMerge } : {}),
+            })),
+          })
+          break
+        }
+      }
+      return out
+    })
+  }
+
+  /**
+   * Settles a conflicted record with `value` (null: deleted): written on the winning
+   * revision, every other leaf deleted, so every peer converges on it; then applied to the
+   * store like any edit (refused if it fails the schema).
+   */
+  async resolve(docId: string, value: PlainRecord | null): Promise<void> {
+    await this.enqueue(async () => {
+      const sides = await this.sidesOf(docId)
+      if (!sides) throw new AppError('not_found', 'This conflict has been settled already.')
+      const { collection, id } = sides.winner
+      const checked = value === null ? null : this.validate(collection, value)
+      if (checked && 'error' in checked) throw new AppError('invalid_input', checked.error)
+      const record = checked === null ? null : checked.value
+      if (record && record['id'] !== id)
+        throw new AppError('invalid_input', 'The record must keep its id.')
+      const leaves = [sides.winner, ...sides.others, sides.mine].filter(
+        (leaf, index, all) => all.findIndex((l) => l._rev === leaf._rev) === index,
+      )
+      const rev = await this.settle({ ...sides, others: leaves }, record)
+      if (!rev) throw new AppError('conflict', 'The record changed meanwhile; look again.')
+      this.state.known[docId] = rev
+      this.conflicted.delete(docId)
+      this.applyToStore([{ collection, id, value: record }])
+      this.note({
+        author: this.options.author(),
+        action: 'resolved',
+        collection,
+        id,
+        label: recordLabel(record ?? sides.mine.value),
+      })
+      this.stateDirty = true
+      await this.saveState()
+    })
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    if (this.liveIncoming) clearTimeout(this.liveIncoming)
+    await this.stopLive()
+    this.unsubscribe()
+    await this.drain()
+    this.stateDirty = true
+    await this.saveState().catch(() => undefined)
+    await this.db.close()
+  }
+
+  /** Waits for every queued mirror step. */
+  async drain(): Promise<void> {
+    while (true) {
+      const tail = this.queue
+      await tail.catch(() => undefined)
+      if (tail === this.queue) return
+    }
+  }
+
+  // --- the journal → the mirror -----------------------------------------------------
+
+  private onJournal(event: JournalEvent): void {
+    this.journalBacklog++
+    void this.enqueue(async () => {
+      try {
+        if (event.kind === 'reset') await this.reconcile()
+        else await this.mirrorEntries(event.entries)
+      } finally {
+        this.journalBacklog--
+      }
+    }).catch((error: unknown) => this.log(`Team sync could not mirror an edit: ${String(error)}`))
+  }
+
+  private async mirrorEntries(entries: readonly JournalEntry[]): Promise<void> {
+    const last = new Map<string, { collection: string; id: string; value: PlainRecord | null }>()
+    for (const entry of entries) {
+      if (!isCollection(entry.collection) || entry.id === undefined) continue
+      last.set(recordDocId(entry.collection, entry.id), {
+        collection: entry.collection,
+        id: entry.id,
+        value: entry.op === 'put' ? plain(entry.value) : null,
+      })
+    }
+    await this.writeLocal(last)
+    const lastSeq = entries.at(-1)?.seq
+    if (lastSeq !== undefined) this.state.mirroredSeq = lastSeq
+    this.stateDirty = true
+    await this.saveState()
+  }
+
+  /**
+   * Writes local records onto the revisions the store stood on. A record whose revision
+   * has moved on meanwhile (a remote edit arrived) gets a sibling branch: a conflict.
+   */
+  private async writeLocal(
+    changes: Map<string, { collection: string; id: string; value: PlainRecord | null }>,
+  ): Promise<void> {
+    const ids = [...changes.keys()]
+    for (let start = 0; start < ids.length; start += BATCH) {
+      const slice = ids.slice(start, start + BATCH)
+      const current = await this.db.allDocs({ keys: slice, include_docs: true })
+      const puts: RecordDoc[] = []
+      const roots: RecordDoc[] = []
+      const branches: Array<{ docId: string; parent: string; doc: RecordBody }> = []
+      current.rows.forEach((row, index) => {
+        const docId = slice[index]!
+        const change = changes.get(docId)!
+        const winner = 'value' in row && row.value ? row : null
+        const known = this.state.known[docId]
+        const winnerRev = winner?.value.rev
+        const winnerDoc = winner && 'doc' in winner ? (winner.doc as RecordDoc | null) : null
+        const body = this.body(change.collection, change.id, change.value)
+        if (!winnerRev) {
+          if (change.value) roots.push({ ...body, _id: docId, ...firstRevision(change.value) })
+          return
+        }
+        const parent = known ?? winnerRev
+        if (parent === winnerRev) {
+          if (winnerDoc && sameValue(winnerDoc.value, change.value)) return
+          puts.push({ ...body, _id: docId, _rev: winnerRev })
+        } else {
+          branches.push({ docId, parent, doc: body })
+        }
+      })
+      if (roots.length) {
+        await this.db.bulkDocs(roots, { new_edits: false })
+        for (const root of roots) this.state.known[root._id] = root._rev!
+      }
+      const results = puts.length ? await this.db.bulkDocs(puts) : []
+      results.forEach((result, index) => {
+        const doc = puts[index]!
+        if ('ok' in result && result.ok) this.state.known[doc._id] = result.rev
+        else if (doc._rev) branches.push({ docId: doc._id, parent: doc._rev, doc })
+      })
+      for (const branch of branches) await this.writeBranch(branch.docId, branch.parent, branch.doc)
+      await this.mirrorTexts(slice.map((docId) => changes.get(docId)!))
+    }
+  }
+
+  /** A new revision beside the others, on `parent`: CouchDB then holds both as a conflict. */
+  private async writeBranch(docId: string, parent: string, body: RecordBody): Promise<void> {
+    const history = (await this.db.get(docId, { rev: parent, revs: true })) as Leaf
+    const revisions = history._revisions ?? {
+      start: Number(parent.split('-')[0]),
+      ids: [parent.split('-')[1]!],
+    }
+    const hash = randomBytes(16).toString('hex')
+    const start = revisions.start + 1
+    const doc = {
+      ...body,
+      _id: docId,
+      _rev: `${start}-${hash}`,
+      _revisions: { start, ids: [hash, ...revisions.ids] },
+    }
+    await this.db.bulkDocs([doc], { new_edits: false })
+    this.state.known[docId] = doc._rev
+    this.conflicted.add(docId)
+  }
+
+  /** Each source's text once, as its own immutable document. */
+  private async mirrorTexts(
+    changes: Array<{ collection: string; value: PlainRecord | null }>,
+  ): Promise<void> {
+    const sources = changes.filter((c) => c.collection === 'sources' && c.value)
+    if (!sources.length) return
+    const keys = [...new Set(sources.map((c) => sourceTextDocId(String(c.value!['contentHash']))))]
+    const present = await this.db.allDocs({ keys })
+    for (const [index, row] of present.rows.entries()) {
+      if ('value' in row && row.value && !row.value.deleted) continue
+      const source = sources.find(
+        (c) => sourceTextDocId(String(c.value!['contentHash'])) === keys[index],
+      )!
+      const text = await this.store.readSourceText(
+        String(source.value!['contentHash']),
+        Number(source.value!['length']),
+      )
+      await this.db.put({
+        _id: keys[index]!,
+        _attachments: {
+          [TEXT_ATTACHMENT]: { content_type: 'text/plain', data: Buffer.from(text, 'utf8') },
+        },
+      } as unknown as RecordDoc)
+    }
+  }
+
+  /**
+   * Brings the mirror level with the store after a crash between a write and its mirroring,
+   * a restore, or the first link: each record that differs from the revision it stood on is
+   * written; records gone from the store are marked deleted.
+   */
+  private async reconcile(): Promise<void> {
+    const changes = new Map<string, { collection: string; id: string; value: PlainRecord | null }>()
+    const inStore = new Set<string>()
+    const all = await this.db.allDocs({ include_docs: true })
+    const mirrored = new Map(
+      all.rows
+        .filter(isRow)
+        .filter((r) => isRecordDocId(r.id))
+        .map((r) => [r.id, r]),
+    )
+    for (const collection of COLLECTIONS) {
+      for (const record of collectionOf(this.store.data, collection)) {
+        await this.slicer.maybePause()
+        const docId = recordDocId(collection, record.id)
+        inStore.add(docId)
+        const row = mirrored.get(docId)
+        const value = plain(record)
+        const known = this.state.known[docId]
+        if (row && (!known || known === row.value.rev) && sameValue(row.doc?.value, value)) {
+          this.state.known[docId] = row.value.rev
+          continue
+        }
+        if (row && known && known !== row.value.rev) {
+          const before = (await this.db
+            .get(docId, { rev: known })
+            .catch(() => null)) as RecordDoc | null
+          if (before && sameValue(before.value, value)) continue
+        }
+        changes.set(docId, { collection, id: record.id, value })
+      }
+    }
+    for (const [docId, row] of mirrored) {
+      if (inStore.has(docId) || !row.doc || row.doc.value === null) continue
+      // Only what this peer had: a record that arrived and was not applied yet is not a deletion.
+      if (this.state.known[docId] !== row.value.rev) continue
+      changes.set(docId, { collection: row.doc.collection, id: row.doc.id, value: null })
+    }
+    await this.writeLocal(changes)
+    this.state.mirroredSeq = this.store.diskState().seq
+    this.stateDirty = true
+    await this.saveState()
+  }
+
+  // --- the mirror → the store -----------------------------------------------------
+
+  private scheduleIncoming(): void {
+    if (this.liveIncoming || this.closed) return
+    this.liveIncoming = setTimeout(() => {
+      this.liveIncoming = null
+      void this.applyIncoming().catch((error: unknown) => this.failed(error))
+    }, 50)
+  }
+
+  /**
+   * Applies what replication brought, in batches: a record without a conflict takes the
+   * winning revision; a conflict whose sides changed different fields is merged and written
+   * back; one that changed the same field waits in the Conflicts view. Nothing is applied
+   * while the analyst has edits not yet mirrored: the pass waits for them, so they become
+   * conflicts rather than being overwritten.
+   */
+  private async applyIncoming(): Promise<void> {
+    // Each batch is its own step in the queue, so the journal's steps (the analyst's edits,
+    // and the echo of what the last batch applied) run in between.
+    for (let round = 0; round < 10_000; round++) {
+      if ((await this.enqueue(() => this.incomingBatch())) === 'done') return
+    }
+    this.scheduleIncoming()
+  }
+
+  private async incomingBatch(): Promise<'done' | 'more' | 'wait'> {
+    await this.flushStore()
+    if (this.store.saveState().pending || this.journalBacklog > 0) return 'wait'
+    const feed = await this.db.changes({
+      since: this.state.appliedSince,
+      limit: BATCH,
+      include_docs: true,
+      conflicts: true,
+    })
+    const retry = this.state.waiting.filter((docId) => !feed.results.some((r) => r.id === docId))
+    const retried = retry.length
+      ? await this.db.allDocs({ keys: retry, include_docs: true, conflicts: true })
+      : null
+    const docs: Leaf[] = [
+      ...feed.results.map((r) => r.doc as Leaf | undefined),
+      ...(retried?.rows ?? []).map((r) => ('doc' in r ? (r.doc as Leaf | undefined) : undefined)),
+    ].filter((doc): doc is Leaf => !!doc && isRecordDocId(doc._id))
+    if (this.store.saveState().pending || this.journalBacklog > 0) return 'wait'
+    this.state.waiting = []
+    if (!(await this.applyDocs(docs))) return 'wait'
+    this.state.appliedSince = feed.last_seq
+    this.stateDirty = true
+    await this.saveState()
+    return feed.results.length < BATCH ? 'done' : 'more'
+  }
+
+  /**
+   * Applies a batch; false when the analyst edited meanwhile (the checks above awaited),
+   * so nothing of it is applied and the batch is read again after their edits are mirrored.
+   */
+  private async applyDocs(docs: Leaf[]): Promise<boolean> {
+    const ready: Array<{ doc: Leaf; value: PlainRecord | null; current: PlainRecord | null }> = []
+    const unchanged: Leaf[] = []
+    for (const doc of docs) {
+      await this.slicer.maybePause()
+      const docId = doc._id
+      if ((doc as unknown as { _conflicts?: string[] })._conflicts?.length) {
+        await this.settleConflict(docId)
+        continue
+      }
+      this.conflicted.delete(docId)
+      if (this.state.known[docId] === doc._rev) continue
+      const current = this.storeRecord(doc.collection, doc.id)
+      if (sameValue(current, doc.value)) {
+        unchanged.push(doc)
+        continue
+      }
+      const checked = await this.readyToApply(doc)
+      if (checked) ready.push({ doc, value: checked.value, current })
+    }
+    await this.flushStore()
+    if (this.store.saveState().pending || this.journalBacklog > 0) return false
+    // From here to the store edit nothing awaits: no edit of the analyst's can slip between.
+    for (const doc of unchanged) this.state.known[doc._id] = doc._rev!
+    for (const { doc, current } of ready) {
+      this.state.known[doc._id] = doc._rev!
+      this.note({
+        author: doc.author,
+        action: doc.value === null ? 'deleted' : current ? 'changed' : 'added',
+        collection: doc.collection,
+        id: doc.id,
+        label: recordLabel(doc.value ?? current),
+      })
+    }
+    this.applyToStore(
+      ready.map(({ doc, value }) => ({ collection: doc.collection, id: doc.id, value })),
+    )
+    return true
+  }
+
+  /**
+   * Checks a remote revision before it may enter the store: a known collection, the same
+   * schema as any edit, and for a source its text, stored and checked against its hash.
+   * A document that fails is quarantined (listed, never applied).
+   */
+  private async readyToApply(doc: Leaf): Promise<{ value: PlainRecord | null } | null> {
+    this.state.quarantine = this.state.quarantine.filter((q) => q.docId !== doc._id)
+    if (!isCollection(doc.collection) || doc._id !== recordDocId(doc.collection, doc.id)) {
+      this.quarantineDoc(doc, 'it names no collection Sightline keeps')
+      return null
+    }
+    if (doc.value === null) return { value: null }
+    const checked = this.validate(doc.collection, doc.value)
+    if ('error' in checked) {
+      this.quarantineDoc(doc, checked.error)
+      return null
+    }
+    if (checked.value['id'] !== doc.id) {
+      this.quarantineDoc(doc, 'its record id does not match the document')
+      return null
+    }
+    if (doc.collection === 'sources') {
+      const hash = String(checked.value['contentHash'])
+      let bytes: Buffer
+      try {
+        bytes = (await this.db.getAttachment(sourceTextDocId(hash), TEXT_ATTACHMENT)) as Buffer
+      } catch {
+        // The text travels as its own document: it may come in a later batch.
+        this.state.waiting.push(doc._id)
+        return null
+      }
+      const stored = await this.store.writeSourceText(bytes.toString('utf8'), bytes)
+      if (stored.contentHash !== hash) {
+        this.quarantineDoc(doc, 'its text does not match the hash the source records')
+        return null
+      }
+    }
+    return { value: checked.value }
+  }
+
+  private validate(collection: string, value: unknown): { value: PlainRecord } | { error: string } {
+    const schema = schemaOf(collection)
+    if (!schema || !isCollection(collection))
+      return { error: `"${collection}" is not a collection` }
+    const parsed = schema.safeParse(value)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      return { error: `${issue?.path.join('.') || 'record'}: ${issue?.message ?? 'invalid'}` }
+    }
+    return { value: plain(parsed.data) }
+  }
+
+  private quarantineDoc(doc: Leaf, reason: string): void {
+    this.state.quarantine.push({
+      docId: doc._id.slice(0, 400),
+      rev: doc._rev ?? '',
+      author: String(doc.author ?? '').slice(0, 120),
+      reason,
+      at: new Date().toISOString(),
+    })
+  }
+
+  /**
+   * A record with several leaves: merged and written back when the sides changed
+   * different fields (recorded in the activity); otherwise listed as a conflict, the
+   * store keeping this peer's side (or the winner, on a peer that had neither).
+   */
+  private async settleConflict(docId: string): Promise<void> {
+    const sides = await this.sidesOf(docId)
+    if (!sides) return
+    let merged: PlainRecord | null = sides.mine.value
+    for (const other of sides.others) {
+      const base = await this.ancestorOf(docId, sides.mine, other)
+      const result = mergeRecord(base, merged, other.value)
+      if (!result.clean) {
+        this.conflicted.add(docId)
+        this.adoptSide(sides)
+        return
+      }
+      merged = result.value
+    }
+    const { collection, id } = sides.winner
+    const checked = merged === null ? null : this.validate(collection, merged)
+    if (checked && 'error' in checked) {
+      this.conflicted.add(docId)
+      this.adoptSide(sides)
+      return
+    }
+    const value = checked === null ? null : checked.value
+    const rev = await this.settle(sides, value)
+    if (!rev) return
+    this.state.known[docId] = rev
+    this.conflicted.delete(docId)
+    this.applyToStore([{ collection, id, value }])
+    // Identical sides (two copies of one project) merge silently; a real merge is recorded.
+    if (sides.others.some((other) => !sameValue(other.value, sides.mine.value))) {
+      this.note({
+        author: sides.others.map((o) => o.author).join(', '),
+        action: 'merged',
+        collection,
+        id,
+        label: recordLabel(value),
+      })
+    }
+  }
+
+  /**
+   * Writes the settled value on the winning revision and deletes every other leaf, so each
+   * peer converges on it. When the winner holds that value already only the others are
+   * deleted: two peers settling the same merge then agree instead of conflicting again.
+   */
+  private async settle(sides: ConflictSides, value: PlainRecord | null): Promise<string | null> {
+    const { winner } = sides
+    const docId = winner._id
+    const losers = [sides.mine, ...sides.others]
+      .filter(
+        (leaf, index, all) =>
+          leaf._rev !== winner._rev && all.findIndex((l) => l._rev === leaf._rev) === index,
+      )
+      .map((leaf) => ({ _id: docId, _rev: leaf._rev!, _deleted: true }) as unknown as RecordDoc)
+    const keep = sameValue(winner.value, value)
+    const results = await this.db.bulkDocs([
+      ...(keep
+        ? []
+        : [{ ...this.body(winner.collection, winner.id, value), _id: docId, _rev: winner._rev! }]),
+      ...losers,
+    ])
+    if (keep) return winner._rev!
+    const written = results[0] as Pouch.Response
+    return written.ok ? written.rev : null
+  }
+
+  /** A peer that stood on neither side of a conflict shows the winner meanwhile. */
+  private adoptSide(sides: ConflictSides): void {
+    const docId = sides.winner._id
+    const known = this.state.known[docId]
+    if (known === sides.mine._rev) return
+    const current = this.storeRecord(sides.mine.collection, sides.mine.id)
+    this.state.known[docId] = sides.mine._rev!
+    if (sameValue(current, sides.mine.value)) return
+    const checked =
+      sides.mine.value === null ? null : this.validate(sides.mine.collection, sides.mine.value)
+    if (checked && 'error' in checked) return
+    this.applyToStore([
+      {
+        collection: sides.mine.collection,
+        id: sides.mine.id,
+        value: checked === null ? null : checked.value,
+      },
+    ])
+  }
+
+  private async sidesOf(docId: string): Promise<ConflictSides | null> {
+    let winner: Leaf
+    try {
+      winner = (await this.db.get(docId, { conflicts: true, revs: true })) as Leaf
+    } catch {
+      return null
+    }
+    const conflictRevs = (winner as unknown as { _conflicts?: string[] })._conflicts ?? []
+    if (!conflictRevs.length) return null
+    const leaves = [winner]
+    for (const rev of conflictRevs)
+      leaves.push((await this.db.get(docId, { rev, revs: true })) as Leaf)
+    const known = this.state.known[docId]
+    const current = this.storeRecordOfDoc(winner)
+    const mine =
+      leaves.find((leaf) => leaf._rev === known) ??
+      leaves.find((leaf) => sameValue(leaf.value, current)) ??
+      winner
+    return { winner, mine, others: leaves.filter((leaf) => leaf !== mine) }
+  }
+
+  /** The body of the newest revision two leaves share, if this database still has it. */
+  private async ancestorOf(
+    docId: string,
+    a: Leaf,
+    b: Leaf,
+  ): Promise<PlainRecord | null | undefined> {
+    const revsOf = (leaf: Leaf): string[] => {
+      const history = leaf._revisions
+      if (!history) return [leaf._rev!]
+      return history.ids.map((hash, index) => `${history.start - index}-${hash}`)
+    }
+    const theirs = new Set(revsOf(b))
+    const common = revsOf(a).find((rev) => theirs.has(rev))
+    if (!common) return null
+    try {
+      const doc = (await this.db.get(docId, { rev: common })) as RecordDoc
+      return doc.value
+    } catch {
+      return undefined
+    }
+  }
+
+  /** Conflicts left from an earlier session (the view and the header count them). */
+  private async findConflicts(): Promise<void> {
+    const all = await this.db.allDocs({ include_docs: true, conflicts: true })
+    for (const row of all.rows.filter(isRow)) {
+      const doc = row.doc as (RecordDoc & { _conflicts?: string[] }) | undefined
+      if (doc?._conflicts?.length && isRecordDocId(row.id)) this.conflicted.add(row.id)
+    }
+  }
+
+  // --- helpers -----------------------------------------------------------------------
+
+  private applyToStore(
+    changes: Array<{ collection: string; id: string; value: PlainRecord | null }>,
+  ): void {
+    const real = changes.filter((c) => !sameValue(this.storeRecord(c.collection, c.id), c.value))
+    if (!real.length) return
+    this.store.mutate((data) => {
+      const byCollection = new Map<string, typeof real>()
+      for (const change of real) {
+        const list = byCollection.get(change.collection) ?? []
+        list.push(change)
+        byCollection.set(change.collection, list)
+      }
+      const file = data as unknown as Record<string, Array<{ id: string }>>
+      for (const [collection, list] of byCollection) {
+        const records = file[collection] ?? []
+        const index = new Map(records.map((record, position) => [record.id, position]))
+        const deleted = new Set<string>()
+        for (const change of list) {
+          const position = index.get(change.id)
+          if (change.value === null) deleted.add(change.id)
+          else if (position === undefined) {
+            index.set(change.id, records.length)
+            records.push(change.value as { id: string })
+          } else records[position] = change.value as { id: string }
+        }
+        file[collection] = deleted.size
+          ? records.filter((record) => !deleted.has(record.id))
+          : records
+      }
+    })
+  }
+
+  private storeRecord(collection: string, id: string): PlainRecord | null {
+    if (!isCollection(collection)) return null
+    const record = this.indexOf(collection).get(id)
+    return record ? plain(record) : null
+  }
+
+  /** Records by id, per collection, rebuilt only when the store has changed since. */
+  private indexOf(collection: string): Map<string, { id: string }> {
+    if (this.index.revision !== this.store.revision) {
+      this.index = { revision: this.store.revision, byCollection: new Map() }
+    }
+    let byId = this.index.byCollection.get(collection)
+    if (!byId) {
+      byId = new Map(collectionOf(this.store.data, collection).map((r) => [r.id, r]))
+      this.index.byCollection.set(collection, byId)
+    }
+    return byId
+  }
+
+  private storeRecordOfDoc(doc: RecordDoc): PlainRecord | null {
+    return this.storeRecord(doc.collection, doc.id)
+  }
+
+  private body(collection: string, id: string, value: PlainRecord | null): RecordBody {
+    return { collection, id, value, author: this.options.author(), at: new Date().toISOString() }
+  }
+
+  private note(entry: Omit<TeamActivity, 'at'>): void {
+    this.state.activity.push({ ...entry, at: new Date().toISOString() })
+    if (this.state.activity.length > ACTIVITY_LIMIT) {
+      this.state.activity.splice(0, this.state.activity.length - ACTIVITY_LIMIT)
+    }
+  }
+
+  private count(change: { docs_written: number; pending?: number }): void {
+    const done = this.status.done + change.docs_written
+    this.status = {
+      ...this.status,
+      state: 'syncing',
+      done,
+      total: Math.max(this.status.total, done + (change.pending ?? 0)),
+    }
+  }
+
+  private failed(error: unknown): void {
+    const status = (error as { status?: number }).status
+    const code = (error as { code?: string }).code
+    const raw =
+      error instanceof Error
+        ? error.message
+        : String((error as { message?: unknown }).message ?? error)
+    const offline =
+      code === 'ECONNREFUSED' ||
+      code === 'ENOTFOUND' ||
+      code === 'ETIMEDOUT' ||
+      /fetch failed|ECONNREFUSED|network/i.test(raw)
+    const reason = offline
+      ? 'The hub cannot be reached (offline, or the hub is down); edits wait here and go when it is back.'
+      : status === 401 || status === 403
+        ? 'The hub refused the user name or password.'
+        : `The hub answered: ${redact(raw)}`
+    this.status = { ...this.status, state: offline ? 'offline' : 'error', reason }
+  }
+
+  private async flushStore(): Promise<void> {
+    await this.store.flush().catch(() => undefined)
+  }
+
+  private async remoteDb(): Promise<Pouch.Database<RecordBody>> {
+    if (!this.remote)
+      throw new AppError('invalid_input', 'This project is not linked to a team hub.')
+    const Ctor = this.options.pouch ?? PouchDB
+    const password = await this.options.password?.(this.remote)
+    return new Ctor<RecordBody>(this.remote.url, {
+      ...(this.remote.username
+        ? { auth: { username: this.remote.username, password: password ?? '' } }
+        : {}),
+    })
+  }
+
+  private async saveState(): Promise<void> {
+    if (!this.stateDirty) return
+    this.stateDirty = false
+    let rev: string | undefined
+    try {
+      rev = (await this.db.get(STATE_ID))._rev
+    } catch {
+      rev = undefined
+    }
+    await this.db.put({
+      ...(this.state as unknown as RecordDoc),
+      _id: STATE_ID,
+      ...(rev ? { _rev: rev } : {}),
+    })
+  }
+
+  private enqueue<T>(step: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(step, step)
+    this.queue = run.catch(() => undefined)
+    return run
+  }
+
+  private log(message: string): void {
+    ;(this.options.log ?? ((m: string) => console.warn(m)))(redact(message))
+  }
+}
+
+/**
+ * A record's first revision is named after its content, so two copies of one project (the
+ * same records, mirrored on two laptops) share their first revisions instead of starting
+ * as conflicts with no common ancestor.
+ */
+function firstRevision(value: PlainRecord): {
+  _rev: string
+  _revisions: { start: number; ids: string[] }
+} {
+  const hash = createHash('sha256').update(stableJson(value)).digest('hex').slice(0, 32)
+  return { _rev: `1-${hash}`, _revisions: { start: 1, ids: [hash] } }
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    )
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`
+  }
+  return JSON.stringify(value)
+}
+
+function isRow<T>(row: Pouch.AllDocsRow<T> | Pouch.AllDocsMissing): row is Pouch.AllDocsRow<T> {
+  return 'value' in row
+}
+
+async function readRemote(folder: string): Promise<RemoteConfig | null> {
+  try {
+    const parsed = JSON.parse(
+      await readFile(join(folder, SYNC_FOLDER, REMOTE_FILE), 'utf8'),
+    ) as Partial<RemoteConfig>
+    if (typeof parsed.url !== 'string') return null
+    return {
+      url: parsed.url,
+      ...(typeof parsed.username === 'string' ? { username: parsed.username } : {}),
+      live: parsed.live === true,
+    }
+  } catch {
+    return null
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * A kill during replication loses nothing: a child process syncing a project is killed
+ * mid-push and mid-pull; the next sync, from the same folders, finishes the job and every
+ * record arrives.
+ */
+import { spawn } from 'node:child_process'
+import { readdir, stat } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { tempDir } from '../../../../test/support/folders'
+import { startTeamHub, type TeamHub } from '../../../../test/support/team-hub'
+import type { Entity } from '../../../shared/model'
+import { Workspace } from '../workspace'
+
+const ROOT = resolve(import.meta.dirname, '../../../..')
+const CHILD = join(ROOT, 'test', 'support', 'sync-child.ts')
+const RECORDS = 3000
+
+let hub: TeamHub
+let dir: { path: string; cleanup: () => Promise<void> }
+
+beforeAll(async () => {
+  hub = await startTeamHub()
+  dir = await tempDir('sightline-sync-kill-')
+})
+
+afterAll(async () => {
+  await hub.close()
+  await dir.cleanup()
+})
+
+async function hubCount(db: string): Promise<number> {
+  const response = await fetch(hub.databaseUrl(db))
+  if (!response.ok) return 0
+  return ((await response.json()) as { doc_count: number }).doc_count
+}
+
+/** Runs the child and kills it once `strike` says so; resolves with whether it was killed before DONE. */
+async function runAndKill(args: string[], strike: () => Promise<boolean>): Promise<boolean> {
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const exited = new Promise<void>((done) => child.once('exit', () => done()))
+  const started = Date.now()
+  while (!output.includes('SYNCING') && Date.now() - started < 60_000) {
+    await new Promise((r) => setTimeout(r, 10))
+  }
+  expect(output).toContain('SYNCING')
+  while (!output.includes('DONE') && !(await strike())) await new Promise((r) => setTimeout(r, 5))
+  const killedEarly = !output.includes('DONE')
+  child.kill('SIGKILL')
+  await exited
+  return killedEarly
+}
+
+async function folderBytes(folder: string): Promise<number> {
+  try {
+    let bytes = 0
+    for (const name of await readdir(folder)) bytes += (await stat(join(folder, name))).size
+    return bytes
+  } catch {
+    return 0
+  }
+}
+
+function entitiesOf(workspace: Workspace): string {
+  return JSON.stringify(
+    [...workspace.current.data.entities].sort((a, b) => a.id.localeCompare(b.id)),
+  )
+}
+
+it('finishes a push and a pull that were killed half-way', async () => {
+  const projectA = join(dir.path, 'a')
+  const owner = new Workspace({ userDataDir: join(dir.path, 'user-a'), store: { backups: false } })
+  const store = await owner.create('Kill test', projectA)
+  const at = '2026-01-01T00:00:00.000Z'
+  store.mutate((data) => {
+    for (let i = 0; i < RECORDS; i++) {
+      const entity: Entity = {
+        id: `e-${i}`,
+        createdAt: at,
+        updatedAt: at,
+        type: 'place',
+        name: `Place ${i}`,
+        description: '',
+        aliases: [],
+        attributes: {},
+      }
+      data.entities.push(entity)
+    }
+  })
+  await owner.close()
+
+  const url = hub.databaseUrl('kill')
+  const pushKilled = await runAndKill(
+    [projectA, join(dir.path, 'user-a'), url, 'open'],
+    async () => {
+      const count = await hubCount('kill')
+      return count > 0 && count < RECORDS
+    },
+  )
+  expect(pushKilled, 'the push was cut short').toBe(true)
+  expect(await hubCount('kill')).toBeLessThan(RECORDS)
+
+  // The next sync from the same folder finishes the push.
+  const again = new Workspace({ userDataDir: join(dir.path, 'user-a'), store: { backups: false } })
+  await again.open(projectA)
+  await (await again.sync.forStore(again.current)).syncNow()
+  expect(await hubCount('kill')).toBe(RECORDS)
+  const expected = entitiesOf(again)
+  await again.close()
+
+  // A new peer pulls; killed half-way, its next sync finishes the pull.
+  const projectB = join(dir.path, 'b')
+  // Struck once the peer's mirror holds part of the hub (its LevelDB files have grown).
+  const pullKilled = await runAndKill(
+    [projectB, join(dir.path, 'user-b'), url, 'create'],
+    async () => (await folderBytes(join(projectB, '.sync', 'mirror'))) > 400_000,
+  )
+  expect(pullKilled, 'the pull was cut short').toBe(true)
+  const peer = new Workspace({ userDataDir: join(dir.path, 'user-b'), store: { backups: false } })
+  await peer.open(projectB)
+  const before = peer.current.data.entities.length
+  await (await peer.sync.forStore(peer.current)).syncNow()
+  expect(entitiesOf(peer)).toBe(expected)
+  await peer.close()
+  expect(before, 'the killed pull had not applied everything').toBeLessThan(RECORDS)
+}, 180_000)

@@ -1,0 +1,271 @@
+/**
+ * Three analysts' projects replicate through a real hub (express-pouchdb on 127.0.0.1):
+ * offline edits on each, syncs in different orders, conflicts shown and resolved, a
+ * malformed document from the hub quarantined.
+ */
+import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { MethodName, MethodOutput } from '../../../shared/contract'
+import { tempDir } from '../../../../test/support/folders'
+import { startTeamHub, type TeamHub } from '../../../../test/support/team-hub'
+import { createDispatch } from '../dispatch'
+import { Workspace } from '../workspace'
+
+interface Peer {
+  name: string
+  workspace: Workspace
+  call<M extends MethodName>(method: M, input?: unknown): Promise<MethodOutput<M>>
+  sync(): Promise<void>
+  records(): string
+}
+
+let hub: TeamHub
+let cleanups: Array<() => Promise<void>> = []
+
+// One hub for the file (PouchDB keeps its in-memory databases per process); one database a test.
+beforeAll(async () => {
+  hub = await startTeamHub()
+})
+
+afterAll(async () => {
+  await hub.close()
+})
+
+afterEach(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup()
+  cleanups = []
+})
+
+async function peer(name: string, database = 'team'): Promise<Peer> {
+  const dir = await tempDir(`sightline-sync-${name}-`)
+  const workspace = new Workspace({
+    userDataDir: join(dir.path, 'user'),
+    store: { writeDelayMs: 5, backups: false },
+  })
+  const dispatch = createDispatch(workspace, {
+    validateOutput: true,
+    logError: (error) => {
+      throw error
+    },
+  })
+  const call = async <M extends MethodName>(method: M, input: unknown = {}) => {
+    const result = await dispatch(method, input)
+    if (!result.ok) throw new Error(`${name} ${method}: ${result.error.message}`)
+    return result.value as MethodOutput<M>
+  }
+  await call('project.create', { name: `${name}'s copy`, path: join(dir.path, 'project') })
+  await call('sync.setAuthor', { author: name })
+  await call('sync.link', { url: hub.databaseUrl(database) })
+  cleanups.push(async () => {
+    await workspace.close()
+    await dir.cleanup()
+  })
+  return {
+    name,
+    workspace,
+    call,
+    sync: async () => (await workspace.sync.forStore(workspace.current)).syncNow(),
+    records: () => {
+      const data = workspace.current.data
+      const pick = (list: ReadonlyArray<{ id: string }>) =>
+        [...list].sort((a, b) => a.id.localeCompare(b.id))
+      return JSON.stringify({
+        sources: pick(data.sources),
+        annotations: pick(data.annotations),
+        entities: pick(data.entities),
+        relations: pick(data.relations),
+        notes: pick(data.notes),
+      })
+    },
+  }
+}
+
+async function syncAll(order: Peer[], rounds = 2): Promise<void> {
+  for (let round = 0; round < rounds; round++) for (const p of order) await p.sync()
+}
+
+describe('team sync through a hub on 127.0.0.1', () => {
+  it('converges three offline projects, shows the clash until it is resolved, and loses no edit', async () => {
+    const amina = await peer('Amina')
+    const bashir = await peer('Bashir')
+    const chen = await peer('Chen')
+
+    const front = await amina.call('entities.create', { type: 'group', name: 'Northern Front' })
+    const council = await amina.call('entities.create', { type: 'group', name: 'River Council' })
+    const militia = await amina.call('entities.create', { type: 'group', name: 'Hill Militia' })
+    const note = await amina.call('notes.create', {
+      title: 'Assessment',
+      body: 'Line one.\nLine two.\nLine three.',
+    })
+    await amina.sync()
+    await bashir.sync()
+    await chen.sync()
+    expect(bashir.records()).toBe(amina.records())
+    expect(chen.records()).toBe(amina.records())
+
+    // Offline, each on their own laptop.
+    await amina.call('entities.update', { id: front.id, patch: { name: 'Northern Front (Amina)' } })
+    await bashir.call('entities.update', {
+      id: front.id,
+      patch: { name: 'Northern Front (Bashir)' },
+    })
+    await amina.call('entities.update', { id: council.id, patch: { aliases: ['RC'] } })
+    await chen.call('entities.update', {
+      id: council.id,
+      patch: { description: 'Formed in 2021.' },
+    })
+    await bashir.call('entities.delete', { id: militia.id })
+    await chen.call('entities.update', {
+      id: militia.id,
+      patch: { name: 'Hill Militia (renamed)' },
+    })
+    await amina.call('notes.update', { id: note.id, body: 'Line ONE.\nLine two.\nLine three.' })
+    await bashir.call('notes.update', { id: note.id, body: 'Line one.\nLine two.\nLine THREE.' })
+    const pasted = await chen.call('sources.paste', {
+      title: 'Field report',
+      text: 'The Northern Front moved its checkpoint to the river crossing.',
+    })
+    expect(pasted.status).toBe('imported')
+
+    await syncAll([chen, amina, bashir])
+    await syncAll([bashir, chen, amina])
+
+    // Same field, two ways: in the Conflicts view on the peers, with the ancestor.
+    for (const p of [amina, bashir]) {
+      const conflicts = await p.call('sync.conflicts')
+      const clash = conflicts.find((c) => c.id === front.id)
+      expect(clash, `${p.name} lists the clash on the group's name`).toBeDefined()
+      expect(clash!.fields).toEqual([
+        expect.objectContaining({ field: 'name', base: 'Northern Front' }),
+      ])
+      expect([clash!.fields[0]!.mine, clash!.fields[0]!.theirs].sort()).toEqual([
+        'Northern Front (Amina)',
+        'Northern Front (Bashir)',
+      ])
+      // A deletion against an edit is a conflict too, never silent.
+      const deleted = conflicts.find((c) => c.id === militia.id)
+      expect(deleted?.fields[0]?.field).toBe('(record)')
+    }
+    expect((await chen.call('sync.status')).conflicts).toBeGreaterThan(0)
+
+    // Different fields merged without asking, and recorded.
+    for (const p of [amina, bashir, chen]) {
+      const merged = p.workspace.current.data.entities.find((e) => e.id === council.id)!
+      expect(merged.aliases).toEqual(['RC'])
+      expect(merged.description).toBe('Formed in 2021.')
+      const body = p.workspace.current.data.notes.find((n) => n.id === note.id)!.body
+      expect(body).toBe('Line ONE.\nLine two.\nLine THREE.')
+    }
+    const team = await amina.call('sync.team')
+    expect(team.activity.some((a) => a.action === 'merged')).toBe(true)
+
+    // Amina settles both: a new name of her own; the militia kept with Chen's edit.
+    const conflicts = await amina.call('sync.conflicts')
+    const clash = conflicts.find((c) => c.id === front.id)!
+    await amina.call('sync.resolve', {
+      docId: clash.docId,
+      value: { ...clash.mine, name: 'Northern Front' },
+    })
+    const militiaClash = conflicts.find((c) => c.id === militia.id)!
+    const kept = militiaClash.mine ?? militiaClash.theirs
+    expect(kept).toMatchObject({ name: 'Hill Militia (renamed)' })
+    await amina.call('sync.resolve', { docId: militiaClash.docId, value: kept })
+
+    await syncAll([amina, bashir, chen])
+
+    const expected = amina.records()
+    for (const p of [bashir, chen]) expect(p.records(), `${p.name} converged`).toBe(expected)
+    for (const p of [amina, bashir, chen]) {
+      expect(await p.call('sync.conflicts')).toEqual([])
+      expect((await p.call('sync.status')).conflicts).toBe(0)
+      const data = p.workspace.current.data
+      expect(data.entities.find((e) => e.id === front.id)!.name).toBe('Northern Front')
+      expect(data.entities.find((e) => e.id === militia.id)!.name).toBe('Hill Militia (renamed)')
+      // The source Chen imported, with its text.
+      const source = data.sources.find((s) => s.title === 'Field report')!
+      const text = await p.workspace.current.readSourceText(source.contentHash, source.length)
+      expect(text).toContain('checkpoint to the river crossing')
+    }
+  }, 60_000)
+
+  it('treats two copies of one project as one history: no conflict at first, the ancestor known later', async () => {
+    const at = '2026-01-01T00:00:00.000Z'
+    const copies: Peer[] = []
+    for (const name of ['Amina', 'Bashir']) {
+      const copy = await peer(name, 'copies')
+      copy.workspace.current.mutate((data) => {
+        data.entities.push({
+          id: 'g-shared',
+          createdAt: at,
+          updatedAt: at,
+          type: 'group',
+          name: 'Shared group',
+          aliases: [],
+          description: '',
+          attributes: {},
+        })
+      })
+      copies.push(copy)
+    }
+    const [amina, bashir] = copies as [Peer, Peer]
+    // One round: each edits on the revision it has, before the other has seen its copy.
+    await syncAll([amina, bashir], 1)
+    expect((await bashir.call('sync.status')).conflicts).toBe(0)
+    await amina.call('entities.update', { id: 'g-shared', patch: { name: 'Amina named it' } })
+    await bashir.call('entities.update', { id: 'g-shared', patch: { name: 'Bashir named it' } })
+    await syncAll([amina, bashir])
+    const [clash] = await bashir.call('sync.conflicts')
+    expect(clash?.fields).toEqual([
+      expect.objectContaining({ field: 'name', base: 'Shared group' }),
+    ])
+  }, 30_000)
+
+  it('quarantines a malformed document from the hub and applies the rest', async () => {
+    const amina = await peer('Amina', 'q')
+    const bashir = await peer('Bashir', 'q')
+    await amina.call('entities.create', { type: 'group', name: 'Valid group' })
+    await amina.sync()
+    // Written straight to the hub, as a careless or hostile client could.
+    const forged = await fetch(`${hub.databaseUrl('q')}/${encodeURIComponent('entities:forged')}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        collection: 'entities',
+        id: 'forged',
+        value: { id: 'forged', type: 'spaceship', name: 42 },
+        author: 'Mallory',
+        at: new Date().toISOString(),
+      }),
+    })
+    expect(forged.status).toBe(201)
+    await bashir.sync()
+    const data = bashir.workspace.current.data
+    expect(data.entities.map((e) => e.name)).toEqual(['Valid group'])
+    const team = await bashir.call('sync.team')
+    expect(team.quarantine).toEqual([
+      expect.objectContaining({ docId: 'entities:forged', author: 'Mallory' }),
+    ])
+    expect(team.status.quarantined).toBe(1)
+  }, 30_000)
+
+  it('refuses a hub over plain http beyond this computer, and keeps the password out of the project', async () => {
+    const amina = await peer('Amina', 'auth')
+    await expect(amina.call('sync.link', { url: 'http://hub.example.org/team' })).rejects.toThrow(
+      /https/,
+    )
+    await amina.call('sync.link', {
+      url: hub.databaseUrl('auth'),
+      username: 'amina',
+      password: 'correct horse battery staple',
+    })
+    const { readFile, readdir, stat } = await import('node:fs/promises')
+    const folder = amina.workspace.current.folder
+    const files = await readdir(join(folder, '.sync'))
+    for (const file of files.filter((f) => f.endsWith('.json'))) {
+      expect(await readFile(join(folder, '.sync', file), 'utf8')).not.toContain('battery')
+    }
+    const vault = join(amina.workspace.options.userDataDir, 'credentials.json')
+    expect((await stat(vault)).mode & 0o777).toBe(0o600)
+    expect(await readFile(vault, 'utf8')).toContain('battery')
+  }, 30_000)
+})

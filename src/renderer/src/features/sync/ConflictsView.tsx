@@ -1,0 +1,160 @@
+import { useState } from 'react'
+import { WHOLE_RECORD, type SyncConflict } from '../../../../shared/api/sync'
+import { useResolveConflict, useSyncConflicts } from '../../api/sync'
+import { errorMessage } from '../../ui/error-message'
+import {
+  initialChoices,
+  resolvedRecord,
+  showValue,
+  type Choices,
+  type FieldChoice,
+} from './conflict-choices'
+import './sync.css'
+
+/**
+ * Records that two analysts changed in the same field (or one deleted while another
+ * edited): yours, theirs and the common ancestor side by side, field by field; notes and
+ * descriptions offer their three-way text merge to edit. Settling one writes it for the
+ * whole team.
+ */
+export function ConflictsView() {
+  const conflicts = useSyncConflicts()
+  const [selected, setSelected] = useState<string | null>(null)
+  const list = conflicts.data ?? []
+  const current = list.find((c) => c.docId === selected) ?? list[0]
+  return (
+    <div className="conflicts-view">
+      <h2>Conflicts</h2>
+      {conflicts.isError && <p role="alert">{errorMessage(conflicts.error)}</p>}
+      {conflicts.isSuccess && list.length === 0 && (
+        <p>No conflicts: every record agrees with the team&apos;s.</p>
+      )}
+      {list.length > 0 && (
+        <div className="conflicts-layout">
+          <ul className="conflict-list" aria-label="Records in conflict">
+            {list.map((conflict) => (
+              <li key={conflict.docId}>
+                <button
+                  type="button"
+                  aria-pressed={conflict.docId === current?.docId}
+                  onClick={() => setSelected(conflict.docId)}
+                >
+                  {conflict.label || conflict.id}{' '}
+                  <span className="muted">
+                    ({conflict.collection}, with {conflict.theirAuthor})
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          {current && <ConflictDetail key={current.docId} conflict={current} />}
+        </div>
+      )}
+    </div>
+  )
+}
+
+function ConflictDetail({ conflict }: { conflict: SyncConflict }) {
+  const [choices, setChoices] = useState<Choices>(() => initialChoices(conflict))
+  const resolve = useResolveConflict()
+  const choose = (field: string, choice: FieldChoice) =>
+    setChoices((previous) => ({ ...previous, [field]: choice }))
+  const title = conflict.label || conflict.id
+  return (
+    <section className="conflict-detail" aria-label={`Conflict on ${title}`}>
+      <h3>{title}</h3>
+      <p className="muted">
+        Yours ({conflict.myAuthor}) against {conflict.theirAuthor}&apos;s, changed{' '}
+        {new Date(conflict.theirAt).toLocaleString()}.
+        {conflict.base === undefined && ' The common ancestor is not known here.'}
+      </p>
+      <table className="conflict-fields">
+        <thead>
+          <tr>
+            <th scope="col">Field</th>
+            <th scope="col">Common ancestor</th>
+            <th scope="col">Yours</th>
+            <th scope="col">Theirs</th>
+            <th scope="col">Keep</th>
+          </tr>
+        </thead>
+        <tbody>
+          {conflict.fields.map((field) => {
+            const name = field.field === WHOLE_RECORD ? 'the record' : field.field
+            const choice = choices[field.field] ?? { pick: 'mine' }
+            return (
+              <tr key={field.field}>
+                <th scope="row">{name}</th>
+                <td>
+                  <pre>{showValue(field.base)}</pre>
+                </td>
+                <td>
+                  <pre>{showValue(field.mine)}</pre>
+                </td>
+                <td>
+                  <pre>{showValue(field.theirs)}</pre>
+                </td>
+                <td>
+                  <fieldset>
+                    <legend className="visually-hidden">Keep which {name}</legend>
+                    <label>
+                      <input
+                        type="radio"
+                        name={`${conflict.docId}-${field.field}`}
+                        checked={choice.pick === 'mine'}
+                        onChange={() => choose(field.field, { pick: 'mine' })}
+                      />
+                      Yours
+                    </label>
+                    <label>
+                      <input
+                        type="radio"
+                        name={`${conflict.docId}-${field.field}`}
+                        checked={choice.pick === 'theirs'}
+                        onChange={() => choose(field.field, { pick: 'theirs' })}
+                      />
+                      Theirs
+                    </label>
+                    {field.textMerge !== undefined && (
+                      <label>
+                        <input
+                          type="radio"
+                          name={`${conflict.docId}-${field.field}`}
+                          checked={choice.pick === 'edited'}
+                          onChange={() =>
+                            choose(field.field, { pick: 'edited', text: field.textMerge ?? '' })
+                          }
+                        />
+                        Merged text
+                      </label>
+                    )}
+                  </fieldset>
+                  {choice.pick === 'edited' && (
+                    <textarea
+                      aria-label={`Merged ${name}`}
+                      value={choice.text}
+                      rows={6}
+                      onChange={(e) =>
+                        choose(field.field, { pick: 'edited', text: e.target.value })
+                      }
+                    />
+                  )}
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+      <button
+        type="button"
+        disabled={resolve.isPending}
+        onClick={() =>
+          resolve.mutate({ docId: conflict.docId, value: resolvedRecord(conflict, choices) })
+        }
+      >
+        Resolve conflict
+      </button>
+      {resolve.isError && <p role="alert">{errorMessage(resolve.error)}</p>}
+    </section>
+  )
+}
