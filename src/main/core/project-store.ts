@@ -13,9 +13,9 @@ import {
   recordBackup,
   writeBackup,
 } from './backups'
-import { pathExists, removeStaleTempFiles, writeFileDurably, type WriteFs } from './durable-write'
+import { storeContentFile } from './content-files'
+import { pathExists, removeStaleTempFiles, type WriteFs } from './durable-write'
 import { AppError } from './errors'
-import { sha256Hex } from './hashing'
 import { findIntegrityProblemsInSlices } from './integrity'
 import { migrateProjectFile, NewerSchemaError, SchemaVersionError } from './migrations'
 import { ensureFolderInside, ProjectFiles, UnsafeFileError } from './safe-files'
@@ -537,26 +537,28 @@ export class ProjectStore {
     utf8?: Uint8Array,
   ): Promise<{ contentHash: string; length: number }> {
     const bytes = utf8 ?? Buffer.from(text, 'utf8')
-    const contentHash = await sha256Hex(bytes)
-    const name = `${contentHash}.txt`
-    if (!(await this.files.isIntact(`${SOURCES_FOLDER}/${name}`, contentHash))) {
-      const folder = await ensureFolderInside(this.folder, SOURCES_FOLDER)
-      await writeFileDurably(join(folder, name), bytes, this.options.fs)
-      this.files.forget(contentHash)
-    }
+    const { contentHash } = await storeContentFile(
+      this.folder,
+      SOURCES_FOLDER,
+      'txt',
+      bytes,
+      this.files,
+      this.options.fs,
+    )
     return { contentHash, length: text.length }
   }
 
   /** Stores bytes under assets/<sha256>.<extension>, once, and returns the hash. */
   async writeAsset(bytes: Uint8Array, extension: 'png' | 'svg'): Promise<string> {
-    const contentHash = await sha256Hex(bytes)
-    const name = `${contentHash}.${extension}`
-    if (!(await this.files.isIntact(`${ASSETS_FOLDER}/${name}`, contentHash))) {
-      const folder = await ensureFolderInside(this.folder, ASSETS_FOLDER)
-      await writeFileDurably(join(folder, name), bytes, this.options.fs)
-      this.files.forget(contentHash)
-    }
-    return contentHash
+    const stored = await storeContentFile(
+      this.folder,
+      ASSETS_FOLDER,
+      extension,
+      bytes,
+      this.files,
+      this.options.fs,
+    )
+    return stored.contentHash
   }
 
   /** Reads an asset written by writeAsset, checked like a source text. */
