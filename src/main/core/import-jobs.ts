@@ -18,7 +18,7 @@ import {
   type ImportLimits,
   type ImportStep,
 } from './import/limits'
-import type { ImportedDocument } from './import/types'
+import type { ImportedDocument, StoredDocument } from './import/types'
 import type { ImportReply, ImportRequest } from './import/worker'
 
 export interface ImportJobsOptions {
@@ -32,14 +32,33 @@ export interface ImportJobsOptions {
 interface Job {
   id: string
   fileName: string
-  data: string | Uint8Array
+  data: Uint8Array
+  encoding: 'base64' | 'bytes'
+  /** The project folder the worker stores the text in, if it is to. */
+  storeIn?: string
   state: 'waiting' | 'running'
   step: ImportStep | null
   queuedAt: number
   worker: Worker | null
   timer: NodeJS.Timeout | null
-  resolve(document: ImportedDocument): void
+  resolve(document: ImportedDocument | StoredDocument): void
   reject(error: AppError): void
+}
+
+/** Characters copied between two turns of the event loop: a fraction of a millisecond. */
+const COPY_SLICE_CHARS = 1 << 18
+
+/**
+ * A base64 text as its Latin-1 bytes, copied a slice at a time: the bytes are then moved
+ * to the worker, where posting the string itself would copy it in one long block.
+ */
+async function base64Bytes(base64: string): Promise<Uint8Array> {
+  const bytes = Buffer.allocUnsafeSlow(base64.length)
+  for (let start = 0; start < base64.length; start += COPY_SLICE_CHARS) {
+    if (start > 0) await new Promise((resolve) => setImmediate(resolve))
+    bytes.write(base64.slice(start, start + COPY_SLICE_CHARS), start, 'latin1')
+  }
+  return bytes
 }
 
 /** The worker's code: the bundled entry, or the TypeScript source through tsx (tests, scripts). */
@@ -94,6 +113,28 @@ export class ImportJobs {
     data: string | Uint8Array,
     jobId: string = randomUUID(),
   ): Promise<ImportedDocument> {
+    return this.enqueue(fileName, data, jobId) as Promise<ImportedDocument>
+  }
+
+  /**
+   * The same, with the text stored in the project at `folder` (sources/<sha256>.txt) by
+   * the worker: only its hash and length come back, so a long text costs this thread nothing.
+   */
+  runAndStore(
+    fileName: string,
+    data: string | Uint8Array,
+    folder: string,
+    jobId: string = randomUUID(),
+  ): Promise<StoredDocument> {
+    return this.enqueue(fileName, data, jobId, folder) as Promise<StoredDocument>
+  }
+
+  private enqueue(
+    fileName: string,
+    data: string | Uint8Array,
+    jobId: string,
+    storeIn?: string,
+  ): Promise<ImportedDocument | StoredDocument> {
     if (this.closed) return Promise.reject(new AppError('unavailable', 'Sightline is closing.'))
     if (this.jobs.has(jobId)) {
       return Promise.reject(
@@ -104,7 +145,9 @@ export class ImportJobs {
       const job: Job = {
         id: jobId,
         fileName,
-        data,
+        data: typeof data === 'string' ? new Uint8Array(0) : data,
+        encoding: typeof data === 'string' ? 'base64' : 'bytes',
+        ...(storeIn !== undefined ? { storeIn } : {}),
         state: 'waiting',
         step: null,
         queuedAt: performance.now(),
@@ -114,8 +157,24 @@ export class ImportJobs {
         reject,
       }
       this.jobs.set(jobId, job)
-      this.queue.push(job)
-      this.startNext()
+      const queue = (): void => {
+        // Cancelled (or the app closing) while its bytes were being copied.
+        if (!this.jobs.has(jobId)) return
+        this.queue.push(job)
+        this.startNext()
+      }
+      if (typeof data !== 'string') return queue()
+      base64Bytes(data).then(
+        (bytes) => {
+          job.data = bytes
+          queue()
+        },
+        (error: unknown) =>
+          this.fail(
+            job,
+            new AppError('unavailable', `"${fileName}" could not be taken in: ${String(error)}.`),
+          ),
+      )
     })
   }
 
@@ -213,7 +272,7 @@ export class ImportJobs {
       worker.off('message', onMessage)
       worker.off('error', onError)
       worker.off('exit', onExit)
-      if (reply.type === 'done') this.finish(job, reply.document)
+      if (reply.type === 'done' || reply.type === 'stored') this.finish(job, reply.document)
       else this.fail(job, new AppError(reply.error.code, reply.error.message), true)
     }
     const onError = (error: Error): void => {
@@ -248,9 +307,12 @@ export class ImportJobs {
       jobId: job.id,
       fileName: job.fileName,
       data: job.data,
+      encoding: job.encoding,
       limits: this.limits,
+      ...(job.storeIn !== undefined ? { storeIn: job.storeIn } : {}),
     }
-    worker.postMessage(request)
+    // Base64 copied for this job is moved to the worker; a caller's bytes are copied.
+    worker.postMessage(request, job.encoding === 'base64' ? [job.data.buffer as ArrayBuffer] : [])
   }
 
   private takeWorker(): Worker {
@@ -285,7 +347,7 @@ export class ImportJobs {
     this.idle = { worker, timer }
   }
 
-  private finish(job: Job, document: ImportedDocument): void {
+  private finish(job: Job, document: ImportedDocument | StoredDocument): void {
     if (!this.settle(job)) return
     if (job.worker) this.release(job.worker)
     job.resolve(document)

@@ -13,15 +13,16 @@ import {
   recordBackup,
   writeBackup,
 } from './backups'
-import { pathExists, removeStaleTempFiles, writeFileDurably, type WriteFs } from './durable-write'
+import { storeContentFile } from './content-files'
+import { pathExists, removeStaleTempFiles, type WriteFs } from './durable-write'
 import { AppError } from './errors'
-import { sha256Hex } from './hashing'
 import { findIntegrityProblemsInSlices } from './integrity'
 import { migrateProjectFile, NewerSchemaError, SchemaVersionError } from './migrations'
 import { ensureFolderInside, ProjectFiles, UnsafeFileError } from './safe-files'
 import { runCompaction, type CompactionOptions } from './store/compactor'
 import { damageOf, DamagedProjectError, schemaDamage } from './store/damage'
-import { StoreFolder, type JournalEvent } from './store/folder'
+import { applyPuts, type RecordPut } from './store/collections'
+import { StoreFolder, type JournalEvent, type StoreFilesView } from './store/folder'
 import {
   journalName,
   listStoreFiles,
@@ -84,6 +85,8 @@ const DEFAULT_BACKUP_INTERVAL_MS = 10 * 60_000
 const DEFAULT_MAX_JOURNAL_BYTES = 16 * 1024 * 1024
 const DEFAULT_MAX_JOURNAL_OPS = 20_000
 const COMPACTION_RETRY_MS = 60_000
+/** Records serialized between two turns of the event loop when many are put at once. */
+const PART_OPS = 500
 
 /** A user-facing reason for a failed write; the code stays for whoever reads a log. */
 export function describeWriteError(error: unknown): string {
@@ -379,6 +382,33 @@ export class ProjectStore {
     return this.disk.onEvent(listener)
   }
 
+  /**
+   * Lets `read` read the store files while they hold every edit made so far: pending edits
+   * are written first, and no compaction or backup runs (and so deletes a file) until
+   * `read` resolves. For workers that take the records from the files rather than from
+   * memory. `revision` is the revision the files hold, or null when an edit came in
+   * meanwhile (they hold less than memory does). Null when the disk refuses the edits or
+   * the next write is a whole new generation: the caller works from memory then.
+   */
+  async readFiles<T>(
+    read: (view: StoreFilesView & { revision: number | null }) => Promise<T>,
+  ): Promise<{ value: T } | null> {
+    try {
+      await this.flush()
+    } catch {
+      return null
+    }
+    return this.enqueue(async () => {
+      // Writes take turns with this job only through `exclusive`: look while none runs.
+      return this.exclusive(async () => {
+        const view = this.disk.filesView()
+        if (!view) return null
+        const revision = this.pendingSince === null ? this.revisionCounter : null
+        return { view: { ...view, revision } }
+      }).then((found) => (found ? read(found.view).then((value) => ({ value })) : null))
+    })
+  }
+
   /** Where the store stands on disk: for the bench and tests. */
   diskState(): {
     seq: number
@@ -537,26 +567,28 @@ export class ProjectStore {
     utf8?: Uint8Array,
   ): Promise<{ contentHash: string; length: number }> {
     const bytes = utf8 ?? Buffer.from(text, 'utf8')
-    const contentHash = await sha256Hex(bytes)
-    const name = `${contentHash}.txt`
-    if (!(await this.files.isIntact(`${SOURCES_FOLDER}/${name}`, contentHash))) {
-      const folder = await ensureFolderInside(this.folder, SOURCES_FOLDER)
-      await writeFileDurably(join(folder, name), bytes, this.options.fs)
-      this.files.forget(contentHash)
-    }
+    const { contentHash } = await storeContentFile(
+      this.folder,
+      SOURCES_FOLDER,
+      'txt',
+      bytes,
+      this.files,
+      this.options.fs,
+    )
     return { contentHash, length: text.length }
   }
 
   /** Stores bytes under assets/<sha256>.<extension>, once, and returns the hash. */
   async writeAsset(bytes: Uint8Array, extension: 'png' | 'svg'): Promise<string> {
-    const contentHash = await sha256Hex(bytes)
-    const name = `${contentHash}.${extension}`
-    if (!(await this.files.isIntact(`${ASSETS_FOLDER}/${name}`, contentHash))) {
-      const folder = await ensureFolderInside(this.folder, ASSETS_FOLDER)
-      await writeFileDurably(join(folder, name), bytes, this.options.fs)
-      this.files.forget(contentHash)
-    }
-    return contentHash
+    const stored = await storeContentFile(
+      this.folder,
+      ASSETS_FOLDER,
+      extension,
+      bytes,
+      this.files,
+      this.options.fs,
+    )
+    return stored.contentHash
   }
 
   /** Reads an asset written by writeAsset, checked like a source text. */
@@ -628,32 +660,81 @@ export class ProjectStore {
     }
   }
 
-  /** One write at a time; a write started after an edit includes it. */
-  private async persist(): Promise<void> {
-    await this.exclusive(async () => {
-      if (this.pendingSince === null) return
-      const revisionWritten = this.revisionCounter
-      const bytesBefore = this.disk.journalBytes
+  /**
+   * Puts many records (new ones, or new versions of existing ones) as one edit that never
+   * blocks the event loop for long: they are journaled a part at a time as one batch, with
+   * the event loop free between parts, and join `data` together once the whole batch is on
+   * disk. A crash midway leaves a batch without its end, which the next open cuts back:
+   * from the analyst's side the edit happened wholly or not at all. Edits made meanwhile
+   * wait in memory and are written after it. `stillValid` is asked between parts and last
+   * before the end is written; when it says no, nothing is changed and the answer is false.
+   */
+  async putRecords(puts: readonly RecordPut[], stillValid: () => boolean): Promise<boolean> {
+    if (this.closed) throw new AppError('no_project', 'This project has been closed.')
+    return this.exclusive(async () => {
+      // Edits made before go first, as their own batch.
+      await this.writeNow()
+      if (!this.disk.writesInParts) {
+        // A whole new generation is due: it is written in slices from memory anyway.
+        if (!stillValid()) return false
+        this.mutate((data) => applyPuts(data, puts))
+        return true
+      }
+      const between = async (): Promise<boolean> => {
+        await new Promise((resolve) => setImmediate(resolve))
+        return !this.closed && stillValid()
+      }
+      let written: boolean
       try {
-        await this.db.write()
+        written = await this.disk.writeInParts(puts, PART_OPS, between, () => {
+          applyPuts(this.db.data, puts)
+          this.revisionCounter++
+        })
       } catch (error) {
-        this.failures++
-        this.lastError = error as Error
         this.options.onSaveError?.(error as Error)
         throw new AppError(
           'storage',
-          `Your changes are kept in memory but could not be saved to ${this.folder}: ${describeWriteError(error)}.`,
+          `Nothing was added: the records could not be saved to ${this.folder}: ${describeWriteError(error)}.`,
         )
       }
-      this.writeCount++
-      this.failures = 0
-      this.lastError = undefined
-      this.lastSavedAt = new Date().toISOString()
-      if (this.revisionCounter === revisionWritten) this.pendingSince = null
-      const bytes = Math.max(0, this.disk.journalBytes - bytesBefore)
-      this.options.onSaved?.({ revision: revisionWritten, bytes })
-      this.afterWrite()
+      if (written) {
+        this.writeCount++
+        this.lastSavedAt = new Date().toISOString()
+        this.afterWrite()
+      }
+      return written
     })
+  }
+
+  /** One write at a time; a write started after an edit includes it. */
+  private async persist(): Promise<void> {
+    await this.exclusive(() => this.writeNow())
+  }
+
+  /** Writes the pending edits; call inside `exclusive`. */
+  private async writeNow(): Promise<void> {
+    if (this.pendingSince === null) return
+    const revisionWritten = this.revisionCounter
+    const bytesBefore = this.disk.journalBytes
+    try {
+      await this.db.write()
+    } catch (error) {
+      this.failures++
+      this.lastError = error as Error
+      this.options.onSaveError?.(error as Error)
+      throw new AppError(
+        'storage',
+        `Your changes are kept in memory but could not be saved to ${this.folder}: ${describeWriteError(error)}.`,
+      )
+    }
+    this.writeCount++
+    this.failures = 0
+    this.lastError = undefined
+    this.lastSavedAt = new Date().toISOString()
+    if (this.revisionCounter === revisionWritten) this.pendingSince = null
+    const bytes = Math.max(0, this.disk.journalBytes - bytesBefore)
+    this.options.onSaved?.({ revision: revisionWritten, bytes })
+    this.afterWrite()
   }
 
   /** Starts what a write may call for: an automatic backup, a compaction. Neither is awaited. */

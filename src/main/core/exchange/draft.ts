@@ -17,6 +17,7 @@ import type {
   SourceRecord,
 } from '../../../shared/model'
 import { emptyProjectFile } from '../../../shared/model'
+import { applyPuts, type RecordPut } from '../store/collections'
 import type { Slicer } from './slices'
 
 export interface EntityAdditions {
@@ -158,55 +159,69 @@ function union(existing: readonly string[], added: readonly string[]): string[] 
 }
 
 /**
- * Applies a draft to the records in place (inside the store's one edit). `now` stamps the
- * records it changes. The caller has checked the draft against these very records.
+ * The records a draft puts in the project: its new records, then new versions of the
+ * existing records it adds to (aliases, attributes, evidence, links), stamped `now`. The
+ * caller has checked the draft against these very records.
  */
+export function draftPuts(
+  data: Readonly<ProjectFile>,
+  draft: ImportDraft,
+  now: string,
+): RecordPut[] {
+  const puts: RecordPut[] = []
+  const put = (collection: string, records: readonly { id: string }[]): void => {
+    for (const record of records) puts.push({ collection, record })
+  }
+  put(
+    'sources',
+    [...(draft.dataset ? [draft.dataset] : []), ...draft.sources].map((s) => s.record),
+  )
+  put('entities', draft.entities)
+  put('relations', draft.relations)
+  put('annotations', draft.annotations)
+  put('reports', draft.reports)
+  for (const entity of data.entities) {
+    const add = draft.entityAdditions.get(entity.id)
+    if (!add) continue
+    const merged: Entity = {
+      ...entity,
+      aliases: union(entity.aliases, add.aliases).slice(0, 100),
+      attributes: { ...add.attributes, ...entity.attributes } as EntityAttributes,
+      description: entity.description || add.description || '',
+      updatedAt: now,
+    }
+    put('entities', [merged])
+  }
+  for (const relation of data.relations) {
+    const add = draft.relationAdditions.get(relation.id)
+    if (!add) continue
+    const merged: Relation = {
+      ...relation,
+      evidence: union(relation.evidence, add.evidence).slice(0, 1_000),
+      ...(relation.validFrom || !add.validFrom ? {} : { validFrom: add.validFrom }),
+      ...(relation.validTo || !add.validTo ? {} : { validTo: add.validTo }),
+      comment: relation.comment || add.comment || '',
+      updatedAt: now,
+    }
+    put('relations', [merged])
+  }
+  for (const annotation of data.annotations) {
+    const add = draft.annotationAdditions.get(annotation.id)
+    if (!add) continue
+    const merged: Annotation = {
+      ...annotation,
+      entityIds: union(annotation.entityIds, add.entityIds).slice(0, 500),
+      tags: union(annotation.tags, add.tags).slice(0, 100),
+      updatedAt: now,
+    }
+    put('annotations', [merged])
+  }
+  return puts
+}
+
+/** Applies a draft to the records in place (see draftPuts). */
 export function applyDraft(data: ProjectFile, draft: ImportDraft, now: string): void {
-  if (draft.dataset) data.sources.push(draft.dataset.record)
-  for (const source of draft.sources) data.sources.push(source.record)
-  for (const entity of draft.entities) data.entities.push(entity)
-  for (const relation of draft.relations) data.relations.push(relation)
-  for (const annotation of draft.annotations) data.annotations.push(annotation)
-  for (const report of draft.reports) data.reports.push(report)
-  if (draft.entityAdditions.size > 0) {
-    data.entities = data.entities.map((entity) => {
-      const add = draft.entityAdditions.get(entity.id)
-      if (!add) return entity
-      return {
-        ...entity,
-        aliases: union(entity.aliases, add.aliases).slice(0, 100),
-        attributes: { ...add.attributes, ...entity.attributes } as EntityAttributes,
-        description: entity.description || add.description || '',
-        updatedAt: now,
-      }
-    })
-  }
-  if (draft.relationAdditions.size > 0) {
-    data.relations = data.relations.map((relation) => {
-      const add = draft.relationAdditions.get(relation.id)
-      if (!add) return relation
-      return {
-        ...relation,
-        evidence: union(relation.evidence, add.evidence).slice(0, 1_000),
-        ...(relation.validFrom || !add.validFrom ? {} : { validFrom: add.validFrom }),
-        ...(relation.validTo || !add.validTo ? {} : { validTo: add.validTo }),
-        comment: relation.comment || add.comment || '',
-        updatedAt: now,
-      }
-    })
-  }
-  if (draft.annotationAdditions.size > 0) {
-    data.annotations = data.annotations.map((annotation) => {
-      const add = draft.annotationAdditions.get(annotation.id)
-      if (!add) return annotation
-      return {
-        ...annotation,
-        entityIds: union(annotation.entityIds, add.entityIds).slice(0, 500),
-        tags: union(annotation.tags, add.tags).slice(0, 100),
-        updatedAt: now,
-      }
-    })
-  }
+  applyPuts(data, draftPuts(data, draft, now))
 }
 
 /** A new project holding only the draft's records (import into a new project). */

@@ -23,3 +23,16 @@ export interface ImportedDocument {
 }
 
 export type DocumentMetadata = Omit<ImportedDocument, 'format' | 'text' | 'pages' | 'notes'>
+
+/** Where the import worker stored a document's text in the project (import/store-text.ts). */
+export interface StoredText {
+  /** sha256 of the text as UTF-8: its file is sources/<contentHash>.txt. */
+  contentHash: string
+  /** UTF-16 units, as the source record counts them. */
+  length: number
+  /** False when an intact copy of the same text was there already. */
+  written: boolean
+}
+
+/** A document whose text the worker stored: everything but the text itself. */
+export type StoredDocument = Omit<ImportedDocument, 'text' | 'utf8'> & StoredText

@@ -10,7 +10,8 @@ import { isBase64 } from '../../../shared/api/sources'
 import { AppError } from '../errors'
 import { importDocument } from '.'
 import type { ImportLimits, ImportStep } from './limits'
-import type { ImportedDocument } from './types'
+import { storeText } from './store-text'
+import type { ImportedDocument, StoredDocument } from './types'
 
 // pdf.js inflates image streams through DecompressionStream when it exists, which in Node is
 // a native zlib handle. Terminating this worker (the time limit, cancel) while such a handle
@@ -19,13 +20,23 @@ import type { ImportedDocument } from './types'
 // terminate stops cleanly.
 Reflect.deleteProperty(globalThis, 'DecompressionStream')
 
-/** A document to import; `data` is base64 (as it came through the API) or the bytes. */
+/** A document to import. */
 export interface ImportRequest {
   type: 'import'
   jobId: string
   fileName: string
+  /**
+   * The file: base64 as a string (as it came through the API), the same base64 text as
+   * Latin-1 bytes (`encoding: 'base64'`, moved here without a copy), or the file's bytes.
+   */
   data: string | Uint8Array
+  encoding?: 'base64' | 'bytes'
   limits: ImportLimits
+  /**
+   * The project folder to store the text in (sources/<sha256>.txt): the text is hashed and
+   * written here, and only its hash and length go back, never the text itself.
+   */
+  storeIn?: string
 }
 
 export type ImportReply =
@@ -33,6 +44,7 @@ export type ImportReply =
   | { type: 'started'; jobId: string }
   | { type: 'progress'; jobId: string; step: ImportStep }
   | { type: 'done'; jobId: string; document: ImportedDocument }
+  | { type: 'stored'; jobId: string; document: StoredDocument }
   | { type: 'failed'; jobId: string; error: { code: AppError['code']; message: string } }
 
 /** Progress more often than this is not worth a message: the view polls every few 100 ms. */
@@ -41,15 +53,24 @@ const PROGRESS_EVERY_MS = 100
 async function run(request: ImportRequest): Promise<ImportReply> {
   const { jobId, fileName, limits } = request
   parentPort?.postMessage({ type: 'started', jobId } satisfies ImportReply)
-  if (typeof request.data === 'string' && !isBase64(request.data)) {
+  const base64 =
+    typeof request.data === 'string'
+      ? request.data
+      : request.encoding === 'base64'
+        ? Buffer.from(
+            request.data.buffer,
+            request.data.byteOffset,
+            request.data.byteLength,
+          ).toString('latin1')
+        : null
+  if (base64 !== null && !isBase64(base64)) {
     return {
       type: 'failed',
       jobId,
       error: { code: 'invalid_input', message: `"${fileName}" did not arrive as base64 data.` },
     }
   }
-  const bytes =
-    typeof request.data === 'string' ? Buffer.from(request.data, 'base64') : request.data
+  const bytes = base64 !== null ? Buffer.from(base64, 'base64') : (request.data as Uint8Array)
   let lastProgress = 0
   let lastStage: ImportStep['stage'] | null = null
   try {
@@ -64,7 +85,10 @@ async function run(request: ImportRequest): Promise<ImportReply> {
         parentPort?.postMessage({ type: 'progress', jobId, step } satisfies ImportReply)
       },
     })
-    return { type: 'done', jobId, document }
+    if (request.storeIn === undefined) return { type: 'done', jobId, document }
+    const { text, ...metadata } = document
+    const stored = await storeText(request.storeIn, text)
+    return { type: 'stored', jobId, document: { ...metadata, ...stored } }
   } catch (error) {
     if (error instanceof AppError) {
       return { type: 'failed', jobId, error: { code: error.code, message: error.message } }

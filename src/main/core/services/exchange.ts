@@ -26,10 +26,10 @@ import {
   type CsvFile,
 } from '../exchange/csv/plan'
 import {
-  applyDraft,
   countItems,
   draftAsProject,
   draftDigest,
+  draftPuts,
   previewOf,
   type ImportDraft,
 } from '../exchange/draft'
@@ -42,15 +42,18 @@ import {
   uploadedText,
 } from '../exchange/jobs'
 import { ProjectIndex } from '../exchange/project-index'
+import { exchangeRunner, type RunHooks } from '../exchange/runner'
 import { selectForExport } from '../exchange/scope'
 import { createSlicer, sha256Sliced, type Slicer } from '../exchange/slices'
-import { writeStixBundle } from '../exchange/stix/export'
+import { stixExportFile } from '../exchange/stix/export'
 import { planStixImport } from '../exchange/stix/plan'
 import { readStixBundle, type StixBundle } from '../exchange/stix/read'
 import { writeAnnotationCollection } from '../exchange/w3c/export'
 import { parseAnnotationFile, planW3cImport } from '../exchange/w3c/plan'
+import type { WorkerRequest } from '../exchange/worker'
 import { findIntegrityProblems } from '../integrity'
 import type { ProjectStore } from '../project-store'
+import type { StoreFilesView } from '../store/folder'
 import type { Workspace } from '../workspace'
 import { projectInfo } from './project'
 import { findSource } from './sources'
@@ -81,21 +84,53 @@ export function exchangeProgress(jobId: string): JobProgress | null {
 
 // ---------------------------------------------------------------- exports
 
+/**
+ * A STIX export, built and serialized in the exchange worker from the store's files; from
+ * memory in slices when the files cannot be used (the disk refuses the pending edits).
+ */
 export function exportStix(
   store: ProjectStore,
   input: ParsedInput<'exchange.stixExport'>,
 ): Promise<ExchangeFile> {
   return withJob(input.jobId, async (slicer) => {
+    const jobId = input.jobId ?? randomUUID()
+    // Parts joined as they come make a rope: no 26 MB copy here until someone reads it.
+    let content = ''
+    const inWorker = await inExchangeWorker<ExchangeFile>(
+      store,
+      {
+        progress: slicer.progress,
+        onPart: (text) => {
+          content += text
+        },
+      },
+      (files) => ({ type: 'stix-export', jobId, files, scope: input.scope, tlp: input.tlp }),
+    )
+    if (inWorker) return { ...inWorker.value, content }
     const selection = selectForExport(store, input.scope)
-    const name =
-      input.scope.kind === 'report'
-        ? (selection.reports[0]?.report.title ?? 'report')
-        : input.scope.kind === 'entities'
-          ? `${store.data.project.name} selection`
-          : store.data.project.name
-    const bundle = await writeStixBundle(selection, input.tlp, slicer)
-    return file(`${fileNameSlug(name)}.stix.json`, bundle.text, bundle.counts, bundle.notes)
+    return stixExportFile(selection, input.scope, store.data.project.name, input.tlp, slicer)
   })
+}
+
+/**
+ * Runs a request in the exchange worker over the store's files, holding off compaction
+ * until the worker has read them; null when the store cannot offer its files.
+ */
+async function inExchangeWorker<T>(
+  store: ProjectStore,
+  hooks: Omit<RunHooks, 'onLoaded'>,
+  request: (files: StoreFilesView) => WorkerRequest,
+): Promise<{ value: T } | null> {
+  let answer: Promise<T> | undefined
+  const read = await store.readFiles(
+    (files) =>
+      new Promise<void>((loaded, failed) => {
+        answer = exchangeRunner().run<T>(request(files), { ...hooks, onLoaded: loaded })
+        answer.catch(failed)
+      }),
+  )
+  if (!read || !answer) return null
+  return { value: await answer }
 }
 
 export function exportW3c(
@@ -417,8 +452,10 @@ async function applyToCurrent(
     // Texts first: a record must never point at a text that is not on disk.
     await writeTexts(store, draft, slicer)
     if (store.revision !== revision) continue
-    const now = new Date().toISOString()
-    store.mutate((data) => applyDraft(data, draft, now))
+    slicer.progress('Adding the records', 0, 1)
+    // Journaled a part at a time as one batch: all of it or, after a crash, none of it.
+    const puts = draftPuts(store.data, draft, new Date().toISOString())
+    if (!(await store.putRecords(puts, () => store.revision === revision))) continue
     return {
       status: 'applied',
       counts: countItems(draft.items),

@@ -14,7 +14,7 @@ import { AppError, notFound } from '../errors'
 import { sha256Hex } from '../hashing'
 import type { ImportJobs } from '../import-jobs'
 import { base64ByteLength, importFormat } from '../import/formats'
-import type { ImportedDocument } from '../import/types'
+import type { ImportedDocument, StoredDocument } from '../import/types'
 import { SOURCES_FOLDER, type ProjectStore } from '../project-store'
 import { UnsafeFileError } from '../safe-files'
 import { mapPages, reanchorAnnotations } from './anchoring'
@@ -100,12 +100,19 @@ export async function importSource(
   imports: ImportJobs,
 ): Promise<ImportOutcome> {
   importFormat(input.fileName, base64ByteLength(input.dataBase64))
-  if (input.replaceSourceId) findSource(store, input.replaceSourceId)
-  const document = await imports.run(input.fileName, input.dataBase64, input.jobId)
   if (input.replaceSourceId) {
+    findSource(store, input.replaceSourceId)
+    // A new version is compared with the old text and its quotes re-anchored: it needs the text.
+    const document = await imports.run(input.fileName, input.dataBase64, input.jobId)
     return replaceWithVersion(store, input.replaceSourceId, document, input.fileName)
   }
-  return addSource(store, document, input.fileName)
+  const stored = await imports.runAndStore(
+    input.fileName,
+    input.dataBase64,
+    store.folder,
+    input.jobId,
+  )
+  return addStoredSource(store, stored, input.fileName)
 }
 
 export async function pasteSource(
@@ -135,12 +142,42 @@ async function addSource(
 ): Promise<ImportOutcome> {
   const notes = [...document.notes]
   const contentHash = await sha256Hex(document.utf8 ?? document.text)
-  const length = document.text.length
   const existing = store.data.sources.find((s) => s.contentHash === contentHash)
   if (existing) {
     await repairIfDamaged(store, document, notes)
     return { status: 'duplicate', existing, notes }
   }
+  // The text file goes first: a record must never point at a text that is not on disk.
+  await store.writeSourceText(document.text, document.utf8)
+  return addRecord(store, document, { contentHash, length: document.text.length }, fileName, notes)
+}
+
+/** A document whose text the import worker has stored already (import/store-text.ts). */
+function addStoredSource(
+  store: ProjectStore,
+  document: StoredDocument,
+  fileName: string,
+): ImportOutcome {
+  const notes = [...document.notes]
+  const { contentHash } = document
+  // What the store knew about the file (damage found earlier) is out of date now.
+  if (document.written) store.files.forget(contentHash)
+  const existing = store.data.sources.find((s) => s.contentHash === contentHash)
+  if (existing) {
+    if (document.written) notes.push(REPAIRED_NOTE)
+    return { status: 'duplicate', existing, notes }
+  }
+  return addRecord(store, document, document, fileName, notes)
+}
+
+/** Adds the source record of a text that is on disk already. */
+function addRecord(
+  store: ProjectStore,
+  document: Omit<ImportedDocument, 'text' | 'utf8'>,
+  { contentHash, length }: { contentHash: string; length: number },
+  fileName: string,
+  notes: string[],
+): ImportOutcome {
   const now = new Date().toISOString()
   const record = validRecord(
     SourceRecord,
@@ -163,8 +200,6 @@ async function addSource(
     },
     'source',
   )
-  // The text file goes first: a record must never point at a text that is not on disk.
-  await store.writeSourceText(document.text, document.utf8)
   return store.mutate((data) => {
     // Another import of the same text may have landed while this one was reading.
     const raced = data.sources.find((s) => s.contentHash === contentHash)
@@ -174,12 +209,17 @@ async function addSource(
   })
 }
 
+const REPAIRED_NOTE = 'Its stored text was damaged; it has been restored from this file.'
+
 function bidiFree(value: string | undefined): string | undefined {
   return value === undefined ? undefined : stripBidiControls(value).trim().slice(0, 500)
 }
 
 /** Metadata read from a file goes in only where it passes the schema; the rest is noted. */
-function optionalMetadata(document: ImportedDocument, notes: string[]): Partial<SourceRecord> {
+function optionalMetadata(
+  document: Omit<ImportedDocument, 'text' | 'utf8'>,
+  notes: string[],
+): Partial<SourceRecord> {
   const shape = SourceRecord.shape
   const out: Partial<SourceRecord> = {}
   const language = document.language
@@ -220,7 +260,7 @@ async function repairIfDamaged(
   )
   if (!damaged) return false
   await store.writeSourceText(text, utf8)
-  notes.push('Its stored text was damaged; it has been restored from this file.')
+  notes.push(REPAIRED_NOTE)
   return true
 }
 

@@ -47,6 +47,13 @@ export class ChangeTracker {
     return tracker
   }
 
+  /** Records written by other means than `diff` (a batch written in parts), now on disk. */
+  markSaved(collection: string, records: readonly StoredRecord[]): void {
+    let saved = this.saved.get(collection)
+    if (!saved) this.saved.set(collection, (saved = new Map()))
+    for (const record of records) saved.set(record.id, deepFreeze(record))
+  }
+
   /**
    * Synchronous, as it must see one state of the records; kept short by comparing each
    * record first with the one saved at the same position (a pointer compare), and looking

@@ -56,6 +56,33 @@ export function collectionOf(file: ProjectFile, name: string): StoredRecord[] {
   return (file as unknown as Record<string, StoredRecord[] | undefined>)[name] ?? []
 }
 
+/** A record to put in a collection: a new one, or a new version of the one with its id. */
+export interface RecordPut {
+  collection: string
+  record: StoredRecord
+}
+
+/** Puts records into `file` in place: each replaces the one with its id, or is added at the end. */
+export function applyPuts(file: ProjectFile, puts: readonly RecordPut[]): void {
+  const positions = new Map<string, Map<string, number>>()
+  for (const { collection, record } of puts) {
+    if (!isCollection(collection)) throw new Error(`"${collection}" is not a collection`)
+    const records = (file as unknown as Record<string, StoredRecord[]>)[collection]!
+    let at = positions.get(collection)
+    if (!at) {
+      at = new Map(records.map((existing, index) => [existing.id, index]))
+      positions.set(collection, at)
+    }
+    const index = at.get(record.id)
+    if (index === undefined) {
+      at.set(record.id, records.length)
+      records.push(record)
+    } else {
+      records[index] = record
+    }
+  }
+}
+
 export function fieldOf(file: ProjectFile, name: string): unknown {
   return (file as unknown as Record<string, unknown>)[name]
 }

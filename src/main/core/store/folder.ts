@@ -9,6 +9,7 @@ import type { Adapter } from 'lowdb'
 import type { ProjectFile } from '../../../shared/model'
 import { pathExists, realFs, type WriteFs } from '../durable-write'
 import { ChangeTracker } from './changes'
+import { deepFreeze, type RecordPut } from './collections'
 import type { CompactionJob, CompactionResult } from './compaction'
 import {
   batchText,
@@ -39,6 +40,16 @@ export interface JournalEntry {
  */
 export type JournalEvent =
   { kind: 'ops'; entries: readonly JournalEntry[] } | { kind: 'reset'; seq: number }
+
+/** Where a reader finds the records as they stand on disk (see StoreFolder.filesView). */
+export interface StoreFilesView {
+  folder: string
+  snapshot: string
+  /** Oldest first; the newest is read up to `bytes` (an append may be under way after it). */
+  journals: { path: string; generation: number; bytes?: number }[]
+  /** The last op written: the files hold every op up to it. */
+  seq: number
+}
 
 export class StoreFolder implements Adapter<ProjectFile> {
   /** The generation of the snapshot the next compaction starts from. */
@@ -180,6 +191,63 @@ export class StoreFolder implements Adapter<ProjectFile> {
     this.emit({ kind: 'ops', entries: entriesOf(diff.changes, firstSeq) })
   }
 
+  /** Whether a batch can go to the journal in parts now (not when a whole generation is due). */
+  get writesInParts(): boolean {
+    return !this.resetNeeded && this.journal !== null && this.tracker !== null
+  }
+
+  /**
+   * Writes the puts as one batch in parts of `partOps` ops, calling `between` after each
+   * part but the last: it yields to the event loop, and answers false to give the batch up
+   * (its parts are cut back by the next append). Once the last part is on disk the records
+   * count as saved and `commit` runs, at once, to put them in memory. False if given up.
+   */
+  async writeInParts(
+    puts: readonly RecordPut[],
+    partOps: number,
+    between: () => Promise<boolean>,
+    commit: () => void,
+  ): Promise<boolean> {
+    const journal = this.journal
+    if (!this.writesInParts || !journal || !this.tracker) {
+      throw new Error('A whole generation is due; write the records in one edit.')
+    }
+    const changes: Change[] = []
+    const firstSeq = this.seq + 1
+    for (let start = 0; start < puts.length; start += partOps) {
+      const part = puts.slice(start, start + partOps)
+      const last = start + partOps >= puts.length
+      if (last && !(await between())) {
+        journal.dropParts()
+        return false
+      }
+      const partChanges: Change[] = part.map(({ collection, record }) => ({
+        op: 'put',
+        c: collection,
+        id: record.id,
+        v: deepFreeze(record),
+      }))
+      const text = batchText(partChanges, firstSeq + changes.length, last)
+      changes.push(...partChanges)
+      try {
+        await journal.appendPart(Buffer.from(text), last)
+      } catch (error) {
+        journal.dropParts()
+        throw error
+      }
+      if (!last && !(await between())) {
+        journal.dropParts()
+        return false
+      }
+    }
+    this.seq += changes.length
+    this.journalOps += changes.length
+    for (const { collection, record } of puts) this.tracker.markSaved(collection, [record])
+    commit()
+    this.emit({ kind: 'ops', entries: entriesOf(changes, firstSeq) })
+    return true
+  }
+
   /**
    * A whole new generation from memory, for a conversion, a restore or a lost journal:
    * snapshot, then an empty journal, then the older generations go. Until this succeeds no
@@ -314,6 +382,26 @@ export class StoreFolder implements Adapter<ProjectFile> {
         generation: this.base,
       },
       inputBytes: this.snapshotBytes + this.journal.length,
+    }
+  }
+
+  /**
+   * The files that hold the records as written so far: the base snapshot and every journal
+   * up to its whole batches, for a worker that reads them (null while the next write is a
+   * whole new generation).
+   */
+  filesView(): StoreFilesView | null {
+    if (this.resetNeeded || !this.journal) return null
+    const current = this.journal
+    return {
+      folder: this.folder,
+      snapshot: join(this.folder, snapshotName(this.base)),
+      journals: [...this.sealed, current.generation].map((g) => ({
+        path: join(this.folder, journalName(g)),
+        generation: g,
+        ...(g === current.generation ? { bytes: current.length } : {}),
+      })),
+      seq: this.seq,
     }
   }
 

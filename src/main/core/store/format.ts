@@ -109,11 +109,14 @@ export function trailerLine(records: number, sha256: string): string {
 export type Change =
   { op: 'put'; c: string; id?: string; v: unknown } | { op: 'del'; c: string; id?: string }
 
-/** The lines of one batch, numbered from `firstSeq`, the last one marked as the batch's end. */
-export function batchText(changes: readonly Change[], firstSeq: number): string {
+/**
+ * The lines of one batch, numbered from `firstSeq`, the last one marked as the batch's end;
+ * `ends: false` for a part of a batch that goes on in later parts.
+ */
+export function batchText(changes: readonly Change[], firstSeq: number, ends = true): string {
   let text = ''
   changes.forEach((change, index) => {
-    const end = index === changes.length - 1 ? ',"e":1' : ''
+    const end = ends && index === changes.length - 1 ? ',"e":1' : ''
     const head = `{"s":${firstSeq + index},"op":"${change.op}","c":${JSON.stringify(change.c)}`
     const id = change.id === undefined ? '' : `,"id":${JSON.stringify(change.id)}`
     const value = change.op === 'put' ? `,"v":${JSON.stringify(change.v)}` : ''

@@ -50,7 +50,19 @@ export class Journal {
   }
 
   /** Appends one batch and waits until the disk has it. */
-  async append(bytes: Buffer): Promise<void> {
+  append(bytes: Buffer): Promise<void> {
+    return this.appendPart(bytes, true)
+  }
+
+  /** Bytes of a batch written in parts so far (not yet whole, so not in `length`). */
+  private partBytes = 0
+
+  /**
+   * Writes part of a batch after what is known good and the parts before it. Only the
+   * `last` part waits for the disk and makes the whole batch good; until then a crash
+   * leaves a batch without its end, which the next open cuts back (nothing of it stays).
+   */
+  async appendPart(bytes: Buffer, last: boolean): Promise<void> {
     let handle
     try {
       // 'r+': a journal that is gone must not be silently started afresh.
@@ -61,18 +73,33 @@ export class Journal {
     }
     try {
       const { size } = await handle.stat()
-      if (size < this.goodLength) throw new JournalLostError(this.path)
-      if (this.dirty || size > this.goodLength) {
+      if (size < this.goodLength + this.partBytes) {
+        this.partBytes = 0
+        throw new JournalLostError(this.path)
+      }
+      if (this.partBytes === 0 && (this.dirty || size > this.goodLength)) {
         this.dirty = true
         await handle.truncate(this.goodLength)
       }
       this.dirty = true
-      await handle.write(bytes, 0, bytes.length, this.goodLength)
+      await handle.write(bytes, 0, bytes.length, this.goodLength + this.partBytes)
+      this.partBytes += bytes.length
+      if (!last) return
       await handle.datasync()
       this.dirty = false
-      this.goodLength += bytes.length
+      this.goodLength += this.partBytes
+      this.partBytes = 0
+    } catch (error) {
+      this.dropParts()
+      throw error
     } finally {
       await handle.close()
     }
+  }
+
+  /** Gives up a batch written in parts: its bytes are cut back by the next append. */
+  dropParts(): void {
+    this.dirty = true
+    this.partBytes = 0
   }
 }

@@ -28,6 +28,7 @@ import {
   SnapshotTrailer,
   StoreFileProblem,
 } from './format'
+import type { StoreFilesView } from './folder'
 import { lineBatches, Slicer, type Line } from './lines'
 
 /** How a file's records are taken: validated by their schemas, or raw (to be migrated first). */
@@ -500,4 +501,37 @@ export async function readSnapshotFile(
     file: snapshot.assembler.finish(snapshot.header.schemaVersion),
     schemaVersion: snapshot.header.schemaVersion,
   }
+}
+
+/**
+ * The records of the files a StoreFilesView names, for a worker thread: read as they are,
+ * not validated again (the store wrote them from validated records and keeps them from
+ * being compacted away while they are read, see ProjectStore.readFiles); the trailer's
+ * checksum and the journal's sequence are still checked.
+ */
+export async function readFilesView(view: StoreFilesView): Promise<Record<string, unknown>> {
+  // A worker has no event loop to keep free: its slices never end.
+  const slicer = new Slicer(Number.POSITIVE_INFINITY)
+  const snapshot = await readSnapshot(view.snapshot, slicer, 'raw', view.folder)
+  let seq = snapshot.header.seq
+  for (const [index, journal] of view.journals.entries()) {
+    const replayed = await replayJournal(
+      journal.path,
+      journal.generation,
+      snapshot.assembler,
+      { skipThrough: snapshot.header.seq, last: seq },
+      index === view.journals.length - 1,
+      slicer,
+      journal.bytes,
+    )
+    seq = replayed.seq
+  }
+  if (seq !== view.seq) {
+    throw new StoreFileProblem(
+      view.snapshot,
+      'sequence',
+      `the files hold the edits up to ${seq}, where the project has ${view.seq}`,
+    )
+  }
+  return snapshot.assembler.finish(snapshot.header.schemaVersion)
 }

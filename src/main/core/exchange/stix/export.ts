@@ -4,8 +4,9 @@
  * never blocks the main process for long and costs about one JSON.stringify of the bundle.
  */
 import { randomUUID } from 'node:crypto'
-import type { TlpLevel } from '../../../../shared/contract'
+import type { ExchangeFile, ExportScope, TlpLevel } from '../../../../shared/contract'
 import type { Annotation, Entity, Relation, Report, SourceRecord } from '../../../../shared/model'
+import { fileNameSlug } from '../../../../shared/text'
 import { stixIdFor } from '../ids'
 import type { ExportSelection } from '../scope'
 import type { Slicer } from '../slices'
@@ -25,7 +26,10 @@ import {
 type StixObject = Record<string, unknown>
 
 export interface StixBundleText {
+  /** The bundle, unless it went to a `write` callback part by part. */
   text: string
+  /** Its size as UTF-8. */
+  bytes: number
   /** Objects written, by STIX type. */
   counts: Record<string, number>
   notes: string[]
@@ -269,19 +273,34 @@ function reportObject(report: Report, objectRefs: string[], marking: string): St
   })
 }
 
-/** Writes the selection as a bundle under one TLP marking. */
+/**
+ * Writes the selection as a bundle under one TLP marking. With `write`, the bundle goes to
+ * it a part at a time as it is made (a worker streams it out) and `text` is empty.
+ */
 export async function writeStixBundle(
   selection: ExportSelection,
   tlp: TlpLevel,
   slicer: Slicer,
-  exportedAt = new Date().toISOString(),
+  options: { exportedAt?: string; write?: (part: string) => void } = {},
 ): Promise<StixBundleText> {
+  const exportedAt = options.exportedAt ?? new Date().toISOString()
   const marking = TLP_MARKINGS[tlp].id
+  const parts: string[] = []
+  let bytes = 0
+  const write = (part: string): void => {
+    bytes += Buffer.byteLength(part, 'utf8')
+    if (options.write) options.write(part)
+    else parts.push(part)
+  }
+  write(`{"type":"bundle","id":"bundle--${randomUUID()}","objects":[\n`)
+  let first = true
   /** Batches of objects as JSON; one JSON.stringify per object costs several times more. */
-  const chunks: string[] = []
   let batch: StixObject[] = []
   const flush = (): void => {
-    if (batch.length > 0) chunks.push(JSON.stringify(batch).slice(1, -1))
+    if (batch.length === 0) return
+    const json = JSON.stringify(batch)
+    write(`${first ? '' : ',\n'}${json.slice(1, -1)}`)
+    first = false
     batch = []
   }
   const counts: Record<string, number> = {}
@@ -419,6 +438,32 @@ export async function writeStixBundle(
   }
   slicer.progress('Writing the bundle', total, total)
   flush()
-  const text = `{"type":"bundle","id":"bundle--${randomUUID()}","objects":[\n${chunks.join(',\n')}\n]}\n`
-  return { text, counts, notes: ctx.notes }
+  write('\n]}\n')
+  return { text: parts.join(''), bytes, counts, notes: ctx.notes }
+}
+
+/** The export of `selection` as a file named after what the scope holds. */
+export async function stixExportFile(
+  selection: ExportSelection,
+  scope: ExportScope,
+  projectName: string,
+  tlp: TlpLevel,
+  slicer: Slicer,
+  /** Where the bundle goes part by part (its `content` is then empty). */
+  write?: (part: string) => void,
+): Promise<ExchangeFile> {
+  const name =
+    scope.kind === 'report'
+      ? (selection.reports[0]?.report.title ?? 'report')
+      : scope.kind === 'entities'
+        ? `${projectName} selection`
+        : projectName
+  const bundle = await writeStixBundle(selection, tlp, slicer, write ? { write } : {})
+  return {
+    fileName: `${fileNameSlug(name)}.stix.json`,
+    content: bundle.text,
+    bytes: bundle.bytes,
+    counts: bundle.counts,
+    notes: bundle.notes,
+  }
 }

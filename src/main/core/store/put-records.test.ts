@@ -1,0 +1,146 @@
+/**
+ * Many records put at once (an import) are journaled a part at a time as one batch, with
+ * the event loop free between parts, and reach memory together once the batch is on disk.
+ * A crash midway leaves nothing of them; a put given up changes nothing; a disk that refuses
+ * a part leaves memory as it was.
+ */
+import { cp } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Entity } from '../../../shared/model'
+import { copySample, tempDir } from '../../../../test/support/folders'
+import { realFs, type WriteFs } from '../durable-write'
+import { ProjectStore } from '../project-store'
+import type { RecordPut } from './collections'
+
+let dir: Awaited<ReturnType<typeof tempDir>>
+let folder: string
+beforeEach(async () => {
+  dir = await tempDir()
+  folder = await copySample(dir.path)
+})
+afterEach(async () => {
+  await dir.cleanup()
+})
+
+const options = { writeDelayMs: 0, backups: false as const, compaction: { onClose: false } }
+
+function entities(count: number): RecordPut[] {
+  const at = '2026-01-01T00:00:00.000Z'
+  return Array.from({ length: count }, (_, n) => {
+    const record: Entity = {
+      id: `imported-${n}`,
+      type: 'group',
+      name: `Imported group ${n}`,
+      aliases: [],
+      description: '',
+      attributes: {},
+      createdAt: at,
+      updatedAt: at,
+    } as unknown as Entity
+    return { collection: 'entities', record }
+  })
+}
+
+const imported = (store: ProjectStore): number =>
+  store.data.entities.filter((e) => e.id.startsWith('imported-')).length
+
+describe('putting many records at once', () => {
+  it('writes them in parts, the event loop free between, and shows them only when all are on disk', async () => {
+    const store = await ProjectStore.open(folder, options)
+    const before = store.data.entities.length
+    const revision = store.revision
+    let turns = 0
+    const ticker = setInterval(() => turns++, 0)
+    let seenMidway = -1
+    let asked = 0
+    const done = await store.putRecords(entities(2_200), () => {
+      if (++asked === 2) seenMidway = imported(store)
+      return true
+    })
+    clearInterval(ticker)
+    expect(done).toBe(true)
+    expect(seenMidway).toBe(0)
+    expect(asked).toBeGreaterThanOrEqual(4)
+    expect(turns).toBeGreaterThan(0)
+    expect(imported(store)).toBe(2_200)
+    expect(store.data.entities.length).toBe(before + 2_200)
+    expect(store.revision).toBe(revision + 1)
+    await store.close()
+
+    const reopened = await ProjectStore.open(folder, options)
+    expect(imported(reopened)).toBe(2_200)
+    await reopened.close()
+  })
+
+  it('leaves nothing of them after a crash midway, and every edit made before', async () => {
+    const store = await ProjectStore.open(folder, options)
+    store.mutate((data) => {
+      data.project.description = 'Edited before the import'
+    })
+    await store.flush()
+    const crashed = join(dir.path, 'crashed')
+    let asked = 0
+    await store.putRecords(entities(2_200), () => {
+      // The disk as a crash after the second part would leave it.
+      if (++asked === 2) void cp(folder, crashed, { recursive: true })
+      return true
+    })
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    await store.close()
+
+    const logged: string[] = []
+    const reopened = await ProjectStore.open(crashed, { ...options, log: (m) => logged.push(m) })
+    expect(imported(reopened)).toBe(0)
+    expect(reopened.data.project.description).toBe('Edited before the import')
+    expect(logged.join('\n')).toMatch(/cut short by a crash/)
+    await reopened.close()
+  })
+
+  it('changes nothing when given up between parts, and later edits are saved as usual', async () => {
+    const store = await ProjectStore.open(folder, options)
+    let asked = 0
+    const done = await store.putRecords(entities(2_200), () => ++asked < 3)
+    expect(done).toBe(false)
+    expect(imported(store)).toBe(0)
+    store.mutate((data) => {
+      data.project.description = 'After the import was given up'
+    })
+    await store.close()
+
+    const reopened = await ProjectStore.open(folder, options)
+    expect(imported(reopened)).toBe(0)
+    expect(reopened.data.project.description).toBe('After the import was given up')
+    await reopened.close()
+  })
+
+  it('leaves memory as it was when the disk refuses a part', async () => {
+    let journalOpens = 0
+    const failing: WriteFs = {
+      ...realFs,
+      open: (async (path: Parameters<typeof realFs.open>[0], ...rest: unknown[]) => {
+        if (String(path).includes('journal.') && ++journalOpens === 3) {
+          throw Object.assign(new Error('no space'), { code: 'ENOSPC' })
+        }
+        return (realFs.open as (...args: unknown[]) => unknown)(path, ...rest)
+      }) as WriteFs['open'],
+    }
+    const store = await ProjectStore.open(folder, { ...options, fs: failing })
+    await store.flush()
+    journalOpens = 0
+    await expect(store.putRecords(entities(2_200), () => true)).rejects.toMatchObject({
+      code: 'storage',
+      message: expect.stringMatching(/^Nothing was added.*disk is full/),
+    })
+    expect(imported(store)).toBe(0)
+    store.mutate((data) => {
+      data.project.description = 'After the refused import'
+    })
+    await store.close()
+
+    const reopened = await ProjectStore.open(folder, options)
+    expect(imported(reopened)).toBe(0)
+    expect(reopened.data.project.description).toBe('After the refused import')
+    await reopened.close()
+  })
+})
