@@ -142,6 +142,14 @@ export async function createAnnotation(
   return created
 }
 
+export async function updateAnnotation(
+  input: MethodInput<'annotations.update'>,
+): Promise<MethodOutput<'annotations.update'>> {
+  const updated = await call('annotations.update', input)
+  await libraryChanged(queryClient)
+  return updated
+}
+
 export async function deleteAnnotation(id: string): Promise<void> {
   await call('annotations.delete', { id })
   await libraryChanged(queryClient)

@@ -70,7 +70,10 @@ function NoteAnchor({
     const quote = target.valid ? resolved.quotes.get(target.id) : undefined
     // Link text that only repeats the quote's opening words is a label for the writer: the
     // sentence reads with the marker alone.
-    const ownWords = citationHasOwnWords(node ? textOf(node) : '', quote?.exact)
+    const ownWords = citationHasOwnWords(
+      node ? textOf(node) : '',
+      quote && quote.status !== 'missing' ? quote.exact : undefined,
+    )
     return (
       <>
         {ownWords && <span className="cited-text">{children}</span>}

@@ -38,11 +38,13 @@ describe('offeredEntities', () => {
   it('offers what the selection names first, then the rest of its paragraph in reading order', () => {
     const text =
       'Intro line about Takhar.\nAhmad Masoud spoke. The NFF claimed the attack in تخار. It is new.\nNational Resistance Front, next paragraph.'
-    expect(offers(text, 'The NFF claimed the attack in تخار.', [NFF, NRF, TAKHAR, MASOUD])).toEqual([
-      ['grp-nff', 'NFF', true],
-      ['plc-takhar', 'تخار', true],
-      ['per-masoud', 'Ahmad Masoud', false],
-    ])
+    expect(offers(text, 'The NFF claimed the attack in تخار.', [NFF, NRF, TAKHAR, MASOUD])).toEqual(
+      [
+        ['grp-nff', 'NFF', true],
+        ['plc-takhar', 'تخار', true],
+        ['per-masoud', 'Ahmad Masoud', false],
+      ],
+    )
   })
 
   it('matches names folded (case, accents, Arabic-script variants) and only as whole words', () => {

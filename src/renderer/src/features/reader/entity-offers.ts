@@ -110,7 +110,9 @@ export function offeredEntities(
         const inSelection = start >= selection.start && end <= selection.end
         const seen = found.get(entity.id)
         const better =
-          !seen || (inSelection && !seen.inSelection) || (inSelection === seen.inSelection && start < seen.at)
+          !seen ||
+          (inSelection && !seen.inSelection) ||
+          (inSelection === seen.inSelection && start < seen.at)
         if (better) {
           found.set(entity.id, {
             entity,
