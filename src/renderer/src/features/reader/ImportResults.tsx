@@ -61,7 +61,7 @@ function ImportProgressLine({ name, jobId }: { name: string; jobId: string }) {
   )
 }
 
-function ImportStatus({ name, result }: { name: string; result: ImportResult }) {
+export function ImportStatus({ name, result }: { name: string; result: ImportResult }) {
   switch (result.state) {
     case 'waiting':
       return <span className="muted">Waiting…</span>

@@ -203,6 +203,7 @@ function Reader({
                 shownId={scroll?.id ?? null}
                 entityById={entityById}
                 pages={source.pages}
+                reliability={source.reliability}
                 onShow={show}
                 onEdit={(a) => setDialog({ kind: 'edit', annotation: a })}
                 onDelete={confirmDelete}
@@ -251,6 +252,7 @@ function Reader({
           annotationById={annotationById}
           entityById={entityById}
           pages={source.pages}
+          reliability={source.reliability}
         />
       )}
 
