@@ -74,14 +74,13 @@ test('the editor grades the source, takes kind and entities by key, and Ctrl+O i
   ).setFiles({ name: 'raid.txt', mimeType: 'text/plain', buffer: Buffer.from(REPORT) })
   await expect(reader.title).toHaveText('Night raid in Taloqan', { timeout: 20_000 })
 
-  // A opens the editor ungraded; the digit grades, then digits toggle the offered chips.
+  // A opens the editor at 6 ("cannot be judged"); a digit grades, then digits toggle the chips.
   await reader.selectWithMouse(CLAIM)
   await page.keyboard.press('a')
-  await expect(reader.grade).toHaveText('F?')
+  await expect(reader.grade).toHaveText('F6')
   await reader.editor.getByRole('combobox', { name: 'Source reliability' }).selectOption('B')
-  await expect(reader.grade).toHaveText('B?')
-  await page.keyboard.press('Enter')
-  await expect(reader.editor.getByRole('alert')).toContainText('Choose the credibility')
+  await expect(reader.grade).toHaveText('B6')
+  await reader.editor.getByRole('radio', { name: '6 — Truth cannot be judged' }).focus()
   await page.keyboard.press('2')
   await expect(reader.grade).toHaveText('B2')
   // The focus moved onto the chips: digits toggle them now, in the order the sentence names them.

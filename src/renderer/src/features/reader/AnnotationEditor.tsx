@@ -61,8 +61,10 @@ export function AnnotationEditor({
   const updateSource = useUpdateSource()
   const knownTags = useAnnotationTags()
   const [kind, setKind] = useState<Annotation['kind']>(annotation?.kind ?? 'claim')
-  const [credibility, setCredibility] = useState<Credibility | null>(
-    annotation?.credibility ?? (subject.kind === 'annotate' ? (subject.credibility ?? null) : null),
+  // Opened by a digit, the grade is chosen already; otherwise it starts at 6, "cannot be judged".
+  const gradedByKey = subject.kind === 'annotate' && subject.credibility !== undefined
+  const [credibility, setCredibility] = useState<Credibility>(
+    annotation?.credibility ?? (subject.kind === 'annotate' ? (subject.credibility ?? 6) : 6),
   )
   // A source still graded F ("cannot be judged", the default) may be graded here.
   const [reliabilityEditable] = useState(source.reliability === 'F')
@@ -70,7 +72,6 @@ export function AnnotationEditor({
   const [comment, setComment] = useState(annotation?.comment ?? '')
   const [entityIds, setEntityIds] = useState<string[]>(annotation?.entityIds ?? [])
   const [tags, setTags] = useState((annotation?.tags ?? []).join(', '))
-  const [missingGrade, setMissingGrade] = useState(false)
   const titleId = useId()
   const rootRef = useRef<HTMLElement>(null)
   const offersRef = useRef<HTMLUListElement>(null)
@@ -83,11 +84,12 @@ export function AnnotationEditor({
   const error = create.error ?? update.error ?? updateSource.error
   const pending = create.isPending || update.isPending || updateSource.isPending
 
-  // The focus goes where the next key is meant: the chips once graded, else the grade.
+  // The focus goes where the next key is meant: the chips once graded by key, else the grade.
   useEffect(() => {
     const firstChip = offersRef.current?.querySelector('button')
-    if (credibility !== null && firstChip) firstChip.focus()
-    else if (credibility === null) gradeRef.current?.querySelector('input')?.focus()
+    if (gradedByKey && firstChip) firstChip.focus()
+    else if (!gradedByKey)
+      gradeRef.current?.querySelector<HTMLInputElement>('input:checked')?.focus()
     else rootRef.current?.focus()
     // Only on opening: later the analyst moves the focus.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -98,17 +100,11 @@ export function AnnotationEditor({
 
   const grade = (value: Credibility): void => {
     setCredibility(value)
-    setMissingGrade(false)
     // Graded: the next keys pick entities.
     offersRef.current?.querySelector('button')?.focus()
   }
 
   const save = async (): Promise<void> => {
-    if (credibility === null) {
-      setMissingGrade(true)
-      gradeRef.current?.querySelector('input')?.focus()
-      return
-    }
     if (pending) return
     const fields = {
       kind,
@@ -219,11 +215,6 @@ export function AnnotationEditor({
             credibility={credibility}
             onCredibility={grade}
           />
-          {missingGrade && (
-            <p role="alert" className="error-text">
-              Choose the credibility (1–6) before saving.
-            </p>
-          )}
         </div>
         <fieldset className="key-choices kinds">
           <legend>Kind</legend>

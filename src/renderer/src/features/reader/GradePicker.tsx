@@ -18,10 +18,10 @@ export function GradePicker({
   reliability: Reliability
   reliabilityEditable: boolean
   onReliability: (grade: Reliability) => void
-  credibility: Credibility | null
+  credibility: Credibility
   onCredibility: (grade: Credibility) => void
 }) {
-  const code = `${reliability}${credibility ?? '?'}`
+  const code = `${reliability}${credibility}`
   return (
     <div className="grade-picker">
       <p className="grade-code">
