@@ -94,18 +94,23 @@ export function CiteDialog({
             onChange={(event) => setFilter(event.target.value)}
           />
         )}
-        <ChoiceOrNew
-          legend="Note"
-          name="note"
-          options={shown.map((note) => ({ id: note.id, name: note.title }))}
-          selected={selected}
-          onSelect={setChoice}
-          newLabel="A new note"
-          newName={newTitle}
-          onNewName={setNewTitle}
-          newNameLabel="Title of the new note"
-          newNamePlaceholder="Untitled note"
-        />
+        {notes.data ? (
+          <ChoiceOrNew
+            legend="Note"
+            name="note"
+            options={shown.map((note) => ({ id: note.id, name: note.title }))}
+            selected={selected}
+            onSelect={setChoice}
+            newLabel="A new note"
+            newName={newTitle}
+            onNewName={setNewTitle}
+            newNameLabel="Title of the new note"
+            newNamePlaceholder="Untitled note"
+          />
+        ) : (
+          // Until the notes are known, no choice is shown that could change under the pointer.
+          <p className="muted">Loading the notes…</p>
+        )}
         <ConfirmActions
           confirmLabel="Cite"
           tone="primary"
