@@ -7,8 +7,8 @@
 import { useEffect, useRef, useState } from 'react'
 import { readerHref } from '../../routes/links'
 import { ACCEPTED_EXTENSIONS } from './files'
-import { importSettled, sourceToOpen } from './import-rows'
-import { ImportStatus } from './ImportResults'
+import { sourceToOpen } from './import-rows'
+import { ImportRowItem } from './ImportResults'
 import { useFileImports } from './use-file-imports'
 import './import-host.css'
 
@@ -119,20 +119,7 @@ export function ImportHost() {
           </div>
           <ul>
             {imports.rows.map((row) => (
-              <li key={row.key} className={`import-row import-${row.result.state}`}>
-                <span className="import-name">{row.name}</span>{' '}
-                <ImportStatus name={row.name} result={row.result} />
-                {!importSettled(row.result) && (
-                  <button
-                    type="button"
-                    className="import-cancel"
-                    aria-label={`Cancel the import of ${row.name}`}
-                    onClick={() => imports.cancel(row.key)}
-                  >
-                    Cancel
-                  </button>
-                )}
-              </li>
+              <ImportRowItem key={row.key} row={row} onCancel={imports.cancel} />
             ))}
           </ul>
         </section>
