@@ -74,6 +74,7 @@ test('hostile documents: a zip bomb refused, a long PDF followed and cancelled, 
   await shell.open(app.url)
   await shell.goTo('Sources')
   await sources.waitForList()
+  const before = await sources.rowCount()
 
   const bomb = await makeZipBombDocx(120 * 1024 * 1024)
   const page1 = `<!doctype html><html><head><title>Invoice \u202Efdp.exe</title></head><body><article><p>Officials denied that any attack took place near the valley road on Tuesday.</p></article></body></html>`
@@ -103,7 +104,8 @@ test('hostile documents: a zip bomb refused, a long PDF followed and cancelled, 
     .not.toBe(first)
   await sources.cancelImport('long.pdf')
   await expect(sources.resultFor('long.pdf')).toContainText('Cancelled; nothing was added.')
-  await expect(sources.table.getByRole('row')).toHaveCount(3)
+  // The sample's sources and the one HTML page: the bomb and the cancelled PDF added nothing.
+  await expect(sources.table.getByRole('row')).toHaveCount(1 + before + 1)
 })
 
 const NX_PROJECT = JSON.stringify({

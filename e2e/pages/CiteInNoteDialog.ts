@@ -15,4 +15,13 @@ export class CiteInNoteDialog {
     await this.dialog.getByRole('button', { name: 'Cite', exact: true }).click()
     await expect(this.dialog).toBeHidden()
   }
+
+  /** Cites the quote (or selection) from `from` in a new note named `title`, which then opens. */
+  async citeInNewNote(from: Locator, title: string): Promise<void> {
+    await from.getByRole('button', { name: 'Cite in note…' }).click()
+    await this.dialog.getByRole('radio', { name: 'A new note' }).check()
+    await this.dialog.getByRole('textbox', { name: 'Title of the new note' }).fill(title)
+    await this.dialog.getByRole('button', { name: 'Cite', exact: true }).click()
+    await expect(this.dialog).toBeHidden()
+  }
 }

@@ -13,6 +13,12 @@ export class ReaderPage {
   /** The alert a source whose stored text failed its checks shows instead of its text. */
   readonly damage: Locator
   readonly editTextButton: Locator
+  /** The annotation editor beside the text (a non-modal dialog in the side panel). */
+  readonly editor: Locator
+  /** The full Admiralty grade the editor shows, e.g. "B4". */
+  readonly grade: Locator
+  /** The bar beside a selection: Annotate, Cite in note… */
+  readonly adder: Locator
 
   constructor(readonly page: Page) {
     this.title = page.getByRole('heading', { level: 2 })
@@ -25,6 +31,19 @@ export class ReaderPage {
     this.tooltip = page.getByRole('tooltip')
     this.damage = page.getByRole('alert').filter({ hasText: 'This source is damaged.' })
     this.editTextButton = page.getByRole('button', { name: 'Edit text…' })
+    this.editor = page.getByRole('dialog', { name: /^(Annotate|Edit annotation)$/ })
+    this.grade = this.editor.getByRole('status', { name: 'Admiralty grade' })
+    this.adder = page.getByRole('toolbar', { name: 'Selection' })
+  }
+
+  /** An entity the editor offers because the passage names it. */
+  offeredEntity(name: string | RegExp): Locator {
+    return this.editor.getByRole('button', { name })
+  }
+
+  /** The list item of an annotation, found by words of its quote. */
+  annotationItem(words: string): Locator {
+    return this.annotations.getByRole('listitem').filter({ hasText: words })
   }
 
   /**
@@ -76,7 +95,7 @@ export class ReaderPage {
     return box
   }
 
-  /** Fills the annotation form and saves it. */
+  /** Fills the annotation editor (in the side panel) and saves it. */
   async fillAnnotation(fields: {
     kind: string
     credibility: string
@@ -84,9 +103,9 @@ export class ReaderPage {
     entity?: { type: string; pick: string | RegExp }
     tags?: string
   }): Promise<void> {
-    const dialog = this.dialog
-    await dialog.getByLabel('Kind').selectOption({ label: fields.kind })
-    await dialog.getByLabel('Credibility').selectOption({ label: fields.credibility })
+    const dialog = this.editor
+    await dialog.getByRole('radio', { name: fields.kind, exact: true }).check()
+    await dialog.getByRole('radio', { name: fields.credibility, exact: true }).check()
     if (fields.comment) await dialog.getByLabel('Comment').fill(fields.comment)
     if (fields.entity) {
       await dialog.getByRole('combobox', { name: 'Entities' }).fill(fields.entity.type)

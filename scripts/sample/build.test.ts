@@ -111,6 +111,23 @@ describe('sample project', () => {
     expect(claim.tags).toContain('self-reported')
   })
 
+  it('teaches with sources of different kinds and reliability, one claim contradicted by two', () => {
+    const kinds = new Set(committed.sources.map((s) => s.kind))
+    const grades = new Set(committed.sources.map((s) => s.reliability))
+    expect(committed.sources.length).toBeGreaterThanOrEqual(5)
+    expect(kinds.size).toBeGreaterThanOrEqual(3)
+    expect(grades.size).toBeGreaterThanOrEqual(3)
+    const claim = committed.annotations.find((a) => a.id === 'ann-statement-70')!
+    expect(claim.kind).toBe('claim')
+    const against = committed.annotations.filter((a) => a.tags.includes('contradicts-70-claim'))
+    const sources = new Set(against.map((a) => a.sourceId))
+    expect(sources.size).toBe(2)
+    expect(sources.has(claim.sourceId)).toBe(false)
+    for (const a of against) expect(a.entityIds).toEqual(claim.entityIds)
+    const statement = committed.sources.find((s) => s.id === claim.sourceId)!
+    expect(statement.reliability).toBe('E')
+  })
+
   it('catches dangling references', () => {
     const broken = structuredClone(committed)
     broken.relations[0]!.evidence = ['ann-missing']

@@ -1,5 +1,6 @@
 /**
- * Builds the sample project (data/sample) from brief.txt and spec.ts. Every selector is
+ * Builds the sample project (data/sample) from the source texts here (brief.txt and four more)
+ * and spec.ts. Every selector is
  * computed from the normalized text, so the sample cannot carry a hand-typed offset.
  *
  *   npx tsx scripts/sample/build.ts
@@ -20,8 +21,7 @@ import {
   NOTES,
   PROJECT,
   RELATIONS,
-  SOURCE,
-  SOURCE_FILE,
+  SOURCES,
   TIMESTAMP,
 } from './spec'
 
@@ -42,16 +42,16 @@ export function serializeProject(file: ProjectFile): string {
 }
 
 /** Start offset of the single occurrence of quote in text; a repeat would make the anchor ambiguous. */
-function findOnce(text: string, quote: string, annotationId: string): number {
+function findOnce(text: string, quote: string, annotationId: string, file: string): number {
   if (normalizeText(quote) !== quote) {
     throw new Error(
       `quote of ${annotationId} is not normalized text (spacing or Unicode form): "${quote}"`,
     )
   }
   const first = text.indexOf(quote)
-  if (first === -1) throw new Error(`quote of ${annotationId} is not in ${SOURCE_FILE}: "${quote}"`)
+  if (first === -1) throw new Error(`quote of ${annotationId} is not in ${file}: "${quote}"`)
   if (text.indexOf(quote, first + 1) !== -1) {
-    throw new Error(`quote of ${annotationId} occurs more than once in ${SOURCE_FILE}: "${quote}"`)
+    throw new Error(`quote of ${annotationId} occurs more than once in ${file}: "${quote}"`)
   }
   return first
 }
@@ -130,21 +130,28 @@ export function checkReferences(file: ProjectFile): string[] {
 }
 
 export function buildSampleProject(): { file: ProjectFile; texts: Map<string, string> } {
-  const text = normalizeText(readFileSync(join(here, SOURCE_FILE), 'utf8'))
-  const contentHash = sha256(text)
-
-  const source: SourceRecord = { ...SOURCE, ...stamps, contentHash, length: text.length }
-
-  const annotations: Annotation[] = ANNOTATIONS.map(({ quote, ...spec }) => {
-    const start = findOnce(text, quote, spec.id)
-    return {
-      ...spec,
-      ...stamps,
-      sourceId: source.id,
-      target: describeRange(text, start, start + quote.length),
-      anchor: { state: 'exact' },
-    }
+  const built = SOURCES.map(({ record, file }) => {
+    const text = normalizeText(readFileSync(join(here, file), 'utf8'))
+    const contentHash = sha256(text)
+    const source: SourceRecord = { ...record, ...stamps, contentHash, length: text.length }
+    return { source, text, file }
   })
+  const byId = new Map(built.map((b) => [b.source.id, b]))
+
+  const annotations: Annotation[] = ANNOTATIONS.map(
+    ({ quote, sourceId = 'src-brief', ...spec }) => {
+      const from = byId.get(sourceId)
+      if (!from) throw new Error(`annotation ${spec.id}: unknown source ${sourceId}`)
+      const start = findOnce(from.text, quote, spec.id, from.file)
+      return {
+        ...spec,
+        ...stamps,
+        sourceId,
+        target: describeRange(from.text, start, start + quote.length),
+        anchor: { state: 'exact' },
+      }
+    },
+  )
 
   const entities: Entity[] = ENTITIES.map((e) => ({ ...e, ...stamps }))
   const relations: Relation[] = RELATIONS.map((r) => ({ ...r, ...stamps }))
@@ -154,7 +161,7 @@ export function buildSampleProject(): { file: ProjectFile; texts: Map<string, st
   const file = ProjectFile.parse({
     schemaVersion: SCHEMA_VERSION,
     project: { ...PROJECT, ...stamps },
-    sources: [source],
+    sources: built.map((b) => b.source),
     annotations,
     entities,
     relations,
@@ -173,7 +180,7 @@ export function buildSampleProject(): { file: ProjectFile; texts: Map<string, st
   if (problems.length > 0)
     throw new Error(`sample project is inconsistent:\n  ${problems.join('\n  ')}`)
 
-  return { file, texts: new Map([[contentHash, text]]) }
+  return { file, texts: new Map(built.map((b) => [b.source.contentHash, b.text])) }
 }
 
 /** Writes project.json and the content-addressed sources, dropping texts no source names any more. */

@@ -27,12 +27,20 @@ export const PROJECT: Omit<ProjectMeta, Stamped> = {
   id: 'sample',
   name: 'Armed opposition to the Taliban (sample)',
   description:
-    'A small worked example built from one analyst brief: the armed groups that have surfaced ' +
+    'A small worked example built from an analyst brief: the armed groups that have surfaced ' +
     'against the Taliban since 2021, their leaders, areas and support bases, each link backed ' +
-    'by a quote from the brief.',
+    'by a quote from the brief. A news report, an NGO brief, the NFF’s own statement and a ' +
+    'think-tank paper show sources of different reliability, two of them contradicting the ' +
+    'NFF’s claim about its strength.',
 }
 
-/** The source minus what build.ts derives from the text (hash and length). */
+/** A source minus what build.ts derives from its text (hash and length), and its file here. */
+export interface SourceSpec {
+  record: Omit<SourceRecord, Stamped | 'contentHash' | 'length'>
+  file: string
+}
+
+/** The analyst brief most of the sample is built from. */
 export const SOURCE: Omit<SourceRecord, Stamped | 'contentHash' | 'length'> = {
   id: 'src-brief',
   title: 'Armed opposition to the Taliban since 2021 — analyst brief',
@@ -47,6 +55,75 @@ export const SOURCE: Omit<SourceRecord, Stamped | 'contentHash' | 'length'> = {
 }
 
 export const SOURCE_FILE = 'brief.txt'
+
+/**
+ * Four more sources of different kinds and reliability, written for the sample (the names of
+ * the newspaper, NGO and institute are invented): they teach grading the source apart from
+ * the claim, and two of them contradict the NFF's own figure for its strength.
+ */
+const MORE_SOURCES: SourceSpec[] = [
+  {
+    file: 'news-report.txt',
+    record: {
+      id: 'src-news-taloqan',
+      title: 'Gunfire reported near Taloqan; front and authorities give opposing accounts',
+      kind: 'article',
+      publisher: 'The Northern Ledger (sample newspaper)',
+      publishedAt: '2025-04-14',
+      retrievedAt: '2025-06-01',
+      language: 'en',
+      reliability: 'C',
+      origin: { fileName: 'news-report.txt', format: 'txt' },
+    },
+  },
+  {
+    file: 'ngo-brief.txt',
+    record: {
+      id: 'src-ngo-personnel',
+      title: 'Former security personnel in the north-east: livelihoods, fear and displacement',
+      kind: 'report',
+      publisher: 'Civilian Protection Monitor (sample NGO)',
+      publishedAt: '2025-05-02',
+      retrievedAt: '2025-06-01',
+      language: 'en',
+      reliability: 'B',
+      origin: { fileName: 'ngo-brief.txt', format: 'txt' },
+    },
+  },
+  {
+    file: 'nff-statement.txt',
+    record: {
+      id: 'src-nff-statement',
+      title: 'Statement of the National Freedom Front to the people of Afghanistan',
+      kind: 'post',
+      publisher: 'National Freedom Front (its own channel)',
+      author: 'Leadership Council, National Freedom Front',
+      publishedAt: '2025-03-21',
+      retrievedAt: '2025-06-01',
+      language: 'en',
+      reliability: 'E',
+      origin: { fileName: 'nff-statement.txt', format: 'txt' },
+    },
+  },
+  {
+    file: 'think-tank.txt',
+    record: {
+      id: 'src-thinktank-counting',
+      title:
+        'Counting the fronts: what the numbers of Afghanistan’s armed opposition can and cannot tell us',
+      kind: 'report',
+      publisher: 'Hindu Kush Policy Institute (sample think tank)',
+      publishedAt: '2025-05-28',
+      retrievedAt: '2025-06-01',
+      language: 'en',
+      reliability: 'B',
+      origin: { fileName: 'think-tank.txt', format: 'txt' },
+    },
+  },
+]
+
+/** Every source of the sample, the brief first. */
+export const SOURCES: SourceSpec[] = [{ record: SOURCE, file: SOURCE_FILE }, ...MORE_SOURCES]
 
 export type EntitySpec = Omit<Entity, Stamped>
 
@@ -283,6 +360,8 @@ export const ENTITIES: EntitySpec[] = [...groups, ...people, ...places, ...commu
 /** An annotation by its quote; the quote must occur exactly once in the normalized brief. */
 export type AnnotationSpec = Omit<Annotation, Stamped | 'sourceId' | 'target' | 'anchor'> & {
   quote: string
+  /** The brief unless said otherwise. */
+  sourceId?: string
 }
 
 export const ANNOTATIONS: AnnotationSpec[] = [
@@ -506,7 +585,85 @@ export const ANNOTATIONS: AnnotationSpec[] = [
     entityIds: [],
     tags: ['risk', 'expert-view'],
   },
+  ...MORE_ANNOTATIONS(),
 ]
+
+/**
+ * The quotes of the four other sources: the NFF's own figure, graded improbable because the
+ * NGO's interviews and the think tank's estimate both contradict it, and the raid near
+ * Taloqan that the front and the Taliban describe in opposite ways.
+ */
+function MORE_ANNOTATIONS(): AnnotationSpec[] {
+  return [
+    {
+      id: 'ann-statement-70',
+      sourceId: 'src-nff-statement',
+      quote:
+        'Seventy percent of the former security forces have joined our coordination networks and stand ready for the day of liberation.',
+      kind: 'claim',
+      credibility: 5,
+      comment:
+        'The front’s own figure, from a source graded E. Contradicted by the NGO’s interviews (9 of 112 approached, none active) and by the think tank’s estimate of a few hundred members: graded improbable.',
+      entityIds: ['grp-nff'],
+      tags: ['self-reported', 'strength', 'contradicted'],
+    },
+    {
+      id: 'ann-statement-long-struggle',
+      sourceId: 'src-nff-statement',
+      quote: 'The Front does not seek quick victories.',
+      kind: 'claim',
+      credibility: 3,
+      comment: 'Fits the brief’s reading of the NFF as a front still in the political phase.',
+      entityIds: ['grp-nff'],
+      tags: ['self-reported', 'intent'],
+    },
+    {
+      id: 'ann-ngo-approached',
+      sourceId: 'src-ngo-personnel',
+      quote:
+        'Only 9 of the 112 respondents said they had been approached by an armed opposition group, and only 3 said they kept in regular contact with one.',
+      kind: 'fact',
+      credibility: 2,
+      comment:
+        'Contradicts the NFF’s claim that 70% of former personnel joined it; a small sample reached through community contacts, as the NGO itself says.',
+      entityIds: ['grp-nff'],
+      tags: ['strength', 'contradicts-70-claim'],
+    },
+    {
+      id: 'ann-thinktank-estimate',
+      sourceId: 'src-thinktank-counting',
+      quote: 'Our estimate is that the front can call on a few hundred active members at most.',
+      kind: 'assessment',
+      credibility: 3,
+      comment:
+        'An outside estimate of the NFF’s strength, far below its own claim; based on the attacks monitors could confirm.',
+      entityIds: ['grp-nff'],
+      tags: ['strength', 'contradicts-70-claim'],
+    },
+    {
+      id: 'ann-news-raid-claim',
+      sourceId: 'src-news-taloqan',
+      quote:
+        'The National Freedom Front said in a message to journalists that its fighters had attacked a Taliban security post and killed several guards.',
+      kind: 'claim',
+      credibility: 4,
+      comment: 'The front’s account, unconfirmed; the newspaper could not reach the area.',
+      entityIds: ['grp-nff', 'grp-taliban'],
+      tags: ['self-reported', 'attack'],
+    },
+    {
+      id: 'ann-news-raid-denial',
+      sourceId: 'src-news-taloqan',
+      quote:
+        'A district spokesman for the Taliban administration said that no attack had taken place and that the shooting came from a wedding celebration.',
+      kind: 'claim',
+      credibility: 4,
+      comment: 'The authorities’ account of the same night; no more confirmed than the front’s.',
+      entityIds: ['grp-taliban'],
+      tags: ['denial', 'attack'],
+    },
+  ]
+}
 
 export type RelationSpec = Omit<Relation, Stamped>
 

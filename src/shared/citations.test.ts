@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
+  citationHasOwnWords,
   citationMarkdown,
+  citationText,
   extractNoteLinks,
   mentionedEntityIds,
   mentionMarkdown,
@@ -184,5 +186,37 @@ describe('writing links', () => {
     expect(
       mentionedEntityIds(`${mentionMarkdown('e-1', 'A')} ${mentionMarkdown('e-1', 'B')}`),
     ).toEqual(['e-1'])
+  })
+})
+
+describe('citationHasOwnWords', () => {
+  const quote = 'Another significant actor is the National Freedom Front, active in Takhar.'
+
+  it('treats the label "Cite in note…" writes as no words of the analyst', () => {
+    const written = extractNoteLinks(citationMarkdown('ann-1', citationText(quote, 30)))[0]!
+    expect(written.text).toBe('Another significant actor is…')
+    expect(citationHasOwnWords(written.text, quote)).toBe(false)
+    expect(citationHasOwnWords(citationText(quote), quote)).toBe(false)
+  })
+
+  it('treats empty text as a bare marker', () => {
+    expect(citationHasOwnWords('', quote)).toBe(false)
+    expect(citationHasOwnWords('  ', undefined)).toBe(false)
+  })
+
+  it("keeps words the analyst wrote, even when they share the quote's first word", () => {
+    expect(citationHasOwnWords('a second front', quote)).toBe(true)
+    expect(citationHasOwnWords('Another source', quote)).toBe(true)
+  })
+
+  it('reads escaped and emphasised labels as their words, in any case', () => {
+    const starred = 'The *Wolf* Unit_s statement [draft] was read aloud.'
+    const link = extractNoteLinks(citationMarkdown('ann-2', citationText(starred)))[0]!
+    expect(citationHasOwnWords(link.text, starred)).toBe(false)
+    expect(citationHasOwnWords('ANOTHER SIGNIFICANT ACTOR', quote)).toBe(false)
+  })
+
+  it('keeps the words when the quote is unknown', () => {
+    expect(citationHasOwnWords('as the UN noted', undefined)).toBe(true)
   })
 })

@@ -83,6 +83,30 @@ export function citationText(exact: string, maxLength = 60): string {
   return text
 }
 
+/**
+ * Whether a citation's link text is the analyst's own words, to be printed before its marker.
+ * Empty text, or text that only repeats the opening words of the quote it cites (what "Cite
+ * in note…" writes as a readable label in the editor), is not: the sentence shows the marker
+ * alone, never the quote's first words pasted into it.
+ */
+export function citationHasOwnWords(linkText: string, quoteExact: string | undefined): boolean {
+  const words = plainLabel(linkText)
+  if (words === '') return false
+  if (quoteExact === undefined) return true
+  return !plainLabel(quoteExact).startsWith(words)
+}
+
+/** Link text as words: Markdown escapes and emphasis marks gone, an ellipsis dropped, one case. */
+function plainLabel(text: string): string {
+  return text
+    .replace(/\\(.)/g, '$1')
+    .replace(/[*_`]/g, '')
+    .replace(/(?:…|\.\.\.)\s*$/, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLocaleLowerCase()
+}
+
 /** The Markdown of a citation of `annotationId` reading `text`. */
 export function citationMarkdown(annotationId: string, text: string): string {
   return `[${escapeLinkText(text)}](${quoteHref(annotationId)})`

@@ -407,3 +407,26 @@ describe('renderReportHtml with names from outside', () => {
     expect(html).toContain('By <bdi>Anna</bdi>')
   })
 })
+
+describe('citations read as citations', () => {
+  const claim = quote('q1', {
+    exact: 'Another significant actor is the National Freedom Front, active in Takhar.',
+  })
+  const body =
+    'It operates without naming a source [Another significant actor is the National…](quote:q1). ' +
+    'It is [a second front](quote:q1) in the north, as [](quote:q1) says.'
+
+  it('prints a marker, never the quote opening words pasted in the sentence, in the HTML', () => {
+    const { html } = renderReportHtml(doc([note('a', 'A', body)], [claim]))
+    const text = html.replace(/<[^>]+>/g, '')
+    expect(text).toContain('It operates without naming a source [1].')
+    expect(text).not.toContain('source Another')
+    expect(text).toContain('It is a second front[1] in the north, as [1] says.')
+  })
+
+  it('does the same in the Markdown export', () => {
+    const markdown = renderReportMarkdown(doc([note('a', 'A', body)], [claim]))
+    expect(markdown).toContain('It operates without naming a source [1].')
+    expect(markdown).toContain('It is a second front [1] in the north, as [1] says.')
+  })
+})

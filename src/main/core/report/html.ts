@@ -136,7 +136,14 @@ function renderSection(
       for (const id of section.citationIds) numbers.number(id)
       const html = renderNoteMarkdown(section.body, {
         title: section.title,
-        cite: (id) => ({ number: numbers.number(id), known: doc.quotes.has(id) }),
+        cite: (id) => {
+          const quote = doc.quotes.get(id)
+          return {
+            number: numbers.number(id),
+            known: quote !== undefined,
+            ...(quote ? { exact: quote.exact } : {}),
+          }
+        },
       })
       return `${open(section.title, 'note')}<div class="note-body">${html}</div></section>`
     }

@@ -13,7 +13,7 @@ import { timelineSectionSvg } from './timeline-section'
 import { CitationNumbers, formatDate, tableTitle } from './html'
 import { credibilityLabel, reliabilityLabel } from '../../../shared/admiralty'
 import { stripBidiControls } from '../../../shared/bidi'
-import { extractNoteLinks, parseNoteMarkdown } from '../../../shared/citations'
+import { citationHasOwnWords, extractNoteLinks, parseNoteMarkdown } from '../../../shared/citations'
 import { LAYER_VALUE_HEADINGS } from '../../../shared/geo/map-layers'
 import { safeLinkUrl } from './escape'
 
@@ -40,7 +40,9 @@ export function renderReportMarkdown(doc: ReportDocument): string {
         out.push(
           `## ${inline(section.title)}`,
           '',
-          withoutRawHtml(demoteHeadings(rewriteLinks(section.body, section.title, numbers))).trim(),
+          withoutRawHtml(
+            demoteHeadings(rewriteLinks(section.body, section.title, numbers, doc.quotes)),
+          ).trim(),
           '',
         )
         break
@@ -193,13 +195,25 @@ function sourceEntry(n: number, quote: QuoteInfo): string {
   return lines.join('\n')
 }
 
-/** Replaces each citation with its text and [n], each mention with its text. */
-function rewriteLinks(body: string, title: string, numbers: CitationNumbers): string {
+/**
+ * Replaces each citation with [n] (after the analyst's own link words, if any; never the
+ * quote's opening words), each mention with its text.
+ */
+function rewriteLinks(
+  body: string,
+  title: string,
+  numbers: CitationNumbers,
+  quotes: ReadonlyMap<string, QuoteInfo>,
+): string {
   let out = ''
   let at = 0
   for (const link of extractNoteLinks(body)) {
     out += body.slice(at, link.start)
-    out += link.kind === 'quote' ? `${link.text} [${numbers.number(link.id)}]` : link.text
+    if (link.kind === 'quote') {
+      const marker = `[${numbers.number(link.id)}]`
+      const ownWords = citationHasOwnWords(link.text, quotes.get(link.id)?.exact)
+      out += ownWords ? `${link.text} ${marker}` : marker
+    } else out += link.text
     at = link.end
   }
   out += body.slice(at)

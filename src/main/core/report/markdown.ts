@@ -3,20 +3,22 @@
  * parser the notes preview and the citation numbering use), so a note reads the same in
  * both; turned into HTML by remark-rehype and rehype-stringify with raw HTML dropped (never
  * passed through).
- * Citations become numbered references, mentions plain emphasis, and only http, https
- * and mailto links survive.
+ * Citations become numbered references (the analyst's link words, if any, then [n]; never the
+ * quote's opening words), mentions plain emphasis, and only http, https and mailto links survive.
  */
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast'
 import rehypeStringify from 'rehype-stringify'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
-import { parseNoteHref, parseNoteMarkdown } from '../../../shared/citations'
+import { citationHasOwnWords, parseNoteHref, parseNoteMarkdown } from '../../../shared/citations'
 import { safeLinkUrl } from './escape'
 
 export interface CitationMarker {
   number: number
   /** False when the annotation no longer exists: the marker prints as a broken reference. */
   known: boolean
+  /** The quote's words, so a link text that only repeats them prints as the marker alone. */
+  exact?: string
 }
 
 export interface NoteRenderOptions {
@@ -87,7 +89,8 @@ function transformElement(node: Element, options: NoteRenderOptions): ElementCon
     const link = parseNoteHref(href)
     if (link?.kind === 'quote') {
       const marker = options.cite(link.id)
-      return [...children, citationElement(marker)]
+      const ownWords = citationHasOwnWords(textOf(node), marker.exact)
+      return [...(ownWords ? children : []), citationElement(marker)]
     }
     if (link?.kind === 'entity') {
       return [element('span', { className: ['mention'] }, children)]

@@ -4,7 +4,7 @@
  * mutation here refreshes all of them (`libraryChanged`).
  */
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
-import type { MethodInput, MethodName } from '../../../shared/contract'
+import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract'
 import { analysisKeys } from './analyses'
 import { call } from './client'
 import { entityKeys } from './entities'
@@ -12,6 +12,7 @@ import { evidenceKeys } from './evidence'
 import { graphKeys } from './graph'
 import { noteKeys } from './notes'
 import { projectKeys } from './project'
+import { queryClient } from './query-client'
 import { reportKeys } from './reports'
 import { timelineKeys } from './timeline'
 import { searchKeys } from './search'
@@ -128,3 +129,28 @@ export const useUpdateAnnotation = () => useLibraryMutation('annotations.update'
 export const useDeleteAnnotation = () => useLibraryMutation('annotations.delete')
 export const useAcceptAnchor = () => useLibraryMutation('annotations.accept')
 export const useReselectAnchor = () => useLibraryMutation('annotations.reselect')
+
+/**
+ * Plain calls for the edit history (undo, redo), which replays edits outside any component:
+ * each refreshes the library as the hooks do.
+ */
+export async function createAnnotation(
+  input: MethodInput<'annotations.create'>,
+): Promise<MethodOutput<'annotations.create'>> {
+  const created = await call('annotations.create', input)
+  await libraryChanged(queryClient)
+  return created
+}
+
+export async function updateAnnotation(
+  input: MethodInput<'annotations.update'>,
+): Promise<MethodOutput<'annotations.update'>> {
+  const updated = await call('annotations.update', input)
+  await libraryChanged(queryClient)
+  return updated
+}
+
+export async function deleteAnnotation(id: string): Promise<void> {
+  await call('annotations.delete', { id })
+  await libraryChanged(queryClient)
+}

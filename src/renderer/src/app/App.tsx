@@ -10,6 +10,7 @@ import { NotesView } from '../features/notes/NotesView'
 import { ProjectPanel } from '../features/project/ProjectPanel'
 import { RecoveryScreen } from '../features/project/RecoveryScreen'
 import { SaveStatus } from '../features/project/SaveStatus'
+import { ImportHost } from '../features/reader/ImportHost'
 import { ReaderView } from '../features/reader/ReaderView'
 import { ReportsView } from '../features/reports/ReportsView'
 import { SearchBox } from '../features/search/SearchBox'
@@ -88,6 +89,7 @@ export function App() {
         )}
       </main>
       {project.isSuccess && <ExchangeHost />}
+      {project.isSuccess && <ImportHost />}
     </div>
   )
 }

@@ -70,6 +70,17 @@ describe('the preview', () => {
     expect(html).toContain('4 Mar 2024 · grade B4 (source usually reliable, information doubtful)')
   })
 
+  it('shows the marker alone when the link text only repeats the quote, the words otherwise', () => {
+    const html = render(
+      'Most joined [About 70% of former…](quote:ann-1); [my reading](quote:ann-1).',
+    )
+    const text = html
+      .replace(/<span role="tooltip".*?<\/span><\/span>/g, '')
+      .replace(/<[^>]+>/g, '')
+    expect(text).toContain('Most joined [1]; my reading[1].')
+    expect(text).not.toContain('About 70%')
+  })
+
   it('shows a citation of a missing quote as broken, with an explanation, never hidden', () => {
     const html = render('Gone [text](quote:ann-deleted) and fine [x](quote:ann-1)')
     expect(html).toContain('[broken citation]')

@@ -1,7 +1,8 @@
 import { memo, useContext, useMemo, type ReactNode } from 'react'
 import Markdown, { type Components } from 'react-markdown'
 import type { PluggableList } from 'unified'
-import { parseNoteHref } from '../../../../shared/citations'
+import type { Element as HastElement, ElementContent } from 'hast'
+import { citationHasOwnWords, parseNoteHref } from '../../../../shared/citations'
 import type { MarkdownBlock as MarkdownBlockSource } from './blocks'
 import { CitationChip } from './CitationChip'
 import { LinkTargetsContext, type LinkTargets } from './link-targets'
@@ -57,7 +58,15 @@ const COMPONENTS: Components = {
   img: ({ alt }) => <span className="removed-image">[image{alt ? `: ${alt}` : ''}]</span>,
 }
 
-function NoteAnchor({ href, children }: { href?: string | undefined; children?: ReactNode }) {
+function NoteAnchor({
+  href,
+  children,
+  node,
+}: {
+  href?: string | undefined
+  children?: ReactNode
+  node?: HastElement | undefined
+}) {
   const { numberOf, resolved } = useContext(LinkTargetsContext)
   if (!href) return <RemovedLink>{children}</RemovedLink>
   const target = parseNoteHref(href)
@@ -69,13 +78,20 @@ function NoteAnchor({ href, children }: { href?: string | undefined; children?: 
     )
   }
   if (target.kind === 'quote') {
+    const quote = target.valid ? resolved.quotes.get(target.id) : undefined
+    // Link text that only repeats the quote's opening words is a label for the writer: the
+    // sentence reads with the marker alone.
+    const ownWords = citationHasOwnWords(
+      node ? textOf(node) : '',
+      quote && quote.status !== 'missing' ? quote.exact : undefined,
+    )
     return (
       <>
-        <span className="cited-text">{children}</span>
+        {ownWords && <span className="cited-text">{children}</span>}
         <CitationChip
           annotationId={target.id}
           number={numberOf.get(target.id)}
-          quote={target.valid ? resolved.quotes.get(target.id) : undefined}
+          quote={quote}
           loaded={resolved.loaded || !target.valid}
         />
       </>
@@ -101,4 +117,10 @@ function RemovedLink({ children }: { children?: ReactNode }) {
       {children}
     </span>
   )
+}
+
+/** The words of a link as written, without its markup. */
+function textOf(node: HastElement | ElementContent): string {
+  if (node.type === 'text') return node.value
+  return 'children' in node ? node.children.map(textOf).join('') : ''
 }

@@ -1,4 +1,5 @@
-import type { Annotation, Entity } from '../../../../shared/model'
+import { RELIABILITY_LABELS } from '../../../../shared/admiralty'
+import type { Annotation, Entity, Reliability } from '../../../../shared/model'
 import { NotesCitingQuote } from '../../ui/notes/Backlinks'
 import { AddToAnalysisButton } from '../../ui/analyses/AddToAnalysis'
 import { CiteInNoteButton } from '../../ui/notes/CiteInNote'
@@ -22,6 +23,7 @@ export function AnnotationList({
   shownId,
   entityById,
   pages,
+  reliability,
   onShow,
   onEdit,
   onDelete,
@@ -32,6 +34,8 @@ export function AnnotationList({
   shownId: string | null
   entityById: ReadonlyMap<string, Entity>
   pages: readonly number[] | undefined
+  /** The source's letter: with each quote's digit, the full Admiralty grade. */
+  reliability: Reliability
   onShow: (id: string) => void
   onEdit: (annotation: Annotation) => void
   onDelete: (annotation: Annotation) => void
@@ -42,7 +46,9 @@ export function AnnotationList({
     <>
       <h3>Annotations ({total})</h3>
       {total === 0 && (
-        <p className="muted">Select a passage in the text and press “Annotate” (or A).</p>
+        <p className="muted">
+          Select a passage in the text and press “Annotate” (or A, or its credibility 1–6).
+        </p>
       )}
       <ol className="annotation-list">
         {placed.slice(0, listed).map((a) => (
@@ -56,7 +62,11 @@ export function AnnotationList({
               “<bdi>{excerpt(a.target.quote.exact)}</bdi>”
             </button>
             <div className="annotation-meta small">
-              {KIND_LABELS[a.kind]} · credibility {a.credibility}{' '}
+              {KIND_LABELS[a.kind]} · credibility {a.credibility} · grade{' '}
+              <abbr title={`Source ${RELIABILITY_LABELS[reliability].toLowerCase()}`}>
+                {reliability}
+                {a.credibility}
+              </abbr>{' '}
               {pageLabel(a.target.position.start, pages)}
               {a.anchor.state !== 'exact' && <> · {anchorLabel(a.anchor)}</>}
             </div>

@@ -1,5 +1,5 @@
 import { CREDIBILITY_LABELS } from '../../../../shared/admiralty'
-import type { Annotation, Entity } from '../../../../shared/model'
+import type { Annotation, Entity, Reliability } from '../../../../shared/model'
 import { EntityNames } from './EntityNames'
 import { anchorLabel, KIND_LABELS } from './labels'
 import { pageLabel } from './reader-model'
@@ -12,11 +12,13 @@ export function HighlightCard({
   annotationById,
   entityById,
   pages,
+  reliability,
 }: {
   target: HoverTarget
   annotationById: ReadonlyMap<string, Annotation>
   entityById: ReadonlyMap<string, Entity>
   pages: readonly number[] | undefined
+  reliability: Reliability
 }) {
   const shown = target.ids.map((id) => annotationById.get(id)).filter((a) => a !== undefined)
   if (shown.length === 0) return null
@@ -34,7 +36,8 @@ export function HighlightCard({
         <div key={a.id} className="highlight-card-item">
           <div className="small">
             <strong>{KIND_LABELS[a.kind]}</strong> · credibility {a.credibility} (
-            {CREDIBILITY_LABELS[a.credibility]}) {pageLabel(a.target.position.start, pages)}
+            {CREDIBILITY_LABELS[a.credibility]}) · grade {reliability}
+            {a.credibility} {pageLabel(a.target.position.start, pages)}
             {a.anchor.state !== 'exact' && <> · {anchorLabel(a.anchor)}</>}
           </div>
           {a.comment && <p>{a.comment}</p>}

@@ -27,23 +27,36 @@ export function ImportResults({
       </div>
       <ul>
         {rows.map((row) => (
-          <li key={row.key} className={`import-row import-${row.result.state}`}>
-            <span className="import-name">{row.name}</span>
-            <ImportStatus name={row.name} result={row.result} />
-            {!importSettled(row.result) && (
-              <button
-                type="button"
-                className="import-cancel"
-                aria-label={`Cancel the import of ${row.name}`}
-                onClick={() => onCancel(row.key)}
-              >
-                Cancel
-              </button>
-            )}
-          </li>
+          <ImportRowItem key={row.key} row={row} onCancel={onCancel} />
         ))}
       </ul>
     </section>
+  )
+}
+
+/** One file's row: its name, how its import goes, and Cancel while it runs. */
+export function ImportRowItem({
+  row,
+  onCancel,
+}: {
+  row: ImportRow
+  onCancel: (key: string) => void
+}) {
+  return (
+    <li className={`import-row import-${row.result.state}`}>
+      <span className="import-name">{row.name}</span>{' '}
+      <ImportStatus name={row.name} result={row.result} />
+      {!importSettled(row.result) && (
+        <button
+          type="button"
+          className="import-cancel"
+          aria-label={`Cancel the import of ${row.name}`}
+          onClick={() => onCancel(row.key)}
+        >
+          Cancel
+        </button>
+      )}
+    </li>
   )
 }
 

@@ -1,5 +1,5 @@
 import type { Annotation, SourceRecord } from '../../../../shared/model'
-import { AnnotationDialog, type PendingSelection } from './AnnotationDialog'
+import type { EditorSubject } from './AnnotationEditor'
 import { describeReanchor } from './reader-model'
 import {
   DeleteAnnotationDialog,
@@ -11,14 +11,16 @@ import {
 /** The dialogs the source's own toolbar opens. */
 export type SourceDialog = { kind: 'details' } | { kind: 'edit-text' } | { kind: 'delete-source' }
 
-/** The one dialog the reader may have open. */
-export type ReaderDialog =
-  | { kind: 'annotate'; selection: PendingSelection }
-  | { kind: 'edit'; annotation: Annotation }
-  | { kind: 'delete'; annotation: Annotation }
-  | SourceDialog
+/** The one dialog the reader may have open: the annotation editor (in the side panel) or a modal. */
+export type ReaderDialog = EditorSubject | ModalDialog
 
-/** Renders the open dialog; each reports its outcome through `onStatus` and closes. */
+type ModalDialog = { kind: 'delete'; annotation: Annotation } | SourceDialog
+
+export function isEditorSubject(dialog: ReaderDialog): dialog is EditorSubject {
+  return dialog.kind === 'annotate' || dialog.kind === 'edit'
+}
+
+/** Renders the open modal dialog; each reports its outcome through `onStatus` and closes. */
 export function ReaderDialogs({
   dialog,
   source,
@@ -26,46 +28,19 @@ export function ReaderDialogs({
   annotationCount,
   onClose,
   onStatus,
-  onShow,
 }: {
-  dialog: ReaderDialog
+  dialog: ModalDialog
   source: SourceRecord
   text: string
   annotationCount: number
   onClose: () => void
   onStatus: (message: string) => void
-  onShow: (annotationId: string) => void
 }) {
   const closeSaying = (message: string) => (): void => {
     onClose()
     onStatus(message)
   }
   switch (dialog.kind) {
-    case 'annotate':
-      return (
-        <AnnotationDialog
-          sourceId={source.id}
-          contentHash={source.contentHash}
-          selection={dialog.selection}
-          onClose={onClose}
-          onSaved={(a) => {
-            onClose()
-            document.getSelection()?.removeAllRanges()
-            onStatus('Annotation saved.')
-            onShow(a.id)
-          }}
-        />
-      )
-    case 'edit':
-      return (
-        <AnnotationDialog
-          sourceId={source.id}
-          contentHash={source.contentHash}
-          annotation={dialog.annotation}
-          onClose={onClose}
-          onSaved={closeSaying('Annotation updated.')}
-        />
-      )
     case 'delete':
       return (
         <DeleteAnnotationDialog

@@ -1,16 +1,17 @@
 import { useCallback, useMemo, useRef, useState } from 'react'
-import type { Annotation, SourceRecord } from '../../../../shared/model'
+import type { Annotation, Credibility, SourceRecord } from '../../../../shared/model'
 import { useEntityList } from '../../api/entities'
-import { useReviewQueue, useSource } from '../../api/sources'
+import { createAnnotation, useReviewQueue, useSource } from '../../api/sources'
 import { SOURCES_HREF, type ReaderRoute } from '../../routes/links'
-import { AnnotateButton } from './AnnotateButton'
-import type { PendingSelection } from './AnnotationDialog'
+import { CiteDialog } from '../../ui/notes/CiteInNote'
+import { AnnotationEditor, type PendingSelection } from './AnnotationEditor'
 import { AnnotationList } from './AnnotationList'
 import { HighlightCard } from './HighlightCard'
-import { ReaderDialogs, type ReaderDialog } from './ReaderDialogs'
+import { isEditorSubject, ReaderDialogs, type ReaderDialog } from './ReaderDialogs'
 import { ReaderHeader } from './ReaderHeader'
 import { placedAnnotations, readerHighlights, revealOffset, SUGGESTION_ID } from './reader-model'
 import { ReviewQueue } from './ReviewQueue'
+import { SelectionAdder } from './SelectionAdder'
 import { SideTabs, type SideTab } from './SideTabs'
 import { SuggestionsPanel } from './SuggestionsPanel'
 import { TextView } from './TextView'
@@ -77,14 +78,21 @@ function Reader({
   const [hover, setHover] = useHighlightHover()
   const { scroll, show } = useScrollRequest(rootRef, route)
   const selection = useTextSelection(rootRef, text)
+  /** A selection to cite in a note; its quote is made only once the analyst cites it. */
+  const [citing, setCiting] = useState<PendingSelection | null>(null)
   const openAnnotate = useCallback(
-    (picked: PendingSelection) => setDialog({ kind: 'annotate', selection: picked }),
+    (picked: PendingSelection, credibility?: Credibility) =>
+      setDialog({
+        kind: 'annotate',
+        selection: picked,
+        ...(credibility !== undefined ? { credibility } : {}),
+      }),
     [],
   )
   const annotate = useAnnotateAction({
     selection,
     contentHash: source.contentHash,
-    dialogOpen: dialog !== null,
+    dialogOpen: dialog !== null || citing !== null,
     onAnnotate: openAnnotate,
     onAnchored: show,
     onStatus: setStatus,
@@ -113,6 +121,20 @@ function Reader({
   const closeDialog = useCallback(() => setDialog(null), [])
   const confirmDelete = (annotation: Annotation): void => setDialog({ kind: 'delete', annotation })
   const reviewItems = review.data ?? []
+  const editing = dialog && isEditorSubject(dialog) ? dialog : null
+  const modal = dialog && !isEditorSubject(dialog) ? dialog : null
+  const quoteSelection = (picked: PendingSelection) => async (): Promise<string> => {
+    // Cited before it was graded: a plain quote whose credibility cannot be judged yet.
+    const quote = await createAnnotation({
+      sourceId: source.id,
+      contentHash: source.contentHash,
+      ...picked,
+      kind: 'quote',
+      credibility: 6,
+    })
+    document.getSelection()?.removeAllRanges()
+    return quote.id
+  }
 
   return (
     <section className="reader" aria-labelledby="reader-title">
@@ -147,7 +169,24 @@ function Reader({
             source={source}
             onStatus={setStatus}
           />
-          {tab === 'annotations' ? (
+          {editing ? (
+            <AnnotationEditor
+              key={editing.kind === 'edit' ? editing.annotation.id : editing.selection.start}
+              subject={editing}
+              source={source}
+              text={text}
+              entities={entities.data ?? []}
+              onClose={closeDialog}
+              onSaved={(a, created) => {
+                closeDialog()
+                if (created) {
+                  document.getSelection()?.removeAllRanges()
+                  setStatus('Annotation saved. Ctrl+Z takes it back.')
+                } else setStatus('Annotation updated. Ctrl+Z takes it back.')
+                show(a.id)
+              }}
+            />
+          ) : tab === 'annotations' ? (
             <aside className="reader-side" aria-label="Annotations" id="reader-side-annotations">
               {reviewItems.length > 0 && (
                 <ReviewQueue
@@ -164,6 +203,7 @@ function Reader({
                 shownId={scroll?.id ?? null}
                 entityById={entityById}
                 pages={source.pages}
+                reliability={source.reliability}
                 onShow={show}
                 onEdit={(a) => setDialog({ kind: 'edit', annotation: a })}
                 onDelete={confirmDelete}
@@ -182,12 +222,27 @@ function Reader({
         </div>
       </div>
 
-      {selection && !dialog && (
-        <AnnotateButton
+      {selection && !dialog && !citing && (
+        <SelectionAdder
           rect={selection.rect}
           reselecting={annotate.reselecting !== null}
           disabled={annotate.pending}
-          onClick={annotate.act}
+          onAnnotate={() => annotate.act()}
+          onCite={() => {
+            const { rect: _rect, ...picked } = selection
+            setCiting(picked)
+          }}
+        />
+      )}
+
+      {citing && (
+        <CiteDialog
+          annotationId={quoteSelection(citing)}
+          onClose={() => setCiting(null)}
+          onCited={(note) => {
+            setCiting(null)
+            setStatus(`Cited in “${note.name}”.`)
+          }}
         />
       )}
 
@@ -197,18 +252,18 @@ function Reader({
           annotationById={annotationById}
           entityById={entityById}
           pages={source.pages}
+          reliability={source.reliability}
         />
       )}
 
-      {dialog && (
+      {modal && (
         <ReaderDialogs
-          dialog={dialog}
+          dialog={modal}
           source={source}
           text={text}
           annotationCount={annotations.length}
           onClose={closeDialog}
           onStatus={setStatus}
-          onShow={show}
         />
       )}
     </section>

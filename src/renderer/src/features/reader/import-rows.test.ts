@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { ImportOutcome } from '../../../../shared/contract'
-import { describeProgress, importRowsReducer, importsBusy, type ImportRow } from './import-rows'
+import {
+  describeProgress,
+  importRowsReducer,
+  importsBusy,
+  sourceToOpen,
+  type ImportRow,
+} from './import-rows'
 
 const STAMP = '2024-01-01T00:00:00.000Z'
 
@@ -112,5 +118,25 @@ describe('describeProgress', () => {
       result: { state: 'cancelled' },
     })
     expect(importsBusy(rows)).toBe(false)
+  })
+})
+
+describe('sourceToOpen', () => {
+  it('opens the one file imported, or the source that already had its text', () => {
+    expect(sourceToOpen([{ state: 'done', outcome }])).toBe('s1')
+    const duplicate: ImportOutcome = { status: 'duplicate', existing: outcome.source, notes: [] }
+    expect(sourceToOpen([{ state: 'done', outcome: duplicate }])).toBe('s1')
+  })
+
+  it('opens nothing for several files, a failure or a cancelled import', () => {
+    expect(
+      sourceToOpen([
+        { state: 'done', outcome },
+        { state: 'done', outcome },
+      ]),
+    ).toBeNull()
+    expect(sourceToOpen([{ state: 'failed', message: 'no' }])).toBeNull()
+    expect(sourceToOpen([{ state: 'cancelled' }])).toBeNull()
+    expect(sourceToOpen([])).toBeNull()
   })
 })

@@ -80,3 +80,14 @@ export function describeProgress(progress: ImportProgress | null | undefined): s
       return 'Opening the file…'
   }
 }
+
+/**
+ * The source to open in the reader after an import from anywhere: the one file's source (or
+ * the source that already had its text); null for several files, or one that failed.
+ */
+export function sourceToOpen(results: readonly ImportResult[]): string | null {
+  if (results.length !== 1) return null
+  const only = results[0]!
+  if (only.state !== 'done') return null
+  return only.outcome.status === 'duplicate' ? only.outcome.existing.id : only.outcome.source.id
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Annotation, SourceRecord } from '../../../../shared/model'
 import {
+  annotateGradeKey,
   describeReanchor,
   initialScroll,
   isAnnotateKey,
@@ -192,5 +193,24 @@ describe('isAnnotateKey', () => {
     expect(isAnnotateKey(press, { tagName: 'INPUT', type: 'text' }, false)).toBe(false)
     expect(isAnnotateKey(press, { tagName: 'TEXTAREA' }, false)).toBe(false)
     expect(isAnnotateKey(press, body, true)).toBe(false)
+  })
+})
+
+describe('annotateGradeKey', () => {
+  const press = { key: '4', ctrlKey: false, metaKey: false, altKey: false }
+  const body = { tagName: 'BODY' }
+
+  it('grades with a digit 1–6 outside fields and dialogs', () => {
+    expect(annotateGradeKey(press, body, false)).toBe(4)
+    expect(annotateGradeKey({ ...press, key: '1' }, null, false)).toBe(1)
+    expect(annotateGradeKey({ ...press, key: '6' }, { tagName: 'BUTTON' }, false)).toBe(6)
+  })
+
+  it('ignores other digits, chords, typing in a field and open dialogs', () => {
+    expect(annotateGradeKey({ ...press, key: '7' }, body, false)).toBeNull()
+    expect(annotateGradeKey({ ...press, key: '0' }, body, false)).toBeNull()
+    expect(annotateGradeKey({ ...press, ctrlKey: true }, body, false)).toBeNull()
+    expect(annotateGradeKey(press, { tagName: 'INPUT', type: 'text' }, false)).toBeNull()
+    expect(annotateGradeKey(press, body, true)).toBeNull()
   })
 })

@@ -5,10 +5,10 @@
  */
 import { RELIABILITY_LABELS } from '../../../../shared/admiralty'
 import type { ReanchorSummary } from '../../../../shared/contract'
-import type { Annotation, SourceRecord } from '../../../../shared/model'
+import type { Annotation, Credibility, SourceRecord } from '../../../../shared/model'
 import type { ReaderRoute } from '../../routes/links'
 import { takesTypingKeys, type FocusedElement, type KeyPress } from '../../ui/shortcuts'
-import type { PendingSelection } from './AnnotationDialog'
+import type { PendingSelection } from './AnnotationEditor'
 import { pageOf, trimRange } from './segments'
 import type { Highlight } from './TextView'
 
@@ -142,4 +142,18 @@ export function isAnnotateKey(
   if (press.key !== 'a' && press.key !== 'A') return false
   if (press.ctrlKey || press.metaKey || press.altKey || modalOpen) return false
   return !takesTypingKeys(focused)
+}
+
+/**
+ * A credibility digit (1–6) pressed over a selection annotates it already graded: the first
+ * claim takes "select, 4, pick, Enter". Null for any other key, a chord, a field or a dialog.
+ */
+export function annotateGradeKey(
+  press: Pick<KeyPress, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>,
+  focused: FocusedElement | null,
+  modalOpen: boolean,
+): Credibility | null {
+  if (!/^[1-6]$/.test(press.key)) return null
+  if (press.ctrlKey || press.metaKey || press.altKey || modalOpen) return null
+  return takesTypingKeys(focused) ? null : Number(press.key)
 }

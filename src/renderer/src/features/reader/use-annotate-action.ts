@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { Annotation } from '../../../../shared/model'
 import { useReselectAnchor } from '../../api/sources'
-import type { PendingSelection } from './AnnotationDialog'
-import { isAnnotateKey } from './reader-model'
+import type { Credibility } from '../../../../shared/model'
+import type { PendingSelection } from './AnnotationEditor'
+import { annotateGradeKey, isAnnotateKey } from './reader-model'
 import type { LiveSelection } from './use-text-selection'
 
 export interface AnnotateAction {
@@ -10,15 +11,16 @@ export interface AnnotateAction {
   reselecting: Annotation | null
   startReselect: (annotation: Annotation) => void
   cancelReselect: () => void
-  /** Annotates the selection, or anchors the re-selected annotation to it. */
-  act: () => void
+  /** Annotates the selection (graded already when a digit asked), or anchors the re-selected annotation to it. */
+  act: (credibility?: Credibility) => void
   pending: boolean
 }
 
 /**
  * What the selection is for: a new annotation (the dialog opens through `onAnnotate`), or,
  * while an annotation from the review queue is being re-selected, that annotation's new
- * place. Pressing "A" does the same as the floating button while no dialog is open.
+ * place. Pressing "A" does the same as the floating button while no dialog is open, and a
+ * credibility digit 1–6 opens the editor graded with it.
  */
 export function useAnnotateAction({
   selection,
@@ -31,7 +33,7 @@ export function useAnnotateAction({
   selection: LiveSelection | null
   contentHash: string
   dialogOpen: boolean
-  onAnnotate: (selection: PendingSelection) => void
+  onAnnotate: (selection: PendingSelection, credibility?: Credibility) => void
   onAnchored: (annotationId: string) => void
   onStatus: (message: string | null) => void
 }): AnnotateAction {
@@ -39,37 +41,42 @@ export function useAnnotateAction({
   const [reselecting, setReselecting] = useState<Annotation | null>(null)
   const { mutate: anchor } = reselect
 
-  const act = useCallback((): void => {
-    if (!selection) return
-    const { rect: _rect, ...picked } = selection
-    if (!reselecting) {
-      onAnnotate(picked)
-      return
-    }
-    anchor(
-      { id: reselecting.id, contentHash, ...picked },
-      {
-        onSuccess: (annotation) => {
-          setReselecting(null)
-          onStatus('The annotation is anchored to the new selection.')
-          document.getSelection()?.removeAllRanges()
-          onAnchored(annotation.id)
+  const act = useCallback(
+    (credibility?: Credibility): void => {
+      if (!selection) return
+      const { rect: _rect, ...picked } = selection
+      if (!reselecting) {
+        onAnnotate(picked, credibility)
+        return
+      }
+      anchor(
+        { id: reselecting.id, contentHash, ...picked },
+        {
+          onSuccess: (annotation) => {
+            setReselecting(null)
+            onStatus('The annotation is anchored to the new selection.')
+            document.getSelection()?.removeAllRanges()
+            onAnchored(annotation.id)
+          },
+          onError: (error) => onStatus(error.message),
         },
-        onError: (error) => onStatus(error.message),
-      },
-    )
-  }, [selection, reselecting, anchor, contentHash, onAnnotate, onAnchored, onStatus])
+      )
+    },
+    [selection, reselecting, anchor, contentHash, onAnnotate, onAnchored, onStatus],
+  )
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       const focused = event.target instanceof HTMLElement ? event.target : null
-      if (!isAnnotateKey(event, focused, dialogOpen) || !selection) return
+      if (!selection) return
+      const grade = reselecting ? null : annotateGradeKey(event, focused, dialogOpen)
+      if (grade === null && !isAnnotateKey(event, focused, dialogOpen)) return
       event.preventDefault()
-      act()
+      act(grade ?? undefined)
     }
     document.addEventListener('keydown', onKey)
     return () => document.removeEventListener('keydown', onKey)
-  }, [act, dialogOpen, selection])
+  }, [act, dialogOpen, selection, reselecting])
 
   const startReselect = useCallback(
     (annotation: Annotation) => {

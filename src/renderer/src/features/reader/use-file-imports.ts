@@ -3,12 +3,13 @@ import type { ImportOutcome } from '../../../../shared/contract'
 import { ApiError } from '../../api/errors'
 import { cancelImport, useImportFile } from '../../api/sources'
 import { precheckFile, readAsBase64 } from './files'
-import { importRowsReducer, importsBusy, type ImportRow } from './import-rows'
+import { importRowsReducer, importsBusy, type ImportResult, type ImportRow } from './import-rows'
 
 export interface FileImports {
   rows: ImportRow[]
   busy: boolean
-  importAll: (files: File[]) => Promise<void>
+  /** Imports the files one after another; resolves with how each went, in their order. */
+  importAll: (files: File[]) => Promise<ImportResult[]>
   /** Stops the file of row `key`: a waiting one is skipped, a running one stopped on the server. */
   cancel: (key: string) => void
   addPasted: (outcome: ImportOutcome) => void
@@ -25,34 +26,46 @@ export function useFileImports(): FileImports {
   const cancelledEarly = useRef(new Set<string>())
 
   /** One file after another; a failure is shown on its row and the next file goes on. */
-  const importAll = async (files: File[]): Promise<void> => {
+  const importAll = async (files: File[]): Promise<ImportResult[]> => {
     const batch = files.map((file) => ({ key: nextKey(), name: file.name, file }))
     dispatch({ type: 'queued', files: batch })
+    const settled: ImportResult[] = []
+    const settle = (key: string, result: ImportResult): void => {
+      dispatch({ type: 'progressed', key, result })
+      settled.push(result)
+    }
     for (const { key, file } of batch) {
-      if (cancelledEarly.current.delete(key)) continue
+      if (cancelledEarly.current.delete(key)) {
+        settled.push({ state: 'cancelled' })
+        continue
+      }
       const problem = precheckFile(file)
       if (problem) {
-        dispatch({ type: 'progressed', key, result: { state: 'failed', message: problem } })
+        settle(key, { state: 'failed', message: problem })
         continue
       }
       try {
         dispatch({ type: 'progressed', key, result: { state: 'reading' } })
         const dataBase64 = await readAsBase64(file)
-        if (cancelledEarly.current.delete(key)) continue
+        if (cancelledEarly.current.delete(key)) {
+          settled.push({ state: 'cancelled' })
+          continue
+        }
         const jobId = crypto.randomUUID()
         dispatch({ type: 'progressed', key, result: { state: 'importing', jobId } })
         const outcome = await importFile({ fileName: file.name, dataBase64, jobId })
-        dispatch({ type: 'progressed', key, result: { state: 'done', outcome } })
+        settle(key, { state: 'done', outcome })
       } catch (error) {
         if (error instanceof ApiError && error.code === 'cancelled') {
-          dispatch({ type: 'progressed', key, result: { state: 'cancelled' } })
+          settle(key, { state: 'cancelled' })
           continue
         }
         const message =
           error instanceof ApiError ? error.message : `"${file.name}" could not be read.`
-        dispatch({ type: 'progressed', key, result: { state: 'failed', message } })
+        settle(key, { state: 'failed', message })
       }
     }
+    return settled
   }
 
   const cancel = (key: string): void => {

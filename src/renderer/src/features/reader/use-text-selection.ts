@@ -1,5 +1,5 @@
 import { useEffect, useState, type RefObject } from 'react'
-import type { PendingSelection } from './AnnotationDialog'
+import type { PendingSelection } from './AnnotationEditor'
 import { selectedPassage } from './reader-model'
 
 /** A passage selected in the reader's text, and where it is on screen. */

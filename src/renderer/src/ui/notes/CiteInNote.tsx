@@ -1,7 +1,8 @@
 /**
- * "Cite in note…" for any view that shows a quote (the reader, the evidence panel): choose a
- * note, or start one, and the citation goes where the caret last was in that note, else at
- * its end.
+ * "Cite in note…" for any view that shows a quote (the reader, the evidence panel, the
+ * reader's selection adder): choose the open note or a recent one, or start one, and the
+ * citation goes where the caret last was in that note, else at its end. A new note opens
+ * once the quote is in it, so the analyst writes on from there.
  */
 import { useState } from 'react'
 import { useCiteInNote, useCreateNote, useNoteList } from '../../api/notes'
@@ -10,6 +11,7 @@ import { ConfirmActions } from '../ConfirmActions'
 import { Dialog } from '../Dialog'
 import { ChoiceOrNew, NEW_CHOICE, QuoteActionButton, type QuoteActionTarget } from '../QuoteAction'
 import { lastCaret, lastEditedNote, rememberCaret, storePendingDraft } from './note-session'
+import { notesToOffer, RECENT_NOTES } from './notes-to-offer'
 import './notes-kit.css'
 
 export function CiteInNoteButton({ annotationId }: { annotationId: string }) {
@@ -25,12 +27,16 @@ export function CiteInNoteButton({ annotationId }: { annotationId: string }) {
   )
 }
 
-function CiteDialog({
+/**
+ * The dialog itself, for a quote that exists (`annotationId`) or one made only once the
+ * analyst cites it (`annotationId` as a function: the reader's selection).
+ */
+export function CiteDialog({
   annotationId,
   onClose,
   onCited,
 }: {
-  annotationId: string
+  annotationId: string | (() => Promise<string>)
   onClose: () => void
   onCited: (note: QuoteActionTarget) => void
 }) {
@@ -43,11 +49,8 @@ function CiteDialog({
 
   const list = notes.data ?? []
   const preferred = lastEditedNote()
-  const selected =
-    choice ?? (list.some((n) => n.id === preferred) ? preferred : list[0]?.id) ?? NEW_CHOICE
-  const shown = filter.trim()
-    ? list.filter((n) => n.title.toLocaleLowerCase().includes(filter.trim().toLocaleLowerCase()))
-    : list
+  const shown = notesToOffer(list, preferred, filter)
+  const selected = choice ?? shown[0]?.id ?? NEW_CHOICE
   const busy = cite.isPending || create.isPending
   const error = cite.error ?? create.error
 
@@ -65,12 +68,13 @@ function CiteDialog({
     const at = lastCaret(noteId)
     const { range } = await cite.mutateAsync({
       noteId,
-      annotationId,
+      annotationId: typeof annotationId === 'string' ? annotationId : await annotationId(),
       ...(at !== undefined ? { at } : {}),
     })
     // The next citation goes after this one, keeping the order in which they were chosen.
     rememberCaret(noteId, range.end)
     onCited({ id: noteId, name: title })
+    if (selected === NEW_CHOICE) window.location.hash = noteHref(noteId)
   }
 
   return (
@@ -81,7 +85,7 @@ function CiteDialog({
           void submit().catch(() => undefined)
         }}
       >
-        {list.length > 6 && (
+        {list.length > RECENT_NOTES && (
           <input
             type="search"
             aria-label="Find a note"
@@ -90,18 +94,23 @@ function CiteDialog({
             onChange={(event) => setFilter(event.target.value)}
           />
         )}
-        <ChoiceOrNew
-          legend="Note"
-          name="note"
-          options={shown.map((note) => ({ id: note.id, name: note.title }))}
-          selected={selected}
-          onSelect={setChoice}
-          newLabel="A new note"
-          newName={newTitle}
-          onNewName={setNewTitle}
-          newNameLabel="Title of the new note"
-          newNamePlaceholder="Untitled note"
-        />
+        {notes.data ? (
+          <ChoiceOrNew
+            legend="Note"
+            name="note"
+            options={shown.map((note) => ({ id: note.id, name: note.title }))}
+            selected={selected}
+            onSelect={setChoice}
+            newLabel="A new note"
+            newName={newTitle}
+            onNewName={setNewTitle}
+            newNameLabel="Title of the new note"
+            newNamePlaceholder="Untitled note"
+          />
+        ) : (
+          // Until the notes are known, no choice is shown that could change under the pointer.
+          <p className="muted">Loading the notes…</p>
+        )}
         <ConfirmActions
           confirmLabel="Cite"
           tone="primary"

@@ -1,0 +1,129 @@
+/**
+ * Import from anywhere: files dropped anywhere in the window, or Ctrl+O (Cmd+O) from any
+ * view. One file opens in the reader once imported; several are listed in a small panel
+ * (with progress and Cancel) until the analyst closes it. The Sources view's own drop zone
+ * and Import… button keep their list there and are left to it.
+ */
+import { useEffect, useRef, useState } from 'react'
+import { readerHref } from '../../routes/links'
+import { ACCEPTED_EXTENSIONS } from './files'
+import { sourceToOpen } from './import-rows'
+import { ImportRowItem } from './ImportResults'
+import { useFileImports } from './use-file-imports'
+import './import-host.css'
+
+/** Whether a drag carries files (not text or a link dragged inside the page). */
+function carriesFiles(event: DragEvent): boolean {
+  return event.dataTransfer?.types.includes('Files') ?? false
+}
+
+/** Ctrl+O or Cmd+O, whatever the layout (the key's position counts on a non-Latin one). */
+function isOpenKey(event: KeyboardEvent): boolean {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return false
+  return event.key.toLowerCase() === 'o' || event.code === 'KeyO'
+}
+
+export function ImportHost() {
+  const imports = useFileImports()
+  const input = useRef<HTMLInputElement>(null)
+  const [dragging, setDragging] = useState(false)
+  const { importAll, clear } = imports
+
+  const start = (files: File[]): void => {
+    void importAll(files).then((results) => {
+      const id = sourceToOpen(results)
+      if (id === null) return
+      clear()
+      window.location.hash = readerHref(id)
+    })
+  }
+  // The window's listeners are registered once and call the latest `start`.
+  const startRef = useRef(start)
+  useEffect(() => {
+    startRef.current = start
+  })
+
+  useEffect(() => {
+    let depth = 0
+    const onDragEnter = (event: DragEvent): void => {
+      if (!carriesFiles(event)) return
+      depth++
+      setDragging(true)
+    }
+    const onDragLeave = (event: DragEvent): void => {
+      if (!carriesFiles(event)) return
+      depth = Math.max(0, depth - 1)
+      if (depth === 0) setDragging(false)
+    }
+    const onDragOver = (event: DragEvent): void => {
+      // Without this the browser opens the file in place of the app.
+      if (carriesFiles(event)) event.preventDefault()
+    }
+    const onDrop = (event: DragEvent): void => {
+      depth = 0
+      setDragging(false)
+      // The Sources view's drop zone took it already.
+      if (event.defaultPrevented || !carriesFiles(event)) return
+      event.preventDefault()
+      const files = Array.from(event.dataTransfer?.files ?? [])
+      if (files.length > 0) startRef.current(files)
+    }
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (!isOpenKey(event) || event.defaultPrevented) return
+      // A modal dialog keeps its keys; a text field does not own Ctrl+O, so it still opens.
+      if (document.querySelector('dialog[open]')) return
+      event.preventDefault()
+      input.current?.click()
+    }
+    window.addEventListener('dragenter', onDragEnter)
+    window.addEventListener('dragleave', onDragLeave)
+    window.addEventListener('dragover', onDragOver)
+    window.addEventListener('drop', onDrop)
+    document.addEventListener('keydown', onKeyDown)
+    return () => {
+      window.removeEventListener('dragenter', onDragEnter)
+      window.removeEventListener('dragleave', onDragLeave)
+      window.removeEventListener('dragover', onDragOver)
+      window.removeEventListener('drop', onDrop)
+      document.removeEventListener('keydown', onKeyDown)
+    }
+  }, [])
+
+  return (
+    <>
+      <input
+        ref={input}
+        type="file"
+        multiple
+        hidden
+        aria-label="Files to import from anywhere"
+        accept={ACCEPTED_EXTENSIONS.join(',')}
+        onChange={(event) => {
+          const files = Array.from(event.target.files ?? [])
+          event.target.value = ''
+          if (files.length > 0) start(files)
+        }}
+      />
+      {dragging && (
+        <div className="import-drop-overlay" aria-hidden="true">
+          Drop to import (.txt, .md, .html, .pdf, .docx)
+        </div>
+      )}
+      {imports.rows.length > 0 && (
+        <section className="import-host" aria-label="Imports" aria-busy={imports.busy}>
+          <div className="import-host-head">
+            <strong>Imports</strong>
+            <button type="button" onClick={imports.clear} disabled={imports.busy}>
+              Close
+            </button>
+          </div>
+          <ul>
+            {imports.rows.map((row) => (
+              <ImportRowItem key={row.key} row={row} onCancel={imports.cancel} />
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  )
+}
