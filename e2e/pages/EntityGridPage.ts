@@ -70,6 +70,9 @@ export class EntityGridPage {
   readonly redoButton: Locator
   readonly deleteSelectedButton: Locator
   readonly columnsButton: Locator
+  /** "All columns (+n)" while the compact default hides some; "Fewer columns" after. */
+  readonly allColumnsButton: Locator
+  readonly fewerColumnsButton: Locator
   readonly columnsMenu: Locator
   readonly exportButton: Locator
   readonly newName: Locator
@@ -93,6 +96,8 @@ export class EntityGridPage {
     this.redoButton = toolbar.getByRole('button', { name: 'Redo' })
     this.deleteSelectedButton = toolbar.getByRole('button', { name: /^Delete selected/ })
     this.columnsButton = toolbar.getByRole('button', { name: 'Columns' })
+    this.allColumnsButton = toolbar.getByRole('button', { name: /^All columns/ })
+    this.fewerColumnsButton = toolbar.getByRole('button', { name: 'Fewer columns' })
     this.columnsMenu = page.getByRole('group', { name: 'Columns' })
     this.exportButton = toolbar.getByRole('button', { name: 'Export CSV' })
     const addForm = page.getByRole('form', { name: `Add a ${singular}` })
@@ -193,6 +198,17 @@ export class EntityGridPage {
 
   async tickRow(name: string): Promise<void> {
     await this.row(name).getByRole('checkbox').check()
+  }
+
+  /** Moves the keyboard focus to a row's name and presses Space, which ticks or unticks it. */
+  async toggleRowBySpace(name: string): Promise<void> {
+    await this.table.getByRole('gridcell', { name, exact: true }).focus()
+    await this.page.keyboard.press('Space')
+  }
+
+  /** Double-clicks a cell as it is on screen now, with no preparation (no row click first). */
+  async doubleClickCell(name: string, column: string): Promise<void> {
+    await (await this.cell(name, column)).dblclick()
   }
 
   async deleteSelected(): Promise<DeleteConfirmation> {

@@ -169,9 +169,11 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
             filter={filter}
             entityTypes={entityTypes}
             relationTypes={relationTypes}
-            onFrameMatches={() =>
-              chartRef.current?.fit(matchesWithNeighbours(graph.edges, visible, matches))
-            }
+            onFrameMatches={() => {
+              const framed = matchesWithNeighbours(graph.edges, visible, matches)
+              chartRef.current?.fit(framed)
+              return framed.size
+            }}
           />
           <SelectionControls
             selected={selected}

@@ -11,7 +11,7 @@ import { ChipListEditor } from './ChipListEditor'
 import type { ColumnContext } from './column-context'
 import { EnumEditor } from './EnumEditor'
 import { enumFilterHandler, EnumSetFilter } from './EnumSetFilter'
-import { fieldValue, FIELDS, type FieldSpec } from './fields'
+import { DATE_WIDTH, fieldValue, FIELDS, type FieldSpec } from './fields'
 import { enumLabel, refNames } from './labels'
 
 type Col = ColDef<EntityRow>
@@ -189,7 +189,7 @@ const evidenceColumns: Col[] = [
     valueGetter: (p) => p.data?.newestSourceDate ?? null,
     cellDataType: 'dateString',
     filter: 'agDateColumnFilter',
-    width: 140,
+    width: DATE_WIDTH,
     hide: true,
   },
 ]
