@@ -95,7 +95,7 @@ export class EntityGridPage {
     this.undoButton = toolbar.getByRole('button', { name: 'Undo' })
     this.redoButton = toolbar.getByRole('button', { name: 'Redo' })
     this.deleteSelectedButton = toolbar.getByRole('button', { name: /^Delete selected/ })
-    this.columnsButton = toolbar.getByRole('button', { name: 'Columns' })
+    this.columnsButton = toolbar.getByRole('button', { name: 'Columns', exact: true })
     this.allColumnsButton = toolbar.getByRole('button', { name: /^All columns/ })
     this.fewerColumnsButton = toolbar.getByRole('button', { name: 'Fewer columns' })
     this.columnsMenu = page.getByRole('group', { name: 'Columns' })

@@ -173,6 +173,7 @@ function EntityGrid({ type }: { type: KnownEntityType }) {
               rowSelection={rowSelection}
               selectionColumnDef={selectionColumnDef}
               cacheQuickFilter
+              includeHiddenColumnsInQuickFilter
               onGridReady={onGridReady}
               {...layout.gridProps}
               {...filters.gridProps}

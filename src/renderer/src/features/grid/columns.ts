@@ -201,7 +201,8 @@ export function entityColumns(type: KnownEntityType): Col[] {
     ...lead.map((field) => fieldColumn(field, false)),
     ...linkColumns(type),
     ...evidenceColumns,
-    ...rest.map((field) => fieldColumn(field, true)),
+    // Aliases stay: they are how a row is recognised under another name or script.
+    ...rest.map((field) => fieldColumn(field, field.colId !== 'aliases')),
   ]
 }
 
