@@ -85,3 +85,24 @@ test('the grid opens on a compact set of columns, the rest one click away, filte
   await groups.fewerColumnsButton.click()
   await expect(groups.header('First seen')).toHaveCount(0)
 })
+
+test('an unsupported attribute is marked as a warning and is supported with a picked quote', async ({
+  page,
+  app,
+}) => {
+  const groups = new GroupsPage(page)
+  await new AppShell(page).open(app.url)
+  await groups.openRow(NRF)
+  const panel = new EvidencePanel(page, NRF)
+  await expect(panel.attribute('Status')).toContainText('Unsupported')
+  const badge = panel.attribute('Status').getByText('Unsupported')
+  const supported = panel.attribute('Phase').getByText('1 quote')
+  // The warning does not wear the supported badge's colours.
+  const colours = async (l: typeof badge) =>
+    l.evaluate((el) => [getComputedStyle(el).color, getComputedStyle(el).backgroundColor])
+  expect(await colours(badge)).not.toEqual(await colours(supported))
+
+  await panel.supportWithQuote('Status', /continues to run guerrilla operations/)
+  await expect(panel.attribute('Status')).toContainText('1 quote')
+  await expect(panel.attribute('Status')).not.toContainText('Unsupported')
+})
