@@ -1,6 +1,12 @@
 import { Index } from 'flexsearch'
-import type { ParsedInput, SearchHit, SearchResults } from '../../../shared/contract'
-import type { Annotation, SourceRecord } from '../../../shared/model'
+import type {
+  EntityHit,
+  NoteHit,
+  ParsedInput,
+  SearchHit,
+  SearchResults,
+} from '../../../shared/contract'
+import type { Annotation, Entity, Note, SourceRecord } from '../../../shared/model'
 import type { ProjectStore } from '../project-store'
 
 /** Passages of a source's text are indexed in pieces of about this many characters. */
@@ -226,13 +232,94 @@ export function warmSearchIndex(store: ProjectStore): void {
     .catch(() => undefined)
 }
 
+/** Entities and notes listed beside the passages, at most this many of each. */
+const RECORD_HITS = 8
+
 export async function searchProject(
   store: ProjectStore,
   input: ParsedInput<'search.query'>,
 ): Promise<SearchResults> {
   const index = searchIndexFor(store)
   await index.sync()
-  return index.query(input.q, input.limit ?? 30)
+  const passages = index.query(input.q, input.limit ?? 30)
+  return {
+    ...passages,
+    entities: searchEntities(store.data.entities, input.q, RECORD_HITS),
+    notes: searchNotes(store.data.notes, input.q, RECORD_HITS),
+  }
+}
+
+/** Folds case and accents, so "panjshir" finds "Panjshīr" and "nff" finds "NFF". */
+function fold(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase()
+}
+
+/**
+ * Entities whose name, alias or acronym contains the query (a linear pass: names are short,
+ * and 20,000 of them fold in a few milliseconds). Names that start with it come first.
+ */
+export function searchEntities(
+  entities: readonly Entity[],
+  q: string,
+  limit: number,
+): EntityHit[] {
+  const needle = fold(q.trim())
+  if (!needle) return []
+  const found: { hit: EntityHit; rank: number }[] = []
+  for (const entity of entities) {
+    const acronym = entity.attributes['acronym']
+    const names = [
+      entity.name,
+      ...(typeof acronym === 'string' ? [acronym] : []),
+      ...entity.aliases,
+    ]
+    let best: { name: string; rank: number } | null = null
+    for (const [i, name] of names.entries()) {
+      const folded = fold(name)
+      const at = folded.indexOf(needle)
+      if (at < 0) continue
+      // A whole name, alias or acronym first ("NFF"); then the entity's own name before its
+      // aliases, a match at the start before one inside.
+      const rank = folded === needle ? -1 : (at === 0 ? 0 : 2) + (i === 0 ? 0 : 1)
+      if (!best || rank < best.rank) best = { name, rank }
+    }
+    if (best) {
+      found.push({
+        hit: { entityId: entity.id, type: entity.type, name: entity.name, matched: best.name },
+        rank: best.rank,
+      })
+    }
+  }
+  return found
+    .sort((a, b) => a.rank - b.rank || a.hit.name.localeCompare(b.hit.name))
+    .slice(0, limit)
+    .map((f) => f.hit)
+}
+
+/** Notes whose title or text holds every word of the query; title matches first. */
+export function searchNotes(notes: readonly Note[], q: string, limit: number): NoteHit[] {
+  const terms = queryTerms(q).map(fold)
+  if (terms.length === 0) return []
+  const found: { hit: NoteHit; rank: number }[] = []
+  for (const note of notes) {
+    const title = fold(note.title)
+    const body = fold(note.body)
+    if (!terms.every((t) => title.includes(t) || body.includes(t))) continue
+    const inTitle = terms.every((t) => title.includes(t))
+    const where = inTitle ? note.title : note.body
+    found.push({
+      hit: {
+        noteId: note.id,
+        title: note.title,
+        snippet: snippet(where, findTerms(where, queryTerms(q))),
+      },
+      rank: inTitle ? 0 : 1,
+    })
+  }
+  return found
+    .sort((a, b) => a.rank - b.rank || a.hit.title.localeCompare(b.hit.title))
+    .slice(0, limit)
+    .map((f) => f.hit)
 }
 
 function annotationText(annotation: Annotation): string {
