@@ -258,11 +258,7 @@ function fold(text: string): string {
  * Entities whose name, alias or acronym contains the query (a linear pass: names are short,
  * and 20,000 of them fold in a few milliseconds). Names that start with it come first.
  */
-export function searchEntities(
-  entities: readonly Entity[],
-  q: string,
-  limit: number,
-): EntityHit[] {
+export function searchEntities(entities: readonly Entity[], q: string, limit: number): EntityHit[] {
   const needle = fold(q.trim())
   if (!needle) return []
   const found: { hit: EntityHit; rank: number }[] = []

@@ -99,7 +99,11 @@ function EntityGrid({ type }: { type: KnownEntityType }) {
     : []
   const showAllColumns = (all: boolean): void => {
     if (!api) return
-    if (all) api.setColumnsVisible(hiddenColumns.map((c) => c.colId), true)
+    if (all)
+      api.setColumnsVisible(
+        hiddenColumns.map((c) => c.colId),
+        true,
+      )
     else api.setColumnsVisible(extraColumnIds(columnDefs), false)
     layout.saveSoon()
   }

@@ -18,6 +18,7 @@ import { useAnnotateAction } from './use-annotate-action'
 import { useHighlightHover } from './use-highlight-hover'
 import { useScrollRequest } from './use-scroll-request'
 import { useTextSelection } from './use-text-selection'
+import { MentionedEntityPanel, useEntityMentions } from './MentionedEntityPanel'
 
 export function SourceReader({ route }: { route: ReaderRoute & { sourceId: string } }) {
   const loaded = useSource(route.sourceId)
@@ -100,9 +101,11 @@ function Reader({
     [annotations, text.length],
   )
   const highlights = useMemo(
-    () => readerHighlights(placed, route.range, text.length, sentence),
-    [placed, route.range, text.length, sentence],
+    () => readerHighlights(placed, route.range, text.length, sentence, source.reliability),
+    [placed, route.range, text.length, sentence, source.reliability],
   )
+  const mentions = useEntityMentions(text, entities.data)
+  const [entityPanelId, setEntityPanelId] = useState<string | null>(null)
   const showSentence = useCallback(
     (range: { start: number; end: number }) => {
       setSentence(range)
@@ -137,6 +140,8 @@ function Reader({
             reveal={revealOffset(scroll, route.range, annotationById, sentence)}
             onHover={setHover}
             rootRef={rootRef}
+            mentions={mentions}
+            onOpenEntity={setEntityPanelId}
           />
         )}
         <div className="reader-side-column">
@@ -198,6 +203,10 @@ function Reader({
           entityById={entityById}
           pages={source.pages}
         />
+      )}
+
+      {entityPanelId && (
+        <MentionedEntityPanel entityId={entityPanelId} onClose={() => setEntityPanelId(null)} />
       )}
 
       {dialog && (

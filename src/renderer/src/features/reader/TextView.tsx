@@ -1,12 +1,17 @@
 import { memo, useMemo } from 'react'
 import { useProgressiveCount } from './progressive'
+import { mentionEntityId, type Mention } from './entity-mentions'
 import { blockSegments, spansByBlock, textBlocks, type Block, type Span } from './segments'
 import './text-view.css'
 
 export interface Highlight extends Span {
-  /** Extra class: the anchor state or the search hit. */
+  /** Extra class: the kind, the anchor state or the search hit. */
   className?: string
+  /** A short mark drawn after the highlight's last letter (the Admiralty grade, "B2"). */
+  grade?: string
 }
+
+const NO_MENTIONS: readonly Mention[] = []
 
 /** Blocks mounted per step; the first steps render at once, the rest right after. */
 const GROUP_SIZE = 40
@@ -30,23 +35,40 @@ export const TextView = memo(function TextView({
   reveal,
   onHover,
   rootRef,
+  mentions = NO_MENTIONS,
+  onOpenEntity,
 }: {
   text: string
   pages: readonly number[] | undefined
   highlights: readonly Highlight[]
+  /** Known entities named in the text (ids from entity-mentions.ts), underlined. */
+  mentions?: readonly Mention[]
+  /** A click (not a selection) or Enter on an underlined name. */
+  onOpenEntity?: (entityId: string) => void
   /** Mount at least up to this offset (something is about to scroll there). */
   reveal: number | null
   onHover: (target: HoverTarget | null) => void
   rootRef: React.RefObject<HTMLDivElement | null>
 }) {
   const blocks = useMemo(() => textBlocks(text, pages), [text, pages])
-  const perBlock = useMemo(() => spansByBlock(blocks, highlights), [blocks, highlights])
+  const perBlock = useMemo(
+    () => spansByBlock(blocks, mentions.length ? [...highlights, ...mentions] : highlights),
+    [blocks, highlights, mentions],
+  )
   const groupCount = Math.ceil(blocks.length / GROUP_SIZE)
   const revealGroup = reveal === null ? -1 : Math.floor(blockIndexAt(blocks, reveal) / GROUP_SIZE)
   const shown = useProgressiveCount(groupCount, FIRST_GROUPS, GROUPS_PER_FRAME, revealGroup + 1)
 
   const groups: number[] = []
   for (let g = 0; g < shown; g++) groups.push(g)
+
+  const openMention = (target: EventTarget | null): boolean => {
+    const mention = target instanceof Element ? target.closest('[data-entity-id]') : null
+    const id = mention?.getAttribute('data-entity-id')
+    if (!id || !onOpenEntity) return false
+    onOpenEntity(id)
+    return true
+  }
 
   const hoverFrom = (target: EventTarget | null): void => {
     const mark = target instanceof Element ? target.closest('mark[data-ids]') : null
@@ -69,6 +91,13 @@ export const TextView = memo(function TextView({
       onMouseLeave={() => onHover(null)}
       onFocus={(e) => hoverFrom(e.target)}
       onBlur={() => onHover(null)}
+      onClick={(e) => {
+        // A drag that selected text is the start of an annotation, not a click on a name.
+        if (window.getSelection()?.isCollapsed !== false) openMention(e.target)
+      }}
+      onKeyDown={(e) => {
+        if ((e.key === 'Enter' || e.key === ' ') && openMention(e.target)) e.preventDefault()
+      }}
     >
       {groups.map((g) => (
         <BlockGroup
@@ -90,7 +119,7 @@ const BlockGroup = memo(
   }: {
     text: string
     blocks: Block[]
-    spans: Highlight[][]
+    spans: (Highlight & Mention)[][]
   }) {
     return (
       <>
@@ -103,21 +132,45 @@ const BlockGroup = memo(
           >
             {blockSegments(block.start, block.end, spans[i] ?? []).map((segment) => {
               const piece = text.slice(segment.start, segment.end)
-              if (segment.ids.length === 0) return piece
-              const covering = (spans[i] ?? []).filter((s) => segment.ids.includes(s.id))
+              const entityId = segment.ids.map(mentionEntityId).find((id) => id !== null)
+              const mention: Mention | undefined = entityId
+                ? (spans[i] ?? []).find(
+                    (s) => mentionEntityId(s.id) === entityId && s.start <= segment.start,
+                  )
+                : undefined
+              const ids = segment.ids.filter((id) => mentionEntityId(id) === null)
+              const named = entityId ? (
+                <span
+                  key={segment.start}
+                  className="entity-mention"
+                  data-entity-id={entityId}
+                  role="button"
+                  // One tab stop per entity (its first mention): one per mention would bury
+                  // the highlights under hundreds of them.
+                  tabIndex={mention?.first && mention.start === segment.start ? 0 : -1}
+                >
+                  {piece}
+                </span>
+              ) : (
+                piece
+              )
+              if (ids.length === 0) return named
+              const covering = (spans[i] ?? []).filter((s) => ids.includes(s.id))
               const startsHere = covering.some((s) => s.start === segment.start)
               const classes = covering.map((s) => s.className).filter(Boolean)
+              const grades = covering
+                .filter((s) => s.end === segment.end && s.grade)
+                .map((s) => s.grade)
               return (
                 <mark
                   key={segment.start}
-                  data-ids={segment.ids.join(' ')}
-                  data-depth={Math.min(segment.ids.length, 3)}
+                  data-ids={ids.join(' ')}
+                  data-depth={Math.min(ids.length, 3)}
+                  data-grade={grades.length > 0 ? grades.join(' ') : undefined}
                   className={classes.join(' ') || undefined}
-                  tabIndex={
-                    startsHere && !segment.ids.every((id) => id.startsWith('__')) ? 0 : undefined
-                  }
+                  tabIndex={startsHere && !ids.every((id) => id.startsWith('__')) ? 0 : undefined}
                 >
-                  {piece}
+                  {named}
                 </mark>
               )
             })}
@@ -133,7 +186,10 @@ const BlockGroup = memo(
     before.spans.every((list, i) => sameSpans(list, after.spans[i] ?? [])),
 )
 
-function sameSpans(a: readonly Highlight[], b: readonly Highlight[]): boolean {
+function sameSpans(
+  a: readonly (Highlight & Mention)[],
+  b: readonly (Highlight & Mention)[],
+): boolean {
   return (
     a.length === b.length &&
     a.every(
@@ -141,7 +197,8 @@ function sameSpans(a: readonly Highlight[], b: readonly Highlight[]): boolean {
         s.id === b[i]!.id &&
         s.start === b[i]!.start &&
         s.end === b[i]!.end &&
-        s.className === b[i]!.className,
+        s.className === b[i]!.className &&
+        s.grade === b[i]!.grade,
     )
   )
 }

@@ -5,7 +5,9 @@ function overlaps(a: { start: number; end: number }, b: { start: number; end: nu
 }
 
 function rangeOf(hit: SearchHit): { start: number; end: number } | null {
-  return hit.start !== undefined && hit.end !== undefined ? { start: hit.start, end: hit.end } : null
+  return hit.start !== undefined && hit.end !== undefined
+    ? { start: hit.start, end: hit.end }
+    : null
 }
 
 /**
