@@ -30,10 +30,9 @@ test('known entities are underlined in the text, and a click opens their evidenc
   await page.keyboard.press('Escape')
   await expect(panel.panel).toHaveCount(0)
 
-  // The first mention of each entity is a tab stop; Enter opens it too.
-  await reader.mention('NFF').focus()
-  await page.keyboard.press('Enter')
-  await expect(new EvidencePanel(page, 'National Freedom Front').panel).toBeVisible()
+  // A drag across a name selects it (to annotate) instead of opening its panel.
+  await reader.selectWithMouse('Panjshir')
+  await expect(page.getByRole('complementary', { name: 'Panjshir' })).toHaveCount(0)
 })
 
 test('highlights take their kind’s colour and carry the grade; a status line never moves the text', async ({

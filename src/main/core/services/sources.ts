@@ -18,6 +18,7 @@ import type { ImportedDocument } from '../import/types'
 import { SOURCES_FOLDER, type ProjectStore } from '../project-store'
 import { UnsafeFileError } from '../safe-files'
 import { mapPages, reanchorAnnotations } from './anchoring'
+import { similarSources } from './near-duplicates'
 import { warmSearchIndex } from './search'
 import { validRecord } from './validate'
 
@@ -165,13 +166,48 @@ async function addSource(
   )
   // The text file goes first: a record must never point at a text that is not on disk.
   await store.writeSourceText(document.text, document.utf8)
-  return store.mutate((data) => {
+  const outcome = store.mutate((data): ImportOutcome => {
     // Another import of the same text may have landed while this one was reading.
     const raced = data.sources.find((s) => s.contentHash === contentHash)
     if (raced) return { status: 'duplicate' as const, existing: raced, notes }
     data.sources.push(record)
     return { status: 'imported' as const, source: record, notes }
   })
+  if (outcome.status !== 'imported') return outcome
+  const similar = await similarSources(store, document.text, record.id)
+  return similar.length > 0 ? { ...outcome, similar } : outcome
+}
+
+/**
+ * The same article imported twice: `into` takes the text of the just-imported `id` as a new
+ * version (its annotations re-anchored, its history kept) and `id` goes. A source with
+ * annotations of its own is refused rather than merged, so nothing is lost.
+ */
+export async function addAsVersion(
+  store: ProjectStore,
+  input: ParsedInput<'sources.addAsVersion'>,
+): Promise<MethodOutput<'sources.addAsVersion'>> {
+  if (input.id === input.intoId) {
+    throw new AppError('invalid_input', 'A source cannot be a version of itself.')
+  }
+  const source = findSource(store, input.id)
+  const into = findSource(store, input.intoId)
+  const annotated = store.data.annotations.filter((a) => a.sourceId === source.id).length
+  if (annotated > 0) {
+    throw new AppError(
+      'invalid_input',
+      `“${source.title}” has ${annotated} annotation${annotated === 1 ? '' : 's'} of its own; keep both sources, or delete them first.`,
+    )
+  }
+  const text = await readSourceText(store, source)
+  const { source: replaced, reanchor } = await replaceText(store, into, text, {
+    reason: 'reimport',
+    fileName: source.origin.fileName ?? source.title,
+    format: source.origin.format,
+    pages: source.pages,
+  })
+  deleteSource(store, source.id)
+  return { source: replaced, reanchor, removedId: source.id }
 }
 
 function bidiFree(value: string | undefined): string | undefined {

@@ -156,3 +156,5 @@ export function useSupportAttribute() {
     },
   })
 }
+
+export const useAddAsVersion = () => useLibraryMutation('sources.addAsVersion')

@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react'
+import { Fragment, memo, useMemo, type ReactNode } from 'react'
 import { useProgressiveCount } from './progressive'
 import { mentionEntityId, type Mention } from './entity-mentions'
 import { blockSegments, spansByBlock, textBlocks, type Block, type Span } from './segments'
@@ -51,10 +51,8 @@ export const TextView = memo(function TextView({
   rootRef: React.RefObject<HTMLDivElement | null>
 }) {
   const blocks = useMemo(() => textBlocks(text, pages), [text, pages])
-  const perBlock = useMemo(
-    () => spansByBlock(blocks, mentions.length ? [...highlights, ...mentions] : highlights),
-    [blocks, highlights, mentions],
-  )
+  const perBlock = useMemo(() => spansByBlock(blocks, highlights), [blocks, highlights])
+  const mentionsPerBlock = useMemo(() => spansByBlock(blocks, mentions), [blocks, mentions])
   const groupCount = Math.ceil(blocks.length / GROUP_SIZE)
   const revealGroup = reveal === null ? -1 : Math.floor(blockIndexAt(blocks, reveal) / GROUP_SIZE)
   const shown = useProgressiveCount(groupCount, FIRST_GROUPS, GROUPS_PER_FRAME, revealGroup + 1)
@@ -95,9 +93,6 @@ export const TextView = memo(function TextView({
         // A drag that selected text is the start of an annotation, not a click on a name.
         if (window.getSelection()?.isCollapsed !== false) openMention(e.target)
       }}
-      onKeyDown={(e) => {
-        if ((e.key === 'Enter' || e.key === ' ') && openMention(e.target)) e.preventDefault()
-      }}
     >
       {groups.map((g) => (
         <BlockGroup
@@ -105,6 +100,7 @@ export const TextView = memo(function TextView({
           text={text}
           blocks={blocks.slice(g * GROUP_SIZE, (g + 1) * GROUP_SIZE)}
           spans={perBlock.slice(g * GROUP_SIZE, (g + 1) * GROUP_SIZE)}
+          mentions={mentionsPerBlock.slice(g * GROUP_SIZE, (g + 1) * GROUP_SIZE)}
         />
       ))}
     </div>
@@ -116,10 +112,12 @@ const BlockGroup = memo(
     text,
     blocks,
     spans,
+    mentions,
   }: {
     text: string
     blocks: Block[]
-    spans: (Highlight & Mention)[][]
+    spans: Highlight[][]
+    mentions: Mention[][]
   }) {
     return (
       <>
@@ -131,31 +129,10 @@ const BlockGroup = memo(
             data-page={block.page}
           >
             {blockSegments(block.start, block.end, spans[i] ?? []).map((segment) => {
-              const piece = text.slice(segment.start, segment.end)
-              const entityId = segment.ids.map(mentionEntityId).find((id) => id !== null)
-              const mention: Mention | undefined = entityId
-                ? (spans[i] ?? []).find(
-                    (s) => mentionEntityId(s.id) === entityId && s.start <= segment.start,
-                  )
-                : undefined
-              const ids = segment.ids.filter((id) => mentionEntityId(id) === null)
-              const named = entityId ? (
-                <span
-                  key={segment.start}
-                  className="entity-mention"
-                  data-entity-id={entityId}
-                  role="button"
-                  // One tab stop per entity (its first mention): one per mention would bury
-                  // the highlights under hundreds of them.
-                  tabIndex={mention?.first && mention.start === segment.start ? 0 : -1}
-                >
-                  {piece}
-                </span>
-              ) : (
-                piece
-              )
-              if (ids.length === 0) return named
-              const covering = (spans[i] ?? []).filter((s) => ids.includes(s.id))
+              // Names are cut inside a highlight's run, so a highlight stays one <mark>.
+              const named = namedPieces(text, segment, mentions[i] ?? [])
+              if (segment.ids.length === 0) return <Fragment key={segment.start}>{named}</Fragment>
+              const covering = (spans[i] ?? []).filter((s) => segment.ids.includes(s.id))
               const startsHere = covering.some((s) => s.start === segment.start)
               const classes = covering.map((s) => s.className).filter(Boolean)
               const grades = covering
@@ -164,11 +141,13 @@ const BlockGroup = memo(
               return (
                 <mark
                   key={segment.start}
-                  data-ids={ids.join(' ')}
-                  data-depth={Math.min(ids.length, 3)}
+                  data-ids={segment.ids.join(' ')}
+                  data-depth={Math.min(segment.ids.length, 3)}
                   data-grade={grades.length > 0 ? grades.join(' ') : undefined}
                   className={classes.join(' ') || undefined}
-                  tabIndex={startsHere && !ids.every((id) => id.startsWith('__')) ? 0 : undefined}
+                  tabIndex={
+                    startsHere && !segment.ids.every((id) => id.startsWith('__')) ? 0 : undefined
+                  }
                 >
                   {named}
                 </mark>
@@ -183,8 +162,43 @@ const BlockGroup = memo(
     before.text === after.text &&
     before.blocks.length === after.blocks.length &&
     before.blocks.every((b, i) => b === after.blocks[i]) &&
-    before.spans.every((list, i) => sameSpans(list, after.spans[i] ?? [])),
+    before.spans.every((list, i) => sameSpans(list, after.spans[i] ?? [])) &&
+    before.mentions.every((list, i) => sameSpans(list, after.mentions[i] ?? [])),
 )
+
+/**
+ * A run of text with the known names in it as underlined, clickable pieces. They take no
+ * focus: a focusable element under the pointer stops a drag from selecting text, and
+ * selecting is how a passage is annotated.
+ */
+function namedPieces(
+  text: string,
+  run: { start: number; end: number },
+  mentions: readonly Mention[],
+): ReactNode {
+  const inside = mentions.filter((m) => m.start < run.end && m.end > run.start)
+  if (inside.length === 0) return text.slice(run.start, run.end)
+  const pieces: ReactNode[] = []
+  let at = run.start
+  for (const mention of inside) {
+    const from = Math.max(run.start, mention.start)
+    const to = Math.min(run.end, mention.end)
+    if (from > at) pieces.push(text.slice(at, from))
+    pieces.push(
+      <span
+        key={from}
+        className="entity-mention"
+        data-entity-id={mentionEntityId(mention.id) ?? undefined}
+        role="button"
+      >
+        {text.slice(from, to)}
+      </span>,
+    )
+    at = to
+  }
+  if (at < run.end) pieces.push(text.slice(at, run.end))
+  return pieces
+}
 
 function sameSpans(
   a: readonly (Highlight & Mention)[],

@@ -49,11 +49,6 @@ describe('findMentions', () => {
     expect(words('The Wolf Unit struck.', [a, b])).toEqual([])
   })
 
-  it('marks the first mention of each entity, where the Tab key stops', () => {
-    const mentions = findMentions('NFF, then NFF again, and Panjshir.', [nff, panjshir])
-    expect(mentions.map((m) => m.first === true)).toEqual([true, false, true])
-  })
-
   it('uses ids no annotation can have', () => {
     const [span] = findMentions('NFF', [nff])
     expect(span?.id.startsWith(MENTION_PREFIX)).toBe(true)

@@ -14,10 +14,7 @@ export const MAX_MENTIONS = 4_000
 /** Names shorter than this are too ambiguous to mark ("Al", "Zia" as a word is fine at 3). */
 const MIN_NAME_LENGTH = 3
 
-export interface Mention extends Span {
-  /** The entity's first mention in the text: the one the Tab key stops at. */
-  first?: boolean
-}
+export type Mention = Span
 
 export function mentionEntityId(spanId: string): string | null {
   return spanId.startsWith(MENTION_PREFIX) ? spanId.slice(MENTION_PREFIX.length) : null
@@ -89,12 +86,10 @@ export function findMentions(text: string, entities: readonly Entity[]): Mention
   // Longer first at a place, then keep the ones that do not overlap what is kept.
   found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start))
   const kept: Mention[] = []
-  const named = new Set<string>()
   for (const span of found) {
     const last = kept[kept.length - 1]
     if (last && span.start < last.end) continue
-    kept.push(named.has(span.id) ? span : { ...span, first: true })
-    named.add(span.id)
+    kept.push(span)
     if (kept.length >= MAX_MENTIONS) break
   }
   return kept
