@@ -1,10 +1,11 @@
+import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { AppShell } from './pages/AppShell'
 import { EvidencePanel } from './pages/EvidencePanel'
 import { ReaderPage } from './pages/ReaderPage'
 import { SourcesPage } from './pages/SourcesPage'
 
-async function openBrief(page: import('@playwright/test').Page, url: string): Promise<ReaderPage> {
+async function openBrief(page: Page, url: string): Promise<ReaderPage> {
   const shell = new AppShell(page)
   await shell.open(url)
   await shell.goTo('Sources')
