@@ -50,6 +50,7 @@ describe('searchNotes', () => {
     note('a', 'Weighing the NFF claim', 'The front says it holds 70% of former soldiers.'),
     note('b', 'Landscape', 'Many fronts; the NFF is one of them, active in Takhar.'),
     note('c', 'Unrelated', 'Nothing here.'),
+    note('d', 'Leaders', 'Led by [Zia](entity:grp-nff-leader), says [the brief](quote:ann-1).'),
   ]
 
   it('finds every word in the title or text, title matches first, with a snippet', () => {
@@ -58,5 +59,9 @@ describe('searchNotes', () => {
     expect(hits[1]?.snippet.match).toBe('NFF')
     expect(searchNotes(notes, 'nff takhar', 8).map((h) => h.noteId)).toEqual(['b'])
     expect(searchNotes(notes, 'zebak', 8)).toEqual([])
+    // Link targets are not the note's words; the snippet shows the words, not the Markdown.
+    const leaders = searchNotes(notes, 'brief', 8)
+    expect(leaders.map((h) => h.noteId)).toEqual(['d'])
+    expect(leaders[0]?.snippet.before).toBe('Led by Zia, says the ')
   })
 })

@@ -292,17 +292,26 @@ export function searchEntities(entities: readonly Entity[], q: string, limit: nu
     .map((f) => f.hit)
 }
 
+/**
+ * A note's text as it reads: link targets (`](quote:ann-…)`, `](entity:grp-nff)`) and the
+ * link brackets dropped, so an id never matches and snippets show the analyst's words.
+ */
+function readableText(markdown: string): string {
+  return markdown.replace(/\]\([^)]*\)/g, ']').replace(/[[\]]/g, '')
+}
+
 /** Notes whose title or text holds every word of the query; title matches first. */
 export function searchNotes(notes: readonly Note[], q: string, limit: number): NoteHit[] {
   const terms = queryTerms(q).map(fold)
   if (terms.length === 0) return []
   const found: { hit: NoteHit; rank: number }[] = []
   for (const note of notes) {
+    const text = readableText(note.body)
     const title = fold(note.title)
-    const body = fold(note.body)
+    const body = fold(text)
     if (!terms.every((t) => title.includes(t) || body.includes(t))) continue
     const inTitle = terms.every((t) => title.includes(t))
-    const where = inTitle ? note.title : note.body
+    const where = inTitle ? note.title : text
     found.push({
       hit: {
         noteId: note.id,
