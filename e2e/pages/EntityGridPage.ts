@@ -70,6 +70,9 @@ export class EntityGridPage {
   readonly redoButton: Locator
   readonly deleteSelectedButton: Locator
   readonly columnsButton: Locator
+  /** "All columns (+n)" while the compact default hides some; "Fewer columns" after. */
+  readonly allColumnsButton: Locator
+  readonly fewerColumnsButton: Locator
   readonly columnsMenu: Locator
   readonly exportButton: Locator
   readonly newName: Locator
@@ -92,7 +95,9 @@ export class EntityGridPage {
     this.undoButton = toolbar.getByRole('button', { name: 'Undo' })
     this.redoButton = toolbar.getByRole('button', { name: 'Redo' })
     this.deleteSelectedButton = toolbar.getByRole('button', { name: /^Delete selected/ })
-    this.columnsButton = toolbar.getByRole('button', { name: 'Columns' })
+    this.columnsButton = toolbar.getByRole('button', { name: 'Columns', exact: true })
+    this.allColumnsButton = toolbar.getByRole('button', { name: /^All columns/ })
+    this.fewerColumnsButton = toolbar.getByRole('button', { name: 'Fewer columns' })
     this.columnsMenu = page.getByRole('group', { name: 'Columns' })
     this.exportButton = toolbar.getByRole('button', { name: 'Export CSV' })
     const addForm = page.getByRole('form', { name: `Add a ${singular}` })
@@ -114,8 +119,16 @@ export class EntityGridPage {
     return this.table.getByRole('columnheader', { name: column, exact: true })
   }
 
-  /** The cell of one row (found by its name) in one column (found by its header). */
+  /**
+   * The cell of one row (found by its name) in one column (found by its header). A column the
+   * compact default hides is shown first, as a person would from the Columns menu.
+   */
   async cell(name: string, column: string): Promise<Locator> {
+    if ((await this.header(column).count()) === 0) {
+      await this.showColumn(column, true)
+      await this.columnsButton.click()
+      await this.columnsMenu.waitFor({ state: 'detached' })
+    }
     const index = await this.header(column).getAttribute('aria-colindex')
     return this.row(name).locator(`[role="gridcell"][aria-colindex="${index}"]`)
   }
@@ -133,19 +146,9 @@ export class EntityGridPage {
     return (await cells.allInnerTexts()).map((t) => t.trim())
   }
 
-  /**
-   * Double-clicks a cell, as a person does to edit it. The first click on a row opens its
-   * evidence panel beside the grid, which narrows the grid; a cell near its right edge is
-   * then under the panel, and the second click of a double-click lands on the panel (as a
-   * person's always does; a test's only when the panel wins the race). So the row is
-   * clicked first and its panel awaited; the cell, scrolled back into view, is then
-   * double-clicked on a layout that no longer moves.
-   */
+  /** Double-clicks a cell, as a person does to edit it (a hidden column is shown first). */
   private async startEditing(name: string, column: string): Promise<void> {
-    const cell = await this.cell(name, column)
-    await cell.click()
-    await this.page.getByRole('complementary', { name, exact: true }).waitFor()
-    await cell.dblclick()
+    await (await this.cell(name, column)).dblclick()
   }
 
   /** Types into a text, number or date cell (a date as YYYY-MM-DD). */
@@ -182,13 +185,30 @@ export class EntityGridPage {
     await this.addButton.click()
   }
 
-  /** Clicks a row's name: selects it and opens its evidence panel. */
+  /** Clicks a row's name, which opens its evidence panel, and ticks it for deletion or export. */
   async selectRow(name: string): Promise<void> {
+    await this.openRow(name)
+    await this.tickRow(name)
+  }
+
+  /** Clicks a row's name: opens its evidence panel (and ticks nothing). */
+  async openRow(name: string): Promise<void> {
     await this.table.getByRole('gridcell', { name, exact: true }).click()
   }
 
   async tickRow(name: string): Promise<void> {
     await this.row(name).getByRole('checkbox').check()
+  }
+
+  /** Moves the keyboard focus to a row's name and presses Space, which ticks or unticks it. */
+  async toggleRowBySpace(name: string): Promise<void> {
+    await this.table.getByRole('gridcell', { name, exact: true }).focus()
+    await this.page.keyboard.press('Space')
+  }
+
+  /** Double-clicks a cell as it is on screen now, with no preparation (no row click first). */
+  async doubleClickCell(name: string, column: string): Promise<void> {
+    await (await this.cell(name, column)).dblclick()
   }
 
   async deleteSelected(): Promise<DeleteConfirmation> {

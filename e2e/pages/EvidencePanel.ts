@@ -33,6 +33,21 @@ export class EvidencePanel {
     await this.otherSpellings.getByRole('button', { name: `Add as alias: ${spelling}` }).click()
   }
 
+  /**
+   * "Support with a quote…" on an unsupported attribute: picks the quote whose words match
+   * `quote` in the dialog that opens.
+   */
+  async supportWithQuote(label: string, quote: RegExp): Promise<void> {
+    await this.panel.getByRole('button', { name: `Support ${label} with a quote…` }).click()
+    const dialog = this.page.getByRole('dialog', { name: new RegExp(`^Support “${label}”`) })
+    await dialog
+      .getByRole('listitem')
+      .filter({ hasText: quote })
+      .getByRole('button', { name: 'Use this quote' })
+      .click()
+    await dialog.waitFor({ state: 'detached' })
+  }
+
   relation(sentence: RegExp): Locator {
     return this.panel.getByRole('listitem').filter({ hasText: sentence })
   }

@@ -13,6 +13,8 @@ export class GraphPage {
   readonly relations: Locator
   readonly legend: Locator
   readonly find: Locator
+  /** What "Find" found ("2 found"), and what Enter framed. */
+  readonly findStatus: Locator
   readonly layoutProgress: Locator
   readonly status: Locator
   /** The side panel of an edge: the relation and the quotes behind it. */
@@ -33,6 +35,7 @@ export class GraphPage {
     this.relations = page.getByRole('table', { name: 'Relations in view' })
     this.legend = page.getByRole('figure', { name: 'Legend' })
     this.find = page.getByRole('searchbox', { name: 'Find' })
+    this.findStatus = page.getByRole('search').filter({ has: this.find }).getByRole('status')
     this.layoutProgress = page.getByRole('status', { name: 'Layout in progress' })
     this.status = page.getByRole('status', { name: 'Graph status' })
     this.relationPanel = page.getByRole('complementary', { name: 'Relation evidence' })

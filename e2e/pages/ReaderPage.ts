@@ -71,28 +71,61 @@ export class ReaderPage {
     sentence: string,
   ): Promise<{ x1: number; y1: number; x2: number; y2: number }> {
     const box = await this.text.evaluate((root, wanted) => {
+      // The sentence may run across several text nodes (a highlight, an underlined name).
+      const nodes: { node: Text; from: number }[] = []
+      let all = ''
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent?.indexOf(wanted) ?? -1
-        if (at === -1) continue
-        const range = document.createRange()
-        range.setStart(node, at)
-        range.setEnd(node, at + wanted.length)
-        range.startContainer.parentElement?.scrollIntoView({ block: 'center' })
-        const rects = [...range.getClientRects()]
-        const first = rects[0]!
-        const last = rects[rects.length - 1]!
-        return {
-          x1: first.left + 1,
-          y1: first.top + first.height / 2,
-          x2: last.right - 1,
-          y2: last.top + last.height / 2,
-        }
+        nodes.push({ node: node as Text, from: all.length })
+        all += node.textContent ?? ''
       }
-      return null
+      const at = all.indexOf(wanted)
+      if (at === -1) return null
+      const place = (offset: number, isEnd: boolean) => {
+        const hit = nodes.findLast((n) =>
+          isEnd ? n.from < offset : n.from <= offset && offset < n.from + n.node.length,
+        )!
+        return { node: hit.node, offset: offset - hit.from }
+      }
+      const start = place(at, false)
+      const end = place(at + wanted.length, true)
+      const range = document.createRange()
+      range.setStart(start.node, start.offset)
+      range.setEnd(end.node, end.offset)
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' })
+      const rects = [...range.getClientRects()].filter((r) => r.width > 0)
+      const first = rects[0]!
+      const last = rects[rects.length - 1]!
+      return {
+        x1: first.left + 1,
+        y1: first.top + first.height / 2,
+        x2: last.right - 1,
+        y2: last.top + last.height / 2,
+      }
     }, sentence)
-    if (!box) throw new Error(`"${sentence}" is not in one text node of the reader`)
+    if (!box) throw new Error(`"${sentence}" is not in the reader's text`)
     return box
+  }
+
+  /** An underlined name of a known entity in the text (the `n`th mention, from 0). */
+  mention(name: string, n = 0): Locator {
+    return this.text.getByRole('button', { name, exact: true }).nth(n)
+  }
+
+  /** The highlight of one annotation (its first piece, where it starts). */
+  highlightOf(annotationId: string): Locator {
+    return this.text.locator(`mark[data-ids~="${annotationId}"]`).first()
+  }
+
+  /** The grade drawn after a highlight's last letter ("B2"), or null. */
+  async gradeMark(annotationId: string): Promise<string | null> {
+    return this.text
+      .locator(`mark[data-ids~="${annotationId}"][data-grade]`)
+      .last()
+      .evaluate((el) => {
+        const content = getComputedStyle(el, '::after').content
+        return content === 'none' ? null : content.replace(/^"|"$/g, '')
+      })
   }
 
   /** Fills the annotation editor (in the side panel) and saves it. */

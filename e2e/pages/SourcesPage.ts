@@ -43,6 +43,11 @@ export class SourcesPage {
     return this.results.getByRole('listitem').filter({ hasText: fileName })
   }
 
+  /** "Add as a version of “title”", offered under an import that matches a source closely. */
+  addAsVersionButton(fileName: string, title: string): Locator {
+    return this.resultFor(fileName).getByRole('button', { name: `Add as a version of “${title}”` })
+  }
+
   /** The Cancel button beside a file still being imported. */
   cancelButton(fileName: string): Locator {
     return this.results.getByRole('button', { name: `Cancel the import of ${fileName}` })

@@ -10,6 +10,8 @@ export const GraphNode = z.strictObject({
   id: Id,
   type: EntityType,
   name: z.string(),
+  /** Its aliases and acronym, which "Find" matches as well as the name; absent when none. */
+  alsoKnownAs: z.array(z.string()).optional(),
   /** Distinct annotations supporting the entity: linked to it, or evidence of its relations. */
   evidenceCount: z.number().int().nonnegative(),
   /** Best (lowest) Admiralty credibility among those annotations. */

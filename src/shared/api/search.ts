@@ -16,8 +16,30 @@ export const SearchHit = z.strictObject({
 })
 export type SearchHit = z.infer<typeof SearchHit>
 
+/** An entity whose name, alias or acronym matches; `matched` is the name that did. */
+export const EntityHit = z.strictObject({
+  entityId: Id,
+  type: z.string(),
+  name: z.string(),
+  matched: z.string(),
+})
+export type EntityHit = z.infer<typeof EntityHit>
+
+/** A note whose title or text matches, with the passage around the match. */
+export const NoteHit = z.strictObject({
+  noteId: Id,
+  title: z.string(),
+  snippet: SearchHit.shape.snippet,
+})
+export type NoteHit = z.infer<typeof NoteHit>
+
 export const SearchResults = z.strictObject({
+  /** Passages: quotes, comments, titles and text of sources. */
   hits: z.array(SearchHit),
+  /** Entities by name, alias or acronym; names that start with the query first. */
+  entities: z.array(EntityHit).optional(),
+  /** Notes by title or text; title matches first. */
+  notes: z.array(NoteHit).optional(),
   /** Milliseconds the index took to answer (not counting snippets). */
   tookMs: z.number().nonnegative(),
 })
@@ -33,7 +55,8 @@ export const SpellingVariants = z.strictObject({
 export type SpellingVariants = z.infer<typeof SpellingVariants>
 
 export const searchMethods = {
-  /** Full-text search over sources' text, titles, annotation quotes and comments. */
+  /** Full-text search over sources' text, titles, annotation quotes and comments, and
+   * entities (names, aliases, acronyms) and notes. */
   'search.query': method(
     z.strictObject({
       q: z.string().trim().min(1, 'type something to search for').max(200),

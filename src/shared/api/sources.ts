@@ -39,11 +39,21 @@ export const ReanchorSummary = z.strictObject({
 })
 export type ReanchorSummary = z.infer<typeof ReanchorSummary>
 
+/** A source already in the project whose text closely matches a new import's. */
+export const SimilarSource = z.strictObject({
+  source: SourceRecord,
+  /** Estimated share (0–1) of the shorter text that the longer one holds too. */
+  share: z.number().min(0).max(1),
+})
+export type SimilarSource = z.infer<typeof SimilarSource>
+
 export const ImportOutcome = z.discriminatedUnion('status', [
   z.strictObject({
     status: z.literal('imported'),
     source: SourceRecord,
     notes: z.array(z.string()),
+    /** Sources that look like the same document (an .html and a .txt of one article). */
+    similar: z.array(SimilarSource).optional(),
   }),
   /** The same normalized text is already in the project: nothing was added. */
   z.strictObject({
@@ -148,6 +158,15 @@ export const sourceMethods = {
       baseHash: z.string().regex(/^[0-9a-f]{64}$/),
     }),
     z.strictObject({ source: SourceRecord, reanchor: ReanchorSummary }),
+  ),
+  /**
+   * Keep a just-imported source as a new version of another (the same article imported
+   * twice): the other takes its text (annotations re-anchored) and it is removed. Refused if
+   * it has annotations of its own, so none is lost.
+   */
+  'sources.addAsVersion': method(
+    z.strictObject({ id: Id, intoId: Id }),
+    z.strictObject({ source: SourceRecord, reanchor: ReanchorSummary, removedId: Id }),
   ),
   /** Delete a source with its annotations; relations lose those annotations as evidence. */
   'sources.delete': method(

@@ -1,5 +1,6 @@
 import type { sourceMethods } from '../../../shared/api/sources'
 import {
+  addAsVersion,
   deleteSource,
   editSourceText,
   getSource,
@@ -19,5 +20,6 @@ export const sourceHandlers: Handlers<typeof sourceMethods> = {
   'sources.paste': (input, ws) => pasteSource(ws.current, input),
   'sources.update': (input, ws) => updateSource(ws.current, input),
   'sources.editText': (input, ws) => editSourceText(ws.current, input),
+  'sources.addAsVersion': (input, ws) => addAsVersion(ws.current, input),
   'sources.delete': ({ id }, ws) => deleteSource(ws.current, id),
 }

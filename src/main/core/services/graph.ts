@@ -61,10 +61,16 @@ export function graphElements(store: ProjectStore): GraphElements {
       if (credibility !== undefined && (best === undefined || credibility < best))
         best = credibility
     }
+    const acronym = entity.attributes['acronym']
+    const alsoKnownAs = [
+      ...(typeof acronym === 'string' && acronym.trim() ? [acronym] : []),
+      ...entity.aliases,
+    ]
     return {
       id: entity.id,
       type: entity.type,
       name: entity.name,
+      ...(alsoKnownAs.length > 0 ? { alsoKnownAs } : {}),
       evidenceCount: annotations?.size ?? 0,
       ...(best !== undefined ? { bestCredibility: best } : {}),
       degree: degree.get(entity.id) ?? 0,

@@ -1,11 +1,13 @@
 import { Index } from 'flexsearch'
 import type {
+  EntityHit,
+  NoteHit,
   ParsedInput,
   SearchHit,
   SearchResults,
   SpellingVariants,
 } from '../../../shared/contract'
-import type { Annotation, SourceRecord } from '../../../shared/model'
+import type { Annotation, Entity, Note, SourceRecord } from '../../../shared/model'
 import { foldForMatching, matchKeys, matchWords, type MatchWord } from '../../../shared/match-text'
 import { notFound } from '../errors'
 import type { ProjectStore } from '../project-store'
@@ -303,13 +305,116 @@ export function warmSearchIndex(store: ProjectStore): void {
     .catch(() => undefined)
 }
 
+/** Entities and notes listed beside the passages, at most this many of each. */
+const RECORD_HITS = 8
+
 export async function searchProject(
   store: ProjectStore,
   input: ParsedInput<'search.query'>,
 ): Promise<SearchResults> {
   const index = searchIndexFor(store)
   await index.sync()
-  return index.query(input.q, input.limit ?? 30)
+  const passages = index.query(input.q, input.limit ?? 30)
+  return {
+    ...passages,
+    entities: searchEntities(store.data.entities, input.q, RECORD_HITS),
+    notes: searchNotes(store.data.notes, input.q, RECORD_HITS),
+  }
+}
+
+/** Folds case and accents, so "panjshir" finds "Panjshīr" and "nff" finds "NFF". */
+function fold(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase()
+}
+
+/**
+ * Entities whose name, alias or acronym contains the query (a linear pass: names are short,
+ * and 20,000 of them fold in a few milliseconds). Names that start with it come first.
+ */
+export function searchEntities(entities: readonly Entity[], q: string, limit: number): EntityHit[] {
+  const needle = fold(q.trim())
+  if (!needle) return []
+  const found: { hit: EntityHit; rank: number }[] = []
+  for (const entity of entities) {
+    const acronym = entity.attributes['acronym']
+    const names = [
+      entity.name,
+      ...(typeof acronym === 'string' ? [acronym] : []),
+      ...entity.aliases,
+    ]
+    let best: { name: string; rank: number } | null = null
+    for (const [i, name] of names.entries()) {
+      const folded = fold(name)
+      const at = folded.indexOf(needle)
+      if (at < 0) continue
+      // A whole name, alias or acronym first ("NFF"); then the entity's own name before its
+      // aliases, a match at the start before one inside.
+      const rank = folded === needle ? -1 : (at === 0 ? 0 : 2) + (i === 0 ? 0 : 1)
+      if (!best || rank < best.rank) best = { name, rank }
+    }
+    if (best) {
+      found.push({
+        hit: { entityId: entity.id, type: entity.type, name: entity.name, matched: best.name },
+        rank: best.rank,
+      })
+    }
+  }
+  return found
+    .sort((a, b) => a.rank - b.rank || a.hit.name.localeCompare(b.hit.name))
+    .slice(0, limit)
+    .map((f) => f.hit)
+}
+
+/**
+ * A note's text as it reads: link targets (`](quote:ann-…)`, `](entity:grp-nff)`) and the
+ * link brackets dropped, so an id never matches and snippets show the analyst's words.
+ */
+function readableText(markdown: string): string {
+  return markdown.replace(/\]\([^)]*\)/g, ']').replace(/[[\]]/g, '')
+}
+
+/** The words of a query as typed (punctuation and spaces split them). */
+function queryTerms(q: string): string[] {
+  return q
+    .normalize('NFC')
+    .split(/[\s\p{P}]+/u)
+    .filter((t) => t.length > 0)
+}
+
+/** Where the first query term occurs in a text (case-insensitive; the last term as a prefix). */
+function findTerms(text: string, terms: string[]): { start: number; end: number } | null {
+  if (terms.length === 0 || !text) return null
+  const escaped = terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  const pattern = new RegExp(`(${escaped.join('|')})[\\p{L}\\p{M}\\p{N}]*`, 'iu')
+  const match = pattern.exec(text)
+  return match ? { start: match.index, end: match.index + match[0].length } : null
+}
+
+/** Notes whose title or text holds every word of the query; title matches first. */
+export function searchNotes(notes: readonly Note[], q: string, limit: number): NoteHit[] {
+  const terms = queryTerms(q).map(fold)
+  if (terms.length === 0) return []
+  const found: { hit: NoteHit; rank: number }[] = []
+  for (const note of notes) {
+    const text = readableText(note.body)
+    const title = fold(note.title)
+    const body = fold(text)
+    if (!terms.every((t) => title.includes(t) || body.includes(t))) continue
+    const inTitle = terms.every((t) => title.includes(t))
+    const where = inTitle ? note.title : text
+    found.push({
+      hit: {
+        noteId: note.id,
+        title: note.title,
+        snippet: snippet(where, findTerms(where, queryTerms(q))),
+      },
+      rank: inTitle ? 0 : 1,
+    })
+  }
+  return found
+    .sort((a, b) => a.rank - b.rank || a.hit.title.localeCompare(b.hit.title))
+    .slice(0, limit)
+    .map((f) => f.hit)
 }
 
 /** Spellings shown at most, most used first. */

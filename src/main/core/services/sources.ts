@@ -18,8 +18,12 @@ import type { ImportedDocument, StoredDocument } from '../import/types'
 import { SOURCES_FOLDER, type ProjectStore } from '../project-store'
 import { UnsafeFileError } from '../safe-files'
 import { mapPages, reanchorAnnotations } from './anchoring'
+import { similarSources } from './near-duplicates'
 import { warmSearchIndex } from './search'
 import { validRecord } from './validate'
+
+/** The longest imported text checked for being the same article as a source (~100 pages). */
+const SIMILARITY_MAX_CHARS = 500_000
 
 export async function listSources(store: ProjectStore): Promise<SourceSummary[]> {
   warmSearchIndex(store)
@@ -112,7 +116,8 @@ export async function importSource(
     store.folder,
     input.jobId,
   )
-  return addStoredSource(store, stored, input.fileName)
+  const outcome = addStoredSource(store, stored, input.fileName)
+  return withSimilar(store, outcome, () => store.readSourceText(stored.contentHash, stored.length))
 }
 
 export async function pasteSource(
@@ -149,7 +154,14 @@ async function addSource(
   }
   // The text file goes first: a record must never point at a text that is not on disk.
   await store.writeSourceText(document.text, document.utf8)
-  return addRecord(store, document, { contentHash, length: document.text.length }, fileName, notes)
+  const outcome = addRecord(
+    store,
+    document,
+    { contentHash, length: document.text.length },
+    fileName,
+    notes,
+  )
+  return withSimilar(store, outcome, document.text)
 }
 
 /** A document whose text the import worker has stored already (import/store-text.ts). */
@@ -207,6 +219,57 @@ function addRecord(
     data.sources.push(record)
     return { status: 'imported' as const, source: record, notes }
   })
+}
+
+/**
+ * Flags an imported text that closely matches a source already in the project. Texts past
+ * SIMILARITY_MAX_CHARS are not compared: sketching one is a single pass on this thread, and
+ * the same-article case is about articles, not book-length reports.
+ */
+async function withSimilar(
+  store: ProjectStore,
+  outcome: ImportOutcome,
+  text: string | (() => Promise<string>),
+): Promise<ImportOutcome> {
+  if (outcome.status !== 'imported' || outcome.source.length > SIMILARITY_MAX_CHARS) return outcome
+  const similar = await similarSources(
+    store,
+    typeof text === 'string' ? text : await text(),
+    outcome.source.id,
+  )
+  return similar.length > 0 ? { ...outcome, similar } : outcome
+}
+
+/**
+ * The same article imported twice: `into` takes the text of the just-imported `id` as a new
+ * version (its annotations re-anchored, its history kept) and `id` goes. A source with
+ * annotations of its own is refused rather than merged, so nothing is lost.
+ */
+export async function addAsVersion(
+  store: ProjectStore,
+  input: ParsedInput<'sources.addAsVersion'>,
+): Promise<MethodOutput<'sources.addAsVersion'>> {
+  if (input.id === input.intoId) {
+    throw new AppError('invalid_input', 'A source cannot be a version of itself.')
+  }
+  const source = findSource(store, input.id)
+  const into = findSource(store, input.intoId)
+  const annotated = store.data.annotations.filter((a) => a.sourceId === source.id).length
+  if (annotated > 0) {
+    throw new AppError(
+      'invalid_input',
+      `“${source.title}” has ${annotated} annotation${annotated === 1 ? '' : 's'} of its own; keep both sources, or delete them first.`,
+    )
+  }
+  const text = await readSourceText(store, source)
+  const { source: replaced, reanchor } = await replaceText(store, into, text, {
+    reason: 'reimport',
+    fileName: source.origin.fileName ?? source.title,
+    format: source.origin.format,
+    pages: source.pages,
+  })
+  deleteSource(store, source.id)
+  return { source: replaced, reanchor, removedId: source.id }
 }
 
 const REPAIRED_NOTE = 'Its stored text was damaged; it has been restored from this file.'

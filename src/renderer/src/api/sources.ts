@@ -154,3 +154,33 @@ export async function deleteAnnotation(id: string): Promise<void> {
   await call('annotations.delete', { id })
   await libraryChanged(queryClient)
 }
+
+/**
+ * "Support with a quote": makes a quote evidence for one attribute of an entity, by the rule
+ * the evidence panel counts (the quote is linked to the entity and tagged with the attribute's
+ * name). One update, so nothing is half-done.
+ */
+export function useSupportAttribute() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: async (input: { annotationId: string; entityId: string; attribute: string }) => {
+      const { annotation } = await call('annotations.get', { id: input.annotationId })
+      return call('annotations.update', {
+        id: annotation.id,
+        patch: {
+          tags: annotation.tags.includes(input.attribute)
+            ? annotation.tags
+            : [...annotation.tags, input.attribute],
+          entityIds: annotation.entityIds.includes(input.entityId)
+            ? annotation.entityIds
+            : [...annotation.entityIds, input.entityId],
+        },
+      })
+    },
+    onSuccess: () => {
+      void libraryChanged(client)
+    },
+  })
+}
+
+export const useAddAsVersion = () => useLibraryMutation('sources.addAsVersion')

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { CREDIBILITY_LABELS } from '../../../../shared/admiralty'
 import { RELATION_TYPES, type RelationType } from '../../../../shared/model'
 import { RELATION_LABELS, typeLook } from './chart-style'
@@ -9,8 +10,8 @@ interface FilterControlsProps {
   /** How many entities of each type, and relations of each type, the project holds. */
   entityTypes: ReadonlyMap<string, number>
   relationTypes: ReadonlyMap<RelationType, number>
-  /** Enter in "Find": frame the matches. */
-  onFrameMatches(): void
+  /** Enter in "Find": frame the matches and their neighbours; returns how many are framed. */
+  onFrameMatches(): number
 }
 
 /** "Find", and the filters: entity types, relation types, the evidence's credibility. */
@@ -20,6 +21,9 @@ export function FilterControls({
   relationTypes,
   onFrameMatches,
 }: FilterControlsProps) {
+  // What the last Enter framed, said beside the count until the query changes.
+  const [framed, setFramed] = useState<{ query: string; count: number } | null>(null)
+  const neighbours = framed && framed.query === query ? framed.count - matches.size : null
   return (
     <>
       <div className="graph-search" role="search">
@@ -28,15 +32,19 @@ export function FilterControls({
           <input
             type="search"
             value={query}
-            placeholder="Name"
+            placeholder="Name, alias or acronym"
             onChange={(e) => dispatch({ type: 'find', query: e.target.value })}
             onKeyDown={(e) => {
-              if (e.key === 'Enter' && matches.size > 0) onFrameMatches()
+              if (e.key === 'Enter' && matches.size > 0)
+                setFramed({ query, count: onFrameMatches() })
             }}
           />
         </label>
         <span role="status" className="muted">
           {query.trim() ? `${matches.size} found` : ''}
+          {neighbours !== null && neighbours > 0
+            ? `, framed with ${neighbours} ${neighbours === 1 ? 'neighbour' : 'neighbours'}`
+            : ''}
         </span>
       </div>
 

@@ -25,6 +25,7 @@ import { useChart, useWebglSetting } from './use-chart'
 import { useGraphFilter } from './use-graph-filter'
 import { useGraphLookups } from './use-graph-lookups'
 import { useGraphSelection } from './use-graph-selection'
+import { matchesWithNeighbours } from './view-filter'
 import { useLayoutRun } from './use-layout-run'
 import { useHistoryShortcuts, useStatusLine } from './use-status-line'
 import './graph.css'
@@ -168,7 +169,11 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
             filter={filter}
             entityTypes={entityTypes}
             relationTypes={relationTypes}
-            onFrameMatches={() => chartRef.current?.fit(matches)}
+            onFrameMatches={() => {
+              const framed = matchesWithNeighbours(graph.edges, visible, matches)
+              chartRef.current?.fit(framed)
+              return framed.size
+            }}
           />
           <SelectionControls
             selected={selected}

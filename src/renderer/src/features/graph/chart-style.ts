@@ -89,13 +89,43 @@ export function edgeWidth(evidenceCount: number): number {
   return Math.min(7, 1.2 + 1.1 * evidenceCount)
 }
 
+/** Up to this many entities in view, labels keep a readable size on screen whatever the zoom. */
+export const READABLE_LABELS_UP_TO = 100
+
+/** Label sizes in graph units, which the viewport sets from the zoom (screen px ÷ zoom). */
+export interface LabelSizes {
+  node: number
+  edge: number
+}
+
+/** Screen sizes that read comfortably beside 14 px interface text. */
+const NODE_LABEL_PX = 13
+const EDGE_LABEL_PX = 11
+
+/**
+ * Label sizes for a zoom: with few entities in view, the screen size is held (the label grows
+ * in graph units as the chart zooms out); with more, it follows the zoom from 12 and 10.
+ */
+export function labelSizesFor(zoom: number, nodesInView: number): LabelSizes {
+  if (nodesInView > READABLE_LABELS_UP_TO || zoom >= 1) return { node: 12, edge: 10 }
+  const hold = (px: number, base: number) => Math.min(4 * base, Math.max(base, px / zoom))
+  return { node: hold(NODE_LABEL_PX, 12), edge: hold(EDGE_LABEL_PX, 10) }
+}
+
 /**
  * The stylesheet. Element data carries precomputed look values (colour, shape, size, width,
  * label) so the style needs no per-type selectors and a new type needs no new rule.
  * `min-zoomed-font-size` drops labels once they would be too small to read.
  */
-export function chartStylesheet(options: { large: boolean }): cytoscape.StylesheetJson {
+export function chartStylesheet(options: {
+  large: boolean
+  /** Read on each restyle (small graphs: the viewport restyles labels as the zoom changes). */
+  labels?: LabelSizes
+}): cytoscape.StylesheetJson {
   const labelOf = (field: string) => ({ label: options.large ? '' : field })
+  const { labels } = options
+  const nodeFont = labels ? () => labels.node : 12
+  const edgeFont = labels ? () => labels.edge : 10
   return [
     {
       selector: 'node',
@@ -104,12 +134,16 @@ export function chartStylesheet(options: { large: boolean }): cytoscape.Styleshe
         width: 'data(size)',
         height: 'data(size)',
         ...labelOf('data(name)'),
-        'font-size': 12,
+        'font-size': nodeFont,
         color: '#1d232b',
         'text-valign': 'bottom',
         'text-margin-y': 3,
         'text-wrap': 'ellipsis',
-        'text-max-width': '150px',
+        'text-max-width': labels ? () => `${Math.round((150 * labels.node) / 12)}px` : '150px',
+        // A pale halo keeps a name legible where edges cross it.
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.7,
+        'text-background-padding': '1px',
         'min-zoomed-font-size': 7,
         'border-width': 1,
         'border-color': '#ffffff',
@@ -125,8 +159,11 @@ export function chartStylesheet(options: { large: boolean }): cytoscape.Styleshe
         // Haystack edges skip the control-point work that weighs on drawing 20k edges
         // (measured: 4 of 17 s of a first paint); they take mid arrows only.
         'curve-style': options.large ? 'haystack' : 'bezier',
+        // Parallel relations between two entities bow apart far enough for their labels
+        // not to print over each other.
+        ...(options.large ? {} : { 'control-point-step-size': 56 }),
         ...labelOf('data(label)'),
-        'font-size': 10,
+        'font-size': edgeFont,
         color: '#3d4652',
         'text-rotation': 'autorotate',
         'text-background-color': '#ffffff',

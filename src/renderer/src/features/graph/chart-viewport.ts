@@ -3,6 +3,7 @@
  * large graph's level of detail by zoom.
  */
 import type cytoscape from 'cytoscape'
+import { labelSizesFor, type LabelSizes } from './chart-style'
 
 /** Zoom from which a large graph draws labels (12 px names then show at 7 px) and arrowheads. */
 const NEAR_ZOOM = 0.6
@@ -54,8 +55,11 @@ export class ChartViewport {
     private readonly cy: cytoscape.Core,
     private readonly large: boolean,
     container: HTMLElement | null,
+    /** A small graph's label sizes, which its stylesheet reads; null on a large graph. */
+    private readonly labels: LabelSizes | null = null,
   ) {
     if (large) cy.on('zoom', () => this.refreshDetail())
+    else if (labels) cy.on('zoom', () => this.refreshLabels())
     if (container) this.followMoves(container)
   }
 
@@ -117,6 +121,21 @@ export class ChartViewport {
   }
 
   /**
+   * A small graph's labels keep a readable screen size as the zoom changes (the stylesheet
+   * reads `labels`); only a change of size restyles, and only the labelled elements.
+   */
+  refreshLabels(): void {
+    const labels = this.labels
+    if (!labels) return
+    const inView = this.cy.nodes().not('.filtered, .unplaced').length
+    const next = labelSizesFor(this.cy.zoom(), inView)
+    if (Math.abs(next.node - labels.node) < 0.25 && Math.abs(next.edge - labels.edge) < 0.25) return
+    labels.node = next.node
+    labels.edge = next.edge
+    this.cy.style().update()
+  }
+
+  /**
    * Frames the visible nodes, or the given ones. The box comes from node positions and sizes:
    * cytoscape's own fit measures every label first, seconds on a graph of 20k edges.
    */
@@ -130,8 +149,8 @@ export class ChartViewport {
       box.x1 = Math.min(box.x1, x - half)
       box.x2 = Math.max(box.x2, x + half)
       box.y1 = Math.min(box.y1, y - half)
-      // Room for the label under the node.
-      box.y2 = Math.max(box.y2, y + half + 18)
+      // Room for the label under the node (larger when labels hold their screen size).
+      box.y2 = Math.max(box.y2, y + half + 18 * ((this.labels?.node ?? 12) / 12))
     }
     if (ids) for (const id of ids) include(cy.getElementById(id) as cytoscape.NodeSingular)
     else cy.nodes().forEach(include)
@@ -145,5 +164,6 @@ export class ChartViewport {
     if (!viewport) return
     cy.viewport(viewport)
     this.refreshDetail()
+    this.refreshLabels()
   }
 }

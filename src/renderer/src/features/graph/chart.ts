@@ -13,7 +13,7 @@ import {
   syncElements,
   type SyncOutcome,
 } from './chart-elements'
-import { chartStylesheet } from './chart-style'
+import { chartStylesheet, type LabelSizes } from './chart-style'
 import { ChartViewport } from './chart-viewport'
 import type { Visible } from './view-filter'
 
@@ -64,11 +64,12 @@ export class Chart {
   constructor(options: ChartOptions, elementCount: number) {
     this.events = options
     const large = options.large ?? elementCount > LARGE_GRAPH_ELEMENTS
+    const labels: LabelSizes = { node: 12, edge: 10 }
     this.cy = cytoscape({
       container: options.container,
       headless: options.container === null,
       styleEnabled: true,
-      style: chartStylesheet({ large }),
+      style: chartStylesheet(large ? { large } : { large, labels }),
       minZoom: 0.02,
       maxZoom: 4,
       boxSelectionEnabled: true,
@@ -82,7 +83,7 @@ export class Chart {
       ...(options.webgl ? { renderer: { name: 'canvas', webgl: true } } : {}),
     } as cytoscape.CytoscapeOptions)
     this.listen()
-    this.viewport = new ChartViewport(this.cy, large, options.container)
+    this.viewport = new ChartViewport(this.cy, large, options.container, large ? null : labels)
   }
 
   private listen(): void {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { GraphEdge, GraphElements, GraphNode } from '../../../../shared/contract'
 import {
   expandFocus,
+  matchesWithNeighbours,
   matchingNodes,
   NO_FILTER,
   visibleElements,
@@ -119,8 +120,34 @@ describe('matchingNodes', () => {
     expect(sorted(matchingNodes(graph.nodes, all, 'front'))).toEqual(['nrf'])
   })
 
+  it('finds aliases and acronyms, in either script', () => {
+    const nodes: GraphNode[] = [
+      { ...node('nff', 'group', 'National Freedom Front'), alsoKnownAs: ['NFF', 'جبهه آزادی'] },
+      node('nrf', 'group', 'National Resistance Front'),
+    ]
+    const both = new Set(['nff', 'nrf'])
+    expect(sorted(matchingNodes(nodes, both, 'nff'))).toEqual(['nff'])
+    expect(sorted(matchingNodes(nodes, both, 'آزادی'))).toEqual(['nff'])
+    expect(sorted(matchingNodes(nodes, new Set(['nrf']), 'NFF'))).toEqual([])
+  })
+
   it('matches nothing for an empty query or among nodes out of view', () => {
     expect(matchingNodes(graph.nodes, all, '  ').size).toBe(0)
     expect(matchingNodes(graph.nodes, new Set(['nrf']), 'masoud').size).toBe(0)
+  })
+})
+
+describe('matchesWithNeighbours', () => {
+  it('frames the matches with the neighbours linked through relations in view', () => {
+    const all = visibleElements(graph, NO_FILTER)
+    const framed = matchesWithNeighbours(graph.edges, all, new Set(['nrf']))
+    expect(framed.has('nrf')).toBe(true)
+    const neighbours = graph.edges
+      .filter((e) => e.from === 'nrf' || e.to === 'nrf')
+      .map((e) => (e.from === 'nrf' ? e.to : e.from))
+    expect(neighbours.length).toBeGreaterThan(0)
+    for (const id of neighbours) expect(framed.has(id)).toBe(true)
+    const none = { nodes: all.nodes, edges: new Set<string>() }
+    expect(sorted(matchesWithNeighbours(graph.edges, none, new Set(['nrf'])))).toEqual(['nrf'])
   })
 })

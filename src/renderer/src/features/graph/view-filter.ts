@@ -84,7 +84,10 @@ function searchKey(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLocaleLowerCase()
 }
 
-/** Ids of the visible nodes whose name contains the query; empty for an empty query. */
+/**
+ * Ids of the visible nodes whose name, alias or acronym contains the query ("NFF" finds the
+ * National Freedom Front); empty for an empty query.
+ */
 export function matchingNodes(
   nodes: readonly GraphNode[],
   visible: ReadonlySet<string>,
@@ -94,7 +97,27 @@ export function matchingNodes(
   const matches = new Set<string>()
   if (!needle) return matches
   for (const node of nodes) {
-    if (visible.has(node.id) && searchKey(node.name).includes(needle)) matches.add(node.id)
+    if (!visible.has(node.id)) continue
+    const names = [node.name, ...(node.alsoKnownAs ?? [])]
+    if (names.some((name) => searchKey(name).includes(needle))) matches.add(node.id)
   }
   return matches
+}
+
+/**
+ * What "Find" frames: the matches and their neighbours in view, so the answer to "who is NFF
+ * linked to" stays on screen instead of one node filling it.
+ */
+export function matchesWithNeighbours(
+  edges: readonly GraphEdge[],
+  visible: Visible,
+  matches: ReadonlySet<string>,
+): Set<string> {
+  const framed = new Set(matches)
+  for (const edge of edges) {
+    if (!visible.edges.has(edge.id)) continue
+    if (matches.has(edge.from)) framed.add(edge.to)
+    else if (matches.has(edge.to)) framed.add(edge.from)
+  }
+  return framed
 }

@@ -13,7 +13,8 @@ import { styleNonce } from '../../ui/style-nonce'
 import { useUndoRedo } from '../../ui/use-undo-redo'
 import { AddEntityForm } from './AddEntityForm'
 import { CellErrorNotice } from './CellErrorNotice'
-import { defaultColDef, entityColumns } from './columns'
+import { defaultColDef, entityColumns, extraColumnIds } from './columns'
+import { SELECTION_COLUMN_ID } from './column-state'
 import { ColumnsMenu } from './ColumnsMenu'
 import { DeleteDialog } from './DeleteDialog'
 import { countLabel, gridKey } from './entity-types'
@@ -30,6 +31,19 @@ import { useLinkPicker } from './use-link-picker'
 import { useRowSelection } from './use-row-selection'
 import { useServerRows } from './use-server-rows'
 import './grid.css'
+
+/** Filter menus open over the page, not inside the grid, so a short grid does not cut them off. */
+const popupParent = document.body
+
+/** Where the evidence panel opens, saying so while no row is open. */
+function PanelPlaceholder({ singular }: { singular: string }) {
+  return (
+    <div className="evidence-panel evidence-placeholder">
+      <p>Click a row to see its evidence: the {singular}'s attributes, relations and quotes.</p>
+      <p className="muted">Tick rows (checkbox or Space) to delete or export them.</p>
+    </div>
+  )
+}
 
 /** One entity type's grid: edit in place, filter, export, and see the evidence of a row. */
 export function EntityGridView({ type }: { type: KnownEntityType }) {
@@ -79,6 +93,20 @@ function EntityGrid({ type }: { type: KnownEntityType }) {
   }
 
   const total = table.data?.length ?? 0
+  // Read on each render: the layout hook renders again whenever a column is shown or hidden.
+  const hiddenColumns = api
+    ? api.getColumnState().filter((c) => c.hide && c.colId !== SELECTION_COLUMN_ID)
+    : []
+  const showAllColumns = (all: boolean): void => {
+    if (!api) return
+    if (all)
+      api.setColumnsVisible(
+        hiddenColumns.map((c) => c.colId),
+        true,
+      )
+    else api.setColumnsVisible(extraColumnIds(columnDefs), false)
+    layout.saveSoon()
+  }
 
   if (table.isError) {
     return (
@@ -109,6 +137,8 @@ function EntityGrid({ type }: { type: KnownEntityType }) {
         onDeleteSelected={() => setDeleting([...selection.selectedIds])}
         columnsOpen={columnsOpen}
         onToggleColumns={() => setColumnsOpen((open) => !open)}
+        hiddenColumns={hiddenColumns.length}
+        onAllColumns={showAllColumns}
         onExport={() => {
           if (api) announce(exportShownAsCsv(api, spec.label))
         }}
@@ -147,6 +177,7 @@ function EntityGrid({ type }: { type: KnownEntityType }) {
               rowSelection={rowSelection}
               selectionColumnDef={selectionColumnDef}
               cacheQuickFilter
+              includeHiddenColumnsInQuickFilter
               onGridReady={onGridReady}
               {...layout.gridProps}
               {...filters.gridProps}
@@ -159,19 +190,24 @@ function EntityGrid({ type }: { type: KnownEntityType }) {
               ensureDomOrder
               suppressColumnVirtualisation
               rowBuffer={5}
+              popupParent={popupParent}
             />
           )}
           {edits.cellError && (
             <CellErrorNotice error={edits.cellError} onDismiss={edits.dismissError} />
           )}
         </div>
-        {selection.panelId && (
+        {/* The panel's place is kept while it is closed: opening it must not narrow the grid,
+            or the second click of a double-click on a right-hand cell lands on the panel. */}
+        {selection.panelId ? (
           <EntityPanel
             key={selection.panelId}
             entityId={selection.panelId}
             onClose={selection.closePanel}
             onOpenEntity={selection.showEntity}
           />
+        ) : (
+          <PanelPlaceholder singular={spec.singular} />
         )}
       </div>
 

@@ -5,7 +5,7 @@ import { GOOD_GRADE } from './grid-filters'
 
 /**
  * The grid's tools: the search box and the evidence filter, undo and redo, delete, the
- * Columns menu, the CSV export and the Exchange dialog (STIX, W3C, CSV). The buttons that act on the grid wait until it is ready.
+ * Columns menu and the all/compact switch, the CSV export and the Exchange dialog (STIX, W3C, CSV). The buttons that act on the grid wait until it is ready.
  */
 export function GridToolbar({
   label,
@@ -19,6 +19,8 @@ export function GridToolbar({
   onDeleteSelected,
   columnsOpen,
   onToggleColumns,
+  hiddenColumns,
+  onAllColumns,
   onExport,
   onExchange,
   gridReady,
@@ -35,6 +37,9 @@ export function GridToolbar({
   onDeleteSelected: () => void
   columnsOpen: boolean
   onToggleColumns: () => void
+  /** Columns of the full set now hidden: "All columns" shows them, "Fewer columns" hides them. */
+  hiddenColumns: number
+  onAllColumns: (all: boolean) => void
   onExport: () => void
   /** Opens the Exchange dialog (STIX, W3C, CSV) for the selected rows or the project. */
   onExchange: () => void
@@ -71,6 +76,18 @@ export function GridToolbar({
         disabled={!gridReady}
       >
         Columns
+      </button>
+      <button
+        type="button"
+        onClick={() => onAllColumns(hiddenColumns > 0)}
+        disabled={!gridReady}
+        title={
+          hiddenColumns > 0
+            ? `Show the ${hiddenColumns} hidden columns`
+            : 'Back to the compact set of columns'
+        }
+      >
+        {hiddenColumns > 0 ? `All columns (+${hiddenColumns})` : 'Fewer columns'}
       </button>
       <button type="button" onClick={onExport} disabled={!gridReady}>
         Export CSV

@@ -11,7 +11,7 @@ import { ChipListEditor } from './ChipListEditor'
 import type { ColumnContext } from './column-context'
 import { EnumEditor } from './EnumEditor'
 import { enumFilterHandler, EnumSetFilter } from './EnumSetFilter'
-import { fieldValue, FIELDS, type FieldSpec } from './fields'
+import { DATE_WIDTH, fieldValue, FIELDS, type FieldSpec } from './fields'
 import { enumLabel, refNames } from './labels'
 
 type Col = ColDef<EntityRow>
@@ -38,13 +38,20 @@ function enterAddsChip(params: SuppressKeyboardEventParams<EntityRow>): boolean 
   )
 }
 
-function fieldColumn(field: FieldSpec): Col {
+/**
+ * The compact default: a grid opens on the columns that identify a row and say how well it is
+ * supported (its name, defining attributes, main links, quotes and best grade), so it fits
+ * beside the evidence panel at 1280 px; the rest are one click away ("All columns").
+ */
+const EXTRA_LINK_COLUMNS: ReadonlySet<string> = new Set(['ethnicBase', 'allies', 'rivals'])
+
+function fieldColumn(field: FieldSpec, extra: boolean): Col {
   const context: ColumnContext = { label: field.label, field }
   const base: Col = {
     colId: field.colId,
     headerName: field.label,
     width: field.width,
-    hide: field.hidden ?? false,
+    hide: extra || (field.hidden ?? false),
     editable: true,
     context,
     valueGetter: (p) => (p.data ? fieldValue(p.data.entity, field) : undefined),
@@ -131,6 +138,7 @@ function linkColumns(type: KnownEntityType): Col[] {
       headerName: spec.label,
       headerTooltip: `Double-click or press Enter on a cell to add or remove ${spec.label.toLowerCase()}`,
       width: key === 'areas' ? 220 : 190,
+      hide: EXTRA_LINK_COLUMNS.has(key),
       context,
       cellDataType: false,
       cellClass: 'link-cell',
@@ -181,19 +189,26 @@ const evidenceColumns: Col[] = [
     valueGetter: (p) => p.data?.newestSourceDate ?? null,
     cellDataType: 'dateString',
     filter: 'agDateColumnFilter',
-    width: 140,
+    width: DATE_WIDTH,
+    hide: true,
   },
 ]
 
-/** The columns of one entity grid, in their default order. */
+/** The columns of one entity grid, in their default order (the `rest` fields hidden). */
 export function entityColumns(type: KnownEntityType): Col[] {
   const { lead, rest } = FIELDS[type]
   return [
-    ...lead.map(fieldColumn),
+    ...lead.map((field) => fieldColumn(field, false)),
     ...linkColumns(type),
     ...evidenceColumns,
-    ...rest.map(fieldColumn),
+    // Aliases stay: they are how a row is recognised under another name or script.
+    ...rest.map((field) => fieldColumn(field, field.colId !== 'aliases')),
   ]
+}
+
+/** The columns the compact default hides: what "All columns" shows. */
+export function extraColumnIds(columns: readonly Col[]): string[] {
+  return columns.filter((c) => c.hide === true).map((c) => c.colId ?? '')
 }
 
 export const defaultColDef: Col = {

@@ -29,6 +29,9 @@ export interface FieldSpec {
 
 type EntityPatch = MethodInput<'entities.update'>['patch']
 
+/** Wide enough for the floating filter's date box to show a whole date and its picker. */
+export const DATE_WIDTH = 200
+
 const common = {
   name: { colId: 'name', label: 'Name', kind: 'text', width: 240 },
   aliases: { colId: 'aliases', label: 'Aliases', kind: 'list', width: 200 },
@@ -65,7 +68,7 @@ export const FIELDS: Record<KnownEntityType, { lead: FieldSpec[]; rest: FieldSpe
     rest: [
       attribute('ideology', 'Ideology', 'text', 160),
       attribute('estimatedStrength', 'Strength', 'number', 110),
-      attribute('firstSeen', 'First seen', 'date', 130),
+      attribute('firstSeen', 'First seen', 'date', DATE_WIDTH),
       common.aliases,
       common.tags,
       common.description,
@@ -93,12 +96,12 @@ export const FIELDS: Record<KnownEntityType, { lead: FieldSpec[]; rest: FieldSpe
   event: {
     lead: [
       { ...common.name, label: 'Title' },
-      attribute('eventDate', 'Date', 'date', 140),
+      attribute('eventDate', 'Date', 'date', DATE_WIDTH),
       attribute('datePrecision', 'Precision', 'enum', 130, DATE_PRECISIONS),
       attribute('eventKind', 'Kind of event', 'enum', 150, EVENT_KINDS),
     ],
     rest: [
-      attribute('eventEnd', 'Ended', 'date', 140),
+      attribute('eventEnd', 'Ended', 'date', DATE_WIDTH),
       attribute('ongoing', 'Ongoing', 'boolean', 110),
       attribute('dateText', 'Date as written', 'text', 160),
       common.aliases,

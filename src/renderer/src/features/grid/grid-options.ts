@@ -6,7 +6,9 @@ export const rowSelection: RowSelectionOptions<EntityRow> = {
   mode: 'multiRow',
   checkboxes: true,
   headerCheckbox: true,
-  enableClickSelection: true,
+  // A click opens the row's panel; only the checkbox (or Space) ticks a row for deletion,
+  // so looking at a row never arms "Delete selected".
+  enableClickSelection: false,
   selectAll: 'filtered',
 }
 

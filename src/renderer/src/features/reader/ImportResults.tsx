@@ -3,6 +3,7 @@ import { useImportProgress } from '../../api/sources'
 import { useSourceSuggestions } from '../../api/suggestions'
 import { readerHref, readerSuggestionsHref } from '../../routes/links'
 import { describeProgress, importSettled, type ImportResult, type ImportRow } from './import-rows'
+import { SimilarSources } from './SimilarSources'
 import { summaryLine } from './suggestion-model'
 
 /** How each import went, newest first, with a link to what it added (or already had). */
@@ -111,6 +112,9 @@ function ImportStatus({ name, result }: { name: string; result: ImportResult }) 
             Open “<bdi>{outcome.source.title}</bdi>”
           </a>
           {notes}
+          {outcome.status === 'imported' && outcome.similar && (
+            <SimilarSources source={outcome.source} similar={outcome.similar} />
+          )}
           <ImportSuggestions source={outcome.source} />
         </span>
       )

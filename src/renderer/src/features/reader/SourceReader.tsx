@@ -19,6 +19,7 @@ import { useAnnotateAction } from './use-annotate-action'
 import { useHighlightHover } from './use-highlight-hover'
 import { useScrollRequest } from './use-scroll-request'
 import { useTextSelection } from './use-text-selection'
+import { MentionedEntityPanel, useEntityMentions } from './MentionedEntityPanel'
 
 export function SourceReader({ route }: { route: ReaderRoute & { sourceId: string } }) {
   const loaded = useSource(route.sourceId)
@@ -108,9 +109,11 @@ function Reader({
     [annotations, text.length],
   )
   const highlights = useMemo(
-    () => readerHighlights(placed, route.range, text.length, sentence),
-    [placed, route.range, text.length, sentence],
+    () => readerHighlights(placed, route.range, text.length, sentence, source.reliability),
+    [placed, route.range, text.length, sentence, source.reliability],
   )
+  const mentions = useEntityMentions(text, entities.data)
+  const [entityPanelId, setEntityPanelId] = useState<string | null>(null)
   const showSentence = useCallback(
     (range: { start: number; end: number }) => {
       setSentence(range)
@@ -159,6 +162,8 @@ function Reader({
             reveal={revealOffset(scroll, route.range, annotationById, sentence)}
             onHover={setHover}
             rootRef={rootRef}
+            mentions={mentions}
+            onOpenEntity={setEntityPanelId}
           />
         )}
         <div className="reader-side-column">
@@ -254,6 +259,10 @@ function Reader({
           pages={source.pages}
           reliability={source.reliability}
         />
+      )}
+
+      {entityPanelId && (
+        <MentionedEntityPanel entityId={entityPanelId} onClose={() => setEntityPanelId(null)} />
       )}
 
       {modal && (

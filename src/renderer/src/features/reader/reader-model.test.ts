@@ -77,6 +77,12 @@ describe('readerHighlights', () => {
     ])
   })
 
+  it('marks each annotation with its full grade when the source reliability is known', () => {
+    expect(readerHighlights(placed, null, 100, null, 'B')[0]?.grade).toBe(
+      `B${placed[0]!.credibility}`,
+    )
+  })
+
   it('adds the search hit when it is a range inside the text', () => {
     expect(readerHighlights(placed, { start: 10, end: 20 }, 100).at(-1)).toEqual({
       id: SEARCH_HIT_ID,

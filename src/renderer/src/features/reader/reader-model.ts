@@ -38,19 +38,23 @@ export function placedAnnotations(
 
 /**
  * One highlight per placed annotation, plus the search hit the link asked for and the
- * sentence of the suggestion shown, if they fit.
+ * sentence of the suggestion shown, if they fit. Each annotation is coloured by its kind
+ * (`hl-<kind>`) and, when the source's reliability is given, marked with its full grade:
+ * that letter and the credibility digit ("B2").
  */
 export function readerHighlights(
   placed: readonly Annotation[],
   range: Range,
   textLength: number,
   sentence: Range = null,
+  reliability?: string,
 ): Highlight[] {
   const list: Highlight[] = placed.map((a) => ({
     id: a.id,
     start: a.target.position.start,
     end: a.target.position.end,
     className: `hl-${a.kind} anchor-${a.anchor.state}`,
+    ...(reliability !== undefined ? { grade: `${reliability}${a.credibility}` } : {}),
   }))
   if (range && range.end > range.start && range.end <= textLength) {
     list.push({ id: SEARCH_HIT_ID, ...range, className: 'search-hit' })

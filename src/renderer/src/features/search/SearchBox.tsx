@@ -1,7 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import type { SearchHit } from '../../../../shared/contract'
 import { useSearch } from '../../api/search'
-import { readerHref, readerRangeHref } from '../../routes/links'
+import { entityViewHref, noteHref, readerHref, readerRangeHref } from '../../routes/links'
+import { onePerPassage } from './passages'
 import './search.css'
 
 const KIND_LABELS: Record<SearchHit['kind'], string> = {
@@ -19,7 +20,11 @@ function hitHref(hit: SearchHit): string {
   return readerHref(hit.sourceId)
 }
 
-/** The header's search box: sources' text, titles, quotes and comments; a hit opens the reader there. */
+/**
+ * The header's search box: entities (names, aliases, acronyms), notes, and passages of
+ * sources (text, titles, quotes, comments), in three groups, one hit per passage; a hit
+ * opens the entity's panel, the note, or the reader there. Arrow keys move through them.
+ */
 export function SearchBox() {
   const [draft, setDraft] = useState('')
   const [query, setQuery] = useState('')
@@ -27,6 +32,9 @@ export function SearchBox() {
   const results = useSearch(query)
   const panelId = useId()
   const container = useRef<HTMLDivElement>(null)
+  const panel = useRef<HTMLDivElement>(null)
+  const input = useRef<HTMLInputElement>(null)
+  const close = (): void => setOpen(false)
 
   useEffect(() => {
     const timer = window.setTimeout(() => setQuery(draft), 200)
@@ -39,8 +47,32 @@ export function SearchBox() {
     return () => window.removeEventListener('hashchange', onHash)
   }, [])
 
-  const hits = results.data?.hits ?? []
+  const hits = onePerPassage(results.data?.hits ?? [])
+  const entities = results.data?.entities ?? []
+  const notes = results.data?.notes ?? []
+  const total = hits.length + entities.length + notes.length
   const showPanel = open && query.trim().length > 0
+
+  /** Arrow keys walk the results (and back up to the box); Home and End jump. */
+  const onArrowKeys = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) return
+    const links = [...(panel.current?.querySelectorAll<HTMLAnchorElement>('a[href]') ?? [])]
+    if (links.length === 0) return
+    const inBox = event.target === input.current
+    if (inBox && (event.key === 'Home' || event.key === 'End')) return
+    event.preventDefault()
+    const at = links.indexOf(document.activeElement as HTMLAnchorElement)
+    const next =
+      event.key === 'Home'
+        ? 0
+        : event.key === 'End'
+          ? links.length - 1
+          : event.key === 'ArrowDown'
+            ? Math.min(links.length - 1, at + 1)
+            : at - 1
+    if (next < 0) input.current?.focus()
+    else links[next]?.focus()
+  }
 
   return (
     <div
@@ -50,7 +82,10 @@ export function SearchBox() {
         if (!container.current?.contains(event.relatedTarget as Node | null)) setOpen(false)
       }}
       onKeyDown={(event) => {
-        if (event.key === 'Escape') setOpen(false)
+        if (event.key === 'Escape') {
+          setOpen(false)
+          input.current?.focus()
+        } else if (showPanel) onArrowKeys(event)
       }}
     >
       <form
@@ -63,10 +98,12 @@ export function SearchBox() {
         }}
       >
         <input
+          ref={input}
           type="search"
           aria-label="Search sources and quotes"
+          aria-description="Entities, notes and passages; arrow keys move through the results"
           aria-controls={panelId}
-          placeholder="Search sources and quotes…"
+          placeholder="Search entities, notes, sources…"
           value={draft}
           onChange={(event) => {
             setDraft(event.target.value)
@@ -76,29 +113,87 @@ export function SearchBox() {
         />
       </form>
       {showPanel && (
-        <div id={panelId} className="search-panel" role="region" aria-label="Search results">
+        <div
+          id={panelId}
+          ref={panel}
+          className="search-panel"
+          role="region"
+          aria-label="Search results"
+        >
           {results.isError && <p role="alert">{results.error.message}</p>}
-          {results.isFetching && hits.length === 0 && <p className="muted">Searching…</p>}
-          {results.data && hits.length === 0 && <p className="muted">No matches for “{query}”.</p>}
-          {hits.length > 0 && (
-            <ul>
-              {hits.map((hit, i) => (
-                <li key={`${hit.kind}-${hit.annotationId ?? hit.sourceId}-${hit.start ?? i}-${i}`}>
-                  <a href={hitHref(hit)} onClick={() => setOpen(false)}>
-                    <span className="hit-kind">{KIND_LABELS[hit.kind]}</span>
-                    <bdi className="hit-title">{hit.sourceTitle}</bdi>
-                    <span className="hit-snippet" dir="auto">
-                      {hit.snippet.before}
-                      <mark>{hit.snippet.match}</mark>
-                      {hit.snippet.after}
-                    </span>
+          {results.isFetching && total === 0 && <p className="muted">Searching…</p>}
+          {results.data && total === 0 && <p className="muted">No matches for “{query}”.</p>}
+          {entities.length > 0 && (
+            <HitGroup title="Entities">
+              {entities.map((hit) => (
+                <li key={hit.entityId}>
+                  <a href={entityViewHref(hit.entityId, hit.type)} onClick={close}>
+                    <span className="hit-kind">{typeLabel(hit.type)}</span>
+                    <bdi className="hit-title">{hit.name}</bdi>
+                    {hit.matched !== hit.name && (
+                      <span className="hit-snippet">
+                        also known as <bdi>{hit.matched}</bdi>
+                      </span>
+                    )}
                   </a>
                 </li>
               ))}
-            </ul>
+            </HitGroup>
+          )}
+          {notes.length > 0 && (
+            <HitGroup title="Notes">
+              {notes.map((hit) => (
+                <li key={hit.noteId}>
+                  <a href={noteHref(hit.noteId)} onClick={close}>
+                    <span className="hit-kind">Note</span>
+                    <bdi className="hit-title">{hit.title}</bdi>
+                    <Snippet snippet={hit.snippet} />
+                  </a>
+                </li>
+              ))}
+            </HitGroup>
+          )}
+          {hits.length > 0 && (
+            <HitGroup title="Passages">
+              {hits.map((hit, i) => (
+                <li key={`${hit.kind}-${hit.annotationId ?? hit.sourceId}-${hit.start ?? i}-${i}`}>
+                  <a href={hitHref(hit)} onClick={close}>
+                    <span className="hit-kind">{KIND_LABELS[hit.kind]}</span>
+                    <bdi className="hit-title">{hit.sourceTitle}</bdi>
+                    <Snippet snippet={hit.snippet} />
+                  </a>
+                </li>
+              ))}
+            </HitGroup>
           )}
         </div>
       )}
     </div>
   )
+}
+
+function HitGroup({ title, children }: { title: string; children: ReactNode }) {
+  const id = useId()
+  return (
+    <section className="hit-group" aria-labelledby={id}>
+      <h3 id={id} className="hit-group-title">
+        {title}
+      </h3>
+      <ul>{children}</ul>
+    </section>
+  )
+}
+
+function Snippet({ snippet }: { snippet: SearchHit['snippet'] }) {
+  return (
+    <span className="hit-snippet" dir="auto">
+      {snippet.before}
+      <mark>{snippet.match}</mark>
+      {snippet.after}
+    </span>
+  )
+}
+
+function typeLabel(type: string): string {
+  return type.charAt(0).toUpperCase() + type.slice(1).replace(/-/g, ' ')
 }

@@ -7,6 +7,7 @@ import { attributeLabel, attributeText } from './attributes'
 import { RelationDetails } from './RelationPanel'
 import { SpellingVariants } from './SpellingVariants'
 import { SupportBadge } from './SupportBadge'
+import { SupportWithQuote } from './SupportWithQuote'
 import './evidence.css'
 import { CloseButton } from '../CloseButton'
 
@@ -78,6 +79,18 @@ export function EntityPanel({
                     <dd>
                       <span dir="auto">{attributeText(a.value)}</span>{' '}
                       <SupportBadge count={a.annotationIds.length} />
+                      {a.annotationIds.length === 0 && (
+                        <>
+                          {' '}
+                          <SupportWithQuote
+                            entityId={entityId}
+                            entityName={data.entity.name}
+                            attribute={a.key}
+                            label={attributeLabel(a.key)}
+                            quotes={data.quotes}
+                          />
+                        </>
+                      )}
                     </dd>
                   </div>
                 ))}
@@ -85,7 +98,7 @@ export function EntityPanel({
             )}
             <p className="hint">
               An attribute counts as supported when a quote about this entity carries its name as a
-              tag (for example “phase”).
+              tag (for example “phase”): “Support with a quote…” does that for you.
             </p>
           </section>
 

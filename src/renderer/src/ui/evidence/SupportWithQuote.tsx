@@ -1,0 +1,106 @@
+import { useState } from 'react'
+import type { QuoteEvidence } from '../../../../shared/contract'
+import { useSupportAttribute } from '../../api/sources'
+import { readerHref, SOURCES_HREF } from '../../routes/links'
+import { Dialog } from '../Dialog'
+import { errorMessage } from '../error-message'
+
+/**
+ * The rule "an attribute is supported by a quote about the entity tagged with its name", as
+ * an action: pick one of the entity's quotes (it is tagged and linked for you), or open a
+ * source to make a new one.
+ */
+export function SupportWithQuote({
+  entityId,
+  entityName,
+  attribute,
+  label,
+  quotes,
+}: {
+  entityId: string
+  entityName: string
+  attribute: string
+  /** The attribute as the panel names it ("Phase"). */
+  label: string
+  quotes: readonly QuoteEvidence[]
+}) {
+  const [open, setOpen] = useState(false)
+  const support = useSupportAttribute()
+  const sources = [...new Map(quotes.map((q) => [q.sourceId, q])).values()]
+  const close = (): void => {
+    setOpen(false)
+    support.reset()
+  }
+  return (
+    <>
+      <button
+        type="button"
+        className="link-button"
+        aria-haspopup="dialog"
+        aria-label={`Support ${label} with a quote…`}
+        onClick={() => setOpen(true)}
+      >
+        Support with a quote…
+      </button>
+      {open && (
+        <Dialog title={`Support “${label}” of ${entityName} with a quote`} onClose={close}>
+          <p className="muted">
+            The quote you pick is tagged “{attribute}” and linked to {entityName}: it then counts as
+            evidence for the {label.toLowerCase()}.
+          </p>
+          {support.isError && <p role="alert">{errorMessage(support.error)}</p>}
+          {quotes.length === 0 ? (
+            <p>No quote mentions {entityName} yet.</p>
+          ) : (
+            <ul className="support-choices" aria-label="Quotes about this entity">
+              {quotes.map((q) => (
+                <li key={q.annotationId}>
+                  <blockquote dir="auto">{q.exact}</blockquote>
+                  <span className="muted">
+                    <bdi>{q.sourceTitle}</bdi> · {q.reliability}
+                    {q.credibility}
+                  </span>{' '}
+                  <button
+                    type="button"
+                    disabled={support.isPending}
+                    onClick={() =>
+                      support.mutate(
+                        { annotationId: q.annotationId, entityId, attribute },
+                        { onSuccess: close },
+                      )
+                    }
+                  >
+                    Use this quote
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <h4>Or make a new quote</h4>
+          <p className="muted">
+            Open a source, select the passage, link it to {entityName} and tag it “{attribute}”.
+          </p>
+          <ul>
+            {sources.map((q) => (
+              <li key={q.sourceId}>
+                <a href={readerHref(q.sourceId)} onClick={close}>
+                  Open <bdi>{q.sourceTitle}</bdi>
+                </a>
+              </li>
+            ))}
+            <li>
+              <a href={SOURCES_HREF} onClick={close}>
+                All sources
+              </a>
+            </li>
+          </ul>
+          <div className="ui-actions">
+            <button type="button" onClick={close}>
+              Cancel
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </>
+  )
+}
