@@ -7,6 +7,7 @@ import { GraphView } from '../features/graph/GraphView'
 import { MapView } from '../features/map/MapView'
 import { EntityGridView } from '../features/grid/EntityGridView'
 import { NotesView } from '../features/notes/NotesView'
+import { PaletteHost } from '../features/palette/PaletteHost'
 import { ProjectPanel } from '../features/project/ProjectPanel'
 import { RecoveryScreen } from '../features/project/RecoveryScreen'
 import { SaveStatus } from '../features/project/SaveStatus'
@@ -15,6 +16,7 @@ import { ReportsView } from '../features/reports/ReportsView'
 import { SearchBox } from '../features/search/SearchBox'
 import { TimelineView } from '../features/timeline/TimelineView'
 import { useCurrentView, VIEWS, type ViewId } from '../routes/views'
+import { formatCount } from '../ui/format'
 
 const VIEW_COMPONENTS: Record<ViewId, () => React.JSX.Element> = {
   groups: () => <EntityGridView key="group" type="group" />,
@@ -48,13 +50,15 @@ export function App() {
         <h1 className="project-name">{projectName ?? ' '}</h1>
         {project.data && (
           <span className="muted project-counts">
-            {project.data.counts.sources} sources · {project.data.counts.annotations} quotes ·{' '}
-            {project.data.counts.entities} entities
+            {formatCount(project.data.counts.sources, 'source', 'sources')} ·{' '}
+            {formatCount(project.data.counts.annotations, 'quote', 'quotes')} ·{' '}
+            {formatCount(project.data.counts.entities, 'entity', 'entities')}
           </span>
         )}
         <SearchBox />
         <SaveStatus projectOpen={project.isSuccess} />
         {project.isSuccess && <ProjectPanel />}
+        <PaletteHost />
       </header>
       <nav className="app-nav" aria-label="Views">
         <ul>

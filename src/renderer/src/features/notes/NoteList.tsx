@@ -1,6 +1,7 @@
 import { useDeferredValue, useMemo, useState } from 'react'
 import type { NoteSummary } from '../../../../shared/contract'
 import { useCreateNote, useNoteList } from '../../api/notes'
+import { useCommands } from '../../ui/commands'
 import { formatMoment } from './grades'
 import { noteHref } from '../../routes/links'
 import './note-list.css'
@@ -45,6 +46,15 @@ export function NoteList({ selectedId }: { selectedId: string | null }) {
       },
     )
   }
+  useCommands([
+    {
+      id: 'notes.new',
+      title: 'New note',
+      scope: 'Notes',
+      disabled: createNote.isPending,
+      run: startNote,
+    },
+  ])
 
   return (
     <div className="note-list-pane">

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react'
 import { useSourceList } from '../../api/sources'
+import { useCommands } from '../../ui/commands'
 import { DropZone } from './DropZone'
 import { ACCEPTED_EXTENSIONS } from './files'
 import { ImportResults } from './ImportResults'
@@ -14,6 +15,21 @@ export function SourcesList() {
   const imports = useFileImports()
   const [pasting, setPasting] = useState(false)
   const input = useRef<HTMLInputElement>(null)
+  useCommands([
+    {
+      id: 'sources.import',
+      title: 'Import files…',
+      scope: 'Sources',
+      keywords: ['add', 'open', 'PDF', 'HTML', 'Word'],
+      run: () => input.current?.click(),
+    },
+    {
+      id: 'sources.paste',
+      title: 'Paste text as a source…',
+      scope: 'Sources',
+      run: () => setPasting(true),
+    },
+  ])
 
   return (
     <section className="sources-view" aria-labelledby="sources-title">
