@@ -48,13 +48,6 @@ export function PaletteHost() {
       run: focusSearch,
     },
     {
-      id: 'import.files',
-      title: 'Import files…',
-      scope: 'Global',
-      keywords: ['add a source', 'PDF', 'open'],
-      run: () => runInView('sources', 'sources.import'),
-    },
-    {
       id: 'theme.toggle',
       title: nextTheme === 'dark' ? 'Switch to dark mode' : 'Switch to light mode',
       scope: 'Global',
@@ -86,10 +79,12 @@ export function PaletteHost() {
           onClick={() => setOpen('palette')}
           aria-keyshortcuts="Control+K Meta+K"
         >
-          Commands <kbd>{chordLabel('Mod+K')}</kbd>
+          Commands <kbd aria-hidden="true">{chordLabel('Mod+K')}</kbd>
         </button>
         <button
           type="button"
+          className="theme-toggle"
+          aria-label="Dark mode"
           aria-pressed={theme === 'dark'}
           onClick={() => setThemePreference(nextTheme)}
           title={
@@ -98,7 +93,7 @@ export function PaletteHost() {
               : 'Your choice, kept on this computer'
           }
         >
-          Dark mode
+          <span aria-hidden="true">{theme === 'dark' ? '☾' : '☀'}</span>
         </button>
         <button
           type="button"
