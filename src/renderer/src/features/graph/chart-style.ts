@@ -89,12 +89,34 @@ export function edgeWidth(evidenceCount: number): number {
   return Math.min(7, 1.2 + 1.1 * evidenceCount)
 }
 
+/** The colours of what is drawn over the chart's background, which follow the theme. */
+export interface ChartInk {
+  label: string
+  edgeLabel: string
+  /** Behind an edge's label, so it reads across the lines: the chart's background. */
+  labelBackground: string
+  nodeBorder: string
+  selected: string
+}
+
+const LIGHT_INK: ChartInk = {
+  label: '#1d232b',
+  edgeLabel: '#3d4652',
+  labelBackground: '#ffffff',
+  nodeBorder: '#ffffff',
+  selected: '#1d232b',
+}
+
 /**
  * The stylesheet. Element data carries precomputed look values (colour, shape, size, width,
  * label) so the style needs no per-type selectors and a new type needs no new rule.
  * `min-zoomed-font-size` drops labels once they would be too small to read.
  */
-export function chartStylesheet(options: { large: boolean }): cytoscape.StylesheetJson {
+export function chartStylesheet(options: {
+  large: boolean
+  ink?: ChartInk
+}): cytoscape.StylesheetJson {
+  const ink = options.ink ?? LIGHT_INK
   const labelOf = (field: string) => ({ label: options.large ? '' : field })
   return [
     {
@@ -105,14 +127,14 @@ export function chartStylesheet(options: { large: boolean }): cytoscape.Styleshe
         height: 'data(size)',
         ...labelOf('data(name)'),
         'font-size': 12,
-        color: '#1d232b',
+        color: ink.label,
         'text-valign': 'bottom',
         'text-margin-y': 3,
         'text-wrap': 'ellipsis',
         'text-max-width': '150px',
         'min-zoomed-font-size': 7,
         'border-width': 1,
-        'border-color': '#ffffff',
+        'border-color': ink.nodeBorder,
       },
     },
     {
@@ -127,9 +149,9 @@ export function chartStylesheet(options: { large: boolean }): cytoscape.Styleshe
         'curve-style': options.large ? 'haystack' : 'bezier',
         ...labelOf('data(label)'),
         'font-size': 10,
-        color: '#3d4652',
+        color: ink.edgeLabel,
         'text-rotation': 'autorotate',
-        'text-background-color': '#ffffff',
+        'text-background-color': ink.labelBackground,
         'text-background-opacity': 0.8,
         'text-background-padding': '1px',
         'min-zoomed-font-size': 8,
@@ -157,11 +179,11 @@ export function chartStylesheet(options: { large: boolean }): cytoscape.Styleshe
     { selector: 'node.match', style: { 'border-width': 4, 'border-color': '#f0a500' } },
     {
       selector: 'node:selected',
-      style: { 'border-width': 4, 'border-color': '#1d232b', 'font-weight': 'bold' },
+      style: { 'border-width': 4, 'border-color': ink.selected, 'font-weight': 'bold' },
     },
     {
       selector: 'edge:selected',
-      style: { 'line-color': '#1d232b', 'target-arrow-color': '#1d232b', opacity: 1 },
+      style: { 'line-color': ink.selected, 'target-arrow-color': ink.selected, opacity: 1 },
     },
     // A large graph labels its elements (and draws arrowheads) only once zoomed in enough to
     // read them: measuring and drawing 25k labels nobody can read dominated its first paint.

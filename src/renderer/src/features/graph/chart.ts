@@ -13,7 +13,7 @@ import {
   syncElements,
   type SyncOutcome,
 } from './chart-elements'
-import { chartStylesheet } from './chart-style'
+import { chartStylesheet, type ChartInk } from './chart-style'
 import { ChartViewport } from './chart-viewport'
 import type { Visible } from './view-filter'
 
@@ -46,6 +46,8 @@ export interface ChartOptions extends ChartEvents {
   webgl?: boolean
   /** Switch on the large-graph options whatever the size (the bench compares both). */
   large?: boolean
+  /** The theme's colours for labels and borders; light if not given. */
+  ink?: ChartInk
 }
 
 export class Chart {
@@ -60,15 +62,17 @@ export class Chart {
   private readonly shown: Visible = { nodes: new Set(), edges: new Set() }
   private matched: ReadonlySet<string> = new Set()
   private dimming = false
+  private readonly large: boolean
 
   constructor(options: ChartOptions, elementCount: number) {
     this.events = options
     const large = options.large ?? elementCount > LARGE_GRAPH_ELEMENTS
+    this.large = large
     this.cy = cytoscape({
       container: options.container,
       headless: options.container === null,
       styleEnabled: true,
-      style: chartStylesheet({ large }),
+      style: chartStylesheet({ large, ...(options.ink ? { ink: options.ink } : {}) }),
       minZoom: 0.02,
       maxZoom: 4,
       boxSelectionEnabled: true,
@@ -83,6 +87,11 @@ export class Chart {
     } as cytoscape.CytoscapeOptions)
     this.listen()
     this.viewport = new ChartViewport(this.cy, large, options.container)
+  }
+
+  /** Redraws labels and borders in the theme's colours (light or dark switched). */
+  setInk(ink: ChartInk): void {
+    this.cy.style(chartStylesheet({ large: this.large, ink }))
   }
 
   private listen(): void {

@@ -65,7 +65,7 @@ export function SearchBox() {
         <input
           type="search"
           aria-label="Search sources and quotes"
-          aria-controls={panelId}
+          aria-controls={showPanel ? panelId : undefined}
           placeholder="Search sources and quotes…"
           value={draft}
           onChange={(event) => {
