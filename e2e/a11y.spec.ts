@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from './fixtures'
 import { AppShell } from './pages/AppShell'
+import { CommandPalette } from './pages/CommandPalette'
 
 /** Every view of the navigation, with what shows it has drawn its content. */
 const VIEWS = [
@@ -50,7 +51,63 @@ for (const theme of ['light', 'dark'] as const) {
           }
         }
       }
+      // The palette and the shortcut list are views of their own.
+      const palette = new CommandPalette(page)
+      await palette.openWithKeys()
+      await palette.input.fill('national')
+      for (const [name, dialog] of [
+        ['palette', palette.dialog],
+        ['shortcuts', palette.shortcuts],
+      ] as const) {
+        if (name === 'shortcuts') {
+          await page.keyboard.press('Escape')
+          await page.keyboard.press('?')
+        }
+        await expect(dialog).toBeVisible()
+        const results = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+          .analyze()
+        for (const violation of results.violations) {
+          if (violation.impact !== 'serious' && violation.impact !== 'critical') continue
+          found.push(`${name}: ${violation.id} (${violation.impact}) ${violation.help}`)
+        }
+      }
       expect(found, found.join('\n')).toEqual([])
     })
   })
 }
+
+test('every header and navigation control is reached by Tab and shows a focus ring', async ({
+  page,
+  app,
+}) => {
+  const shell = new AppShell(page)
+  await shell.open(app.url)
+  await expect(shell.projectName).not.toBeEmpty()
+  const seen: string[] = []
+  for (let step = 0; step < 24; step += 1) {
+    await page.keyboard.press('Tab')
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null
+      if (!element || element === document.body) return null
+      const style = getComputedStyle(element)
+      return {
+        name: element.getAttribute('aria-label') ?? element.textContent?.trim() ?? element.tagName,
+        inChrome: element.closest('header, nav') !== null,
+        ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+      }
+    })
+    if (!focused?.inChrome) continue
+    expect(focused.ring, `focus ring on ${focused.name}`).toBe(true)
+    seen.push(focused.name)
+  }
+  expect(seen).toEqual(
+    expect.arrayContaining([
+      'Import files…',
+      'Dark mode',
+      'Keyboard shortcuts',
+      'Groups',
+      'Reports',
+    ]),
+  )
+})

@@ -8,6 +8,7 @@ import { MapView } from '../features/map/MapView'
 import { EntityGridView } from '../features/grid/EntityGridView'
 import { NotesView } from '../features/notes/NotesView'
 import { PaletteHost } from '../features/palette/PaletteHost'
+import { FirstRunGuide } from '../features/welcome/FirstRunGuide'
 import { ProjectPanel } from '../features/project/ProjectPanel'
 import { RecoveryScreen } from '../features/project/RecoveryScreen'
 import { SaveStatus } from '../features/project/SaveStatus'
@@ -82,7 +83,16 @@ export function App() {
             <p>{project.error.message}</p>
           </div>
         ) : (
-          <View />
+          <>
+            {project.data && (
+              <FirstRunGuide
+                key={project.data.project.id}
+                projectId={project.data.project.id}
+                empty={project.data.counts.sources === 0}
+              />
+            )}
+            <View />
+          </>
         )}
       </main>
       {project.isSuccess && <ExchangeHost />}

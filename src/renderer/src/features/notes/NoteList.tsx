@@ -99,6 +99,12 @@ export function NoteList({ selectedId }: { selectedId: string | null }) {
                 ? `${plural(sorted.length, 'note matches', 'notes match')} “${query}”`
                 : plural(sorted.length, 'note', 'notes')}
           </p>
+          {notes.data?.length === 0 && !query && (
+            <p className="muted">
+              No notes yet. Press New note to start one: cite a quote with [[ and mention a group or
+              person with @.
+            </p>
+          )}
           <ul className="note-list" aria-label="Notes">
             {sorted.map((note) => (
               <li key={note.id}>
