@@ -1,14 +1,20 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { VIEWS } from '../src/renderer/src/routes/views'
 
 /**
  * The palette offers each view's commands from routes/views.ts while the view is closed, and
  * runs them once the view registers them (ui/commands.ts): an id the view never registers
  * would be offered and do nothing. Each catalogue id must be registered by a feature file.
  */
-const FEATURES = join(import.meta.dirname, '..', 'src', 'renderer', 'src', 'features')
+const RENDERER = join(import.meta.dirname, '..', 'src', 'renderer', 'src')
+const FEATURES = join(RENDERER, 'features')
+
+/** The command ids the catalogue names (view ids have no dot; command ids do). */
+function catalogueIds(): string[] {
+  const views = readFileSync(join(RENDERER, 'routes', 'views.ts'), 'utf8')
+  return [...new Set([...views.matchAll(/\bid: '([\w-]+\.[\w.-]+)'/g)].map((m) => m[1]!))]
+}
 
 function featureSources(): string {
   return readdirSync(FEATURES, { recursive: true, encoding: 'utf8' })
@@ -19,10 +25,10 @@ function featureSources(): string {
 
 describe('the views’ command catalogue', () => {
   const sources = featureSources()
-  it.each(VIEWS.flatMap((view) => view.commands.map((command) => [view.id, command.id])))(
-    '%s: "%s" is registered by its view',
-    (_view, id) => {
-      expect(sources).toMatch(new RegExp(`id: '${id.replace('.', '\\.')}'`))
-    },
-  )
+  it('names some commands', () => {
+    expect(catalogueIds()).toContain('notes.new')
+  })
+  it.each(catalogueIds())('"%s" is registered by its view', (id) => {
+    expect(sources).toContain(`id: '${id}'`)
+  })
 })
