@@ -79,7 +79,8 @@ export function PaletteHost() {
           onClick={() => setOpen('palette')}
           aria-keyshortcuts="Control+K Meta+K"
         >
-          Commands <kbd aria-hidden="true">{chordLabel('Mod+K')}</kbd>
+          <span className="visually-hidden">Commands </span>
+          <kbd>{chordLabel('Mod+K')}</kbd>
         </button>
         <button
           type="button"

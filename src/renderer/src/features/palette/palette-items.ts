@@ -59,7 +59,6 @@ export function paletteMatcher(items: readonly PaletteItem[]): (query: string) =
     keys: [
       { name: 'title', weight: 2 },
       { name: 'keywords', weight: 1 },
-      { name: 'detail', weight: 0.3 },
     ],
     threshold: 0.35,
     ignoreLocation: true,
