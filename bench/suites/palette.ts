@@ -9,35 +9,9 @@ import {
   paletteMatcher,
   type PaletteItem,
 } from '../../src/renderer/src/features/palette/palette-items'
+import { WORDS } from '../grid-project'
 import { line, median, target, timeOnce } from '../measure'
 import type { BenchSuite } from '../types'
-
-const WORDS = [
-  'National',
-  'Freedom',
-  'Front',
-  'Resistance',
-  'Movement',
-  'Council',
-  'Unit',
-  'Brigade',
-  'Liberation',
-  'Islamic',
-  'Northern',
-  'Alliance',
-  'Valley',
-  'Mountain',
-  'Defence',
-  'Union',
-  'Popular',
-  'Army',
-  'Forces',
-  'Coalition',
-  'Badakhshan',
-  'Panjshir',
-  'Andarab',
-  'Kunduz',
-]
 
 function record(i: number): PaletteItem {
   const pick = (k: number): string =>
