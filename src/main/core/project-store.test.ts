@@ -376,7 +376,9 @@ describe('ProjectStore when the disk refuses a write', () => {
       onSaved: ({ revision }) => saved.push(revision),
     })
     store.mutate((data) => data.entities.push(entity('e1', 'Waits for space')))
-    await until(() => disk.refused >= 1)
+    // The refusal is counted as the disk throws; the store records it a few ticks later.
+    await until(() => store.saveState().lastError !== undefined)
+    expect(disk.refused).toBeGreaterThanOrEqual(1)
     expect(store.saveState()).toMatchObject({
       pending: true,
       lastError: 'The disk is full (ENOSPC)',

@@ -12,6 +12,13 @@ import { importDocument } from '.'
 import type { ImportLimits, ImportStep } from './limits'
 import type { ImportedDocument } from './types'
 
+// pdf.js inflates image streams through DecompressionStream when it exists, which in Node is
+// a native zlib handle. Terminating this worker (the time limit, cancel) while such a handle
+// is being set up trips an assertion in Node's zlib cleanup that aborts the whole process,
+// the app included. Without it pdf.js falls back to its own JavaScript inflate, which a
+// terminate stops cleanly.
+Reflect.deleteProperty(globalThis, 'DecompressionStream')
+
 /** A document to import; `data` is base64 (as it came through the API) or the bytes. */
 export interface ImportRequest {
   type: 'import'
