@@ -21,7 +21,8 @@ import { Random } from './generate/random'
 const STAMP = '2025-06-01T09:00:00.000Z'
 const stamps = { createdAt: STAMP, updatedAt: STAMP }
 
-const WORDS = [
+/** Words group names are made of (the palette suite names its records with them too). */
+export const WORDS = [
   'National',
   'Freedom',
   'Front',

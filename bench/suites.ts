@@ -10,6 +10,7 @@ import { importSuite } from './suites/import'
 import { mapSuite } from './suites/map'
 import { memorySuite } from './suites/memory'
 import { notesSuite } from './suites/notes'
+import { paletteSuite } from './suites/palette'
 import { readerSuite } from './suites/reader'
 import { searchSuite } from './suites/search'
 import { reportSuite } from './suites/report'
@@ -37,5 +38,6 @@ export const suites: BenchSuite[] = [
   suggestionsSuite,
   achSuite,
   timelineSuite,
+  paletteSuite,
   syncSuite,
 ]

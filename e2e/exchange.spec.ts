@@ -110,7 +110,7 @@ test('a file that is not a STIX bundle is refused with a clear message, and the 
   const shell = new AppShell(page)
   const exchange = new ExchangeDialog(page)
   await shell.open(app.url)
-  const counts = page.getByRole('banner').getByText(/\d+ sources · \d+ quotes · \d+ entities/)
+  const counts = page.getByRole('banner').getByText(/\d+ sources? · \d+ quotes? · \d+ entit(y|ies)/)
   const before = await counts.innerText()
 
   const path = testInfo.outputPath('broken.stix.json')

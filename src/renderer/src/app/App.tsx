@@ -7,6 +7,8 @@ import { GraphView } from '../features/graph/GraphView'
 import { MapView } from '../features/map/MapView'
 import { EntityGridView } from '../features/grid/EntityGridView'
 import { NotesView } from '../features/notes/NotesView'
+import { PaletteHost } from '../features/palette/PaletteHost'
+import { FirstRunGuide } from '../features/welcome/FirstRunGuide'
 import { ProjectPanel } from '../features/project/ProjectPanel'
 import { RecoveryScreen } from '../features/project/RecoveryScreen'
 import { SaveStatus } from '../features/project/SaveStatus'
@@ -19,6 +21,7 @@ import { SyncBadge } from '../features/sync/SyncBadge'
 import { TeamView } from '../features/sync/TeamView'
 import { TimelineView } from '../features/timeline/TimelineView'
 import { useCurrentView, VIEWS, type ViewId } from '../routes/views'
+import { formatCount } from '../ui/format'
 
 const VIEW_COMPONENTS: Record<ViewId, () => React.JSX.Element> = {
   groups: () => <EntityGridView key="group" type="group" />,
@@ -54,14 +57,16 @@ export function App() {
         <h1 className="project-name">{projectName ?? ' '}</h1>
         {project.data && (
           <span className="muted project-counts">
-            {project.data.counts.sources} sources · {project.data.counts.annotations} quotes ·{' '}
-            {project.data.counts.entities} entities
+            {formatCount(project.data.counts.sources, 'source', 'sources')} ·{' '}
+            {formatCount(project.data.counts.annotations, 'quote', 'quotes')} ·{' '}
+            {formatCount(project.data.counts.entities, 'entity', 'entities')}
           </span>
         )}
         <SearchBox />
         <SaveStatus projectOpen={project.isSuccess} />
         <SyncBadge projectOpen={project.isSuccess} />
         {project.isSuccess && <ProjectPanel />}
+        <PaletteHost />
       </header>
       <nav className="app-nav" aria-label="Views">
         <ul>
@@ -85,7 +90,16 @@ export function App() {
             <p>{project.error.message}</p>
           </div>
         ) : (
-          <View />
+          <>
+            {project.data && (
+              <FirstRunGuide
+                key={project.data.project.id}
+                projectId={project.data.project.id}
+                empty={project.data.counts.sources === 0}
+              />
+            )}
+            <View />
+          </>
         )}
       </main>
       {project.isSuccess && <ExchangeHost />}

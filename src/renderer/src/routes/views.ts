@@ -1,21 +1,46 @@
 import { useEffect, useState } from 'react'
 
+/**
+ * A command a view registers (ui/commands.ts) while it is open, named here too so the
+ * palette can offer it from any view: it opens the view, which runs it once registered.
+ */
+export interface ViewCommand {
+  id: string
+  title: string
+}
+
+const GRID_COMMANDS: readonly ViewCommand[] = [{ id: 'grid.export-csv', title: 'Export CSV' }]
+
 export const VIEWS = [
-  { id: 'groups', label: 'Groups' },
-  { id: 'people', label: 'People' },
-  { id: 'places', label: 'Places' },
-  { id: 'communities', label: 'Communities' },
-  { id: 'events', label: 'Events' },
-  { id: 'graph', label: 'Graph' },
-  { id: 'map', label: 'Map' },
-  { id: 'timeline', label: 'Timeline' },
-  { id: 'sources', label: 'Sources' },
-  { id: 'notes', label: 'Notes' },
-  { id: 'analyses', label: 'Analyses' },
-  { id: 'reports', label: 'Reports' },
-  { id: 'team', label: 'Team' },
-  { id: 'conflicts', label: 'Conflicts' },
-] as const
+  { id: 'groups', label: 'Groups', commands: GRID_COMMANDS },
+  { id: 'people', label: 'People', commands: GRID_COMMANDS },
+  { id: 'places', label: 'Places', commands: GRID_COMMANDS },
+  { id: 'communities', label: 'Communities', commands: GRID_COMMANDS },
+  { id: 'events', label: 'Events', commands: GRID_COMMANDS },
+  {
+    id: 'graph',
+    label: 'Graph',
+    commands: [
+      { id: 'graph.run-layout', title: 'Run layout' },
+      { id: 'graph.fit', title: 'Fit the graph to the view' },
+    ],
+  },
+  { id: 'map', label: 'Map', commands: [] },
+  { id: 'timeline', label: 'Timeline', commands: [] },
+  {
+    id: 'sources',
+    label: 'Sources',
+    commands: [
+      { id: 'sources.import', title: 'Import files…' },
+      { id: 'sources.paste', title: 'Paste text as a source…' },
+    ],
+  },
+  { id: 'notes', label: 'Notes', commands: [{ id: 'notes.new', title: 'New note' }] },
+  { id: 'analyses', label: 'Analyses', commands: [] },
+  { id: 'reports', label: 'Reports', commands: [{ id: 'reports.new', title: 'New report' }] },
+  { id: 'team', label: 'Team', commands: [] },
+  { id: 'conflicts', label: 'Conflicts', commands: [] },
+] as const satisfies readonly { id: string; label: string; commands: readonly ViewCommand[] }[]
 export type ViewId = (typeof VIEWS)[number]['id']
 
 function viewFromHash(): ViewId {

@@ -7,7 +7,23 @@ import { AllCommunityModule, ModuleRegistry, themeQuartz } from 'ag-grid-communi
 
 ModuleRegistry.registerModules([AllCommunityModule])
 
+/**
+ * The grid's colours are the app's theme tokens, so it turns dark with the rest of the page
+ * without being re-created (ag-grid writes them into its own CSS variables).
+ */
 export const gridTheme = themeQuartz.withParams({
+  backgroundColor: 'var(--panel)',
+  foregroundColor: 'var(--ink)',
+  textColor: 'var(--ink)',
+  subtleTextColor: 'var(--muted)',
+  borderColor: 'var(--line)',
+  accentColor: 'var(--accent)',
+  headerBackgroundColor: 'var(--panel-2)',
+  oddRowBackgroundColor: 'var(--panel)',
+  rowHoverColor: 'var(--hover)',
+  selectedRowBackgroundColor: 'var(--selected)',
+  chromeBackgroundColor: 'var(--panel-2)',
+  browserColorScheme: 'inherit',
   fontFamily: 'inherit',
   headerFontWeight: 600,
   spacing: 6,

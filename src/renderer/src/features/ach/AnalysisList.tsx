@@ -61,7 +61,12 @@ export function AnalysisList() {
         </p>
       )}
       {list.isError && <p role="alert">{list.error.message}</p>}
-      {list.data?.length === 0 && <p className="muted">No analyses yet.</p>}
+      {list.data?.length === 0 && (
+        <p className="muted">
+          No analyses yet. Write the question you are weighing above and press Start analysis; then
+          add hypotheses and score the evidence against each.
+        </p>
+      )}
       <ul className="ach-list" aria-label="Analyses in this project">
         {(list.data ?? []).map((a) => (
           <li key={a.id}>

@@ -210,6 +210,12 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
             large={scope.nodes.length + scope.edges.length > LARGE_GRAPH_ELEMENTS}
           />
           <div ref={containerRef} className="graph-canvas" role="img" aria-label={chartLabel} />
+          {graph.nodes.length === 0 && (
+            <p className="graph-empty muted">
+              Nothing to draw yet. Add groups and people in their grids, or import a document and
+              link its quotes to them; each link becomes a line here.
+            </p>
+          )}
           {choosing && (
             <FocusPicker
               nodes={graph.nodes}

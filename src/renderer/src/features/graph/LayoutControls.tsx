@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { useCommands } from '../../ui/commands'
 import { LAYOUT_KINDS, LAYOUT_LABELS, type LayoutKind } from './layout-plan'
 
 interface LayoutControlsProps {
@@ -21,6 +22,17 @@ export function LayoutControls({
 }: LayoutControlsProps) {
   const [kind, setKind] = useState<LayoutKind>('fcose')
   const needsRoot = kind === 'breadthfirst' && !selectedOne
+  const runChosen = (): void => (kind === 'breadthfirst' ? onRun(kind, selectedOne) : onRun(kind))
+  useCommands([
+    {
+      id: 'graph.run-layout',
+      title: `Run layout (${LAYOUT_LABELS[kind]})`,
+      scope: 'Graph',
+      disabled: running || needsRoot,
+      run: runChosen,
+    },
+    { id: 'graph.fit', title: 'Fit the graph to the view', scope: 'Graph', run: onFit },
+  ])
   return (
     <fieldset>
       <legend>Layout</legend>
@@ -37,7 +49,7 @@ export function LayoutControls({
       <div className="button-row">
         <button
           type="button"
-          onClick={() => (kind === 'breadthfirst' ? onRun(kind, selectedOne) : onRun(kind))}
+          onClick={runChosen}
           disabled={running || needsRoot}
           title={needsRoot ? 'Select one node to grow the tree from' : undefined}
         >

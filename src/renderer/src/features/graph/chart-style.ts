@@ -112,6 +112,24 @@ export function labelSizesFor(zoom: number, nodesInView: number): LabelSizes {
   return { node: hold(NODE_LABEL_PX, 12), edge: hold(EDGE_LABEL_PX, 10) }
 }
 
+/** The colours of what is drawn over the chart's background, which follow the theme. */
+export interface ChartInk {
+  label: string
+  edgeLabel: string
+  /** Behind an edge's label, so it reads across the lines: the chart's background. */
+  labelBackground: string
+  nodeBorder: string
+  selected: string
+}
+
+const LIGHT_INK: ChartInk = {
+  label: '#1d232b',
+  edgeLabel: '#3d4652',
+  labelBackground: '#ffffff',
+  nodeBorder: '#ffffff',
+  selected: '#1d232b',
+}
+
 /**
  * The stylesheet. Element data carries precomputed look values (colour, shape, size, width,
  * label) so the style needs no per-type selectors and a new type needs no new rule.
@@ -121,7 +139,9 @@ export function chartStylesheet(options: {
   large: boolean
   /** Read on each restyle (small graphs: the viewport restyles labels as the zoom changes). */
   labels?: LabelSizes
+  ink?: ChartInk
 }): cytoscape.StylesheetJson {
+  const ink = options.ink ?? LIGHT_INK
   const labelOf = (field: string) => ({ label: options.large ? '' : field })
   const { labels } = options
   const nodeFont = labels ? () => labels.node : 12
@@ -135,18 +155,18 @@ export function chartStylesheet(options: {
         height: 'data(size)',
         ...labelOf('data(name)'),
         'font-size': nodeFont,
-        color: '#1d232b',
+        color: ink.label,
         'text-valign': 'bottom',
         'text-margin-y': 3,
         'text-wrap': 'ellipsis',
         'text-max-width': labels ? () => `${Math.round((150 * labels.node) / 12)}px` : '150px',
         // A pale halo keeps a name legible where edges cross it.
-        'text-background-color': '#ffffff',
+        'text-background-color': ink.labelBackground,
         'text-background-opacity': 0.7,
         'text-background-padding': '1px',
         'min-zoomed-font-size': 7,
         'border-width': 1,
-        'border-color': '#ffffff',
+        'border-color': ink.nodeBorder,
       },
     },
     {
@@ -164,9 +184,9 @@ export function chartStylesheet(options: {
         ...(options.large ? {} : { 'control-point-step-size': 56 }),
         ...labelOf('data(label)'),
         'font-size': edgeFont,
-        color: '#3d4652',
+        color: ink.edgeLabel,
         'text-rotation': 'autorotate',
-        'text-background-color': '#ffffff',
+        'text-background-color': ink.labelBackground,
         'text-background-opacity': 0.8,
         'text-background-padding': '1px',
         'min-zoomed-font-size': 8,
@@ -194,11 +214,11 @@ export function chartStylesheet(options: {
     { selector: 'node.match', style: { 'border-width': 4, 'border-color': '#f0a500' } },
     {
       selector: 'node:selected',
-      style: { 'border-width': 4, 'border-color': '#1d232b', 'font-weight': 'bold' },
+      style: { 'border-width': 4, 'border-color': ink.selected, 'font-weight': 'bold' },
     },
     {
       selector: 'edge:selected',
-      style: { 'line-color': '#1d232b', 'target-arrow-color': '#1d232b', opacity: 1 },
+      style: { 'line-color': ink.selected, 'target-arrow-color': ink.selected, opacity: 1 },
     },
     // A large graph labels its elements (and draws arrowheads) only once zoomed in enough to
     // read them: measuring and drawing 25k labels nobody can read dominated its first paint.

@@ -13,7 +13,7 @@ import {
   syncElements,
   type SyncOutcome,
 } from './chart-elements'
-import { chartStylesheet, type LabelSizes } from './chart-style'
+import { chartStylesheet, type ChartInk, type LabelSizes } from './chart-style'
 import { ChartViewport } from './chart-viewport'
 import type { Visible } from './view-filter'
 
@@ -46,6 +46,8 @@ export interface ChartOptions extends ChartEvents {
   webgl?: boolean
   /** Switch on the large-graph options whatever the size (the bench compares both). */
   large?: boolean
+  /** The theme's colours for labels and borders; light if not given. */
+  ink?: ChartInk
 }
 
 export class Chart {
@@ -60,16 +62,25 @@ export class Chart {
   private readonly shown: Visible = { nodes: new Set(), edges: new Set() }
   private matched: ReadonlySet<string> = new Set()
   private dimming = false
+  private readonly large: boolean
+  /** Small graphs' label sizes, which the viewport updates as the zoom changes. */
+  private readonly labels: LabelSizes | null
 
   constructor(options: ChartOptions, elementCount: number) {
     this.events = options
     const large = options.large ?? elementCount > LARGE_GRAPH_ELEMENTS
     const labels: LabelSizes = { node: 12, edge: 10 }
+    this.large = large
+    this.labels = large ? null : labels
     this.cy = cytoscape({
       container: options.container,
       headless: options.container === null,
       styleEnabled: true,
-      style: chartStylesheet(large ? { large } : { large, labels }),
+      style: chartStylesheet({
+        large,
+        ...(large ? {} : { labels }),
+        ...(options.ink ? { ink: options.ink } : {}),
+      }),
       minZoom: 0.02,
       maxZoom: 4,
       boxSelectionEnabled: true,
@@ -84,6 +95,13 @@ export class Chart {
     } as cytoscape.CytoscapeOptions)
     this.listen()
     this.viewport = new ChartViewport(this.cy, large, options.container, large ? null : labels)
+  }
+
+  /** Redraws labels and borders in the theme's colours (light or dark switched). */
+  setInk(ink: ChartInk): void {
+    this.cy.style(
+      chartStylesheet({ large: this.large, ink, ...(this.labels ? { labels: this.labels } : {}) }),
+    )
   }
 
   private listen(): void {

@@ -6,7 +6,9 @@
 import { useEffect, useRef, useState, type RefObject } from 'react'
 import type { GraphElements, Point } from '../../../../shared/contract'
 import { styleNonce } from '../../ui/style-nonce'
+import { themeColour, useTheme } from '../../ui/theme'
 import { Chart, LARGE_GRAPH_ELEMENTS } from './chart'
+import type { ChartInk } from './chart-style'
 import { recordPaint } from './draw-cost'
 import { markAfterPaint } from './paint-marks'
 import type { Visible } from './view-filter'
@@ -58,6 +60,17 @@ export interface ChartHandlers {
   onDispose(): void
 }
 
+/** The chart's label and border colours from the theme tokens in force. */
+function themeInk(): ChartInk {
+  return {
+    label: themeColour('--ink'),
+    edgeLabel: themeColour('--muted'),
+    labelBackground: themeColour('--panel'),
+    nodeBorder: themeColour('--panel'),
+    selected: themeColour('--ink'),
+  }
+}
+
 /**
  * Makes the chart in the returned container and keeps it in `chartRef` (null while there is
  * none). The handlers need not be memoised: the latest ones are called.
@@ -96,6 +109,7 @@ export function useChart(
         onOpenEdge: (id) => tell().onOpenEdge(id),
         onNodesMoved: (positions) => tell().onNodesMoved(positions),
         large,
+        ink: themeInk(),
       },
       initial.nodes.length + initial.edges.length,
     )
@@ -151,6 +165,15 @@ export function useChart(
   useEffect(() => {
     chartRef.current?.setMatches(matches)
   }, [chartRef, matches])
+
+  // Light or dark switched: the canvas cannot read CSS, so it is restyled with the new tokens.
+  const { theme } = useTheme()
+  const drawnTheme = useRef(theme)
+  useEffect(() => {
+    if (drawnTheme.current === theme) return
+    drawnTheme.current = theme
+    chartRef.current?.setInk(themeInk())
+  }, [theme, chartRef])
 
   return containerRef
 }

@@ -186,6 +186,9 @@ function EntityGrid({ type }: { type: KnownEntityType }) {
               {...picker.gridProps}
               stopEditingWhenCellsLoseFocus
               tooltipShowDelay={400}
+              localeText={{
+                noRowsToShow: `No ${spec.label.toLowerCase()} yet: add one by name above, or import a document and link a quote to it.`,
+              }}
               enableCellTextSelection
               ensureDomOrder
               suppressColumnVirtualisation

@@ -1,4 +1,5 @@
 import type { HistoryState } from '../../ui/edit-history'
+import { useCommands } from '../../ui/commands'
 import { HistoryButtons } from '../../ui/HistoryButtons'
 import type { HistoryCommand } from '../../ui/shortcuts'
 import { GOOD_GRADE } from './grid-filters'
@@ -45,6 +46,16 @@ export function GridToolbar({
   onExchange: () => void
   gridReady: boolean
 }) {
+  useCommands([
+    {
+      id: 'grid.export-csv',
+      title: `Export CSV (${label})`,
+      scope: label,
+      keywords: ['spreadsheet', 'download'],
+      disabled: !gridReady,
+      run: onExport,
+    },
+  ])
   return (
     <div className="grid-toolbar" role="toolbar" aria-label={`${label} tools`}>
       <input

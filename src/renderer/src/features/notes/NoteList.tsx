@@ -1,6 +1,7 @@
 import { useDeferredValue, useMemo, useState } from 'react'
 import type { NoteSummary } from '../../../../shared/contract'
 import { useCreateNote, useNoteList } from '../../api/notes'
+import { useCommands } from '../../ui/commands'
 import { formatMoment } from './grades'
 import { noteHref } from '../../routes/links'
 import './note-list.css'
@@ -45,6 +46,15 @@ export function NoteList({ selectedId }: { selectedId: string | null }) {
       },
     )
   }
+  useCommands([
+    {
+      id: 'notes.new',
+      title: 'New note',
+      scope: 'Notes',
+      disabled: createNote.isPending,
+      run: startNote,
+    },
+  ])
 
   return (
     <div className="note-list-pane">
@@ -89,6 +99,12 @@ export function NoteList({ selectedId }: { selectedId: string | null }) {
                 ? `${plural(sorted.length, 'note matches', 'notes match')} “${query}”`
                 : plural(sorted.length, 'note', 'notes')}
           </p>
+          {notes.data?.length === 0 && !query && (
+            <p className="muted">
+              No notes yet. Press New note to start one: cite a quote with [[ and mention a group or
+              person with @.
+            </p>
+          )}
           <ul className="note-list" aria-label="Notes">
             {sorted.map((note) => (
               <li key={note.id}>

@@ -1,5 +1,7 @@
 import { useRef, useState } from 'react'
 import { useSourceList } from '../../api/sources'
+import { useCommands } from '../../ui/commands'
+import { formatCount } from '../../ui/format'
 import { DropZone } from './DropZone'
 import { ACCEPTED_EXTENSIONS } from './files'
 import { ImportResults } from './ImportResults'
@@ -14,13 +16,28 @@ export function SourcesList() {
   const imports = useFileImports()
   const [pasting, setPasting] = useState(false)
   const input = useRef<HTMLInputElement>(null)
+  useCommands([
+    {
+      id: 'sources.import',
+      title: 'Import files…',
+      scope: 'Sources',
+      keywords: ['add', 'open', 'PDF', 'HTML', 'Word'],
+      run: () => input.current?.click(),
+    },
+    {
+      id: 'sources.paste',
+      title: 'Paste text as a source…',
+      scope: 'Sources',
+      run: () => setPasting(true),
+    },
+  ])
 
   return (
     <section className="sources-view" aria-labelledby="sources-title">
       <div className="view-toolbar">
         <h2 id="sources-title">Sources</h2>
         <span className="muted">
-          {sources.data ? `${sources.data.length} sources` : 'Loading…'}
+          {sources.data ? formatCount(sources.data.length, 'source', 'sources') : 'Loading…'}
         </span>
         <span className="toolbar-spacer" />
         <button type="button" onClick={() => input.current?.click()}>
@@ -60,7 +77,15 @@ export function SourcesList() {
           Could not load the sources: {sources.error.message}
         </div>
       ) : (
-        <SourcesTable sources={sources.data} />
+        <>
+          {sources.data?.length === 0 && (
+            <p className="muted">
+              No sources yet. Import a document (PDF, Word, HTML, Markdown or text), drop files
+              here, or paste text; then select a passage in it to grade and link it.
+            </p>
+          )}
+          <SourcesTable sources={sources.data} />
+        </>
       )}
 
       {pasting && (

@@ -1,6 +1,7 @@
 import { RELIABILITY_LABELS } from '../../../../shared/admiralty'
 import type { SourceSummary } from '../../../../shared/contract'
 import { readerHref } from '../../routes/links'
+import { formatDay } from '../../ui/format'
 
 /** Every source with its kind, publisher, date, reliability and how many quotes it holds. */
 export function SourcesTable({ sources }: { sources: SourceSummary[] | undefined }) {
@@ -39,7 +40,11 @@ export function SourcesTable({ sources }: { sources: SourceSummary[] | undefined
             <td>
               <bdi>{source.publisher ?? ''}</bdi>
             </td>
-            <td>{source.publishedAt ?? ''}</td>
+            <td className="nowrap">
+              {source.publishedAt && (
+                <time dateTime={source.publishedAt}>{formatDay(source.publishedAt)}</time>
+              )}
+            </td>
             <td title={RELIABILITY_LABELS[source.reliability]}>{source.reliability}</td>
             <td>{annotationCount}</td>
             <td>{needsReview > 0 ? needsReview : ''}</td>

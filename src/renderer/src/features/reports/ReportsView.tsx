@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useCreateReport, useReports } from '../../api/reports'
+import { useCommands } from '../../ui/commands'
 import { ReportComposer } from './ReportComposer'
 import './reports.css'
 
@@ -17,6 +18,15 @@ export function ReportsView() {
       { onSuccess: (report) => setChosenId(report.id) },
     )
   }
+  useCommands([
+    {
+      id: 'reports.new',
+      title: 'New report',
+      scope: 'Reports',
+      disabled: create.isPending,
+      run: newReport,
+    },
+  ])
 
   if (reports.isError) {
     return (

@@ -102,7 +102,7 @@ export function SearchBox() {
           type="search"
           aria-label="Search sources and quotes"
           aria-description="Entities, notes and passages; arrow keys move through the results"
-          aria-controls={panelId}
+          aria-controls={showPanel ? panelId : undefined}
           placeholder="Search entities, notes, sources…"
           value={draft}
           onChange={(event) => {

@@ -1,0 +1,110 @@
+import AxeBuilder from '@axe-core/playwright'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import { AppShell } from './pages/AppShell'
+import { CommandPalette } from './pages/CommandPalette'
+
+/** Every view of the navigation, with what shows it has drawn its content. */
+const VIEWS = [
+  'Groups',
+  'People',
+  'Places',
+  'Communities',
+  'Events',
+  'Graph',
+  'Map',
+  'Timeline',
+  'Sources',
+  'Notes',
+  'Analyses',
+  'Reports',
+] as const
+
+/** The serious and critical axe violations on the page as it is now, one line each. */
+async function seriousViolations(page: Page, where: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) =>
+      violation.nodes.map(
+        (node) =>
+          `${where}: ${violation.id} (${violation.impact}) at ${node.target.join(' ')} — ${node.failureSummary?.split('\n').slice(1, 2).join('') ?? ''}`,
+      ),
+    )
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test.describe(`${theme} theme`, () => {
+    test.use({ colorScheme: theme })
+
+    // One test a view, so each stays short and they run side by side.
+    for (const view of VIEWS) {
+      test(`axe: no serious or critical violation on ${view} (${theme})`, async ({ page, app }) => {
+        const shell = new AppShell(page)
+        await shell.open(app.url)
+        await expect(shell.projectName).not.toBeEmpty()
+        await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
+        await shell.goTo(view)
+        await expect(shell.currentView()).toHaveText(view)
+        // Let the view load its data (grids, charts) before it is checked.
+        await expect(page.getByRole('main').getByRole('heading').first()).toBeVisible()
+        await page.waitForTimeout(1_000)
+        const found = await seriousViolations(page, view)
+        expect(found, found.join('\n')).toEqual([])
+      })
+    }
+
+    test(`axe: the palette and the shortcut list (${theme})`, async ({ page, app }) => {
+      const shell = new AppShell(page)
+      const palette = new CommandPalette(page)
+      await shell.open(app.url)
+      await expect(shell.projectName).not.toBeEmpty()
+      await palette.openWithKeys()
+      await palette.input.fill('national')
+      await expect(palette.optionsIn('Groups').first()).toBeVisible()
+      const found = await seriousViolations(page, 'palette')
+      await page.keyboard.press('Escape')
+      await page.keyboard.press('?')
+      await expect(palette.shortcuts).toBeVisible()
+      found.push(...(await seriousViolations(page, 'shortcuts')))
+      expect(found, found.join('\n')).toEqual([])
+    })
+  })
+}
+
+test('every header and navigation control is reached by Tab and shows a focus ring', async ({
+  page,
+  app,
+}) => {
+  const shell = new AppShell(page)
+  await shell.open(app.url)
+  await expect(shell.projectName).not.toBeEmpty()
+  const seen: string[] = []
+  for (let step = 0; step < 24; step += 1) {
+    await page.keyboard.press('Tab')
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null
+      if (!element || element === document.body) return null
+      const style = getComputedStyle(element)
+      return {
+        name: element.getAttribute('aria-label') ?? element.textContent?.trim() ?? element.tagName,
+        inChrome: element.closest('header, nav') !== null,
+        ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+      }
+    })
+    if (!focused?.inChrome) continue
+    expect(focused.ring, `focus ring on ${focused.name}`).toBe(true)
+    seen.push(focused.name)
+  }
+  expect(seen).toEqual(
+    expect.arrayContaining([
+      'Import files…',
+      'Dark mode',
+      'Keyboard shortcuts',
+      'Groups',
+      'Reports',
+    ]),
+  )
+})

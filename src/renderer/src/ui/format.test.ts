@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest'
+import { formatCount, formatDay } from './format'
+
+describe('counts and dates', () => {
+  it('says "1 source", not "1 sources", and groups digits', () => {
+    expect(formatCount(1, 'source', 'sources')).toBe('1 source')
+    expect(formatCount(0, 'source', 'sources')).toBe('0 sources')
+    expect(formatCount(12_400, 'quote', 'quotes')).toMatch(/^12.400 quotes$/)
+  })
+
+  it('writes a day in the locale, keeps a partial date partial, leaves junk alone', () => {
+    expect(formatDay('2025-05-20')).toMatch(/2025/)
+    expect(formatDay('2025-05-20')).toMatch(/20/)
+    expect(formatDay('2025-05')).not.toMatch(/\b1\b/)
+    expect(formatDay('2025')).toBe('2025')
+    expect(formatDay('last spring')).toBe('last spring')
+  })
+})
