@@ -85,15 +85,16 @@ export function AnnotationEditor({
   const pending = create.isPending || update.isPending || updateSource.isPending
 
   // The focus goes where the next key is meant: the chips once graded by key, else the grade.
+  // Only on opening (how the editor was opened, kept from the first render): later the
+  // analyst moves the focus.
+  const [openedGraded] = useState(gradedByKey)
   useEffect(() => {
     const firstChip = offersRef.current?.querySelector('button')
-    if (gradedByKey && firstChip) firstChip.focus()
-    else if (!gradedByKey)
+    if (openedGraded && firstChip) firstChip.focus()
+    else if (!openedGraded)
       gradeRef.current?.querySelector<HTMLInputElement>('input:checked')?.focus()
     else rootRef.current?.focus()
-    // Only on opening: later the analyst moves the focus.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
+  }, [openedGraded])
 
   const toggle = (id: string): void =>
     setEntityIds((ids) => (ids.includes(id) ? ids.filter((v) => v !== id) : [...ids, id]))
