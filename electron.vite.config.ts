@@ -7,14 +7,16 @@ export default defineConfig({
     build: {
       rollupOptions: {
         // Two entries over one core: the Electron shell and the plain-Node browser mode;
-        // and four workers started by path: the document importers' (import-jobs.ts finds it
-        // beside them), the store's compaction worker (store/compactor.ts finds it), the
-        // suggester's (suggestions/runner.ts) and the exchange's (exchange/runner.ts).
+        // and workers started by path: the document importers' (import-jobs.ts finds it
+        // beside them), the store's compaction and open-check workers (store/worker-entry.ts
+        // finds them), the suggester's (suggestions/runner.ts) and the exchange's
+        // (exchange/runner.ts).
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           serve: resolve(__dirname, 'src/main/serve.ts'),
           'import-worker': resolve(__dirname, 'src/main/core/import/worker.ts'),
           'compaction-worker': resolve(__dirname, 'src/main/core/store/compaction-worker.ts'),
+          'open-check-worker': resolve(__dirname, 'src/main/core/store/open-check-worker.ts'),
           'suggestions-worker': resolve(__dirname, 'src/main/core/suggestions/worker.ts'),
           'exchange-worker': resolve(__dirname, 'src/main/core/exchange/worker.ts'),
         },

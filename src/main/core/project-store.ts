@@ -21,7 +21,7 @@ import { migrateProjectFile, NewerSchemaError, SchemaVersionError } from './migr
 import { ensureFolderInside, ProjectFiles, UnsafeFileError } from './safe-files'
 import { runCompaction, type CompactionOptions } from './store/compactor'
 import { damageOf, DamagedProjectError, schemaDamage } from './store/damage'
-import { applyPuts, type RecordPut } from './store/collections'
+import { applyPuts, deepFreeze, type RecordPut } from './store/collections'
 import { StoreFolder, type JournalEvent, type StoreFilesView } from './store/folder'
 import {
   journalName,
@@ -34,6 +34,7 @@ import {
 import { Journal } from './store/journal'
 import { Slicer } from './store/lines'
 import { loadFolder, type LoadedFolder } from './store/loader'
+import { startOpenCheck, type OpenCheckOptions, type OpenVerdict } from './store/open-check'
 import { capture, writeSnapshotFromMemory } from './store/snapshot-writer'
 import { readV1File } from './store/v1-file'
 
@@ -73,6 +74,8 @@ export interface StoreOptions {
     maxJournalOps?: number
     onClose?: boolean
   }
+  /** Where the records of a large project are checked while it opens (see store/open-check.ts). */
+  openCheck?: OpenCheckOptions
   /** Where the store reports what it repaired or could not do (a cut-back journal, a failed compaction). */
   log?: (message: string) => void
 }
@@ -159,29 +162,81 @@ function refuse(path: string, problem: string): AppError {
   return new AppError('storage', `Cannot open ${path}: ${problem}. The file was left untouched.`)
 }
 
+/** What an error met while reading the v2 files of `folder` becomes for the caller. */
+async function loadError(error: unknown, folder: string): Promise<unknown> {
+  if (error instanceof StoreFileProblem) return damageOf(error, await storeFilesIn(folder))
+  // A link, a pipe or a file outside the folder is not damage to move aside: it is refused.
+  if (error instanceof UnsafeFileError) return refuse(join(folder, error.file), `it ${error.detail}`)
+  if (error instanceof NewerSchemaError) {
+    return refuse(
+      join(folder, snapshotName((await listStoreFiles(folder)).snapshots[0] ?? 0)),
+      error.message,
+    )
+  }
+  return error
+}
+
 /**
  * Reads the v2 files of a folder into a validated, integrity-checked project, or null
  * when the folder has none. Damage is thrown as DamagedProjectError naming every store file.
+ * With `check` (a worker checking the same files, see store/open-check.ts) this thread
+ * only reads and assembles; the worker's verdict decides, and where the two do not agree
+ * (or the worker could not check) the files are read again here, validating as they go.
  */
 async function readV2(
   folder: string,
   slicer: Slicer,
+  check?: { verdict: Promise<OpenVerdict> } | null,
+  log?: (message: string) => void,
 ): Promise<{ file: ProjectFile; loaded: LoadedFolder } | null> {
-  let loaded: LoadedFolder | null
-  try {
-    loaded = await loadFolder(folder, slicer)
-  } catch (error) {
-    if (error instanceof StoreFileProblem) throw damageOf(error, await storeFilesIn(folder))
-    // A link, a pipe or a file outside the folder is not damage to move aside: it is refused.
-    if (error instanceof UnsafeFileError)
-      throw refuse(join(folder, error.file), `it ${error.detail}`)
-    if (error instanceof NewerSchemaError) {
-      throw refuse(
-        join(folder, snapshotName((await listStoreFiles(folder)).snapshots[0] ?? 0)),
-        error.message,
-      )
+  let loaded: LoadedFolder | null = null
+  if (check) {
+    let mainError: unknown
+    try {
+      loaded = await loadFolder(folder, slicer, 'trusted')
+    } catch (error) {
+      mainError = error
     }
-    throw error
+    const verdict = await check.verdict
+    if (!verdict.ok && 'problem' in verdict) {
+      const { file, kind, message } = verdict.problem
+      throw await loadError(new StoreFileProblem(file, kind, message), folder)
+    }
+    if (mainError !== undefined) throw await loadError(mainError, folder)
+    if (!verdict.ok) {
+      log?.(`Sightline: the records of ${folder} are checked on the main thread (${verdict.failure}).`)
+      return readV2(folder, slicer)
+    }
+    if (!loaded) return null
+    if (loaded.migrateFrom === undefined) {
+      const agreed =
+        !verdict.migrate &&
+        verdict.generation === loaded.snapshot.generation &&
+        verdict.seq === loaded.seq
+      // The worker passed over a snapshot this thread took: read again, validating.
+      if (!agreed) return readV2(folder, slicer)
+      const file = loaded.file as unknown as ProjectFile
+      applyPuts(
+        file,
+        verdict.reshaped.map(({ c, v }) => ({ collection: c, record: deepFreeze(v) })),
+      )
+      if (verdict.integrity.length > 0) {
+        throw new DamagedProjectError(
+          'integrity',
+          join(folder, snapshotName(loaded.snapshot.generation)),
+          `its records are inconsistent: ${verdict.integrity.join('; ')}`,
+          await storeFilesIn(folder),
+        )
+      }
+      return { file, loaded }
+    }
+    // Files of an older schema were read raw on both sides: migrated and checked below.
+  } else {
+    try {
+      loaded = await loadFolder(folder, slicer)
+    } catch (error) {
+      throw await loadError(error, folder)
+    }
   }
   if (!loaded) return null
   const snapshotPath = join(folder, snapshotName(loaded.snapshot.generation))
@@ -262,7 +317,8 @@ export class ProjectStore {
     }
     const slicer = new Slicer()
     const log = options.log ?? ((message: string) => console.warn(message))
-    const v2 = await readV2(folder, slicer)
+    const check = await startOpenCheck(folder, options.openCheck)
+    const v2 = await readV2(folder, slicer, check, log)
     let disk: StoreFolder
     /** A v1 file (or a snapshot without its journal) becomes v2 files now, as it was. */
     let convert: boolean

@@ -3,13 +3,12 @@
  * time limit, handed file names only. Small projects compact inline (the same function,
  * in slices), which spares a thread start where the work takes milliseconds.
  */
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { WriteFs } from '../durable-write'
 import { compact, type CompactionJob, type CompactionResult } from './compaction'
 import { StoreFileProblem } from './format'
 import { Slicer } from './lines'
+import { workerEntry } from './worker-entry'
 
 export interface CompactionOptions {
   /** 'auto': a worker when the files to read pass `workerMinBytes`, else inline. */
@@ -25,31 +24,8 @@ const DEFAULT_TIMEOUT_MS = 10 * 60_000
 /** Enough for the largest journal a compaction replays; the snapshot itself is streamed. */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64 }
 
-/**
- * Where the worker's code is: beside this module when running from source (through tsx),
- * else the built entry, next to the bundle or one folder up from a shared chunk.
- */
-function workerEntry(): { url: URL; workerData?: { entry: string } } {
-  if (import.meta.url.endsWith('.ts')) {
-    return {
-      url: new URL('./worker-boot.mjs', import.meta.url),
-      workerData: { entry: new URL('./compaction-worker.ts', import.meta.url).href },
-    }
-  }
-  for (const candidate of [
-    './compaction-worker.js',
-    '../compaction-worker.js',
-    './compaction-worker.mjs',
-    '../compaction-worker.mjs',
-  ]) {
-    const url = new URL(candidate, import.meta.url)
-    if (existsSync(fileURLToPath(url))) return { url }
-  }
-  throw new Error('The compaction worker is missing from this build (compaction-worker.js).')
-}
-
 function inWorker(job: CompactionJob, timeoutMs: number): Promise<CompactionResult> {
-  const entry = workerEntry()
+  const entry = workerEntry('compaction-worker')
   return new Promise((resolve, reject) => {
     const worker = new Worker(entry.url, {
       workerData: { ...job, ...entry.workerData },

@@ -31,8 +31,16 @@ import {
 import type { StoreFilesView } from './folder'
 import { lineBatches, Slicer, type Line } from './lines'
 
-/** How a file's records are taken: validated by their schemas, or raw (to be migrated first). */
-type Mode = 'validate' | 'raw'
+/**
+ * How a file's records are taken:
+ * - 'validate': each record parsed by its zod schema (and frozen);
+ * - 'raw': as they are, for a migration or a compaction;
+ * - 'trusted': as they are but frozen, with only what the store needs checked (an object
+ *   with an id), while a worker validates the same files ('check'), see open-check.ts;
+ * - 'check': validated; a record kept as read unless its schema gives it another shape
+ *   (a trimmed name), in which case the schema's output is kept and reported (`reshaped`).
+ */
+export type Mode = 'validate' | 'raw' | 'trusted' | 'check'
 
 /** Records of a project file being put together, in the order memory keeps them. */
 export class Assembler {
@@ -40,6 +48,8 @@ export class Assembler {
   private readonly indexes = new Map<string, Map<string, number>>()
   private readonly holes = new Set<string>()
   private readonly fields = new Map<string, unknown>()
+  /** In 'check' mode: the records kept as their schema's output rather than as read. */
+  readonly reshaped = new Set<StoredRecord>()
 
   constructor(
     private readonly mode: Mode,
@@ -58,6 +68,13 @@ export class Assembler {
       )
     }
     if (this.mode === 'raw') return value
+    if (this.mode === 'trusted' && isCollection(collection)) {
+      // The worker gives the exact verdict; this side only keeps itself from tripping.
+      if (typeof value !== 'object' || value === null || typeof (value as StoredRecord).id !== 'string') {
+        throw new StoreFileProblem(this.file, 'schema', `${where}: not a record with an id`)
+      }
+      return deepFreeze(value)
+    }
     const parsed = schema.safeParse(value)
     if (!parsed.success) {
       const lines = parsed.error.issues
@@ -68,6 +85,11 @@ export class Assembler {
         'schema',
         `it does not match the project schema: ${lines.join('; ')}`,
       )
+    }
+    if (this.mode === 'check' && isCollection(collection)) {
+      if (sameJson(value, parsed.data)) return value
+      this.reshaped.add(parsed.data as StoredRecord)
+      return parsed.data
     }
     // Records are frozen (the change tracker compares them by identity); fields are
     // compared by their JSON and stay editable in place.
@@ -124,7 +146,7 @@ export class Assembler {
       return
     }
     const record = this.checked(op.c, op.v, `${op.c}.${op.id}`) as StoredRecord
-    if (this.mode === 'validate' && record.id !== op.id) {
+    if ((this.mode === 'validate' || this.mode === 'check') && record.id !== op.id) {
       throw new StoreFileProblem(this.file, 'schema', `${where}: the record's id is not ${op.id}`)
     }
     if (at === undefined) {
@@ -144,10 +166,10 @@ export class Assembler {
         continue
       }
       // A field the file lacks: fine if the model gives it a default (or makes it optional).
-      const fallback = this.mode === 'validate' ? schemaOf(name)!.safeParse(undefined) : null
+      const fallback = this.mode === 'raw' ? null : schemaOf(name)!.safeParse(undefined)
       if (fallback?.success) {
         if (fallback.data !== undefined) out[name] = fallback.data
-      } else if (this.mode === 'validate') {
+      } else if (this.mode !== 'raw') {
         throw new StoreFileProblem(
           this.file,
           'schema',
@@ -161,6 +183,27 @@ export class Assembler {
     }
     return out
   }
+}
+
+/** Whether two JSON values are equal, whatever the order of their keys. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false
+    return true
+  }
+  if (Array.isArray(b)) return false
+  const left = a as Record<string, unknown>
+  const right = b as Record<string, unknown>
+  let keys = 0
+  for (const key in left) {
+    if (!Object.hasOwn(right, key) || !sameJson(left[key], right[key])) return false
+    keys++
+  }
+  for (const _ in right) keys--
+  return keys === 0
 }
 
 /** A line's JSON value. `lenient`: a last line without its newline is read if it parses. */
@@ -221,6 +264,8 @@ export async function readSnapshot(
   let assembler: Assembler | undefined
   let records = 0
   let bytes = 0
+  /** Off when trusting: the worker checking the same file compares the sha256. */
+  let hashing = true
   const hash = createHash('sha256')
   for await (const batch of lineBatches(path, root === undefined ? {} : { root })) {
     let first: Line | undefined
@@ -251,10 +296,10 @@ export async function readSnapshot(
             `it was written by a newer version of Sightline (schema version ${header.schemaVersion}; this version reads up to ${SCHEMA_VERSION})`,
           )
         }
-        assembler = new Assembler(
-          mode ?? (header.schemaVersion < SCHEMA_VERSION ? 'raw' : 'validate'),
-          path,
-        )
+        // Records of an older schema are taken raw, to be migrated as one file.
+        const older = header.schemaVersion < SCHEMA_VERSION
+        assembler = new Assembler(mode === 'raw' || older ? 'raw' : (mode ?? 'validate'), path)
+        hashing = mode !== 'trusted' || older
         continue
       }
       if (line.complete && line.bytes.subarray(0, TRAILER_START.length).equals(TRAILER_START)) {
@@ -273,16 +318,16 @@ export async function readSnapshot(
       last = line
       // Records are small: the clock is read every few dozen of them.
       if (records % CLOCK_EVERY === 0 && slicer.due()) {
-        hashRegion(hash, first, last)
+        if (hashing) hashRegion(hash, first, last)
         first = last = undefined
         await slicer.pause()
       }
     }
-    if (first && last) hashRegion(hash, first, last)
+    if (first && last && hashing) hashRegion(hash, first, last)
   }
   if (!header || !assembler) throw new StoreFileProblem(path, 'empty', 'it is empty')
   if (!trailer) throw new StoreFileProblem(path, 'truncated', 'it is cut short (no trailer)')
-  const digest = hash.digest('hex')
+  const digest = hashing ? hash.digest('hex') : trailer.sha256
   if (trailer.records !== records || trailer.sha256 !== digest) {
     throw new StoreFileProblem(
       path,
@@ -411,6 +456,8 @@ export async function replayJournal(
 export interface LoadedFolder {
   /** The file as read: validated and frozen, or raw when `migrateFrom` is set. */
   file: Record<string, unknown>
+  /** Read in 'check' mode: the records kept as their schema shaped them, not as read. */
+  reshaped: ReadonlySet<StoredRecord>
   /** The schema version the files were written with, when older than this app's. */
   migrateFrom?: number
   snapshot: { generation: number; bytes: number; seq: number }
@@ -427,7 +474,11 @@ export interface LoadedFolder {
  * checks is passed over for an older one only if that one, with the journals, still
  * holds every op; otherwise its problem is thrown.
  */
-export async function loadFolder(folder: string, slicer: Slicer): Promise<LoadedFolder | null> {
+export async function loadFolder(
+  folder: string,
+  slicer: Slicer,
+  mode: 'validate' | 'trusted' | 'check' = 'validate',
+): Promise<LoadedFolder | null> {
   const files = await listStoreFiles(folder)
   if (files.snapshots.length === 0) {
     if (files.journals.length === 0) return null
@@ -441,7 +492,7 @@ export async function loadFolder(folder: string, slicer: Slicer): Promise<Loaded
   let firstProblem: unknown
   for (const generation of files.snapshots) {
     try {
-      return await loadFrom(folder, generation, files.journals, files.snapshots, slicer)
+      return await loadFrom(folder, generation, files.journals, files.snapshots, slicer, mode)
     } catch (error) {
       if (!(error instanceof StoreFileProblem)) throw error
       firstProblem ??= error
@@ -456,9 +507,10 @@ async function loadFrom(
   journalGenerations: number[],
   snapshotGenerations: number[],
   slicer: Slicer,
+  mode: Mode,
 ): Promise<LoadedFolder> {
   const snapshotPath = join(folder, snapshotName(generation))
-  const snapshot = await readSnapshot(snapshotPath, slicer)
+  const snapshot = await readSnapshot(snapshotPath, slicer, mode)
   let seq = snapshot.header.seq
   const replayed = journalGenerations.filter((g) => g >= generation)
   const journals: JournalRead[] = []
@@ -482,6 +534,7 @@ async function loadFrom(
     snapshot.header.schemaVersion < SCHEMA_VERSION ? snapshot.header.schemaVersion : undefined
   return {
     file: snapshot.assembler.finish(snapshot.header.schemaVersion),
+    reshaped: snapshot.assembler.reshaped,
     ...(migrateFrom !== undefined ? { migrateFrom } : {}),
     snapshot: { generation, bytes: snapshot.bytes, seq: snapshot.header.seq },
     journals,

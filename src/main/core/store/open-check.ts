@@ -1,0 +1,141 @@
+/**
+ * Opening a large project in two halves at once. The main thread reads the files as the
+ * floor does (parse, assemble, freeze; see loader.ts 'trusted'), while a worker thread
+ * reads the same files itself and runs every check the old single pass ran: each record
+ * against its zod schema, the snapshot's sha256, the journals' sequence, the integrity of
+ * the result (dangling ids). The worker never sees the main thread's objects (a structured
+ * clone of the records would stall the main thread as long as validating them did); what
+ * it sends back is a verdict, plus the few records whose schema gives them another shape
+ * (a name trimmed), which the main thread then takes as the schema made them.
+ */
+import { Worker } from 'node:worker_threads'
+import type { ProjectFile } from '../../../shared/model'
+import { findIntegrityProblems } from '../integrity'
+import { collectionOf, COLLECTIONS, type StoredRecord } from './collections'
+import { listStoreFiles, snapshotName, StoreFileProblem } from './format'
+import { Slicer } from './lines'
+import { loadFolder } from './loader'
+import { workerEntry } from './worker-entry'
+import { stat } from 'node:fs/promises'
+import { join } from 'node:path'
+
+/** The checking worker's answer about a folder. */
+export type OpenVerdict =
+  | {
+      ok: true
+      /** The snapshot the checks settled on (null: the folder has no v2 files). */
+      generation: number | null
+      seq: number
+      /** The files are of an older schema: they are migrated and checked on the main thread. */
+      migrate: boolean
+      /** Records whose schema output differs from what the files hold, as the schema made them. */
+      reshaped: { c: string; v: StoredRecord }[]
+      /** Integrity problems of the records as read (at most five); empty means sound. */
+      integrity: string[]
+    }
+  /** Damage in the files, exactly as a validating read on the main thread would find it. */
+  | { ok: false; problem: { file: string; kind: StoreFileProblem['kind']; message: string } }
+  /** The check could not be made (or met an error that is not damage): the caller validates itself. */
+  | { ok: false; failure: string }
+
+export interface OpenCheckOptions {
+  /** 'auto': a worker when the newest snapshot passes `workerMinBytes`, else inline. */
+  where?: 'auto' | 'worker' | 'inline'
+  workerMinBytes?: number
+  timeoutMs?: number
+}
+
+const DEFAULT_WORKER_MIN_BYTES = 2 * 1024 * 1024
+const DEFAULT_TIMEOUT_MS = 10 * 60_000
+/** The worker holds the records as parsed (about what the main thread holds) for the integrity pass. */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 2048, maxYoungGenerationSizeMb: 64 }
+
+/** Every check of a validating open, on the files of `folder`: what the worker runs. */
+export async function checkFolder(folder: string): Promise<OpenVerdict> {
+  try {
+    const loaded = await loadFolder(folder, new Slicer(Number.POSITIVE_INFINITY), 'check')
+    if (!loaded) {
+      return { ok: true, generation: null, seq: 0, migrate: false, reshaped: [], integrity: [] }
+    }
+    const agreed = { generation: loaded.snapshot.generation, seq: loaded.seq }
+    if (loaded.migrateFrom !== undefined) {
+      return { ok: true, ...agreed, migrate: true, reshaped: [], integrity: [] }
+    }
+    const file = loaded.file as unknown as ProjectFile
+    const reshaped: { c: string; v: StoredRecord }[] = []
+    if (loaded.reshaped.size > 0) {
+      for (const c of COLLECTIONS) {
+        for (const v of collectionOf(file, c)) if (loaded.reshaped.has(v)) reshaped.push({ c, v })
+      }
+    }
+    return {
+      ok: true,
+      ...agreed,
+      migrate: false,
+      reshaped,
+      integrity: findIntegrityProblems(file, 5),
+    }
+  } catch (error) {
+    if (error instanceof StoreFileProblem) {
+      return { ok: false, problem: { file: error.file, kind: error.kind, message: error.message } }
+    }
+    return { ok: false, failure: error instanceof Error ? error.message : String(error) }
+  }
+}
+
+/** The check of `folder` running in a worker thread; never rejects (a failure is a verdict). */
+function checkInWorker(folder: string, timeoutMs: number): Promise<OpenVerdict> {
+  return new Promise((resolve) => {
+    let worker: Worker
+    try {
+      const entry = workerEntry('open-check-worker')
+      worker = new Worker(entry.url, {
+        workerData: { folder, ...entry.workerData },
+        resourceLimits: WORKER_LIMITS,
+      })
+    } catch (error) {
+      resolve({ ok: false, failure: (error as Error).message })
+      return
+    }
+    let settled = false
+    const settle = (verdict: OpenVerdict): void => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      resolve(verdict)
+      void worker.terminate()
+    }
+    const timer = setTimeout(
+      () => settle({ ok: false, failure: `the check took longer than ${timeoutMs / 1000} s` }),
+      timeoutMs,
+    )
+    timer.unref?.()
+    worker.once('message', (verdict: OpenVerdict) => settle(verdict))
+    worker.once('error', (error) => settle({ ok: false, failure: error.message }))
+    worker.once('exit', (code) =>
+      settle({ ok: false, failure: `the checking worker stopped (exit code ${code})` }),
+    )
+  })
+}
+
+/**
+ * Starts the checks of `folder` in a worker when its newest snapshot is large enough for
+ * the thread's start to pay off; null when the caller should validate as it reads.
+ */
+export async function startOpenCheck(
+  folder: string,
+  options: OpenCheckOptions = {},
+): Promise<{ verdict: Promise<OpenVerdict> } | null> {
+  const where = options.where ?? 'auto'
+  if (where === 'inline') return null
+  if (where === 'auto') {
+    const newest = (await listStoreFiles(folder)).snapshots[0]
+    if (newest === undefined) return null
+    const bytes = await stat(join(folder, snapshotName(newest))).then(
+      (s) => s.size,
+      () => 0,
+    )
+    if (bytes < (options.workerMinBytes ?? DEFAULT_WORKER_MIN_BYTES)) return null
+  }
+  return { verdict: checkInWorker(folder, options.timeoutMs ?? DEFAULT_TIMEOUT_MS) }
+}
