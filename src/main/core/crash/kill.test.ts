@@ -63,10 +63,11 @@ beforeAll(async () => {
       minify: false,
       target: 'node20',
       rollupOptions: {
-        // The compaction worker is an entry of its own, found beside the editor's code.
+        // The store's workers are entries of their own, found beside the editor's code.
         input: {
           editor: join(ROOT, 'test', 'support', 'crash-editor.ts'),
           'compaction-worker': join(ROOT, 'src', 'main', 'core', 'store', 'compaction-worker.ts'),
+          'open-check-worker': join(ROOT, 'src', 'main', 'core', 'store', 'open-check-worker.ts'),
         },
         output: {
           format: 'esm',

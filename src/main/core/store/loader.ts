@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { SCHEMA_VERSION } from '../../../shared/model'
+import { referencesOf } from '../integrity'
 import { NewerSchemaError } from '../migrations'
 import {
   COLLECTIONS,
@@ -37,8 +38,9 @@ import { lineBatches, Slicer, type Line } from './lines'
  * - 'raw': as they are, for a migration or a compaction;
  * - 'trusted': as they are but frozen, with only what the store needs checked (an object
  *   with an id), while a worker validates the same files ('check'), see open-check.ts;
- * - 'check': validated; a record kept as read unless its schema gives it another shape
- *   (a trimmed name), in which case the schema's output is kept and reported (`reshaped`).
+ * - 'check': validated, and only the fields the integrity checks read are kept of each
+ *   record, unless its schema gives it another shape (a trimmed name): then the schema's
+ *   output is kept whole and reported (`reshaped`).
  */
 export type Mode = 'validate' | 'raw' | 'trusted' | 'check'
 
@@ -87,7 +89,8 @@ export class Assembler {
       )
     }
     if (this.mode === 'check' && isCollection(collection)) {
-      if (sameJson(value, parsed.data)) return value
+      // Only what the integrity checks read is kept: the main thread holds the records.
+      if (sameJson(value, parsed.data)) return referencesOf(value as StoredRecord)
       this.reshaped.add(parsed.data as StoredRecord)
       return parsed.data
     }

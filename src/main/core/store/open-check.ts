@@ -47,8 +47,8 @@ export interface OpenCheckOptions {
 
 const DEFAULT_WORKER_MIN_BYTES = 2 * 1024 * 1024
 const DEFAULT_TIMEOUT_MS = 10 * 60_000
-/** The worker holds the records as parsed (about what the main thread holds) for the integrity pass. */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 2048, maxYoungGenerationSizeMb: 64 }
+/** The worker keeps only the fields the integrity checks read of each record. */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64 }
 
 /** Every check of a validating open, on the files of `folder`: what the worker runs. */
 export async function checkFolder(folder: string): Promise<OpenVerdict> {
@@ -83,40 +83,83 @@ export async function checkFolder(folder: string): Promise<OpenVerdict> {
   }
 }
 
-/** The check of `folder` running in a worker thread; never rejects (a failure is a verdict). */
-function checkInWorker(folder: string, timeoutMs: number): Promise<OpenVerdict> {
-  return new Promise((resolve) => {
+/** How long the checking worker waits for the next open before it stops. */
+const IDLE_MS = 60_000
+
+/**
+ * The checking worker, kept between opens: a thread's start and the first run of the
+ * schemas' code cost more than a small project's whole check, and opening another
+ * project soon after is common. It never keeps the process alive while idle.
+ */
+class Checker {
+  private worker: Worker | null = null
+  private readonly pending = new Map<number, (verdict: OpenVerdict) => void>()
+  private nextJob = 1
+  private idleTimer: NodeJS.Timeout | null = null
+
+  check(folder: string, timeoutMs: number): Promise<OpenVerdict> {
     let worker: Worker
     try {
-      const entry = workerEntry('open-check-worker')
-      worker = new Worker(entry.url, {
-        workerData: { folder, ...entry.workerData },
-        resourceLimits: WORKER_LIMITS,
-      })
+      worker = this.worker ?? this.start()
     } catch (error) {
-      resolve({ ok: false, failure: (error as Error).message })
-      return
+      return Promise.resolve({ ok: false, failure: (error as Error).message })
     }
-    let settled = false
-    const settle = (verdict: OpenVerdict): void => {
-      if (settled) return
-      settled = true
-      clearTimeout(timer)
-      resolve(verdict)
-      void worker.terminate()
-    }
-    const timer = setTimeout(
-      () => settle({ ok: false, failure: `the check took longer than ${timeoutMs / 1000} s` }),
-      timeoutMs,
-    )
-    timer.unref?.()
-    worker.once('message', (verdict: OpenVerdict) => settle(verdict))
-    worker.once('error', (error) => settle({ ok: false, failure: error.message }))
-    worker.once('exit', (code) =>
-      settle({ ok: false, failure: `the checking worker stopped (exit code ${code})` }),
-    )
-  })
+    if (this.idleTimer) clearTimeout(this.idleTimer)
+    this.idleTimer = null
+    worker.ref()
+    const job = this.nextJob++
+    return new Promise<OpenVerdict>((resolve) => {
+      const timer = setTimeout(() => {
+        // A check that hangs takes the thread with it; the next open starts another.
+        this.stop(`the check took longer than ${timeoutMs / 1000} s`)
+      }, timeoutMs)
+      timer.unref?.()
+      this.pending.set(job, (verdict) => {
+        clearTimeout(timer)
+        resolve(verdict)
+      })
+      worker.postMessage({ job, folder })
+    })
+  }
+
+  private start(): Worker {
+    const entry = workerEntry('open-check-worker')
+    const worker = new Worker(entry.url, {
+      ...(entry.workerData ? { workerData: entry.workerData } : {}),
+      resourceLimits: WORKER_LIMITS,
+    })
+    worker.on('message', (message: { job: number; verdict: OpenVerdict }) => {
+      const settle = this.pending.get(message.job)
+      this.pending.delete(message.job)
+      settle?.(message.verdict)
+      if (this.pending.size === 0 && this.worker === worker) this.idle(worker)
+    })
+    worker.once('error', (error) => this.stop(error.message, worker))
+    worker.once('exit', (code) => this.stop(`the checking worker stopped (exit code ${code})`, worker))
+    this.worker = worker
+    return worker
+  }
+
+  private idle(worker: Worker): void {
+    worker.unref()
+    this.idleTimer = setTimeout(() => this.stop('idle', worker), IDLE_MS)
+    this.idleTimer.unref?.()
+  }
+
+  /** Ends the thread (`only`: if it is still the current one); what waits on it is told why. */
+  private stop(failure: string, only?: Worker): void {
+    const worker = this.worker
+    if (!worker || (only && only !== worker)) return
+    this.worker = null
+    if (this.idleTimer) clearTimeout(this.idleTimer)
+    this.idleTimer = null
+    for (const settle of this.pending.values()) settle({ ok: false, failure })
+    this.pending.clear()
+    void worker.terminate()
+  }
 }
+
+const checker = new Checker()
 
 /**
  * Starts the checks of `folder` in a worker when its newest snapshot is large enough for
@@ -137,5 +180,5 @@ export async function startOpenCheck(
     )
     if (bytes < (options.workerMinBytes ?? DEFAULT_WORKER_MIN_BYTES)) return null
   }
-  return { verdict: checkInWorker(folder, options.timeoutMs ?? DEFAULT_TIMEOUT_MS) }
+  return { verdict: checker.check(folder, options.timeoutMs ?? DEFAULT_TIMEOUT_MS) }
 }
