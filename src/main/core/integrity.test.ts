@@ -3,8 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ProjectFile } from '../../shared/model'
 import { SAMPLE_DIR } from '../../../test/support/folders'
-import { findIntegrityProblems, findIntegrityProblemsInSlices, referencesOf } from './integrity'
-import { COLLECTIONS, collectionOf } from './store/collections'
+import { findIntegrityProblems, findIntegrityProblemsInSlices } from './integrity'
 import { PROJECT_FILE } from './project-store'
 import { Slicer } from './store/lines'
 
@@ -31,28 +30,5 @@ describe('integrity checks', () => {
     const file = await sample()
     const note = { ...file.notes[0]!, id: file.entities[0]!.id }
     expect(findIntegrityProblems({ ...file, notes: [...file.notes, note] })).toEqual([])
-  })
-
-  it('find the same problems in records cut down to their references', async () => {
-    const file = await sample()
-    const [annotation, other] = file.annotations
-    const relation = file.relations[0]!
-    const damaged: ProjectFile = {
-      ...file,
-      annotations: [
-        ...file.annotations,
-        { ...annotation!, id: 'dangling-a', sourceId: 'gone-source', entityIds: ['gone-entity'] },
-        other!,
-      ],
-      relations: [...file.relations, { ...relation, id: 'dangling-r', to: 'gone', evidence: ['gone'] }],
-      suggestionDismissals: [{ id: 'dangling-d', sourceId: 'gone-source' } as never],
-      analysisEvidence: [{ id: 'dangling-e', analysisId: 'gone-analysis' } as never],
-    }
-    const cut = Object.fromEntries(
-      COLLECTIONS.map((name) => [name, collectionOf(damaged, name).map(referencesOf)]),
-    )
-    const problems = findIntegrityProblems(damaged, 50)
-    expect(problems).toHaveLength(7)
-    expect(findIntegrityProblems({ ...damaged, ...cut } as ProjectFile, 50)).toEqual(problems)
   })
 })

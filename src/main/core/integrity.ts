@@ -5,23 +5,6 @@ import type { Slicer } from './store/lines'
 /** How many records a check visits between two looks at the clock. */
 const STEP = 2_000
 
-/**
- * Every field of a record the checks below read. A checker that keeps only these of each
- * record (the open-check worker, which would otherwise hold a second copy of the project)
- * finds exactly the problems a check of the whole records finds; integrity.test.ts holds
- * it to that.
- */
-const REFERENCE_FIELDS = ['id', 'sourceId', 'entityIds', 'from', 'to', 'evidence', 'analysisId']
-
-/** What the checks read of `record`: a smaller object to keep. */
-export function referencesOf<T extends { id: string }>(record: T): T {
-  const kept: Record<string, unknown> = {}
-  for (const field of REFERENCE_FIELDS) {
-    if (Object.hasOwn(record, field)) kept[field] = (record as Record<string, unknown>)[field]
-  }
-  return kept as T
-}
-
 /** "entities" → "entity", "analyses" stays readable enough as "analyse". */
 function singular(collection: string): string {
   if (collection.endsWith('ies')) return `${collection.slice(0, -3)}y`

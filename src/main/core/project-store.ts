@@ -180,8 +180,9 @@ async function loadError(error: unknown, folder: string): Promise<unknown> {
  * Reads the v2 files of a folder into a validated, integrity-checked project, or null
  * when the folder has none. Damage is thrown as DamagedProjectError naming every store file.
  * With `check` (a worker checking the same files, see store/open-check.ts) this thread
- * only reads and assembles; the worker's verdict decides, and where the two do not agree
- * (or the worker could not check) the files are read again here, validating as they go.
+ * reads, assembles and runs the integrity pass; the worker's verdict decides the rest, and
+ * where the two do not agree (or the worker could not check) the files are read again
+ * here, validating as they go.
  */
 async function readV2(
   folder: string,
@@ -208,28 +209,16 @@ async function readV2(
       return readV2(folder, slicer)
     }
     if (!loaded) return null
-    if (loaded.migrateFrom === undefined) {
-      const agreed =
-        !verdict.migrate &&
-        verdict.generation === loaded.snapshot.generation &&
-        verdict.seq === loaded.seq
-      // The worker passed over a snapshot this thread took: read again, validating.
-      if (!agreed) return readV2(folder, slicer)
-      const file = loaded.file as unknown as ProjectFile
-      applyPuts(
-        file,
-        verdict.reshaped.map(({ c, v }) => ({ collection: c, record: deepFreeze(v) })),
-      )
-      if (verdict.integrity.length > 0) {
-        throw new DamagedProjectError(
-          'integrity',
-          join(folder, snapshotName(loaded.snapshot.generation)),
-          `its records are inconsistent: ${verdict.integrity.join('; ')}`,
-          await storeFilesIn(folder),
-        )
-      }
-      return { file, loaded }
-    }
+    const agreed =
+      verdict.migrate === (loaded.migrateFrom !== undefined) &&
+      verdict.generation === loaded.snapshot.generation &&
+      verdict.seq === loaded.seq
+    // The worker passed over a snapshot this thread took: read again, validating.
+    if (!agreed) return readV2(folder, slicer)
+    applyPuts(
+      loaded.file as unknown as ProjectFile,
+      verdict.reshaped.map(({ c, v }) => ({ collection: c, record: deepFreeze(v) })),
+    )
     // Files of an older schema were read raw on both sides: migrated and checked below.
   } else {
     try {

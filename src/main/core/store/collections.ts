@@ -95,10 +95,11 @@ export function fieldOf(file: ProjectFile, name: string): unknown {
 export function deepFreeze<T>(value: T): T {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value
   Object.freeze(value)
+  // Indexed and for-in loops: no array of keys per object (opening freezes every record).
   if (Array.isArray(value)) {
-    for (const item of value) deepFreeze(item)
+    for (let at = 0; at < value.length; at++) deepFreeze(value[at])
   } else {
-    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key])
+    for (const key in value) deepFreeze((value as Record<string, unknown>)[key])
   }
   return value
 }

@@ -7,7 +7,6 @@
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { SCHEMA_VERSION } from '../../../shared/model'
-import { referencesOf } from '../integrity'
 import { NewerSchemaError } from '../migrations'
 import {
   COLLECTIONS,
@@ -38,9 +37,9 @@ import { lineBatches, Slicer, type Line } from './lines'
  * - 'raw': as they are, for a migration or a compaction;
  * - 'trusted': as they are but frozen, with only what the store needs checked (an object
  *   with an id), while a worker validates the same files ('check'), see open-check.ts;
- * - 'check': validated, and only the fields the integrity checks read are kept of each
- *   record, unless its schema gives it another shape (a trimmed name): then the schema's
- *   output is kept whole and reported (`reshaped`).
+ * - 'check': validated and not kept (the main thread holds the records), except those
+ *   whose schema gives them another shape (a trimmed name): their schema output is kept
+ *   by collection and id, as the last op leaves it (`reshaped`).
  */
 export type Mode = 'validate' | 'raw' | 'trusted' | 'check'
 
@@ -50,8 +49,10 @@ export class Assembler {
   private readonly indexes = new Map<string, Map<string, number>>()
   private readonly holes = new Set<string>()
   private readonly fields = new Map<string, unknown>()
-  /** In 'check' mode: the records kept as their schema's output rather than as read. */
-  readonly reshaped = new Set<StoredRecord>()
+  /** In 'check' mode: records whose schema output differs from what was read, by collection and id. */
+  readonly reshaped = new Map<string, { c: string; v: StoredRecord }>()
+  /** In 'check' mode: records seen per collection (nothing else is kept to count them). */
+  private readonly counts = new Map<string, number>()
 
   constructor(
     private readonly mode: Mode,
@@ -89,10 +90,11 @@ export class Assembler {
       )
     }
     if (this.mode === 'check' && isCollection(collection)) {
-      // Only what the integrity checks read is kept: the main thread holds the records.
-      if (sameJson(value, parsed.data)) return referencesOf(value as StoredRecord)
-      this.reshaped.add(parsed.data as StoredRecord)
-      return parsed.data
+      const record = parsed.data as StoredRecord
+      const key = `${collection}\u0000${record.id}`
+      if (sameJson(value, record)) this.reshaped.delete(key)
+      else this.reshaped.set(key, { c: collection, v: record })
+      return record
     }
     // Records are frozen (the change tracker compares them by identity); fields are
     // compared by their JSON and stay editable in place.
@@ -101,6 +103,12 @@ export class Assembler {
 
   /** A record or field line of a snapshot. */
   add(collection: string, value: unknown): void {
+    if (this.mode === 'check' && isCollection(collection)) {
+      const seen = this.counts.get(collection) ?? 0
+      this.checked(collection, value, `${collection}.${seen}`)
+      this.counts.set(collection, seen + 1)
+      return
+    }
     if (isCollection(collection)) {
       const list = this.collections.get(collection)!
       const record = this.checked(collection, value, `${collection}.${list.length}`) as StoredRecord
@@ -137,6 +145,17 @@ export class Assembler {
     if (op.id === undefined) {
       throw new StoreFileProblem(this.file, 'schema', `${where}: a record op without an id`)
     }
+    if (this.mode === 'check') {
+      if (op.op === 'del') {
+        this.reshaped.delete(`${op.c}\u0000${op.id}`)
+        return
+      }
+      const record = this.checked(op.c, op.v, `${op.c}.${op.id}`) as StoredRecord
+      if (record.id !== op.id) {
+        throw new StoreFileProblem(this.file, 'schema', `${where}: the record's id is not ${op.id}`)
+      }
+      return
+    }
     const list = this.collections.get(op.c)!
     const index = this.indexOf(op.c)
     const at = index.get(op.id)
@@ -149,7 +168,7 @@ export class Assembler {
       return
     }
     const record = this.checked(op.c, op.v, `${op.c}.${op.id}`) as StoredRecord
-    if ((this.mode === 'validate' || this.mode === 'check') && record.id !== op.id) {
+    if (this.mode === 'validate' && record.id !== op.id) {
       throw new StoreFileProblem(this.file, 'schema', `${where}: the record's id is not ${op.id}`)
     }
     if (at === undefined) {
@@ -459,8 +478,8 @@ export async function replayJournal(
 export interface LoadedFolder {
   /** The file as read: validated and frozen, or raw when `migrateFrom` is set. */
   file: Record<string, unknown>
-  /** Read in 'check' mode: the records kept as their schema shaped them, not as read. */
-  reshaped: ReadonlySet<StoredRecord>
+  /** Read in 'check' mode: the records as their schema shapes them, where that is not as read. */
+  reshaped: { c: string; v: StoredRecord }[]
   /** The schema version the files were written with, when older than this app's. */
   migrateFrom?: number
   snapshot: { generation: number; bytes: number; seq: number }
@@ -537,7 +556,7 @@ async function loadFrom(
     snapshot.header.schemaVersion < SCHEMA_VERSION ? snapshot.header.schemaVersion : undefined
   return {
     file: snapshot.assembler.finish(snapshot.header.schemaVersion),
-    reshaped: snapshot.assembler.reshaped,
+    reshaped: [...snapshot.assembler.reshaped.values()],
     ...(migrateFrom !== undefined ? { migrateFrom } : {}),
     snapshot: { generation, bytes: snapshot.bytes, seq: snapshot.header.seq },
     journals,

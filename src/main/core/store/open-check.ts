@@ -1,23 +1,21 @@
 /**
  * Opening a large project in two halves at once. The main thread reads the files as the
- * floor does (parse, assemble, freeze; see loader.ts 'trusted'), while a worker thread
- * reads the same files itself and runs every check the old single pass ran: each record
- * against its zod schema, the snapshot's sha256, the journals' sequence, the integrity of
- * the result (dangling ids). The worker never sees the main thread's objects (a structured
- * clone of the records would stall the main thread as long as validating them did); what
- * it sends back is a verdict, plus the few records whose schema gives them another shape
- * (a name trimmed), which the main thread then takes as the schema made them.
+ * floor does (parse, assemble, freeze; see loader.ts 'trusted') and runs the integrity
+ * pass on what it built, while a worker thread reads the same files itself and runs the
+ * other checks of a validating read: each record against its zod schema, the snapshot's
+ * sha256, the journals' sequence. The worker keeps no records and never sees the main
+ * thread's (a structured clone of them would stall the main thread as long as validating
+ * them did); it sends back a verdict, plus the rare records whose schema gives them another
+ * shape (a name trimmed), which the main thread then takes as the schema made them.
  */
+import { stat } from 'node:fs/promises'
+import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
-import type { ProjectFile } from '../../../shared/model'
-import { findIntegrityProblems } from '../integrity'
-import { collectionOf, COLLECTIONS, type StoredRecord } from './collections'
+import type { StoredRecord } from './collections'
 import { listStoreFiles, snapshotName, StoreFileProblem } from './format'
 import { Slicer } from './lines'
 import { loadFolder } from './loader'
 import { workerEntry } from './worker-entry'
-import { stat } from 'node:fs/promises'
-import { join } from 'node:path'
 
 /** The checking worker's answer about a folder. */
 export type OpenVerdict =
@@ -30,8 +28,6 @@ export type OpenVerdict =
       migrate: boolean
       /** Records whose schema output differs from what the files hold, as the schema made them. */
       reshaped: { c: string; v: StoredRecord }[]
-      /** Integrity problems of the records as read (at most five); empty means sound. */
-      integrity: string[]
     }
   /** Damage in the files, exactly as a validating read on the main thread would find it. */
   | { ok: false; problem: { file: string; kind: StoreFileProblem['kind']; message: string } }
@@ -47,33 +43,25 @@ export interface OpenCheckOptions {
 
 const DEFAULT_WORKER_MIN_BYTES = 2 * 1024 * 1024
 const DEFAULT_TIMEOUT_MS = 10 * 60_000
-/** The worker keeps only the fields the integrity checks read of each record. */
+/** The worker keeps no records: each is checked and let go. */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64 }
 
-/** Every check of a validating open, on the files of `folder`: what the worker runs. */
+/**
+ * Every check of a validating open of the files of `folder` but the integrity pass (which
+ * needs the records: the main thread runs it on its own, in slices): what the worker runs.
+ */
 export async function checkFolder(folder: string): Promise<OpenVerdict> {
   try {
     const loaded = await loadFolder(folder, new Slicer(Number.POSITIVE_INFINITY), 'check')
     if (!loaded) {
-      return { ok: true, generation: null, seq: 0, migrate: false, reshaped: [], integrity: [] }
-    }
-    const agreed = { generation: loaded.snapshot.generation, seq: loaded.seq }
-    if (loaded.migrateFrom !== undefined) {
-      return { ok: true, ...agreed, migrate: true, reshaped: [], integrity: [] }
-    }
-    const file = loaded.file as unknown as ProjectFile
-    const reshaped: { c: string; v: StoredRecord }[] = []
-    if (loaded.reshaped.size > 0) {
-      for (const c of COLLECTIONS) {
-        for (const v of collectionOf(file, c)) if (loaded.reshaped.has(v)) reshaped.push({ c, v })
-      }
+      return { ok: true, generation: null, seq: 0, migrate: false, reshaped: [] }
     }
     return {
       ok: true,
-      ...agreed,
-      migrate: false,
-      reshaped,
-      integrity: findIntegrityProblems(file, 5),
+      generation: loaded.snapshot.generation,
+      seq: loaded.seq,
+      migrate: loaded.migrateFrom !== undefined,
+      reshaped: loaded.reshaped,
     }
   } catch (error) {
     if (error instanceof StoreFileProblem) {
