@@ -59,11 +59,15 @@ export interface Timed {
 
 /**
  * Median times of several tasks, run in turn (a, b, c, a, b, c, …) after one warm-up of
- * each, so that a slow moment of the machine falls on all of them alike.
+ * each, so that a slow moment of the machine falls on all of them alike. `settleMs`: a
+ * pause after the collection that precedes each run, for tasks of a few milliseconds: a
+ * forced full collection leaves sweeping to do, and a task that allocates would otherwise
+ * pay for it (the app never collects before its own work like this).
  */
 export async function timeAlternately<K extends string>(
   runs: number,
   tasks: Record<K, Timed>,
+  settleMs = 0,
 ): Promise<Record<K, number>> {
   const entries = Object.entries(tasks) as [K, Timed][]
   const times = new Map<K, number[]>(entries.map(([key]) => [key, []]))
@@ -71,6 +75,7 @@ export async function timeAlternately<K extends string>(
     for (const [key, task] of entries) {
       await task.before?.()
       collectGarbage()
+      if (settleMs > 0) await sleep(settleMs)
       const ms = await timeOnce(task.run)
       if (i >= 0) times.get(key)!.push(ms)
     }

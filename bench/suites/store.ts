@@ -27,6 +27,8 @@ const FRAME_MS = 16
 const BURST = 100
 /** Batches timed (and as many bare appends): one fdatasync varies a lot, the median less. */
 const BATCHES = 30
+/** The pause after each forced collection before a batch or a bare append is timed. */
+const SETTLE_MS = 50
 const MB = 1e6
 
 export const storeSuite: BenchSuite = {
@@ -130,27 +132,31 @@ async function measurePreset(
     const floorBytes = (): Buffer => Buffer.alloc(Math.max(1, batchBytes), 0x20)
     await writeFile(floorPath, '')
     const batches = ctx.quick ? ctx.runs * 2 : BATCHES
-    const writes = await timeAlternately(batches, {
-      batch: {
-        before: edit,
-        run: async () => {
-          const start = before()
-          await editing.store.flush()
-          batchBytes = editing.store.diskState().journalBytes - start
+    const writes = await timeAlternately(
+      batches,
+      {
+        batch: {
+          before: edit,
+          run: async () => {
+            const start = before()
+            await editing.store.flush()
+            batchBytes = editing.store.diskState().journalBytes - start
+          },
+        },
+        floor: {
+          run: async () => {
+            const handle = await open(floorPath, 'a')
+            try {
+              await handle.write(floorBytes())
+              await handle.datasync()
+            } finally {
+              await handle.close()
+            }
+          },
         },
       },
-      floor: {
-        run: async () => {
-          const handle = await open(floorPath, 'a')
-          try {
-            await handle.write(floorBytes())
-            await handle.datasync()
-          } finally {
-            await handle.close()
-          }
-        },
-      },
-    })
+      SETTLE_MS,
+    )
     await rm(floorPath, { force: true })
     out.push(
       line({
@@ -159,7 +165,7 @@ async function measurePreset(
         value: writes.batch,
         floor: { name: 'bare append + fdatasync', value: writes.floor },
         target: target.ratioAtMost(2),
-        note: `Median of ${batches}, alternating with the floor's: one edit's batch (${batchBytes} bytes): finding what changed (by identity over every record), serializing it, one positional write and one fdatasync; the floor appends the same number of bytes to another file.`,
+        note: `Median of ${batches}, alternating with the floor's, each ${SETTLE_MS} ms after a forced collection (whose sweeping would otherwise fall on the batch, which allocates, and not on the bare append): one edit's batch (${batchBytes} bytes): finding what changed (by identity over every record), serializing it, one positional write and one fdatasync; the floor appends the same number of bytes to another file.`,
       }),
     )
   } finally {

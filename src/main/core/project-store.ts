@@ -166,7 +166,8 @@ function refuse(path: string, problem: string): AppError {
 async function loadError(error: unknown, folder: string): Promise<unknown> {
   if (error instanceof StoreFileProblem) return damageOf(error, await storeFilesIn(folder))
   // A link, a pipe or a file outside the folder is not damage to move aside: it is refused.
-  if (error instanceof UnsafeFileError) return refuse(join(folder, error.file), `it ${error.detail}`)
+  if (error instanceof UnsafeFileError)
+    return refuse(join(folder, error.file), `it ${error.detail}`)
   if (error instanceof NewerSchemaError) {
     return refuse(
       join(folder, snapshotName((await listStoreFiles(folder)).snapshots[0] ?? 0)),
@@ -205,7 +206,9 @@ async function readV2(
     }
     if (mainError !== undefined) throw await loadError(mainError, folder)
     if (!verdict.ok) {
-      log?.(`Sightline: the records of ${folder} are checked on the main thread (${verdict.failure}).`)
+      log?.(
+        `Sightline: the records of ${folder} are checked on the main thread (${verdict.failure}).`,
+      )
       return readV2(folder, slicer)
     }
     if (!loaded) return null

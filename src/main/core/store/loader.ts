@@ -73,7 +73,11 @@ export class Assembler {
     if (this.mode === 'raw') return value
     if (this.mode === 'trusted' && isCollection(collection)) {
       // The worker gives the exact verdict; this side only keeps itself from tripping.
-      if (typeof value !== 'object' || value === null || typeof (value as StoredRecord).id !== 'string') {
+      if (
+        typeof value !== 'object' ||
+        value === null ||
+        typeof (value as StoredRecord).id !== 'string'
+      ) {
         throw new StoreFileProblem(this.file, 'schema', `${where}: not a record with an id`)
       }
       return deepFreeze(value)

@@ -86,10 +86,17 @@ describe('opening with the checks in a worker', () => {
   })
 
   it('refuses a record that fails its schema, as a main-thread open does', async () => {
-    await appendOp({ op: 'put', c: 'entities', id: 'grp-nrf', v: { ...(await entity('grp-nrf')), name: '' } })
+    await appendOp({
+      op: 'put',
+      c: 'entities',
+      id: 'grp-nrf',
+      v: { ...(await entity('grp-nrf')), name: '' },
+    })
     const inWorker = await openCopy('worker')
     expect(inWorker).toMatchObject({ refused: 'DamagedProjectError', damage: 'schema' })
-    expect((inWorker as { message: string }).message).toMatch(/entities\.grp-nrf\.name: a name is required/)
+    expect((inWorker as { message: string }).message).toMatch(
+      /entities\.grp-nrf\.name: a name is required/,
+    )
     expect(inWorker).toEqual(await openCopy('inline'))
   })
 

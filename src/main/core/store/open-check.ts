@@ -123,7 +123,9 @@ class Checker {
       if (this.pending.size === 0 && this.worker === worker) this.idle(worker)
     })
     worker.once('error', (error) => this.stop(error.message, worker))
-    worker.once('exit', (code) => this.stop(`the checking worker stopped (exit code ${code})`, worker))
+    worker.once('exit', (code) =>
+      this.stop(`the checking worker stopped (exit code ${code})`, worker),
+    )
     this.worker = worker
     return worker
   }
