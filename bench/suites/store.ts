@@ -100,7 +100,9 @@ async function measurePreset(
 
   // ---- one edit acknowledged, and one batch on disk beside a bare append + fdatasync
   ctx.log('  edits')
-  const editing = await openCopy(ctx, generated, 'edit', { backups: false })
+  // The write delay is long: each batch is written by the timed flush, never by the timer
+  // during the pause before it.
+  const editing = await openCopy(ctx, generated, 'edit', { backups: false, writeDelayMs: 600_000 })
   try {
     const groups = editing.store.data.entities.filter((e) => e.type === 'group')
     let n = 0
@@ -141,6 +143,7 @@ async function measurePreset(
             const start = before()
             await editing.store.flush()
             batchBytes = editing.store.diskState().journalBytes - start
+            if (batchBytes === 0) throw new Error('The timed flush found no batch to write.')
           },
         },
         floor: {
