@@ -87,7 +87,7 @@ async function measurePreset(
       value: opened.open,
       floor: { name: 'read + JSON.parse', value: opened.parse },
       target: target.ratioAtMost(1.5),
-      note: `The snapshot (${(diskBytes / MB).toFixed(1)} MB) streamed line by line and each record frozen, in slices, while a worker thread reads the same files and checks every record against its zod schema, the sha256 trailer and the integrity (ready when both are done); the floor reads and parses the same records as one ${(jsonBytes / MB).toFixed(1)} MB JSON document. CPU time of the process per open (collector included; warm-up left out): median ${median(openCpu.slice(1)).toFixed(0)} ms, the floor's ${median(parseCpu.slice(1)).toFixed(0)} ms.`,
+      note: `The snapshot (${(diskBytes / MB).toFixed(1)} MB) streamed line by line and each record frozen, in slices, then integrity checked, while a worker thread reads the same files and checks every record against its zod schema, the sha256 trailer and the journals' sequence (ready when both are done); the floor reads and parses the same records as one ${(jsonBytes / MB).toFixed(1)} MB JSON document. CPU time of the process per open (collector included; warm-up left out): median ${median(openCpu.slice(1)).toFixed(0)} ms, the floor's ${median(parseCpu.slice(1)).toFixed(0)} ms.`,
     }),
     line({
       name: `longest main-thread stall while opening (${preset})`,
