@@ -100,9 +100,9 @@ export class ExchangeDialog {
     await this.importResult.waitFor()
   }
 
-  /** Starts the import of the previewed file and cancels it while it runs. */
-  async importThenCancel(): Promise<void> {
-    await this.importButton.click()
+  /** Chooses a file for this project and cancels while it is read and planned. */
+  async chooseThenCancel(path: string): Promise<void> {
+    await this.previewIntoThisProject(path)
     await this.cancelButton.click()
     await this.cancelledNotice.waitFor()
   }
