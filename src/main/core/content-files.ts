@@ -54,7 +54,8 @@ export async function storeContentFiles(
   for (const bytes of items) {
     const contentHash = await sha256Hex(bytes)
     const intact =
-      toWrite.has(contentHash) || (await files.isIntact(`${folder}/${contentHash}.${extension}`, contentHash))
+      toWrite.has(contentHash) ||
+      (await files.isIntact(`${folder}/${contentHash}.${extension}`, contentHash))
     if (!intact) toWrite.set(contentHash, bytes)
     stored.push({ contentHash, written: !intact })
   }

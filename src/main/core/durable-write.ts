@@ -60,8 +60,8 @@ export async function writeFilesDurably(
   fs: WriteFs = realFs,
 ): Promise<void> {
   if (files.length === 0) return
-  const temps: string[] = files.map(
-    ({ name }) => join(folder, `.${name}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`),
+  const temps: string[] = files.map(({ name }) =>
+    join(folder, `.${name}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`),
   )
   let renamed = 0
   try {

@@ -39,7 +39,8 @@ export function readImportFile(
 ): { text: string; format: ImportFormat } {
   const raw = parts.join('')
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw
-  if (!/\S/.test(text)) throw new AppError('invalid_input', 'The file is empty. Nothing was imported.')
+  if (!/\S/.test(text))
+    throw new AppError('invalid_input', 'The file is empty. Nothing was imported.')
   const found = format ?? detectFormat(text, request.fileName)
   if (found === 'w3c' && request.target === 'new-project') {
     throw new AppError(

@@ -196,6 +196,12 @@ export class ExchangeRunner {
         return
       case 'batch':
         running.onBatch?.(reply.batch)
+        // The next batch comes in a later turn, so that each costs this loop a short stop.
+        setImmediate(() => {
+          if (this.worker === worker && this.running === running) {
+            worker.postMessage({ type: 'batch-taken', jobId: running.jobId })
+          }
+        })
         return
       case 'done':
         this.settle()?.resolve(reply.value)

@@ -191,13 +191,18 @@ async function planFile(
   const parsed = await parseImport(text, format, slicer)
   const planned = await planImport(request.request, parsed, base.data, base.readText, slicer)
   plans.delete(request.planId)
-  plans.set(request.planId, { request: request.request, parsed, planned, key: keyOf(request.files) })
+  plans.set(request.planId, {
+    request: request.request,
+    parsed,
+    planned,
+    key: keyOf(request.files),
+  })
   while (plans.size > MAX_PLANS) plans.delete(plans.keys().next().value!)
   return previewOfPlan(request.planId, request.request, parsed, planned, unsliced)
 }
 
 /** Records sent to the main process per message: each costs it a short copy. */
-const PUTS_PER_BATCH = 1_000
+const PUTS_PER_BATCH = 500
 /** Characters of source text per message (new projects). */
 const TEXT_CHARS_PER_BATCH = 4 * 1024 * 1024
 
@@ -249,21 +254,17 @@ async function applyPlan(
       batch.push(text)
       chars += text.text.length
       if (chars >= TEXT_CHARS_PER_BATCH) {
-        post({ type: 'batch', jobId, batch: { kind: 'texts', texts: batch } })
+        await sendBatch(jobId, { kind: 'texts', texts: batch })
         batch = []
         chars = 0
       }
     }
-    if (batch.length > 0) post({ type: 'batch', jobId, batch: { kind: 'texts', texts: batch } })
+    if (batch.length > 0) await sendBatch(jobId, { kind: 'texts', texts: batch })
   }
   slicer.progress('Adding the records', 0, 1)
   const puts = draftPuts(base.data, draft, new Date().toISOString())
   for (let start = 0; start < puts.length; start += PUTS_PER_BATCH) {
-    post({
-      type: 'batch',
-      jobId,
-      batch: { kind: 'puts', puts: puts.slice(start, start + PUTS_PER_BATCH) },
-    })
+    await sendBatch(jobId, { kind: 'puts', puts: puts.slice(start, start + PUTS_PER_BATCH) })
   }
   return {
     status: 'ready',
@@ -285,7 +286,33 @@ async function handle(request: WorkerRequest): Promise<unknown> {
   }
 }
 
-parentPort?.on('message', (request: WorkerRequest) => {
+/** The main process took the last batch: the next may go (see `sendBatch`). */
+export interface BatchTaken {
+  type: 'batch-taken'
+  jobId: string
+}
+
+let batchTaken: (() => void) | null = null
+
+/**
+ * Sends a batch and waits until the main process has taken it. Messages that wait in the
+ * port are all read in one turn of its event loop: 35 batches of records sent at once
+ * would cost it one long stall instead of 35 short ones.
+ */
+function sendBatch(jobId: string, batch: ImportBatch): Promise<void> {
+  return new Promise<void>((resolve) => {
+    batchTaken = resolve
+    post({ type: 'batch', jobId, batch })
+  })
+}
+
+parentPort?.on('message', (request: WorkerRequest | BatchTaken) => {
+  if (request.type === 'batch-taken') {
+    const taken = batchTaken
+    batchTaken = null
+    taken?.()
+    return
+  }
   handle(request).then(
     (value) => post({ type: 'done', jobId: request.jobId, value }),
     (error: unknown) => {

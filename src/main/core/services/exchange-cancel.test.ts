@@ -71,9 +71,7 @@ describe('cancel', () => {
       digest: planned.digest,
     })
     expect(outcome.status).toBe('applied')
-    expect(session.workspace.current.data.entities.some((e) => e.name === 'Jackal Unit')).toBe(
-      true,
-    )
+    expect(session.workspace.current.data.entities.some((e) => e.name === 'Jackal Unit')).toBe(true)
     expect(session.workspace.current.data.sources.length).toBe(sourcesBefore + 1)
   })
 
@@ -93,8 +91,6 @@ describe('an import planned in the exchange worker', () => {
       digest: planned.digest,
     })
     expect(outcome.status).toBe('applied')
-    expect(session.workspace.current.data.entities.some((e) => e.name === 'Jackal Unit')).toBe(
-      true,
-    )
+    expect(session.workspace.current.data.entities.some((e) => e.name === 'Jackal Unit')).toBe(true)
   })
 })

@@ -409,9 +409,8 @@ async function applyToCurrent(
   }
   // Cancel is honoured up to the last part of the records; the texts written before are
   // content-addressed files no record points at.
-  const stillValid =
-    (revision: number | null) => (): boolean =>
-      !isCancelled(jobId) && store.revision === revision
+  const stillValid = (revision: number | null) => (): boolean =>
+    !isCancelled(jobId) && store.revision === revision
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     if (request.onMain) {
       const outcome = await applyOnMain(store, request, input, jobId, slicer)
@@ -430,7 +429,11 @@ async function applyToCurrent(
         request.request,
         request.format,
       )
-      request.onMain = { parsed: await parseImport(text, format, slicer), planned: null, revision: null }
+      request.onMain = {
+        parsed: await parseImport(text, format, slicer),
+        planned: null,
+        revision: null,
+      }
       continue
     }
     const { answer, puts, revision } = inWorker.value

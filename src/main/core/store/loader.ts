@@ -523,8 +523,7 @@ export async function readFilesView(view: StoreFilesView): Promise<Record<string
  * lists with the next answer: use only the latest.
  */
 export class FilesViewReader {
-  private last: { view: StoreFilesView; assembler: Assembler; schemaVersion: number } | null =
-    null
+  private last: { view: StoreFilesView; assembler: Assembler; schemaVersion: number } | null = null
 
   async read(view: StoreFilesView): Promise<Record<string, unknown>> {
     // A worker has no event loop to keep free: its slices never end.

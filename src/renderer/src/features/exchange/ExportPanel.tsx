@@ -124,7 +124,9 @@ export function ExportPanel({ request }: { request: ExchangeRequest }) {
       )}
       {!jobId && error && (
         <p role={cancelled ? 'status' : 'alert'} className={cancelled ? 'muted' : 'error-text'}>
-          {cancelled ? 'The export was cancelled; no file was made.' : `The export failed: ${error}`}
+          {cancelled
+            ? 'The export was cancelled; no file was made.'
+            : `The export failed: ${error}`}
         </p>
       )}
     </div>
