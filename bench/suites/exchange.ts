@@ -2,8 +2,8 @@
  * STIX 2.1 exchange of a whole project: the export beside one JSON.stringify of the same
  * bundle, the import (upload in chunks, preview, apply into an empty project) beside one
  * JSON.parse of it, and the longest stall of the main process's event loop meanwhile. Runs
- * in this process; the export (and its reading of the project) runs in the exchange worker,
- * the import's records are journaled in parts.
+ * in this process; the export (and its reading of the project) and the import's plan run in
+ * the exchange worker, the import's records are journaled in parts on the main process.
  */
 import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -126,7 +126,7 @@ export const exchangeSuite: BenchSuite = {
           value: imported.import,
           floor: { name: 'JSON.parse of the bundle', value: imported.parse },
           target: target.ratioAtMost(2),
-          note: 'Upload in 2 M-character chunks, preview (read and plan), apply (plan again, write the texts, add the records). The project.json write that follows is the store’s, measured in the store suite.',
+          note: 'Upload in 2 M-character chunks, preview (the exchange worker parses and plans against the files it reads), apply (the worker checks the plan, writes the texts with one folder sync, sends the records in batches; the main process journals them in parts).',
         }),
         line({
           name: `longest main-process stall, STIX export (${preset})`,

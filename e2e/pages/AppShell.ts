@@ -4,9 +4,14 @@ import type { Locator, Page } from '@playwright/test'
 export class AppShell {
   readonly projectName: Locator
   readonly navigation: Locator
+  /** The header's "N sources · N quotes · N entities". */
+  readonly recordCounts: Locator
 
   constructor(readonly page: Page) {
     this.projectName = page.getByRole('banner').getByRole('heading', { level: 1 })
+    this.recordCounts = page
+      .getByRole('banner')
+      .getByText(/\d+ sources? · \d+ quotes? · \d+ entit(y|ies)/)
     this.navigation = page.getByRole('navigation', { name: 'Views' })
   }
 

@@ -19,6 +19,11 @@ export class ExchangeDialog {
   readonly importResult: Locator
   readonly goToNewProjectButton: Locator
   readonly failure: Locator
+  /** Stops the export or import under way. */
+  readonly cancelButton: Locator
+  readonly cancelledNotice: Locator
+  /** The mapping of a CSV file's columns, shown with its preview. */
+  readonly csvMapping: Locator
 
   constructor(readonly page: Page) {
     this.dialog = page.getByRole('dialog', { name: 'Exchange' })
@@ -40,6 +45,9 @@ export class ExchangeDialog {
     this.importResult = this.dialog.getByRole('status').filter({ hasText: /^Imported / })
     this.goToNewProjectButton = this.dialog.getByRole('button', { name: 'Go to the new project' })
     this.failure = this.dialog.getByRole('alert')
+    this.cancelButton = this.dialog.getByRole('button', { name: /^Cancel the (import|export)$/ })
+    this.cancelledNotice = this.dialog.getByRole('status').filter({ hasText: /was cancelled/ })
+    this.csvMapping = this.dialog.getByRole('form', { name: 'Columns of the CSV file' })
   }
 
   /** Exports a STIX bundle under a TLP 2.0 marking and returns the download. */
@@ -66,6 +74,17 @@ export class ExchangeDialog {
     await this.fileInput.setInputFiles(path)
   }
 
+  /** Chooses a file for this project and waits for its preview; nothing is written yet. */
+  async previewFileIntoThisProject(path: string): Promise<void> {
+    await this.previewIntoThisProject(path)
+    await this.preview.waitFor()
+  }
+
+  /** What the mapping says a column of the CSV file holds. */
+  csvColumn(header: string): Locator {
+    return this.csvMapping.getByRole('combobox', { name: `What the column “${header}” holds` })
+  }
+
   /** New, merged and skipped counts of one kind of record ("Entities", "Relations"…) in the preview. */
   async counts(kind: string): Promise<{ create: number; merge: number; skip: number }> {
     const cells = this.summary
@@ -79,6 +98,13 @@ export class ExchangeDialog {
   async confirmImport(): Promise<void> {
     await this.importButton.click()
     await this.importResult.waitFor()
+  }
+
+  /** Chooses a file for this project and cancels while it is read and planned. */
+  async chooseThenCancel(path: string): Promise<void> {
+    await this.previewIntoThisProject(path)
+    await this.cancelButton.click()
+    await this.cancelledNotice.waitFor()
   }
 
   async goToNewProject(): Promise<void> {

@@ -5,7 +5,7 @@
  * stores the text it read itself so that a long text never crosses to the main thread.
  */
 import { join } from 'node:path'
-import { writeFileDurably, type WriteFs } from './durable-write'
+import { writeFileDurably, writeFilesDurably, type WriteFs } from './durable-write'
 import { sha256Hex } from './hashing'
 import { ensureFolderInside, type ProjectFiles } from './safe-files'
 
@@ -34,4 +34,38 @@ export async function storeContentFile(
   await writeFileDurably(join(inside, name), bytes, fs)
   files.forget(contentHash)
   return { contentHash, written: true }
+}
+
+/**
+ * Stores many files as storeContentFile stores one, with one sync of the folder for all
+ * (writeFilesDurably): an import's thousands of source texts would otherwise wait on the
+ * disk twice each. Returns the hashes in the order of `items`.
+ */
+export async function storeContentFiles(
+  root: string,
+  folder: string,
+  extension: string,
+  items: readonly Uint8Array[],
+  files: ProjectFiles,
+  fs?: WriteFs,
+): Promise<StoredFile[]> {
+  const stored: StoredFile[] = []
+  const toWrite = new Map<string, Uint8Array>()
+  for (const bytes of items) {
+    const contentHash = await sha256Hex(bytes)
+    const intact =
+      toWrite.has(contentHash) ||
+      (await files.isIntact(`${folder}/${contentHash}.${extension}`, contentHash))
+    if (!intact) toWrite.set(contentHash, bytes)
+    stored.push({ contentHash, written: !intact })
+  }
+  if (toWrite.size === 0) return stored
+  const inside = await ensureFolderInside(root, folder)
+  await writeFilesDurably(
+    inside,
+    [...toWrite].map(([contentHash, data]) => ({ name: `${contentHash}.${extension}`, data })),
+    fs,
+  )
+  for (const contentHash of toWrite.keys()) files.forget(contentHash)
+  return stored
 }

@@ -13,7 +13,7 @@ import {
   recordBackup,
   writeBackup,
 } from './backups'
-import { storeContentFile } from './content-files'
+import { storeContentFile, storeContentFiles } from './content-files'
 import { pathExists, removeStaleTempFiles, type WriteFs } from './durable-write'
 import { AppError } from './errors'
 import { findIntegrityProblemsInSlices } from './integrity'
@@ -624,6 +624,21 @@ export class ProjectStore {
       this.options.fs,
     )
     return { contentHash, length: text.length }
+  }
+
+  /**
+   * Stores many texts as writeSourceText does one, with one sync of the folder for all
+   * (an import's sources).
+   */
+  async writeSourceTexts(texts: readonly string[]): Promise<void> {
+    await storeContentFiles(
+      this.folder,
+      SOURCES_FOLDER,
+      'txt',
+      texts.map((text) => Buffer.from(text, 'utf8')),
+      this.files,
+      this.options.fs,
+    )
   }
 
   /** Stores bytes under assets/<sha256>.<extension>, once, and returns the hash. */

@@ -7,7 +7,7 @@ import { isNetworkPath } from '../../shared/api/method'
 import type { ProjectFile } from '../../shared/model'
 import { fileNameSlug } from '../../shared/text'
 import { backupsFolder, copySnapshotAsBackup, listBackups, readBackup } from './backups'
-import { pathExists, writeFileDurably } from './durable-write'
+import { pathExists, writeFileDurably, writeFilesDurably } from './durable-write'
 import { AppError } from './errors'
 import { defaultImportJobs, ImportJobs, type ImportJobsOptions } from './import-jobs'
 import {
@@ -187,13 +187,11 @@ export class Workspace {
     const staging = join(this.projectsDir, `.importing-${randomUUID()}`)
     try {
       await mkdir(join(staging, 'sources'), { recursive: true })
-      for (const [hash, text] of texts) {
-        await writeFileDurably(
-          join(staging, 'sources', `${hash}.txt`),
-          text,
-          this.options.store?.fs,
-        )
-      }
+      await writeFilesDurably(
+        join(staging, 'sources'),
+        [...texts].map(([hash, text]) => ({ name: `${hash}.txt`, data: text })),
+        this.options.store?.fs,
+      )
       const snapshot = await writeNewProjectFiles(staging, file, this.options.store?.fs)
       await copySnapshotAsBackup(staging, snapshot, 'import', file, this.options.store?.fs)
       await rename(staging, path)

@@ -203,4 +203,12 @@ export const exchangeMethods = {
   ),
   /** How far a long export, preview or import has got; null when the job is unknown or done. */
   'exchange.progress': method(z.strictObject({ jobId: JobId }), JobProgress.nullable()),
+  /**
+   * Stops a long export, preview or import (its worker is stopped); an import stopped
+   * before its records are in writes none of them. Safe to call for a job that has ended.
+   */
+  'exchange.cancel': method(
+    z.strictObject({ jobId: JobId }),
+    z.strictObject({ cancelled: z.boolean() }),
+  ),
 } as const

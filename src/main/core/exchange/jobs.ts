@@ -23,7 +23,23 @@ export function jobProgress(jobId: string | undefined): Progress | undefined {
 }
 
 export function finishJob(jobId: string | undefined): void {
-  if (jobId) jobs.delete(jobId)
+  if (!jobId) return
+  jobs.delete(jobId)
+  cancelled.delete(jobId)
+}
+
+/** Jobs asked to stop (exchange.cancel), until they end. */
+const cancelled = new Set<string>()
+/** Cancels remembered at once: a cancel may come for a job that never starts. */
+const MAX_CANCELLED = 100
+
+export function markCancelled(jobId: string): void {
+  cancelled.add(jobId)
+  while (cancelled.size > MAX_CANCELLED) cancelled.delete(cancelled.values().next().value!)
+}
+
+export function isCancelled(jobId: string | undefined): boolean {
+  return jobId !== undefined && cancelled.has(jobId)
 }
 
 export function readProgress(jobId: string): JobProgress | null {
@@ -76,16 +92,18 @@ export function appendUpload(uploadId: string, index: number, text: string): num
   return upload.chars
 }
 
-/** The whole text of an upload (it stays until it expires, so a preview can be redone). */
-export function uploadedText(uploadId: string): string {
+/**
+ * The parts of an upload's text, in order (it stays until it expires, so a preview can be
+ * redone). The exchange worker joins them: no copy of the whole file is made here.
+ */
+export function uploadedParts(uploadId: string): readonly string[] {
   dropStaleUploads(Date.now())
   const upload = uploads.get(uploadId)
   if (!upload) {
     throw new AppError('not_found', 'The file to import is no longer here; choose it again.')
   }
   upload.touched = Date.now()
-  if (upload.parts.length > 1) upload.parts = [upload.parts.join('')]
-  return upload.parts[0] ?? ''
+  return upload.parts
 }
 
 export function forgetUpload(uploadId: string): void {

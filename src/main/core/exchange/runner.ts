@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { AppError } from '../errors'
 import type { Progress } from './slices'
-import type { WorkerReply, WorkerRequest } from './worker'
+import type { ImportBatch, WorkerReply, WorkerRequest } from './worker'
 
 export interface ExchangeRunnerOptions {
   /** How long one request may take before it is stopped (ms). */
@@ -47,6 +47,7 @@ interface Running {
   reject(error: Error): void
   onLoaded?: () => void
   onPart?: (text: string) => void
+  onBatch?: (batch: ImportBatch) => void
   progress?: Progress
   timer: NodeJS.Timeout
 }
@@ -56,10 +57,14 @@ export interface RunHooks {
   onLoaded?: () => void
   /** Receives a long text result part by part, in order, before the answer. */
   onPart?: (text: string) => void
+  /** Receives an import's records and texts part by part, in order, before the answer. */
+  onBatch?: (batch: ImportBatch) => void
   progress?: Progress
   /** Buffers moved to the worker with the request. */
   transfer?: ArrayBuffer[]
 }
+
+const cancelledError = (): AppError => new AppError('cancelled', 'Cancelled; nothing was changed.')
 
 type Request = WorkerRequest extends infer R ? (R extends { jobId: string } ? R : never) : never
 
@@ -68,6 +73,9 @@ export class ExchangeRunner {
   private idleTimer: NodeJS.Timeout | null = null
   private running: Running | null = null
   private queue: Promise<unknown> = Promise.resolve()
+  /** Requests waiting their turn, and those of them cancelled meanwhile. */
+  private readonly waiting = new Set<string>()
+  private readonly cancelledWhileWaiting = new Set<string>()
   private readonly options: Required<ExchangeRunnerOptions>
 
   constructor(options: ExchangeRunnerOptions = {}) {
@@ -80,15 +88,27 @@ export class ExchangeRunner {
 
   /** Sends `request` and resolves with the worker's answer; requests take turns. */
   run<T>(request: Request, hooks: RunHooks = {}): Promise<T> {
-    const turn = this.queue.then(() => this.send<T>(request, hooks))
+    this.waiting.add(request.jobId)
+    const turn = this.queue.then(() => {
+      this.waiting.delete(request.jobId)
+      if (this.cancelledWhileWaiting.delete(request.jobId)) throw cancelledError()
+      return this.send<T>(request, hooks)
+    })
     this.queue = turn.catch(() => undefined)
     return turn
   }
 
-  /** Stops the request `jobId` (its worker is stopped); false if none such is running. */
+  /**
+   * Stops the request `jobId`: its worker is stopped if it runs, or it never starts if it
+   * waits its turn. False if no such request is running or waiting.
+   */
   cancel(jobId: string): boolean {
+    if (this.waiting.has(jobId)) {
+      this.cancelledWhileWaiting.add(jobId)
+      return true
+    }
     if (this.running?.jobId !== jobId) return false
-    this.stop(new AppError('cancelled', 'Cancelled; nothing was changed.'))
+    this.stop(cancelledError())
     return true
   }
 
@@ -122,6 +142,7 @@ export class ExchangeRunner {
         reject,
         ...(hooks.onLoaded ? { onLoaded: hooks.onLoaded } : {}),
         ...(hooks.onPart ? { onPart: hooks.onPart } : {}),
+        ...(hooks.onBatch ? { onBatch: hooks.onBatch } : {}),
         ...(hooks.progress ? { progress: hooks.progress } : {}),
         timer,
       }
@@ -172,6 +193,15 @@ export class ExchangeRunner {
         return
       case 'part':
         running.onPart?.(reply.text)
+        return
+      case 'batch':
+        running.onBatch?.(reply.batch)
+        // The next batch comes in a later turn, so that each costs this loop a short stop.
+        setImmediate(() => {
+          if (this.worker === worker && this.running === running) {
+            worker.postMessage({ type: 'batch-taken', jobId: running.jobId })
+          }
+        })
         return
       case 'done':
         this.settle()?.resolve(reply.value)

@@ -35,7 +35,11 @@ export interface ReportContents {
 }
 
 /** What a report shows: its tables' rows, its chart's nodes, its quotes and citations. */
-function reportContents(store: ProjectStore, report: Report): ReportContents {
+function reportContents(
+  store: ProjectStore,
+  report: Report,
+  annotationById: ReadonlyMap<string, Annotation>,
+): ReportContents {
   const document = gatherReport(store, report)
   const entityIds = new Set<string>()
   const quoteIds = new Set(document.quotes.keys())
@@ -43,25 +47,31 @@ function reportContents(store: ProjectStore, report: Report): ReportContents {
     if (section.kind === 'entity-table') for (const row of section.rows) entityIds.add(row.entityId)
     if (section.kind === 'graph') for (const node of section.chart.nodes) entityIds.add(node.id)
   }
-  const annotationById = new Map(store.data.annotations.map((a) => [a.id, a]))
   for (const id of quoteIds) {
     for (const entityId of annotationById.get(id)?.entityIds ?? []) entityIds.add(entityId)
   }
   return { report, entityIds, quoteIds }
 }
 
+/** The project's quotes by id, made once for all its reports. */
+function quotesById(data: Readonly<ProjectFile>): Map<string, Annotation> {
+  return new Map(data.annotations.map((a) => [a.id, a]))
+}
+
 export function selectForExport(store: ProjectStore, scope: ExportScope): ExportSelection {
   const data = store.data
   switch (scope.kind) {
-    case 'project':
+    case 'project': {
+      const byId = quotesById(data)
       return {
         entities: [...data.entities],
         relations: [...data.relations],
         annotations: [...data.annotations],
         sources: [...data.sources],
-        reports: data.reports.map((report) => reportContents(store, report)),
+        reports: data.reports.map((report) => reportContents(store, report, byId)),
         notes: [],
       }
+    }
     case 'entities': {
       const known = new Map(data.entities.map((e) => [e.id, e]))
       const missing = scope.entityIds.filter((id) => !known.has(id))
@@ -78,7 +88,7 @@ export function selectForExport(store: ProjectStore, scope: ExportScope): Export
     case 'report': {
       const report = data.reports.find((r) => r.id === scope.reportId)
       if (!report) throw notFound('report', scope.reportId)
-      const contents = reportContents(store, report)
+      const contents = reportContents(store, report, quotesById(data))
       const { entityIds, quoteIds } = contents
       if (entityIds.size === 0 && quoteIds.size === 0) {
         throw new AppError(

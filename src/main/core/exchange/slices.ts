@@ -4,6 +4,7 @@
  * so an export or import of a large project never stalls the app.
  */
 import { createHash } from 'node:crypto'
+import { AppError } from '../errors'
 
 /** How long a slice may run before it yields; well under a frame and the 30 ms budget. */
 const SLICE_MS = 8
@@ -23,15 +24,24 @@ export interface Slicer {
 
 const noProgress: Progress = () => undefined
 
-export function createSlicer(progress: Progress = noProgress, sliceMs = SLICE_MS): Slicer {
+/**
+ * `stopped`, asked at each yield, ends the work there: the pending tick rejects with a
+ * "cancelled" error (the job was cancelled while it waited its turn).
+ */
+export function createSlicer(
+  progress: Progress = noProgress,
+  sliceMs = SLICE_MS,
+  stopped: () => boolean = () => false,
+): Slicer {
   let sliceStart = performance.now()
   let calls = 0
   const due = (): Promise<void> | undefined => {
     if (performance.now() - sliceStart < sliceMs) return undefined
-    return new Promise<void>((resolve) =>
+    return new Promise<void>((resolve, reject) =>
       setImmediate(() => {
         sliceStart = performance.now()
-        resolve()
+        if (stopped()) reject(new AppError('cancelled', 'Cancelled; nothing was changed.'))
+        else resolve()
       }),
     )
   }

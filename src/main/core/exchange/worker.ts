@@ -1,33 +1,97 @@
 /**
  * The exchange worker's entry (run by runner.ts, built as out/main/exchange-worker.js):
- * reads the project from its store files (never from the main thread's memory), and builds
- * and serializes a STIX export there. It keeps the last project it read while the runner
- * keeps it warm, so a second export of an unchanged project reads nothing.
+ * reads the project from its store files (never from the main thread's memory), builds
+ * and serializes a STIX export there, and plans imports there: the file parsed, checked,
+ * mapped and matched against the project, the source texts written, and only the records
+ * to put sent back, in parts. It keeps the last project it read while the runner keeps it
+ * warm, so a second export of an unchanged project reads nothing, and keeps the plans it
+ * made until they are applied.
  */
 import { parentPort } from 'node:worker_threads'
-import type { ExchangeFile, ExportScope, TlpLevel } from '../../../shared/contract'
+import type {
+  ExchangeFile,
+  ExportScope,
+  ImportFormat,
+  ImportPreview,
+  TlpLevel,
+} from '../../../shared/contract'
 import type { ProjectFile } from '../../../shared/model'
+import { storeContentFiles } from '../content-files'
 import { AppError } from '../errors'
-import type { ProjectStore } from '../project-store'
+import { describeWriteError, SOURCES_FOLDER, type ProjectStore } from '../project-store'
+import { ProjectFiles } from '../safe-files'
+import type { RecordPut } from '../store/collections'
 import type { StoreFilesView } from '../store/folder'
-import { readFilesView } from '../store/loader'
+import { FilesViewReader } from '../store/loader'
+import { countItems, draftDigest, draftPuts } from './draft'
+import {
+  draftTexts,
+  EMPTY_PROJECT,
+  parseImport,
+  planImport,
+  previewOfPlan,
+  readImportFile,
+  type ImportRequest,
+  type ParsedImport,
+  type PlannedImport,
+} from './import-plan'
 import { selectForExport } from './scope'
-import { createSlicer, type Progress } from './slices'
+import { createSlicer, unsliced, type Progress } from './slices'
 import { stixExportFile } from './stix/export'
 
-export type WorkerRequest = {
-  type: 'stix-export'
-  jobId: string
-  files: StoreFilesView
-  scope: ExportScope
-  tlp: TlpLevel
-}
+export type WorkerRequest =
+  | {
+      type: 'stix-export'
+      jobId: string
+      files: StoreFilesView
+      scope: ExportScope
+      tlp: TlpLevel
+    }
+  | {
+      /** Parses and plans a file against the project in `files` (none: a new project). */
+      type: 'import-plan'
+      jobId: string
+      planId: string
+      /** The uploaded file's text in parts. */
+      parts: readonly string[]
+      /** Read from the file when absent. */
+      format?: ImportFormat
+      request: ImportRequest
+      files: StoreFilesView | null
+    }
+  | {
+      /**
+       * Checks plan `planId` against the project in `files` (planning again if it moved),
+       * and, if it still decides as `digest` says, writes its texts (or, for a new project,
+       * sends them as `texts` batches) and sends its records as `puts` batches.
+       */
+      type: 'import-apply'
+      jobId: string
+      planId: string
+      digest: string
+      files: StoreFilesView | null
+    }
+
+/** What an import's apply answers once its batches are sent. */
+export type ImportApplyAnswer =
+  | {
+      status: 'ready'
+      counts: Record<string, { create: number; merge: number; skip: number }>
+      datasetSourceId?: string
+    }
+  | { status: 'changed'; preview: ImportPreview }
+
+/** A part of an import's output, sent before its answer (see runner.ts, `onBatch`). */
+export type ImportBatch =
+  | { kind: 'puts'; puts: RecordPut[] }
+  | { kind: 'texts'; texts: { contentHash: string; text: string }[] }
 
 export type WorkerReply =
   | { type: 'loaded'; jobId: string }
   | { type: 'progress'; jobId: string; phase: string; done: number; total: number }
   /** A part of a long text result, sent as it is made (see runner.ts, `onPart`). */
   | { type: 'part'; jobId: string; text: string }
+  | { type: 'batch'; jobId: string; batch: ImportBatch }
   | { type: 'done'; jobId: string; value: unknown }
   | { type: 'failed'; jobId: string; error: { code: AppError['code']; message: string } }
 
@@ -42,12 +106,16 @@ interface ProjectView {
 }
 
 let loaded: { key: string; view: ProjectView } | null = null
+/** Reads after an edit only the ops appended since the last read. */
+const reader = new FilesViewReader()
+
+const keyOf = (files: StoreFilesView | null): string => (files ? JSON.stringify(files) : 'new')
 
 async function projectOf(files: StoreFilesView): Promise<ProjectView> {
-  const key = JSON.stringify(files)
+  const key = keyOf(files)
   if (loaded?.key === key) return loaded.view
   loaded = null
-  const data = (await readFilesView(files)) as unknown as ProjectFile
+  const data = (await reader.read(files)) as unknown as ProjectFile
   const view = { data, revision: files.seq, isClosed: false }
   loaded = { key, view }
   return view
@@ -83,14 +151,168 @@ async function exportStix(
   )
 }
 
+interface KeptPlan {
+  request: ImportRequest
+  parsed: ParsedImport
+  planned: PlannedImport
+  /** The files of the project it was planned against. */
+  key: string
+}
+
+/** Plans kept for apply; the oldest goes when a new one comes (the main process keeps two). */
+const MAX_PLANS = 2
+const plans = new Map<string, KeptPlan>()
+
+/** The records of the project in `files`, and how to read its source texts. */
+async function importBase(
+  jobId: string,
+  files: StoreFilesView | null,
+): Promise<{ data: Readonly<ProjectFile>; readText: ((hash: string) => Promise<string>) | null }> {
+  if (!files) {
+    post({ type: 'loaded', jobId })
+    return { data: EMPTY_PROJECT, readText: null }
+  }
+  const project = await projectOf(files)
+  post({ type: 'loaded', jobId })
+  const sourceFiles = new ProjectFiles(files.folder)
+  return {
+    data: project.data,
+    readText: (hash) => sourceFiles.readText(SOURCES_FOLDER, hash),
+  }
+}
+
+async function planFile(
+  request: Extract<WorkerRequest, { type: 'import-plan' }>,
+): Promise<ImportPreview> {
+  const slicer = createSlicer(progressOf(request.jobId), Number.POSITIVE_INFINITY)
+  const { text, format } = readImportFile(request.parts, request.request, request.format)
+  const base = await importBase(request.jobId, request.files)
+  slicer.progress('Reading the file', 0, 1)
+  const parsed = await parseImport(text, format, slicer)
+  const planned = await planImport(request.request, parsed, base.data, base.readText, slicer)
+  plans.delete(request.planId)
+  plans.set(request.planId, {
+    request: request.request,
+    parsed,
+    planned,
+    key: keyOf(request.files),
+  })
+  while (plans.size > MAX_PLANS) plans.delete(plans.keys().next().value!)
+  return previewOfPlan(request.planId, request.request, parsed, planned, unsliced)
+}
+
+/** Records sent to the main process per message: each costs it a short copy. */
+const PUTS_PER_BATCH = 500
+/** Characters of source text per message (new projects). */
+const TEXT_CHARS_PER_BATCH = 4 * 1024 * 1024
+
+async function applyPlan(
+  request: Extract<WorkerRequest, { type: 'import-apply' }>,
+): Promise<ImportApplyAnswer> {
+  const { jobId, planId } = request
+  const kept = plans.get(planId)
+  if (!kept) {
+    throw new AppError('not_found', 'The exchange worker no longer holds this plan.')
+  }
+  const slicer = createSlicer(progressOf(jobId), Number.POSITIVE_INFINITY)
+  const base = await importBase(jobId, request.files)
+  const key = keyOf(request.files)
+  // The project moved since the preview: plan again, and go on only if it decides the same.
+  if (kept.key !== key) {
+    kept.planned = await planImport(kept.request, kept.parsed, base.data, base.readText, slicer)
+    kept.key = key
+  }
+  const { draft } = kept.planned
+  if ((await draftDigest(draft, unsliced)) !== request.digest) {
+    return {
+      status: 'changed',
+      preview: await previewOfPlan(planId, kept.request, kept.parsed, kept.planned, unsliced),
+    }
+  }
+  const texts = draftTexts(draft)
+  if (request.files) {
+    // Texts first: a record must never point at a text that is not on disk.
+    slicer.progress('Saving the source texts', 0, texts.length)
+    try {
+      await storeContentFiles(
+        request.files.folder,
+        SOURCES_FOLDER,
+        'txt',
+        texts.map(({ text }) => Buffer.from(text, 'utf8')),
+        new ProjectFiles(request.files.folder),
+      )
+    } catch (error) {
+      throw new AppError(
+        'storage',
+        `Nothing was imported: the source texts could not be saved in ${SOURCES_FOLDER}/: ${describeWriteError(error)}.`,
+      )
+    }
+  } else {
+    let batch: { contentHash: string; text: string }[] = []
+    let chars = 0
+    for (const text of texts) {
+      batch.push(text)
+      chars += text.text.length
+      if (chars >= TEXT_CHARS_PER_BATCH) {
+        await sendBatch(jobId, { kind: 'texts', texts: batch })
+        batch = []
+        chars = 0
+      }
+    }
+    if (batch.length > 0) await sendBatch(jobId, { kind: 'texts', texts: batch })
+  }
+  slicer.progress('Adding the records', 0, 1)
+  const puts = draftPuts(base.data, draft, new Date().toISOString())
+  for (let start = 0; start < puts.length; start += PUTS_PER_BATCH) {
+    await sendBatch(jobId, { kind: 'puts', puts: puts.slice(start, start + PUTS_PER_BATCH) })
+  }
+  return {
+    status: 'ready',
+    counts: countItems(draft.items),
+    ...(draft.dataset ? { datasetSourceId: draft.dataset.record.id } : {}),
+  }
+}
+
 async function handle(request: WorkerRequest): Promise<unknown> {
   switch (request.type) {
     case 'stix-export':
       return exportStix(request)
+    case 'import-plan':
+      return planFile(request)
+    // The plan stays after its batches are sent: the main process may find the project
+    // moved before it puts them, and ask again.
+    case 'import-apply':
+      return applyPlan(request)
   }
 }
 
-parentPort?.on('message', (request: WorkerRequest) => {
+/** The main process took the last batch: the next may go (see `sendBatch`). */
+export interface BatchTaken {
+  type: 'batch-taken'
+  jobId: string
+}
+
+let batchTaken: (() => void) | null = null
+
+/**
+ * Sends a batch and waits until the main process has taken it. Messages that wait in the
+ * port are all read in one turn of its event loop: 35 batches of records sent at once
+ * would cost it one long stall instead of 35 short ones.
+ */
+function sendBatch(jobId: string, batch: ImportBatch): Promise<void> {
+  return new Promise<void>((resolve) => {
+    batchTaken = resolve
+    post({ type: 'batch', jobId, batch })
+  })
+}
+
+parentPort?.on('message', (request: WorkerRequest | BatchTaken) => {
+  if (request.type === 'batch-taken') {
+    const taken = batchTaken
+    batchTaken = null
+    taken?.()
+    return
+  }
   handle(request).then(
     (value) => post({ type: 'done', jobId: request.jobId, value }),
     (error: unknown) => {

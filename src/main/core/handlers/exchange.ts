@@ -1,6 +1,7 @@
 import type { exchangeMethods } from '../../../shared/api/exchange'
 import {
   applyImport,
+  cancelExchange,
   exchangeProgress,
   exportStix,
   exportW3c,
@@ -16,4 +17,5 @@ export const exchangeHandlers: Handlers<typeof exchangeMethods> = {
   'exchange.preview': (input, ws) => previewImport(ws, input),
   'exchange.apply': (input, ws) => applyImport(ws, input),
   'exchange.progress': ({ jobId }) => exchangeProgress(jobId),
+  'exchange.cancel': ({ jobId }) => cancelExchange(jobId),
 }

@@ -1,13 +1,14 @@
 /**
  * The exchange with other tools (see core/exchange/ for the formats): exports, and imports
- * in three steps, upload → preview → apply. A preview keeps the parsed file (not the plan)
- * in memory; applying plans again against the project as it is now and goes on only if
- * every decision is the same, so an edit made meanwhile is never overwritten by a stale
- * plan. All long work runs in slices on the main process (exchange/slices.ts).
+ * in three steps, upload → preview → apply. The long work (a STIX export; an import's
+ * parse, plan and source texts) runs in the exchange worker over the store's files; the
+ * main process receives the preview, then the records to put, in batches. Applying checks
+ * the plan against the project as it is now and goes on only if every decision is the
+ * same, so an edit made meanwhile is never overwritten by a stale plan. When the store
+ * cannot offer its files, the same work runs here in slices (exchange/slices.ts).
  */
 import { randomUUID } from 'node:crypto'
 import type {
-  CsvMapping,
   ExchangeFile,
   ExchangeOutcome,
   ImportFormat,
@@ -18,41 +19,36 @@ import type {
 import { emptyProjectFile } from '../../../shared/model'
 import { fileNameSlug } from '../../../shared/text'
 import { AppError } from '../errors'
+import { countItems, draftDigest, draftPuts } from '../exchange/draft'
 import {
-  readCsv,
-  planCsvImport,
-  suggestMapping,
-  parseRow,
-  type CsvFile,
-} from '../exchange/csv/plan'
-import {
-  countItems,
-  draftAsProject,
-  draftDigest,
-  draftPuts,
-  previewOf,
-  type ImportDraft,
-} from '../exchange/draft'
+  draftTexts,
+  parseImport,
+  planImport,
+  previewOfPlan,
+  readImportFile,
+  type ImportRequest,
+  type ParsedImport,
+  type PlannedImport,
+} from '../exchange/import-plan'
 import {
   appendUpload,
   finishJob,
   forgetUpload,
+  isCancelled,
   jobProgress,
+  markCancelled,
   readProgress,
-  uploadedText,
+  uploadedParts,
 } from '../exchange/jobs'
-import { ProjectIndex } from '../exchange/project-index'
 import { exchangeRunner, type RunHooks } from '../exchange/runner'
 import { selectForExport } from '../exchange/scope'
-import { createSlicer, sha256Sliced, type Slicer } from '../exchange/slices'
+import { createSlicer, type Slicer } from '../exchange/slices'
 import { stixExportFile } from '../exchange/stix/export'
-import { planStixImport } from '../exchange/stix/plan'
-import { readStixBundle, type StixBundle } from '../exchange/stix/read'
 import { writeAnnotationCollection } from '../exchange/w3c/export'
-import { parseAnnotationFile, planW3cImport } from '../exchange/w3c/plan'
-import type { WorkerRequest } from '../exchange/worker'
+import type { ImportApplyAnswer } from '../exchange/worker'
 import { findIntegrityProblems } from '../integrity'
 import type { ProjectStore } from '../project-store'
+import { applyPuts, type RecordPut } from '../store/collections'
 import type { StoreFilesView } from '../store/folder'
 import type { Workspace } from '../workspace'
 import { projectInfo } from './project'
@@ -72,7 +68,7 @@ async function withJob<T>(
   work: (slicer: Slicer) => Promise<T>,
 ): Promise<T> {
   try {
-    return await work(createSlicer(jobProgress(jobId)))
+    return await work(createSlicer(jobProgress(jobId), undefined, () => isCancelled(jobId)))
   } finally {
     finishJob(jobId)
   }
@@ -104,7 +100,11 @@ export function exportStix(
           content += text
         },
       },
-      (files) => ({ type: 'stix-export', jobId, files, scope: input.scope, tlp: input.tlp }),
+      (files, hooks) =>
+        exchangeRunner().run(
+          { type: 'stix-export', jobId, files, scope: input.scope, tlp: input.tlp },
+          hooks,
+        ),
     )
     if (inWorker) return { ...inWorker.value, content }
     const selection = selectForExport(store, input.scope)
@@ -113,19 +113,20 @@ export function exportStix(
 }
 
 /**
- * Runs a request in the exchange worker over the store's files, holding off compaction
- * until the worker has read them; null when the store cannot offer its files.
+ * Runs work in the exchange worker over the store's files, holding off compaction until
+ * the worker has read them (its `onLoaded` hook); null when the store cannot offer its
+ * files.
  */
 async function inExchangeWorker<T>(
   store: ProjectStore,
   hooks: Omit<RunHooks, 'onLoaded'>,
-  request: (files: StoreFilesView) => WorkerRequest,
+  run: (files: StoreFilesView & { revision: number | null }, hooks: RunHooks) => Promise<T>,
 ): Promise<{ value: T } | null> {
   let answer: Promise<T> | undefined
   const read = await store.readFiles(
     (files) =>
       new Promise<void>((loaded, failed) => {
-        answer = exchangeRunner().run<T>(request(files), { ...hooks, onLoaded: loaded })
+        answer = run(files, { ...hooks, onLoaded: loaded })
         answer.catch(failed)
       }),
   )
@@ -171,23 +172,19 @@ export function exportW3c(
 
 // ---------------------------------------------------------------- imports
 
-type Parsed =
-  | { format: 'stix'; bundle: StixBundle; text: string; hash: string }
-  | { format: 'w3c'; annotations: unknown[] }
-  | { format: 'csv'; file: CsvFile; text: string; hash: string }
-
 interface PendingImport {
   uploadId: string
-  fileName: string
-  target: 'current' | 'new-project'
-  csv?: CsvMapping
-  sourceId?: string
+  request: ImportRequest
+  /** As asked; read from the file when absent. */
+  format?: ImportFormat
   /** The project the preview was made against (target "current"). */
   folder: string | null
-  parsed: Parsed
   applying: boolean
-  /** The preview's plan and the revision of the project it was made against. */
-  planned: { draft: ImportDraft; revision: number | null } | null
+  /**
+   * Planned here rather than in the worker (the store could not offer its files): the
+   * parsed file, and the plan with the revision it was made against.
+   */
+  onMain: { parsed: ParsedImport; planned: PlannedImport | null; revision: number | null } | null
 }
 
 /** Previews kept for apply; an older one is dropped when a new one is made. */
@@ -198,194 +195,109 @@ export function receiveUpload(input: ParsedInput<'exchange.upload'>): { chars: n
   return { chars: appendUpload(input.uploadId, input.index, input.text) }
 }
 
-/** STIX bundles and W3C files are JSON objects (or a list of annotations); anything else is CSV. */
-function detectFormat(text: string, fileName: string): ImportFormat {
-  if (/\.(csv|tsv)$/i.test(fileName)) return 'csv'
-  const start = text.trimStart().charAt(0)
-  if (start === '[') return 'w3c'
-  if (start !== '{') return 'csv'
-  const head = text.slice(0, 4096)
-  if (/"type"\s*:\s*"bundle"/.test(head) || /"objects"\s*:/.test(head)) return 'stix'
-  if (/"@context"|"AnnotationCollection"|"AnnotationPage"|"rows"\s*:|"target"\s*:/.test(head))
-    return 'w3c'
-  return /"type"\s*:\s*"bundle"/.test(text) ? 'stix' : 'w3c'
+/** Stops a running export, preview or import; an import stopped writes nothing. */
+export function cancelExchange(jobId: string): { cancelled: boolean } {
+  const running = readProgress(jobId) !== null
+  markCancelled(jobId)
+  return { cancelled: exchangeRunner().cancel(jobId) || running }
 }
 
-async function parseUpload(text: string, format: ImportFormat, slicer: Slicer): Promise<Parsed> {
-  switch (format) {
-    case 'stix':
-      return {
-        format,
-        bundle: await readStixBundle(text, slicer),
-        text,
-        hash: await sha256Sliced(text, slicer),
-      }
-    case 'w3c':
-      return { format, annotations: parseAnnotationFile(text) }
-    case 'csv':
-      return {
-        format,
-        file: await readCsv(text, slicer),
-        text,
-        hash: await sha256Sliced(text, slicer),
-      }
-  }
+/** A cancelled job's error, if `jobId` was cancelled. */
+function throwIfCancelled(jobId: string): void {
+  if (isCancelled(jobId)) throw new AppError('cancelled', 'Cancelled; nothing was imported.')
 }
 
-const EMPTY_PROJECT = emptyProjectFile({
-  id: 'new',
-  name: 'new',
-  description: '',
-  createdAt: '',
-  updatedAt: '',
-})
+/** Plans the upload in the exchange worker, against the project's files (none: a new project). */
+function planInWorker(
+  planId: string,
+  jobId: string,
+  request: PendingImport,
+  files: StoreFilesView | null,
+  hooks: RunHooks,
+): Promise<ImportPreview> {
+  return exchangeRunner().run<ImportPreview>(
+    {
+      type: 'import-plan',
+      jobId,
+      planId,
+      parts: uploadedParts(request.uploadId),
+      ...(request.format ? { format: request.format } : {}),
+      request: request.request,
+      files,
+    },
+    hooks,
+  )
+}
 
-async function plan(
+/**
+ * Plans the upload: in the exchange worker over the project's files, so the main process
+ * receives the preview only; on the main process in slices when the store cannot offer its
+ * files (or for a new project, none).
+ */
+async function planPending(
+  planId: string,
+  jobId: string,
   request: PendingImport,
   store: ProjectStore | null,
   slicer: Slicer,
-): Promise<{ draft: ImportDraft; mapping?: CsvMapping }> {
-  const data = store?.data ?? EMPTY_PROJECT
-  const index = await ProjectIndex.of(data, slicer)
-  const now = new Date().toISOString()
-  const readSourceText = (hash: string): Promise<string> => {
-    if (!store) throw new AppError('internal', 'A new project has no sources to read.')
-    return store.readSourceText(hash)
-  }
-  const { parsed } = request
-  switch (parsed.format) {
-    case 'stix':
-      return {
-        draft: await planStixImport({
-          bundle: parsed.bundle,
-          text: parsed.text,
-          contentHash: parsed.hash,
-          fileName: request.fileName,
-          index,
-          readSourceText,
-          now,
-          slicer,
-        }),
-      }
-    case 'w3c':
-      return {
-        draft: await planW3cImport(parsed.annotations, {
-          index,
-          ...(request.sourceId ? { sourceId: request.sourceId } : {}),
-          sources: data.sources,
-          readSourceText,
-          now,
-          slicer,
-        }),
-      }
-    case 'csv': {
-      const sample = parsed.file.rows
-        .slice(0, 20)
-        .map((span) => parseRow(parsed.text, span, parsed.file.delimiter))
-      const mapping = request.csv ?? suggestMapping(parsed.file.headers, sample)
-      return {
-        mapping,
-        draft: await planCsvImport(parsed.file, {
-          text: parsed.text,
-          contentHash: parsed.hash,
-          fileName: request.fileName,
-          mapping,
-          index,
-          now,
-          slicer,
-        }),
-      }
-    }
-  }
-}
-
-function previewFor(
-  planId: string,
-  request: PendingImport,
-  draft: ImportDraft,
-  slicer: Slicer,
-  mapping?: CsvMapping,
 ): Promise<ImportPreview> {
-  const { parsed } = request
-  return previewOf(
-    draft,
-    {
-      planId,
-      format: parsed.format,
-      fileName: request.fileName,
-      target: request.target,
-      ...(parsed.format === 'csv' && mapping
-        ? {
-            csv: {
-              headers: parsed.file.headers,
-              mapping,
-              sample: parsed.file.rows
-                .slice(0, 5)
-                .map((span) => parseRow(parsed.text, span, parsed.file.delimiter)),
-              rows: parsed.file.rows.length,
-            },
-          }
-        : {}),
-    },
+  request.onMain = null
+  if (!store) return planInWorker(planId, jobId, request, null, { progress: slicer.progress })
+  const inWorker = await inExchangeWorker<ImportPreview>(
+    store,
+    { progress: slicer.progress },
+    (files, hooks) => planInWorker(planId, jobId, request, files, hooks),
+  )
+  if (inWorker) return inWorker.value
+  const { text, format } = readImportFile(
+    uploadedParts(request.uploadId),
+    request.request,
+    request.format,
+  )
+  const revision = store.revision
+  const parsed = await parseImport(text, format, slicer)
+  const planned = await planImport(
+    request.request,
+    parsed,
+    store.data,
+    (hash) => store.readSourceText(hash),
     slicer,
   )
+  // Planning yields to other requests: an edit made meanwhile makes this plan stale.
+  request.onMain = { parsed, planned: store.revision === revision ? planned : null, revision }
+  return previewOfPlan(planId, request.request, parsed, planned, slicer)
 }
 
 export async function previewImport(
   ws: Workspace,
   input: ParsedInput<'exchange.preview'>,
 ): Promise<ImportPreview> {
-  return withJob(input.jobId, async (slicer) => {
-    const raw = uploadedText(input.uploadId)
-    const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw
-    if (!/\S/.test(text))
-      throw new AppError('invalid_input', 'The file is empty. Nothing was imported.')
-    const format = input.format ?? detectFormat(text, input.fileName)
-    if (format === 'w3c' && input.target === 'new-project') {
-      throw new AppError(
-        'invalid_input',
-        'Annotations belong on the sources they annotate: import them into the project that holds those sources.',
-      )
-    }
+  const jobId = input.jobId ?? randomUUID()
+  return withJob(jobId, async (slicer) => {
     const store = input.target === 'current' ? ws.current : null
     slicer.progress('Reading the file', 0, 1)
     const request: PendingImport = {
       uploadId: input.uploadId,
-      fileName: input.fileName,
-      target: input.target,
-      ...(input.csv ? { csv: input.csv } : {}),
-      ...(input.sourceId ? { sourceId: input.sourceId } : {}),
+      request: {
+        fileName: input.fileName,
+        target: input.target,
+        ...(input.csv ? { csv: input.csv } : {}),
+        ...(input.sourceId ? { sourceId: input.sourceId } : {}),
+      },
+      ...(input.format ? { format: input.format } : {}),
       folder: store?.folder ?? null,
-      parsed: await parseUpload(text, format, slicer),
       applying: false,
-      planned: null,
+      onMain: null,
     }
-    const revision = store?.revision ?? null
-    const { draft, mapping } = await plan(request, store, slicer)
-    // Planning yields to other requests: an edit made meanwhile makes this plan stale.
-    request.planned = store?.revision === revision || !store ? { draft, revision } : null
     const planId = randomUUID()
-    if (mapping) request.csv = mapping
+    const preview = await planPending(planId, jobId, request, store, slicer)
+    throwIfCancelled(jobId)
+    // The mapping suggested from the headers is the one apply uses.
+    if (preview.csv) request.request.csv = preview.csv.mapping
     pending.set(planId, request)
     while (pending.size > MAX_PENDING) pending.delete(pending.keys().next().value!)
-    return previewFor(planId, request, draft, slicer, mapping)
+    return preview
   })
-}
-
-/** Source texts written at once: durable writes wait on the disk, and the disk batches them. */
-const PARALLEL_WRITES = 16
-
-async function writeTexts(store: ProjectStore, draft: ImportDraft, slicer: Slicer): Promise<void> {
-  const texts = [
-    ...(draft.dataset ? [draft.dataset.text] : []),
-    ...draft.sources.map((s) => s.text),
-  ]
-  for (let start = 0; start < texts.length; start += PARALLEL_WRITES) {
-    slicer.progress('Saving the source texts', start, texts.length)
-    await Promise.all(
-      texts.slice(start, start + PARALLEL_WRITES).map((text) => store.writeSourceText(text)),
-    )
-  }
 }
 
 /** How many times apply plans again when the project keeps changing under it. */
@@ -404,12 +316,13 @@ export async function applyImport(
   }
   if (request.applying) throw new AppError('conflict', 'This import is already under way.')
   request.applying = true
+  const jobId = input.jobId ?? randomUUID()
   try {
-    return await withJob(input.jobId, async (slicer) => {
+    return await withJob(jobId, async (slicer) => {
       const outcome =
-        request.target === 'new-project'
-          ? await applyToNewProject(ws, request, input, slicer)
-          : await applyToCurrent(ws, request, input, slicer)
+        request.request.target === 'new-project'
+          ? await applyToNewProject(ws, request, input, jobId, slicer)
+          : await applyToCurrent(ws, request, input, jobId, slicer)
       if (outcome.status === 'applied') {
         pending.delete(input.planId)
         forgetUpload(request.uploadId)
@@ -421,10 +334,70 @@ export async function applyImport(
   }
 }
 
+/** What the worker's apply sent: the records to put, the texts (new project) and its answer. */
+interface WorkerApply {
+  answer: ImportApplyAnswer
+  puts: RecordPut[]
+  texts: Map<string, string>
+  /** The revision of the project the records were made against (null: it moved meanwhile). */
+  revision: number | null
+}
+
+/**
+ * Asks the worker for plan `planId`'s records against `files`; a worker that no longer
+ * holds the plan (it was stopped while idle) plans the upload again first.
+ */
+async function applyInWorker(
+  planId: string,
+  jobId: string,
+  digest: string,
+  request: PendingImport,
+  files: (StoreFilesView & { revision: number | null }) | null,
+  hooks: RunHooks,
+): Promise<WorkerApply> {
+  const puts: RecordPut[] = []
+  const texts = new Map<string, string>()
+  const ask = (): Promise<ImportApplyAnswer> =>
+    exchangeRunner().run<ImportApplyAnswer>(
+      { type: 'import-apply', jobId, planId, digest, files },
+      {
+        ...hooks,
+        onBatch: (batch) => {
+          if (batch.kind === 'puts') for (const put of batch.puts) puts.push(put)
+          else for (const { contentHash, text } of batch.texts) texts.set(contentHash, text)
+        },
+      },
+    )
+  let answer: ImportApplyAnswer
+  try {
+    answer = await ask()
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'not_found') throw error
+    // The loaded hook has not fired: the plan below fires it instead.
+    await planInWorker(planId, jobId, request, files, hooks)
+    answer = await ask()
+  }
+  return { answer, puts, texts, revision: files ? files.revision : null }
+}
+
+function applied(
+  counts: ReturnType<typeof countItems>,
+  store: ProjectStore,
+  datasetSourceId: string | undefined,
+): ExchangeOutcome {
+  return {
+    status: 'applied',
+    counts,
+    project: projectInfo(store),
+    ...(datasetSourceId ? { datasetSourceId } : {}),
+  }
+}
+
 async function applyToCurrent(
   ws: Workspace,
   request: PendingImport,
   input: ParsedInput<'exchange.apply'>,
+  jobId: string,
   slicer: Slicer,
 ): Promise<ExchangeOutcome> {
   const store = ws.current
@@ -434,34 +407,45 @@ async function applyToCurrent(
       'Another project was opened since this preview; preview the file again.',
     )
   }
+  // Cancel is honoured up to the last part of the records; the texts written before are
+  // content-addressed files no record points at.
+  const stillValid = (revision: number | null) => (): boolean =>
+    !isCancelled(jobId) && store.revision === revision
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const revision = store.revision
-    // Nothing changed since the preview: its plan stands. Otherwise plan again and go on
-    // only if every decision is the same.
-    const unchanged = request.planned?.revision === revision ? request.planned.draft : null
-    request.planned = null
-    const { draft, mapping } = unchanged
-      ? { draft: unchanged, mapping: request.csv }
-      : await plan(request, store, slicer)
-    if ((await draftDigest(draft, slicer)) !== input.digest) {
-      return {
-        status: 'changed',
-        preview: await previewFor(input.planId, request, draft, slicer, mapping),
-      }
+    if (request.onMain) {
+      const outcome = await applyOnMain(store, request, input, jobId, slicer)
+      if (outcome) return outcome
+      continue
     }
-    // Texts first: a record must never point at a text that is not on disk.
-    await writeTexts(store, draft, slicer)
-    if (store.revision !== revision) continue
+    const inWorker = await inExchangeWorker<WorkerApply>(
+      store,
+      { progress: slicer.progress },
+      (files, hooks) => applyInWorker(input.planId, jobId, input.digest, request, files, hooks),
+    )
+    if (!inWorker) {
+      // The store cannot offer its files now: plan here, from memory.
+      const { text, format } = readImportFile(
+        uploadedParts(request.uploadId),
+        request.request,
+        request.format,
+      )
+      request.onMain = {
+        parsed: await parseImport(text, format, slicer),
+        planned: null,
+        revision: null,
+      }
+      continue
+    }
+    const { answer, puts, revision } = inWorker.value
+    if (answer.status === 'changed') return answer
+    throwIfCancelled(jobId)
+    if (revision === null) continue
     slicer.progress('Adding the records', 0, 1)
     // Journaled a part at a time as one batch: all of it or, after a crash, none of it.
-    const puts = draftPuts(store.data, draft, new Date().toISOString())
-    if (!(await store.putRecords(puts, () => store.revision === revision))) continue
-    return {
-      status: 'applied',
-      counts: countItems(draft.items),
-      project: projectInfo(store),
-      ...(draft.dataset ? { datasetSourceId: draft.dataset.record.id } : {}),
+    if (await store.putRecords(puts, stillValid(revision))) {
+      return applied(answer.counts, store, answer.datasetSourceId)
     }
+    throwIfCancelled(jobId)
   }
   throw new AppError(
     'conflict',
@@ -469,31 +453,80 @@ async function applyToCurrent(
   )
 }
 
+/**
+ * Applies a plan made on the main process; null when the project moved before the records
+ * were put (the caller tries again).
+ */
+async function applyOnMain(
+  store: ProjectStore,
+  request: PendingImport,
+  input: ParsedInput<'exchange.apply'>,
+  jobId: string,
+  slicer: Slicer,
+): Promise<ExchangeOutcome | null> {
+  const onMain = request.onMain!
+  const revision = store.revision
+  // Nothing changed since the preview: its plan stands. Otherwise plan again and go on
+  // only if every decision is the same.
+  const planned =
+    onMain.planned && onMain.revision === revision
+      ? onMain.planned
+      : await planImport(
+          request.request,
+          onMain.parsed,
+          store.data,
+          (hash) => store.readSourceText(hash),
+          slicer,
+        )
+  onMain.planned = null
+  const { draft } = planned
+  if ((await draftDigest(draft, slicer)) !== input.digest) {
+    return {
+      status: 'changed',
+      preview: await previewOfPlan(input.planId, request.request, onMain.parsed, planned, slicer),
+    }
+  }
+  // Texts first: a record must never point at a text that is not on disk.
+  slicer.progress('Saving the source texts', 0, 1)
+  await store.writeSourceTexts(draftTexts(draft).map(({ text }) => text))
+  if (store.revision !== revision) return null
+  slicer.progress('Adding the records', 0, 1)
+  const puts = draftPuts(store.data, draft, new Date().toISOString())
+  const valid = (): boolean => !isCancelled(jobId) && store.revision === revision
+  if (await store.putRecords(puts, valid)) {
+    return applied(countItems(draft.items), store, draft.dataset?.record.id)
+  }
+  throwIfCancelled(jobId)
+  return null
+}
+
 async function applyToNewProject(
   ws: Workspace,
   request: PendingImport,
   input: ParsedInput<'exchange.apply'>,
+  jobId: string,
   slicer: Slicer,
 ): Promise<ExchangeOutcome> {
-  const unchanged = request.planned?.draft
-  const { draft, mapping } = unchanged
-    ? { draft: unchanged, mapping: request.csv }
-    : await plan(request, null, slicer)
-  if ((await draftDigest(draft, slicer)) !== input.digest) {
-    return {
-      status: 'changed',
-      preview: await previewFor(input.planId, request, draft, slicer, mapping),
-    }
-  }
+  const { answer, puts, texts } = await applyInWorker(
+    input.planId,
+    jobId,
+    input.digest,
+    request,
+    null,
+    { progress: slicer.progress },
+  )
+  if (answer.status === 'changed') return answer
+  throwIfCancelled(jobId)
   const now = new Date().toISOString()
-  const name = input.projectName ?? request.fileName.replace(/\.[^.]+$/, '')
-  const project = draftAsProject(draft, {
+  const name = input.projectName ?? request.request.fileName.replace(/\.[^.]+$/, '')
+  const project = emptyProjectFile({
     id: randomUUID(),
     name: name.slice(0, 500),
-    description: `Imported from ${request.fileName}.`,
+    description: `Imported from ${request.request.fileName}.`,
     createdAt: now,
     updatedAt: now,
   })
+  applyPuts(project, puts)
   const problems = findIntegrityProblems(project, 5)
   if (problems.length > 0) {
     throw new AppError(
@@ -501,16 +534,7 @@ async function applyToNewProject(
       `The import would leave inconsistent records: ${problems.join('; ')}. Nothing was imported.`,
     )
   }
-  const texts = new Map<string, string>()
-  for (const source of [...(draft.dataset ? [draft.dataset] : []), ...draft.sources]) {
-    texts.set(source.record.contentHash, source.text)
-  }
   slicer.progress('Saving', 0, 1)
   const store = await ws.createFrom(project, texts)
-  return {
-    status: 'applied',
-    counts: countItems(draft.items),
-    project: projectInfo(store),
-    ...(draft.dataset ? { datasetSourceId: draft.dataset.record.id } : {}),
-  }
+  return applied(answer.counts, store, answer.datasetSourceId)
 }

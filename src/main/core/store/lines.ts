@@ -26,7 +26,8 @@ const CHUNK_BYTES = 1 << 20
  */
 export async function* lineBatches(
   path: string,
-  options: { limit?: number; chunkBytes?: number; root?: string } = {},
+  /** `from`: the byte to start at, the start of a line (what was read before ended there). */
+  options: { limit?: number; chunkBytes?: number; root?: string; from?: number } = {},
 ): AsyncGenerator<Line[]> {
   const root = options.root ?? dirname(path)
   const inside = options.root === undefined ? basename(path) : relative(root, path)
@@ -36,7 +37,7 @@ export async function* lineBatches(
     const chunk = Buffer.allocUnsafe(options.chunkBytes ?? CHUNK_BYTES)
     let carry: Buffer = Buffer.alloc(0)
     let carryStart = 0
-    let position = 0
+    let position = options.from ?? 0
     while (position < limit) {
       const { bytesRead } = await handle.read(
         chunk,

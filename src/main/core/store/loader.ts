@@ -400,6 +400,8 @@ export async function replayJournal(
   isNewest: boolean,
   slicer: Slicer,
   limit?: number,
+  /** Where to start: the end of what an earlier read of this journal replayed. */
+  from = 0,
 ): Promise<{ seq: number; read: JournalRead }> {
   const { skipThrough } = seqs
   let lastSeq = seqs.last
@@ -411,7 +413,7 @@ export async function replayJournal(
   /** Batch ends seen after the first line that did not read: more than one means damage. */
   let endsAfterProblem = 0
   let linesAfterLastEnd = 0
-  for await (const batch of lineBatches(path, { limit })) {
+  for await (const batch of lineBatches(path, { limit, from })) {
     for (const line of batch) {
       fileBytes = line.start + line.bytes.length + (line.complete ? 1 : 0)
       let op: JournalOp | undefined
@@ -589,28 +591,91 @@ export async function readSnapshotFile(
  * checksum and the journal's sequence are still checked.
  */
 export async function readFilesView(view: StoreFilesView): Promise<Record<string, unknown>> {
-  // A worker has no event loop to keep free: its slices never end.
-  const slicer = new Slicer(Number.POSITIVE_INFINITY)
-  const snapshot = await readSnapshot(view.snapshot, slicer, 'raw', view.folder)
-  let seq = snapshot.header.seq
-  for (const [index, journal] of view.journals.entries()) {
-    const replayed = await replayJournal(
-      journal.path,
-      journal.generation,
-      snapshot.assembler,
-      { skipThrough: snapshot.header.seq, last: seq },
-      index === view.journals.length - 1,
-      slicer,
-      journal.bytes,
-    )
-    seq = replayed.seq
+  return new FilesViewReader().read(view)
+}
+
+/**
+ * Reads the files of successive views of one project (see readFilesView), reading only
+ * what was appended since the last view when it can: the same snapshot, with its journals
+ * grown or followed by new ones. After an edit, a worker that read the project reads that
+ * edit's ops instead of the whole snapshot again. What `read` returned before shares its
+ * lists with the next answer: use only the latest.
+ */
+export class FilesViewReader {
+  private last: { view: StoreFilesView; assembler: Assembler; schemaVersion: number } | null = null
+
+  async read(view: StoreFilesView): Promise<Record<string, unknown>> {
+    // A worker has no event loop to keep free: its slices never end.
+    const slicer = new Slicer(Number.POSITIVE_INFINITY)
+    const last = this.last
+    this.last = null
+    const resume = last ? resumeAt(last.view, view) : null
+    let assembler: Assembler
+    let schemaVersion: number
+    let seq: number
+    let from = 0
+    if (last && resume) {
+      ;({ assembler, schemaVersion } = last)
+      seq = last.view.seq
+      from = resume.bytes
+    } else {
+      const snapshot = await readSnapshot(view.snapshot, slicer, 'raw', view.folder)
+      assembler = snapshot.assembler
+      schemaVersion = snapshot.header.schemaVersion
+      seq = snapshot.header.seq
+    }
+    const skipThrough = seq
+    const first = resume?.journal ?? 0
+    for (let index = first; index < view.journals.length; index++) {
+      const journal = view.journals[index]!
+      const replayed = await replayJournal(
+        journal.path,
+        journal.generation,
+        assembler,
+        { skipThrough, last: seq },
+        index === view.journals.length - 1,
+        slicer,
+        journal.bytes,
+        index === first ? from : 0,
+      )
+      seq = replayed.seq
+    }
+    if (seq !== view.seq) {
+      throw new StoreFileProblem(
+        view.snapshot,
+        'sequence',
+        `the files hold the edits up to ${seq}, where the project has ${view.seq}`,
+      )
+    }
+    const file = assembler.finish(schemaVersion)
+    this.last = { view, assembler, schemaVersion }
+    return file
   }
-  if (seq !== view.seq) {
-    throw new StoreFileProblem(
-      view.snapshot,
-      'sequence',
-      `the files hold the edits up to ${seq}, where the project has ${view.seq}`,
-    )
+}
+
+/**
+ * Where a read of `next` may go on from a read of `last`: the journal to start in and the
+ * byte in it; null when `next` must be read whole (another snapshot, journals rewritten).
+ */
+function resumeAt(
+  last: StoreFilesView,
+  next: StoreFilesView,
+): { journal: number; bytes: number } | null {
+  if (last.folder !== next.folder || last.snapshot !== next.snapshot) return null
+  if (next.seq < last.seq || last.journals.length === 0) return null
+  if (next.journals.length < last.journals.length) return null
+  const end = last.journals.length - 1
+  for (let index = 0; index < end; index++) {
+    const before = last.journals[index]!
+    const now = next.journals[index]!
+    if (before.path !== now.path || before.generation !== now.generation) return null
+    if (before.bytes !== now.bytes) return null
   }
-  return snapshot.assembler.finish(snapshot.header.schemaVersion)
+  const before = last.journals[end]!
+  const now = next.journals[end]!
+  // The journal the last read ended in was being appended to: it may only have grown.
+  if (before.path !== now.path || before.generation !== now.generation) return null
+  if (before.bytes === undefined || (now.bytes !== undefined && now.bytes < before.bytes))
+    return null
+  return { journal: end, bytes: before.bytes }
 }

@@ -31,6 +31,13 @@ export function useJobProgress(jobId: string | null) {
   })
 }
 
+/** Stops a long export, preview or import; an import stopped writes nothing. */
+export function useCancelJob() {
+  return useMutation({
+    mutationFn: (jobId: string) => call('exchange.cancel', { jobId }),
+  })
+}
+
 export function useStixExport() {
   return useMutation({
     mutationFn: (input: MethodInput<'exchange.stixExport'>) => call('exchange.stixExport', input),

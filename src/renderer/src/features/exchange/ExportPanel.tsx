@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
 import { TLP_LEVELS, type ExchangeFile, type TlpLevel } from '../../../../shared/contract'
+import { ApiError } from '../../api/errors'
 import { newJobId, useStixExport, useW3cExport } from '../../api/exchange'
 import { useSourceList } from '../../api/sources'
 import { downloadFile } from '../../ui/download'
@@ -22,7 +23,9 @@ export function ExportPanel({ request }: { request: ExchangeRequest }) {
   const sources = useSourceList()
   const names = { format: useId(), scope: useId() }
   const result: ExchangeFile | undefined = format === 'stix' ? stix.data : w3c.data
-  const error = (format === 'stix' ? stix.error : w3c.error)?.message
+  const failure = format === 'stix' ? stix.error : w3c.error
+  const error = failure?.message
+  const cancelled = failure instanceof ApiError && failure.code === 'cancelled'
 
   const run = (): void => {
     const job = newJobId()
@@ -104,7 +107,7 @@ export function ExportPanel({ request }: { request: ExchangeRequest }) {
           {format === 'stix' ? 'Export STIX bundle' : 'Export annotations'}
         </button>
       </div>
-      {jobId && <JobProgress jobId={jobId} label="Exporting" />}
+      {jobId && <JobProgress jobId={jobId} label="Exporting" cancelLabel="Cancel the export" />}
       {!jobId && result && (
         <div role="status" className="exchange-result">
           <p>
@@ -120,8 +123,10 @@ export function ExportPanel({ request }: { request: ExchangeRequest }) {
         </div>
       )}
       {!jobId && error && (
-        <p role="alert" className="error-text">
-          The export failed: {error}
+        <p role={cancelled ? 'status' : 'alert'} className={cancelled ? 'muted' : 'error-text'}>
+          {cancelled
+            ? 'The export was cancelled; no file was made.'
+            : `The export failed: ${error}`}
         </p>
       )}
     </div>

@@ -99,10 +99,31 @@ export function ImportPanel({ onNewProject }: { onNewProject: () => void }) {
             Sending {state.fileName} to Sightline — part {Math.min(state.sent + 1, state.total)} of{' '}
             {state.total}
           </span>
+          <button type="button" aria-label="Cancel the import" onClick={flow.stopSending}>
+            Cancel
+          </button>
         </div>
       )}
-      {state.step === 'previewing' && <JobProgress jobId={state.jobId} label="Reading the file" />}
-      {state.step === 'applying' && <JobProgress jobId={state.jobId} label="Importing" />}
+      {state.step === 'previewing' && (
+        <JobProgress jobId={state.jobId} label="Reading the file" cancelLabel="Cancel the import" />
+      )}
+      {state.step === 'applying' && (
+        <JobProgress jobId={state.jobId} label="Importing" cancelLabel="Cancel the import" />
+      )}
+      {state.step === 'cancelled' && (
+        <div role="status" className="exchange-result">
+          <p>
+            {state.applying ? 'The import of ' : 'The preview of '}
+            <strong dir="auto">{state.fileName}</strong> was cancelled. Nothing was imported; the
+            project is as it was.
+          </p>
+          <div className="button-row">
+            <button type="button" onClick={flow.reset}>
+              Choose another file
+            </button>
+          </div>
+        </div>
+      )}
 
       {state.step === 'previewed' && (
         <>

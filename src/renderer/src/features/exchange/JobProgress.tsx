@@ -1,11 +1,24 @@
-import { useJobProgress } from '../../api/exchange'
+import { useCancelJob, useJobProgress } from '../../api/exchange'
 
 /**
- * A long call's progress, polled from main while it runs: the phase in words and a bar.
- * Before main reports anything the bar is indeterminate.
+ * A long call's progress, polled from main while it runs: the phase in words and a bar,
+ * and a button that stops it. Before main reports anything the bar is indeterminate.
  */
-export function JobProgress({ jobId, label }: { jobId: string; label: string }) {
+export function JobProgress({
+  jobId,
+  label,
+  cancelLabel,
+  onCancel,
+}: {
+  jobId: string
+  label: string
+  /** The Cancel button's accessible name ("Cancel the import"). */
+  cancelLabel: string
+  /** Told when the analyst cancels, before main answers. */
+  onCancel?: () => void
+}) {
   const progress = useJobProgress(jobId).data
+  const cancel = useCancelJob()
   const share = progress && progress.total > 0 ? progress.done / progress.total : null
   return (
     <div className="exchange-progress">
@@ -15,10 +28,23 @@ export function JobProgress({ jobId, label }: { jobId: string; label: string }) 
         <progress aria-label={label} value={progress!.done} max={progress!.total} />
       )}
       <span role="status" className="muted">
-        {progress
-          ? `${progress.phase}${share !== null ? ` — ${Math.round(share * 100)} %` : ''}`
-          : `${label}…`}
+        {cancel.isPending || cancel.isSuccess
+          ? 'Cancelling…'
+          : progress
+            ? `${progress.phase}${share !== null ? ` — ${Math.round(share * 100)} %` : ''}`
+            : `${label}…`}
       </span>
+      <button
+        type="button"
+        aria-label={cancelLabel}
+        disabled={cancel.isPending || cancel.isSuccess}
+        onClick={() => {
+          onCancel?.()
+          cancel.mutate(jobId)
+        }}
+      >
+        Cancel
+      </button>
     </div>
   )
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import type { CsvMapping, ExchangeOutcome, ImportPreview } from '../../../../shared/contract'
 import {
   fileTooLarge,
@@ -32,6 +32,8 @@ export type ImportStep =
     }
   | { step: 'applying'; fileName: string; preview: ImportPreview; jobId: string }
   | { step: 'done'; fileName: string; outcome: Extract<ExchangeOutcome, { status: 'applied' }> }
+  /** Stopped by the analyst; `applying` says whether it was the import (not the preview). */
+  | { step: 'cancelled'; fileName: string; applying: boolean }
   | {
       step: 'failed'
       fileName: string
@@ -39,7 +41,10 @@ export type ImportStep =
       problems: { path: string; message: string }[]
     }
 
-function failure(fileName: string, error: unknown): ImportStep {
+function failure(fileName: string, error: unknown, applying = false): ImportStep {
+  if (error instanceof ApiError && error.code === 'cancelled') {
+    return { step: 'cancelled', fileName, applying }
+  }
   return {
     step: 'failed',
     fileName,
@@ -57,6 +62,8 @@ export function useImportFlow() {
   const [uploaded, setUploaded] = useState<{ uploadId: string; fileName: string } | null>(null)
   const previewImport = usePreviewImport()
   const applyImport = useApplyImport()
+  /** Set by cancel while the file is read or sent: those steps run here, not in a job. */
+  const stopped = useRef(false)
 
   const preview = async (
     uploadId: string,
@@ -86,12 +93,14 @@ export function useImportFlow() {
       setState({ step: 'failed', fileName: file.name, message: refused, problems: [] })
       return
     }
+    stopped.current = false
     setState({ step: 'reading', fileName: file.name })
     try {
       const text = await file.text()
-      const uploadId = await uploadText(text, (sent, total) =>
-        setState({ step: 'uploading', fileName: file.name, sent, total }),
-      )
+      const uploadId = await uploadText(text, (sent, total) => {
+        if (stopped.current) throw new ApiError({ code: 'cancelled', message: 'Cancelled.' })
+        setState({ step: 'uploading', fileName: file.name, sent, total })
+      })
       setUploaded({ uploadId, fileName: file.name })
       await preview(uploadId, file.name, options)
     } catch (error) {
@@ -122,8 +131,13 @@ export function useImportFlow() {
           : { step: 'previewed', fileName, uploadId, preview: outcome.preview, changed: true },
       )
     } catch (error) {
-      setState(failure(fileName, error))
+      setState(failure(fileName, error, true))
     }
+  }
+
+  /** Stops the step under way (see JobProgress for the jobs' own Cancel). */
+  const stopSending = (): void => {
+    stopped.current = true
   }
 
   const reset = (): void => {
@@ -131,5 +145,5 @@ export function useImportFlow() {
     setUploaded(null)
   }
 
-  return { state, choose, again, apply, reset, hasFile: uploaded !== null }
+  return { state, choose, again, apply, stopSending, reset, hasFile: uploaded !== null }
 }

@@ -1,0 +1,56 @@
+/**
+ * writeFilesDurably: many files with one sync of their folder; a failure midway leaves
+ * none of them and no temp file behind.
+ */
+import * as fsp from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { tempDir } from '../../../test/support/folders'
+import { realFs, writeFilesDurably, type WriteFs } from './durable-write'
+
+let dir: Awaited<ReturnType<typeof tempDir>>
+beforeEach(async () => {
+  dir = await tempDir('sightline-durable-')
+})
+afterEach(() => dir.cleanup())
+
+const files = Array.from({ length: 40 }, (_, i) => ({ name: `${i}.txt`, data: `text ${i}` }))
+
+describe('writeFilesDurably', () => {
+  it('writes every file, syncing each file and the folder once', async () => {
+    let folderSyncs = 0
+    let fileSyncs = 0
+    const counting: WriteFs = {
+      ...realFs,
+      open: (async (path: string, flags: string, mode?: number) => {
+        const handle = await fsp.open(path, flags, mode)
+        const sync = handle.sync.bind(handle)
+        handle.sync = async () => {
+          if (path === dir.path) folderSyncs++
+          else fileSyncs++
+          return sync()
+        }
+        return handle
+      }) as WriteFs['open'],
+    }
+    await writeFilesDurably(dir.path, files, counting)
+    const names = (await fsp.readdir(dir.path)).sort()
+    expect(names).toEqual(files.map((f) => f.name).sort())
+    expect(await fsp.readFile(join(dir.path, '7.txt'), 'utf8')).toBe('text 7')
+    expect(fileSyncs).toBe(files.length)
+    expect(folderSyncs).toBe(process.platform === 'win32' ? 0 : 1)
+  })
+
+  it('leaves none of the files and no temp file when one cannot be written', async () => {
+    let opened = 0
+    const failing: WriteFs = {
+      ...realFs,
+      open: (async (path: string, flags: string, mode?: number) => {
+        if (++opened === 25) throw Object.assign(new Error('disk full'), { code: 'ENOSPC' })
+        return fsp.open(path, flags, mode)
+      }) as WriteFs['open'],
+    }
+    await expect(writeFilesDurably(dir.path, files, failing)).rejects.toThrow('disk full')
+    expect(await fsp.readdir(dir.path)).toEqual([])
+  })
+})
