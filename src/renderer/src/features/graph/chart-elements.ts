@@ -22,6 +22,20 @@ export interface SyncOutcome {
   needsLayout: boolean
 }
 
+export interface SyncResult extends SyncOutcome {
+  /**
+   * The first fill's edges, when asked to defer them: not yet in the chart, for the caller to
+   * add after the nodes have been drawn (their classes are decided then).
+   */
+  deferredEdges: DeferredEdge[]
+}
+
+/** An edge kept back from a first fill: its data, and what its classes depend on. */
+export interface DeferredEdge {
+  data: cytoscape.EdgeDataDefinition
+  supported: boolean
+}
+
 function nodeData(node: GraphNode) {
   const look = typeLook(node.type)
   return {
@@ -73,6 +87,8 @@ export interface SyncContext {
   visible: Visible
   /** The chart's record of the elements in view, kept in step with the classes given here. */
   shown: Visible
+  /** On a first fill, leave the edges out and return them (a large graph's nodes paint first). */
+  deferEdges?: boolean
 }
 
 /** The classes an element is created with, so nothing is restyled right after it is added. */
@@ -99,11 +115,13 @@ export function syncElements(
   cy: cytoscape.Core,
   graph: GraphElements,
   context: SyncContext,
-): SyncOutcome {
+): SyncResult {
   const placed: string[] = []
+  const deferredEdges: DeferredEdge[] = []
   let needsLayout = false
   cy.batch(() => {
     const firstFill = cy.elements().empty()
+    const defer = firstFill && context.deferEdges === true
     if (!firstFill) removeGone(cy, graph, context.shown)
     const fresh: cytoscape.ElementDefinition[] = []
     for (const node of graph.nodes) {
@@ -138,6 +156,10 @@ export function syncElements(
           continue
         }
       }
+      if (defer) {
+        deferredEdges.push({ data, supported: edge.supported })
+        continue
+      }
       fresh.push({
         group: 'edges',
         data,
@@ -157,7 +179,7 @@ export function syncElements(
         .addClass('unplaced')
     } else placeNearNeighbours(cy, placed)
   })
-  return { placed: needsLayout ? [] : placed, needsLayout }
+  return { placed: needsLayout ? [] : placed, needsLayout, deferredEdges }
 }
 
 function removeGone(cy: cytoscape.Core, graph: GraphElements, shown: Visible): void {
