@@ -166,6 +166,15 @@ export function syncElements(
         classes: createdClasses(edge.id, 'edges', context, !edge.supported),
       })
     }
+    // A first fill that waits for a layout shows nothing until the worker's positions come:
+    // the relations go in with the nodes, rather than redraws of a hidden chart taking the
+    // main thread while the layout's progress should be shown.
+    if (defer && placed.length * 2 > graph.nodes.length) {
+      for (const { data, supported } of deferredEdges.splice(0)) {
+        const classes = createdClasses(data.id ?? '', 'edges', context, !supported)
+        fresh.push({ group: 'edges', data, classes })
+      }
+    }
     const added = cy.add(fresh)
     // Most of the chart without a saved position: a layout places it, rather than piling the
     // newcomers beside the few placed nodes (a graph shown whole after a small focus was).

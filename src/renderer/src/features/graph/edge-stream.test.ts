@@ -101,6 +101,15 @@ describe("a large chart's relations after its first paint", () => {
     expect(idle.runNext()).toBe(false)
   })
 
+  it('adds the relations with the nodes when the chart waits for a first layout', () => {
+    chart = new Chart({ container: null, schedule: () => () => {} }, 0)
+    const graph = bigGraph()
+    const outcome = chart.sync({ ...graph, positions: {} })
+    expect(outcome.needsLayout).toBe(true)
+    expect(chart.cy.edges()).toHaveLength(graph.edges.length)
+    expect(chart.pendingEdges).toBe(0)
+  })
+
   it('keeps a chart of ordinary size whole from the start', () => {
     chart = new Chart({ container: null, large: true, schedule: () => () => {} }, 0)
     const graph = bigGraph()
