@@ -5,22 +5,32 @@
  */
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { generateProject, writeProjectFolder } from '../bench/generate'
+import { generateProject, writeProjectFolder, type GeneratedProject } from '../bench/generate'
 import { expect, test } from './fixtures'
 import { GraphPage } from './pages/GraphPage'
 
-const generated = generateProject({
-  sources: 30,
-  annotations: 1_000,
-  entities: 5_000,
-  relations: 20_000,
-  notes: 0,
-  seed: 21,
-})
-const { entities, relations } = generated.file
+/**
+ * The project, made once per worker when the journey runs (not when the suite is listed):
+ * entities and relations at full size, sources and quotes few, since only the graph is used.
+ */
+let made: GeneratedProject | undefined
+function generated(): GeneratedProject {
+  made ??= generateProject({
+    sources: 5,
+    annotations: 200,
+    entities: 5_000,
+    relations: 20_000,
+    notes: 0,
+    seed: 21,
+    // The app checks the file as it opens it.
+    validate: false,
+  })
+  return made
+}
 
 /** An entity of middling degree whose name no other entity contains, to find it by name. */
 function ordinaryEntity(): { id: string; name: string; degree: number } {
+  const { entities, relations } = generated().file
   const degree = new Map<string, number>()
   for (const r of relations) {
     degree.set(r.from, (degree.get(r.from) ?? 0) + 1)
@@ -29,15 +39,17 @@ function ordinaryEntity(): { id: string; name: string; degree: number } {
   const candidates = entities
     .map((e) => ({ id: e.id, name: e.name, degree: degree.get(e.id) ?? 0 }))
     .filter((e) => e.degree >= 3 && e.degree <= 8)
-    .filter((e) => entities.filter((other) => other.name.includes(e.name)).length === 1)
-  return candidates[0]!
+  const unique = candidates.find(
+    (e) => entities.filter((other) => other.name.includes(e.name)).length === 1,
+  )
+  return unique!
 }
 
 const large = test.extend({
   prepareProject: async ({}, use) => {
     await use(async (projectDir) => {
       await rm(join(projectDir, 'sources'), { recursive: true, force: true })
-      await writeProjectFolder(projectDir, generated, { overwrite: true })
+      await writeProjectFolder(projectDir, generated(), { overwrite: true })
     })
   },
 })

@@ -22,6 +22,20 @@ export interface SyncOutcome {
   needsLayout: boolean
 }
 
+export interface SyncResult extends SyncOutcome {
+  /**
+   * The first fill's edges, when asked to defer them: not yet in the chart, for the caller to
+   * add after the nodes have been drawn (their classes are decided then).
+   */
+  deferredEdges: DeferredEdge[]
+}
+
+/** An edge kept back from a first fill: its data, and what its classes depend on. */
+export interface DeferredEdge {
+  data: cytoscape.EdgeDataDefinition
+  supported: boolean
+}
+
 function nodeData(node: GraphNode) {
   const look = typeLook(node.type)
   return {
@@ -73,6 +87,8 @@ export interface SyncContext {
   visible: Visible
   /** The chart's record of the elements in view, kept in step with the classes given here. */
   shown: Visible
+  /** On a first fill, leave the edges out and return them (a large graph's nodes paint first). */
+  deferEdges?: boolean
 }
 
 /** The classes an element is created with, so nothing is restyled right after it is added. */
@@ -99,11 +115,13 @@ export function syncElements(
   cy: cytoscape.Core,
   graph: GraphElements,
   context: SyncContext,
-): SyncOutcome {
+): SyncResult {
   const placed: string[] = []
+  const deferredEdges: DeferredEdge[] = []
   let needsLayout = false
   cy.batch(() => {
     const firstFill = cy.elements().empty()
+    const defer = firstFill && context.deferEdges === true
     if (!firstFill) removeGone(cy, graph, context.shown)
     const fresh: cytoscape.ElementDefinition[] = []
     for (const node of graph.nodes) {
@@ -138,11 +156,24 @@ export function syncElements(
           continue
         }
       }
+      if (defer) {
+        deferredEdges.push({ data, supported: edge.supported })
+        continue
+      }
       fresh.push({
         group: 'edges',
         data,
         classes: createdClasses(edge.id, 'edges', context, !edge.supported),
       })
+    }
+    // A first fill that waits for a layout shows nothing until the worker's positions come:
+    // the relations go in with the nodes, rather than redraws of a hidden chart taking the
+    // main thread while the layout's progress should be shown.
+    if (defer && placed.length * 2 > graph.nodes.length) {
+      for (const { data, supported } of deferredEdges.splice(0)) {
+        const classes = createdClasses(data.id ?? '', 'edges', context, !supported)
+        fresh.push({ group: 'edges', data, classes })
+      }
     }
     const added = cy.add(fresh)
     // Most of the chart without a saved position: a layout places it, rather than piling the
@@ -157,7 +188,7 @@ export function syncElements(
         .addClass('unplaced')
     } else placeNearNeighbours(cy, placed)
   })
-  return { placed: needsLayout ? [] : placed, needsLayout }
+  return { placed: needsLayout ? [] : placed, needsLayout, deferredEdges }
 }
 
 function removeGone(cy: cytoscape.Core, graph: GraphElements, shown: Visible): void {

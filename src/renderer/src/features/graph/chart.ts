@@ -11,10 +11,12 @@ import {
   positionsOf,
   revealUnplaced,
   syncElements,
+  type DeferredEdge,
   type SyncOutcome,
 } from './chart-elements'
 import { chartStylesheet, type ChartInk, type LabelSizes } from './chart-style'
 import { ChartViewport } from './chart-viewport'
+import { EdgeStream, type IdleScheduler } from './edge-stream'
 import type { Visible } from './view-filter'
 
 // Its warnings (edges between overlapping nodes, mostly) are for developers; on a large graph
@@ -48,6 +50,8 @@ export interface ChartOptions extends ChartEvents {
   large?: boolean
   /** The theme's colours for labels and borders; light if not given. */
   ink?: ChartInk
+  /** When a large graph's deferred relations are added (tests give their own). */
+  schedule?: IdleScheduler
 }
 
 export class Chart {
@@ -60,6 +64,12 @@ export class Chart {
   private focusNode: string | null = null
   /** The elements in view, as their classes say: a filter change touches only the others. */
   private readonly shown: Visible = { nodes: new Set(), edges: new Set() }
+  /** The elements asked to be in view, read by relations that join the chart later. */
+  private wanted: Visible = { nodes: new Set(), edges: new Set() }
+  /** A large graph's relations still coming in after its first paint. */
+  private stream: EdgeStream | null = null
+  private whenComplete: (() => void)[] = []
+  private readonly schedule: IdleScheduler | undefined
   private matched: ReadonlySet<string> = new Set()
   private dimming = false
   private readonly large: boolean
@@ -68,6 +78,7 @@ export class Chart {
 
   constructor(options: ChartOptions, elementCount: number) {
     this.events = options
+    this.schedule = options.schedule
     const large = options.large ?? elementCount > LARGE_GRAPH_ELEMENTS
     const labels: LabelSizes = { node: 12, edge: 10 }
     this.large = large
@@ -144,22 +155,74 @@ export class Chart {
 
   /**
    * Brings the chart in line with the project's elements, keeping positions and viewport;
-   * newcomers outside `visible` (everything, when absent) come in filtered out.
+   * newcomers outside `visible` (everything, when absent) come in filtered out. A large
+   * graph's first fill adds its nodes only; its relations follow in idle slices (see
+   * edge-stream.ts), and `onComplete` learns when they are all in.
    */
   sync(graph: GraphElements, visible?: Visible): SyncOutcome {
     const inView = visible ?? {
       nodes: new Set(graph.nodes.map((n) => n.id)),
       edges: new Set(graph.edges.map((e) => e.id)),
     }
-    return syncElements(this.cy, graph, {
+    this.wanted = inView
+    // An update compares against the whole chart: the relations still to come go in first.
+    this.finishEdges()
+    const { deferredEdges, ...outcome } = syncElements(this.cy, graph, {
       near: this.viewport.near,
       visible: inView,
       shown: this.shown,
+      // By size, not by look: the large look can be asked for a small chart (the bench does).
+      deferEdges: graph.nodes.length + graph.edges.length > LARGE_GRAPH_ELEMENTS,
     })
+    if (deferredEdges.length > 0) {
+      this.stream = new EdgeStream(this.cy, deferredEdges, {
+        classesOf: (edge) => this.streamedClasses(edge),
+        onDone: () => this.edgesComplete(),
+        ...(this.schedule ? { schedule: this.schedule } : {}),
+      })
+    }
+    return outcome
+  }
+
+  /** Calls `then` once every relation is in the chart (at once, if they are). */
+  onComplete(then: () => void): void {
+    if (this.stream) this.whenComplete.push(then)
+    else then()
+  }
+
+  /** Relations still to be added after the first paint. */
+  get pendingEdges(): number {
+    return this.stream?.pending ?? 0
+  }
+
+  /** Adds the relations still to come at once. */
+  finishEdges(): void {
+    this.stream?.finish()
+  }
+
+  private edgesComplete(): void {
+    this.stream = null
+    const waiting = this.whenComplete
+    this.whenComplete = []
+    for (const then of waiting) then()
+  }
+
+  /** A streamed relation's classes, from the filter, zoom and highlight in force as it joins. */
+  private streamedClasses(edge: DeferredEdge): string[] {
+    const classes: string[] = []
+    const id = edge.data.id ?? ''
+    if (this.wanted.edges.has(id)) this.shown.edges.add(id)
+    else classes.push('filtered')
+    if (this.viewport.near) classes.push('near')
+    if (!edge.supported) classes.push('unsupported')
+    const focus = this.focusNode
+    if (focus && edge.data.source !== focus && edge.data.target !== focus) classes.push('dimmed')
+    return classes
   }
 
   /** Shows exactly the given elements; the others stay in the chart, out of view. */
   setVisible(visible: Visible): void {
+    this.wanted = visible
     const shown = this.shown
     this.cy.batch(() => {
       // Only what changed: a filter on a large graph touches a few elements, not 25,000.
@@ -255,6 +318,7 @@ export class Chart {
 
   /** The visible graph as a PNG; `full` frames the whole visible graph, else the current view. */
   png(scale: number, full: boolean): Promise<Blob> {
+    this.finishEdges()
     return this.cy.png({
       output: 'blob-promise',
       scale,
@@ -266,6 +330,7 @@ export class Chart {
   }
 
   svg(scale: number, full: boolean): string {
+    this.finishEdges()
     return this.cy.svg({ scale, full, bg: '#ffffff' })
   }
 
@@ -279,6 +344,9 @@ export class Chart {
 
   destroy(): void {
     if (this.movedTimer) clearTimeout(this.movedTimer)
+    this.stream?.cancel()
+    this.stream = null
+    this.whenComplete = []
     this.cy.destroy()
   }
 }

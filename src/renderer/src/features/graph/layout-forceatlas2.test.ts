@@ -60,4 +60,16 @@ describe('the force-directed layout of large graphs', () => {
     // Spread to the nodes' size: the typical node (30 px) does not touch its nearest neighbour.
     expect(medianNearestDistance(points.map(([, p]) => p))).toBeGreaterThanOrEqual(30)
   })
+
+  it('stops once settled, short of its iteration cap, and says how far it went', () => {
+    const cap = forceAtlas2Iterations(200, 401)
+    const steps: number[] = []
+    const result = computeLayout(
+      { kind: 'fcose', algorithm: 'forceatlas2', seed: 5, ...twoCommunities() },
+      (done) => steps.push(done),
+    )
+    expect(result.iterations).toBeGreaterThanOrEqual(30)
+    expect(result.iterations).toBeLessThan(cap)
+    expect(steps[steps.length - 1]).toBe(result.iterations)
+  })
 })

@@ -106,11 +106,10 @@ function forceAtlas2Result(
   onProgress?: LayoutProgressListener,
 ): LayoutResult {
   const started = performance.now()
-  const iterations = forceAtlas2Iterations(request.nodes.length, request.edges.length)
-  const points = forceAtlas2Layout({
+  const { points, iterations } = forceAtlas2Layout({
     nodes: request.nodes,
     edges: request.edges,
-    iterations,
+    iterations: forceAtlas2Iterations(request.nodes.length, request.edges.length),
     ...(request.seed !== undefined ? { seed: request.seed } : {}),
     ...(onProgress ? { onProgress } : {}),
   })

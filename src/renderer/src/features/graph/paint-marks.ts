@@ -1,6 +1,7 @@
 /**
  * User Timing marks of the chart's moments (the bench reads them; nothing else does):
- * sightline:graph-sync, sightline:graph-painted, sightline:layout-start,
+ * sightline:graph-sync, sightline:graph-painted (entities drawn), sightline:graph-complete
+ * (relations too), sightline:layout-start,
  * sightline:layout-computed and sightline:graph-laid-out.
  */
 

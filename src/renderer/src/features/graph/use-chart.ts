@@ -126,7 +126,12 @@ export function useChart(
       tell().onNeedsLayout()
     } else {
       chart.fit()
-      markAfterPaint('sightline:graph-painted', (at) => recordPaint(elements, at - started))
+      // First paint: every entity at its place, usable; a large graph's relations are still
+      // coming in (edge-stream.ts). Complete: all of them drawn, what "Show all" states.
+      markAfterPaint('sightline:graph-painted')
+      chart.onComplete(() =>
+        markAfterPaint('sightline:graph-complete', (at) => recordPaint(elements, at - started)),
+      )
     }
     // Chart.resize acts on a real change only: the observer's first call (on observe) would
     // otherwise cost a large chart a second full redraw for nothing.
