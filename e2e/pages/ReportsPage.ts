@@ -163,6 +163,22 @@ export class ReportsPage {
     await this.saveState.filter({ hasText: 'All changes saved' }).waitFor()
   }
 
+  /**
+   * The report's page and the frame showing it, as drawn on screen (the frame's scaling
+   * included). The sheet is the report's own markup, which has no role to find it by.
+   */
+  async previewBoxes(): Promise<{
+    frame: { x: number; width: number; height: number }
+    sheet: { x: number; width: number }
+  }> {
+    const sheet = this.preview.locator('.sheet')
+    await sheet.waitFor()
+    const frame = await this.previewFrame.boundingBox()
+    const page = await sheet.boundingBox()
+    if (!frame || !page) throw new Error('the preview is not on screen')
+    return { frame, sheet: page }
+  }
+
   async exportPdf(): Promise<Download> {
     const download = this.page.waitForEvent('download', { timeout: 60_000 })
     await this.exportPdfButton.click()
