@@ -112,6 +112,11 @@ export class ReaderPage {
     return this.text.getByRole('button', { name, exact: true }).nth(n)
   }
 
+  /** Underlined names that are focusable now (only while one has the focus). */
+  get focusableMentions(): Locator {
+    return this.text.getByRole('button').and(this.page.locator('[tabindex]'))
+  }
+
   /** The underlined name that has the keyboard focus (none unless moving through names by key). */
   get focusedMention(): Locator {
     return this.text.getByRole('button').and(this.page.locator(':focus'))

@@ -164,11 +164,13 @@ export class ReportsPage {
   }
 
   /**
-   * The report's page and the frame showing it, as drawn on screen (the frame's scaling
-   * included). The sheet is the report's own markup, which has no role to find it by.
+   * The frame as drawn on screen (its scaling included), the width it lays the report out
+   * at, and where the report's page falls inside it. The sheet is the report's own markup,
+   * which has no role to find it by.
    */
   async previewBoxes(): Promise<{
-    frame: { x: number; width: number; height: number }
+    frame: { x: number; width: number }
+    layoutWidth: number
     sheet: { x: number; width: number }
   }> {
     const sheet = this.preview.locator('.sheet')
@@ -176,7 +178,8 @@ export class ReportsPage {
     const frame = await this.previewFrame.boundingBox()
     const page = await sheet.boundingBox()
     if (!frame || !page) throw new Error('the preview is not on screen')
-    return { frame, sheet: page }
+    const layoutWidth = await this.previewFrame.evaluate((el) => el.clientWidth)
+    return { frame, layoutWidth, sheet: page }
   }
 
   async exportPdf(): Promise<Download> {
