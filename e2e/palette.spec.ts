@@ -60,6 +60,7 @@ test('? lists the shortcuts of the registry, and each listed key works', async (
       expect.stringMatching(/^Command palette (Ctrl\+K|⌘K)$/),
       expect.stringMatching(/^Keyboard shortcuts \?$/),
       expect.stringMatching(/^Search the project \/$/),
+      expect.stringMatching(/^Import files… (Ctrl\+O|⌘O)$/),
       expect.stringMatching(/^Undo the last edit (Ctrl\+Z|⌘Z)$/),
       expect.stringMatching(/^Redo (Ctrl\+Shift\+Z|⌘⇧Z) or (Ctrl\+Y|⌘Y)$/),
     ]),

@@ -36,6 +36,32 @@ test('known entities are underlined in the text, and a click opens their evidenc
   await expect(page.getByRole('complementary', { name: 'Panjshir' })).toHaveCount(0)
 })
 
+test('the underlined names are reached by key without making them tab stops, and a drag still selects', async ({
+  page,
+  app,
+}) => {
+  const reader = await openBrief(page, app.url)
+  // No name is a tab stop: tabbing never lands in the middle of the text.
+  await expect(reader.focusableMentions).toHaveCount(0)
+
+  // N focuses the first name in view; the arrows move; Enter opens the name's evidence.
+  await reader.reachMentionByKey('Mohammad Yasin Zia')
+  await page.keyboard.press('Enter')
+  const panel = new EvidencePanel(page, 'Mohammad Yasin Zia')
+  await expect(panel.panel).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(panel.panel).toHaveCount(0)
+  // The focus comes back to the name; Escape leaves the names.
+  await expect(reader.focusedMention).toHaveText('Mohammad Yasin Zia')
+  await page.keyboard.press('Escape')
+  await expect(reader.focusedMention).toHaveCount(0)
+
+  // Once the focus has left them the names are plain text again, and a drag selects.
+  await expect(reader.focusableMentions).toHaveCount(0)
+  await reader.selectWithMouse('Panjshir')
+  await expect(page.getByRole('complementary', { name: 'Panjshir' })).toHaveCount(0)
+})
+
 test('highlights take their kind’s colour and carry the grade; a status line never moves the text', async ({
   page,
   app,

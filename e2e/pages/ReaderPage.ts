@@ -112,6 +112,30 @@ export class ReaderPage {
     return this.text.getByRole('button', { name, exact: true }).nth(n)
   }
 
+  /** Underlined names that are focusable now (only while one has the focus). */
+  get focusableMentions(): Locator {
+    return this.text.getByRole('button').and(this.page.locator('[tabindex]'))
+  }
+
+  /** The underlined name that has the keyboard focus (none unless moving through names by key). */
+  get focusedMention(): Locator {
+    return this.text.getByRole('button').and(this.page.locator(':focus'))
+  }
+
+  /**
+   * Moves through the underlined names by key (N, then the arrows) until `name` has the
+   * focus; returns how many arrow presses it took.
+   */
+  async reachMentionByKey(name: string, most = 80): Promise<number> {
+    await this.page.keyboard.press('n')
+    await expect(this.focusedMention).toHaveCount(1)
+    for (let presses = 0; presses <= most; presses++) {
+      if ((await this.focusedMention.textContent()) === name) return presses
+      await this.page.keyboard.press('ArrowRight')
+    }
+    throw new Error(`no underlined name "${name}" within ${most} presses`)
+  }
+
   /** The highlight of one annotation (its first piece, where it starts). */
   highlightOf(annotationId: string): Locator {
     return this.text.locator(`mark[data-ids~="${annotationId}"]`).first()

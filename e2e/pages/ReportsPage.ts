@@ -163,6 +163,25 @@ export class ReportsPage {
     await this.saveState.filter({ hasText: 'All changes saved' }).waitFor()
   }
 
+  /**
+   * The frame as drawn on screen (its scaling included), the width it lays the report out
+   * at, and where the report's page falls inside it. The sheet is the report's own markup,
+   * which has no role to find it by.
+   */
+  async previewBoxes(): Promise<{
+    frame: { x: number; width: number }
+    layoutWidth: number
+    sheet: { x: number; width: number }
+  }> {
+    const sheet = this.preview.locator('.sheet')
+    await sheet.waitFor()
+    const frame = await this.previewFrame.boundingBox()
+    const page = await sheet.boundingBox()
+    if (!frame || !page) throw new Error('the preview is not on screen')
+    const layoutWidth = await this.previewFrame.evaluate((el) => el.clientWidth)
+    return { frame, layoutWidth, sheet: page }
+  }
+
   async exportPdf(): Promise<Download> {
     const download = this.page.waitForEvent('download', { timeout: 60_000 })
     await this.exportPdfButton.click()

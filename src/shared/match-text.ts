@@ -224,7 +224,13 @@ export function matchWords(text: string): MatchWord[] {
 
 /** The match keys of a text's words, in order: what a search index stores for it. */
 export function matchKeys(text: string): string[] {
-  const keys: string[] = []
-  for (const m of foldForMatching(text).matchAll(MATCH_WORD)) keys.push(latinSpellingKey(m[0]))
-  return keys
+  return foldedWords(text).map(latinSpellingKey)
+}
+
+/**
+ * The folded words of a text as written, before the spelling key: what a word still being
+ * typed is a beginning of ("fre" of "freedom", whose key is "fridum").
+ */
+export function foldedWords(text: string): string[] {
+  return foldForMatching(text).match(MATCH_WORD) ?? []
 }

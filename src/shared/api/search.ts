@@ -54,6 +54,25 @@ export const SpellingVariants = z.strictObject({
 })
 export type SpellingVariants = z.infer<typeof SpellingVariants>
 
+/** A record the command palette can open, found by one of its names. */
+export const RecordHit = z.strictObject({
+  kind: z.enum(['entity', 'source', 'note', 'analysis']),
+  id: Id,
+  /** An entity's type: which grid opens it. */
+  entityType: z.string().optional(),
+  title: z.string(),
+  /** A quieter second line: an entity's aliases, a source's publisher and date. */
+  detail: z.string().optional(),
+})
+export type RecordHit = z.infer<typeof RecordHit>
+
+export const RecordResults = z.strictObject({
+  records: z.array(RecordHit),
+  /** Milliseconds the lookup took in the main process. */
+  tookMs: z.number().nonnegative(),
+})
+export type RecordResults = z.infer<typeof RecordResults>
+
 export const searchMethods = {
   /** Full-text search over sources' text, titles, annotation quotes and comments, and
    * entities (names, aliases, acronyms) and notes. */
@@ -63,6 +82,17 @@ export const searchMethods = {
       limit: z.number().int().min(1).max(100).optional(),
     }),
     SearchResults,
+  ),
+  /**
+   * Entities, sources, notes and analyses by name, alias or acronym, word prefixes as typed
+   * and a typo forgiven: what the command palette lists.
+   */
+  'search.records': method(
+    z.strictObject({
+      q: z.string().trim().min(1, 'type something to search for').max(200),
+      limit: z.number().int().min(1).max(100).optional(),
+    }),
+    RecordResults,
   ),
   /** Other spellings of an entity's names found in the sources, to offer as aliases. */
   'search.spellings': method(z.strictObject({ entityId: Id }), SpellingVariants),

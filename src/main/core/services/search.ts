@@ -11,6 +11,7 @@ import type { Annotation, Entity, Note, SourceRecord } from '../../../shared/mod
 import { foldForMatching, matchKeys, matchWords, type MatchWord } from '../../../shared/match-text'
 import { notFound } from '../errors'
 import type { ProjectStore } from '../project-store'
+import { warmRecordIndex } from './record-search'
 
 /** Passages of a source's text are indexed in pieces of about this many characters. */
 const CHUNK_LENGTH = 1_200
@@ -298,11 +299,12 @@ export function searchIndexFor(store: ProjectStore): SearchIndex {
   return index
 }
 
-/** Starts (or continues) building the index in the background; never throws. */
+/** Starts (or continues) building the indexes in the background; never throws. */
 export function warmSearchIndex(store: ProjectStore): void {
   void searchIndexFor(store)
     .sync()
     .catch(() => undefined)
+  warmRecordIndex(store)
 }
 
 /** Entities and notes listed beside the passages, at most this many of each. */

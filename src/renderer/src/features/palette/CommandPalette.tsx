@@ -2,22 +2,26 @@ import { useId, useMemo, useState } from 'react'
 import { chordLabel } from '../../ui/keys'
 import { Dialog } from '../../ui/Dialog'
 import { groupResults, paletteMatcher, type PaletteItem } from './palette-items'
-import { usePaletteItems } from './use-palette-items'
+import { useCommandAndViewItems, useRecordItems } from './use-palette-items'
 
 /**
  * The command palette (Ctrl+K / ⌘K): one box that finds a command of any view, a view, or a
- * record by name. Arrow keys move, Enter runs, Escape closes. A combobox over a listbox, so a
+ * record by name (commands and views matched here, records by the main process's index). Arrow keys move, Enter runs, Escape closes. A combobox over a listbox, so a
  * screen reader hears the active option as the arrows move.
  */
 export function CommandPalette({ onClose }: { onClose: () => void }) {
-  const { items, loading } = usePaletteItems()
   const [query, setQuery] = useState('')
+  const commandsAndViews = useCommandAndViewItems()
+  const records = useRecordItems(query)
   const [activeIndex, setActiveIndex] = useState(0)
   const listId = useId()
   const optionId = (index: number): string => `${listId}-option-${index}`
 
-  const match = useMemo(() => paletteMatcher(items), [items])
-  const groups = useMemo(() => groupResults(match(query)), [match, query])
+  const match = useMemo(() => paletteMatcher(commandsAndViews), [commandsAndViews])
+  const groups = useMemo(
+    () => groupResults([...match(query), ...records.items]),
+    [match, query, records.items],
+  )
   const flat = useMemo(() => groups.flatMap((group) => group.items), [groups])
   /** Where each group's first option falls in `flat`, for the options' ids. */
   const offsets = useMemo(
@@ -105,7 +109,7 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
         ))}
         {flat.length === 0 && (
           <p className="palette-empty muted">
-            {loading ? 'Loading the project…' : `Nothing matches “${query.trim()}”.`}
+            {records.loading ? 'Looking up names…' : `Nothing matches “${query.trim()}”.`}
           </p>
         )}
       </div>

@@ -1,13 +1,15 @@
 import { useMemo } from 'react'
-import { useAnalysisList } from '../../api/analyses'
-import { useEntityList } from '../../api/entities'
-import { useNoteList } from '../../api/notes'
-import { useSourceList } from '../../api/sources'
+import type { RecordHit } from '../../../../shared/contract'
+import { useRecordSearch } from '../../api/search'
 import { runInView, useRegisteredCommands } from '../../ui/commands'
 import { ENTITY_GRIDS } from '../../routes/entity-grids'
 import { analysisHref, entityViewHref, noteHref, readerHref } from '../../routes/links'
 import { VIEWS } from '../../routes/views'
-import { commandItems, type PaletteItem } from './palette-items'
+import { commandItems, RESULT_LIMIT, type PaletteItem } from './palette-items'
+import { useSettledText } from './use-settled-text'
+
+/** Keystrokes closer together than this ask the main process once. */
+const TYPING_PAUSE_MS = 30
 
 function go(href: string): () => void {
   return () => {
@@ -19,19 +21,51 @@ const GRID_LABELS: Record<string, string> = Object.fromEntries(
   Object.values(ENTITY_GRIDS).map((grid) => [grid.type, grid.label]),
 )
 
-/**
- * Everything the palette can reach: the commands registered now (this view's and the
- * global ones), the other views' commands (the palette opens the view, which runs it), the
- * views, and the project's records from the data layer. Read only while the palette is open.
- */
-export function usePaletteItems(): { items: PaletteItem[]; loading: boolean } {
-  const commands = useRegisteredCommands()
-  const entities = useEntityList({})
-  const sources = useSourceList()
-  const notes = useNoteList('')
-  const analyses = useAnalysisList()
+/** A record the main process found, as the palette lists and opens it. */
+export function recordItem(hit: RecordHit): PaletteItem {
+  const detail = hit.detail ? { detail: hit.detail } : {}
+  switch (hit.kind) {
+    case 'entity':
+      return {
+        key: `entity:${hit.id}`,
+        group: GRID_LABELS[hit.entityType ?? ''] ?? 'Groups',
+        title: hit.title,
+        ...detail,
+        run: go(entityViewHref(hit.id, hit.entityType ?? 'group')),
+      }
+    case 'source':
+      return {
+        key: `source:${hit.id}`,
+        group: 'Sources',
+        title: hit.title,
+        ...detail,
+        run: go(readerHref(hit.id)),
+      }
+    case 'note':
+      return {
+        key: `note:${hit.id}`,
+        group: 'Notes',
+        title: hit.title || 'Untitled note',
+        run: go(noteHref(hit.id)),
+      }
+    case 'analysis':
+      return {
+        key: `analysis:${hit.id}`,
+        group: 'Analyses',
+        title: hit.title,
+        run: go(analysisHref(hit.id)),
+      }
+  }
+}
 
-  const items = useMemo(() => {
+/**
+ * What the palette matches in the renderer: the commands registered now (this view's and
+ * the global ones), the other views' commands (the palette opens the view, which runs it),
+ * and the views. A few hundred at most, so Fuse.js matches them at every keystroke.
+ */
+export function useCommandAndViewItems(): PaletteItem[] {
+  const commands = useRegisteredCommands()
+  return useMemo(() => {
     const registered = new Set(commands.map((command) => command.id))
     const list: PaletteItem[] = commandItems(commands)
     for (const view of VIEWS) {
@@ -53,44 +87,22 @@ export function usePaletteItems(): { items: PaletteItem[]; loading: boolean } {
         run: go(`#/${view.id}`),
       })
     }
-    for (const entity of entities.data ?? []) {
-      list.push({
-        key: `entity:${entity.id}`,
-        group: GRID_LABELS[entity.type] ?? 'Groups',
-        title: entity.name,
-        detail: entity.aliases.length > 0 ? entity.aliases.join(', ') : undefined,
-        keywords: entity.aliases,
-        run: go(entityViewHref(entity.id, entity.type)),
-      })
-    }
-    for (const { source } of sources.data ?? []) {
-      list.push({
-        key: `source:${source.id}`,
-        group: 'Sources',
-        title: source.title,
-        detail: [source.publisher, source.publishedAt].filter(Boolean).join(' · ') || undefined,
-        run: go(readerHref(source.id)),
-      })
-    }
-    for (const note of notes.data ?? []) {
-      list.push({
-        key: `note:${note.id}`,
-        group: 'Notes',
-        title: note.title || 'Untitled note',
-        run: go(noteHref(note.id)),
-      })
-    }
-    for (const analysis of analyses.data ?? []) {
-      list.push({
-        key: `analysis:${analysis.id}`,
-        group: 'Analyses',
-        title: analysis.question,
-        run: go(analysisHref(analysis.id)),
-      })
-    }
     return list
-  }, [commands, entities.data, sources.data, notes.data, analyses.data])
+  }, [commands])
+}
 
-  const loading = [entities, sources, notes, analyses].some((query) => query.isPending)
-  return { items, loading }
+/**
+ * The project's records whose names match what is typed: entities, sources, notes and
+ * analyses, looked up in the main process's index once typing pauses, so a project of
+ * 100,000 records is never copied into the renderer or scanned at a keystroke.
+ */
+export function useRecordItems(query: string): { items: PaletteItem[]; loading: boolean } {
+  const settled = useSettledText(query, TYPING_PAUSE_MS)
+  const records = useRecordSearch(settled, RESULT_LIMIT)
+  const items = useMemo(
+    () => (settled.trim() === '' ? [] : (records.data?.records ?? []).map(recordItem)),
+    [settled, records.data],
+  )
+  const typing = settled !== query
+  return { items, loading: query.trim() !== '' && (typing || records.isFetching) }
 }

@@ -6,6 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react'
 import { readerHref } from '../../routes/links'
+import { useCommands } from '../../ui/commands'
 import { ACCEPTED_EXTENSIONS } from './files'
 import { sourceToOpen } from './import-rows'
 import { ImportRowItem } from './ImportResults'
@@ -15,12 +16,6 @@ import './import-host.css'
 /** Whether a drag carries files (not text or a link dragged inside the page). */
 function carriesFiles(event: DragEvent): boolean {
   return event.dataTransfer?.types.includes('Files') ?? false
-}
-
-/** Ctrl+O or Cmd+O, whatever the layout (the key's position counts on a non-Latin one). */
-function isOpenKey(event: KeyboardEvent): boolean {
-  if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return false
-  return event.key.toLowerCase() === 'o' || event.code === 'KeyO'
 }
 
 export function ImportHost() {
@@ -42,6 +37,23 @@ export function ImportHost() {
   useEffect(() => {
     startRef.current = start
   })
+
+  useCommands([
+    {
+      id: 'import.files',
+      title: 'Import files…',
+      scope: 'Global',
+      keys: ['Mod+O'],
+      keywords: ['open', 'add source'],
+      // A text field does not own Ctrl+O, so it opens from there too.
+      inFields: true,
+      run: () => {
+        // A dialog keeps its keys; the registry lets a field's Mod keys through, this one not.
+        if (document.querySelector('dialog[open]')) return
+        input.current?.click()
+      },
+    },
+  ])
 
   useEffect(() => {
     let depth = 0
@@ -68,24 +80,15 @@ export function ImportHost() {
       const files = Array.from(event.dataTransfer?.files ?? [])
       if (files.length > 0) startRef.current(files)
     }
-    const onKeyDown = (event: KeyboardEvent): void => {
-      if (!isOpenKey(event) || event.defaultPrevented) return
-      // A modal dialog keeps its keys; a text field does not own Ctrl+O, so it still opens.
-      if (document.querySelector('dialog[open]')) return
-      event.preventDefault()
-      input.current?.click()
-    }
     window.addEventListener('dragenter', onDragEnter)
     window.addEventListener('dragleave', onDragLeave)
     window.addEventListener('dragover', onDragOver)
     window.addEventListener('drop', onDrop)
-    document.addEventListener('keydown', onKeyDown)
     return () => {
       window.removeEventListener('dragenter', onDragEnter)
       window.removeEventListener('dragleave', onDragLeave)
       window.removeEventListener('dragover', onDragOver)
       window.removeEventListener('drop', onDrop)
-      document.removeEventListener('keydown', onKeyDown)
     }
   }, [])
 

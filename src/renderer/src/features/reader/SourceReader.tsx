@@ -16,6 +16,8 @@ import { SideTabs, type SideTab } from './SideTabs'
 import { SuggestionsPanel } from './SuggestionsPanel'
 import { TextView } from './TextView'
 import { useAnnotateAction } from './use-annotate-action'
+import { focusFirstMention } from './mention-focus'
+import { useCommands } from '../../ui/commands'
 import { useHighlightHover } from './use-highlight-hover'
 import { useScrollRequest } from './use-scroll-request'
 import { useTextSelection } from './use-text-selection'
@@ -114,6 +116,19 @@ function Reader({
   )
   const mentions = useEntityMentions(text, entities.data)
   const [entityPanelId, setEntityPanelId] = useState<string | null>(null)
+  useCommands([
+    {
+      id: 'reader.names',
+      title: 'Go to the underlined names (arrows move, Enter opens)',
+      scope: 'Reader',
+      keys: ['N'],
+      keywords: ['entities', 'mentions', 'keyboard'],
+      disabled: mentions.length === 0 || dialog !== null,
+      run: () => {
+        if (rootRef.current) focusFirstMention(rootRef.current)
+      },
+    },
+  ])
   const showSentence = useCallback(
     (range: { start: number; end: number }) => {
       setSentence(range)

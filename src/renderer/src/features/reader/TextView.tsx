@@ -1,6 +1,7 @@
 import { Fragment, memo, useMemo, type ReactNode } from 'react'
 import { useProgressiveCount } from './progressive'
 import { mentionEntityId, type Mention } from './entity-mentions'
+import { holdMention, isMention, moveMentionFocus, releaseMention } from './mention-focus'
 import { blockSegments, spansByBlock, textBlocks, type Block, type Span } from './segments'
 import './text-view.css'
 
@@ -88,7 +89,24 @@ export const TextView = memo(function TextView({
       onMouseOver={(e) => hoverFrom(e.target)}
       onMouseLeave={() => onHover(null)}
       onFocus={(e) => hoverFrom(e.target)}
-      onBlur={() => onHover(null)}
+      onBlur={(e) => {
+        onHover(null)
+        if (isMention(e.target)) releaseMention(e.target)
+      }}
+      onKeyDown={(e) => {
+        // Moving through the names by key (the reader's N command focuses the first).
+        const root = rootRef.current
+        if (!root || !isMention(e.target) || e.ctrlKey || e.metaKey || e.altKey) return
+        const mention = e.target
+        if (e.key === 'ArrowRight' || e.key === 'ArrowDown') moveMentionFocus(root, mention, 1)
+        else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') moveMentionFocus(root, mention, -1)
+        else if (e.key === 'Enter' || e.key === ' ') {
+          holdMention(mention)
+          openMention(mention)
+        } else if (e.key === 'Escape') mention.blur()
+        else return
+        e.preventDefault()
+      }}
       onClick={(e) => {
         // A drag that selected text is the start of an annotation, not a click on a name.
         if (window.getSelection()?.isCollapsed !== false) openMention(e.target)

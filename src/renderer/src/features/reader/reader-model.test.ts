@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { Annotation, SourceRecord } from '../../../../shared/model'
+import { commandForKey } from '../../ui/commands'
+import type { FocusedElement } from '../../ui/keys'
 import {
-  annotateGradeKey,
+  annotateCommands,
   describeReanchor,
   initialScroll,
-  isAnnotateKey,
   nextScroll,
   pageLabel,
   placedAnnotations,
@@ -180,43 +181,87 @@ describe('selectedPassage', () => {
   })
 })
 
-describe('isAnnotateKey', () => {
+/**
+ * What a key press over the reader does through the registry's handler: the grade `act` was
+ * called with ("none" for a plain annotate), or null when the key ran nothing.
+ */
+function pressed(
+  press: { key: string; ctrlKey: boolean; metaKey: boolean; altKey: boolean; code?: string },
+  focused: FocusedElement | null,
+  editorOpen: boolean,
+  { reselecting = false, hasSelection = true } = {},
+): number | 'none' | null {
+  let ran: number | 'none' | null = null
+  const commands = annotateCommands({
+    hasSelection,
+    editorOpen,
+    reselecting,
+    act: (grade) => {
+      ran = grade ?? 'none'
+    },
+  })
+  commandForKey(commands, { code: '', shiftKey: false, ...press }, focused, false)?.run()
+  return ran
+}
+
+describe('A over a selection', () => {
   const press = { key: 'a', ctrlKey: false, metaKey: false, altKey: false }
   const body = { tagName: 'BODY' }
 
-  it('is A, either case, outside fields and dialogs', () => {
-    expect(isAnnotateKey(press, body, false)).toBe(true)
-    expect(isAnnotateKey({ ...press, key: 'A' }, body, false)).toBe(true)
-    expect(isAnnotateKey(press, { tagName: 'BUTTON' }, false)).toBe(true)
-    expect(isAnnotateKey(press, null, false)).toBe(true)
+  it('is A, either case, outside fields and the editor', () => {
+    expect(pressed(press, body, false)).toBe('none')
+    expect(pressed({ ...press, key: 'A' }, body, false)).toBe('none')
+    expect(pressed(press, { tagName: 'BUTTON' }, false)).toBe('none')
+    expect(pressed(press, null, false)).toBe('none')
   })
 
-  it('is not another key, a chord, a key typed in a field, or one pressed in a dialog', () => {
-    expect(isAnnotateKey({ ...press, key: 'b' }, body, false)).toBe(false)
-    expect(isAnnotateKey({ ...press, ctrlKey: true }, body, false)).toBe(false)
-    expect(isAnnotateKey({ ...press, metaKey: true }, body, false)).toBe(false)
-    expect(isAnnotateKey({ ...press, altKey: true }, body, false)).toBe(false)
-    expect(isAnnotateKey(press, { tagName: 'INPUT', type: 'text' }, false)).toBe(false)
-    expect(isAnnotateKey(press, { tagName: 'TEXTAREA' }, false)).toBe(false)
-    expect(isAnnotateKey(press, body, true)).toBe(false)
+  it('is not another key, a chord, a key typed in a field, or one pressed in the editor', () => {
+    expect(pressed({ ...press, key: 'b' }, body, false)).toBeNull()
+    expect(pressed({ ...press, ctrlKey: true }, body, false)).toBeNull()
+    expect(pressed({ ...press, metaKey: true }, body, false)).toBeNull()
+    expect(pressed({ ...press, altKey: true }, body, false)).toBeNull()
+    expect(pressed(press, { tagName: 'INPUT', type: 'text' }, false)).toBeNull()
+    expect(pressed(press, { tagName: 'TEXTAREA' }, false)).toBeNull()
+    expect(pressed(press, body, true)).toBeNull()
+    expect(pressed(press, body, false, { hasSelection: false })).toBeNull()
   })
 })
 
-describe('annotateGradeKey', () => {
+describe('a credibility digit over a selection', () => {
   const press = { key: '4', ctrlKey: false, metaKey: false, altKey: false }
   const body = { tagName: 'BODY' }
 
-  it('grades with a digit 1–6 outside fields and dialogs', () => {
-    expect(annotateGradeKey(press, body, false)).toBe(4)
-    expect(annotateGradeKey({ ...press, key: '1' }, null, false)).toBe(1)
-    expect(annotateGradeKey({ ...press, key: '6' }, { tagName: 'BUTTON' }, false)).toBe(6)
+  it('grades with a digit 1–6 outside fields and the editor', () => {
+    expect(pressed(press, body, false)).toBe(4)
+    expect(pressed({ ...press, key: '1' }, null, false)).toBe(1)
+    expect(pressed({ ...press, key: '6' }, { tagName: 'BUTTON' }, false)).toBe(6)
   })
 
-  it('ignores other digits, chords, typing in a field and open dialogs', () => {
-    expect(annotateGradeKey({ ...press, key: '7' }, body, false)).toBeNull()
-    expect(annotateGradeKey({ ...press, key: '0' }, body, false)).toBeNull()
-    expect(annotateGradeKey({ ...press, ctrlKey: true }, body, false)).toBeNull()
-    expect(annotateGradeKey(press, { tagName: 'INPUT', type: 'text' }, false)).toBeNull()
-    expect(annotateGradeKey(press, body, true)).toBeNull()
+  it('ignores other digits, chords, typing in a field, the open editor and a re-anchoring', () => {
+    expect(pressed({ ...press, key: '7' }, body, false)).toBeNull()
+    expect(pressed({ ...press, key: '0' }, body, false)).toBeNull()
+    expect(pressed({ ...press, ctrlKey: true }, body, false)).toBeNull()
+    expect(pressed(press, { tagName: 'INPUT', type: 'text' }, false)).toBeNull()
+    expect(pressed(press, body, true)).toBeNull()
+    expect(pressed(press, body, false, { reselecting: true })).toBeNull()
+  })
+
+  it('is listed in the registry with its key, so the ? overlay shows it', () => {
+    const commands = annotateCommands({
+      hasSelection: false,
+      editorOpen: false,
+      reselecting: false,
+      act: () => undefined,
+    })
+    expect(commands.map((command) => command.keys)).toEqual([
+      ['A'],
+      ['1'],
+      ['2'],
+      ['3'],
+      ['4'],
+      ['5'],
+      ['6'],
+    ])
+    expect(commands[4]?.title).toBe('Annotate the selection, credibility 4 (doubtful)')
   })
 })

@@ -3,11 +3,11 @@
  * text, the highlights it draws, where a scroll request points, the lines it prints. Pure,
  * so each rule is tested without a DOM.
  */
-import { RELIABILITY_LABELS } from '../../../../shared/admiralty'
+import { credibilityLabel, RELIABILITY_LABELS } from '../../../../shared/admiralty'
 import type { ReanchorSummary } from '../../../../shared/contract'
 import type { Annotation, Credibility, SourceRecord } from '../../../../shared/model'
 import type { ReaderRoute } from '../../routes/links'
-import { takesTypingKeys, type FocusedElement, type KeyPress } from '../../ui/shortcuts'
+import type { Command } from '../../ui/commands'
 import type { PendingSelection } from './AnnotationEditor'
 import { pageOf, trimRange } from './segments'
 import type { Highlight } from './TextView'
@@ -137,27 +137,44 @@ export function selectedPassage(
   return end > start ? { start, end, exact: text.slice(start, end) } : null
 }
 
-/** "A" annotates the selection, as in other annotation tools, unless a field or dialog has the key. */
-export function isAnnotateKey(
-  press: Pick<KeyPress, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>,
-  focused: FocusedElement | null,
-  modalOpen: boolean,
-): boolean {
-  if (press.key !== 'a' && press.key !== 'A') return false
-  if (press.ctrlKey || press.metaKey || press.altKey || modalOpen) return false
-  return !takesTypingKeys(focused)
-}
+/** The credibility digits a key press grades a new annotation with. */
+const CREDIBILITY_KEYS: readonly Credibility[] = [1, 2, 3, 4, 5, 6]
 
 /**
- * A credibility digit (1–6) pressed over a selection annotates it already graded: the first
- * claim takes "select, 4, pick, Enter". Null for any other key, a chord, a field or a dialog.
+ * The reader's keys over a selection, as registry commands (so `?` lists them and the one
+ * key handler runs them): "A" annotates it, as in other annotation tools, and a credibility
+ * digit 1–6 annotates it already graded, so the first claim takes "select, 4, pick, Enter".
+ * While the editor is open its own digits and letters grade and classify, so these step
+ * aside; while an annotation is being re-anchored, "A" anchors it and digits mean nothing.
  */
-export function annotateGradeKey(
-  press: Pick<KeyPress, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>,
-  focused: FocusedElement | null,
-  modalOpen: boolean,
-): Credibility | null {
-  if (!/^[1-6]$/.test(press.key)) return null
-  if (press.ctrlKey || press.metaKey || press.altKey || modalOpen) return null
-  return takesTypingKeys(focused) ? null : Number(press.key)
+export function annotateCommands({
+  hasSelection,
+  editorOpen,
+  reselecting,
+  act,
+}: {
+  hasSelection: boolean
+  editorOpen: boolean
+  reselecting: boolean
+  act: (credibility?: Credibility) => void
+}): Command[] {
+  const idle = !hasSelection || editorOpen
+  return [
+    {
+      id: 'reader.annotate',
+      title: reselecting ? 'Anchor the annotation to the selection' : 'Annotate the selection',
+      scope: 'Reader',
+      keys: ['A'],
+      disabled: idle,
+      run: () => act(),
+    },
+    ...CREDIBILITY_KEYS.map((grade) => ({
+      id: `reader.annotate-graded-${grade}`,
+      title: `Annotate the selection, credibility ${grade} (${credibilityLabel(grade)?.toLowerCase()})`,
+      scope: 'Reader',
+      keys: [String(grade)],
+      disabled: idle || reselecting,
+      run: () => act(grade),
+    })),
+  ]
 }

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useState } from 'react'
 import type { Annotation } from '../../../../shared/model'
 import { useReselectAnchor } from '../../api/sources'
 import type { Credibility } from '../../../../shared/model'
 import type { PendingSelection } from './AnnotationEditor'
-import { annotateGradeKey, isAnnotateKey } from './reader-model'
+import { useCommands } from '../../ui/commands'
+import { annotateCommands } from './reader-model'
 import type { LiveSelection } from './use-text-selection'
 
 export interface AnnotateAction {
@@ -65,18 +66,14 @@ export function useAnnotateAction({
     [selection, reselecting, anchor, contentHash, onAnnotate, onAnchored, onStatus],
   )
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent): void => {
-      const focused = event.target instanceof HTMLElement ? event.target : null
-      if (!selection) return
-      const grade = reselecting ? null : annotateGradeKey(event, focused, dialogOpen)
-      if (grade === null && !isAnnotateKey(event, focused, dialogOpen)) return
-      event.preventDefault()
-      act(grade ?? undefined)
-    }
-    document.addEventListener('keydown', onKey)
-    return () => document.removeEventListener('keydown', onKey)
-  }, [act, dialogOpen, selection, reselecting])
+  useCommands(
+    annotateCommands({
+      hasSelection: selection !== null,
+      editorOpen: dialogOpen,
+      reselecting: reselecting !== null,
+      act,
+    }),
+  )
 
   const startReselect = useCallback(
     (annotation: Annotation) => {

@@ -11,7 +11,9 @@ import {
   useState,
 } from 'react'
 import type { TimelineItem } from '../../../../shared/contract'
+import { themeColour, useTheme } from '../../ui/theme'
 import {
+  chartColours,
   chartHeight,
   drawTimeline,
   GUTTER,
@@ -105,6 +107,7 @@ export const TimelineChart = forwardRef<TimelineChartHandle, TimelineChartProps>
         scrollTop: scrollTopRef.current,
         selectedKey: p.selectedKey,
         range: p.range,
+        colours: chartColours(themeColour),
       })
       if (p.lanes !== paintedLanes.current && p.lanes.some((lane) => lane.placed.length > 0)) {
         paintedLanes.current = p.lanes
@@ -175,8 +178,9 @@ export const TimelineChart = forwardRef<TimelineChartHandle, TimelineChartProps>
       reportWindow()
     }, [width, height, base, schedule, reportWindow])
 
-    // Redraw when what is drawn changes (draw reads it through `latest`).
-    useEffect(schedule, [lanes, selectedKey, range, schedule])
+    // Redraw when what is drawn changes (draw reads it through `latest`), or the theme does.
+    const { theme } = useTheme()
+    useEffect(schedule, [lanes, selectedKey, range, theme, schedule])
 
     useEffect(() => () => cancelAnimationFrame(frameRef.current), [])
 

@@ -40,13 +40,13 @@ export function TimelineLegend() {
         </li>
         <li>
           <svg className="swatch" width="12" height="12" aria-hidden="true">
-            <circle cx="6" cy="6" r="5" fill="#ffffff" stroke="#566573" strokeDasharray="3 2" />
+            <circle className="swatch-hollow" cx="6" cy="6" r="5" strokeDasharray="3 2" />
           </svg>{' '}
           Unsupported (no quote)
         </li>
         <li>
           <svg className="swatch" width="16" height="16" aria-hidden="true">
-            <circle cx="8" cy="8" r="7.5" fill="#1d232b" />
+            <circle className="swatch-cluster" cx="8" cy="8" r="7.5" />
           </svg>{' '}
           Cluster (click to zoom in)
         </li>

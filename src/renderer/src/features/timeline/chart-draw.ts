@@ -21,7 +21,6 @@ export const LANE_HEIGHT = 46
 const POINT_Y = 16
 const SPAN_Y = 28
 const SPAN_STEP = 5
-const SELECTED = '#f0a500'
 /** Twice the largest cluster's radius. */
 const CLUSTER_PX = 24
 
@@ -42,6 +41,46 @@ export interface Hit {
   items: TimelineItem[]
 }
 
+/**
+ * The chart's colours, from the theme's tokens (ui/theme.css) so the canvas follows light
+ * and dark like the rest of the view. Mark colours (kind, lane) are the shared layout's.
+ */
+export interface ChartColours {
+  /** The plotting area and the inside of an unsupported mark. */
+  background: string
+  /** The lane-name gutter and the axis band beside it. */
+  gutter: string
+  /** Tick lines. */
+  grid: string
+  /** Lane separators and the gutter's edge. */
+  rule: string
+  /** Lane names, cluster discs. */
+  ink: string
+  /** The lane of events with no participant, and axis labels. */
+  muted: string
+  /** The brushed range shaded behind the marks. */
+  range: string
+  /** The count written on a cluster disc. */
+  onInk: string
+  /** The outline of the selected mark. */
+  selected: string
+}
+
+/** The colours for the current theme, read from its tokens by `token`. */
+export function chartColours(token: (name: `--${string}`) => string): ChartColours {
+  return {
+    background: token('--panel'),
+    gutter: token('--panel-2'),
+    grid: token('--hover'),
+    rule: token('--line'),
+    ink: token('--ink'),
+    muted: token('--muted'),
+    range: token('--warning-bg'),
+    onInk: token('--panel'),
+    selected: token('--warning-line'),
+  }
+}
+
 export interface DrawInput {
   lanes: readonly ChartLane[]
   x: ScaleTime<number, number>
@@ -53,6 +92,7 @@ export interface DrawInput {
   selectedKey: string | null
   /** The shared brushed range (ms), shaded on the chart. */
   range: { from: number | null; to: number | null } | null
+  colours: ChartColours
 }
 
 /** The full height of the lanes, the axis included: what the view scrolls through. */
@@ -82,10 +122,10 @@ class Batches {
     return batch.path
   }
 
-  draw(ctx: CanvasRenderingContext2D, lineWidth: number): void {
+  draw(ctx: CanvasRenderingContext2D, lineWidth: number, hollow: string): void {
     ctx.lineWidth = lineWidth
     for (const { path, colour, supported } of this.paths.values()) {
-      ctx.fillStyle = supported ? colour : '#ffffff'
+      ctx.fillStyle = supported ? colour : hollow
       ctx.strokeStyle = colour
       ctx.setLineDash(supported ? [] : [3, 2])
       ctx.fill(path)
@@ -115,24 +155,24 @@ function clusterRadius(count: number): number {
 
 /** Draws a frame; returns the marks' boxes for hit testing. */
 export function drawTimeline(ctx: CanvasRenderingContext2D, input: DrawInput): Hit[] {
-  const { lanes, x, width, height, scrollTop } = input
+  const { lanes, x, width, height, scrollTop, colours } = input
   const toX = linear(x)
   const hits: Hit[] = []
-  ctx.fillStyle = '#ffffff'
+  ctx.fillStyle = colours.background
   ctx.fillRect(0, 0, width, height)
 
   if (input.range) {
     const from = input.range.from === null ? GUTTER : Math.max(GUTTER, toX(input.range.from))
     const to = input.range.to === null ? width : Math.min(width, toX(input.range.to))
     if (to > from) {
-      ctx.fillStyle = '#fff6d6'
+      ctx.fillStyle = colours.range
       ctx.fillRect(from, AXIS - 4, to - from, height)
     }
   }
 
   // Axis: d3 picks ticks that suit the zoom, from decades down to days.
   const ticks = x.ticks(Math.max(2, Math.floor((width - GUTTER) / 100)))
-  ctx.strokeStyle = '#e3e7ec'
+  ctx.strokeStyle = colours.grid
   ctx.lineWidth = 1
   ctx.beginPath()
   for (const tick of ticks) {
@@ -198,26 +238,28 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, input: DrawInput): H
     addPoint(points.path(itemColour(item), item.supported), item, mark.x, y)
   }
 
-  spans.draw(ctx, 1)
-  ctx.fillStyle = 'rgba(52, 73, 94, 0.12)'
+  spans.draw(ctx, 1, colours.background)
+  ctx.fillStyle = colours.muted
+  ctx.globalAlpha = 0.15
   ctx.fill(spreads)
-  points.draw(ctx, 1.5)
-  ctx.fillStyle = '#1d232b'
+  ctx.globalAlpha = 1
+  points.draw(ctx, 1.5, colours.background)
+  ctx.fillStyle = colours.ink
   ctx.fill(clusters)
-  ctx.fillStyle = '#ffffff'
+  ctx.fillStyle = colours.onInk
   ctx.font = '9px sans-serif'
   ctx.textAlign = 'center'
   for (const count of counts) ctx.fillText(count.text, count.x, count.y)
-  ctx.strokeStyle = SELECTED
+  ctx.strokeStyle = colours.selected
   ctx.lineWidth = 3
   for (const outline of selected) outline()
 
   // Lane names over a plain gutter, drawn after the marks so none runs under them.
-  ctx.fillStyle = '#f7f9fb'
+  ctx.fillStyle = colours.gutter
   ctx.fillRect(0, 0, GUTTER, height)
   ctx.font = '12px sans-serif'
   ctx.textAlign = 'left'
-  ctx.strokeStyle = '#c9d1da'
+  ctx.strokeStyle = colours.rule
   ctx.lineWidth = 1
   ctx.beginPath()
   for (const { top } of visible) {
@@ -228,20 +270,20 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, input: DrawInput): H
   ctx.lineTo(GUTTER + 0.5, height)
   ctx.stroke()
   for (const { lane, top } of visible) {
-    ctx.fillStyle = lane.id === null ? '#566573' : '#1d232b'
+    ctx.fillStyle = lane.id === null ? colours.muted : colours.ink
     const name = lane.name.length > 24 ? `${lane.name.slice(0, 23)}…` : lane.name
     ctx.fillText(name, 8, top + 20)
   }
 
   // The axis band last: lanes scrolled up pass under it.
-  ctx.fillStyle = '#ffffff'
+  ctx.fillStyle = colours.background
   ctx.fillRect(GUTTER + 1, 0, width - GUTTER - 1, AXIS - 4)
-  ctx.fillStyle = '#f7f9fb'
+  ctx.fillStyle = colours.gutter
   ctx.fillRect(0, 0, GUTTER, AXIS - 4)
   const format = x.tickFormat()
   ctx.font = '10px sans-serif'
   ctx.textAlign = 'center'
-  ctx.fillStyle = '#3d4652'
+  ctx.fillStyle = colours.muted
   for (const tick of ticks) {
     const tx = Math.round(toX(tick.getTime())) + 0.5
     if (tx >= GUTTER) ctx.fillText(format(tick), tx, AXIS - 9)
