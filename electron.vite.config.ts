@@ -7,9 +7,10 @@ export default defineConfig({
     build: {
       rollupOptions: {
         // Two entries over one core: the Electron shell and the plain-Node browser mode;
-        // and four workers started by path: the document importers' (import-jobs.ts finds it
+        // and five workers started by path: the document importers' (import-jobs.ts finds it
         // beside them), the store's compaction worker (store/compactor.ts finds it), the
-        // suggester's (suggestions/runner.ts) and the exchange's (exchange/runner.ts).
+        // suggester's (suggestions/runner.ts), the exchange's (exchange/runner.ts) and team
+        // sync's (sync/sync-client.ts).
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           serve: resolve(__dirname, 'src/main/serve.ts'),
@@ -17,6 +18,7 @@ export default defineConfig({
           'compaction-worker': resolve(__dirname, 'src/main/core/store/compaction-worker.ts'),
           'suggestions-worker': resolve(__dirname, 'src/main/core/suggestions/worker.ts'),
           'exchange-worker': resolve(__dirname, 'src/main/core/exchange/worker.ts'),
+          'sync-worker': resolve(__dirname, 'src/main/core/sync/sync-worker.ts'),
         },
       },
     },

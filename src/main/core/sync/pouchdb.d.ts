@@ -80,7 +80,12 @@ declare module 'pouchdb-node' {
       getAttachment(docId: string, name: string): Promise<Buffer>
       sync(
         remote: Database<T>,
-        options?: { live?: boolean; retry?: boolean; batch_size?: number },
+        options?: {
+          live?: boolean
+          retry?: boolean
+          batch_size?: number
+          back_off_function?: (previous: number) => number
+        },
       ): Sync<T>
       info(): Promise<{ doc_count: number; update_seq: number | string }>
       destroy(): Promise<unknown>

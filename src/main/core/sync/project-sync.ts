@@ -11,7 +11,7 @@
  * pass works in batches of BATCH documents).
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdir, readFile, rm } from 'node:fs/promises'
+import { mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import PouchDB, { type PouchDB as Pouch } from 'pouchdb-node'
 import type {
@@ -22,8 +22,8 @@ import type {
 } from '../../../shared/api/sync'
 import { writeFileDurably } from '../durable-write'
 import { AppError } from '../errors'
-import type { JournalEntry, JournalEvent, ProjectStore } from '../project-store'
-import { collectionOf, isCollection, schemaOf, COLLECTIONS } from '../store/collections'
+import type { JournalEntry, JournalEvent } from '../project-store'
+import { isCollection, schemaOf, COLLECTIONS } from '../store/collections'
 import { Slicer } from '../store/lines'
 import { mergeRecord, sameValue, type PlainRecord } from './merge'
 import {
@@ -36,19 +36,12 @@ import {
   type RecordBody,
   type RecordDoc,
 } from './mirror-docs'
-import { redact } from './remote'
+import { readRemote, redact, REMOTE_FILE, SYNC_FOLDER, type RemoteConfig } from './remote'
+import type { StoreChange, SyncStore } from './sync-store'
 
-export const SYNC_FOLDER = '.sync'
-const REMOTE_FILE = 'remote.json'
 const STATE_ID = '_local/sightline-sync'
 const BATCH = 500
 const ACTIVITY_LIMIT = 200
-
-export interface RemoteConfig {
-  url: string
-  username?: string
-  live: boolean
-}
 
 export interface ProjectSyncOptions {
   /** The name this analyst's revisions carry. */
@@ -58,6 +51,8 @@ export interface ProjectSyncOptions {
   /** A PouchDB constructor (tests may pass one with another adapter). */
   pouch?: Pouch.Static
   log?: (message: string) => void
+  /** Told when the status moves by itself (live replication). */
+  onChange?: () => void
 }
 
 interface SyncState {
@@ -104,10 +99,8 @@ export class ProjectSync {
     total: 0,
   }
   private conflicted = new Set<string>()
-  private index: { revision: number; byCollection: Map<string, Map<string, { id: string }>> } = {
-    revision: -1,
-    byCollection: new Map(),
-  }
+  /** Records reconcile found with no known revision, none of whose revisions the store holds. */
+  private readonly unknownBase = new Set<string>()
   /** Long loops yield every few milliseconds, so requests keep being answered. */
   private readonly slicer = new Slicer()
   private live: Pouch.Sync<RecordBody> | null = null
@@ -116,7 +109,7 @@ export class ProjectSync {
   private readonly unsubscribe: () => void
 
   private constructor(
-    readonly store: ProjectStore,
+    readonly store: SyncStore,
     private readonly db: Pouch.Database<RecordBody>,
     private state: SyncState,
     private remote: RemoteConfig | null,
@@ -126,7 +119,7 @@ export class ProjectSync {
   }
 
   /** Opens (or creates) the project's mirror and brings it up to date with the store. */
-  static async open(store: ProjectStore, options: ProjectSyncOptions): Promise<ProjectSync> {
+  static async open(store: SyncStore, options: ProjectSyncOptions): Promise<ProjectSync> {
     const folder = join(store.folder, SYNC_FOLDER)
     await mkdir(folder, { recursive: true })
     const Ctor = options.pouch ?? PouchDB
@@ -146,7 +139,7 @@ export class ProjectSync {
       options,
     )
     await sync.enqueue(async () => {
-      if (sync.state.mirroredSeq !== store.diskState().seq) await sync.reconcile()
+      if (sync.state.mirroredSeq !== store.journalSeq()) await sync.reconcile()
       await sync.findConflicts()
     })
     return sync
@@ -242,14 +235,22 @@ export class ProjectSync {
   async startLive(): Promise<void> {
     if (this.live || this.closed) return
     const remote = await this.remoteDb()
-    const live = this.db.sync(remote, { live: true, retry: true, batch_size: BATCH })
+    const live = this.db.sync(remote, {
+      live: true,
+      retry: true,
+      batch_size: BATCH,
+      back_off_function: retryDelay,
+    })
     this.live = live
+    const changed = (): void => this.options.onChange?.()
     live.on('active', () => {
       this.status = { ...this.status, state: 'syncing', done: 0, total: 0 }
+      changed()
     })
     live.on('change', (info) => {
       this.count(info.change)
       if (info.direction === 'pull') this.scheduleIncoming()
+      changed()
     })
     live.on('paused', (error) => {
       if (error) this.failed(error)
@@ -262,8 +263,12 @@ export class ProjectSync {
         }
         this.scheduleIncoming()
       }
+      changed()
     })
-    live.on('error', (error) => this.failed(error))
+    live.on('error', (error) => {
+      this.failed(error)
+      changed()
+    })
   }
 
   async stopLive(): Promise<void> {
@@ -334,7 +339,7 @@ export class ProjectSync {
       if (!rev) throw new AppError('conflict', 'The record changed meanwhile; look again.')
       this.state.known[docId] = rev
       this.conflicted.delete(docId)
-      this.applyToStore([{ collection, id, value: record }])
+      await this.applyOne({ collection, id, value: record })
       this.note({
         author: this.options.author(),
         action: 'resolved',
@@ -420,7 +425,7 @@ export class ProjectSync {
         const winnerRev = winner?.value.rev
         const winnerDoc = winner && 'doc' in winner ? (winner.doc as RecordDoc | null) : null
         const body = this.body(change.collection, change.id, change.value)
-        if (!winnerRev) {
+        if (!winnerRev || (!known && this.unknownBase.has(docId))) {
           if (change.value) roots.push({ ...body, _id: docId, ...firstRevision(change.value) })
           return
         }
@@ -445,6 +450,19 @@ export class ProjectSync {
       for (const branch of branches) await this.writeBranch(branch.docId, branch.parent, branch.doc)
       await this.mirrorTexts(slice.map((docId) => changes.get(docId)!))
     }
+  }
+
+  /** The newest revision in a record's history whose body is `value`, if any. */
+  private async revisionHolding(docId: string, value: PlainRecord): Promise<string | null> {
+    const winner = (await this.db.get(docId, { revs: true }).catch(() => null)) as Leaf | null
+    const history = winner?._revisions
+    if (!history) return null
+    for (const [index, hash] of history.ids.entries()) {
+      const rev = `${history.start - index}-${hash}`
+      const doc = (await this.db.get(docId, { rev }).catch(() => null)) as RecordDoc | null
+      if (doc && sameValue(doc.value, value)) return rev
+    }
+    return null
   }
 
   /** A new revision beside the others, on `parent`: CouchDB then holds both as a conflict. */
@@ -509,7 +527,7 @@ export class ProjectSync {
         .map((r) => [r.id, r]),
     )
     for (const collection of COLLECTIONS) {
-      for (const record of collectionOf(this.store.data, collection)) {
+      for (const record of this.store.records(collection)) {
         await this.slicer.maybePause()
         const docId = recordDocId(collection, record.id)
         inStore.add(docId)
@@ -526,6 +544,19 @@ export class ProjectSync {
             .catch(() => null)) as RecordDoc | null
           if (before && sameValue(before.value, value)) continue
         }
+        if (row && !known) {
+          // The app stopped before the state naming the revision this record stood on was
+          // saved, and the mirror has moved on since (a remote edit arrived, not applied).
+          // The record's history says where the store stands; an edit of the analyst's on
+          // top of no revision found there goes beside the others, as a conflict: writing
+          // it on the newest revision would silently undo the remote edit.
+          const base = await this.revisionHolding(docId, value)
+          if (base) {
+            this.state.known[docId] = base
+            continue
+          }
+          this.unknownBase.add(docId)
+        }
         changes.set(docId, { collection, id: record.id, value })
       }
     }
@@ -536,7 +567,8 @@ export class ProjectSync {
       changes.set(docId, { collection: row.doc.collection, id: row.doc.id, value: null })
     }
     await this.writeLocal(changes)
-    this.state.mirroredSeq = this.store.diskState().seq
+    this.unknownBase.clear()
+    this.state.mirroredSeq = this.store.journalSeq()
     this.stateDirty = true
     await this.saveState()
   }
@@ -569,7 +601,7 @@ export class ProjectSync {
 
   private async incomingBatch(): Promise<'done' | 'more' | 'wait'> {
     await this.flushStore()
-    if (this.store.saveState().pending || this.journalBacklog > 0) return 'wait'
+    if (this.journalBacklog > 0) return 'wait'
     const feed = await this.db.changes({
       since: this.state.appliedSince,
       limit: BATCH,
@@ -584,7 +616,7 @@ export class ProjectSync {
       ...feed.results.map((r) => r.doc as Leaf | undefined),
       ...(retried?.rows ?? []).map((r) => ('doc' in r ? (r.doc as Leaf | undefined) : undefined)),
     ].filter((doc): doc is Leaf => !!doc && isRecordDocId(doc._id))
-    if (this.store.saveState().pending || this.journalBacklog > 0) return 'wait'
+    if (this.journalBacklog > 0) return 'wait'
     this.state.waiting = []
     if (!(await this.applyDocs(docs))) return 'wait'
     this.state.appliedSince = feed.last_seq
@@ -618,10 +650,18 @@ export class ProjectSync {
       if (checked) ready.push({ doc, value: checked.value, current })
     }
     await this.flushStore()
-    if (this.store.saveState().pending || this.journalBacklog > 0) return false
-    // From here to the store edit nothing awaits: no edit of the analyst's can slip between.
+    if (this.journalBacklog > 0) return false
+    // The store applies them only while it holds no edit of the analyst's this side has not
+    // mirrored, and stops at the first one it sees; only what it applied is marked known.
+    // Until the answer comes no other step of the queue runs (their edits wait in it).
+    const applied = ready.length
+      ? await this.store.apply(
+          ready.map(({ doc, value }) => ({ collection: doc.collection, id: doc.id, value })),
+          true,
+        )
+      : 0
     for (const doc of unchanged) this.state.known[doc._id] = doc._rev!
-    for (const { doc, current } of ready) {
+    for (const { doc, current } of ready.slice(0, applied)) {
       this.state.known[doc._id] = doc._rev!
       this.note({
         author: doc.author,
@@ -631,10 +671,7 @@ export class ProjectSync {
         label: recordLabel(doc.value ?? current),
       })
     }
-    this.applyToStore(
-      ready.map(({ doc, value }) => ({ collection: doc.collection, id: doc.id, value })),
-    )
-    return true
+    return applied === ready.length
   }
 
   /**
@@ -713,7 +750,7 @@ export class ProjectSync {
       const result = mergeRecord(base, merged, other.value)
       if (!result.clean) {
         this.conflicted.add(docId)
-        this.adoptSide(sides)
+        await this.adoptSide(sides)
         return
       }
       merged = result.value
@@ -722,7 +759,7 @@ export class ProjectSync {
     const checked = merged === null ? null : this.validate(collection, merged)
     if (checked && 'error' in checked) {
       this.conflicted.add(docId)
-      this.adoptSide(sides)
+      await this.adoptSide(sides)
       return
     }
     const value = checked === null ? null : checked.value
@@ -730,7 +767,7 @@ export class ProjectSync {
     if (!rev) return
     this.state.known[docId] = rev
     this.conflicted.delete(docId)
-    this.applyToStore([{ collection, id, value }])
+    await this.applyOne({ collection, id, value })
     // Identical sides (two copies of one project) merge silently; a real merge is recorded.
     if (sides.others.some((other) => !sameValue(other.value, sides.mine.value))) {
       this.note({
@@ -770,7 +807,7 @@ export class ProjectSync {
   }
 
   /** A peer that stood on neither side of a conflict shows the winner meanwhile. */
-  private adoptSide(sides: ConflictSides): void {
+  private async adoptSide(sides: ConflictSides): Promise<void> {
     const docId = sides.winner._id
     const known = this.state.known[docId]
     if (known === sides.mine._rev) return
@@ -780,13 +817,11 @@ export class ProjectSync {
     const checked =
       sides.mine.value === null ? null : this.validate(sides.mine.collection, sides.mine.value)
     if (checked && 'error' in checked) return
-    this.applyToStore([
-      {
-        collection: sides.mine.collection,
-        id: sides.mine.id,
-        value: checked === null ? null : checked.value,
-      },
-    ])
+    await this.applyOne({
+      collection: sides.mine.collection,
+      id: sides.mine.id,
+      value: checked === null ? null : checked.value,
+    })
   }
 
   private async sidesOf(docId: string): Promise<ConflictSides | null> {
@@ -843,55 +878,16 @@ export class ProjectSync {
 
   // --- helpers -----------------------------------------------------------------------
 
-  private applyToStore(
-    changes: Array<{ collection: string; id: string; value: PlainRecord | null }>,
-  ): void {
-    const real = changes.filter((c) => !sameValue(this.storeRecord(c.collection, c.id), c.value))
-    if (!real.length) return
-    this.store.mutate((data) => {
-      const byCollection = new Map<string, typeof real>()
-      for (const change of real) {
-        const list = byCollection.get(change.collection) ?? []
-        list.push(change)
-        byCollection.set(change.collection, list)
-      }
-      const file = data as unknown as Record<string, Array<{ id: string }>>
-      for (const [collection, list] of byCollection) {
-        const records = file[collection] ?? []
-        const index = new Map(records.map((record, position) => [record.id, position]))
-        const deleted = new Set<string>()
-        for (const change of list) {
-          const position = index.get(change.id)
-          if (change.value === null) deleted.add(change.id)
-          else if (position === undefined) {
-            index.set(change.id, records.length)
-            records.push(change.value as { id: string })
-          } else records[position] = change.value as { id: string }
-        }
-        file[collection] = deleted.size
-          ? records.filter((record) => !deleted.has(record.id))
-          : records
-      }
-    })
+  /** A settled record goes into the store at once, whatever the analyst is doing. */
+  private async applyOne(change: StoreChange): Promise<void> {
+    if (sameValue(this.storeRecord(change.collection, change.id), change.value)) return
+    await this.store.apply([change], false)
   }
 
   private storeRecord(collection: string, id: string): PlainRecord | null {
     if (!isCollection(collection)) return null
-    const record = this.indexOf(collection).get(id)
+    const record = this.store.record(collection, id)
     return record ? plain(record) : null
-  }
-
-  /** Records by id, per collection, rebuilt only when the store has changed since. */
-  private indexOf(collection: string): Map<string, { id: string }> {
-    if (this.index.revision !== this.store.revision) {
-      this.index = { revision: this.store.revision, byCollection: new Map() }
-    }
-    let byId = this.index.byCollection.get(collection)
-    if (!byId) {
-      byId = new Map(collectionOf(this.store.data, collection).map((r) => [r.id, r]))
-      this.index.byCollection.set(collection, byId)
-    }
-    return byId
   }
 
   private storeRecordOfDoc(doc: RecordDoc): PlainRecord | null {
@@ -926,11 +922,13 @@ export class ProjectSync {
       error instanceof Error
         ? error.message
         : String((error as { message?: unknown }).message ?? error)
+    // A refused or dropped connection is the network or the hub going away, not an answer.
     const offline =
       code === 'ECONNREFUSED' ||
+      code === 'ECONNRESET' ||
       code === 'ENOTFOUND' ||
       code === 'ETIMEDOUT' ||
-      /fetch failed|ECONNREFUSED|network/i.test(raw)
+      /fetch failed|ECONNREFUSED|ECONNRESET|socket hang up|network/i.test(raw)
     const reason = offline
       ? 'The hub cannot be reached (offline, or the hub is down); edits wait here and go when it is back.'
       : status === 401 || status === 403
@@ -983,6 +981,15 @@ export class ProjectSync {
 }
 
 /**
+ * How long live replication waits before trying the hub again: half a second at first,
+ * doubling to at most half a minute (PouchDB's own grows to ten minutes, too long for a
+ * laptop that has just woken up).
+ */
+function retryDelay(previous: number): number {
+  return previous ? Math.min(previous * 2, 30_000) : 500
+}
+
+/**
  * A record's first revision is named after its content, so two copies of one project (the
  * same records, mirrored on two laptops) share their first revisions instead of starting
  * as conflicts with no common ancestor.
@@ -1008,20 +1015,4 @@ function stableJson(value: unknown): string {
 
 function isRow<T>(row: Pouch.AllDocsRow<T> | Pouch.AllDocsMissing): row is Pouch.AllDocsRow<T> {
   return 'value' in row
-}
-
-async function readRemote(folder: string): Promise<RemoteConfig | null> {
-  try {
-    const parsed = JSON.parse(
-      await readFile(join(folder, SYNC_FOLDER, REMOTE_FILE), 'utf8'),
-    ) as Partial<RemoteConfig>
-    if (typeof parsed.url !== 'string') return null
-    return {
-      url: parsed.url,
-      ...(typeof parsed.username === 'string' ? { username: parsed.username } : {}),
-      live: parsed.live === true,
-    }
-  } catch {
-    return null
-  }
 }

@@ -4,6 +4,7 @@
  * malformed document from the hub quarantined.
  */
 import { join } from 'node:path'
+import PouchDB from 'pouchdb-node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { MethodName, MethodOutput } from '../../../shared/contract'
 import { tempDir } from '../../../../test/support/folders'
@@ -218,6 +219,58 @@ describe('team sync through a hub on 127.0.0.1', () => {
     expect(clash?.fields).toEqual([
       expect.objectContaining({ field: 'name', base: 'Shared group' }),
     ])
+  }, 30_000)
+
+  it('keeps a remote edit that had arrived unapplied when the app stopped before saving its sync state', async () => {
+    const amina = await peer('Amina', 'crash')
+    const bashir = await peer('Bashir', 'crash')
+    const cell = await amina.call('entities.create', { type: 'group', name: 'Delta Cell' })
+    await amina.sync()
+    await bashir.sync()
+    await bashir.call('entities.update', {
+      id: cell.id,
+      patch: { description: 'Seen at the port.' },
+    })
+    await bashir.sync()
+
+    // Amina's app: replication brings Bashir's edit into her mirror, then the app dies
+    // before applying it and before the state naming the revision her record stands on
+    // was ever saved.
+    const folder = amina.workspace.current.folder
+    const userDataDir = amina.workspace.options.userDataDir
+    await amina.workspace.close()
+    const mirror = new PouchDB<Record<string, unknown>>(join(folder, '.sync', 'mirror'))
+    await mirror.sync(new PouchDB(hub.databaseUrl('crash')))
+    const saved = await mirror.get('_local/sightline-sync')
+    await mirror.put({
+      _id: saved._id,
+      _rev: saved._rev!,
+      mirroredSeq: -1,
+      appliedSince: 0,
+      known: {},
+      quarantine: [],
+      activity: [],
+      waiting: [],
+    })
+    await mirror.close()
+
+    const again = new Workspace({ userDataDir, store: { writeDelayMs: 5, backups: false } })
+    cleanups.push(() => again.close())
+    const store = await again.open(folder)
+    const sync = await again.sync.forStore(store)
+    // After the restart she edits another field of the same group.
+    store.mutate((data) => {
+      const at = data.entities.findIndex((e) => e.id === cell.id)
+      data.entities[at] = { ...data.entities[at]!, name: 'Delta Cell (Amina)' }
+    })
+    await sync.syncNow()
+    await bashir.sync()
+    await sync.syncNow()
+    for (const data of [store.data, bashir.workspace.current.data]) {
+      const record = data.entities.find((e) => e.id === cell.id)!
+      expect(record.description, 'Bashir’s edit is kept').toBe('Seen at the port.')
+      expect(record.name, 'Amina’s edit is kept').toBe('Delta Cell (Amina)')
+    }
   }, 30_000)
 
   it('quarantines a malformed document from the hub and applies the rest', async () => {
