@@ -243,18 +243,15 @@ export class ProjectSync {
     })
     this.live = live
     const changed = (): void => this.options.onChange?.()
-    live.on('active', () => {
-      this.status = { ...this.status, state: 'syncing', done: 0, total: 0 }
-      changed()
-    })
-    live.on('change', (info) => {
-      this.count(info.change)
-      if (info.direction === 'pull') this.scheduleIncoming()
-      changed()
-    })
-    live.on('paused', (error) => {
-      if (error) this.failed(error)
-      else {
+    // Each direction is followed on its own: the sync as a whole reports neither a failed
+    // request (while retrying) nor the error a direction paused on.
+    const sides: Record<'push' | 'pull', 'active' | 'caught up' | 'failed'> = {
+      push: 'active',
+      pull: 'active',
+    }
+    const settle = (): void => {
+      if (sides.push === 'failed' || sides.pull === 'failed') return
+      if (sides.push === 'caught up' && sides.pull === 'caught up') {
         this.status = {
           state: 'synced',
           done: this.status.done,
@@ -262,7 +259,34 @@ export class ProjectSync {
           lastSyncAt: new Date().toISOString(),
         }
         this.scheduleIncoming()
+      } else if (this.status.state !== 'syncing') {
+        this.status = { ...this.status, state: 'syncing', done: 0, total: 0 }
       }
+      changed()
+    }
+    const fail = (direction: 'push' | 'pull', error: unknown): void => {
+      sides[direction] = 'failed'
+      this.failed(error)
+      changed()
+    }
+    for (const direction of ['push', 'pull'] as const) {
+      const replication = live[direction]
+      replication.on('active', () => {
+        sides[direction] = 'active'
+        settle()
+      })
+      replication.on('paused', (error) => {
+        if (error) fail(direction, error)
+        else {
+          sides[direction] = 'caught up'
+          settle()
+        }
+      })
+      replication.on('requestError', (error) => fail(direction, error))
+    }
+    live.on('change', (info) => {
+      this.count(info.change)
+      if (info.direction === 'pull') this.scheduleIncoming()
       changed()
     })
     live.on('error', (error) => {
