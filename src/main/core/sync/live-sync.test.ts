@@ -97,9 +97,7 @@ it('resumes live replication after the hub was gone: offline, then syncing, then
   // And what Bashir sends arrives on Amina's side by itself.
   addGroup(bashir.store, 'g-bashir', 'Sent by Bashir')
   await onDemand.syncNow()
-  await until('Bashir’s group on Amina’s side', () =>
-    names(amina.store).includes('Sent by Bashir'),
-  )
+  await until('Bashir’s group on Amina’s side', () => names(amina.store).includes('Sent by Bashir'))
   await until('both synced', () => live.currentStatus().state === 'synced')
   await onDemand.syncNow()
   expect(names(bashir.store)).toEqual(names(amina.store))

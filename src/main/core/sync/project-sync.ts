@@ -23,11 +23,14 @@ import type {
 import { writeFileDurably } from '../durable-write'
 import { AppError } from '../errors'
 import type { JournalEntry, JournalEvent } from '../project-store'
-import { isCollection, schemaOf, COLLECTIONS } from '../store/collections'
+import { COLLECTIONS, FIELDS, isCollection, schemaOf } from '../store/collections'
 import { Slicer } from '../store/lines'
 import { mergeRecord, sameValue, type PlainRecord } from './merge'
 import {
+  assetDocId,
+  ASSET_ATTACHMENT,
   isRecordDocId,
+  partDocId,
   plain,
   recordDocId,
   recordLabel,
@@ -66,6 +69,12 @@ interface SyncState {
   activity: TeamActivity[]
   /** Source records waiting for their text to arrive. */
   waiting: string[]
+  /**
+   * A sync has brought what the hub holds: only then are the project's parts (details,
+   * views) written to the mirror when it has none, so a project that joins a team takes
+   * the team's rather than starting a conflict over them.
+   */
+  pulled: boolean
 }
 
 type Leaf = RecordDoc & { _revisions?: { start: number; ids: string[] }; _deleted?: boolean }
@@ -84,6 +93,7 @@ const EMPTY_STATE: SyncState = {
   quarantine: [],
   activity: [],
   waiting: [],
+  pulled: false,
 }
 
 export class ProjectSync {
@@ -217,6 +227,9 @@ export class ProjectSync {
       replication.on('change', (info) => this.count(info.change))
       await replication
       await this.applyIncoming()
+      if (await this.afterFirstPull()) {
+        await this.db.sync(remote, { batch_size: BATCH })
+      }
       this.status = {
         state: 'synced',
         done: this.status.done,
@@ -229,6 +242,18 @@ export class ProjectSync {
     } finally {
       await remote.close().catch(() => undefined)
     }
+  }
+
+  /** Once the hub's parts are here, the ones it lacked go up (true when there are some). */
+  private async afterFirstPull(): Promise<boolean> {
+    if (this.state.pulled) return false
+    return this.enqueue(async () => {
+      this.state.pulled = true
+      this.stateDirty = true
+      const wrote = await this.mirrorParts()
+      await this.saveState()
+      return wrote
+    })
   }
 
   /** Continuous replication with retries: it resumes by itself after sleep or a lost network. */
@@ -259,6 +284,10 @@ export class ProjectSync {
           lastSyncAt: new Date().toISOString(),
         }
         this.scheduleIncoming()
+        if (!this.state.pulled)
+          void this.applyIncoming()
+            .then(() => this.afterFirstPull())
+            .catch((error: unknown) => this.failed(error))
       } else if (this.status.state !== 'syncing') {
         this.status = { ...this.status, state: 'syncing', done: 0, total: 0 }
       }
@@ -319,7 +348,7 @@ export class ProjectSync {
             docId,
             collection: sides.mine.collection,
             id: sides.mine.id,
-            label: recordLabel(sides.mine.value ?? other.value ?? base),
+            label: recordLabel(sides.mine.value ?? other.value ?? base) || partLabel(docId),
             theirAuthor: other.author,
             theirAt: other.at,
             myAuthor: sides.mine.author,
@@ -354,8 +383,10 @@ export class ProjectSync {
       const checked = value === null ? null : this.validate(collection, value)
       if (checked && 'error' in checked) throw new AppError('invalid_input', checked.error)
       const record = checked === null ? null : checked.value
-      if (record && record['id'] !== id)
+      if (record && id !== '' && record['id'] !== id)
         throw new AppError('invalid_input', 'The record must keep its id.')
+      if (!record && id === '')
+        throw new AppError('invalid_input', 'A part of the project cannot be deleted.')
       const leaves = [sides.winner, ...sides.others, sides.mine].filter(
         (leaf, index, all) => all.findIndex((l) => l._rev === leaf._rev) === index,
       )
@@ -413,6 +444,15 @@ export class ProjectSync {
   private async mirrorEntries(entries: readonly JournalEntry[]): Promise<void> {
     const last = new Map<string, { collection: string; id: string; value: PlainRecord | null }>()
     for (const entry of entries) {
+      if (entry.id === undefined && isPart(entry.collection)) {
+        if (entry.op === 'put')
+          last.set(partDocId(entry.collection), {
+            collection: entry.collection,
+            id: '',
+            value: plain(entry.value),
+          })
+        continue
+      }
       if (!isCollection(entry.collection) || entry.id === undefined) continue
       last.set(recordDocId(entry.collection, entry.id), {
         collection: entry.collection,
@@ -450,6 +490,7 @@ export class ProjectSync {
         const winnerDoc = winner && 'doc' in winner ? (winner.doc as RecordDoc | null) : null
         const body = this.body(change.collection, change.id, change.value)
         if (!winnerRev || (!known && this.unknownBase.has(docId))) {
+          if (!winnerRev && change.id === '' && !this.state.pulled) return
           if (change.value) roots.push({ ...body, _id: docId, ...firstRevision(change.value) })
           return
         }
@@ -513,6 +554,7 @@ export class ProjectSync {
   private async mirrorTexts(
     changes: Array<{ collection: string; value: PlainRecord | null }>,
   ): Promise<void> {
+    await this.mirrorAssets(changes)
     const sources = changes.filter((c) => c.collection === 'sources' && c.value)
     if (!sources.length) return
     const keys = [...new Set(sources.map((c) => sourceTextDocId(String(c.value!['contentHash']))))]
@@ -535,6 +577,40 @@ export class ProjectSync {
     }
   }
 
+  /** The graph image the saved views name, once, as its own immutable document. */
+  private async mirrorAssets(
+    changes: Array<{ collection: string; value: PlainRecord | null }>,
+  ): Promise<void> {
+    for (const change of changes) {
+      const image = change.collection === 'views' ? graphImageOf(change.value) : null
+      if (!image) continue
+      const docId = assetDocId(image.contentHash, image.format)
+      const present = await this.db.get(docId).catch(() => null)
+      if (present) continue
+      const bytes = await this.store.readAsset(image.contentHash, image.format)
+      await this.db.put({
+        _id: docId,
+        _attachments: {
+          [ASSET_ATTACHMENT]: { content_type: IMAGE_TYPES[image.format], data: Buffer.from(bytes) },
+        },
+      } as unknown as RecordDoc)
+    }
+  }
+
+  /** After the first sync: the project's parts the hub did not have go to it. */
+  private async mirrorParts(): Promise<boolean> {
+    const missing = new Map<string, { collection: string; id: string; value: PlainRecord | null }>()
+    for (const part of FIELDS) {
+      const value = this.store.part(part)
+      if (value === undefined || value === null) continue
+      const docId = partDocId(part)
+      if (await this.db.get(docId).catch(() => null)) continue
+      missing.set(docId, { collection: part, id: '', value: plain(value) })
+    }
+    await this.writeLocal(missing)
+    return missing.size > 0
+  }
+
   /**
    * Brings the mirror level with the store after a crash between a write and its mirroring,
    * a restore, or the first link: each record that differs from the revision it stood on is
@@ -550,39 +626,47 @@ export class ProjectSync {
         .filter((r) => isRecordDocId(r.id))
         .map((r) => [r.id, r]),
     )
-    for (const collection of COLLECTIONS) {
-      for (const record of this.store.records(collection)) {
-        await this.slicer.maybePause()
-        const docId = recordDocId(collection, record.id)
-        inStore.add(docId)
-        const row = mirrored.get(docId)
-        const value = plain(record)
-        const known = this.state.known[docId]
-        if (row && (!known || known === row.value.rev) && sameValue(row.doc?.value, value)) {
-          this.state.known[docId] = row.value.rev
+    const parts = FIELDS.flatMap((part) => {
+      const value = this.store.part(part)
+      return value === undefined || value === null ? [] : [{ part, value }]
+    })
+    const everything: Array<{ collection: string; id: string; record: unknown }> = []
+    for (const collection of COLLECTIONS)
+      for (const record of this.store.records(collection))
+        everything.push({ collection, id: record.id, record })
+    for (const { part, value } of parts)
+      everything.push({ collection: part, id: '', record: value })
+    for (const { collection, id, record } of everything) {
+      await this.slicer.maybePause()
+      const docId = id === '' ? partDocId(collection) : recordDocId(collection, id)
+      inStore.add(docId)
+      const row = mirrored.get(docId)
+      const value = plain(record)
+      const known = this.state.known[docId]
+      if (row && (!known || known === row.value.rev) && sameValue(row.doc?.value, value)) {
+        this.state.known[docId] = row.value.rev
+        continue
+      }
+      if (row && known && known !== row.value.rev) {
+        const before = (await this.db
+          .get(docId, { rev: known })
+          .catch(() => null)) as RecordDoc | null
+        if (before && sameValue(before.value, value)) continue
+      }
+      if (row && !known) {
+        // The app stopped before the state naming the revision this record stood on was
+        // saved, and the mirror has moved on since (a remote edit arrived, not applied).
+        // The record's history says where the store stands; an edit of the analyst's on
+        // top of no revision found there goes beside the others, as a conflict: writing
+        // it on the newest revision would silently undo the remote edit.
+        const base = await this.revisionHolding(docId, value)
+        if (base) {
+          this.state.known[docId] = base
           continue
         }
-        if (row && known && known !== row.value.rev) {
-          const before = (await this.db
-            .get(docId, { rev: known })
-            .catch(() => null)) as RecordDoc | null
-          if (before && sameValue(before.value, value)) continue
-        }
-        if (row && !known) {
-          // The app stopped before the state naming the revision this record stood on was
-          // saved, and the mirror has moved on since (a remote edit arrived, not applied).
-          // The record's history says where the store stands; an edit of the analyst's on
-          // top of no revision found there goes beside the others, as a conflict: writing
-          // it on the newest revision would silently undo the remote edit.
-          const base = await this.revisionHolding(docId, value)
-          if (base) {
-            this.state.known[docId] = base
-            continue
-          }
-          this.unknownBase.add(docId)
-        }
-        changes.set(docId, { collection, id: record.id, value })
+        this.unknownBase.add(docId)
       }
+      changes.set(docId, { collection, id, value })
     }
     for (const [docId, row] of mirrored) {
       if (inStore.has(docId) || !row.doc || row.doc.value === null) continue
@@ -705,17 +789,43 @@ export class ProjectSync {
    */
   private async readyToApply(doc: Leaf): Promise<{ value: PlainRecord | null } | null> {
     this.state.quarantine = this.state.quarantine.filter((q) => q.docId !== doc._id)
-    if (!isCollection(doc.collection) || doc._id !== recordDocId(doc.collection, doc.id)) {
+    const part = doc.id === '' && isPart(doc.collection) && doc._id === partDocId(doc.collection)
+    if (
+      !part &&
+      (!isCollection(doc.collection) || doc._id !== recordDocId(doc.collection, doc.id))
+    ) {
       this.quarantineDoc(doc, 'it names no collection Sightline keeps')
       return null
     }
-    if (doc.value === null) return { value: null }
+    if (doc.value === null) {
+      if (!part) return { value: null }
+      this.quarantineDoc(doc, 'a part of the project cannot be deleted')
+      return null
+    }
     const checked = this.validate(doc.collection, doc.value)
     if ('error' in checked) {
       this.quarantineDoc(doc, checked.error)
       return null
     }
-    if (checked.value['id'] !== doc.id) {
+    const image = doc.collection === 'views' ? graphImageOf(checked.value) : null
+    if (image) {
+      let bytes: Buffer
+      try {
+        bytes = (await this.db.getAttachment(
+          assetDocId(image.contentHash, image.format),
+          ASSET_ATTACHMENT,
+        )) as Buffer
+      } catch {
+        // The image travels as its own document, like a text.
+        this.state.waiting.push(doc._id)
+        return null
+      }
+      if ((await this.store.writeAsset(bytes, image.format)) !== image.contentHash) {
+        this.quarantineDoc(doc, 'its graph image does not match the hash the views record')
+        return null
+      }
+    }
+    if (!part && checked.value['id'] !== doc.id) {
       this.quarantineDoc(doc, 'its record id does not match the document')
       return null
     }
@@ -740,7 +850,7 @@ export class ProjectSync {
 
   private validate(collection: string, value: unknown): { value: PlainRecord } | { error: string } {
     const schema = schemaOf(collection)
-    if (!schema || !isCollection(collection))
+    if (!schema || !(isCollection(collection) || isPart(collection)))
       return { error: `"${collection}" is not a collection` }
     const parsed = schema.safeParse(value)
     if (!parsed.success) {
@@ -909,6 +1019,10 @@ export class ProjectSync {
   }
 
   private storeRecord(collection: string, id: string): PlainRecord | null {
+    if (id === '' && isPart(collection)) {
+      const value = this.store.part(collection)
+      return value === undefined || value === null ? null : plain(value)
+    }
     if (!isCollection(collection)) return null
     const record = this.store.record(collection, id)
     return record ? plain(record) : null
@@ -1024,6 +1138,27 @@ function firstRevision(value: PlainRecord): {
 } {
   const hash = createHash('sha256').update(stableJson(value)).digest('hex').slice(0, 32)
   return { _rev: `1-${hash}`, _revisions: { start: 1, ids: [hash] } }
+}
+
+/** How the Conflicts view names a part of the project. */
+function partLabel(docId: string): string {
+  return docId === partDocId('views') ? 'Saved views' : 'Project details'
+}
+
+/** The project's parts kept whole (details, views), as opposed to its collections. */
+function isPart(name: string): boolean {
+  return FIELDS.includes(name)
+}
+
+const IMAGE_TYPES = { png: 'image/png', svg: 'image/svg+xml' } as const
+
+function graphImageOf(
+  views: PlainRecord | null,
+): { contentHash: string; format: 'png' | 'svg' } | null {
+  const image = views?.['graphImage'] as { contentHash?: unknown; format?: unknown } | undefined
+  if (!image || typeof image.contentHash !== 'string') return null
+  if (image.format !== 'png' && image.format !== 'svg') return null
+  return { contentHash: image.contentHash, format: image.format }
 }
 
 function stableJson(value: unknown): string {

@@ -17,7 +17,7 @@ import type {
 import type { ErrorCode } from '../../../shared/result'
 import { AppError } from '../errors'
 import type { ProjectStore } from '../project-store'
-import { COLLECTIONS, collectionOf } from '../store/collections'
+import { COLLECTIONS, collectionOf, FIELDS, fieldOf } from '../store/collections'
 import type { PlainRecord } from './merge'
 import { readRemote, redact, type RemoteConfig } from './remote'
 import type {
@@ -70,6 +70,8 @@ export class SyncClient {
   private copying: Promise<void> = Promise.resolve()
   private failure: Error | null = null
   private readonly statusListeners = new Set<(status: SyncStatus) => void>()
+  /** The records this side put into the store for the worker (their journal echo is not sent). */
+  private readonly applied = new WeakSet<object>()
   private readonly unsubscribe: () => void
 
   private constructor(
@@ -79,26 +81,47 @@ export class SyncClient {
     private readonly options: SyncClientOptions,
   ) {
     this.view = {
-      status: { linked: remote !== null, live: false, state: 'idle', done: 0, total: 0, conflicts: 0, quarantined: 0 },
+      status: {
+        linked: remote !== null,
+        live: false,
+        state: 'idle',
+        done: 0,
+        total: 0,
+        conflicts: 0,
+        quarantined: 0,
+      },
       activity: [],
       quarantine: [],
       remote,
     }
     worker.on('message', (message: FromWorker) => this.heard(message))
     worker.on('error', (error) => this.stopped(error))
-    worker.on('exit', (code) => this.stopped(new Error(`The sync worker stopped (exit code ${code}).`)))
+    worker.on('exit', (code) =>
+      this.stopped(new Error(`The sync worker stopped (exit code ${code}).`)),
+    )
     this.unsubscribe = store.onJournal((event) => {
       if (event.kind === 'reset') {
         // A whole new generation: the worker gets the records again, then the reset.
-        this.copying = this.copying.then(() => this.sendRecords()).then(() => {
-          this.sentSeq = event.seq
-          this.post({ t: 'journal', event })
-        })
+        this.copying = this.copying
+          .then(() => this.sendRecords())
+          .then(() => {
+            this.sentSeq = event.seq
+            this.post({ t: 'journal', event })
+          })
         return
       }
-      const last = event.entries.at(-1)?.seq
-      if (last !== undefined) this.sentSeq = last
-      this.post({ t: 'journal', event })
+      const last = event.entries.at(-1)
+      if (last === undefined) return
+      this.sentSeq = last.seq
+      // What the worker applied comes back through the journal: it has those already, and
+      // they are most of a first sync down, so they stay here (the last entry goes, for its
+      // sequence number).
+      const entries = event.entries.filter(
+        (entry, index) =>
+          index === event.entries.length - 1 ||
+          !(typeof entry.value === 'object' && entry.value && this.applied.has(entry.value)),
+      )
+      this.post({ t: 'journal', event: { kind: 'ops', entries } })
     })
   }
 
@@ -161,7 +184,10 @@ export class SyncClient {
   /** One sync both ways; resolves when what arrived is in the store. */
   syncNow(): Promise<void> {
     // Said at once, so whoever started it sees it running.
-    this.view = { ...this.view, status: { ...this.view.status, state: 'syncing', done: 0, total: 0 } }
+    this.view = {
+      ...this.view,
+      status: { ...this.view.status, state: 'syncing', done: 0, total: 0 },
+    }
     return this.call('syncNow', undefined)
   }
 
@@ -203,6 +229,8 @@ export class SyncClient {
     readSourceText: ({ contentHash, expectedLength }) =>
       this.store.readSourceText(contentHash, expectedLength),
     writeSourceText: ({ text, utf8 }) => this.store.writeSourceText(text, utf8),
+    readAsset: ({ contentHash, format }) => this.store.readAsset(contentHash, format),
+    writeAsset: ({ bytes, format }) => this.store.writeAsset(bytes, format),
     password: (remote) => this.options.password(remote),
   }
 
@@ -212,16 +240,13 @@ export class SyncClient {
    * as soon as one is made between two slices; the worker reads the rest again after
    * mirroring that edit, so it becomes a conflict instead of being overwritten.
    */
-  private async apply({
-    changes,
-    guarded,
-    basis,
-  }: MainMethods['apply']['args']): Promise<number> {
+  private async apply({ changes, guarded, basis }: MainMethods['apply']['args']): Promise<number> {
     if (guarded && (this.store.saveState().pending || this.sentSeq > basis)) return 0
     let applied = 0
     while (applied < changes.length) {
       const slice = changes.slice(applied, applied + APPLY_SLICE)
       applyChanges(this.store, slice)
+      for (const change of slice) if (change.value) this.applied.add(change.value)
       applied += slice.length
       if (applied === changes.length) break
       const revision = this.store.revision
@@ -244,6 +269,10 @@ export class SyncClient {
         await nextTurn()
       }
     }
+    this.post({
+      t: 'parts',
+      parts: Object.fromEntries(FIELDS.map((part) => [part, fieldOf(this.store.data, part)])),
+    })
     this.post({ t: 'records-end', seq: this.store.diskState().seq })
   }
 
@@ -350,6 +379,12 @@ function applyChanges(store: ProjectStore, changes: readonly StoreChange[]): voi
     }
     const file = data as unknown as Record<string, Array<{ id: string }>>
     for (const [collection, list] of byCollection) {
+      if (!COLLECTIONS.includes(collection)) {
+        // A part kept whole: the newest value replaces it (a part is never deleted).
+        const value = list.at(-1)!.value
+        if (value !== null && FIELDS.includes(collection)) file[collection] = value as never
+        continue
+      }
       const records = file[collection] ?? []
       const index = new Map(records.map((record, position) => [record.id, position]))
       const deleted = new Set<string>()
@@ -361,7 +396,9 @@ function applyChanges(store: ProjectStore, changes: readonly StoreChange[]): voi
           records.push(change.value as { id: string })
         } else records[position] = change.value as { id: string }
       }
-      file[collection] = deleted.size ? records.filter((record) => !deleted.has(record.id)) : records
+      file[collection] = deleted.size
+        ? records.filter((record) => !deleted.has(record.id))
+        : records
     }
   })
 }

@@ -4,7 +4,12 @@
  * written, and calls the mirror's operations; the worker calls back for what only the real
  * store can do (write, flush, read and store source texts, the hub's password).
  */
-import type { QuarantinedDoc, SyncConflict, SyncStatus, TeamActivity } from '../../../shared/api/sync'
+import type {
+  QuarantinedDoc,
+  SyncConflict,
+  SyncStatus,
+  TeamActivity,
+} from '../../../shared/api/sync'
 import type { JournalEvent } from '../project-store'
 import type { PlainRecord } from './merge'
 import type { RemoteConfig } from './remote'
@@ -39,11 +44,18 @@ export interface MainMethods {
   apply: { args: { changes: StoreChange[]; guarded: boolean; basis: number }; result: number }
   readSourceText: { args: { contentHash: string; expectedLength?: number }; result: string }
   writeSourceText: { args: { text: string; utf8?: Uint8Array }; result: { contentHash: string } }
+  readAsset: { args: { contentHash: string; format: 'png' | 'svg' }; result: Uint8Array }
+  writeAsset: { args: { bytes: Uint8Array; format: 'png' | 'svg' }; result: string }
   password: { args: RemoteConfig; result: string | undefined }
 }
 
 export type CallMessage<M> = {
-  [K in keyof M]: { t: 'call'; id: number; method: K; args: M[K] extends { args: infer A } ? A : never }
+  [K in keyof M]: {
+    t: 'call'
+    id: number
+    method: K
+    args: M[K] extends { args: infer A } ? A : never
+  }
 }[keyof M]
 
 export interface ReplyMessage {
@@ -63,6 +75,8 @@ export type ToWorker =
   /** A whole copy of the records follows (at the start, and after a reset). */
   | { t: 'records-begin' }
   | { t: 'records'; collection: string; records: Array<{ id: string }> }
+  /** The project's parts kept whole (details, views). */
+  | { t: 'parts'; parts: Record<string, unknown> }
   | { t: 'records-end'; seq: number }
   | { t: 'author'; name: string }
 

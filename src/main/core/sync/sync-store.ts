@@ -21,11 +21,16 @@ export interface SyncStore {
   journalSeq(): number
   records(collection: string): Iterable<{ id: string }>
   record(collection: string, id: string): { id: string } | undefined
+  /** A part of the project kept whole (`project`, `views`). */
+  part(name: string): unknown
   onJournal(listener: (event: JournalEvent) => void): () => void
   /** Writes pending edits, so their journal entries are heard. */
   flush(): Promise<void>
   readSourceText(contentHash: string, expectedLength?: number): Promise<string>
   writeSourceText(text: string, utf8?: Uint8Array): Promise<{ contentHash: string }>
+  readAsset(contentHash: string, format: 'png' | 'svg'): Promise<Uint8Array>
+  /** Stores an asset's bytes; answers their hash. */
+  writeAsset(bytes: Uint8Array, format: 'png' | 'svg'): Promise<string>
   /**
    * Applies remote changes to the store, in order. `guarded`: only while the analyst has
    * no edit this side has not heard of yet; it stops at the first sign of one. Answers how

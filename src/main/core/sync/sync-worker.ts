@@ -48,7 +48,10 @@ function settleCall(reply: ReplyMessage): void {
   if (!call) return
   waiting.delete(reply.id)
   if (reply.ok) call.resolve(reply.value)
-  else call.reject(new AppError((reply.error?.code ?? 'internal') as ErrorCode, reply.error?.message ?? ''))
+  else
+    call.reject(
+      new AppError((reply.error?.code ?? 'internal') as ErrorCode, reply.error?.message ?? ''),
+    )
 }
 
 // --- the records, as the store holds them ------------------------------------------------
@@ -57,6 +60,7 @@ class WorkerStore implements SyncStore {
   revision = 0
   private seq = -1
   private readonly byCollection = new Map<string, Map<string, { id: string }>>()
+  private readonly parts = new Map<string, unknown>()
   private readonly listeners = new Set<(event: JournalEvent) => void>()
   /** While a copy of the records is arriving: what the journal changed meanwhile is newer. */
   private touched: Set<string> | null = null
@@ -73,6 +77,17 @@ class WorkerStore implements SyncStore {
 
   record(collection: string, id: string): { id: string } | undefined {
     return this.byCollection.get(collection)?.get(id)
+  }
+
+  part(name: string): unknown {
+    return this.parts.get(name)
+  }
+
+  copyParts(parts: Record<string, unknown>): void {
+    for (const [name, value] of Object.entries(parts)) {
+      if (!this.touched?.has(`${name}:`)) this.parts.set(name, value)
+    }
+    this.revision++
   }
 
   onJournal(listener: (event: JournalEvent) => void): () => void {
@@ -103,8 +118,11 @@ class WorkerStore implements SyncStore {
     if (event.kind === 'reset') this.seq = event.seq
     else {
       for (const entry of event.entries) {
-        if (entry.id === undefined) continue
-        this.touched?.add(`${entry.collection}:${entry.id}`)
+        this.touched?.add(`${entry.collection}:${entry.id ?? ''}`)
+        if (entry.id === undefined) {
+          this.parts.set(entry.collection, entry.op === 'put' ? entry.value : undefined)
+          continue
+        }
         this.put({
           collection: entry.collection,
           id: entry.id,
@@ -133,6 +151,14 @@ class WorkerStore implements SyncStore {
     return callMain('writeSourceText', { text, ...(utf8 ? { utf8 } : {}) })
   }
 
+  readAsset(contentHash: string, format: 'png' | 'svg'): Promise<Uint8Array> {
+    return callMain('readAsset', { contentHash, format })
+  }
+
+  writeAsset(bytes: Uint8Array, format: 'png' | 'svg'): Promise<string> {
+    return callMain('writeAsset', { bytes, format })
+  }
+
   async apply(changes: readonly StoreChange[], guarded: boolean): Promise<number> {
     if (!changes.length) return 0
     const applied = await callMain('apply', { changes: [...changes], guarded, basis: this.seq })
@@ -142,6 +168,10 @@ class WorkerStore implements SyncStore {
   }
 
   private put(change: StoreChange): void {
+    if (change.id === '') {
+      if (change.value !== null) this.parts.set(change.collection, change.value)
+      return
+    }
     const byId = this.collection(change.collection)
     if (change.value === null) byId.delete(change.id)
     else byId.set(change.id, change.value as { id: string })
@@ -191,7 +221,9 @@ function opened(): ProjectSync {
   return sync
 }
 
-const methods: { [K in keyof WorkerMethods]: (args: WorkerMethods[K]['args']) => Promise<unknown> } = {
+const methods: {
+  [K in keyof WorkerMethods]: (args: WorkerMethods[K]['args']) => Promise<unknown>
+} = {
   open: async (args) => {
     author = args.author
     sync = await ProjectSync.open(store, {
@@ -256,6 +288,9 @@ port.on('message', (message: ToWorker) => {
       return
     case 'records':
       store.copy(message.collection, message.records)
+      return
+    case 'parts':
+      store.copyParts(message.parts)
       return
     case 'records-end':
       store.endCopy(message.seq)

@@ -273,6 +273,52 @@ describe('team sync through a hub on 127.0.0.1', () => {
     }
   }, 30_000)
 
+  it('syncs the project details, the saved views and the graph image, and shows a clash over them like a record', async () => {
+    const amina = await peer('Amina', 'parts')
+    const bashir = await peer('Bashir', 'parts')
+    const group = await amina.call('entities.create', { type: 'group', name: 'Harbour Watch' })
+    await amina.call('graph.savePositions', { positions: { [group.id]: { x: 10, y: 20 } } })
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4"/></svg>'
+    await amina.call('graph.saveImage', { format: 'svg', data: svg, width: 4, height: 4 })
+    await amina.sync()
+    await bashir.sync()
+    const joined = bashir.workspace.current.data
+    // A project joining a team takes the team's details rather than clashing over them.
+    expect(joined.project.name).toBe("Amina's copy")
+    expect(joined.views.graphPositions?.[group.id]).toEqual({ x: 10, y: 20 })
+    const image = await bashir.call('graph.image')
+    expect(image?.format).toBe('svg')
+    const bytes = await bashir.workspace.current.readAsset(
+      joined.views.graphImage!.contentHash,
+      'svg',
+    )
+    expect(Buffer.from(bytes).toString('utf8')).toBe(svg)
+
+    // Both change the project's description offline: a conflict, listed like a record's.
+    for (const [p, description] of [
+      [amina, 'Amina’s scope'],
+      [bashir, 'Bashir’s scope'],
+    ] as const) {
+      p.workspace.current.mutate((data) => {
+        data.project = { ...data.project, description }
+      })
+    }
+    await syncAll([amina, bashir])
+    const clash = (await bashir.call('sync.conflicts')).find((c) => c.collection === 'project')
+    expect(clash?.fields).toEqual([expect.objectContaining({ field: 'description' })])
+    expect(clash?.label).toBe("Amina's copy")
+    await bashir.call('sync.resolve', {
+      docId: clash!.docId,
+      value: { ...clash!.mine, description: 'Agreed scope' },
+    })
+    await syncAll([bashir, amina])
+    for (const p of [amina, bashir]) {
+      expect(p.workspace.current.data.project.description).toBe('Agreed scope')
+      expect(await p.call('sync.conflicts')).toEqual([])
+    }
+  }, 30_000)
+
   it('quarantines a malformed document from the hub and applies the rest', async () => {
     const amina = await peer('Amina', 'q')
     const bashir = await peer('Bashir', 'q')
