@@ -16,7 +16,7 @@ import type {
 } from '../../../shared/api/sync'
 import type { ErrorCode } from '../../../shared/result'
 import { AppError } from '../errors'
-import type { ProjectStore } from '../project-store'
+import type { JournalEvent, ProjectStore } from '../project-store'
 import { COLLECTIONS, collectionOf, FIELDS, fieldOf } from '../store/collections'
 import type { PlainRecord } from './merge'
 import { readRemote, redact, type RemoteConfig } from './remote'
@@ -72,6 +72,8 @@ export class SyncClient {
   private readonly statusListeners = new Set<(status: SyncStatus) => void>()
   /** The records this side put into the store for the worker (their journal echo is not sent). */
   private readonly applied = new WeakSet<object>()
+  /** The longest single step of this side's work, in ms (the bench reports it). */
+  longestStepMs = 0
   private readonly unsubscribe: () => void
 
   private constructor(
@@ -94,35 +96,38 @@ export class SyncClient {
       quarantine: [],
       remote,
     }
-    worker.on('message', (message: FromWorker) => this.heard(message))
+    worker.on('message', (message: FromWorker) => this.timed(() => this.heard(message)))
     worker.on('error', (error) => this.stopped(error))
     worker.on('exit', (code) =>
       this.stopped(new Error(`The sync worker stopped (exit code ${code}).`)),
     )
-    this.unsubscribe = store.onJournal((event) => {
-      if (event.kind === 'reset') {
-        // A whole new generation: the worker gets the records again, then the reset.
-        this.copying = this.copying
-          .then(() => this.sendRecords())
-          .then(() => {
-            this.sentSeq = event.seq
-            this.post({ t: 'journal', event })
-          })
-        return
-      }
-      const last = event.entries.at(-1)
-      if (last === undefined) return
-      this.sentSeq = last.seq
-      // What the worker applied comes back through the journal: it has those already, and
-      // they are most of a first sync down, so they stay here (the last entry goes, for its
-      // sequence number).
-      const entries = event.entries.filter(
-        (entry, index) =>
-          index === event.entries.length - 1 ||
-          !(typeof entry.value === 'object' && entry.value && this.applied.has(entry.value)),
-      )
-      this.post({ t: 'journal', event: { kind: 'ops', entries } })
-    })
+    this.unsubscribe = store.onJournal((event) => this.timed(() => this.forward(event)))
+  }
+
+  /** Sends the journal on to the worker (a reset goes after a fresh copy of the records). */
+  private forward(event: JournalEvent): void {
+    if (event.kind === 'reset') {
+      // A whole new generation: the worker gets the records again, then the reset.
+      this.copying = this.copying
+        .then(() => this.sendRecords())
+        .then(() => {
+          this.sentSeq = event.seq
+          this.post({ t: 'journal', event })
+        })
+      return
+    }
+    const last = event.entries.at(-1)
+    if (last === undefined) return
+    this.sentSeq = last.seq
+    // What the worker applied comes back through the journal: it has those already, and
+    // they are most of a first sync down, so they stay here (the last entry goes, for its
+    // sequence number).
+    const entries = event.entries.filter(
+      (entry, index) =>
+        index === event.entries.length - 1 ||
+        !(typeof entry.value === 'object' && entry.value && this.applied.has(entry.value)),
+    )
+    this.post({ t: 'journal', event: { kind: 'ops', entries } })
   }
 
   /** Starts the worker, hands it the records and opens the mirror there. */
@@ -245,8 +250,10 @@ export class SyncClient {
     let applied = 0
     while (applied < changes.length) {
       const slice = changes.slice(applied, applied + APPLY_SLICE)
-      applyChanges(this.store, slice)
-      for (const change of slice) if (change.value) this.applied.add(change.value)
+      this.timed(() => {
+        applyChanges(this.store, slice)
+        for (const change of slice) if (change.value) this.applied.add(change.value)
+      })
       applied += slice.length
       if (applied === changes.length) break
       const revision = this.store.revision
@@ -265,7 +272,13 @@ export class SyncClient {
     for (const collection of COLLECTIONS) {
       const records = [...collectionOf(this.store.data, collection)]
       for (let start = 0; start < records.length; start += COPY_SLICE) {
-        this.post({ t: 'records', collection, records: records.slice(start, start + COPY_SLICE) })
+        this.timed(() =>
+          this.post({
+            t: 'records',
+            collection,
+            records: records.slice(start, start + COPY_SLICE),
+          }),
+        )
         await nextTurn()
       }
     }
@@ -315,6 +328,12 @@ export class SyncClient {
         void this.answer(message)
         return
     }
+  }
+
+  private timed(step: () => void): void {
+    const started = performance.now()
+    step()
+    this.longestStepMs = Math.max(this.longestStepMs, performance.now() - started)
   }
 
   private show(view: SyncView): void {
