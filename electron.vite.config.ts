@@ -9,8 +9,8 @@ export default defineConfig({
         // Two entries over one core: the Electron shell and the plain-Node browser mode;
         // and workers started by path: the document importers' (import-jobs.ts finds it
         // beside them), the store's compaction and open-check workers (store/worker-entry.ts
-        // finds them), the suggester's (suggestions/runner.ts) and the exchange's
-        // (exchange/runner.ts).
+        // finds them), the suggester's (suggestions/runner.ts), the exchange's
+        // (exchange/runner.ts) and team sync's (sync/sync-client.ts).
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           serve: resolve(__dirname, 'src/main/serve.ts'),
@@ -19,6 +19,7 @@ export default defineConfig({
           'open-check-worker': resolve(__dirname, 'src/main/core/store/open-check-worker.ts'),
           'suggestions-worker': resolve(__dirname, 'src/main/core/suggestions/worker.ts'),
           'exchange-worker': resolve(__dirname, 'src/main/core/exchange/worker.ts'),
+          'sync-worker': resolve(__dirname, 'src/main/core/sync/sync-worker.ts'),
         },
       },
     },

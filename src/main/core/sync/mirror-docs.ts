@@ -3,7 +3,9 @@
  * `<collection>:<id>`, holding the record (or null once deleted: a deletion is an edit like
  * any other, so a deletion against an edit is a conflict CouchDB keeps), who made the
  * revision and when. Source texts travel once each as `source-text:<sha256>` with the text
- * as an attachment, immutable.
+ * as an attachment, immutable. The parts of a project that are not collections (its
+ * details, its saved views) are one document each, `<part>:`, and the files they name (the
+ * graph image) travel like texts, as `asset:<sha256>.<format>`.
  */
 import type { PlainRecord } from './merge'
 
@@ -22,6 +24,17 @@ export type RecordDoc = RecordBody & { _id: string; _rev?: string }
 
 export const SOURCE_TEXT_PREFIX = 'source-text:'
 export const TEXT_ATTACHMENT = 'text'
+export const ASSET_PREFIX = 'asset:'
+export const ASSET_ATTACHMENT = 'bytes'
+
+/** A project part kept whole (`project`, `views`): its document, with an empty id. */
+export function partDocId(part: string): string {
+  return `${part}:`
+}
+
+export function assetDocId(contentHash: string, format: string): string {
+  return `${ASSET_PREFIX}${contentHash}.${format}`
+}
 
 export function recordDocId(collection: string, id: string): string {
   return `${collection}:${id}`
@@ -33,7 +46,12 @@ export function sourceTextDocId(contentHash: string): string {
 
 /** True for the documents that are project records (not texts, not local state). */
 export function isRecordDocId(docId: string): boolean {
-  return !docId.startsWith('_') && !docId.startsWith(SOURCE_TEXT_PREFIX) && docId.includes(':')
+  return (
+    !docId.startsWith('_') &&
+    !docId.startsWith(SOURCE_TEXT_PREFIX) &&
+    !docId.startsWith(ASSET_PREFIX) &&
+    docId.includes(':')
+  )
 }
 
 /** A short name for a record in lists: its name, title, or first words. */

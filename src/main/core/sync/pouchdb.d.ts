@@ -43,7 +43,15 @@ declare module 'pouchdb-node' {
       docs_read: number
       pending?: number
     }
+    /** One direction of a sync. With `retry`, a failed request is reported, then retried. */
+    interface Replication {
+      on(event: 'active', listener: () => void): this
+      on(event: 'paused', listener: (error?: unknown) => void): this
+      on(event: 'requestError', listener: (error: unknown) => void): this
+    }
     interface Sync<T> extends Promise<unknown> {
+      readonly push: Replication
+      readonly pull: Replication
       on(
         event: 'change',
         listener: (info: { direction: 'push' | 'pull'; change: ReplicationChange }) => void,
@@ -80,7 +88,12 @@ declare module 'pouchdb-node' {
       getAttachment(docId: string, name: string): Promise<Buffer>
       sync(
         remote: Database<T>,
-        options?: { live?: boolean; retry?: boolean; batch_size?: number },
+        options?: {
+          live?: boolean
+          retry?: boolean
+          batch_size?: number
+          back_off_function?: (previous: number) => number
+        },
       ): Sync<T>
       info(): Promise<{ doc_count: number; update_seq: number | string }>
       destroy(): Promise<unknown>

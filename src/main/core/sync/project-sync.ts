@@ -11,7 +11,7 @@
  * pass works in batches of BATCH documents).
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdir, readFile, rm } from 'node:fs/promises'
+import { mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import PouchDB, { type PouchDB as Pouch } from 'pouchdb-node'
 import type {
@@ -22,12 +22,15 @@ import type {
 } from '../../../shared/api/sync'
 import { writeFileDurably } from '../durable-write'
 import { AppError } from '../errors'
-import type { JournalEntry, JournalEvent, ProjectStore } from '../project-store'
-import { collectionOf, isCollection, schemaOf, COLLECTIONS } from '../store/collections'
+import type { JournalEntry, JournalEvent } from '../project-store'
+import { COLLECTIONS, FIELDS, isCollection, schemaOf } from '../store/collections'
 import { Slicer } from '../store/lines'
 import { mergeRecord, sameValue, type PlainRecord } from './merge'
 import {
+  assetDocId,
+  ASSET_ATTACHMENT,
   isRecordDocId,
+  partDocId,
   plain,
   recordDocId,
   recordLabel,
@@ -36,19 +39,12 @@ import {
   type RecordBody,
   type RecordDoc,
 } from './mirror-docs'
-import { redact } from './remote'
+import { readRemote, redact, REMOTE_FILE, SYNC_FOLDER, type RemoteConfig } from './remote'
+import type { StoreChange, SyncStore } from './sync-store'
 
-export const SYNC_FOLDER = '.sync'
-const REMOTE_FILE = 'remote.json'
 const STATE_ID = '_local/sightline-sync'
 const BATCH = 500
 const ACTIVITY_LIMIT = 200
-
-export interface RemoteConfig {
-  url: string
-  username?: string
-  live: boolean
-}
 
 export interface ProjectSyncOptions {
   /** The name this analyst's revisions carry. */
@@ -58,6 +54,8 @@ export interface ProjectSyncOptions {
   /** A PouchDB constructor (tests may pass one with another adapter). */
   pouch?: Pouch.Static
   log?: (message: string) => void
+  /** Told when the status moves by itself (live replication). */
+  onChange?: () => void
 }
 
 interface SyncState {
@@ -71,6 +69,12 @@ interface SyncState {
   activity: TeamActivity[]
   /** Source records waiting for their text to arrive. */
   waiting: string[]
+  /**
+   * A sync has brought what the hub holds: only then are the project's parts (details,
+   * views) written to the mirror when it has none, so a project that joins a team takes
+   * the team's rather than starting a conflict over them.
+   */
+  pulled: boolean
 }
 
 type Leaf = RecordDoc & { _revisions?: { start: number; ids: string[] }; _deleted?: boolean }
@@ -89,6 +93,7 @@ const EMPTY_STATE: SyncState = {
   quarantine: [],
   activity: [],
   waiting: [],
+  pulled: false,
 }
 
 export class ProjectSync {
@@ -104,10 +109,8 @@ export class ProjectSync {
     total: 0,
   }
   private conflicted = new Set<string>()
-  private index: { revision: number; byCollection: Map<string, Map<string, { id: string }>> } = {
-    revision: -1,
-    byCollection: new Map(),
-  }
+  /** Records reconcile found with no known revision, none of whose revisions the store holds. */
+  private readonly unknownBase = new Set<string>()
   /** Long loops yield every few milliseconds, so requests keep being answered. */
   private readonly slicer = new Slicer()
   private live: Pouch.Sync<RecordBody> | null = null
@@ -116,7 +119,7 @@ export class ProjectSync {
   private readonly unsubscribe: () => void
 
   private constructor(
-    readonly store: ProjectStore,
+    readonly store: SyncStore,
     private readonly db: Pouch.Database<RecordBody>,
     private state: SyncState,
     private remote: RemoteConfig | null,
@@ -126,7 +129,7 @@ export class ProjectSync {
   }
 
   /** Opens (or creates) the project's mirror and brings it up to date with the store. */
-  static async open(store: ProjectStore, options: ProjectSyncOptions): Promise<ProjectSync> {
+  static async open(store: SyncStore, options: ProjectSyncOptions): Promise<ProjectSync> {
     const folder = join(store.folder, SYNC_FOLDER)
     await mkdir(folder, { recursive: true })
     const Ctor = options.pouch ?? PouchDB
@@ -146,7 +149,7 @@ export class ProjectSync {
       options,
     )
     await sync.enqueue(async () => {
-      if (sync.state.mirroredSeq !== store.diskState().seq) await sync.reconcile()
+      if (sync.state.mirroredSeq !== store.journalSeq()) await sync.reconcile()
       await sync.findConflicts()
     })
     return sync
@@ -224,6 +227,9 @@ export class ProjectSync {
       replication.on('change', (info) => this.count(info.change))
       await replication
       await this.applyIncoming()
+      if (await this.afterFirstPull()) {
+        await this.db.sync(remote, { batch_size: BATCH })
+      }
       this.status = {
         state: 'synced',
         done: this.status.done,
@@ -238,22 +244,39 @@ export class ProjectSync {
     }
   }
 
+  /** Once the hub's parts are here, the ones it lacked go up (true when there are some). */
+  private async afterFirstPull(): Promise<boolean> {
+    if (this.state.pulled) return false
+    return this.enqueue(async () => {
+      this.state.pulled = true
+      this.stateDirty = true
+      const wrote = await this.mirrorParts()
+      await this.saveState()
+      return wrote
+    })
+  }
+
   /** Continuous replication with retries: it resumes by itself after sleep or a lost network. */
   async startLive(): Promise<void> {
     if (this.live || this.closed) return
     const remote = await this.remoteDb()
-    const live = this.db.sync(remote, { live: true, retry: true, batch_size: BATCH })
+    const live = this.db.sync(remote, {
+      live: true,
+      retry: true,
+      batch_size: BATCH,
+      back_off_function: retryDelay,
+    })
     this.live = live
-    live.on('active', () => {
-      this.status = { ...this.status, state: 'syncing', done: 0, total: 0 }
-    })
-    live.on('change', (info) => {
-      this.count(info.change)
-      if (info.direction === 'pull') this.scheduleIncoming()
-    })
-    live.on('paused', (error) => {
-      if (error) this.failed(error)
-      else {
+    const changed = (): void => this.options.onChange?.()
+    // Each direction is followed on its own: the sync as a whole reports neither a failed
+    // request (while retrying) nor the error a direction paused on.
+    const sides: Record<'push' | 'pull', 'active' | 'caught up' | 'failed'> = {
+      push: 'active',
+      pull: 'active',
+    }
+    const settle = (): void => {
+      if (sides.push === 'failed' || sides.pull === 'failed') return
+      if (sides.push === 'caught up' && sides.pull === 'caught up') {
         this.status = {
           state: 'synced',
           done: this.status.done,
@@ -261,9 +284,44 @@ export class ProjectSync {
           lastSyncAt: new Date().toISOString(),
         }
         this.scheduleIncoming()
+        if (!this.state.pulled)
+          void this.applyIncoming()
+            .then(() => this.afterFirstPull())
+            .catch((error: unknown) => this.failed(error))
+      } else if (this.status.state !== 'syncing') {
+        this.status = { ...this.status, state: 'syncing', done: 0, total: 0 }
       }
+      changed()
+    }
+    const fail = (direction: 'push' | 'pull', error: unknown): void => {
+      sides[direction] = 'failed'
+      this.failed(error)
+      changed()
+    }
+    for (const direction of ['push', 'pull'] as const) {
+      const replication = live[direction]
+      replication.on('active', () => {
+        sides[direction] = 'active'
+        settle()
+      })
+      replication.on('paused', (error) => {
+        if (error) fail(direction, error)
+        else {
+          sides[direction] = 'caught up'
+          settle()
+        }
+      })
+      replication.on('requestError', (error) => fail(direction, error))
+    }
+    live.on('change', (info) => {
+      this.count(info.change)
+      if (info.direction === 'pull') this.scheduleIncoming()
+      changed()
     })
-    live.on('error', (error) => this.failed(error))
+    live.on('error', (error) => {
+      this.failed(error)
+      changed()
+    })
   }
 
   async stopLive(): Promise<void> {
@@ -290,7 +348,7 @@ export class ProjectSync {
             docId,
             collection: sides.mine.collection,
             id: sides.mine.id,
-            label: recordLabel(sides.mine.value ?? other.value ?? base),
+            label: recordLabel(sides.mine.value ?? other.value ?? base) || partLabel(docId),
             theirAuthor: other.author,
             theirAt: other.at,
             myAuthor: sides.mine.author,
@@ -325,8 +383,10 @@ export class ProjectSync {
       const checked = value === null ? null : this.validate(collection, value)
       if (checked && 'error' in checked) throw new AppError('invalid_input', checked.error)
       const record = checked === null ? null : checked.value
-      if (record && record['id'] !== id)
+      if (record && id !== '' && record['id'] !== id)
         throw new AppError('invalid_input', 'The record must keep its id.')
+      if (!record && id === '')
+        throw new AppError('invalid_input', 'A part of the project cannot be deleted.')
       const leaves = [sides.winner, ...sides.others, sides.mine].filter(
         (leaf, index, all) => all.findIndex((l) => l._rev === leaf._rev) === index,
       )
@@ -334,7 +394,7 @@ export class ProjectSync {
       if (!rev) throw new AppError('conflict', 'The record changed meanwhile; look again.')
       this.state.known[docId] = rev
       this.conflicted.delete(docId)
-      this.applyToStore([{ collection, id, value: record }])
+      await this.applyOne({ collection, id, value: record })
       this.note({
         author: this.options.author(),
         action: 'resolved',
@@ -384,6 +444,15 @@ export class ProjectSync {
   private async mirrorEntries(entries: readonly JournalEntry[]): Promise<void> {
     const last = new Map<string, { collection: string; id: string; value: PlainRecord | null }>()
     for (const entry of entries) {
+      if (entry.id === undefined && isPart(entry.collection)) {
+        if (entry.op === 'put')
+          last.set(partDocId(entry.collection), {
+            collection: entry.collection,
+            id: '',
+            value: plain(entry.value),
+          })
+        continue
+      }
       if (!isCollection(entry.collection) || entry.id === undefined) continue
       last.set(recordDocId(entry.collection, entry.id), {
         collection: entry.collection,
@@ -420,7 +489,8 @@ export class ProjectSync {
         const winnerRev = winner?.value.rev
         const winnerDoc = winner && 'doc' in winner ? (winner.doc as RecordDoc | null) : null
         const body = this.body(change.collection, change.id, change.value)
-        if (!winnerRev) {
+        if (!winnerRev || (!known && this.unknownBase.has(docId))) {
+          if (!winnerRev && change.id === '' && !this.state.pulled) return
           if (change.value) roots.push({ ...body, _id: docId, ...firstRevision(change.value) })
           return
         }
@@ -447,6 +517,19 @@ export class ProjectSync {
     }
   }
 
+  /** The newest revision in a record's history whose body is `value`, if any. */
+  private async revisionHolding(docId: string, value: PlainRecord): Promise<string | null> {
+    const winner = (await this.db.get(docId, { revs: true }).catch(() => null)) as Leaf | null
+    const history = winner?._revisions
+    if (!history) return null
+    for (const [index, hash] of history.ids.entries()) {
+      const rev = `${history.start - index}-${hash}`
+      const doc = (await this.db.get(docId, { rev }).catch(() => null)) as RecordDoc | null
+      if (doc && sameValue(doc.value, value)) return rev
+    }
+    return null
+  }
+
   /** A new revision beside the others, on `parent`: CouchDB then holds both as a conflict. */
   private async writeBranch(docId: string, parent: string, body: RecordBody): Promise<void> {
     const history = (await this.db.get(docId, { rev: parent, revs: true })) as Leaf
@@ -471,6 +554,7 @@ export class ProjectSync {
   private async mirrorTexts(
     changes: Array<{ collection: string; value: PlainRecord | null }>,
   ): Promise<void> {
+    await this.mirrorAssets(changes)
     const sources = changes.filter((c) => c.collection === 'sources' && c.value)
     if (!sources.length) return
     const keys = [...new Set(sources.map((c) => sourceTextDocId(String(c.value!['contentHash']))))]
@@ -493,6 +577,40 @@ export class ProjectSync {
     }
   }
 
+  /** The graph image the saved views name, once, as its own immutable document. */
+  private async mirrorAssets(
+    changes: Array<{ collection: string; value: PlainRecord | null }>,
+  ): Promise<void> {
+    for (const change of changes) {
+      const image = change.collection === 'views' ? graphImageOf(change.value) : null
+      if (!image) continue
+      const docId = assetDocId(image.contentHash, image.format)
+      const present = await this.db.get(docId).catch(() => null)
+      if (present) continue
+      const bytes = await this.store.readAsset(image.contentHash, image.format)
+      await this.db.put({
+        _id: docId,
+        _attachments: {
+          [ASSET_ATTACHMENT]: { content_type: IMAGE_TYPES[image.format], data: Buffer.from(bytes) },
+        },
+      } as unknown as RecordDoc)
+    }
+  }
+
+  /** After the first sync: the project's parts the hub did not have go to it. */
+  private async mirrorParts(): Promise<boolean> {
+    const missing = new Map<string, { collection: string; id: string; value: PlainRecord | null }>()
+    for (const part of FIELDS) {
+      const value = this.store.part(part)
+      if (value === undefined || value === null) continue
+      const docId = partDocId(part)
+      if (await this.db.get(docId).catch(() => null)) continue
+      missing.set(docId, { collection: part, id: '', value: plain(value) })
+    }
+    await this.writeLocal(missing)
+    return missing.size > 0
+  }
+
   /**
    * Brings the mirror level with the store after a crash between a write and its mirroring,
    * a restore, or the first link: each record that differs from the revision it stood on is
@@ -508,26 +626,47 @@ export class ProjectSync {
         .filter((r) => isRecordDocId(r.id))
         .map((r) => [r.id, r]),
     )
-    for (const collection of COLLECTIONS) {
-      for (const record of collectionOf(this.store.data, collection)) {
-        await this.slicer.maybePause()
-        const docId = recordDocId(collection, record.id)
-        inStore.add(docId)
-        const row = mirrored.get(docId)
-        const value = plain(record)
-        const known = this.state.known[docId]
-        if (row && (!known || known === row.value.rev) && sameValue(row.doc?.value, value)) {
-          this.state.known[docId] = row.value.rev
+    const parts = FIELDS.flatMap((part) => {
+      const value = this.store.part(part)
+      return value === undefined || value === null ? [] : [{ part, value }]
+    })
+    const everything: Array<{ collection: string; id: string; record: unknown }> = []
+    for (const collection of COLLECTIONS)
+      for (const record of this.store.records(collection))
+        everything.push({ collection, id: record.id, record })
+    for (const { part, value } of parts)
+      everything.push({ collection: part, id: '', record: value })
+    for (const { collection, id, record } of everything) {
+      await this.slicer.maybePause()
+      const docId = id === '' ? partDocId(collection) : recordDocId(collection, id)
+      inStore.add(docId)
+      const row = mirrored.get(docId)
+      const value = plain(record)
+      const known = this.state.known[docId]
+      if (row && (!known || known === row.value.rev) && sameValue(row.doc?.value, value)) {
+        this.state.known[docId] = row.value.rev
+        continue
+      }
+      if (row && known && known !== row.value.rev) {
+        const before = (await this.db
+          .get(docId, { rev: known })
+          .catch(() => null)) as RecordDoc | null
+        if (before && sameValue(before.value, value)) continue
+      }
+      if (row && !known) {
+        // The app stopped before the state naming the revision this record stood on was
+        // saved, and the mirror has moved on since (a remote edit arrived, not applied).
+        // The record's history says where the store stands; an edit of the analyst's on
+        // top of no revision found there goes beside the others, as a conflict: writing
+        // it on the newest revision would silently undo the remote edit.
+        const base = await this.revisionHolding(docId, value)
+        if (base) {
+          this.state.known[docId] = base
           continue
         }
-        if (row && known && known !== row.value.rev) {
-          const before = (await this.db
-            .get(docId, { rev: known })
-            .catch(() => null)) as RecordDoc | null
-          if (before && sameValue(before.value, value)) continue
-        }
-        changes.set(docId, { collection, id: record.id, value })
+        this.unknownBase.add(docId)
       }
+      changes.set(docId, { collection, id, value })
     }
     for (const [docId, row] of mirrored) {
       if (inStore.has(docId) || !row.doc || row.doc.value === null) continue
@@ -536,7 +675,8 @@ export class ProjectSync {
       changes.set(docId, { collection: row.doc.collection, id: row.doc.id, value: null })
     }
     await this.writeLocal(changes)
-    this.state.mirroredSeq = this.store.diskState().seq
+    this.unknownBase.clear()
+    this.state.mirroredSeq = this.store.journalSeq()
     this.stateDirty = true
     await this.saveState()
   }
@@ -569,7 +709,7 @@ export class ProjectSync {
 
   private async incomingBatch(): Promise<'done' | 'more' | 'wait'> {
     await this.flushStore()
-    if (this.store.saveState().pending || this.journalBacklog > 0) return 'wait'
+    if (this.journalBacklog > 0) return 'wait'
     const feed = await this.db.changes({
       since: this.state.appliedSince,
       limit: BATCH,
@@ -584,7 +724,7 @@ export class ProjectSync {
       ...feed.results.map((r) => r.doc as Leaf | undefined),
       ...(retried?.rows ?? []).map((r) => ('doc' in r ? (r.doc as Leaf | undefined) : undefined)),
     ].filter((doc): doc is Leaf => !!doc && isRecordDocId(doc._id))
-    if (this.store.saveState().pending || this.journalBacklog > 0) return 'wait'
+    if (this.journalBacklog > 0) return 'wait'
     this.state.waiting = []
     if (!(await this.applyDocs(docs))) return 'wait'
     this.state.appliedSince = feed.last_seq
@@ -618,10 +758,18 @@ export class ProjectSync {
       if (checked) ready.push({ doc, value: checked.value, current })
     }
     await this.flushStore()
-    if (this.store.saveState().pending || this.journalBacklog > 0) return false
-    // From here to the store edit nothing awaits: no edit of the analyst's can slip between.
+    if (this.journalBacklog > 0) return false
+    // The store applies them only while it holds no edit of the analyst's this side has not
+    // mirrored, and stops at the first one it sees; only what it applied is marked known.
+    // Until the answer comes no other step of the queue runs (their edits wait in it).
+    const applied = ready.length
+      ? await this.store.apply(
+          ready.map(({ doc, value }) => ({ collection: doc.collection, id: doc.id, value })),
+          true,
+        )
+      : 0
     for (const doc of unchanged) this.state.known[doc._id] = doc._rev!
-    for (const { doc, current } of ready) {
+    for (const { doc, current } of ready.slice(0, applied)) {
       this.state.known[doc._id] = doc._rev!
       this.note({
         author: doc.author,
@@ -631,10 +779,7 @@ export class ProjectSync {
         label: recordLabel(doc.value ?? current),
       })
     }
-    this.applyToStore(
-      ready.map(({ doc, value }) => ({ collection: doc.collection, id: doc.id, value })),
-    )
-    return true
+    return applied === ready.length
   }
 
   /**
@@ -644,17 +789,43 @@ export class ProjectSync {
    */
   private async readyToApply(doc: Leaf): Promise<{ value: PlainRecord | null } | null> {
     this.state.quarantine = this.state.quarantine.filter((q) => q.docId !== doc._id)
-    if (!isCollection(doc.collection) || doc._id !== recordDocId(doc.collection, doc.id)) {
+    const part = doc.id === '' && isPart(doc.collection) && doc._id === partDocId(doc.collection)
+    if (
+      !part &&
+      (!isCollection(doc.collection) || doc._id !== recordDocId(doc.collection, doc.id))
+    ) {
       this.quarantineDoc(doc, 'it names no collection Sightline keeps')
       return null
     }
-    if (doc.value === null) return { value: null }
+    if (doc.value === null) {
+      if (!part) return { value: null }
+      this.quarantineDoc(doc, 'a part of the project cannot be deleted')
+      return null
+    }
     const checked = this.validate(doc.collection, doc.value)
     if ('error' in checked) {
       this.quarantineDoc(doc, checked.error)
       return null
     }
-    if (checked.value['id'] !== doc.id) {
+    const image = doc.collection === 'views' ? graphImageOf(checked.value) : null
+    if (image) {
+      let bytes: Buffer
+      try {
+        bytes = (await this.db.getAttachment(
+          assetDocId(image.contentHash, image.format),
+          ASSET_ATTACHMENT,
+        )) as Buffer
+      } catch {
+        // The image travels as its own document, like a text.
+        this.state.waiting.push(doc._id)
+        return null
+      }
+      if ((await this.store.writeAsset(bytes, image.format)) !== image.contentHash) {
+        this.quarantineDoc(doc, 'its graph image does not match the hash the views record')
+        return null
+      }
+    }
+    if (!part && checked.value['id'] !== doc.id) {
       this.quarantineDoc(doc, 'its record id does not match the document')
       return null
     }
@@ -679,7 +850,7 @@ export class ProjectSync {
 
   private validate(collection: string, value: unknown): { value: PlainRecord } | { error: string } {
     const schema = schemaOf(collection)
-    if (!schema || !isCollection(collection))
+    if (!schema || !(isCollection(collection) || isPart(collection)))
       return { error: `"${collection}" is not a collection` }
     const parsed = schema.safeParse(value)
     if (!parsed.success) {
@@ -713,7 +884,7 @@ export class ProjectSync {
       const result = mergeRecord(base, merged, other.value)
       if (!result.clean) {
         this.conflicted.add(docId)
-        this.adoptSide(sides)
+        await this.adoptSide(sides)
         return
       }
       merged = result.value
@@ -722,7 +893,7 @@ export class ProjectSync {
     const checked = merged === null ? null : this.validate(collection, merged)
     if (checked && 'error' in checked) {
       this.conflicted.add(docId)
-      this.adoptSide(sides)
+      await this.adoptSide(sides)
       return
     }
     const value = checked === null ? null : checked.value
@@ -730,7 +901,7 @@ export class ProjectSync {
     if (!rev) return
     this.state.known[docId] = rev
     this.conflicted.delete(docId)
-    this.applyToStore([{ collection, id, value }])
+    await this.applyOne({ collection, id, value })
     // Identical sides (two copies of one project) merge silently; a real merge is recorded.
     if (sides.others.some((other) => !sameValue(other.value, sides.mine.value))) {
       this.note({
@@ -770,7 +941,7 @@ export class ProjectSync {
   }
 
   /** A peer that stood on neither side of a conflict shows the winner meanwhile. */
-  private adoptSide(sides: ConflictSides): void {
+  private async adoptSide(sides: ConflictSides): Promise<void> {
     const docId = sides.winner._id
     const known = this.state.known[docId]
     if (known === sides.mine._rev) return
@@ -780,13 +951,11 @@ export class ProjectSync {
     const checked =
       sides.mine.value === null ? null : this.validate(sides.mine.collection, sides.mine.value)
     if (checked && 'error' in checked) return
-    this.applyToStore([
-      {
-        collection: sides.mine.collection,
-        id: sides.mine.id,
-        value: checked === null ? null : checked.value,
-      },
-    ])
+    await this.applyOne({
+      collection: sides.mine.collection,
+      id: sides.mine.id,
+      value: checked === null ? null : checked.value,
+    })
   }
 
   private async sidesOf(docId: string): Promise<ConflictSides | null> {
@@ -843,55 +1012,20 @@ export class ProjectSync {
 
   // --- helpers -----------------------------------------------------------------------
 
-  private applyToStore(
-    changes: Array<{ collection: string; id: string; value: PlainRecord | null }>,
-  ): void {
-    const real = changes.filter((c) => !sameValue(this.storeRecord(c.collection, c.id), c.value))
-    if (!real.length) return
-    this.store.mutate((data) => {
-      const byCollection = new Map<string, typeof real>()
-      for (const change of real) {
-        const list = byCollection.get(change.collection) ?? []
-        list.push(change)
-        byCollection.set(change.collection, list)
-      }
-      const file = data as unknown as Record<string, Array<{ id: string }>>
-      for (const [collection, list] of byCollection) {
-        const records = file[collection] ?? []
-        const index = new Map(records.map((record, position) => [record.id, position]))
-        const deleted = new Set<string>()
-        for (const change of list) {
-          const position = index.get(change.id)
-          if (change.value === null) deleted.add(change.id)
-          else if (position === undefined) {
-            index.set(change.id, records.length)
-            records.push(change.value as { id: string })
-          } else records[position] = change.value as { id: string }
-        }
-        file[collection] = deleted.size
-          ? records.filter((record) => !deleted.has(record.id))
-          : records
-      }
-    })
+  /** A settled record goes into the store at once, whatever the analyst is doing. */
+  private async applyOne(change: StoreChange): Promise<void> {
+    if (sameValue(this.storeRecord(change.collection, change.id), change.value)) return
+    await this.store.apply([change], false)
   }
 
   private storeRecord(collection: string, id: string): PlainRecord | null {
+    if (id === '' && isPart(collection)) {
+      const value = this.store.part(collection)
+      return value === undefined || value === null ? null : plain(value)
+    }
     if (!isCollection(collection)) return null
-    const record = this.indexOf(collection).get(id)
+    const record = this.store.record(collection, id)
     return record ? plain(record) : null
-  }
-
-  /** Records by id, per collection, rebuilt only when the store has changed since. */
-  private indexOf(collection: string): Map<string, { id: string }> {
-    if (this.index.revision !== this.store.revision) {
-      this.index = { revision: this.store.revision, byCollection: new Map() }
-    }
-    let byId = this.index.byCollection.get(collection)
-    if (!byId) {
-      byId = new Map(collectionOf(this.store.data, collection).map((r) => [r.id, r]))
-      this.index.byCollection.set(collection, byId)
-    }
-    return byId
   }
 
   private storeRecordOfDoc(doc: RecordDoc): PlainRecord | null {
@@ -926,11 +1060,13 @@ export class ProjectSync {
       error instanceof Error
         ? error.message
         : String((error as { message?: unknown }).message ?? error)
+    // A refused or dropped connection is the network or the hub going away, not an answer.
     const offline =
       code === 'ECONNREFUSED' ||
+      code === 'ECONNRESET' ||
       code === 'ENOTFOUND' ||
       code === 'ETIMEDOUT' ||
-      /fetch failed|ECONNREFUSED|network/i.test(raw)
+      /fetch failed|ECONNREFUSED|ECONNRESET|socket hang up|network/i.test(raw)
     const reason = offline
       ? 'The hub cannot be reached (offline, or the hub is down); edits wait here and go when it is back.'
       : status === 401 || status === 403
@@ -983,6 +1119,15 @@ export class ProjectSync {
 }
 
 /**
+ * How long live replication waits before trying the hub again: half a second at first,
+ * doubling to at most half a minute (PouchDB's own grows to ten minutes, too long for a
+ * laptop that has just woken up).
+ */
+function retryDelay(previous: number): number {
+  return previous ? Math.min(previous * 2, 30_000) : 500
+}
+
+/**
  * A record's first revision is named after its content, so two copies of one project (the
  * same records, mirrored on two laptops) share their first revisions instead of starting
  * as conflicts with no common ancestor.
@@ -993,6 +1138,27 @@ function firstRevision(value: PlainRecord): {
 } {
   const hash = createHash('sha256').update(stableJson(value)).digest('hex').slice(0, 32)
   return { _rev: `1-${hash}`, _revisions: { start: 1, ids: [hash] } }
+}
+
+/** How the Conflicts view names a part of the project. */
+function partLabel(docId: string): string {
+  return docId === partDocId('views') ? 'Saved views' : 'Project details'
+}
+
+/** The project's parts kept whole (details, views), as opposed to its collections. */
+function isPart(name: string): boolean {
+  return FIELDS.includes(name)
+}
+
+const IMAGE_TYPES = { png: 'image/png', svg: 'image/svg+xml' } as const
+
+function graphImageOf(
+  views: PlainRecord | null,
+): { contentHash: string; format: 'png' | 'svg' } | null {
+  const image = views?.['graphImage'] as { contentHash?: unknown; format?: unknown } | undefined
+  if (!image || typeof image.contentHash !== 'string') return null
+  if (image.format !== 'png' && image.format !== 'svg') return null
+  return { contentHash: image.contentHash, format: image.format }
 }
 
 function stableJson(value: unknown): string {
@@ -1008,20 +1174,4 @@ function stableJson(value: unknown): string {
 
 function isRow<T>(row: Pouch.AllDocsRow<T> | Pouch.AllDocsMissing): row is Pouch.AllDocsRow<T> {
   return 'value' in row
-}
-
-async function readRemote(folder: string): Promise<RemoteConfig | null> {
-  try {
-    const parsed = JSON.parse(
-      await readFile(join(folder, SYNC_FOLDER, REMOTE_FILE), 'utf8'),
-    ) as Partial<RemoteConfig>
-    if (typeof parsed.url !== 'string') return null
-    return {
-      url: parsed.url,
-      ...(typeof parsed.username === 'string' ? { username: parsed.username } : {}),
-      live: parsed.live === true,
-    }
-  } catch {
-    return null
-  }
 }

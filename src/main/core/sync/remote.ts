@@ -3,7 +3,35 @@
  * plain HTTP to this computer (a hub on loopback): a password never crosses a network in
  * clear. Credentials are never part of the URL kept or shown.
  */
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { AppError } from '../errors'
+
+export const SYNC_FOLDER = '.sync'
+export const REMOTE_FILE = 'remote.json'
+
+export interface RemoteConfig {
+  url: string
+  username?: string
+  live: boolean
+}
+
+/** The hub this project is linked to (`.sync/remote.json`), or null. */
+export async function readRemote(folder: string): Promise<RemoteConfig | null> {
+  try {
+    const parsed = JSON.parse(
+      await readFile(join(folder, SYNC_FOLDER, REMOTE_FILE), 'utf8'),
+    ) as Partial<RemoteConfig>
+    if (typeof parsed.url !== 'string') return null
+    return {
+      url: parsed.url,
+      ...(typeof parsed.username === 'string' ? { username: parsed.username } : {}),
+      live: parsed.live === true,
+    }
+  } catch {
+    return null
+  }
+}
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1'])
 

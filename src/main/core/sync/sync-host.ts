@@ -1,5 +1,5 @@
 /**
- * Team sync for the workspace: the open project's ProjectSync (opened when the project is
+ * Team sync for the workspace: the open project's SyncClient (opened when the project is
  * linked to a hub, or when the analyst links it), the author name every revision carries
  * (a per-user setting), and the vault that keeps hub passwords.
  */
@@ -10,7 +10,7 @@ import { writeFileDurably } from '../durable-write'
 import { AppError } from '../errors'
 import type { ProjectStore } from '../project-store'
 import { FileVault, type CredentialVault } from './credentials'
-import { ProjectSync } from './project-sync'
+import { SyncClient } from './sync-client'
 import { credentialKey, parseRemoteUrl } from './remote'
 
 const SETTINGS_FILE = 'team.json'
@@ -24,8 +24,8 @@ export interface SyncHostOptions {
 }
 
 export class SyncHost {
-  private sync: ProjectSync | null = null
-  private opening: Promise<ProjectSync> | null = null
+  private sync: SyncClient | null = null
+  private opening: Promise<SyncClient> | null = null
   private author = ''
   private settingsRead = false
   readonly vault: CredentialVault
@@ -36,7 +36,7 @@ export class SyncHost {
 
   /** Called when a project opens: a linked one starts syncing if it was set to live. */
   async attach(store: ProjectStore): Promise<void> {
-    if (!(await ProjectSync.hasRemote(store.folder))) return
+    if (!(await SyncClient.hasRemote(store.folder))) return
     const sync = await this.forStore(store)
     if (sync.remoteConfig?.live) await sync.startLive().catch(() => undefined)
   }
@@ -52,7 +52,7 @@ export class SyncHost {
   async status(store: ProjectStore): Promise<SyncStatus> {
     await this.readSettings()
     if (this.sync?.store === store) return this.sync.currentStatus()
-    if (await ProjectSync.hasRemote(store.folder))
+    if (await SyncClient.hasRemote(store.folder))
       return (await this.forStore(store)).currentStatus()
     return {
       linked: false,
@@ -114,6 +114,7 @@ export class SyncHost {
   async setAuthor(store: ProjectStore, author: string): Promise<SyncStatus> {
     this.author = author
     this.settingsRead = true
+    this.sync?.setAuthor(author)
     await writeFileDurably(
       join(this.options.userDataDir, SETTINGS_FILE),
       JSON.stringify({ author }),
@@ -122,11 +123,11 @@ export class SyncHost {
   }
 
   /** The open project's sync, opening its mirror on first use. */
-  async forStore(store: ProjectStore): Promise<ProjectSync> {
+  async forStore(store: ProjectStore): Promise<SyncClient> {
     if (this.sync?.store === store) return this.sync
     if (this.sync) await this.detach()
     await this.readSettings()
-    this.opening ??= ProjectSync.open(store, {
+    this.opening ??= SyncClient.open(store, {
       author: () => this.authorName(),
       password: async (remote) =>
         remote.username ? this.vault.get(credentialKey(remote.url, remote.username)) : undefined,

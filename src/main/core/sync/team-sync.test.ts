@@ -4,6 +4,7 @@
  * malformed document from the hub quarantined.
  */
 import { join } from 'node:path'
+import PouchDB from 'pouchdb-node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { MethodName, MethodOutput } from '../../../shared/contract'
 import { tempDir } from '../../../../test/support/folders'
@@ -218,6 +219,104 @@ describe('team sync through a hub on 127.0.0.1', () => {
     expect(clash?.fields).toEqual([
       expect.objectContaining({ field: 'name', base: 'Shared group' }),
     ])
+  }, 30_000)
+
+  it('keeps a remote edit that had arrived unapplied when the app stopped before saving its sync state', async () => {
+    const amina = await peer('Amina', 'crash')
+    const bashir = await peer('Bashir', 'crash')
+    const cell = await amina.call('entities.create', { type: 'group', name: 'Delta Cell' })
+    await amina.sync()
+    await bashir.sync()
+    await bashir.call('entities.update', {
+      id: cell.id,
+      patch: { description: 'Seen at the port.' },
+    })
+    await bashir.sync()
+
+    // Amina's app: replication brings Bashir's edit into her mirror, then the app dies
+    // before applying it and before the state naming the revision her record stands on
+    // was ever saved.
+    const folder = amina.workspace.current.folder
+    const userDataDir = amina.workspace.options.userDataDir
+    await amina.workspace.close()
+    const mirror = new PouchDB<Record<string, unknown>>(join(folder, '.sync', 'mirror'))
+    await mirror.sync(new PouchDB(hub.databaseUrl('crash')))
+    const saved = await mirror.get('_local/sightline-sync')
+    await mirror.put({
+      _id: saved._id,
+      _rev: saved._rev!,
+      mirroredSeq: -1,
+      appliedSince: 0,
+      known: {},
+      quarantine: [],
+      activity: [],
+      waiting: [],
+    })
+    await mirror.close()
+
+    const again = new Workspace({ userDataDir, store: { writeDelayMs: 5, backups: false } })
+    cleanups.push(() => again.close())
+    const store = await again.open(folder)
+    const sync = await again.sync.forStore(store)
+    // After the restart she edits another field of the same group.
+    store.mutate((data) => {
+      const at = data.entities.findIndex((e) => e.id === cell.id)
+      data.entities[at] = { ...data.entities[at]!, name: 'Delta Cell (Amina)' }
+    })
+    await sync.syncNow()
+    await bashir.sync()
+    await sync.syncNow()
+    for (const data of [store.data, bashir.workspace.current.data]) {
+      const record = data.entities.find((e) => e.id === cell.id)!
+      expect(record.description, 'Bashir’s edit is kept').toBe('Seen at the port.')
+      expect(record.name, 'Amina’s edit is kept').toBe('Delta Cell (Amina)')
+    }
+  }, 30_000)
+
+  it('syncs the project details, the saved views and the graph image, and shows a clash over them like a record', async () => {
+    const amina = await peer('Amina', 'parts')
+    const bashir = await peer('Bashir', 'parts')
+    const group = await amina.call('entities.create', { type: 'group', name: 'Harbour Watch' })
+    await amina.call('graph.savePositions', { positions: { [group.id]: { x: 10, y: 20 } } })
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"><rect width="4" height="4"/></svg>'
+    await amina.call('graph.saveImage', { format: 'svg', data: svg, width: 4, height: 4 })
+    await amina.sync()
+    await bashir.sync()
+    const joined = bashir.workspace.current.data
+    // A project joining a team takes the team's details rather than clashing over them.
+    expect(joined.project.name).toBe("Amina's copy")
+    expect(joined.views.graphPositions?.[group.id]).toEqual({ x: 10, y: 20 })
+    const image = await bashir.call('graph.image')
+    expect(image?.format).toBe('svg')
+    const bytes = await bashir.workspace.current.readAsset(
+      joined.views.graphImage!.contentHash,
+      'svg',
+    )
+    expect(Buffer.from(bytes).toString('utf8')).toBe(svg)
+
+    // Both change the project's description offline: a conflict, listed like a record's.
+    for (const [p, description] of [
+      [amina, 'Amina’s scope'],
+      [bashir, 'Bashir’s scope'],
+    ] as const) {
+      p.workspace.current.mutate((data) => {
+        data.project = { ...data.project, description }
+      })
+    }
+    await syncAll([amina, bashir])
+    const clash = (await bashir.call('sync.conflicts')).find((c) => c.collection === 'project')
+    expect(clash?.fields).toEqual([expect.objectContaining({ field: 'description' })])
+    expect(clash?.label).toBe("Amina's copy")
+    await bashir.call('sync.resolve', {
+      docId: clash!.docId,
+      value: { ...clash!.mine, description: 'Agreed scope' },
+    })
+    await syncAll([bashir, amina])
+    for (const p of [amina, bashir]) {
+      expect(p.workspace.current.data.project.description).toBe('Agreed scope')
+      expect(await p.call('sync.conflicts')).toEqual([])
+    }
   }, 30_000)
 
   it('quarantines a malformed document from the hub and applies the rest', async () => {

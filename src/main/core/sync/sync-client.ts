@@ -1,0 +1,423 @@
+/**
+ * The main process's side of team sync. The mirror, replication and every check run in a
+ * worker thread (sync-worker.ts); here the project's records are handed over once, in
+ * slices, then its journal as it is written, and the remote changes the worker has
+ * checked are applied to the store a slice at a time, so the main thread never holds for
+ * long. The worker's status is kept here, so the header reads it without a round trip.
+ */
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import type {
+  QuarantinedDoc,
+  SyncConflict,
+  SyncStatus,
+  TeamActivity,
+} from '../../../shared/api/sync'
+import type { ErrorCode } from '../../../shared/result'
+import { AppError } from '../errors'
+import type { JournalEvent, ProjectStore } from '../project-store'
+import { COLLECTIONS, collectionOf, FIELDS, fieldOf } from '../store/collections'
+import type { PlainRecord } from './merge'
+import { readRemote, redact, type RemoteConfig } from './remote'
+import type {
+  FromWorker,
+  MainMethods,
+  ReplyMessage,
+  SyncView,
+  ToWorker,
+  WorkerMethods,
+} from './sync-protocol'
+import type { StoreChange } from './sync-store'
+
+/** Records per message while the copy is handed over, and per store edit on the way in. */
+const COPY_SLICE = 500
+const APPLY_SLICE = 200
+
+export interface SyncClientOptions {
+  author: () => string
+  password: (remote: RemoteConfig) => Promise<string | undefined>
+  log?: (message: string) => void
+}
+
+/** The worker's code: the TypeScript source through tsx (tests, bench), else the build's. */
+function workerEntry(): { url: URL; workerData?: { entry: string } } {
+  if (import.meta.url.endsWith('.ts')) {
+    return {
+      url: new URL('../store/worker-boot.mjs', import.meta.url),
+      workerData: { entry: new URL('./sync-worker.ts', import.meta.url).href },
+    }
+  }
+  for (const candidate of ['./sync-worker.js', '../sync-worker.js']) {
+    const url = new URL(candidate, import.meta.url)
+    if (existsSync(fileURLToPath(url))) return { url }
+  }
+  throw new AppError('unavailable', 'The sync worker is missing from this copy of Sightline.')
+}
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
+export class SyncClient {
+  private nextCall = 1
+  private readonly waiting = new Map<
+    number,
+    { resolve(value: unknown): void; reject(error: Error): void }
+  >()
+  private view: SyncView
+  /** The last journal sequence number sent to the worker. */
+  private sentSeq = -1
+  /** Store resets wait for the copy that goes before them. */
+  private copying: Promise<void> = Promise.resolve()
+  private failure: Error | null = null
+  private readonly statusListeners = new Set<(status: SyncStatus) => void>()
+  /** The records this side put into the store for the worker (their journal echo is not sent). */
+  private readonly applied = new WeakSet<object>()
+  /** The longest single step of this side's work, in ms (the bench reports it). */
+  longestStepMs = 0
+  private readonly unsubscribe: () => void
+
+  private constructor(
+    readonly store: ProjectStore,
+    private readonly worker: Worker,
+    remote: RemoteConfig | null,
+    private readonly options: SyncClientOptions,
+  ) {
+    this.view = {
+      status: {
+        linked: remote !== null,
+        live: false,
+        state: 'idle',
+        done: 0,
+        total: 0,
+        conflicts: 0,
+        quarantined: 0,
+      },
+      activity: [],
+      quarantine: [],
+      remote,
+    }
+    worker.on('message', (message: FromWorker) => this.timed(() => this.heard(message)))
+    worker.on('error', (error) => this.stopped(error))
+    worker.on('exit', (code) =>
+      this.stopped(new Error(`The sync worker stopped (exit code ${code}).`)),
+    )
+    this.unsubscribe = store.onJournal((event) => this.timed(() => this.forward(event)))
+  }
+
+  /** Sends the journal on to the worker (a reset goes after a fresh copy of the records). */
+  private forward(event: JournalEvent): void {
+    if (event.kind === 'reset') {
+      // A whole new generation: the worker gets the records again, then the reset.
+      this.copying = this.copying
+        .then(() => this.sendRecords())
+        .then(() => {
+          this.sentSeq = event.seq
+          this.post({ t: 'journal', event })
+        })
+      return
+    }
+    const last = event.entries.at(-1)
+    if (last === undefined) return
+    this.sentSeq = last.seq
+    // What the worker applied comes back through the journal: it has those already, and
+    // they are most of a first sync down, so they stay here (the last entry goes, for its
+    // sequence number).
+    const entries = event.entries.filter(
+      (entry, index) =>
+        index === event.entries.length - 1 ||
+        !(typeof entry.value === 'object' && entry.value && this.applied.has(entry.value)),
+    )
+    this.post({ t: 'journal', event: { kind: 'ops', entries } })
+  }
+
+  /** Starts the worker, hands it the records and opens the mirror there. */
+  static async open(store: ProjectStore, options: SyncClientOptions): Promise<SyncClient> {
+    const entry = workerEntry()
+    const worker = new Worker(entry.url, {
+      workerData: { folder: store.folder, ...entry.workerData },
+    })
+    const client = new SyncClient(store, worker, await readRemote(store.folder), options)
+    try {
+      client.copying = client.sendRecords()
+      await client.copying
+      await client.call('open', { author: options.author() })
+    } catch (error) {
+      await client.shutdown()
+      throw error
+    }
+    return client
+  }
+
+  static async hasRemote(folder: string): Promise<boolean> {
+    return (await readRemote(folder)) !== null
+  }
+
+  get remoteConfig(): RemoteConfig | null {
+    return this.view.remote
+  }
+
+  currentStatus(): SyncStatus {
+    return { ...this.view.status, author: this.options.author() }
+  }
+
+  activity(): TeamActivity[] {
+    return this.view.activity
+  }
+
+  quarantine(): QuarantinedDoc[] {
+    return this.view.quarantine
+  }
+
+  /** Hears every status the worker reports (live replication moves it by itself). */
+  onStatus(listener: (status: SyncStatus) => void): () => void {
+    this.statusListeners.add(listener)
+    return () => this.statusListeners.delete(listener)
+  }
+
+  setAuthor(name: string): void {
+    this.post({ t: 'author', name })
+  }
+
+  async link(remote: RemoteConfig): Promise<void> {
+    await this.call('link', remote)
+  }
+
+  async unlink(): Promise<void> {
+    await this.call('unlink', undefined)
+  }
+
+  /** One sync both ways; resolves when what arrived is in the store. */
+  syncNow(): Promise<void> {
+    // Said at once, so whoever started it sees it running.
+    this.view = {
+      ...this.view,
+      status: { ...this.view.status, state: 'syncing', done: 0, total: 0 },
+    }
+    return this.call('syncNow', undefined)
+  }
+
+  async startLive(): Promise<void> {
+    await this.call('startLive', undefined)
+  }
+
+  async stopLive(): Promise<void> {
+    await this.call('stopLive', undefined)
+  }
+
+  conflicts(): Promise<SyncConflict[]> {
+    return this.call('conflicts', undefined)
+  }
+
+  async resolve(docId: string, value: PlainRecord | null): Promise<void> {
+    await this.call('resolve', { docId, value })
+  }
+
+  async drain(): Promise<void> {
+    await this.call('drain', undefined)
+  }
+
+  async close(): Promise<void> {
+    await this.copying.catch(() => undefined)
+    await this.call('close', undefined).catch((error: unknown) =>
+      this.log(`Team sync did not close cleanly: ${String(error)}`),
+    )
+    await this.shutdown()
+  }
+
+  // --- the worker's calls -------------------------------------------------------------
+
+  private readonly mainMethods: {
+    [K in keyof MainMethods]: (args: MainMethods[K]['args']) => Promise<MainMethods[K]['result']>
+  } = {
+    flush: () => this.store.flush(),
+    apply: (args) => this.apply(args),
+    readSourceText: ({ contentHash, expectedLength }) =>
+      this.store.readSourceText(contentHash, expectedLength),
+    writeSourceText: ({ text, utf8 }) => this.store.writeSourceText(text, utf8),
+    readAsset: ({ contentHash, format }) => this.store.readAsset(contentHash, format),
+    writeAsset: ({ bytes, format }) => this.store.writeAsset(bytes, format),
+    password: (remote) => this.options.password(remote),
+  }
+
+  /**
+   * Applies the worker's changes a slice at a time. Guarded: not while the analyst has an
+   * edit the worker has not heard of (unsaved, or saved and still on its way), and it stops
+   * as soon as one is made between two slices; the worker reads the rest again after
+   * mirroring that edit, so it becomes a conflict instead of being overwritten.
+   */
+  private async apply({ changes, guarded, basis }: MainMethods['apply']['args']): Promise<number> {
+    if (guarded && (this.store.saveState().pending || this.sentSeq > basis)) return 0
+    let applied = 0
+    while (applied < changes.length) {
+      const slice = changes.slice(applied, applied + APPLY_SLICE)
+      this.timed(() => {
+        applyChanges(this.store, slice)
+        for (const change of slice) if (change.value) this.applied.add(change.value)
+      })
+      applied += slice.length
+      if (applied === changes.length) break
+      const revision = this.store.revision
+      await nextTurn()
+      if (this.store.isClosed) break
+      if (guarded && this.store.revision !== revision) break
+    }
+    return applied
+  }
+
+  // --- messages -----------------------------------------------------------------------
+
+  /** A copy of every record, a slice per message, the event loop free between them. */
+  private async sendRecords(): Promise<void> {
+    this.post({ t: 'records-begin' })
+    for (const collection of COLLECTIONS) {
+      const records = [...collectionOf(this.store.data, collection)]
+      for (let start = 0; start < records.length; start += COPY_SLICE) {
+        this.timed(() =>
+          this.post({
+            t: 'records',
+            collection,
+            records: records.slice(start, start + COPY_SLICE),
+          }),
+        )
+        await nextTurn()
+      }
+    }
+    this.post({
+      t: 'parts',
+      parts: Object.fromEntries(FIELDS.map((part) => [part, fieldOf(this.store.data, part)])),
+    })
+    this.post({ t: 'records-end', seq: this.store.diskState().seq })
+  }
+
+  private call<K extends keyof WorkerMethods>(
+    method: K,
+    args: WorkerMethods[K]['args'],
+  ): Promise<WorkerMethods[K]['result']> {
+    if (this.failure) return Promise.reject(this.failure)
+    const id = this.nextCall++
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve: resolve as (value: unknown) => void, reject })
+      this.post({ t: 'call', id, method, args } as ToWorker)
+    })
+  }
+
+  private heard(message: FromWorker): void {
+    switch (message.t) {
+      case 'reply': {
+        if (message.view) this.show(message.view)
+        const call = this.waiting.get(message.id)
+        if (!call) return
+        this.waiting.delete(message.id)
+        if (message.ok) call.resolve(message.value)
+        else
+          call.reject(
+            new AppError(
+              (message.error?.code ?? 'internal') as ErrorCode,
+              message.error?.message ?? 'Team sync failed.',
+            ),
+          )
+        return
+      }
+      case 'view':
+        this.show(message.view)
+        return
+      case 'log':
+        this.log(message.message)
+        return
+      case 'call':
+        void this.answer(message)
+        return
+    }
+  }
+
+  private timed(step: () => void): void {
+    const started = performance.now()
+    step()
+    this.longestStepMs = Math.max(this.longestStepMs, performance.now() - started)
+  }
+
+  private show(view: SyncView): void {
+    this.view = view
+    const status = this.currentStatus()
+    for (const listener of this.statusListeners) listener(status)
+  }
+
+  private async answer(message: Extract<FromWorker, { t: 'call' }>): Promise<void> {
+    const run = this.mainMethods[message.method] as (args: unknown) => Promise<unknown>
+    let reply: ReplyMessage
+    try {
+      reply = { t: 'reply', id: message.id, ok: true, value: await run(message.args) }
+    } catch (error) {
+      reply = {
+        t: 'reply',
+        id: message.id,
+        ok: false,
+        error: {
+          code: error instanceof AppError ? error.code : 'internal',
+          message: error instanceof Error ? error.message : String(error),
+        },
+      }
+    }
+    this.post(reply)
+  }
+
+  private post(message: ToWorker): void {
+    if (!this.failure) this.worker.postMessage(message)
+  }
+
+  private stopped(error: Error): void {
+    if (this.failure) return
+    this.failure = error
+    this.view = {
+      ...this.view,
+      status: { ...this.view.status, state: 'error', reason: redact(error.message) },
+    }
+    for (const call of this.waiting.values()) call.reject(error)
+    this.waiting.clear()
+  }
+
+  private async shutdown(): Promise<void> {
+    this.unsubscribe()
+    this.failure ??= new AppError('no_project', 'Team sync of this project has been closed.')
+    await this.worker.terminate()
+  }
+
+  private log(message: string): void {
+    ;(this.options.log ?? ((m: string) => console.warn(m)))(redact(message))
+  }
+}
+
+/** One store edit: the changes in place (the store's records are replaced, never edited). */
+function applyChanges(store: ProjectStore, changes: readonly StoreChange[]): void {
+  store.mutate((data) => {
+    const byCollection = new Map<string, StoreChange[]>()
+    for (const change of changes) {
+      const list = byCollection.get(change.collection) ?? []
+      list.push(change)
+      byCollection.set(change.collection, list)
+    }
+    const file = data as unknown as Record<string, Array<{ id: string }>>
+    for (const [collection, list] of byCollection) {
+      if (!COLLECTIONS.includes(collection)) {
+        // A part kept whole: the newest value replaces it (a part is never deleted).
+        const value = list.at(-1)!.value
+        if (value !== null && FIELDS.includes(collection)) file[collection] = value as never
+        continue
+      }
+      const records = file[collection] ?? []
+      const index = new Map(records.map((record, position) => [record.id, position]))
+      const deleted = new Set<string>()
+      for (const change of list) {
+        const position = index.get(change.id)
+        if (change.value === null) deleted.add(change.id)
+        else if (position === undefined) {
+          index.set(change.id, records.length)
+          records.push(change.value as { id: string })
+        } else records[position] = change.value as { id: string }
+      }
+      file[collection] = deleted.size
+        ? records.filter((record) => !deleted.has(record.id))
+        : records
+    }
+  })
+}

@@ -1,0 +1,87 @@
+/**
+ * The messages between the main process (sync-client.ts) and the sync worker
+ * (sync-worker.ts). The main process sends the records once, then the journal as it is
+ * written, and calls the mirror's operations; the worker calls back for what only the real
+ * store can do (write, flush, read and store source texts, the hub's password).
+ */
+import type {
+  QuarantinedDoc,
+  SyncConflict,
+  SyncStatus,
+  TeamActivity,
+} from '../../../shared/api/sync'
+import type { JournalEvent } from '../project-store'
+import type { PlainRecord } from './merge'
+import type { RemoteConfig } from './remote'
+import type { StoreChange } from './sync-store'
+
+/** What the main process shows without asking the worker. */
+export interface SyncView {
+  status: Omit<SyncStatus, 'author'>
+  activity: TeamActivity[]
+  quarantine: QuarantinedDoc[]
+  remote: RemoteConfig | null
+}
+
+/** The mirror's operations the main process calls. */
+export interface WorkerMethods {
+  open: { args: { author: string }; result: undefined }
+  link: { args: RemoteConfig; result: undefined }
+  unlink: { args: undefined; result: undefined }
+  syncNow: { args: undefined; result: undefined }
+  startLive: { args: undefined; result: undefined }
+  stopLive: { args: undefined; result: undefined }
+  conflicts: { args: undefined; result: SyncConflict[] }
+  resolve: { args: { docId: string; value: PlainRecord | null }; result: undefined }
+  drain: { args: undefined; result: undefined }
+  close: { args: undefined; result: undefined }
+}
+
+/** What the worker asks of the main process. */
+export interface MainMethods {
+  flush: { args: undefined; result: void }
+  /** `basis`: the last journal sequence number the worker had heard of. */
+  apply: { args: { changes: StoreChange[]; guarded: boolean; basis: number }; result: number }
+  readSourceText: { args: { contentHash: string; expectedLength?: number }; result: string }
+  writeSourceText: { args: { text: string; utf8?: Uint8Array }; result: { contentHash: string } }
+  readAsset: { args: { contentHash: string; format: 'png' | 'svg' }; result: Uint8Array }
+  writeAsset: { args: { bytes: Uint8Array; format: 'png' | 'svg' }; result: string }
+  password: { args: RemoteConfig; result: string | undefined }
+}
+
+export type CallMessage<M> = {
+  [K in keyof M]: {
+    t: 'call'
+    id: number
+    method: K
+    args: M[K] extends { args: infer A } ? A : never
+  }
+}[keyof M]
+
+export interface ReplyMessage {
+  t: 'reply'
+  id: number
+  ok: boolean
+  value?: unknown
+  error?: { code: string; message: string }
+  /** The worker's view after the call (so the caller's next status read is current). */
+  view?: SyncView
+}
+
+export type ToWorker =
+  | CallMessage<WorkerMethods>
+  | ReplyMessage
+  | { t: 'journal'; event: JournalEvent }
+  /** A whole copy of the records follows (at the start, and after a reset). */
+  | { t: 'records-begin' }
+  | { t: 'records'; collection: string; records: Array<{ id: string }> }
+  /** The project's parts kept whole (details, views). */
+  | { t: 'parts'; parts: Record<string, unknown> }
+  | { t: 'records-end'; seq: number }
+  | { t: 'author'; name: string }
+
+export type FromWorker =
+  | CallMessage<MainMethods>
+  | ReplyMessage
+  | { t: 'view'; view: SyncView }
+  | { t: 'log'; message: string }

@@ -1,0 +1,302 @@
+/**
+ * The sync worker: PouchDB, the project's mirror (`.sync/`), replication with the hub, the
+ * checks on what arrives (schemas, quarantine) and the merges all run here, off the main
+ * process. It keeps a copy of the records, current through the journal the main process
+ * forwards, and sends remote changes back as store edits (sync-client.ts applies them in
+ * slices). Bundled as out/main/sync-worker.js (electron.vite.config.ts).
+ */
+import { parentPort, workerData } from 'node:worker_threads'
+import type { ErrorCode } from '../../../shared/result'
+import { AppError } from '../errors'
+import type { JournalEvent } from '../project-store'
+import { ProjectSync } from './project-sync'
+import type {
+  FromWorker,
+  MainMethods,
+  ReplyMessage,
+  SyncView,
+  ToWorker,
+  WorkerMethods,
+} from './sync-protocol'
+import type { StoreChange, SyncStore } from './sync-store'
+
+const port = parentPort!
+const VIEW_EVERY_MS = 100
+
+function send(message: FromWorker, transfer?: ArrayBuffer[]): void {
+  port.postMessage(message, transfer)
+}
+
+// --- calls to the main process --------------------------------------------------------
+
+let nextCall = 1
+const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>()
+
+function callMain<K extends keyof MainMethods>(
+  method: K,
+  args: MainMethods[K]['args'],
+): Promise<MainMethods[K]['result']> {
+  const id = nextCall++
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve: resolve as (value: unknown) => void, reject })
+    send({ t: 'call', id, method, args } as FromWorker)
+  })
+}
+
+function settleCall(reply: ReplyMessage): void {
+  const call = waiting.get(reply.id)
+  if (!call) return
+  waiting.delete(reply.id)
+  if (reply.ok) call.resolve(reply.value)
+  else
+    call.reject(
+      new AppError((reply.error?.code ?? 'internal') as ErrorCode, reply.error?.message ?? ''),
+    )
+}
+
+// --- the records, as the store holds them ------------------------------------------------
+
+class WorkerStore implements SyncStore {
+  revision = 0
+  private seq = -1
+  private readonly byCollection = new Map<string, Map<string, { id: string }>>()
+  private readonly parts = new Map<string, unknown>()
+  private readonly listeners = new Set<(event: JournalEvent) => void>()
+  /** While a copy of the records is arriving: what the journal changed meanwhile is newer. */
+  private touched: Set<string> | null = null
+
+  constructor(readonly folder: string) {}
+
+  journalSeq(): number {
+    return this.seq
+  }
+
+  records(collection: string): Iterable<{ id: string }> {
+    return [...(this.byCollection.get(collection)?.values() ?? [])]
+  }
+
+  record(collection: string, id: string): { id: string } | undefined {
+    return this.byCollection.get(collection)?.get(id)
+  }
+
+  part(name: string): unknown {
+    return this.parts.get(name)
+  }
+
+  copyParts(parts: Record<string, unknown>): void {
+    for (const [name, value] of Object.entries(parts)) {
+      if (!this.touched?.has(`${name}:`)) this.parts.set(name, value)
+    }
+    this.revision++
+  }
+
+  onJournal(listener: (event: JournalEvent) => void): () => void {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  beginCopy(): void {
+    this.byCollection.clear()
+    this.touched = new Set()
+    this.revision++
+  }
+
+  copy(collection: string, records: Array<{ id: string }>): void {
+    const byId = this.collection(collection)
+    for (const record of records) {
+      if (!this.touched?.has(`${collection}:${record.id}`)) byId.set(record.id, record)
+    }
+    this.revision++
+  }
+
+  endCopy(seq: number): void {
+    this.touched = null
+    this.seq = Math.max(this.seq, seq)
+  }
+
+  heard(event: JournalEvent): void {
+    if (event.kind === 'reset') this.seq = event.seq
+    else {
+      for (const entry of event.entries) {
+        this.touched?.add(`${entry.collection}:${entry.id ?? ''}`)
+        if (entry.id === undefined) {
+          this.parts.set(entry.collection, entry.op === 'put' ? entry.value : undefined)
+          continue
+        }
+        this.put({
+          collection: entry.collection,
+          id: entry.id,
+          value: entry.op === 'put' ? (entry.value as StoreChange['value']) : null,
+        })
+      }
+      const last = event.entries.at(-1)?.seq
+      if (last !== undefined) this.seq = last
+    }
+    this.revision++
+    for (const listener of this.listeners) listener(event)
+  }
+
+  flush(): Promise<void> {
+    return callMain('flush', undefined)
+  }
+
+  readSourceText(contentHash: string, expectedLength?: number): Promise<string> {
+    return callMain('readSourceText', {
+      contentHash,
+      ...(expectedLength !== undefined ? { expectedLength } : {}),
+    })
+  }
+
+  writeSourceText(text: string, utf8?: Uint8Array): Promise<{ contentHash: string }> {
+    return callMain('writeSourceText', { text, ...(utf8 ? { utf8 } : {}) })
+  }
+
+  readAsset(contentHash: string, format: 'png' | 'svg'): Promise<Uint8Array> {
+    return callMain('readAsset', { contentHash, format })
+  }
+
+  writeAsset(bytes: Uint8Array, format: 'png' | 'svg'): Promise<string> {
+    return callMain('writeAsset', { bytes, format })
+  }
+
+  async apply(changes: readonly StoreChange[], guarded: boolean): Promise<number> {
+    if (!changes.length) return 0
+    const applied = await callMain('apply', { changes: [...changes], guarded, basis: this.seq })
+    for (const change of changes.slice(0, applied)) this.put(change)
+    this.revision++
+    return applied
+  }
+
+  private put(change: StoreChange): void {
+    if (change.id === '') {
+      if (change.value !== null) this.parts.set(change.collection, change.value)
+      return
+    }
+    const byId = this.collection(change.collection)
+    if (change.value === null) byId.delete(change.id)
+    else byId.set(change.id, change.value as { id: string })
+  }
+
+  private collection(name: string): Map<string, { id: string }> {
+    let byId = this.byCollection.get(name)
+    if (!byId) {
+      byId = new Map()
+      this.byCollection.set(name, byId)
+    }
+    return byId
+  }
+}
+
+// --- the mirror -------------------------------------------------------------------------
+
+const store = new WorkerStore((workerData as { folder: string }).folder)
+let author = ''
+let sync: ProjectSync | null = null
+let lastView = ''
+
+function view(): SyncView | undefined {
+  if (!sync) return undefined
+  const { author: _author, ...status } = sync.currentStatus()
+  return {
+    status,
+    activity: sync.activity(),
+    quarantine: sync.quarantine(),
+    remote: sync.remoteConfig,
+  }
+}
+
+/** Tells the main process when the status moved (live replication changes it by itself). */
+function publish(): void {
+  const current = view()
+  if (!current) return
+  const text = JSON.stringify(current)
+  if (text === lastView) return
+  lastView = text
+  send({ t: 'view', view: current })
+}
+setInterval(publish, VIEW_EVERY_MS).unref()
+
+function opened(): ProjectSync {
+  if (!sync) throw new AppError('unavailable', 'Team sync is still opening.')
+  return sync
+}
+
+const methods: {
+  [K in keyof WorkerMethods]: (args: WorkerMethods[K]['args']) => Promise<unknown>
+} = {
+  open: async (args) => {
+    author = args.author
+    sync = await ProjectSync.open(store, {
+      author: () => author || 'Unnamed analyst',
+      password: (remote) => callMain('password', remote),
+      log: (message) => send({ t: 'log', message }),
+      onChange: publish,
+    })
+  },
+  link: (remote) => opened().link(remote),
+  unlink: () => opened().unlink(),
+  syncNow: () => opened().syncNow(),
+  startLive: () => opened().startLive(),
+  stopLive: () => opened().stopLive(),
+  conflicts: () => opened().conflicts(),
+  resolve: ({ docId, value }) => opened().resolve(docId, value),
+  drain: () => opened().drain(),
+  close: async () => {
+    await sync?.close()
+    sync = null
+  },
+}
+
+async function answer(message: Extract<ToWorker, { t: 'call' }>): Promise<void> {
+  const run = methods[message.method] as (args: unknown) => Promise<unknown>
+  let reply: ReplyMessage
+  try {
+    const value = await run(message.args)
+    reply = { t: 'reply', id: message.id, ok: true, value }
+  } catch (error) {
+    reply = {
+      t: 'reply',
+      id: message.id,
+      ok: false,
+      error: {
+        code: error instanceof AppError ? error.code : 'internal',
+        message: error instanceof Error ? error.message : String(error),
+      },
+    }
+  }
+  const current = view()
+  if (current) {
+    reply.view = current
+    lastView = JSON.stringify(current)
+  }
+  send(reply)
+}
+
+port.on('message', (message: ToWorker) => {
+  switch (message.t) {
+    case 'call':
+      void answer(message)
+      return
+    case 'reply':
+      settleCall(message)
+      return
+    case 'journal':
+      store.heard(message.event)
+      return
+    case 'records-begin':
+      store.beginCopy()
+      return
+    case 'records':
+      store.copy(message.collection, message.records)
+      return
+    case 'parts':
+      store.copyParts(message.parts)
+      return
+    case 'records-end':
+      store.endCopy(message.seq)
+      return
+    case 'author':
+      author = message.name
+      return
+  }
+})
