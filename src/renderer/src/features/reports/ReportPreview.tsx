@@ -1,6 +1,9 @@
-import { useEffect, useRef, useState } from 'react'
+import { useRef } from 'react'
 import type { Report } from '../../../../shared/model'
 import { useReportHtml } from '../../api/reports'
+import { useElementSize } from '../../ui/use-element-size'
+
+const NOT_MEASURED = { width: 0, height: 0 }
 
 /**
  * How wide the report's page needs its frame on screen: the widest sheet (US Letter,
@@ -25,21 +28,7 @@ export function previewScale(columnWidth: number): number {
 export function ReportPreview({ report }: { report: Report }) {
   const html = useReportHtml(report)
   const hostRef = useRef<HTMLDivElement>(null)
-  const [box, setBox] = useState({ width: 0, height: 0 })
-
-  useEffect(() => {
-    const host = hostRef.current
-    if (!host) return
-    const observer = new ResizeObserver(([entry]) => {
-      if (!entry) return
-      setBox({
-        width: Math.floor(entry.contentRect.width),
-        height: Math.floor(entry.contentRect.height),
-      })
-    })
-    observer.observe(host)
-    return () => observer.disconnect()
-  }, [])
+  const box = useElementSize(hostRef, NOT_MEASURED)
 
   const scale = previewScale(box.width)
   return (

@@ -8,10 +8,10 @@ import {
   useImperativeHandle,
   useMemo,
   useRef,
-  useState,
 } from 'react'
 import type { TimelineItem } from '../../../../shared/contract'
 import { themeColour, useTheme } from '../../ui/theme'
+import { useElementSize } from '../../ui/use-element-size'
 import {
   chartColours,
   chartHeight,
@@ -26,6 +26,8 @@ import {
 const DAY_MS = 86_400_000
 /** Zoomed all the way in, the chart spans about three days. */
 const NARROWEST_MS = 3 * DAY_MS
+/** The size drawn at before the host is measured. */
+const INITIAL_BOX = { width: 800, height: 400 }
 /** The least the canvas shows: the axis and one lane. */
 const AXIS_AND_ONE_LANE = chartHeight(1)
 
@@ -60,8 +62,8 @@ export const TimelineChart = forwardRef<TimelineChartHandle, TimelineChartProps>
     const { lanes, extent, selectedKey, range, label } = props
     const canvasRef = useRef<HTMLCanvasElement>(null)
     const hostRef = useRef<HTMLDivElement>(null)
-    const [box, setBox] = useState({ width: 800, height: 400 })
-    const width = box.width
+    const box = useElementSize(hostRef, INITIAL_BOX)
+    const width = Math.max(320, box.width)
     const fullHeight = chartHeight(lanes.length)
     // The canvas covers the visible band only; the lanes scroll under it.
     const height = Math.max(AXIS_AND_ONE_LANE, Math.min(fullHeight, box.height))
@@ -122,20 +124,6 @@ export const TimelineChart = forwardRef<TimelineChartHandle, TimelineChartProps>
       const [from, to] = scale().domain()
       latest.current.onWindow(from!.getTime(), to!.getTime())
     }, [scale])
-
-    useEffect(() => {
-      const host = hostRef.current
-      if (!host) return
-      const observer = new ResizeObserver(([entry]) => {
-        if (!entry) return
-        setBox({
-          width: Math.max(320, Math.floor(entry.contentRect.width)),
-          height: Math.floor(entry.contentRect.height),
-        })
-      })
-      observer.observe(host)
-      return () => observer.disconnect()
-    }, [])
 
     // The zoom behaviour: wheel and drag along time; double-click is left to "open".
     useEffect(() => {
