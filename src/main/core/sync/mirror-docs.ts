@@ -24,7 +24,7 @@ export type RecordDoc = RecordBody & { _id: string; _rev?: string }
 
 export const SOURCE_TEXT_PREFIX = 'source-text:'
 export const TEXT_ATTACHMENT = 'text'
-export const ASSET_PREFIX = 'asset:'
+const ASSET_PREFIX = 'asset:'
 export const ASSET_ATTACHMENT = 'bytes'
 
 /** A project part kept whole (`project`, `views`): its document, with an empty id. */

@@ -42,7 +42,7 @@ import {
 import { readRemote, redact, REMOTE_FILE, SYNC_FOLDER, type RemoteConfig } from './remote'
 import type { StoreChange, SyncStore } from './sync-store'
 
-const STATE_ID = '_local/sightline-sync'
+export const STATE_ID = '_local/sightline-sync'
 const BATCH = 500
 const ACTIVITY_LIMIT = 200
 
@@ -86,7 +86,8 @@ interface ConflictSides {
   others: Leaf[]
 }
 
-const EMPTY_STATE: SyncState = {
+/** The state of a mirror that has never saved one. */
+export const EMPTY_STATE: SyncState = {
   mirroredSeq: -1,
   appliedSince: 0,
   known: {},

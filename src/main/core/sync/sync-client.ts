@@ -14,19 +14,19 @@ import type {
   SyncStatus,
   TeamActivity,
 } from '../../../shared/api/sync'
-import type { ErrorCode } from '../../../shared/result'
 import { AppError } from '../errors'
 import type { JournalEvent, ProjectStore } from '../project-store'
 import { COLLECTIONS, collectionOf, FIELDS, fieldOf } from '../store/collections'
 import type { PlainRecord } from './merge'
 import { readRemote, redact, type RemoteConfig } from './remote'
-import type {
-  FromWorker,
-  MainMethods,
-  ReplyMessage,
-  SyncView,
-  ToWorker,
-  WorkerMethods,
+import {
+  answerCall,
+  PendingCalls,
+  type FromWorker,
+  type MainMethods,
+  type SyncView,
+  type ToWorker,
+  type WorkerMethods,
 } from './sync-protocol'
 import type { StoreChange } from './sync-store'
 
@@ -58,11 +58,7 @@ function workerEntry(): { url: URL; workerData?: { entry: string } } {
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 
 export class SyncClient {
-  private nextCall = 1
-  private readonly waiting = new Map<
-    number,
-    { resolve(value: unknown): void; reject(error: Error): void }
-  >()
+  private readonly calls = new PendingCalls()
   private view: SyncView
   /** The last journal sequence number sent to the worker. */
   private sentSeq = -1
@@ -294,30 +290,15 @@ export class SyncClient {
     args: WorkerMethods[K]['args'],
   ): Promise<WorkerMethods[K]['result']> {
     if (this.failure) return Promise.reject(this.failure)
-    const id = this.nextCall++
-    return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve: resolve as (value: unknown) => void, reject })
-      this.post({ t: 'call', id, method, args } as ToWorker)
-    })
+    return this.calls.start((id) => this.post({ t: 'call', id, method, args } as ToWorker))
   }
 
   private heard(message: FromWorker): void {
     switch (message.t) {
-      case 'reply': {
+      case 'reply':
         if (message.view) this.show(message.view)
-        const call = this.waiting.get(message.id)
-        if (!call) return
-        this.waiting.delete(message.id)
-        if (message.ok) call.resolve(message.value)
-        else
-          call.reject(
-            new AppError(
-              (message.error?.code ?? 'internal') as ErrorCode,
-              message.error?.message ?? 'Team sync failed.',
-            ),
-          )
+        this.calls.settle(message)
         return
-      }
       case 'view':
         this.show(message.view)
         return
@@ -344,21 +325,7 @@ export class SyncClient {
 
   private async answer(message: Extract<FromWorker, { t: 'call' }>): Promise<void> {
     const run = this.mainMethods[message.method] as (args: unknown) => Promise<unknown>
-    let reply: ReplyMessage
-    try {
-      reply = { t: 'reply', id: message.id, ok: true, value: await run(message.args) }
-    } catch (error) {
-      reply = {
-        t: 'reply',
-        id: message.id,
-        ok: false,
-        error: {
-          code: error instanceof AppError ? error.code : 'internal',
-          message: error instanceof Error ? error.message : String(error),
-        },
-      }
-    }
-    this.post(reply)
+    this.post(await answerCall(message.id, () => run(message.args)))
   }
 
   private post(message: ToWorker): void {
@@ -372,8 +339,7 @@ export class SyncClient {
       ...this.view,
       status: { ...this.view.status, state: 'error', reason: redact(error.message) },
     }
-    for (const call of this.waiting.values()) call.reject(error)
-    this.waiting.clear()
+    this.calls.failAll(error)
   }
 
   private async shutdown(): Promise<void> {

@@ -4,6 +4,8 @@
  * written, and calls the mirror's operations; the worker calls back for what only the real
  * store can do (write, flush, read and store source texts, the hub's password).
  */
+import type { ErrorCode } from '../../../shared/result'
+import { AppError } from '../errors'
 import type {
   QuarantinedDoc,
   SyncConflict,
@@ -85,3 +87,57 @@ export type FromWorker =
   | ReplyMessage
   | { t: 'view'; view: SyncView }
   | { t: 'log'; message: string }
+
+/** The calls one side has made to the other and not had answered yet. */
+export class PendingCalls {
+  private next = 1
+  private readonly waiting = new Map<
+    number,
+    { resolve(value: unknown): void; reject(error: Error): void }
+  >()
+
+  /** Numbers a call, hands the number to `send`, and resolves with the answer. */
+  start<T>(send: (id: number) => void): Promise<T> {
+    const id = this.next++
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.set(id, { resolve: resolve as (value: unknown) => void, reject })
+      send(id)
+    })
+  }
+
+  settle(reply: ReplyMessage): void {
+    const call = this.waiting.get(reply.id)
+    if (!call) return
+    this.waiting.delete(reply.id)
+    if (reply.ok) call.resolve(reply.value)
+    else
+      call.reject(
+        new AppError(
+          (reply.error?.code ?? 'internal') as ErrorCode,
+          reply.error?.message ?? 'Team sync failed.',
+        ),
+      )
+  }
+
+  failAll(error: Error): void {
+    for (const call of this.waiting.values()) call.reject(error)
+    this.waiting.clear()
+  }
+}
+
+/** Runs a call from the other side and words its answer (an error keeps its code). */
+export async function answerCall(id: number, run: () => Promise<unknown>): Promise<ReplyMessage> {
+  try {
+    return { t: 'reply', id, ok: true, value: await run() }
+  } catch (error) {
+    return {
+      t: 'reply',
+      id,
+      ok: false,
+      error: {
+        code: error instanceof AppError ? error.code : 'internal',
+        message: error instanceof Error ? error.message : String(error),
+      },
+    }
+  }
+}

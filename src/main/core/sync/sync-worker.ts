@@ -6,17 +6,17 @@
  * slices). Bundled as out/main/sync-worker.js (electron.vite.config.ts).
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import type { ErrorCode } from '../../../shared/result'
 import { AppError } from '../errors'
 import type { JournalEvent } from '../project-store'
 import { ProjectSync } from './project-sync'
-import type {
-  FromWorker,
-  MainMethods,
-  ReplyMessage,
-  SyncView,
-  ToWorker,
-  WorkerMethods,
+import {
+  answerCall,
+  PendingCalls,
+  type FromWorker,
+  type MainMethods,
+  type SyncView,
+  type ToWorker,
+  type WorkerMethods,
 } from './sync-protocol'
 import type { StoreChange, SyncStore } from './sync-store'
 
@@ -29,29 +29,13 @@ function send(message: FromWorker, transfer?: ArrayBuffer[]): void {
 
 // --- calls to the main process --------------------------------------------------------
 
-let nextCall = 1
-const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>()
+const calls = new PendingCalls()
 
 function callMain<K extends keyof MainMethods>(
   method: K,
   args: MainMethods[K]['args'],
 ): Promise<MainMethods[K]['result']> {
-  const id = nextCall++
-  return new Promise((resolve, reject) => {
-    waiting.set(id, { resolve: resolve as (value: unknown) => void, reject })
-    send({ t: 'call', id, method, args } as FromWorker)
-  })
-}
-
-function settleCall(reply: ReplyMessage): void {
-  const call = waiting.get(reply.id)
-  if (!call) return
-  waiting.delete(reply.id)
-  if (reply.ok) call.resolve(reply.value)
-  else
-    call.reject(
-      new AppError((reply.error?.code ?? 'internal') as ErrorCode, reply.error?.message ?? ''),
-    )
+  return calls.start((id) => send({ t: 'call', id, method, args } as FromWorker))
 }
 
 // --- the records, as the store holds them ------------------------------------------------
@@ -249,21 +233,7 @@ const methods: {
 
 async function answer(message: Extract<ToWorker, { t: 'call' }>): Promise<void> {
   const run = methods[message.method] as (args: unknown) => Promise<unknown>
-  let reply: ReplyMessage
-  try {
-    const value = await run(message.args)
-    reply = { t: 'reply', id: message.id, ok: true, value }
-  } catch (error) {
-    reply = {
-      t: 'reply',
-      id: message.id,
-      ok: false,
-      error: {
-        code: error instanceof AppError ? error.code : 'internal',
-        message: error instanceof Error ? error.message : String(error),
-      },
-    }
-  }
+  const reply = await answerCall(message.id, () => run(message.args))
   const current = view()
   if (current) {
     reply.view = current
@@ -278,7 +248,7 @@ port.on('message', (message: ToWorker) => {
       void answer(message)
       return
     case 'reply':
-      settleCall(message)
+      calls.settle(message)
       return
     case 'journal':
       store.heard(message.event)

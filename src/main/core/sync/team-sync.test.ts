@@ -11,6 +11,7 @@ import { tempDir } from '../../../../test/support/folders'
 import { startTeamHub, type TeamHub } from '../../../../test/support/team-hub'
 import { createDispatch } from '../dispatch'
 import { Workspace } from '../workspace'
+import { EMPTY_STATE, STATE_ID } from './project-sync'
 
 interface Peer {
   name: string
@@ -241,17 +242,8 @@ describe('team sync through a hub on 127.0.0.1', () => {
     await amina.workspace.close()
     const mirror = new PouchDB<Record<string, unknown>>(join(folder, '.sync', 'mirror'))
     await mirror.sync(new PouchDB(hub.databaseUrl('crash')))
-    const saved = await mirror.get('_local/sightline-sync')
-    await mirror.put({
-      _id: saved._id,
-      _rev: saved._rev!,
-      mirroredSeq: -1,
-      appliedSince: 0,
-      known: {},
-      quarantine: [],
-      activity: [],
-      waiting: [],
-    })
+    const saved = await mirror.get(STATE_ID)
+    await mirror.put({ ...EMPTY_STATE, _id: STATE_ID, _rev: saved._rev! })
     await mirror.close()
 
     const again = new Workspace({ userDataDir, store: { writeDelayMs: 5, backups: false } })
