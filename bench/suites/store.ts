@@ -28,7 +28,7 @@ const BURST = 100
 /** Batches timed (and as many bare appends): one fdatasync varies a lot, the median less. */
 const BATCHES = 30
 /** The pause after each forced collection before a batch or a bare append is timed. */
-const SETTLE_MS = 50
+const SETTLE_MS = 200
 const MB = 1e6
 
 export const storeSuite: BenchSuite = {
