@@ -18,6 +18,7 @@ import {
 import { RELEVANCE_LEVELS, type Hypothesis } from '../../../../shared/model'
 import { readerHref } from '../../routes/links'
 import type { EvidenceGridRow, MatrixGridRow } from './matrix-model'
+import { t } from '../../ui/i18n'
 
 type Col = ColDef<MatrixGridRow>
 
@@ -95,7 +96,7 @@ function IncludeCell({
   return (
     <input
       type="checkbox"
-      aria-label={`Count ${row.label} in the scores`}
+      aria-label={t('ach.countInTheScores', { label: row.label })}
       checked={!row.excluded}
       onChange={() => context.toggleIncluded(row)}
     />
@@ -114,7 +115,7 @@ function EvidenceCell({ data }: CustomCellRendererProps<MatrixGridRow>) {
         <span className="ach-evidence-text ach-note-text" dir="auto">
           {data.view.row.note}
         </span>
-        <span className="ach-evidence-source">Analyst’s note</span>
+        <span className="ach-evidence-source">{t('ach.analystsNote')}</span>
       </div>
     )
   }
@@ -122,9 +123,7 @@ function EvidenceCell({ data }: CustomCellRendererProps<MatrixGridRow>) {
     return (
       <div className="ach-evidence">
         {label}
-        <span className="ach-evidence-text muted">
-          A quote no longer in the project: not scored
-        </span>
+        <span className="ach-evidence-text muted">{t('ach.aQuoteNoLongerInThe')}</span>
       </div>
     )
   }
@@ -135,14 +134,14 @@ function EvidenceCell({ data }: CustomCellRendererProps<MatrixGridRow>) {
         className="ach-evidence-text"
         dir="auto"
         href={readerHref(quote.sourceId, quote.annotationId)}
-        title={`Open in the reader: ${quote.exact}`}
+        title={t('ach.openInTheReader', { exact: quote.exact })}
       >
         “{quote.exact}”
       </a>
       <span className="ach-evidence-source" dir="auto">
         {quote.sourceTitle}
         {quote.sourceDate ? `, ${quote.sourceDate}` : ''}
-        {quote.status === 'orphaned' ? ' · passage lost' : ''}
+        {quote.status === 'orphaned' ? t('ach.passageLost') : ''}
       </span>
     </div>
   )
@@ -187,7 +186,7 @@ export function matrixColumns(hypotheses: readonly Hypothesis[]): Col[] {
   return [
     {
       colId: 'evidence',
-      headerName: 'Evidence',
+      headerName: t('ach.evidence'),
       width: 260,
       pinned: 'left',
       cellRenderer: EvidenceCell,
@@ -198,8 +197,8 @@ export function matrixColumns(hypotheses: readonly Hypothesis[]): Col[] {
     },
     {
       colId: 'grade',
-      headerName: 'Grade',
-      headerTooltip: 'Source reliability (A–F) and information credibility (1–6), Admiralty',
+      headerName: t('ach.grade'),
+      headerTooltip: t('ach.sourceReliabilityAFAndInformation'),
       width: 80,
       valueGetter: (p) => {
         const row = evidenceOf(p.data)
@@ -212,7 +211,7 @@ export function matrixColumns(hypotheses: readonly Hypothesis[]): Col[] {
     },
     {
       colId: 'relevance',
-      headerName: 'Relevance',
+      headerName: t('ach.relevance'),
       width: 108,
       editable: (p) => p.data?.kind === 'evidence',
       cellEditor: 'agSelectCellEditor',
@@ -226,15 +225,15 @@ export function matrixColumns(hypotheses: readonly Hypothesis[]): Col[] {
     ...hypotheses.map(hypothesisColumn),
     {
       colId: 'include',
-      headerName: 'Counts',
-      headerTooltip: 'Untick a row to see the ranking without it (“what if”); nothing is saved.',
+      headerName: t('ach.counts'),
+      headerTooltip: t('ach.untickARowToSeeThe'),
       width: 90,
       cellRenderer: IncludeCell,
       valueGetter: (p) => (evidenceOf(p.data)?.excluded ? 'no' : 'yes'),
     },
     {
       colId: 'flags',
-      headerName: 'Flags',
+      headerName: t('ach.flags'),
       width: 170,
       valueGetter: (p) => {
         const row = evidenceOf(p.data)
@@ -244,7 +243,7 @@ export function matrixColumns(hypotheses: readonly Hypothesis[]): Col[] {
     },
     {
       colId: 'comments',
-      headerName: 'Comments',
+      headerName: t('ach.comments'),
       hide: true,
       valueGetter: (p) => {
         const row = evidenceOf(p.data)
