@@ -5,6 +5,7 @@ import { downloadFile } from '../../ui/download'
 import type { Chart } from './chart'
 import { blobToBase64, fileStem, pngSize } from './image-export'
 import type { StatusLine } from './use-status-line'
+import { t } from '../../ui/i18n'
 
 interface ImageControlsProps {
   chartRef: RefObject<Chart | null>
@@ -65,9 +66,9 @@ export function ImageControls({ chartRef, statusLine: { report, fail } }: ImageC
 
   return (
     <fieldset>
-      <legend>Image</legend>
+      <legend>{t('graph.image')}</legend>
       <label>
-        Scale
+        {t('graph.scale')}
         <select value={scale} onChange={(e) => setScale(Number(e.target.value))}>
           {[1, 2, 3, 4].map((factor) => (
             <option key={factor} value={factor}>
@@ -82,17 +83,17 @@ export function ImageControls({ chartRef, statusLine: { report, fail } }: ImageC
           checked={wholeChart}
           onChange={(e) => setWholeChart(e.target.checked)}
         />
-        Whole chart (not only the visible area)
+        {t('graph.wholeChartNotOnlyTheVisible')}
       </label>
       <div className="button-row">
         <button type="button" onClick={() => void exportPng()}>
-          Export PNG
+          {t('graph.exportPng')}
         </button>
         <button type="button" onClick={exportSvg}>
-          Export SVG
+          {t('graph.exportSvg')}
         </button>
         <button type="button" onClick={() => void keepForReports()} disabled={saveImage.isPending}>
-          Keep for reports
+          {t('graph.keepForReports')}
         </button>
       </div>
     </fieldset>

@@ -10,6 +10,7 @@ import {
   recreateRelation,
 } from '../../api/relations'
 import { editHistory } from '../../ui/edit-history'
+import { t } from '../../ui/i18n'
 
 /** "National Resistance Front operates in Panjshir". */
 export function relationSentence(
@@ -25,7 +26,7 @@ export async function createRelation(
 ): Promise<Relation> {
   const relation = await create(draft)
   editHistory.push({
-    label: `link: ${relationSentence(relation, names)}`,
+    label: t('graph.link', { relationSentence: relationSentence(relation, names) }),
     undo: async () => void (await remove(relation.id)),
     redo: async () => void (await recreateRelation(relation)),
   })
@@ -38,7 +39,7 @@ export async function deleteRelation(
 ): Promise<Relation> {
   const removed = await remove(id)
   editHistory.push({
-    label: `unlink: ${relationSentence(removed, names)}`,
+    label: t('graph.unlink', { relationSentence: relationSentence(removed, names) }),
     undo: async () => void (await recreateRelation(removed)),
     redo: async () => void (await remove(removed.id)),
   })
