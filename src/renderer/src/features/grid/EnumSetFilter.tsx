@@ -4,6 +4,7 @@ import type { EntityRow } from '../../../../shared/contract'
 import { columnContext } from './column-context'
 import { enumFilterPasses, type EnumFilterModel } from './filters'
 import { enumLabel } from './labels'
+import { t } from '../../ui/i18n'
 
 /**
  * A "set" filter for enum columns (the grid's own set filter is an enterprise feature):
@@ -24,7 +25,7 @@ export function EnumSetFilter(
 
   return (
     <fieldset className="enum-filter">
-      <legend>Show rows whose {label.toLowerCase()} is</legend>
+      <legend>{t('grid.showRowsWhoseIs', { toLowerCase: label.toLowerCase() })}</legend>
       {values.map((value) => (
         <label key={value || '(not set)'}>
           <input
@@ -32,15 +33,15 @@ export function EnumSetFilter(
             checked={chosen.includes(value)}
             onChange={(e) => toggle(value, e.target.checked)}
           />
-          {value === '' ? 'Not set' : enumLabel(value)}
+          {value === '' ? t('grid.notSet') : enumLabel(value)}
         </label>
       ))}
       <div className="enum-filter-actions">
         <button type="button" onClick={() => props.onModelChange(null)}>
-          All
+          {t('grid.all')}
         </button>
         <button type="button" onClick={() => props.onModelChange({ values: [] })}>
-          None
+          {t('grid.none')}
         </button>
       </div>
     </fieldset>

@@ -15,6 +15,7 @@ import * as entities from '../../api/entities'
 import * as relations from '../../api/relations'
 import { inversePatch } from './fields'
 import { editHistory } from '../../ui/edit-history'
+import { t } from '../../ui/i18n'
 
 type EntityPatch = MethodInput<'entities.update'>['patch']
 
@@ -42,7 +43,7 @@ export async function createEntity(type: string, name: string): Promise<Entity> 
   const entity = await entities.createEntity({ type, name })
   let snapshots: EntitySnapshot[] = []
   editHistory.push({
-    label: `add ${entity.name}`,
+    label: t('grid.add4', { name: entity.name }),
     undo: async () => {
       snapshots = await entities.deleteEntities([entity.id])
     },
@@ -87,7 +88,7 @@ export async function link(
   const relation = await relations.createRelation(linkDraft(column, entity.id, other.id))
   const names = { [entity.id]: entity.name, [other.id]: other.name }
   editHistory.push({
-    label: `link: ${relationLabel(relation, names)}`,
+    label: t('grid.link', { relationLabel: relationLabel(relation, names) }),
     undo: async () => void (await relations.deleteRelation(relation.id)),
     redo: async () => void (await relations.recreateRelation(relation)),
   })
@@ -98,7 +99,7 @@ export async function link(
 export async function unlink(relationId: string, names: Record<string, string>): Promise<void> {
   const removed = await relations.deleteRelation(relationId)
   editHistory.push({
-    label: `unlink: ${relationLabel(removed, names)}`,
+    label: t('grid.unlink', { relationLabel: relationLabel(removed, names) }),
     undo: async () => void (await relations.recreateRelation(removed)),
     redo: async () => void (await relations.deleteRelation(removed.id)),
   })

@@ -13,6 +13,7 @@ import {
   type KnownEntityType,
 } from '../../../../shared/model'
 import type { MethodInput } from '../../../../shared/contract'
+import { t } from '../../ui/i18n'
 
 export type FieldKind = 'text' | 'longText' | 'enum' | 'number' | 'date' | 'list' | 'boolean'
 
@@ -33,12 +34,12 @@ type EntityPatch = MethodInput<'entities.update'>['patch']
 export const DATE_WIDTH = 200
 
 const common = {
-  name: { colId: 'name', label: 'Name', kind: 'text', width: 240 },
-  aliases: { colId: 'aliases', label: 'Aliases', kind: 'list', width: 200 },
-  tags: { colId: 'tags', label: 'Tags', kind: 'list', attribute: 'tags', width: 160 },
+  name: { colId: 'name', label: t('grid.name'), kind: 'text', width: 240 },
+  aliases: { colId: 'aliases', label: t('grid.aliases'), kind: 'list', width: 200 },
+  tags: { colId: 'tags', label: t('grid.tags'), kind: 'list', attribute: 'tags', width: 160 },
   description: {
     colId: 'description',
-    label: 'Description',
+    label: t('grid.description'),
     kind: 'longText',
     width: 280,
     hidden: true,
@@ -95,7 +96,7 @@ export const FIELDS: Record<KnownEntityType, { lead: FieldSpec[]; rest: FieldSpe
   },
   event: {
     lead: [
-      { ...common.name, label: 'Title' },
+      { ...common.name, label: t('grid.title') },
       attribute('eventDate', 'Date', 'date', DATE_WIDTH),
       attribute('datePrecision', 'Precision', 'enum', 130, DATE_PRECISIONS),
       attribute('eventKind', 'Kind of event', 'enum', 150, EVENT_KINDS),

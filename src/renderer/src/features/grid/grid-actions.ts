@@ -7,6 +7,7 @@ import { csvFileName, neutralizeFormula, withBom } from '../../ui/csv'
 import { downloadFile } from '../../ui/download'
 import type { ExchangeRequest } from '../../ui/exchange-request'
 import { SELECTION_COLUMN_ID } from './column-state'
+import { t } from '../../ui/i18n'
 
 /** Downloads the rows and columns on screen as CSV; returns what to announce. */
 export function exportShownAsCsv(api: GridApi<EntityRow>, label: string): string {
@@ -48,6 +49,6 @@ export function exchangeRequest(
   const noun = selectedIds.length === 1 ? spec.singular : spec.label.toLowerCase()
   return {
     scope: { kind: 'entities', entityIds: [...selectedIds] },
-    scopeLabel: `The ${selectedIds.length} selected ${noun}, their relations and what they link to`,
+    scopeLabel: t('grid.theSelectedTheirRelationsAndWhat', { length: selectedIds.length, noun }),
   }
 }
