@@ -4,6 +4,7 @@ import type { DateRange } from '../../ui/date-range'
 import { downloadFile } from '../../ui/download'
 import { svgToPng } from './map-export'
 import type { MapState } from './use-map-state'
+import { t } from '../../ui/i18n'
 
 /** Saves the map as it is shown (layer, groups, period, labels) as SVG or PNG. */
 export function MapExport({ state, range }: { state: MapState; range: DateRange | null }) {
@@ -37,12 +38,12 @@ export function MapExport({ state, range }: { state: MapState; range: DateRange 
   }
 
   return (
-    <div className="map-export" role="group" aria-label="Export the map">
+    <div className="map-export" role="group" aria-label={t('map.exportTheMap')}>
       <button type="button" disabled={busy} onClick={() => void save('png')}>
-        Export PNG
+        {t('map.exportPng')}
       </button>
       <button type="button" disabled={busy} onClick={() => void save('svg')}>
-        Export SVG
+        {t('map.exportSvg')}
       </button>
       <span role="status" className="muted">
         {status}
