@@ -1,4 +1,5 @@
 import type { DraftSaver, SaveStatus } from './draft-saver'
+import { t } from '../../ui/i18n'
 
 /** What the save state says, in words. */
 function saveStateText(status: SaveStatus): string {
@@ -32,15 +33,15 @@ export function SaveIndicator({
           {status.conflict ? (
             <>
               <button type="button" onClick={() => void saver.overwrite()}>
-                Keep my version
+                {t('notes.keepMyVersion')}
               </button>
               <button type="button" onClick={onLoadStoredVersion}>
-                Load the other version
+                {t('notes.loadTheOtherVersion')}
               </button>
             </>
           ) : (
             <button type="button" onClick={() => void saver.flush()}>
-              Retry
+              {t('notes.retry')}
             </button>
           )}
         </span>

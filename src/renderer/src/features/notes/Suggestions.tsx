@@ -6,6 +6,7 @@ import { useEntityList } from '../../api/entities'
 import { useQuoteSuggestions } from '../../api/notes'
 import { gradeCode } from './grades'
 import { matchEntities, type Trigger } from './typeahead'
+import { t } from '../../ui/i18n'
 import './suggestions.css'
 
 /** A trigger with where its list opens, relative to the textarea's box. */
@@ -117,7 +118,9 @@ export function Suggestions({
           role="listbox"
           id={id}
           aria-label={
-            trigger.query ? `${what} matching “${trigger.query}”` : `${what} to choose from`
+            trigger.query
+              ? t('notes.matching', { what, query: trigger.query })
+              : t('notes.toChooseFrom', { what })
           }
         >
           {options.map((option, position) => (
