@@ -5,6 +5,7 @@
  */
 import Fuse from 'fuse.js'
 import type { Command } from '../../ui/commands'
+import { t } from '../../ui/i18n'
 
 export interface PaletteItem {
   /** Unique among the items: "command:notes.new", "record:grp-nff". */
@@ -40,7 +41,7 @@ export const RESULT_LIMIT = 60
 export function commandItems(commands: readonly Command[]): PaletteItem[] {
   return commands.map((command) => ({
     key: `command:${command.id}`,
-    group: 'Commands',
+    group: t('palette.commands'),
     title: command.title,
     detail: command.scope,
     ...(command.keywords ? { keywords: command.keywords } : {}),

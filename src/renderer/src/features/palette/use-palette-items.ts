@@ -8,6 +8,7 @@ import { ENTITY_GRIDS } from '../../routes/entity-grids'
 import { analysisHref, entityViewHref, noteHref, readerHref } from '../../routes/links'
 import { VIEWS } from '../../routes/views'
 import { commandItems, type PaletteItem } from './palette-items'
+import { t } from '../../ui/i18n'
 
 function go(href: string): () => void {
   return () => {
@@ -39,7 +40,7 @@ export function usePaletteItems(): { items: PaletteItem[]; loading: boolean } {
         if (registered.has(command.id)) continue
         list.push({
           key: `view-command:${view.id}:${command.id}`,
-          group: 'Commands',
+          group: t('palette.commands'),
           title: command.title,
           detail: view.label,
           run: () => runInView(view.id, command.id),
@@ -47,7 +48,7 @@ export function usePaletteItems(): { items: PaletteItem[]; loading: boolean } {
       }
       list.push({
         key: `view:${view.id}`,
-        group: 'Go to',
+        group: t('palette.goTo'),
         title: view.label,
         detail: 'View',
         run: go(`#/${view.id}`),
@@ -56,7 +57,7 @@ export function usePaletteItems(): { items: PaletteItem[]; loading: boolean } {
     for (const entity of entities.data ?? []) {
       list.push({
         key: `entity:${entity.id}`,
-        group: GRID_LABELS[entity.type] ?? 'Groups',
+        group: GRID_LABELS[entity.type] ?? t('palette.groups'),
         title: entity.name,
         detail: entity.aliases.length > 0 ? entity.aliases.join(', ') : undefined,
         keywords: entity.aliases,
@@ -66,7 +67,7 @@ export function usePaletteItems(): { items: PaletteItem[]; loading: boolean } {
     for (const { source } of sources.data ?? []) {
       list.push({
         key: `source:${source.id}`,
-        group: 'Sources',
+        group: t('palette.sources'),
         title: source.title,
         detail: [source.publisher, source.publishedAt].filter(Boolean).join(' · ') || undefined,
         run: go(readerHref(source.id)),
@@ -75,15 +76,15 @@ export function usePaletteItems(): { items: PaletteItem[]; loading: boolean } {
     for (const note of notes.data ?? []) {
       list.push({
         key: `note:${note.id}`,
-        group: 'Notes',
-        title: note.title || 'Untitled note',
+        group: t('palette.notes'),
+        title: note.title || t('palette.untitledNote'),
         run: go(noteHref(note.id)),
       })
     }
     for (const analysis of analyses.data ?? []) {
       list.push({
         key: `analysis:${analysis.id}`,
-        group: 'Analyses',
+        group: t('palette.analyses'),
         title: analysis.question,
         run: go(analysisHref(analysis.id)),
       })
