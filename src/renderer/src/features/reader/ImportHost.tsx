@@ -10,6 +10,7 @@ import { ACCEPTED_EXTENSIONS } from './files'
 import { sourceToOpen } from './import-rows'
 import { ImportRowItem } from './ImportResults'
 import { useFileImports } from './use-file-imports'
+import { t } from '../../ui/i18n'
 import './import-host.css'
 
 /** Whether a drag carries files (not text or a link dragged inside the page). */
@@ -96,7 +97,7 @@ export function ImportHost() {
         type="file"
         multiple
         hidden
-        aria-label="Files to import from anywhere"
+        aria-label={t('reader.filesToImportFromAnywhere')}
         accept={ACCEPTED_EXTENSIONS.join(',')}
         onChange={(event) => {
           const files = Array.from(event.target.files ?? [])
@@ -106,15 +107,15 @@ export function ImportHost() {
       />
       {dragging && (
         <div className="import-drop-overlay" aria-hidden="true">
-          Drop to import (.txt, .md, .html, .pdf, .docx)
+          {t('reader.dropToImportTxtMdHtml')}
         </div>
       )}
       {imports.rows.length > 0 && (
-        <section className="import-host" aria-label="Imports" aria-busy={imports.busy}>
+        <section className="import-host" aria-label={t('reader.imports')} aria-busy={imports.busy}>
           <div className="import-host-head">
-            <strong>Imports</strong>
+            <strong>{t('reader.imports')}</strong>
             <button type="button" onClick={imports.clear} disabled={imports.busy}>
-              Close
+              {t('reader.close')}
             </button>
           </div>
           <ul>

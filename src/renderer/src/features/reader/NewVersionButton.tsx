@@ -4,6 +4,7 @@ import { ApiError } from '../../api/errors'
 import { useImportFile } from '../../api/sources'
 import { ACCEPTED_EXTENSIONS, precheckFile, readAsBase64 } from './files'
 import { describeReanchor } from './reader-model'
+import { t } from '../../ui/i18n'
 
 /** Imports a file as the source's new text; the outcome (or the problem) goes to `onDone`. */
 export function NewVersionButton({
@@ -18,13 +19,13 @@ export function NewVersionButton({
   return (
     <>
       <button type="button" disabled={importFile.isPending} onClick={() => input.current?.click()}>
-        {importFile.isPending ? 'Importing…' : 'Import new version…'}
+        {importFile.isPending ? t('reader.importing') : t('reader.importNewVersion')}
       </button>
       <input
         ref={input}
         type="file"
         hidden
-        aria-label="New version file"
+        aria-label={t('reader.newVersionFile')}
         accept={ACCEPTED_EXTENSIONS.join(',')}
         onChange={async (event) => {
           const file = event.target.files?.[0]

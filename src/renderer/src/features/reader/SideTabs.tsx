@@ -3,6 +3,7 @@ import type { SourceRecord } from '../../../../shared/model'
 import { useSourceSuggestions } from '../../api/suggestions'
 import { HistoryButtons } from '../../ui/HistoryButtons'
 import { useUndoRedo } from '../../ui/use-undo-redo'
+import { t } from '../../ui/i18n'
 
 export type SideTab = 'annotations' | 'suggestions'
 
@@ -47,7 +48,7 @@ export function SideTabs({
   }
   return (
     <div className="reader-side-tabs">
-      <div role="tablist" aria-label="Beside the text" onKeyDown={onKeyDown}>
+      <div role="tablist" aria-label={t('reader.besideTheText')} onKeyDown={onKeyDown}>
         {TABS.map((t) => (
           <button
             key={t}

@@ -20,6 +20,7 @@ import { useHighlightHover } from './use-highlight-hover'
 import { useScrollRequest } from './use-scroll-request'
 import { useTextSelection } from './use-text-selection'
 import { MentionedEntityPanel, useEntityMentions } from './MentionedEntityPanel'
+import { t } from '../../ui/i18n'
 
 export function SourceReader({ route }: { route: ReaderRoute & { sourceId: string } }) {
   const loaded = useSource(route.sourceId)
@@ -29,11 +30,11 @@ export function SourceReader({ route }: { route: ReaderRoute & { sourceId: strin
     return (
       <div role="alert" className="error-panel">
         <p>{loaded.error.message}</p>
-        <a href={SOURCES_HREF}>Back to all sources</a>
+        <a href={SOURCES_HREF}>{t('reader.backToAllSources')}</a>
       </div>
     )
   }
-  if (!loaded.data) return <p className="muted">Opening the source…</p>
+  if (!loaded.data) return <p className="muted">{t('reader.openingTheSource')}</p>
   return (
     <Reader
       // A repaired text (same hash, no longer damaged) starts a fresh reader too.
@@ -153,7 +154,7 @@ function Reader({
 
       <div className="reader-body">
         {damage ? (
-          <p className="muted text-withheld">No text is shown for a damaged source.</p>
+          <p className="muted text-withheld">{t('reader.noTextIsShownForA')}</p>
         ) : (
           <TextView
             text={text}
@@ -192,7 +193,11 @@ function Reader({
               }}
             />
           ) : tab === 'annotations' ? (
-            <aside className="reader-side" aria-label="Annotations" id="reader-side-annotations">
+            <aside
+              className="reader-side"
+              aria-label={t('reader.annotations2')}
+              id="reader-side-annotations"
+            >
               {reviewItems.length > 0 && (
                 <ReviewQueue
                   items={reviewItems}
@@ -215,7 +220,11 @@ function Reader({
               />
             </aside>
           ) : (
-            <aside className="reader-side" aria-label="Suggestions" id="reader-side-suggestions">
+            <aside
+              className="reader-side"
+              aria-label={t('reader.suggestions')}
+              id="reader-side-suggestions"
+            >
               <SuggestionsPanel
                 source={source}
                 text={text}

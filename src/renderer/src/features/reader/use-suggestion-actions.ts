@@ -8,6 +8,7 @@ import {
 } from '../../api/suggestions'
 import { editHistory } from '../../ui/edit-history'
 import { suggestionLabel } from './suggestion-model'
+import { t } from '../../ui/i18n'
 
 export interface SuggestionActions {
   /** Accepts the items in one step and records one undoable entry named `what`. */
@@ -38,7 +39,7 @@ export function useSuggestionActions(
       try {
         let receipt = await acceptSuggestions(input)
         editHistory.push({
-          label: `accept of ${what}`,
+          label: t('reader.acceptOf', { what }),
           undo: () => undoAcceptSuggestions(receipt),
           redo: async () => {
             receipt = await acceptSuggestions(input)
