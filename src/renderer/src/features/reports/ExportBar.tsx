@@ -3,6 +3,7 @@ import type { Report } from '../../../../shared/model'
 import { useExportHtml, useExportMarkdown, useExportPdf } from '../../api/reports'
 import { blobFromBase64, downloadFile } from '../../ui/download'
 import { openExchange } from '../../ui/exchange-request'
+import { t } from '../../ui/i18n'
 
 /** Export PDF…, HTML and Markdown, with progress while Chromium prints; STIX through the Exchange dialog. */
 export function ExportBar({
@@ -61,15 +62,15 @@ export function ExportBar({
   }
 
   return (
-    <div className="export-bar" role="group" aria-label="Export">
+    <div className="export-bar" role="group" aria-label={t('reports.export')}>
       <button type="button" onClick={() => void exportPdf()} disabled={busy}>
-        Export PDF…
+        {t('reports.exportPdf')}
       </button>
       <button type="button" onClick={() => void exportText('html')} disabled={busy}>
-        Export HTML
+        {t('reports.exportHtml')}
       </button>
       <button type="button" onClick={() => void exportText('markdown')} disabled={busy}>
-        Export Markdown
+        {t('reports.exportMarkdown')}
       </button>
       <button
         type="button"
@@ -79,16 +80,16 @@ export function ExportBar({
           void beforeExport().then(() =>
             openExchange({
               scope: { kind: 'report', reportId: report.id },
-              scopeLabel: 'This report: its tables’ entities, its quotes and its notes’ citations',
+              scopeLabel: t('reports.thisReportItsTablesEntitiesIts'),
             }),
           )
         }
       >
-        Export STIX…
+        {t('reports.exportStix')}
       </button>
-      {pdf.isPending && <progress aria-label="Exporting PDF" />}
+      {pdf.isPending && <progress aria-label={t('reports.exportingPdf')} />}
       <span role="status" className="muted export-status">
-        {pdf.isPending ? `Printing the PDF with Chromium… ${elapsed} s` : (message ?? '')}
+        {pdf.isPending ? t('reports.printingThePdfWithChromiumS', { elapsed }) : (message ?? '')}
       </span>
     </div>
   )

@@ -1,5 +1,6 @@
 import type { Report } from '../../../../shared/model'
 import { useReportHtml } from '../../api/reports'
+import { t } from '../../ui/i18n'
 
 /**
  * The report as it will print, in a frame that can run nothing and reach nothing:
@@ -12,13 +13,13 @@ export function ReportPreview({ report }: { report: Report }) {
     <div className="report-preview">
       {html.isError && (
         <p role="alert" className="error-text">
-          The preview could not be rendered: {html.error.message}
+          {t('reports.thePreviewCouldNotBeRendered', { message: html.error.message })}
         </p>
       )}
       {html.data ? (
-        <iframe title="Report preview" sandbox="" srcDoc={html.data.html} />
+        <iframe title={t('reports.reportPreview')} sandbox="" srcDoc={html.data.html} />
       ) : (
-        !html.isError && <p className="muted">Rendering the preview…</p>
+        !html.isError && <p className="muted">{t('reports.renderingThePreview')}</p>
       )}
     </div>
   )
