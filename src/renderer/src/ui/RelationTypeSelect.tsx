@@ -1,5 +1,6 @@
 import { RELATION_PHRASES } from '../../../shared/contract'
 import { RELATION_TYPES, type RelationType } from '../../../shared/model'
+import { t } from './i18n'
 
 /** The relation types as they read in a sentence ("is allied with"), labelled "Relation". */
 export function RelationTypeSelect({
@@ -11,7 +12,7 @@ export function RelationTypeSelect({
 }) {
   return (
     <label>
-      Relation
+      {t('ui.relation')}
       <select value={value} onChange={(e) => onChange(e.target.value as RelationType)}>
         {RELATION_TYPES.map((t) => (
           <option key={t} value={t}>

@@ -3,6 +3,7 @@ import type { QuoteEvidence } from '../../../../shared/contract'
 import { AddToAnalysisButton } from '../analyses/AddToAnalysis'
 import { CiteInNoteButton } from '../notes/CiteInNote'
 import { readerHref } from '../../routes/links'
+import { t } from '../i18n'
 
 function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`
@@ -13,7 +14,10 @@ export function QuoteCard({ quote }: { quote: QuoteEvidence }) {
   const grade = `${quote.reliability}${quote.credibility}`
   const gradeText = `Source reliability ${quote.reliability}, information credibility ${quote.credibility} (${credibilityLabel(quote.credibility)?.toLowerCase() ?? 'unknown'})`
   return (
-    <article className="quote-card" aria-label={`Quote from ${quote.sourceTitle}`}>
+    <article
+      className="quote-card"
+      aria-label={t('ui.quoteFrom', { sourceTitle: quote.sourceTitle })}
+    >
       <p className="quote-meta">
         <cite>
           <bdi>{quote.sourceTitle}</bdi>
@@ -22,7 +26,7 @@ export function QuoteCard({ quote }: { quote: QuoteEvidence }) {
         <abbr
           className={`grade grade-${quote.credibility}`}
           title={gradeText}
-          aria-label={`Grade ${grade}: ${gradeText}`}
+          aria-label={t('ui.grade', { grade, gradeText })}
         >
           {grade}
         </abbr>
@@ -38,7 +42,7 @@ export function QuoteCard({ quote }: { quote: QuoteEvidence }) {
       </blockquote>
       {quote.comment && <p className="quote-comment">{quote.comment}</p>}
       <a className="quote-open" href={readerHref(quote.sourceId, quote.annotationId)}>
-        Open “{shorten(quote.exact, 48)}” in the reader
+        {t('ui.openInTheReader', { shorten: shorten(quote.exact, 48) })}
       </a>
       <CiteInNoteButton annotationId={quote.annotationId} />
       <AddToAnalysisButton annotationId={quote.annotationId} />
