@@ -22,6 +22,7 @@ import { TeamView } from '../features/sync/TeamView'
 import { TimelineView } from '../features/timeline/TimelineView'
 import { useCurrentView, VIEWS, type ViewId } from '../routes/views'
 import { formatCount } from '../ui/format'
+import { t } from '../ui/i18n'
 
 const VIEW_COMPONENTS: Record<ViewId, () => React.JSX.Element> = {
   groups: () => <EntityGridView key="group" type="group" />,
@@ -53,7 +54,7 @@ export function App() {
   return (
     <div className="app">
       <header className="app-header">
-        <span className="brand">Sightline</span>
+        <span className="brand">{t('app.sightline')}</span>
         <h1 className="project-name">{projectName ?? ' '}</h1>
         {project.data && (
           <span className="muted project-counts">
@@ -68,7 +69,7 @@ export function App() {
         {project.isSuccess && <ProjectPanel />}
         <PaletteHost />
       </header>
-      <nav className="app-nav" aria-label="Views">
+      <nav className="app-nav" aria-label={t('app.views')}>
         <ul>
           {VIEWS.map((v) => (
             <li key={v.id}>
@@ -86,7 +87,7 @@ export function App() {
           <RecoveryScreen fallbackMessage={project.error.message} />
         ) : project.isError ? (
           <div role="alert" className="error-panel">
-            <h2>No project is open</h2>
+            <h2>{t('app.noProjectIsOpen')}</h2>
             <p>{project.error.message}</p>
           </div>
         ) : (
