@@ -50,13 +50,13 @@ export function AddEvidenceDialog({
   const addQuote = (annotationId: string, exact: string) =>
     run(async () => {
       await addEvidence({ analysisId, annotationIds: [annotationId], relevance }, 'add a quote')
-      announce(`Added “${exact.slice(0, 60)}” to the matrix.`)
+      announce(t('ach.addedToTheMatrix', { slice: exact.slice(0, 60) }))
     })
 
   const addNote = () =>
     run(async () => {
       await addEvidence({ analysisId, note, credibility, relevance }, 'add a note of reasoning')
-      announce('Added a note of reasoning to the matrix.')
+      announce(t('ach.addedANoteOfReasoningTo'))
       setNote('')
     })
 

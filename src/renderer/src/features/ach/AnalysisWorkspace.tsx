@@ -57,7 +57,8 @@ export function AnalysisWorkspace({ analysisId }: { analysisId: string }) {
     (row: EvidenceGridRow, relevance: Relevance) => {
       setRelevance(analysisId, row.view, relevance, `relevance of ${row.label}`).then(
         () => announce(`${row.label}: relevance ${RELEVANCE_LABELS[relevance].toLowerCase()}.`),
-        (e: unknown) => announce(`The relevance was not changed: ${errorMessage(e)}`),
+        (e: unknown) =>
+          announce(t('ach.theRelevanceWasNotChanged', { errorMessage: errorMessage(e) })),
       )
     },
     [analysisId],
@@ -70,7 +71,7 @@ export function AnalysisWorkspace({ analysisId }: { analysisId: string }) {
       announce(
         row.excluded
           ? `${row.label} counts again.`
-          : `What if: ${row.label} is left out of the scores.`,
+          : t('ach.whatIfIsLeftOutOf', { label: row.label }),
       )
     },
     [toggleIncluded],
@@ -123,8 +124,8 @@ export function AnalysisWorkspace({ analysisId }: { analysisId: string }) {
           onClick={() => {
             if (!focusedRow) return
             removeEvidence(analysisId, [focusedRow.id], `remove ${focusedRow.label}`).then(
-              () => announce(`Removed ${focusedRow.label} (Ctrl+Z puts it back).`),
-              (e: unknown) => announce(`Not removed: ${errorMessage(e)}`),
+              () => announce(t('ach.removedCtrlZPutsItBack', { label: focusedRow.label })),
+              (e: unknown) => announce(t('ach.notRemoved', { errorMessage: errorMessage(e) })),
             )
           }}
         >
@@ -201,9 +202,9 @@ export function AnalysisWorkspace({ analysisId }: { analysisId: string }) {
                     { comment: comment.trim() === '' ? null : comment },
                     `comment on ${name}`,
                   )
-                  announce(`Comment on ${name} saved.`)
+                  announce(t('ach.commentOnSaved', { name }))
                 } catch (e) {
-                  announce(`The comment was not saved: ${errorMessage(e)}`)
+                  announce(t('ach.theCommentWasNotSaved', { errorMessage: errorMessage(e) }))
                 }
               }}
               onBackToGrid={backToGrid}

@@ -23,7 +23,12 @@ export function HypothesesBar({
     setError(null)
     try {
       const next = await addHypothesis(analysis.id, title, description)
-      announce(`Added ${hypothesisLabel(next.hypotheses.length - 1)}: ${title.trim()}.`)
+      announce(
+        t('ach.added', {
+          hypothesisLabel: hypothesisLabel(next.hypotheses.length - 1),
+          trim: title.trim(),
+        }),
+      )
       setTitle('')
       setDescription('')
     } catch (e) {
@@ -66,7 +71,12 @@ export function HypothesesBar({
                 onClick={() =>
                   void removeHypothesis(analysis.id, h.id).then(
                     () =>
-                      announce(`Removed ${hypothesisLabel(i)}: ${h.title} (Ctrl+Z puts it back).`),
+                      announce(
+                        t('ach.removedCtrlZPutsItBack2', {
+                          hypothesisLabel: hypothesisLabel(i),
+                          title: h.title,
+                        }),
+                      ),
                     (e: unknown) => setError(errorMessage(e)),
                   )
                 }

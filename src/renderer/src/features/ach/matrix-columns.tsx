@@ -58,21 +58,26 @@ function gradeText(row: EvidenceGridRow): string {
 
 function gradeTooltip(row: EvidenceGridRow): string {
   const credibility = rowCredibility(row.view)
-  if (credibility === null) return 'The quote was deleted: this row is not scored.'
+  if (credibility === null) return t('ach.theQuoteWasDeletedThisRow')
   const band = credibilityBand(credibility)
   const weight = `counts with the ${band} credibility weight (${BAND_WEIGHTS[band].toFixed(2)})`
   const credibilityWords = `credibility ${credibility} (${credibilityLabel(credibility)?.toLowerCase() ?? ''})`
   const { quote } = row.view
   if (quote === null || quote.status === 'missing')
-    return `The analyst’s ${credibilityWords}; ${weight}.`
-  return `Source reliability ${quote.reliability} (${reliabilityLabel(quote.reliability)?.toLowerCase() ?? ''}), ${credibilityWords}; ${weight}.`
+    return t('ach.theAnalysts', { credibilityWords, weight })
+  return t('ach.sourceReliability', {
+    reliability: quote.reliability,
+    value: reliabilityLabel(quote.reliability)?.toLowerCase() ?? '',
+    credibilityWords,
+    weight,
+  })
 }
 
 function flagsText(row: EvidenceGridRow): string {
   const flags: string[] = []
-  if (row.excluded) flags.push('Left out')
-  if (row.view.quote?.status === 'missing') flags.push('Not scored')
-  if (row.linchpin) flags.push('Linchpin')
+  if (row.excluded) flags.push(t('ach.leftOut'))
+  if (row.view.quote?.status === 'missing') flags.push(t('ach.notScored'))
+  if (row.linchpin) flags.push(t('ach.linchpin'))
   if (row.diagnosticity === 'non-diagnostic') flags.push('Non-diagnostic')
   return flags.join(' · ')
 }
@@ -176,7 +181,9 @@ function hypothesisColumn(hypothesis: Hypothesis, index: number): Col {
       const row = evidenceOf(p.data)
       const cell = row?.view.row.cells[id]
       if (!row || !cell) return undefined
-      const rating = cell.rating ? `${cell.rating}: ${RATING_LABELS[cell.rating]}` : 'Not rated'
+      const rating = cell.rating
+        ? `${cell.rating}: ${RATING_LABELS[cell.rating]}`
+        : t('ach.notRated')
       return cell.comment ? `${rating}. ${cell.comment}` : rating
     },
   }
