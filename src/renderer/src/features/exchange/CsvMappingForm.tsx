@@ -5,18 +5,18 @@ import { t } from '../../ui/i18n'
 
 /** The attributes a column can fill, with their names as the grids show them. */
 const ATTRIBUTES: [string, string][] = [
-  ['acronym', 'Acronym'],
-  ['status', 'Status'],
-  ['phase', 'Phase'],
-  ['ideology', 'Ideology'],
-  ['estimatedStrength', 'Estimated strength'],
-  ['firstSeen', 'First seen'],
-  ['role', 'Role'],
-  ['placeKind', 'Place kind'],
-  ['country', 'Country'],
-  ['communityKind', 'Community kind'],
-  ['latitude', 'Latitude'],
-  ['longitude', 'Longitude'],
+  ['acronym', t('exchange.acronym')],
+  ['status', t('exchange.status')],
+  ['phase', t('exchange.phase')],
+  ['ideology', t('exchange.ideology')],
+  ['estimatedStrength', t('exchange.estimatedStrength')],
+  ['firstSeen', t('exchange.firstSeen')],
+  ['role', t('exchange.role')],
+  ['placeKind', t('exchange.placeKind')],
+  ['country', t('exchange.country')],
+  ['communityKind', t('exchange.communityKind')],
+  ['latitude', t('exchange.latitude')],
+  ['longitude', t('exchange.longitude')],
 ]
 
 function roleValue(role: CsvColumnRole): string {

@@ -56,8 +56,8 @@ export function ExchangeDialog({
       }
     >
       <div role="tablist" aria-label={t('exchange.exportOrImport')} className="exchange-tabs">
-        {tabButton('export', 'Export')}
-        {tabButton('import', 'Import')}
+        {tabButton('export', t('exchange.export'))}
+        {tabButton('import', t('exchange.import'))}
       </div>
       <div
         role="tabpanel"
