@@ -66,9 +66,9 @@ export function FocusPicker({ nodes, edgeCount, onFocus, onShowAll }: FocusPicke
           ? t('graph.namedLike', {
               value:
                 offered.length === 0
-                  ? 'No entity'
+                  ? t('graph.noEntity')
                   : offered.length === OFFERED
-                    ? `The first ${OFFERED} entities`
+                    ? t('graph.theFirstEntities', { OFFERED })
                     : `${offered.length} ${offered.length === 1 ? 'entity' : 'entities'}`,
               trim: query.trim(),
             })

@@ -75,7 +75,8 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
   const savePositions = useSavePositions()
   const persistPositions = (positions: Record<string, Point>) => {
     savePositions.mutate(positions, {
-      onError: (cause) => statusLine.fail(`The layout was not saved: ${cause.message}`),
+      onError: (cause) =>
+        statusLine.fail(t('graph.theLayoutWasNotSaved', { message: cause.message })),
     })
   }
 
@@ -135,7 +136,12 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
 
   const showWholeGraph = () => filter.navigate({ kind: large ? 'all' : 'default' })
 
-  const chartLabel = `Relationship graph: ${visible.nodes.size} of ${graph.nodes.length} entities and ${visible.edges.size} of ${graph.edges.length} relations in view. The tables under “Entities and relations” list them.`
+  const chartLabel = t('graph.relationshipGraphOfEntitiesAndOf', {
+    size: visible.nodes.size,
+    length: graph.nodes.length,
+    size2: visible.edges.size,
+    length2: graph.edges.length,
+  })
 
   return (
     <section className="graph-view" aria-labelledby="graph-title">
@@ -202,7 +208,7 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
             to={selection.ends.to}
             onChangeEnds={(ends) => selection.dispatch({ type: 'choose-ends', ends })}
             onCreated={(relation, sentence) => {
-              statusLine.report(`Created the relation “${sentence}”.`)
+              statusLine.report(t('graph.createdTheRelation', { sentence }))
               setPanel({ kind: 'relation', id: relation.id })
             }}
           />

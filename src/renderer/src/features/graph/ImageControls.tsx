@@ -27,9 +27,9 @@ export function ImageControls({ chartRef, statusLine: { report, fail } }: ImageC
       const blob = await chart.png(scale, wholeChart)
       downloadFile(`${stem}-graph.png`, blob)
       const { width, height } = await pngSize(blob)
-      report(`Exported a PNG of ${width} × ${height} pixels.`)
+      report(t('graph.exportedAPngOfPixels', { width, height }))
     } catch (cause) {
-      fail(`The PNG could not be made: ${(cause as Error).message}`)
+      fail(t('graph.thePngCouldNotBeMade', { message: (cause as Error).message }))
     }
   }
 
@@ -39,9 +39,9 @@ export function ImageControls({ chartRef, statusLine: { report, fail } }: ImageC
     try {
       const markup = chart.svg(1, wholeChart)
       downloadFile(`${stem}-graph.svg`, new Blob([markup], { type: 'image/svg+xml' }))
-      report('Exported an SVG.')
+      report(t('graph.exportedAnSvg'))
     } catch (cause) {
-      fail(`The SVG could not be made: ${(cause as Error).message}`)
+      fail(t('graph.theSvgCouldNotBeMade', { message: (cause as Error).message }))
     }
   }
 
@@ -55,12 +55,12 @@ export function ImageControls({ chartRef, statusLine: { report, fail } }: ImageC
       saveImage.mutate(
         { format: 'png', data, width, height },
         {
-          onSuccess: () => report(`Kept this ${width} × ${height} image for reports.`),
-          onError: (cause) => fail(`The image was not kept: ${cause.message}`),
+          onSuccess: () => report(t('graph.keptThisImageForReports', { width, height })),
+          onError: (cause) => fail(t('graph.theImageWasNotKept', { message: cause.message })),
         },
       )
     } catch (cause) {
-      fail(`The image could not be made: ${(cause as Error).message}`)
+      fail(t('graph.theImageCouldNotBeMade', { message: (cause as Error).message }))
     }
   }
 

@@ -95,9 +95,9 @@ export function NewRelationForm({
       <fieldset>
         <legend>{t('graph.newRelation')}</legend>
         <p className="muted hint">{t('graph.shiftClickTwoNodesOrChoose')}</p>
-        {endSelect('From', from, (id) => onChangeEnds({ from: id, to }))}
+        {endSelect(t('graph.from2'), from, (id) => onChangeEnds({ from: id, to }))}
         <RelationTypeSelect value={type} onChange={setType} />
-        {endSelect('To', to, (id) => onChangeEnds({ from, to: id }))}
+        {endSelect(t('graph.to'), to, (id) => onChangeEnds({ from, to: id }))}
         <label>
           {t('graph.supportingQuoteOptional')}
           <select
