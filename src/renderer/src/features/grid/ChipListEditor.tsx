@@ -10,7 +10,7 @@ import { t } from '../../ui/i18n'
  */
 export function ChipListEditor(props: CustomCellEditorProps<EntityRow, string[]>) {
   const context = columnContext(props.colDef)
-  const label = context?.label ?? 'Items'
+  const label = context?.label ?? t('grid.items')
   const singular = label.replace(/es$|s$/, '').toLowerCase()
   const items = props.value ?? []
   const [draft, setDraft] = useState('')

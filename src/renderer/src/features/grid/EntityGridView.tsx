@@ -196,7 +196,9 @@ function EntityGrid({ type }: { type: KnownEntityType }) {
               stopEditingWhenCellsLoseFocus
               tooltipShowDelay={400}
               localeText={{
-                noRowsToShow: `No ${spec.label.toLowerCase()} yet: add one by name above, or import a document and link a quote to it.`,
+                noRowsToShow: t('grid.noYetAddOneByName', {
+                  toLowerCase: spec.label.toLowerCase(),
+                }),
               }}
               enableCellTextSelection
               ensureDomOrder

@@ -12,7 +12,7 @@ export function EnumEditor(props: CustomCellEditorProps<EntityRow, string>) {
     <select
       className="enum-editor"
       aria-label={t('grid.of2', {
-        value: context?.label ?? 'Value',
+        value: context?.label ?? t('grid.value'),
         value2: props.data?.entity.name ?? 'this row',
       })}
       value={props.value ?? ''}

@@ -16,7 +16,7 @@ export function EnumSetFilter(
   const context = columnContext(props.colDef)
   const values = ['', ...(context?.field?.values ?? [])]
   const chosen = props.model?.values ?? values
-  const label = context?.label ?? 'Value'
+  const label = context?.label ?? t('grid.value')
 
   const toggle = (value: string, on: boolean): void => {
     const next = on ? [...chosen, value] : chosen.filter((v) => v !== value)
@@ -55,7 +55,8 @@ export function enumFilterHandler(): FilterHandler<EntityRow, unknown, EnumFilte
       enumFilterPasses(model, handlerParams.getValue(node)),
     getModelAsString: (model) =>
       model
-        ? model.values.map((v) => (v === '' ? 'Not set' : enumLabel(v))).join(', ') || '(none)'
+        ? model.values.map((v) => (v === '' ? t('grid.notSet') : enumLabel(v))).join(', ') ||
+          '(none)'
         : '',
   }
 }

@@ -178,7 +178,9 @@ const evidenceColumns: Col[] = [
     context: { label: t('grid.bestGrade') } satisfies ColumnContext,
     valueGetter: (p) => p.data?.bestCredibility ?? null,
     tooltipValueGetter: (p) =>
-      typeof p.value === 'number' ? `${p.value}: ${credibilityLabel(p.value)}` : 'No quote yet',
+      typeof p.value === 'number'
+        ? `${p.value}: ${credibilityLabel(p.value)}`
+        : t('grid.noQuoteYet'),
     cellDataType: 'number',
     type: 'numericColumn',
     filter: 'agNumberColumnFilter',
