@@ -11,9 +11,9 @@ import { isLabelScript, type MapAction, type MapState } from './use-map-state'
 import { t } from '../../ui/i18n'
 
 const SCRIPT_LABELS: Record<MapLabelScript, string> = {
-  latin: 'Latin script',
-  dari: 'Dari (Arabic script)',
-  both: 'Latin and Dari',
+  latin: t('map.latinScript'),
+  dari: t('map.dariArabicScript'),
+  both: t('map.latinAndDari'),
 }
 
 /** Past this many groups, a filter box narrows the list. */
@@ -182,7 +182,7 @@ function PeriodFields() {
     const next = { from: range?.from ?? null, to: range?.to ?? null, [side]: value || null }
     // The shared store drops a reversed range altogether; keep the one in force instead.
     if (next.from && next.to && next.from > next.to) {
-      setProblem('The period would end before it starts: the previous period is kept.')
+      setProblem(t('map.thePeriodWouldEndBeforeIt'))
       return
     }
     setProblem(null)

@@ -29,9 +29,9 @@ export function MapExport({ state, range }: { state: MapState; range: DateRange 
           ? new Blob([svg], { type: 'image/svg+xml' })
           : await svgToPng(svg, width, height)
       downloadFile(fileName, blob)
-      setStatus(`Saved ${fileName}.`)
+      setStatus(t('map.saved', { fileName }))
     } catch (error) {
-      setProblem(`The map was not exported: ${(error as Error).message}`)
+      setProblem(t('map.theMapWasNotExported', { message: (error as Error).message }))
     } finally {
       setBusy(false)
     }

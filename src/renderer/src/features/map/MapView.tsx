@@ -90,7 +90,7 @@ function MapWorkbench({ data }: { data: MapData }) {
   )
 
   const hoverText = (() => {
-    if (!hover) return 'Point at a province or a place to name it; click it for its evidence.'
+    if (!hover) return t('map.pointAtAProvinceOrA')
     if (hover.kind === 'province') {
       const province = view.byIso.get(hover.iso)
       return province
