@@ -7,7 +7,7 @@ import { t } from '../../ui/i18n'
 export function DeleteNoteDialog({ title, deletion }: { title: string; deletion: NoteDeletion }) {
   return (
     <Dialog
-      title={t('notes.delete', { value: title.trim() || 'Untitled note' })}
+      title={t('notes.delete', { value: title.trim() || t('notes.untitledNote') })}
       onClose={deletion.cancel}
       size="narrow"
     >

@@ -63,7 +63,7 @@ function LoadedEditor({
     <section className={`note-editor layout-${pane.layout}`} aria-label={t('notes.noteEditor')}>
       <EditorToolbar
         title={title}
-        selectTitle={initial.body === '' && initial.title === 'Untitled note'}
+        selectTitle={initial.body === '' && initial.title === t('notes.untitledNote')}
         onTitleChange={draft.changeTitle}
         onTitleDone={() => textarea.current?.focus()}
         layout={pane.layout}

@@ -4,14 +4,14 @@ import { t } from '../../ui/i18n'
 /** What the save state says, in words. */
 function saveStateText(status: SaveStatus): string {
   return status.state === 'saved'
-    ? 'Saved'
+    ? t('notes.saved')
     : status.state === 'saving'
-      ? 'Saving…'
+      ? t('notes.saving')
       : status.state === 'unsaved'
-        ? 'Unsaved changes'
+        ? t('notes.unsavedChanges')
         : status.conflict
-          ? 'Not saved: changed elsewhere'
-          : 'Not saved'
+          ? t('notes.notSavedChangedElsewhere')
+          : t('notes.notSaved')
 }
 
 /** Whether the note is stored, and when a save failed, the way out: retry, or settle a conflict. */

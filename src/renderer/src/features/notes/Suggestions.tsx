@@ -100,13 +100,13 @@ export function Suggestions({
     [options, index, trigger.query, onChoose],
   )
 
-  const what = trigger.kind === 'quote' ? 'Quotes' : 'Entities'
+  const what = trigger.kind === 'quote' ? t('notes.quotes') : t('notes.entities')
   const status = loading
-    ? 'Searching…'
+    ? t('notes.searching')
     : options.length === 0
       ? trigger.kind === 'quote'
-        ? `No quote contains “${trigger.query}”.`
-        : `No entity is called “${trigger.query}”.`
+        ? t('notes.noQuoteContains', { query: trigger.query })
+        : t('notes.noEntityIsCalled', { query: trigger.query })
       : `${options.length} ${what.toLowerCase()}: arrow keys to move, Enter to insert, Escape to close.`
   return (
     <div className="suggestions" style={{ top: trigger.top, left: trigger.left }}>
