@@ -23,16 +23,16 @@ export interface PaletteItem {
 
 /** The order groups are listed in; a group not named here comes last. */
 export const GROUP_ORDER = [
-  'Commands',
-  'Go to',
-  'Groups',
-  'People',
-  'Places',
-  'Communities',
-  'Events',
-  'Sources',
-  'Notes',
-  'Analyses',
+  t('palette.commands'),
+  t('palette.goTo'),
+  t('palette.groups'),
+  t('palette.people'),
+  t('palette.places'),
+  t('palette.communities'),
+  t('palette.events'),
+  t('palette.sources'),
+  t('palette.notes'),
+  t('palette.analyses'),
 ] as const
 
 /** Most results shown at once: enough to browse, few enough to draw at every keystroke. */
@@ -67,7 +67,9 @@ export function paletteMatcher(items: readonly PaletteItem[]): (query: string) =
   return (query) => {
     const text = query.trim()
     if (text === '')
-      return items.filter((item) => item.group === 'Commands' || item.group === 'Go to')
+      return items.filter(
+        (item) => item.group === t('palette.commands') || item.group === t('palette.goTo'),
+      )
     return fuse.search(text, { limit: RESULT_LIMIT }).map((result) => result.item)
   }
 }

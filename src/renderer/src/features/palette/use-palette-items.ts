@@ -50,7 +50,7 @@ export function usePaletteItems(): { items: PaletteItem[]; loading: boolean } {
         key: `view:${view.id}`,
         group: t('palette.goTo'),
         title: view.label,
-        detail: 'View',
+        detail: t('palette.view'),
         run: go(`#/${view.id}`),
       })
     }
