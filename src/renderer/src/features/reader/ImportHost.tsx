@@ -15,7 +15,7 @@ import './import-host.css'
 
 /** Whether a drag carries files (not text or a link dragged inside the page). */
 function carriesFiles(event: DragEvent): boolean {
-  return event.dataTransfer?.types.includes('Files') ?? false
+  return event.dataTransfer?.types.includes(t('reader.files')) ?? false
 }
 
 /** Ctrl+O or Cmd+O, whatever the layout (the key's position counts on a non-Latin one). */

@@ -41,8 +41,10 @@ export function NewVersionButton({
             })
             onDone(
               outcome.status === 'replaced'
-                ? `New version imported. ${describeReanchor(outcome.reanchor)}`
-                : 'The new version has the same text as the current one; nothing changed.',
+                ? t('reader.newVersionImported', {
+                    describeReanchor: describeReanchor(outcome.reanchor),
+                  })
+                : t('reader.theNewVersionHasTheSame'),
             )
           } catch (error) {
             onDone(error instanceof ApiError ? error.message : `"${file.name}" could not be read.`)

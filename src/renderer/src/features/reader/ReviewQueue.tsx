@@ -56,7 +56,7 @@ export function ReviewQueue({
                     onClick={() =>
                       accept.mutate(
                         { id: a.id },
-                        { onSuccess: () => onStatus('The new wording is accepted.') },
+                        { onSuccess: () => onStatus(t('reader.theNewWordingIsAccepted')) },
                       )
                     }
                   >

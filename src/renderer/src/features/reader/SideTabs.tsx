@@ -34,10 +34,10 @@ export function SideTabs({
   const { history, run } = useUndoRedo(onStatus)
   const buttons = useRef(new Map<SideTab, HTMLButtonElement | null>())
   const labels: Record<SideTab, string> = {
-    annotations: `Annotations (${annotationCount})`,
+    annotations: t('reader.annotations3', { annotationCount }),
     suggestions: suggestions.data
-      ? `Suggestions (${suggestions.data.suggestions.length})`
-      : 'Suggestions',
+      ? t('reader.suggestions2', { length: suggestions.data.suggestions.length })
+      : t('reader.suggestions'),
   }
   // Arrow keys move between tabs, as in any tab list.
   const onKeyDown = (event: KeyboardEvent): void => {

@@ -45,7 +45,10 @@ export function SimilarSources({
                 {
                   onSuccess: (result) =>
                     setDone(
-                      `Kept as a new version of “${result.source.title}”. ${describeReanchor(result.reanchor)}`,
+                      t('reader.keptAsANewVersionOf', {
+                        title: result.source.title,
+                        describeReanchor: describeReanchor(result.reanchor),
+                      }),
                     ),
                 },
               )

@@ -187,8 +187,8 @@ function Reader({
                 closeDialog()
                 if (created) {
                   document.getSelection()?.removeAllRanges()
-                  setStatus('Annotation saved. Ctrl+Z takes it back.')
-                } else setStatus('Annotation updated. Ctrl+Z takes it back.')
+                  setStatus(t('reader.annotationSavedCtrlZTakesIt'))
+                } else setStatus(t('reader.annotationUpdatedCtrlZTakesIt'))
                 show(a.id)
               }}
             />
@@ -255,7 +255,7 @@ function Reader({
           onClose={() => setCiting(null)}
           onCited={(note) => {
             setCiting(null)
-            setStatus(`Cited in “${note.name}”.`)
+            setStatus(t('reader.citedIn', { name: note.name }))
           }}
         />
       )}

@@ -100,18 +100,18 @@ export function SuggestionEditor({
 }
 
 function problemWith({ proposal: { entity, relation, event } }: AcceptChoices): string | null {
-  if (event && event.title.trim() === '') return 'The event needs a title.'
-  if (event && event.eventDate === '') return 'The event needs a date.'
+  if (event && event.title.trim() === '') return t('reader.theEventNeedsATitle')
+  if (event && event.eventDate === '') return t('reader.theEventNeedsADate')
   if (event?.participants.some((p) => p.type !== 'group' && p.type !== 'person'))
-    return 'Those who take part in an event are groups or people.'
+    return t('reader.thoseWhoTakePartInAn')
   const ends = entity
     ? [entity]
     : relation
       ? [relation.from, relation.to]
       : (event?.participants ?? [])
-  if (ends.some((e) => e.name.trim() === '')) return 'Every entity needs a name.'
+  if (ends.some((e) => e.name.trim() === '')) return t('reader.everyEntityNeedsAName')
   if (relation && sameEntity(relation.from, relation.to))
-    return 'A relation links two different entities.'
+    return t('reader.aRelationLinksTwoDifferentEntities')
   return null
 }
 

@@ -192,7 +192,7 @@ function DateItem({
   onAccept: (item: AcceptItem, what: string) => void
 }) {
   const [editing, setEditing] = useState(false)
-  const label = `Event on ${date.text}: ${date.event.title}`
+  const label = t('reader.eventOn', { text: date.text, title: date.event.title })
   return (
     <li>
       <button type="button" className="link-button" onClick={onShow}>

@@ -3,6 +3,7 @@
  * going from waiting to done or failed. Pure, so the order and the states are tested alone.
  */
 import type { ImportOutcome, ImportProgress } from '../../../../shared/contract'
+import { t } from '../../ui/i18n'
 
 export type ImportResult =
   | { state: 'waiting' | 'reading' }
@@ -65,8 +66,8 @@ export function importsBusy(rows: readonly ImportRow[]): boolean {
 
 /** What a running import is doing, in words: "Reading page 12 of 800…". */
 export function describeProgress(progress: ImportProgress | null | undefined): string {
-  if (!progress) return 'Importing…'
-  if (progress.state === 'waiting') return 'Waiting for another import to finish…'
+  if (!progress) return t('reader.importing')
+  if (progress.state === 'waiting') return t('reader.waitingForAnotherImportToFinish')
   switch (progress.stage) {
     case 'checking':
       return 'Checking the file…'
@@ -77,7 +78,7 @@ export function describeProgress(progress: ImportProgress | null | undefined): s
     case 'extracting':
       return 'Reading the text…'
     default:
-      return 'Opening the file…'
+      return t('reader.openingTheFile')
   }
 }
 

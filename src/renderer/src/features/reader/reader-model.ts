@@ -11,6 +11,7 @@ import { takesTypingKeys, type FocusedElement, type KeyPress } from '../../ui/sh
 import type { PendingSelection } from './AnnotationEditor'
 import { pageOf, trimRange } from './segments'
 import type { Highlight } from './TextView'
+import { t } from '../../ui/i18n'
 
 /** The search hit's highlight; ids starting with "__" never name an annotation. */
 export const SEARCH_HIT_ID = '__hit'
@@ -118,7 +119,7 @@ export function sourceMetaParts(source: SourceRecord): string[] {
 export function describeReanchor(summary: ReanchorSummary): string {
   const kept = summary.exact + summary.moved
   const review = summary.fuzzy + summary.orphaned
-  if (kept + review === 0) return 'There were no annotations to re-anchor.'
+  if (kept + review === 0) return t('reader.thereWereNoAnnotationsToRe')
   return `${kept} annotation${kept === 1 ? '' : 's'} kept ${kept === 1 ? 'its' : 'their'} place${
     review > 0 ? `; ${review} need${review === 1 ? 's' : ''} review` : ''
   }.`
