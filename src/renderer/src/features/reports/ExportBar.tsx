@@ -31,10 +31,14 @@ export function ExportBar({
       if (!result.base64) throw new Error('The PDF came back empty.')
       downloadFile(result.fileName, blobFromBase64(result.base64, 'application/pdf'))
       setMessage(
-        `Exported ${result.fileName}: ${result.pages} pages, ${formatBytes(result.bytes)}.`,
+        t('reports.exportedPages', {
+          fileName: result.fileName,
+          pages: result.pages,
+          bytes: formatBytes(result.bytes),
+        }),
       )
     } catch (error) {
-      setMessage(`The PDF could not be made: ${(error as Error).message}`)
+      setMessage(t('reports.thePdfCouldNotBeMade', { message: (error as Error).message }))
     } finally {
       setStarted(null)
     }
@@ -47,17 +51,17 @@ export function ExportBar({
       if (kind === 'html') {
         const result = await html.mutateAsync(report.id)
         downloadFile(result.fileName, new Blob([result.html], { type: 'text/html;charset=utf-8' }))
-        setMessage(`Exported ${result.fileName}.`)
+        setMessage(t('reports.exported', { fileName: result.fileName }))
       } else {
         const result = await markdown.mutateAsync(report.id)
         downloadFile(
           result.fileName,
           new Blob([result.markdown], { type: 'text/markdown;charset=utf-8' }),
         )
-        setMessage(`Exported ${result.fileName}.`)
+        setMessage(t('reports.exported', { fileName: result.fileName }))
       }
     } catch (error) {
-      setMessage(`The export failed: ${(error as Error).message}`)
+      setMessage(t('reports.theExportFailed', { message: (error as Error).message }))
     }
   }
 

@@ -43,7 +43,7 @@ export function MapSectionFields({
   /** A period that would end before it starts is refused; the one in force stays. */
   const setPeriod = (next: MapSection) => {
     if (next.from && next.to && next.from > next.to) {
-      setProblem('The period would end before it starts: the previous period is kept.')
+      setProblem(t('reports.thePeriodWouldEndBeforeIt'))
       return
     }
     setProblem(null)
