@@ -7,9 +7,9 @@ import { t } from '../../ui/i18n'
 import './search.css'
 
 const KIND_LABELS: Record<SearchHit['kind'], string> = {
-  quote: 'Quote',
-  comment: 'Comment',
-  text: 'Text',
+  quote: t('search.quote'),
+  comment: t('search.comment'),
+  text: t('search.text'),
   title: t('search.title'),
 }
 
