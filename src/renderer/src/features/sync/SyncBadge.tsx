@@ -11,15 +11,15 @@ export function SyncBadge({ projectOpen }: { projectOpen: boolean }) {
   const text =
     status.state === 'syncing'
       ? status.total > 0
-        ? `Syncing ${status.done} of ${status.total}`
-        : 'Syncing…'
+        ? t('sync.syncingOf', { done: status.done, total: status.total })
+        : t('sync.syncing')
       : status.state === 'offline'
-        ? 'Offline'
+        ? t('sync.offline')
         : status.state === 'error'
-          ? `Sync error: ${status.reason ?? 'unknown'}`
+          ? t('sync.syncError', { value: status.reason ?? 'unknown' })
           : status.state === 'synced'
-            ? 'Synced'
-            : 'Not synced yet'
+            ? t('sync.synced')
+            : t('sync.notSyncedYet')
   return (
     <span className="sync-badge" role="status">
       <a

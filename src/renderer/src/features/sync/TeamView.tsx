@@ -75,7 +75,7 @@ export function TeamView() {
 function AuthorForm({ current }: { current: string }) {
   const [author, setAuthor] = useState<string | null>(null)
   const save = useSetAuthor()
-  const value = author ?? (current === 'Unnamed analyst' ? '' : current)
+  const value = author ?? (current === t('sync.unnamedAnalyst') ? '' : current)
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (value.trim()) save.mutate(value.trim(), { onSuccess: () => setAuthor(null) })
