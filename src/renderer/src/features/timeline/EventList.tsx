@@ -6,15 +6,17 @@ import { t } from '../../ui/i18n'
 export const LIST_LIMIT = 300
 
 const KIND_WORDS: Record<TimelineItem['kind'], string> = {
-  event: 'Event',
-  relation: 'Relation',
-  'first-seen': 'First seen',
-  quote: 'Quote',
+  event: t('timeline.event'),
+  relation: t('timeline.relation'),
+  'first-seen': t('timeline.firstSeen'),
+  quote: t('timeline.quote2'),
 }
 
 function evidenceText(item: TimelineItem): string {
-  if (!item.supported) return 'Unsupported'
-  return item.grade === undefined ? 'Quoted' : `Graded ${item.grade}`
+  if (!item.supported) return t('timeline.unsupported')
+  return item.grade === undefined
+    ? t('timeline.quoted')
+    : t('timeline.graded', { grade: item.grade })
 }
 
 /**

@@ -11,15 +11,15 @@ import {
 import { t } from '../../ui/i18n'
 
 const ITEM_KIND_LABELS: Record<TimelineItemKind, string> = {
-  event: 'Events',
-  relation: 'Relations (spans)',
-  'first-seen': 'First seen',
-  quote: 'Quotes at their source’s date',
+  event: t('timeline.events'),
+  relation: t('timeline.relationsSpans'),
+  'first-seen': t('timeline.firstSeen'),
+  quote: t('timeline.quotesAtTheirSourcesDate'),
 }
 
 const LANE_TYPE_LABELS: Record<(typeof LANE_TYPES)[number], string> = {
   group: t('timeline.groups'),
-  person: 'People',
+  person: t('timeline.people'),
 }
 
 const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)
