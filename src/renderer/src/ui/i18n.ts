@@ -20,7 +20,12 @@ const LANGUAGE_KEY = 'sightline.language'
 const CALENDAR_KEY = 'sightline.calendar'
 
 type Messages = Record<string, unknown>
-const files = import.meta.glob<Messages>('../locales/*/*.json', { eager: true, import: 'default' })
+// Vite bundles the files; tools that load a renderer module under plain Node (the bench) have
+// no import.meta.glob and get the keys themselves.
+const files: Record<string, Messages> =
+  typeof import.meta.glob === 'function'
+    ? import.meta.glob<Messages>('../locales/*/*.json', { eager: true, import: 'default' })
+    : {}
 
 /** { en: { reader: {...}, grid: {...} }, 'fa-AF': {...} } from the files' paths. */
 function bundledResources(): Record<string, { translation: Messages }> {

@@ -12,7 +12,11 @@ function shorten(text: string, max: number): string {
 /** One supporting quote: where it comes from, how it is graded, and the words in context. */
 export function QuoteCard({ quote }: { quote: QuoteEvidence }) {
   const grade = `${quote.reliability}${quote.credibility}`
-  const gradeText = `Source reliability ${quote.reliability}, information credibility ${quote.credibility} (${credibilityLabel(quote.credibility)?.toLowerCase() ?? 'unknown'})`
+  const gradeText = t('ui.sourceReliabilityInformationCredibility', {
+    reliability: quote.reliability,
+    credibility: quote.credibility,
+    value: credibilityLabel(quote.credibility)?.toLowerCase() ?? 'unknown',
+  })
   return (
     <article
       className="quote-card"

@@ -14,9 +14,11 @@ import { t } from '../i18n'
 
 /** "Province", "Chief town of Panjshir", "District in Baghlan". */
 export function entryDescription(entry: GazetteerEntry): string {
-  if (entry.kind === 'province') return 'Province'
+  if (entry.kind === 'province') return t('ui.province')
   const province = provinceByIso(entry.province)?.name ?? entry.province
-  return entry.kind === 'city' ? `Chief town of ${province}` : `District in ${province}`
+  return entry.kind === 'city'
+    ? t('ui.chiefTownOf', { province })
+    : t('ui.districtIn', { province })
 }
 
 /**

@@ -30,7 +30,7 @@ export function PlaceLocation({ place }: { place: Entity }) {
     try {
       await updateEntity(place, { attributes: { ...UNLOCATE_PATCH } })
     } catch (error) {
-      setProblem(`The location was not removed: ${(error as Error).message}`)
+      setProblem(t('ui.theLocationWasNotRemoved', { message: (error as Error).message }))
     }
   }
 
