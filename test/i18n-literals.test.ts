@@ -8,7 +8,7 @@ import { join, relative } from 'node:path'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
 
-const RENDERER = join(__dirname, '..')
+const RENDERER = join(process.cwd(), 'src/renderer/src')
 const TEXT_ATTRIBUTES = new Set([
   'aria-label',
   'aria-description',
