@@ -30,7 +30,7 @@ import { useGridFilters } from './use-grid-filters'
 import { useLinkPicker } from './use-link-picker'
 import { useRowSelection } from './use-row-selection'
 import { useServerRows } from './use-server-rows'
-import { t } from '../../ui/i18n'
+import { currentDirection, t } from '../../ui/i18n'
 import './grid.css'
 
 /** Filter menus open over the page, not inside the grid, so a short grid does not cut them off. */
@@ -175,6 +175,7 @@ function EntityGrid({ type }: { type: KnownEntityType }) {
         >
           {saved.isSuccess && (
             <AgGridReact<EntityRow>
+              enableRtl={currentDirection() === 'rtl'}
               theme={gridTheme}
               styleNonce={styleNonce()}
               columnDefs={columnDefs}
