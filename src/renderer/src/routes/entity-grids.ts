@@ -12,14 +12,34 @@ export interface EntityGridSpec {
 }
 
 export const ENTITY_GRIDS: Record<KnownEntityType, EntityGridSpec> = {
-  group: { type: 'group', label: t('app.groups'), singular: 'group', route: 'groups' },
-  person: { type: 'person', label: t('app.people'), singular: 'person', route: 'people' },
-  place: { type: 'place', label: t('app.places'), singular: 'place', route: 'places' },
+  group: {
+    type: 'group',
+    label: t('app.groups'),
+    singular: t('model.singular.group'),
+    route: 'groups',
+  },
+  person: {
+    type: 'person',
+    label: t('app.people'),
+    singular: t('model.singular.person'),
+    route: 'people',
+  },
+  place: {
+    type: 'place',
+    label: t('app.places'),
+    singular: t('model.singular.place'),
+    route: 'places',
+  },
   community: {
     type: 'community',
     label: t('app.communities'),
-    singular: 'community',
+    singular: t('model.singular.community'),
     route: 'communities',
   },
-  event: { type: 'event', label: t('app.events'), singular: 'event', route: 'events' },
+  event: {
+    type: 'event',
+    label: t('app.events'),
+    singular: t('model.singular.event'),
+    route: 'events',
+  },
 }

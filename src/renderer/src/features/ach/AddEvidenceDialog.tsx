@@ -1,5 +1,5 @@
 import { useDeferredValue, useState } from 'react'
-import { credibilityLabel } from '../../../../shared/admiralty'
+import { credibilityLabel } from '../../ui/model-labels'
 import type { Relevance } from '../../../../shared/model'
 import { useQuoteCandidates } from '../../api/analyses'
 import { Dialog } from '../../ui/Dialog'

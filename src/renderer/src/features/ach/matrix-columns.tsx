@@ -6,7 +6,7 @@
  */
 import type { CellClassParams, ColDef, ValueGetterParams } from 'ag-grid-community'
 import type { CustomCellRendererProps } from 'ag-grid-react'
-import { credibilityLabel, reliabilityLabel } from '../../../../shared/admiralty'
+import { credibilityLabel, reliabilityLabel } from '../../ui/model-labels'
 import {
   BAND_WEIGHTS,
   credibilityBand,

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { CsvColumnRole, CsvMapping, ImportPreview } from '../../../../shared/contract'
 import { KNOWN_ENTITY_TYPES } from '../../../../shared/model'
-import { t } from '../../ui/i18n'
+import { currentLanguage, t } from '../../ui/i18n'
 
 /** The attributes a column can fill, with their names as the grids show them. */
 const ATTRIBUTES: [string, string][] = [
@@ -51,7 +51,7 @@ export function CsvMappingForm({
       }}
     >
       <p className="muted">
-        {csv.rows.toLocaleString('en')} {t('exchange.rowsSayWhatEachColumnHolds')}
+        {csv.rows.toLocaleString(currentLanguage())} {t('exchange.rowsSayWhatEachColumnHolds')}
       </p>
       <table>
         <thead>

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react'
 import { IMPORT_ITEM_KINDS, type ImportItem, type ImportPreview } from '../../../../shared/contract'
 import { ACTION_LABELS, FORMAT_LABELS, KIND_LABELS } from './labels'
-import { t } from '../../ui/i18n'
+import { currentLanguage, t } from '../../ui/i18n'
 
 const PAGE = 200
 
@@ -129,7 +129,8 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
       )}
       {preview.itemsOmitted > 0 && (
         <p className="muted">
-          {preview.itemsOmitted.toLocaleString('en')} {t('exchange.moreNewRecordsAreCountedAbove')}
+          {preview.itemsOmitted.toLocaleString(currentLanguage())}{' '}
+          {t('exchange.moreNewRecordsAreCountedAbove')}
         </p>
       )}
     </section>

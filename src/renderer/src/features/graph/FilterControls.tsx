@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import { CREDIBILITY_LABELS } from '../../../../shared/admiralty'
+import { CREDIBILITY_LABELS } from '../../ui/model-labels'
 import { RELATION_TYPES, type RelationType } from '../../../../shared/model'
 import { RELATION_LABELS, typeLook } from './chart-style'
 import { ShapeSwatch } from './Legend'

@@ -7,7 +7,7 @@ import { costText, expectedPaintMs } from './draw-cost'
 import { mostConnected } from './exploration'
 import { ShapeSwatch } from './Legend'
 import { matchingNodes } from './view-filter'
-import { t } from '../../ui/i18n'
+import { currentLanguage, t } from '../../ui/i18n'
 
 /** How many entities the picker offers at once; typing narrows them down. */
 const OFFERED = 12
@@ -42,8 +42,9 @@ export function FocusPicker({ nodes, edgeCount, onFocus, onShowAll }: FocusPicke
     <section className="focus-picker" aria-labelledby={titleId}>
       <h3 id={titleId}>{t('graph.whereToStart')}</h3>
       <p className="muted">
-        {t('graph.thisGraphHolds')} {nodes.length.toLocaleString('en')} {t('graph.entitiesAnd')}
-        {edgeCount.toLocaleString('en')} {t('graph.relationsStartFromOneEntityAnd')}
+        {t('graph.thisGraphHolds')} {nodes.length.toLocaleString(currentLanguage())}{' '}
+        {t('graph.entitiesAnd')}
+        {edgeCount.toLocaleString(currentLanguage())} {t('graph.relationsStartFromOneEntityAnd')}
       </p>
       <div className="focus-picker-row">
         <label>

@@ -1,4 +1,4 @@
-import { t } from '../../ui/i18n'
+import { currentLanguage, t } from '../../ui/i18n'
 export interface FilterChip {
   key: string
   text: string
@@ -23,8 +23,8 @@ export function FilterBar({
   return (
     <div className="filter-bar" role="region" aria-label={t('grid.activeFilters')}>
       <span className="filter-count">
-        {t('grid.showing')} {shown.toLocaleString('en')} {t('grid.of3')}{' '}
-        {total.toLocaleString('en')} {noun}
+        {t('grid.showing')} {shown.toLocaleString(currentLanguage())} {t('grid.of3')}{' '}
+        {total.toLocaleString(currentLanguage())} {noun}
       </span>
       <ul className="chips">
         {chips.map((chip) => (

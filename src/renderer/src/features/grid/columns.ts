@@ -1,5 +1,5 @@
 import type { ColDef, SuppressKeyboardEventParams, ValueFormatterParams } from 'ag-grid-community'
-import { credibilityLabel } from '../../../../shared/admiralty'
+import { credibilityLabel } from '../../ui/model-labels'
 import {
   LINK_COLUMN_KEYS,
   LINK_COLUMNS,

@@ -1,4 +1,4 @@
-import { RELIABILITY_LABELS } from '../../../../shared/admiralty'
+import { RELIABILITY_LABELS } from '../../ui/model-labels'
 import type { Annotation, Entity, Reliability } from '../../../../shared/model'
 import { NotesCitingQuote } from '../../ui/notes/Backlinks'
 import { AddToAnalysisButton } from '../../ui/analyses/AddToAnalysis'

@@ -1,4 +1,4 @@
-import { CREDIBILITY_LABELS, RELIABILITY_LABELS } from '../../../../shared/admiralty'
+import { CREDIBILITY_LABELS, RELIABILITY_LABELS } from '../../ui/model-labels'
 import { RELIABILITY_GRADES, type Credibility, type Reliability } from '../../../../shared/model'
 import { t } from '../../ui/i18n'
 

@@ -1,4 +1,4 @@
-import { CREDIBILITY_LABELS } from '../../../../shared/admiralty'
+import { CREDIBILITY_LABELS } from '../../ui/model-labels'
 import type { Annotation, Entity, Reliability } from '../../../../shared/model'
 import { EntityNames } from './EntityNames'
 import { anchorLabel, KIND_LABELS } from './labels'

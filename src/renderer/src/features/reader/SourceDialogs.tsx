@@ -13,7 +13,7 @@ import {
   useEditSourceText,
   useUpdateSource,
 } from '../../api/sources'
-import { RELIABILITY_LABELS } from '../../../../shared/admiralty'
+import { RELIABILITY_LABELS } from '../../ui/model-labels'
 import { SOURCES_HREF } from '../../routes/links'
 import { ConfirmActions } from '../../ui/ConfirmActions'
 import { Dialog } from '../../ui/Dialog'

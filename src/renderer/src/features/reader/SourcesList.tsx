@@ -39,7 +39,11 @@ export function SourcesList() {
         <h2 id="sources-title">{t('reader.sources')}</h2>
         <span className="muted">
           {sources.data
-            ? formatCount(sources.data.length, 'source', 'sources')
+            ? formatCount(
+                sources.data.length,
+                t('reader.sourceCountOne'),
+                t('reader.sourceCountOther'),
+              )
             : t('reader.loading')}
         </span>
         <span className="toolbar-spacer" />

@@ -1,4 +1,4 @@
-import { RELIABILITY_LABELS } from '../../../../shared/admiralty'
+import { RELIABILITY_LABELS } from '../../ui/model-labels'
 import type { SourceSummary } from '../../../../shared/contract'
 import { readerHref } from '../../routes/links'
 import { formatDay } from '../../ui/format'

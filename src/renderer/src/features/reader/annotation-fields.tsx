@@ -1,4 +1,4 @@
-import { CREDIBILITY_LABELS } from '../../../../shared/admiralty'
+import { CREDIBILITY_LABELS } from '../../ui/model-labels'
 import { ANNOTATION_KINDS, type Annotation, type Credibility } from '../../../../shared/model'
 import { KIND_LABELS } from './labels'
 import { t } from '../../ui/i18n'

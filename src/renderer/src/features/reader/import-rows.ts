@@ -3,7 +3,7 @@
  * going from waiting to done or failed. Pure, so the order and the states are tested alone.
  */
 import type { ImportOutcome, ImportProgress } from '../../../../shared/contract'
-import { t } from '../../ui/i18n'
+import { currentLanguage, t } from '../../ui/i18n'
 
 export type ImportResult =
   | { state: 'waiting' | 'reading' }
@@ -73,7 +73,7 @@ export function describeProgress(progress: ImportProgress | null | undefined): s
       return 'Checking the file…'
     case 'pages':
       return progress.total
-        ? `Reading page ${Math.min((progress.done ?? 0) + 1, progress.total).toLocaleString('en')} of ${progress.total.toLocaleString('en')}…`
+        ? `Reading page ${Math.min((progress.done ?? 0) + 1, progress.total).toLocaleString(currentLanguage())} of ${progress.total.toLocaleString(currentLanguage())}…`
         : 'Reading the pages…'
     case 'extracting':
       return 'Reading the text…'

@@ -3,7 +3,7 @@
  * text, the highlights it draws, where a scroll request points, the lines it prints. Pure,
  * so each rule is tested without a DOM.
  */
-import { RELIABILITY_LABELS } from '../../../../shared/admiralty'
+import { RELIABILITY_LABELS } from '../../ui/model-labels'
 import type { ReanchorSummary } from '../../../../shared/contract'
 import type { Annotation, Credibility, SourceRecord } from '../../../../shared/model'
 import type { ReaderRoute } from '../../routes/links'

@@ -16,13 +16,13 @@ import { TimelineLegend } from './TimelineLegend'
 import { filterReducer, INITIAL_FILTER } from './timeline-filter'
 import { filterTimeline, itemsInWindow, prepareTimeline } from './timeline-model'
 import { useLaneChoice } from './use-lane-choice'
-import { t } from '../../ui/i18n'
+import { currentLanguage, t } from '../../ui/i18n'
 import './timeline.css'
 
 const DAY_MS = 86_400_000
 
 const count = (n: number, noun: string): string =>
-  `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`
+  `${n.toLocaleString(currentLanguage())} ${noun}${n === 1 ? '' : 's'}`
 
 /** The record a timeline item stands for, as a link (double-click, or Enter in the list). */
 function recordHref(item: TimelineItem, laneType: string | undefined): string {

@@ -1,4 +1,4 @@
-import { credibilityLabel } from '../../../../shared/admiralty'
+import { credibilityLabel } from '../model-labels'
 import type { QuoteEvidence } from '../../../../shared/contract'
 import { AddToAnalysisButton } from '../analyses/AddToAnalysis'
 import { CiteInNoteButton } from '../notes/CiteInNote'
