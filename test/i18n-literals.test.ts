@@ -61,7 +61,13 @@ function literalText(node: ts.Node): string {
 
 /** "path:line: text" for each hard-coded user-visible string in a component's source. */
 export function hardCodedStrings(fileName: string, source: string): string[] {
-  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX)
+  const file = ts.createSourceFile(
+    fileName,
+    source,
+    ts.ScriptTarget.Latest,
+    true,
+    ts.ScriptKind.TSX,
+  )
   const found: string[] = []
   const report = (node: ts.Node, text: string): void => {
     const { line } = file.getLineAndCharacterOfPosition(node.getStart(file))

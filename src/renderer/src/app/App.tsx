@@ -16,6 +16,7 @@ import { ImportHost } from '../features/reader/ImportHost'
 import { ReaderView } from '../features/reader/ReaderView'
 import { ReportsView } from '../features/reports/ReportsView'
 import { SearchBox } from '../features/search/SearchBox'
+import { SettingsHost } from '../features/settings/SettingsHost'
 import { ConflictsView } from '../features/sync/ConflictsView'
 import { SyncBadge } from '../features/sync/SyncBadge'
 import { TeamView } from '../features/sync/TeamView'
@@ -58,15 +59,16 @@ export function App() {
         <h1 className="project-name">{projectName ?? ' '}</h1>
         {project.data && (
           <span className="muted project-counts">
-            {formatCount(project.data.counts.sources, 'source', 'sources')} ·{' '}
-            {formatCount(project.data.counts.annotations, 'quote', 'quotes')} ·{' '}
-            {formatCount(project.data.counts.entities, 'entity', 'entities')}
+            {formatCount(project.data.counts.sources, t('app.source'), t('app.sources'))} ·{' '}
+            {formatCount(project.data.counts.annotations, t('app.quote'), t('app.quotes'))} ·{' '}
+            {formatCount(project.data.counts.entities, t('app.entity'), t('app.entities'))}
           </span>
         )}
         <SearchBox />
         <SaveStatus projectOpen={project.isSuccess} />
         <SyncBadge projectOpen={project.isSuccess} />
         {project.isSuccess && <ProjectPanel />}
+        <SettingsHost />
         <PaletteHost />
       </header>
       <nav className="app-nav" aria-label={t('app.views')}>
