@@ -59,9 +59,19 @@ export function App() {
         <h1 className="project-name">{projectName ?? ' '}</h1>
         {project.data && (
           <span className="muted project-counts">
-            {formatCount(project.data.counts.sources, t('app.source'), t('app.sources'))} ·{' '}
-            {formatCount(project.data.counts.annotations, t('app.quote'), t('app.quotes'))} ·{' '}
-            {formatCount(project.data.counts.entities, t('app.entity'), t('app.entities'))}
+            {formatCount(project.data.counts.sources, t('app.countSource'), t('app.countSources'))}{' '}
+            ·{' '}
+            {formatCount(
+              project.data.counts.annotations,
+              t('app.countQuote'),
+              t('app.countQuotes'),
+            )}{' '}
+            ·{' '}
+            {formatCount(
+              project.data.counts.entities,
+              t('app.countEntity'),
+              t('app.countEntities'),
+            )}
           </span>
         )}
         <SearchBox />

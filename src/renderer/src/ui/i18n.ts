@@ -20,10 +20,11 @@ const LANGUAGE_KEY = 'sightline.language'
 const CALENDAR_KEY = 'sightline.calendar'
 
 type Messages = Record<string, unknown>
-// Vite bundles the files; tools that load a renderer module under plain Node (the bench) have
-// no import.meta.glob and get the keys themselves.
+// Vite bundles the files (it rewrites the glob call at build time, so the call must stay
+// literal); tools that load a renderer module under plain Node (the bench) have no Vite, no
+// import.meta.env, and get the English defaults or the keys.
 const files: Record<string, Messages> =
-  typeof import.meta.glob === 'function'
+  import.meta.env !== undefined
     ? import.meta.glob<Messages>('../locales/*/*.json', { eager: true, import: 'default' })
     : {}
 
