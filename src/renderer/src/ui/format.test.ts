@@ -25,3 +25,10 @@ describe('dates in another calendar', () => {
     expect(formatDayIn('2025-05-20', 'en')).toMatch(/May/)
   })
 })
+
+describe('dates in Dari with the Gregorian calendar', () => {
+  it('keeps the Gregorian year, in Dari digits', () => {
+    expect(formatDayIn('2025', 'fa-AF-u-ca-gregory')).toBe('۲۰۲۵')
+    expect(formatDayIn('2025', 'en-u-ca-gregory')).toBe('2025')
+  })
+})

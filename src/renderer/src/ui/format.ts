@@ -30,8 +30,7 @@ export function formatDayIn(iso: string, locale: string): string {
   const [, year, month, day] = match
   const date = new Date(Date.UTC(Number(year), Number(month ?? 1) - 1, Number(day ?? 1)))
   if (!month) {
-    // A bare year stays as written in the Gregorian calendar; another calendar has its own.
-    if (!/-u-ca-/.test(locale) && locale.startsWith('en')) return year!
+    // Through Intl too: another calendar has its own year, Dari its own digits.
     return new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' }).format(date)
   }
   if (!day) {

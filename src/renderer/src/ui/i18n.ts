@@ -118,10 +118,11 @@ export function currentDirection(): 'ltr' | 'rtl' {
 
 /**
  * The BCP 47 tag Intl formats dates with: the language, plus the Solar Hijri calendar when
- * the analyst chose it ("fa-AF-u-ca-persian", "en-u-ca-persian").
+ * the analyst chose it ("fa-AF-u-ca-persian"), else the Gregorian ("fa-AF-u-ca-gregory").
  */
 export function dateLocale(): string {
-  return calendar === 'persian' ? `${language}-u-ca-persian` : language
+  // Named either way: Intl's default calendar for fa-AF is already the Solar Hijri one.
+  return `${language}-u-ca-${calendar === 'persian' ? 'persian' : 'gregory'}`
 }
 
 /** Sets lang and dir on <html> before the first paint, so the layout mirrors from the start. */
