@@ -8,6 +8,7 @@ import type { MethodInput, MethodName, MethodOutput } from '../../../shared/cont
 import type { SightlineBridge } from '../../../shared/ipc'
 import { isErrorCode, type Result } from '../../../shared/result'
 import { ApiError } from './errors'
+import { t } from '../ui/i18n'
 
 declare global {
   interface Window {
@@ -31,7 +32,7 @@ const httpTransport: Transport = async (method, input) => {
   } catch {
     return {
       ok: false,
-      error: { code: 'internal', message: `The server answered ${response.status}.` },
+      error: { code: 'internal', message: t('api.theServerAnswered', { status: response.status }) },
     }
   }
 }
@@ -45,7 +46,7 @@ function asResult(raw: unknown): Result<unknown> {
     const envelope = raw as Result<unknown>
     if (envelope.ok || isErrorCode(envelope.error?.code)) return envelope
   }
-  return { ok: false, error: { code: 'internal', message: 'Unexpected answer from Sightline.' } }
+  return { ok: false, error: { code: 'internal', message: t('api.unexpectedAnswerFromSightline') } }
 }
 
 /** Calls a contract method; resolves with its value or rejects with an ApiError. */

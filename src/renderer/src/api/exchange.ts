@@ -6,6 +6,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { MAX_EXCHANGE_BYTES, UPLOAD_CHUNK_CHARS, type MethodInput } from '../../../shared/contract'
 import { call } from './client'
+import { t } from '../ui/i18n'
 
 const exchangeKeys = {
   all: ['exchange'] as const,
@@ -55,7 +56,10 @@ const megabytes = (bytes: number): string => `${Math.ceil(bytes / 1024 / 1024)} 
 /** Why a file cannot be imported before it is even read; null when it can be. */
 export function fileTooLarge(file: { size: number }): string | null {
   return file.size > MAX_EXCHANGE_BYTES
-    ? `The file is ${megabytes(file.size)}; Sightline imports files up to ${megabytes(MAX_EXCHANGE_BYTES)} at once. Nothing was imported.`
+    ? t('api.theFileIsSightlineImportsFiles', {
+        megabytes: megabytes(file.size),
+        megabytes2: megabytes(MAX_EXCHANGE_BYTES),
+      })
     : null
 }
 

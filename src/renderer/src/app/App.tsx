@@ -16,12 +16,14 @@ import { ImportHost } from '../features/reader/ImportHost'
 import { ReaderView } from '../features/reader/ReaderView'
 import { ReportsView } from '../features/reports/ReportsView'
 import { SearchBox } from '../features/search/SearchBox'
+import { SettingsHost } from '../features/settings/SettingsHost'
 import { ConflictsView } from '../features/sync/ConflictsView'
 import { SyncBadge } from '../features/sync/SyncBadge'
 import { TeamView } from '../features/sync/TeamView'
 import { TimelineView } from '../features/timeline/TimelineView'
 import { useCurrentView, VIEWS, type ViewId } from '../routes/views'
 import { formatCount } from '../ui/format'
+import { t } from '../ui/i18n'
 
 const VIEW_COMPONENTS: Record<ViewId, () => React.JSX.Element> = {
   groups: () => <EntityGridView key="group" type="group" />,
@@ -53,22 +55,33 @@ export function App() {
   return (
     <div className="app">
       <header className="app-header">
-        <span className="brand">Sightline</span>
+        <span className="brand">{t('app.sightline')}</span>
         <h1 className="project-name">{projectName ?? ' '}</h1>
         {project.data && (
           <span className="muted project-counts">
-            {formatCount(project.data.counts.sources, 'source', 'sources')} ·{' '}
-            {formatCount(project.data.counts.annotations, 'quote', 'quotes')} ·{' '}
-            {formatCount(project.data.counts.entities, 'entity', 'entities')}
+            {formatCount(project.data.counts.sources, t('app.countSource'), t('app.countSources'))}{' '}
+            ·{' '}
+            {formatCount(
+              project.data.counts.annotations,
+              t('app.countQuote'),
+              t('app.countQuotes'),
+            )}{' '}
+            ·{' '}
+            {formatCount(
+              project.data.counts.entities,
+              t('app.countEntity'),
+              t('app.countEntities'),
+            )}
           </span>
         )}
         <SearchBox />
         <SaveStatus projectOpen={project.isSuccess} />
         <SyncBadge projectOpen={project.isSuccess} />
         {project.isSuccess && <ProjectPanel />}
+        <SettingsHost />
         <PaletteHost />
       </header>
-      <nav className="app-nav" aria-label="Views">
+      <nav className="app-nav" aria-label={t('app.views')}>
         <ul>
           {VIEWS.map((v) => (
             <li key={v.id}>
@@ -86,7 +99,7 @@ export function App() {
           <RecoveryScreen fallbackMessage={project.error.message} />
         ) : project.isError ? (
           <div role="alert" className="error-panel">
-            <h2>No project is open</h2>
+            <h2>{t('app.noProjectIsOpen')}</h2>
             <p>{project.error.message}</p>
           </div>
         ) : (

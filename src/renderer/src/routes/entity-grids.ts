@@ -1,4 +1,5 @@
 import type { KnownEntityType } from '../../../shared/model'
+import { t } from '../ui/i18n'
 
 /** The grid that lists one entity type: its names in the interface and its hash route. */
 export interface EntityGridSpec {
@@ -11,14 +12,34 @@ export interface EntityGridSpec {
 }
 
 export const ENTITY_GRIDS: Record<KnownEntityType, EntityGridSpec> = {
-  group: { type: 'group', label: 'Groups', singular: 'group', route: 'groups' },
-  person: { type: 'person', label: 'People', singular: 'person', route: 'people' },
-  place: { type: 'place', label: 'Places', singular: 'place', route: 'places' },
+  group: {
+    type: 'group',
+    label: t('app.groups'),
+    singular: t('model.singular.group'),
+    route: 'groups',
+  },
+  person: {
+    type: 'person',
+    label: t('app.people'),
+    singular: t('model.singular.person'),
+    route: 'people',
+  },
+  place: {
+    type: 'place',
+    label: t('app.places'),
+    singular: t('model.singular.place'),
+    route: 'places',
+  },
   community: {
     type: 'community',
-    label: 'Communities',
-    singular: 'community',
+    label: t('app.communities'),
+    singular: t('model.singular.community'),
     route: 'communities',
   },
-  event: { type: 'event', label: 'Events', singular: 'event', route: 'events' },
+  event: {
+    type: 'event',
+    label: t('app.events'),
+    singular: t('model.singular.event'),
+    route: 'events',
+  },
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import { t } from '../ui/i18n'
 
 /**
  * A command a view registers (ui/commands.ts) while it is open, named here too so the
@@ -9,37 +10,41 @@ export interface ViewCommand {
   title: string
 }
 
-const GRID_COMMANDS: readonly ViewCommand[] = [{ id: 'grid.export-csv', title: 'Export CSV' }]
+const GRID_COMMANDS: readonly ViewCommand[] = [{ id: 'grid.export-csv', title: t('app.exportCsv') }]
 
 export const VIEWS = [
-  { id: 'groups', label: 'Groups', commands: GRID_COMMANDS },
-  { id: 'people', label: 'People', commands: GRID_COMMANDS },
-  { id: 'places', label: 'Places', commands: GRID_COMMANDS },
-  { id: 'communities', label: 'Communities', commands: GRID_COMMANDS },
-  { id: 'events', label: 'Events', commands: GRID_COMMANDS },
+  { id: 'groups', label: t('app.groups'), commands: GRID_COMMANDS },
+  { id: 'people', label: t('app.people'), commands: GRID_COMMANDS },
+  { id: 'places', label: t('app.places'), commands: GRID_COMMANDS },
+  { id: 'communities', label: t('app.communities'), commands: GRID_COMMANDS },
+  { id: 'events', label: t('app.events'), commands: GRID_COMMANDS },
   {
     id: 'graph',
-    label: 'Graph',
+    label: t('app.graph'),
     commands: [
-      { id: 'graph.run-layout', title: 'Run layout' },
-      { id: 'graph.fit', title: 'Fit the graph to the view' },
+      { id: 'graph.run-layout', title: t('app.runLayout') },
+      { id: 'graph.fit', title: t('app.fitTheGraphToTheView') },
     ],
   },
-  { id: 'map', label: 'Map', commands: [] },
-  { id: 'timeline', label: 'Timeline', commands: [] },
+  { id: 'map', label: t('app.map'), commands: [] },
+  { id: 'timeline', label: t('app.timeline'), commands: [] },
   {
     id: 'sources',
-    label: 'Sources',
+    label: t('app.sources'),
     commands: [
-      { id: 'sources.import', title: 'Import files…' },
-      { id: 'sources.paste', title: 'Paste text as a source…' },
+      { id: 'sources.import', title: t('app.importFiles') },
+      { id: 'sources.paste', title: t('app.pasteTextAsASource') },
     ],
   },
-  { id: 'notes', label: 'Notes', commands: [{ id: 'notes.new', title: 'New note' }] },
-  { id: 'analyses', label: 'Analyses', commands: [] },
-  { id: 'reports', label: 'Reports', commands: [{ id: 'reports.new', title: 'New report' }] },
-  { id: 'team', label: 'Team', commands: [] },
-  { id: 'conflicts', label: 'Conflicts', commands: [] },
+  { id: 'notes', label: t('app.notes'), commands: [{ id: 'notes.new', title: t('app.newNote') }] },
+  { id: 'analyses', label: t('app.analyses'), commands: [] },
+  {
+    id: 'reports',
+    label: t('app.reports'),
+    commands: [{ id: 'reports.new', title: t('app.newReport') }],
+  },
+  { id: 'team', label: t('app.team'), commands: [] },
+  { id: 'conflicts', label: t('app.conflicts'), commands: [] },
 ] as const satisfies readonly { id: string; label: string; commands: readonly ViewCommand[] }[]
 export type ViewId = (typeof VIEWS)[number]['id']
 

@@ -1,3 +1,4 @@
+import { t } from './i18n'
 /**
  * The foot of a dialog that asks for an answer: what went wrong with the last attempt, if
  * anything, then Cancel and the one button that acts. Cancel comes first, so it is where
@@ -11,7 +12,7 @@ export function ConfirmActions({
   tone = 'danger',
   disabled = false,
   error,
-  cancelLabel = 'Cancel',
+  cancelLabel = t('ui.cancel'),
 }: {
   confirmLabel: string
   onConfirm?: () => void

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { t } from './i18n'
 
 /**
  * Why a file was refused: the message, then every problem the app listed (where in the file,
@@ -15,7 +16,7 @@ export function FileProblems({
     <>
       <p>{message}</p>
       {problems.length > 1 && (
-        <ul aria-label="Problems found in the file">
+        <ul aria-label={t('ui.problemsFoundInTheFile')}>
           {problems.map((problem, index) => (
             <li key={index}>
               {problem.path ? <code>{problem.path}</code> : null} {problem.message}

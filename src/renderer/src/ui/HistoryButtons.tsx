@@ -1,5 +1,6 @@
 import type { HistoryState } from './edit-history'
 import type { HistoryCommand } from './shortcuts'
+import { t } from './i18n'
 
 /** Undo and Redo of the session's edit history, each naming the edit it would take back. */
 export function HistoryButtons({
@@ -18,18 +19,26 @@ export function HistoryButtons({
         className={className}
         onClick={() => onHistory('undo')}
         disabled={!history.undoLabel || history.busy}
-        title={history.undoLabel ? `Undo ${history.undoLabel} (Ctrl+Z)` : 'Nothing to undo'}
+        title={
+          history.undoLabel
+            ? t('ui.undoCtrlZ', { undoLabel: history.undoLabel })
+            : t('ui.nothingToUndo')
+        }
       >
-        Undo
+        {t('ui.undo')}
       </button>
       <button
         type="button"
         className={className}
         onClick={() => onHistory('redo')}
         disabled={!history.redoLabel || history.busy}
-        title={history.redoLabel ? `Redo ${history.redoLabel} (Ctrl+Shift+Z)` : 'Nothing to redo'}
+        title={
+          history.redoLabel
+            ? t('ui.redoCtrlShiftZ', { redoLabel: history.redoLabel })
+            : t('ui.nothingToRedo')
+        }
       >
-        Redo
+        {t('ui.redo')}
       </button>
     </>
   )

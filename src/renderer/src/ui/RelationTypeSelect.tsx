@@ -1,5 +1,7 @@
 import { RELATION_PHRASES } from '../../../shared/contract'
 import { RELATION_TYPES, type RelationType } from '../../../shared/model'
+import { t } from './i18n'
+import { relationTypeLabel } from './model-labels'
 
 /** The relation types as they read in a sentence ("is allied with"), labelled "Relation". */
 export function RelationTypeSelect({
@@ -11,11 +13,11 @@ export function RelationTypeSelect({
 }) {
   return (
     <label>
-      Relation
+      {t('ui.relation')}
       <select value={value} onChange={(e) => onChange(e.target.value as RelationType)}>
-        {RELATION_TYPES.map((t) => (
-          <option key={t} value={t}>
-            {RELATION_PHRASES[t]}
+        {RELATION_TYPES.map((type) => (
+          <option key={type} value={type}>
+            {relationTypeLabel(type, RELATION_PHRASES[type])}
           </option>
         ))}
       </select>

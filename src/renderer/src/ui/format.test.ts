@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatCount, formatDay } from './format'
+import { formatCount, formatDay, formatDayIn } from './format'
 
 describe('counts and dates', () => {
   it('says "1 source", not "1 sources", and groups digits', () => {
@@ -14,5 +14,21 @@ describe('counts and dates', () => {
     expect(formatDay('2025-05')).not.toMatch(/\b1\b/)
     expect(formatDay('2025')).toBe('2025')
     expect(formatDay('last spring')).toBe('last spring')
+  })
+})
+
+describe('dates in another calendar', () => {
+  it('writes the Solar Hijri date with Dari month names and digits', () => {
+    expect(formatDayIn('2025-05-20', 'fa-AF-u-ca-persian')).toBe('۳۰ ثور ۱۴۰۴')
+    expect(formatDayIn('2025', 'fa-AF-u-ca-persian')).toMatch(/۱۴۰[۳۴]/)
+    expect(formatDayIn('2025-05-20', 'en-u-ca-persian')).toMatch(/1404/)
+    expect(formatDayIn('2025-05-20', 'en')).toMatch(/May/)
+  })
+})
+
+describe('dates in Dari with the Gregorian calendar', () => {
+  it('keeps the Gregorian year, in Dari digits', () => {
+    expect(formatDayIn('2025', 'fa-AF-u-ca-gregory')).toBe('۲۰۲۵')
+    expect(formatDayIn('2025', 'en-u-ca-gregory')).toBe('2025')
   })
 })

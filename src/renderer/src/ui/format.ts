@@ -1,34 +1,49 @@
 /**
- * Numbers, counts and dates as the analyst's locale writes them: "1 source", "2,140 quotes",
- * "20 May 2025". English words for now; the plural rule and the digits come from Intl, so a
- * translation (issue #23) only adds the words.
+ * Numbers, counts and dates as the analyst's language writes them: "1 source", "2,140 quotes",
+ * "20 May 2025"; in Dari "۲٬۱۴۰ نقل‌قول" and, with the Solar Hijri calendar chosen, "۳۰ ثور ۱۴۰۴".
+ * The caller passes the words (through t); the plural rule, digits and calendar come from Intl.
+ * Only what is shown changes: stored values and exports keep ISO dates and ASCII digits.
  */
-const numbers = new Intl.NumberFormat()
-const plurals = new Intl.PluralRules()
+import { currentLanguage, dateLocale } from './i18n'
+
+const numbers = new Intl.NumberFormat(currentLanguage())
+const plurals = new Intl.PluralRules(currentLanguage())
 
 /** "1 source", "0 sources", "12,400 sources". */
 export function formatCount(count: number, one: string, other: string): string {
   return `${numbers.format(count)} ${plurals.select(count) === 'one' ? one : other}`
 }
 
-const days = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' })
+/** A number with the language's digits and grouping. */
+export function formatNumber(value: number): string {
+  return numbers.format(value)
+}
 
 /**
- * A calendar date ("2025-05-20", or a partial "2025-05" / "2025") as the locale writes it;
- * partial dates keep their precision. Anything else is returned as it is.
+ * A calendar date ("2025-05-20", or a partial "2025-05" / "2025") in the given locale (a BCP 47
+ * tag that may name a calendar: "fa-AF-u-ca-persian"); partial dates keep their precision.
+ * Anything else is returned as it is.
  */
-export function formatDay(iso: string): string {
+export function formatDayIn(iso: string, locale: string): string {
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso)
   if (!match) return iso
   const [, year, month, day] = match
-  if (!month) return year!
-  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day ?? 1)))
+  const date = new Date(Date.UTC(Number(year), Number(month ?? 1) - 1, Number(day ?? 1)))
+  if (!month) {
+    // Through Intl too: another calendar has its own year, Dari its own digits.
+    return new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' }).format(date)
+  }
   if (!day) {
-    return new Intl.DateTimeFormat(undefined, {
+    return new Intl.DateTimeFormat(locale, {
       year: 'numeric',
       month: 'short',
       timeZone: 'UTC',
     }).format(date)
   }
-  return days.format(date)
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date)
+}
+
+/** A calendar date in the analyst's language and calendar. */
+export function formatDay(iso: string): string {
+  return formatDayIn(iso, dateLocale())
 }

@@ -5,6 +5,7 @@
  */
 import { useCommands } from './commands'
 import { chordMatches, takesTypingKeys, type FocusedElement, type KeyPress } from './keys'
+import { t } from './i18n'
 
 export { takesTypingKeys, type FocusedElement, type KeyPress }
 
@@ -38,11 +39,17 @@ export function useUndoRedoShortcuts(run: (command: HistoryCommand) => void): vo
   useCommands([
     {
       id: 'edit.undo',
-      title: 'Undo the last edit',
-      scope: 'Editing',
+      title: t('ui.undoTheLastEdit'),
+      scope: t('ui.editing'),
       keys: UNDO_KEYS,
       run: () => run('undo'),
     },
-    { id: 'edit.redo', title: 'Redo', scope: 'Editing', keys: REDO_KEYS, run: () => run('redo') },
+    {
+      id: 'edit.redo',
+      title: t('ui.redo'),
+      scope: t('ui.editing'),
+      keys: REDO_KEYS,
+      run: () => run('redo'),
+    },
   ])
 }

@@ -1,6 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react'
 import { editHistory, type HistoryState } from './edit-history'
 import { useUndoRedoShortcuts, type HistoryCommand } from './shortcuts'
+import { t } from './i18n'
 
 /**
  * Undo and redo of the session's edits, from a view's toolbar and from Ctrl+Z / Ctrl+Shift+Z:
@@ -19,7 +20,12 @@ export function useUndoRedo(announce: (message: string) => void): {
         const label = await (command === 'undo' ? editHistory.undo() : editHistory.redo())
         if (label) announce(`${command === 'undo' ? 'Undone' : 'Redone'}: ${label}.`)
       } catch (error) {
-        announce(`Could not ${command}: ${error instanceof Error ? error.message : String(error)}`)
+        announce(
+          t('ui.couldNot', {
+            command,
+            value: error instanceof Error ? error.message : String(error),
+          }),
+        )
       }
     },
     [announce],

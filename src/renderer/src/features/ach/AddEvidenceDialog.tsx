@@ -1,11 +1,12 @@
 import { useDeferredValue, useState } from 'react'
-import { credibilityLabel } from '../../../../shared/admiralty'
+import { credibilityLabel } from '../../ui/model-labels'
 import type { Relevance } from '../../../../shared/model'
 import { useQuoteCandidates } from '../../api/analyses'
 import { Dialog } from '../../ui/Dialog'
 import { addEvidence } from '../../ui/analyses/evidence-edits'
 import { RelevanceSelect } from '../../ui/analyses/RelevanceSelect'
 import { errorMessage } from '../../ui/error-message'
+import { t } from '../../ui/i18n'
 
 const CREDIBILITIES = [1, 2, 3, 4, 5, 6] as const
 
@@ -49,44 +50,44 @@ export function AddEvidenceDialog({
   const addQuote = (annotationId: string, exact: string) =>
     run(async () => {
       await addEvidence({ analysisId, annotationIds: [annotationId], relevance }, 'add a quote')
-      announce(`Added “${exact.slice(0, 60)}” to the matrix.`)
+      announce(t('ach.addedToTheMatrix', { slice: exact.slice(0, 60) }))
     })
 
   const addNote = () =>
     run(async () => {
       await addEvidence({ analysisId, note, credibility, relevance }, 'add a note of reasoning')
-      announce('Added a note of reasoning to the matrix.')
+      announce(t('ach.addedANoteOfReasoningTo'))
       setNote('')
     })
 
   return (
     <Dialog
-      title="Add evidence"
+      title={t('ach.addEvidence')}
       onClose={onClose}
       size="wide"
       className="ach-add-evidence"
       headerActions={
         <button type="button" onClick={onClose}>
-          Done
+          {t('ach.done')}
         </button>
       }
     >
       <RelevanceSelect
         className="ach-add-relevance"
-        label="Relevance of what you add"
+        label={t('ach.relevanceOfWhatYouAdd')}
         value={relevance}
         onChange={setRelevance}
       />
-      <h3>Quotes</h3>
+      <h3>{t('ach.quotes')}</h3>
       <input
         type="search"
-        aria-label="Find quotes"
-        placeholder="Words of the quote, its comment, tags or source"
+        aria-label={t('ach.findQuotes')}
+        placeholder={t('ach.wordsOfTheQuoteItsComment')}
         value={search}
         onChange={(event) => setSearch(event.target.value)}
         data-autofocus
       />
-      <ul className="ach-candidates" aria-label="Quotes found">
+      <ul className="ach-candidates" aria-label={t('ach.quotesFound')}>
         {(candidates.data ?? []).map((quote) => {
           if (quote.status === 'missing') return null
           const added = inMatrix.has(quote.annotationId)
@@ -105,14 +106,14 @@ export function AddEvidenceDialog({
                 aria-label={`${added ? 'In the matrix' : 'Add'}: “${quote.exact.slice(0, 60)}”`}
                 onClick={() => void addQuote(quote.annotationId, quote.exact)}
               >
-                {added ? 'In the matrix' : 'Add'}
+                {added ? t('ach.inTheMatrix') : t('ach.add')}
               </button>
             </li>
           )
         })}
       </ul>
-      {candidates.data?.length === 0 && <p className="muted">No quote matches.</p>}
-      <h3>A note of reasoning</h3>
+      {candidates.data?.length === 0 && <p className="muted">{t('ach.noQuoteMatches')}</p>}
+      <h3>{t('ach.aNoteOfReasoning')}</h3>
       <form
         className="ach-add-note"
         onSubmit={(event) => {
@@ -121,14 +122,14 @@ export function AddEvidenceDialog({
         }}
       >
         <textarea
-          aria-label="Note of reasoning"
-          placeholder="An argument or an absence that bears on the hypotheses, e.g. “No front has claimed to hold a district centre.”"
+          aria-label={t('ach.noteOfReasoning')}
+          placeholder={t('ach.anArgumentOrAnAbsenceThat')}
           rows={2}
           value={note}
           onChange={(event) => setNote(event.target.value)}
         />
         <label>
-          Credibility
+          {t('ach.credibility')}
           <select value={credibility} onChange={(e) => setCredibility(Number(e.target.value))}>
             {CREDIBILITIES.map((grade) => (
               <option key={grade} value={grade}>
@@ -138,7 +139,7 @@ export function AddEvidenceDialog({
           </select>
         </label>
         <button type="submit" disabled={busy || note.trim() === ''}>
-          Add note
+          {t('ach.addNote')}
         </button>
       </form>
       {error && (

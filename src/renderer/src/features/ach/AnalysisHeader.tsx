@@ -5,6 +5,7 @@ import { ConfirmActions } from '../../ui/ConfirmActions'
 import { Dialog } from '../../ui/Dialog'
 import { deleteAnalysis, updateAnalysis } from './edits'
 import { errorMessage } from '../../ui/error-message'
+import { t } from '../../ui/i18n'
 
 /** The question the analysis answers, its description, and the way back to every analysis. */
 export function AnalysisHeader({
@@ -20,7 +21,7 @@ export function AnalysisHeader({
   return (
     <header className="ach-header">
       <a href={ANALYSES_HREF} className="ach-back">
-        All analyses
+        {t('ach.allAnalyses')}
       </a>
       {editing ? (
         <QuestionForm analysis={analysis} onDone={() => setEditing(false)} />
@@ -39,24 +40,22 @@ export function AnalysisHeader({
       {!editing && (
         <div className="button-row">
           <button type="button" onClick={() => setEditing(true)}>
-            Edit question
+            {t('ach.editQuestion')}
           </button>
           <button type="button" onClick={() => setDeleting(true)}>
-            Delete analysis
+            {t('ach.deleteAnalysis')}
           </button>
         </div>
       )}
       {deleting && (
         <Dialog
-          title={`Delete the analysis “${analysis.question}”?`}
+          title={t('ach.deleteTheAnalysis', { question: analysis.question })}
           onClose={() => setDeleting(false)}
           size="narrow"
         >
-          <p>
-            Its hypotheses, rows and ratings go with it; the quotes stay. Ctrl+Z brings it back.
-          </p>
+          <p>{t('ach.itsHypothesesRowsAndRatingsGo')}</p>
           <ConfirmActions
-            confirmLabel="Delete analysis"
+            confirmLabel={t('ach.deleteAnalysis')}
             onConfirm={() =>
               deleteAnalysis(analysis).then(
                 () => {
@@ -82,7 +81,7 @@ function QuestionForm({ analysis, onDone }: { analysis: Analysis; onDone: () => 
   return (
     <form
       className="ach-question-form"
-      aria-label="Edit the question"
+      aria-label={t('ach.editTheQuestion')}
       onSubmit={(event) => {
         event.preventDefault()
         updateAnalysis(analysis, { question, description }).then(onDone, (e: unknown) =>
@@ -91,7 +90,7 @@ function QuestionForm({ analysis, onDone }: { analysis: Analysis; onDone: () => 
       }}
     >
       <label>
-        Question
+        {t('ach.question')}
         <input
           value={question}
           maxLength={500}
@@ -99,7 +98,7 @@ function QuestionForm({ analysis, onDone }: { analysis: Analysis; onDone: () => 
         />
       </label>
       <label>
-        Description
+        {t('ach.description')}
         <textarea
           rows={2}
           value={description}
@@ -108,10 +107,10 @@ function QuestionForm({ analysis, onDone }: { analysis: Analysis; onDone: () => 
       </label>
       <div className="button-row">
         <button type="submit" className="primary">
-          Save
+          {t('ach.save')}
         </button>
         <button type="button" onClick={onDone}>
-          Cancel
+          {t('ach.cancel')}
         </button>
       </div>
       {error && (

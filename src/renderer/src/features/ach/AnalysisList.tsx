@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useAnalysisList } from '../../api/analyses'
 import { analysisHref } from '../../routes/links'
 import { createAnalysis } from './edits'
+import { t } from '../../ui/i18n'
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
 
@@ -28,13 +29,9 @@ export function AnalysisList() {
   return (
     <section className="ach-list-view" aria-labelledby="ach-list-title">
       <div className="view-toolbar">
-        <h2 id="ach-list-title">Analyses</h2>
+        <h2 id="ach-list-title">{t('ach.analyses')}</h2>
       </div>
-      <p className="muted ach-intro">
-        An Analysis of Competing Hypotheses weighs every quote against every explanation at once.
-        Evidence that fits all of them tells them apart no better than none; the one the evidence
-        argues against least comes first.
-      </p>
+      <p className="muted ach-intro">{t('ach.anAnalysisOfCompetingHypothesesWeighs')}</p>
       <form
         className="ach-new"
         onSubmit={(event) => {
@@ -43,16 +40,16 @@ export function AnalysisList() {
         }}
       >
         <label>
-          Question
+          {t('ach.question')}
           <input
             value={question}
             maxLength={500}
-            placeholder="Which explanation do the sources support?"
+            placeholder={t('ach.whichExplanationDoTheSourcesSupport')}
             onChange={(event) => setQuestion(event.target.value)}
           />
         </label>
         <button type="submit" className="primary" disabled={busy || question.trim() === ''}>
-          Start analysis
+          {t('ach.startAnalysis')}
         </button>
       </form>
       {error && (
@@ -61,13 +58,8 @@ export function AnalysisList() {
         </p>
       )}
       {list.isError && <p role="alert">{list.error.message}</p>}
-      {list.data?.length === 0 && (
-        <p className="muted">
-          No analyses yet. Write the question you are weighing above and press Start analysis; then
-          add hypotheses and score the evidence against each.
-        </p>
-      )}
-      <ul className="ach-list" aria-label="Analyses in this project">
+      {list.data?.length === 0 && <p className="muted">{t('ach.noAnalysesYetWriteTheQuestion')}</p>}
+      <ul className="ach-list" aria-label={t('ach.analysesInThisProject')}>
         {(list.data ?? []).map((a) => (
           <li key={a.id}>
             <a href={analysisHref(a.id)}>
@@ -76,7 +68,7 @@ export function AnalysisList() {
               </span>
               <span className="muted small">
                 {plural(a.hypotheses, 'hypothesis', 'hypotheses')} ·{' '}
-                {plural(a.evidence, 'row', 'rows')} of evidence
+                {plural(a.evidence, 'row', 'rows')} {t('ach.ofEvidence')}
               </span>
             </a>
           </li>

@@ -16,6 +16,7 @@ import type { EvidenceGridRow, MatrixGridRow } from './matrix-model'
 import { RankingPanel } from './RankingPanel'
 import { useMatrixState } from './use-matrix-state'
 import { errorMessage } from '../../ui/error-message'
+import { t } from '../../ui/i18n'
 
 /**
  * One analysis: its question and hypotheses, the matrix, and beside it the ranking, the
@@ -56,7 +57,8 @@ export function AnalysisWorkspace({ analysisId }: { analysisId: string }) {
     (row: EvidenceGridRow, relevance: Relevance) => {
       setRelevance(analysisId, row.view, relevance, `relevance of ${row.label}`).then(
         () => announce(`${row.label}: relevance ${RELEVANCE_LABELS[relevance].toLowerCase()}.`),
-        (e: unknown) => announce(`The relevance was not changed: ${errorMessage(e)}`),
+        (e: unknown) =>
+          announce(t('ach.theRelevanceWasNotChanged', { errorMessage: errorMessage(e) })),
       )
     },
     [analysisId],
@@ -69,7 +71,7 @@ export function AnalysisWorkspace({ analysisId }: { analysisId: string }) {
       announce(
         row.excluded
           ? `${row.label} counts again.`
-          : `What if: ${row.label} is left out of the scores.`,
+          : t('ach.whatIfIsLeftOutOf', { label: row.label }),
       )
     },
     [toggleIncluded],
@@ -86,12 +88,12 @@ export function AnalysisWorkspace({ analysisId }: { analysisId: string }) {
   if (query.isError) {
     return (
       <div role="alert" className="error-panel">
-        <p>This analysis could not be opened: {query.error.message}</p>
-        <a href="#/analyses">All analyses</a>
+        <p>{t('ach.thisAnalysisCouldNotBeOpened', { message: query.error.message })}</p>
+        <a href="#/analyses">{t('ach.allAnalyses')}</a>
       </div>
     )
   }
-  if (!matrix || !model) return <p className="muted">Loading the analysis…</p>
+  if (!matrix || !model) return <p className="muted">{t('ach.loadingTheAnalysis')}</p>
 
   const { analysis } = matrix
   const focusedRow = focused ? rowById.get(focused.rowId) : undefined
@@ -103,9 +105,9 @@ export function AnalysisWorkspace({ analysisId }: { analysisId: string }) {
     <section className="ach-workspace" aria-labelledby="ach-question">
       <AnalysisHeader analysis={analysis} announce={announce} />
       <HypothesesBar analysis={analysis} announce={announce} />
-      <div className="ach-toolbar" role="toolbar" aria-label="Matrix tools">
+      <div className="ach-toolbar" role="toolbar" aria-label={t('ach.matrixTools')}>
         <button type="button" className="primary" onClick={() => setAdding(true)}>
-          Add evidence…
+          {t('ach.addEvidence2')}
         </button>
         <label className="toggle">
           <input
@@ -113,7 +115,7 @@ export function AnalysisWorkspace({ analysisId }: { analysisId: string }) {
             checked={state.nonDiagnosticLast}
             onChange={(event) => state.setNonDiagnosticLast(event.target.checked)}
           />
-          Non-diagnostic rows last
+          {t('ach.nonDiagnosticRowsLast')}
         </label>
         <span className="toolbar-gap" />
         <button
@@ -122,39 +124,47 @@ export function AnalysisWorkspace({ analysisId }: { analysisId: string }) {
           onClick={() => {
             if (!focusedRow) return
             removeEvidence(analysisId, [focusedRow.id], `remove ${focusedRow.label}`).then(
-              () => announce(`Removed ${focusedRow.label} (Ctrl+Z puts it back).`),
-              (e: unknown) => announce(`Not removed: ${errorMessage(e)}`),
+              () => announce(t('ach.removedCtrlZPutsItBack', { label: focusedRow.label })),
+              (e: unknown) => announce(t('ach.notRemoved', { errorMessage: errorMessage(e) })),
             )
           }}
         >
-          Remove row {focusedRow?.label ?? ''}
+          {t('ach.removeRow', { value: focusedRow?.label ?? '' })}
         </button>
         <button
           type="button"
           onClick={() => void undoRedo.run('undo')}
           disabled={!undoRedo.history.undoLabel || undoRedo.history.busy}
-          title={undoRedo.history.undoLabel ? `Undo ${undoRedo.history.undoLabel}` : undefined}
+          title={
+            undoRedo.history.undoLabel
+              ? t('ach.undo2', { undoLabel: undoRedo.history.undoLabel })
+              : undefined
+          }
         >
-          Undo
+          {t('ach.undo')}
         </button>
         <button
           type="button"
           onClick={() => void undoRedo.run('redo')}
           disabled={!undoRedo.history.redoLabel || undoRedo.history.busy}
-          title={undoRedo.history.redoLabel ? `Redo ${undoRedo.history.redoLabel}` : undefined}
+          title={
+            undoRedo.history.redoLabel
+              ? t('ach.redo2', { redoLabel: undoRedo.history.redoLabel })
+              : undefined
+          }
         >
-          Redo
+          {t('ach.redo')}
         </button>
         <button
           type="button"
           disabled={!api}
           onClick={() => api && announce(exportMatrixCsv(api, analysis.question))}
         >
-          Export CSV
+          {t('ach.exportCsv')}
         </button>
       </div>
       <div className="ach-body">
-        <div className="ach-grid-host" role="region" aria-label="Matrix">
+        <div className="ach-grid-host" role="region" aria-label={t('ach.matrix')}>
           <MatrixGrid
             hypotheses={analysis.hypotheses}
             rows={model.rows}
@@ -167,7 +177,7 @@ export function AnalysisWorkspace({ analysisId }: { analysisId: string }) {
             onReady={setApi}
           />
         </div>
-        <aside className="ach-side" aria-label="Scores and the focused cell">
+        <aside className="ach-side" aria-label={t('ach.scoresAndTheFocusedCell')}>
           <RankingPanel
             model={model}
             hypotheses={analysis.hypotheses}
@@ -192,9 +202,9 @@ export function AnalysisWorkspace({ analysisId }: { analysisId: string }) {
                     { comment: comment.trim() === '' ? null : comment },
                     `comment on ${name}`,
                   )
-                  announce(`Comment on ${name} saved.`)
+                  announce(t('ach.commentOnSaved', { name }))
                 } catch (e) {
-                  announce(`The comment was not saved: ${errorMessage(e)}`)
+                  announce(t('ach.theCommentWasNotSaved', { errorMessage: errorMessage(e) }))
                 }
               }}
               onBackToGrid={backToGrid}

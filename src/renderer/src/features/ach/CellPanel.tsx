@@ -2,6 +2,7 @@ import { useState, type RefObject } from 'react'
 import { RATING_LABELS } from '../../../../shared/ach'
 import { ACH_RATINGS, type AchRating, type Hypothesis } from '../../../../shared/model'
 import type { EvidenceGridRow } from './matrix-model'
+import { t } from '../../ui/i18n'
 
 /**
  * The focused cell in full: what it weighs against what, its rating as buttons (for the
@@ -40,11 +41,12 @@ export function CellPanel({
   }
   return (
     <section className="ach-cell-panel" aria-labelledby="ach-cell-title">
-      <h3 id="ach-cell-title">Cell {name}</h3>
+      <h3 id="ach-cell-title">{t('ach.cell', { name })}</h3>
       <p className="small">
-        How does {row.label} bear on <strong dir="auto">{hypothesis.title}</strong>?
+        {t('ach.howDoesBearOn', { label: row.label })}{' '}
+        <strong dir="auto">{hypothesis.title}</strong>?
       </p>
-      <div className="ach-rating-buttons" role="group" aria-label={`Rating of ${name}`}>
+      <div className="ach-rating-buttons" role="group" aria-label={t('ach.ratingOf', { name })}>
         {ACH_RATINGS.map((rating) => (
           <button
             key={rating}
@@ -58,12 +60,12 @@ export function CellPanel({
           </button>
         ))}
         <button type="button" disabled={!cell?.rating} onClick={() => onRate(null)}>
-          Clear
+          {t('ach.clear')}
         </button>
       </div>
       <p className="muted small">
-        {cell?.rating ? RATING_LABELS[cell.rating] : 'Not rated yet'}. Keys: c, cc, n, i, ii, x;
-        Delete clears.
+        {cell?.rating ? RATING_LABELS[cell.rating] : t('ach.notRatedYet')}
+        {t('ach.keysCCcNIIi')}
       </p>
       <form
         onSubmit={(event) => {
@@ -72,7 +74,7 @@ export function CellPanel({
         }}
       >
         <label className="ach-comment">
-          Comment on {name}
+          {t('ach.commentOn', { name })}
           <textarea
             ref={commentRef}
             rows={3}
@@ -88,7 +90,7 @@ export function CellPanel({
           />
         </label>
         <button type="submit" disabled={saving || draft.trim() === saved.trim()}>
-          Save comment
+          {t('ach.saveComment')}
         </button>
       </form>
     </section>

@@ -3,6 +3,7 @@ import { hypothesisLabel } from '../../../../shared/ach'
 import { MAX_HYPOTHESES, type Analysis, type Hypothesis } from '../../../../shared/model'
 import { addHypothesis, removeHypothesis, updateHypothesis } from './edits'
 import { errorMessage } from '../../ui/error-message'
+import { t } from '../../ui/i18n'
 
 /** The hypotheses (the matrix's columns): each can be renamed or removed, and more added. */
 export function HypothesesBar({
@@ -22,7 +23,12 @@ export function HypothesesBar({
     setError(null)
     try {
       const next = await addHypothesis(analysis.id, title, description)
-      announce(`Added ${hypothesisLabel(next.hypotheses.length - 1)}: ${title.trim()}.`)
+      announce(
+        t('ach.added', {
+          hypothesisLabel: hypothesisLabel(next.hypotheses.length - 1),
+          trim: title.trim(),
+        }),
+      )
       setTitle('')
       setDescription('')
     } catch (e) {
@@ -32,7 +38,7 @@ export function HypothesesBar({
 
   return (
     <section className="ach-hypotheses" aria-labelledby="ach-hypotheses-title">
-      <h3 id="ach-hypotheses-title">Hypotheses</h3>
+      <h3 id="ach-hypotheses-title">{t('ach.hypotheses')}</h3>
       <ol className="ach-hypothesis-list">
         {analysis.hypotheses.map((h, i) =>
           editing === h.id ? (
@@ -53,24 +59,29 @@ export function HypothesesBar({
               <button
                 type="button"
                 className="link-button"
-                aria-label={`Edit ${hypothesisLabel(i)}`}
+                aria-label={t('ach.edit2', { hypothesisLabel: hypothesisLabel(i) })}
                 onClick={() => setEditing(h.id)}
               >
-                Edit
+                {t('ach.edit')}
               </button>
               <button
                 type="button"
                 className="link-button"
-                aria-label={`Remove ${hypothesisLabel(i)}`}
+                aria-label={t('ach.remove2', { hypothesisLabel: hypothesisLabel(i) })}
                 onClick={() =>
                   void removeHypothesis(analysis.id, h.id).then(
                     () =>
-                      announce(`Removed ${hypothesisLabel(i)}: ${h.title} (Ctrl+Z puts it back).`),
+                      announce(
+                        t('ach.removedCtrlZPutsItBack2', {
+                          hypothesisLabel: hypothesisLabel(i),
+                          title: h.title,
+                        }),
+                      ),
                     (e: unknown) => setError(errorMessage(e)),
                   )
                 }
               >
-                Remove
+                {t('ach.remove')}
               </button>
             </li>
           ),
@@ -78,27 +89,27 @@ export function HypothesesBar({
       </ol>
       <form
         className="ach-add-hypothesis"
-        aria-label="Add a hypothesis"
+        aria-label={t('ach.addAHypothesis')}
         onSubmit={(event) => {
           event.preventDefault()
           void add()
         }}
       >
         <input
-          aria-label="New hypothesis"
-          placeholder="A possible answer to the question"
+          aria-label={t('ach.newHypothesis')}
+          placeholder={t('ach.aPossibleAnswerToTheQuestion')}
           maxLength={500}
           value={title}
           onChange={(event) => setTitle(event.target.value)}
         />
         <input
-          aria-label="Description of the new hypothesis (optional)"
-          placeholder="What it would mean (optional)"
+          aria-label={t('ach.descriptionOfTheNewHypothesisOptional')}
+          placeholder={t('ach.whatItWouldMeanOptional')}
           value={description}
           onChange={(event) => setDescription(event.target.value)}
         />
         <button type="submit" disabled={full || title.trim() === ''}>
-          Add hypothesis
+          {t('ach.addHypothesis')}
         </button>
       </form>
       {error && (
@@ -127,7 +138,7 @@ function HypothesisForm({
   return (
     <form
       className="ach-edit-hypothesis"
-      aria-label={`Edit ${label}`}
+      aria-label={t('ach.edit3', { label })}
       onSubmit={(event) => {
         event.preventDefault()
         updateHypothesis(analysis, hypothesis.id, { title, description }).then(
@@ -138,22 +149,22 @@ function HypothesisForm({
     >
       <strong>{label}</strong>
       <input
-        aria-label={`Title of ${label}`}
+        aria-label={t('ach.titleOf', { label })}
         maxLength={500}
         value={title}
         onChange={(event) => setTitle(event.target.value)}
         data-autofocus
       />
       <input
-        aria-label={`Description of ${label}`}
+        aria-label={t('ach.descriptionOf', { label })}
         value={description}
         onChange={(event) => setDescription(event.target.value)}
       />
       <button type="submit" className="primary">
-        Save
+        {t('ach.save')}
       </button>
       <button type="button" onClick={onDone}>
-        Cancel
+        {t('ach.cancel')}
       </button>
       {error && (
         <span role="alert" className="error-text">

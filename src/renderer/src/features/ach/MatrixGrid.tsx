@@ -22,6 +22,7 @@ import {
 } from './matrix-columns'
 import type { EvidenceGridRow, MatrixGridRow, ScoreGridRow } from './matrix-model'
 import { DOUBLE_KEY_MS, typeRating } from './rating-keys'
+import { currentDirection } from '../../ui/i18n'
 
 /** The focused rating cell: the row and the hypothesis it rates. */
 export interface FocusedCell {
@@ -147,6 +148,7 @@ export function MatrixGrid({
 
   return (
     <AgGridReact<MatrixGridRow>
+      enableRtl={currentDirection() === 'rtl'}
       theme={gridTheme}
       styleNonce={styleNonce()}
       columnDefs={columnDefs}

@@ -1,6 +1,7 @@
 import { formatScore, leadSentence, REFUTATION_NOTE, WEIGHT_RULE } from '../../../../shared/ach'
 import type { Hypothesis } from '../../../../shared/model'
 import type { MatrixModel } from './matrix-model'
+import { t } from '../../ui/i18n'
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
 
@@ -26,18 +27,21 @@ export function RankingPanel({
   const linchpins = model.rows.filter((r) => r.linchpin !== null)
   return (
     <section className="ach-ranking" aria-labelledby="ach-ranking-title">
-      <h3 id="ach-ranking-title">Ranking</h3>
+      <h3 id="ach-ranking-title">{t('ach.ranking')}</h3>
       {hypotheses.length === 0 ? (
-        <p className="muted">Add hypotheses to rank them.</p>
+        <p className="muted">{t('ach.addHypothesesToRankThem')}</p>
       ) : (
-        <ol className="ach-ranking-list" aria-label="Hypotheses, least inconsistent first">
+        <ol className="ach-ranking-list" aria-label={t('ach.hypothesesLeastInconsistentFirst')}>
           {scores.ranking.map((id) => {
             const score = scoreOf.get(id)!
             return (
               <li key={id} className={scores.leaders.includes(id) ? 'ach-leader' : undefined}>
                 <span
                   className="ach-rank"
-                  aria-label={`Rank ${score.rank}${score.tied ? ', tied' : ''}`}
+                  aria-label={t('ach.rank', {
+                    rank: score.rank,
+                    value: score.tied ? ', tied' : '',
+                  })}
                 >
                   {score.rank}
                   {score.tied ? '=' : ''}
@@ -62,24 +66,22 @@ export function RankingPanel({
       </p>
       {excludedCount > 0 && (
         <p className="ach-what-if">
-          What if: {plural(excludedCount, 'row is', 'rows are')} left out of these scores.{' '}
+          {t('ach.whatIf')} {plural(excludedCount, 'row is', 'rows are')}{' '}
+          {t('ach.leftOutOfTheseScores')}
           <button type="button" onClick={onIncludeAll}>
-            Count every row
+            {t('ach.countEveryRow')}
           </button>
         </p>
       )}
       <p className="muted small">{REFUTATION_NOTE}</p>
       {/* The mapping stays in sight in one line; the full rule opens under it. */}
       <details className="ach-weights small">
-        <summary>Weights: credibility 1–2 √2 · 3–4 1 · 5–6 1/√2</summary>
+        <summary>{t('ach.weightsCredibility1223')}</summary>
         <p className="muted">{WEIGHT_RULE}</p>
       </details>
-      <h3 id="ach-linchpins-title">Linchpins</h3>
+      <h3 id="ach-linchpins-title">{t('ach.linchpins')}</h3>
       {linchpins.length === 0 ? (
-        <p className="muted small">
-          No single row decides the lead: taking any one out, or trusting it one band less, leaves
-          the same hypothesis first.
-        </p>
+        <p className="muted small">{t('ach.noSingleRowDecidesTheLead')}</p>
       ) : (
         <ul className="ach-linchpins" aria-labelledby="ach-linchpins-title">
           {linchpins.map((row) => (

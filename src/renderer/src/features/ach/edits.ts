@@ -10,6 +10,7 @@ import type {
 import type { AchCell, AchRating, Analysis, Relevance } from '../../../../shared/model'
 import * as analyses from '../../api/analyses'
 import { editHistory } from '../../ui/edit-history'
+import { t } from '../../ui/i18n'
 
 /** A cell's rating and comment after a change; undefined when it ends up empty. */
 function changedCell(
@@ -87,7 +88,7 @@ export async function addHypothesis(
   const hypothesisId = analysis.hypotheses.at(-1)!.id
   let removed: HypothesisSnapshot | null = null
   editHistory.push({
-    label: `add the hypothesis “${title.trim()}”`,
+    label: t('ach.addTheHypothesis', { trim: title.trim() }),
     undo: async () => {
       removed = await analyses.removeHypothesis({ analysisId, hypothesisId })
     },
@@ -107,7 +108,7 @@ export async function updateHypothesis(
   const before = { title: current.title, description: current.description }
   await analyses.updateHypothesis({ ...ref, ...patch })
   editHistory.push({
-    label: `edit the hypothesis “${current.title}”`,
+    label: t('ach.editTheHypothesis', { title: current.title }),
     undo: async () => void (await analyses.updateHypothesis({ ...ref, ...before })),
     redo: async () => void (await analyses.updateHypothesis({ ...ref, ...patch })),
   })
@@ -116,7 +117,7 @@ export async function updateHypothesis(
 export async function removeHypothesis(analysisId: string, hypothesisId: string): Promise<void> {
   let removed = await analyses.removeHypothesis({ analysisId, hypothesisId })
   editHistory.push({
-    label: `remove the hypothesis “${removed.hypothesis.title}”`,
+    label: t('ach.removeTheHypothesis', { title: removed.hypothesis.title }),
     undo: async () => void (await analyses.restoreHypothesis(removed)),
     redo: async () => {
       removed = await analyses.removeHypothesis({ analysisId, hypothesisId })
@@ -131,7 +132,7 @@ export async function updateAnalysis(
   const before = { question: analysis.question, description: analysis.description }
   await analyses.updateAnalysis({ id: analysis.id, ...patch })
   editHistory.push({
-    label: `edit the question “${analysis.question}”`,
+    label: t('ach.editTheQuestion2', { question: analysis.question }),
     undo: async () => void (await analyses.updateAnalysis({ id: analysis.id, ...before })),
     redo: async () => void (await analyses.updateAnalysis({ id: analysis.id, ...patch })),
   })
@@ -141,7 +142,7 @@ export async function createAnalysis(question: string): Promise<Analysis> {
   const analysis = await analyses.createAnalysis({ question })
   let snapshot: AnalysisSnapshot | null = null
   editHistory.push({
-    label: `start the analysis “${analysis.question}”`,
+    label: t('ach.startTheAnalysis', { question: analysis.question }),
     undo: async () => {
       snapshot = await analyses.deleteAnalysis(analysis.id)
     },
@@ -153,7 +154,7 @@ export async function createAnalysis(question: string): Promise<Analysis> {
 export async function deleteAnalysis(analysis: Analysis): Promise<void> {
   let snapshot = await analyses.deleteAnalysis(analysis.id)
   editHistory.push({
-    label: `delete the analysis “${analysis.question}”`,
+    label: t('ach.deleteTheAnalysis2', { question: analysis.question }),
     undo: async () => void (await analyses.restoreAnalysis(snapshot)),
     redo: async () => {
       snapshot = await analyses.deleteAnalysis(analysis.id)

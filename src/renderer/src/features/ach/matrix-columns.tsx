@@ -6,7 +6,7 @@
  */
 import type { CellClassParams, ColDef, ValueGetterParams } from 'ag-grid-community'
 import type { CustomCellRendererProps } from 'ag-grid-react'
-import { credibilityLabel, reliabilityLabel } from '../../../../shared/admiralty'
+import { credibilityLabel, reliabilityLabel } from '../../ui/model-labels'
 import {
   BAND_WEIGHTS,
   credibilityBand,
@@ -18,6 +18,7 @@ import {
 import { RELEVANCE_LEVELS, type Hypothesis } from '../../../../shared/model'
 import { readerHref } from '../../routes/links'
 import type { EvidenceGridRow, MatrixGridRow } from './matrix-model'
+import { t } from '../../ui/i18n'
 
 type Col = ColDef<MatrixGridRow>
 
@@ -57,21 +58,26 @@ function gradeText(row: EvidenceGridRow): string {
 
 function gradeTooltip(row: EvidenceGridRow): string {
   const credibility = rowCredibility(row.view)
-  if (credibility === null) return 'The quote was deleted: this row is not scored.'
+  if (credibility === null) return t('ach.theQuoteWasDeletedThisRow')
   const band = credibilityBand(credibility)
   const weight = `counts with the ${band} credibility weight (${BAND_WEIGHTS[band].toFixed(2)})`
   const credibilityWords = `credibility ${credibility} (${credibilityLabel(credibility)?.toLowerCase() ?? ''})`
   const { quote } = row.view
   if (quote === null || quote.status === 'missing')
-    return `The analyst’s ${credibilityWords}; ${weight}.`
-  return `Source reliability ${quote.reliability} (${reliabilityLabel(quote.reliability)?.toLowerCase() ?? ''}), ${credibilityWords}; ${weight}.`
+    return t('ach.theAnalysts', { credibilityWords, weight })
+  return t('ach.sourceReliability', {
+    reliability: quote.reliability,
+    value: reliabilityLabel(quote.reliability)?.toLowerCase() ?? '',
+    credibilityWords,
+    weight,
+  })
 }
 
 function flagsText(row: EvidenceGridRow): string {
   const flags: string[] = []
-  if (row.excluded) flags.push('Left out')
-  if (row.view.quote?.status === 'missing') flags.push('Not scored')
-  if (row.linchpin) flags.push('Linchpin')
+  if (row.excluded) flags.push(t('ach.leftOut'))
+  if (row.view.quote?.status === 'missing') flags.push(t('ach.notScored'))
+  if (row.linchpin) flags.push(t('ach.linchpin'))
   if (row.diagnosticity === 'non-diagnostic') flags.push('Non-diagnostic')
   return flags.join(' · ')
 }
@@ -95,7 +101,7 @@ function IncludeCell({
   return (
     <input
       type="checkbox"
-      aria-label={`Count ${row.label} in the scores`}
+      aria-label={t('ach.countInTheScores', { label: row.label })}
       checked={!row.excluded}
       onChange={() => context.toggleIncluded(row)}
     />
@@ -114,7 +120,7 @@ function EvidenceCell({ data }: CustomCellRendererProps<MatrixGridRow>) {
         <span className="ach-evidence-text ach-note-text" dir="auto">
           {data.view.row.note}
         </span>
-        <span className="ach-evidence-source">Analyst’s note</span>
+        <span className="ach-evidence-source">{t('ach.analystsNote')}</span>
       </div>
     )
   }
@@ -122,9 +128,7 @@ function EvidenceCell({ data }: CustomCellRendererProps<MatrixGridRow>) {
     return (
       <div className="ach-evidence">
         {label}
-        <span className="ach-evidence-text muted">
-          A quote no longer in the project: not scored
-        </span>
+        <span className="ach-evidence-text muted">{t('ach.aQuoteNoLongerInThe')}</span>
       </div>
     )
   }
@@ -135,14 +139,14 @@ function EvidenceCell({ data }: CustomCellRendererProps<MatrixGridRow>) {
         className="ach-evidence-text"
         dir="auto"
         href={readerHref(quote.sourceId, quote.annotationId)}
-        title={`Open in the reader: ${quote.exact}`}
+        title={t('ach.openInTheReader', { exact: quote.exact })}
       >
         “{quote.exact}”
       </a>
       <span className="ach-evidence-source" dir="auto">
         {quote.sourceTitle}
         {quote.sourceDate ? `, ${quote.sourceDate}` : ''}
-        {quote.status === 'orphaned' ? ' · passage lost' : ''}
+        {quote.status === 'orphaned' ? t('ach.passageLost') : ''}
       </span>
     </div>
   )
@@ -177,7 +181,9 @@ function hypothesisColumn(hypothesis: Hypothesis, index: number): Col {
       const row = evidenceOf(p.data)
       const cell = row?.view.row.cells[id]
       if (!row || !cell) return undefined
-      const rating = cell.rating ? `${cell.rating}: ${RATING_LABELS[cell.rating]}` : 'Not rated'
+      const rating = cell.rating
+        ? `${cell.rating}: ${RATING_LABELS[cell.rating]}`
+        : t('ach.notRated')
       return cell.comment ? `${rating}. ${cell.comment}` : rating
     },
   }
@@ -187,7 +193,7 @@ export function matrixColumns(hypotheses: readonly Hypothesis[]): Col[] {
   return [
     {
       colId: 'evidence',
-      headerName: 'Evidence',
+      headerName: t('ach.evidence'),
       width: 260,
       pinned: 'left',
       cellRenderer: EvidenceCell,
@@ -198,8 +204,8 @@ export function matrixColumns(hypotheses: readonly Hypothesis[]): Col[] {
     },
     {
       colId: 'grade',
-      headerName: 'Grade',
-      headerTooltip: 'Source reliability (A–F) and information credibility (1–6), Admiralty',
+      headerName: t('ach.grade'),
+      headerTooltip: t('ach.sourceReliabilityAFAndInformation'),
       width: 80,
       valueGetter: (p) => {
         const row = evidenceOf(p.data)
@@ -212,7 +218,7 @@ export function matrixColumns(hypotheses: readonly Hypothesis[]): Col[] {
     },
     {
       colId: 'relevance',
-      headerName: 'Relevance',
+      headerName: t('ach.relevance'),
       width: 108,
       editable: (p) => p.data?.kind === 'evidence',
       cellEditor: 'agSelectCellEditor',
@@ -226,15 +232,15 @@ export function matrixColumns(hypotheses: readonly Hypothesis[]): Col[] {
     ...hypotheses.map(hypothesisColumn),
     {
       colId: 'include',
-      headerName: 'Counts',
-      headerTooltip: 'Untick a row to see the ranking without it (“what if”); nothing is saved.',
+      headerName: t('ach.counts'),
+      headerTooltip: t('ach.untickARowToSeeThe'),
       width: 90,
       cellRenderer: IncludeCell,
       valueGetter: (p) => (evidenceOf(p.data)?.excluded ? 'no' : 'yes'),
     },
     {
       colId: 'flags',
-      headerName: 'Flags',
+      headerName: t('ach.flags'),
       width: 170,
       valueGetter: (p) => {
         const row = evidenceOf(p.data)
@@ -244,7 +250,7 @@ export function matrixColumns(hypotheses: readonly Hypothesis[]): Col[] {
     },
     {
       colId: 'comments',
-      headerName: 'Comments',
+      headerName: t('ach.comments'),
       hide: true,
       valueGetter: (p) => {
         const row = evidenceOf(p.data)

@@ -3,6 +3,7 @@ import type { GridApi, ProcessCellForExportParams } from 'ag-grid-community'
 import { csvFileName, neutralizeFormula, withBom } from '../../ui/csv'
 import { downloadFile } from '../../ui/download'
 import type { MatrixGridRow } from './matrix-model'
+import { t } from '../../ui/i18n'
 
 /** Downloads the matrix; returns what to announce. */
 export function exportMatrixCsv(api: GridApi<MatrixGridRow>, question: string): string {
@@ -19,5 +20,5 @@ export function exportMatrixCsv(api: GridApi<MatrixGridRow>, question: string): 
     }) ?? ''
   const name = `analysis ${question}`.slice(0, 60)
   downloadFile(csvFileName(name), new Blob([withBom(csv)], { type: 'text/csv;charset=utf-8' }))
-  return `Exported ${api.getDisplayedRowCount()} rows and their scores as CSV.`
+  return t('ach.exportedRowsAndTheirScoresAs', { getDisplayedRowCount: api.getDisplayedRowCount() })
 }

@@ -15,6 +15,7 @@ import {
   type Scores,
 } from '../../../../shared/ach'
 import type { AnalysisMatrix, EvidenceView } from '../../../../shared/contract'
+import { t } from '../../ui/i18n'
 
 export interface EvidenceGridRow {
   kind: 'evidence'
@@ -100,13 +101,13 @@ export function buildMatrixModel(
       {
         kind: 'score',
         id: 'weighted',
-        label: 'Weighted inconsistency',
+        label: t('ach.weightedInconsistency'),
         values: values((s) => formatScore(s.weighted)),
       },
       {
         kind: 'score',
         id: 'inconsistencies',
-        label: 'Inconsistencies',
+        label: t('ach.inconsistencies'),
         values: values((s) => String(s.inconsistencies)),
       },
     ],

@@ -1,21 +1,22 @@
 import { useState } from 'react'
 import type { CsvColumnRole, CsvMapping, ImportPreview } from '../../../../shared/contract'
 import { KNOWN_ENTITY_TYPES } from '../../../../shared/model'
+import { currentLanguage, t } from '../../ui/i18n'
 
 /** The attributes a column can fill, with their names as the grids show them. */
 const ATTRIBUTES: [string, string][] = [
-  ['acronym', 'Acronym'],
-  ['status', 'Status'],
-  ['phase', 'Phase'],
-  ['ideology', 'Ideology'],
-  ['estimatedStrength', 'Estimated strength'],
-  ['firstSeen', 'First seen'],
-  ['role', 'Role'],
-  ['placeKind', 'Place kind'],
-  ['country', 'Country'],
-  ['communityKind', 'Community kind'],
-  ['latitude', 'Latitude'],
-  ['longitude', 'Longitude'],
+  ['acronym', t('exchange.acronym')],
+  ['status', t('exchange.status')],
+  ['phase', t('exchange.phase')],
+  ['ideology', t('exchange.ideology')],
+  ['estimatedStrength', t('exchange.estimatedStrength')],
+  ['firstSeen', t('exchange.firstSeen')],
+  ['role', t('exchange.role')],
+  ['placeKind', t('exchange.placeKind')],
+  ['country', t('exchange.country')],
+  ['communityKind', t('exchange.communityKind')],
+  ['latitude', t('exchange.latitude')],
+  ['longitude', t('exchange.longitude')],
 ]
 
 function roleValue(role: CsvColumnRole): string {
@@ -43,29 +44,28 @@ export function CsvMappingForm({
   return (
     <form
       className="csv-mapping"
-      aria-label="Columns of the CSV file"
+      aria-label={t('exchange.columnsOfTheCsvFile')}
       onSubmit={(event) => {
         event.preventDefault()
         onPreview(mapping)
       }}
     >
       <p className="muted">
-        {csv.rows.toLocaleString('en')} rows. Say what each column holds; rows merge with the entity
-        of the same type and name or alias.
+        {csv.rows.toLocaleString(currentLanguage())} {t('exchange.rowsSayWhatEachColumnHolds')}
       </p>
       <table>
         <thead>
           <tr>
-            <th scope="col">Column</th>
-            <th scope="col">First values</th>
-            <th scope="col">Holds</th>
+            <th scope="col">{t('exchange.column')}</th>
+            <th scope="col">{t('exchange.firstValues')}</th>
+            <th scope="col">{t('exchange.holds')}</th>
           </tr>
         </thead>
         <tbody>
           {csv.headers.map((header, index) => (
             <tr key={index}>
               <th scope="row" dir="auto">
-                {header || `(column ${index + 1})`}
+                {header || t('exchange.column2', { value: index + 1 })}
               </th>
               <td className="muted" dir="auto">
                 {csv.sample
@@ -76,15 +76,15 @@ export function CsvMappingForm({
               </td>
               <td>
                 <select
-                  aria-label={`What the column “${header || index + 1}” holds`}
+                  aria-label={t('exchange.whatTheColumnHolds', { value: header || index + 1 })}
                   value={roleValue(mapping.columns[index] ?? { role: 'ignore' })}
                   onChange={(e) => setColumn(index, roleOf(e.target.value))}
                 >
-                  <option value="ignore">Nothing to import</option>
-                  <option value="name">Name</option>
-                  <option value="aliases">Aliases</option>
-                  <option value="type">Type</option>
-                  <option value="description">Description</option>
+                  <option value="ignore">{t('exchange.nothingToImport')}</option>
+                  <option value="name">{t('exchange.name')}</option>
+                  <option value="aliases">{t('exchange.aliases')}</option>
+                  <option value="type">{t('exchange.type')}</option>
+                  <option value="description">{t('exchange.description')}</option>
                   {ATTRIBUTES.map(([key, label]) => (
                     <option key={key} value={`attribute:${key}`}>
                       {label}
@@ -98,7 +98,7 @@ export function CsvMappingForm({
       </table>
       <div className="button-row">
         <label className="exchange-field">
-          Type of rows without one
+          {t('exchange.typeOfRowsWithoutOne')}
           <select
             value={mapping.defaultType}
             onChange={(e) => setMapping({ ...mapping, defaultType: e.target.value })}
@@ -111,7 +111,7 @@ export function CsvMappingForm({
           </select>
         </label>
         <label className="exchange-field">
-          Aliases separated by
+          {t('exchange.aliasesSeparatedBy')}
           <select
             value={mapping.aliasSeparator}
             onChange={(e) =>
@@ -121,13 +121,13 @@ export function CsvMappingForm({
               })
             }
           >
-            <option value=";">; (semicolon)</option>
-            <option value="|">| (bar)</option>
-            <option value=",">, (comma)</option>
+            <option value=";">{t('exchange.semicolon')}</option>
+            <option value="|">{t('exchange.bar')}</option>
+            <option value=",">{t('exchange.comma')}</option>
           </select>
         </label>
         <button type="submit" disabled={busy}>
-          Preview with these columns
+          {t('exchange.previewWithTheseColumns')}
         </button>
       </div>
     </form>

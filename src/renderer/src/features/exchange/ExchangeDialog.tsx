@@ -3,6 +3,7 @@ import { Dialog } from '../../ui/Dialog'
 import type { ExchangeRequest } from '../../ui/exchange-request'
 import { ExportPanel } from './ExportPanel'
 import { ImportPanel } from './ImportPanel'
+import { t } from '../../ui/i18n'
 import './exchange.css'
 
 type Tab = 'export' | 'import'
@@ -44,19 +45,19 @@ export function ExchangeDialog({
   )
   return (
     <Dialog
-      title="Exchange"
+      title={t('exchange.exchange')}
       onClose={onClose}
       size="wide"
       className="exchange-dialog"
       headerActions={
         <button type="button" onClick={onClose}>
-          Close
+          {t('exchange.close')}
         </button>
       }
     >
-      <div role="tablist" aria-label="Export or import" className="exchange-tabs">
-        {tabButton('export', 'Export')}
-        {tabButton('import', 'Import')}
+      <div role="tablist" aria-label={t('exchange.exportOrImport')} className="exchange-tabs">
+        {tabButton('export', t('exchange.export'))}
+        {tabButton('import', t('exchange.import'))}
       </div>
       <div
         role="tabpanel"

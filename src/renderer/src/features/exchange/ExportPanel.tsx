@@ -8,6 +8,7 @@ import type { ExchangeRequest } from '../../ui/exchange-request'
 import { JobProgress } from './JobProgress'
 import { countsText, formatBytes, TLP_LABELS } from './labels'
 import { RadioOption } from './RadioOption'
+import { t } from '../../ui/i18n'
 
 type Format = 'stix' | 'w3c'
 
@@ -45,22 +46,20 @@ export function ExportPanel({ request }: { request: ExchangeRequest }) {
   return (
     <div className="exchange-panel">
       <fieldset>
-        <legend>Format</legend>
+        <legend>{t('exchange.format')}</legend>
         <RadioOption
           name={names.format}
           checked={format === 'stix'}
           onSelect={() => setFormat('stix')}
         >
-          STIX 2.1 bundle (OpenCTI, MISP, TAXII): entities, relations, quotes as notes, sources as
-          reports
+          {t('exchange.stix21BundleOpenctiMisp')}
         </RadioOption>
         <RadioOption
           name={names.format}
           checked={format === 'w3c'}
           onSelect={() => setFormat('w3c')}
         >
-          W3C Web Annotations (Hypothesis and other annotation tools): quotes with their comments,
-          tags, grades and links
+          {t('exchange.w3cWebAnnotationsHypothesisAndOther')}
         </RadioOption>
       </fieldset>
 
@@ -68,17 +67,17 @@ export function ExportPanel({ request }: { request: ExchangeRequest }) {
         <>
           {request.scope.kind !== 'project' && (
             <fieldset>
-              <legend>What to export</legend>
+              <legend>{t('exchange.whatToExport')}</legend>
               <RadioOption name={names.scope} checked={!whole} onSelect={() => setWhole(false)}>
-                {request.scopeLabel ?? 'The selection'}
+                {request.scopeLabel ?? t('exchange.theSelection')}
               </RadioOption>
               <RadioOption name={names.scope} checked={whole} onSelect={() => setWhole(true)}>
-                The whole project
+                {t('exchange.theWholeProject')}
               </RadioOption>
             </fieldset>
           )}
           <label className="exchange-field">
-            TLP marking
+            {t('exchange.tlpMarking')}
             <select value={tlp} onChange={(e) => setTlp(e.target.value as TlpLevel)}>
               {TLP_LEVELS.map((level) => (
                 <option key={level} value={level}>
@@ -90,9 +89,9 @@ export function ExportPanel({ request }: { request: ExchangeRequest }) {
         </>
       ) : (
         <label className="exchange-field">
-          Annotations of
+          {t('exchange.annotationsOf')}
           <select value={sourceId} onChange={(e) => setSourceId(e.target.value)}>
-            <option value="">Every source of the project</option>
+            <option value="">{t('exchange.everySourceOfTheProject')}</option>
             {sources.data?.map(({ source }) => (
               <option key={source.id} value={source.id}>
                 {source.title}
@@ -104,14 +103,24 @@ export function ExportPanel({ request }: { request: ExchangeRequest }) {
 
       <div className="button-row">
         <button type="button" className="primary" onClick={run} disabled={jobId !== null}>
-          {format === 'stix' ? 'Export STIX bundle' : 'Export annotations'}
+          {format === 'stix' ? t('exchange.exportStixBundle') : t('exchange.exportAnnotations')}
         </button>
       </div>
-      {jobId && <JobProgress jobId={jobId} label="Exporting" cancelLabel="Cancel the export" />}
+      {jobId && (
+        <JobProgress
+          jobId={jobId}
+          label={t('exchange.exporting')}
+          cancelLabel={t('exchange.cancelTheExport')}
+        />
+      )}
       {!jobId && result && (
         <div role="status" className="exchange-result">
           <p>
-            Exported {result.fileName} ({formatBytes(result.bytes)}): {countsText(result.counts)}.
+            {t('exchange.exported', {
+              fileName: result.fileName,
+              bytes: formatBytes(result.bytes),
+              countsText: countsText(result.counts),
+            })}
           </p>
           {result.notes.length > 0 && (
             <ul>
@@ -124,9 +133,7 @@ export function ExportPanel({ request }: { request: ExchangeRequest }) {
       )}
       {!jobId && error && (
         <p role={cancelled ? 'status' : 'alert'} className={cancelled ? 'muted' : 'error-text'}>
-          {cancelled
-            ? 'The export was cancelled; no file was made.'
-            : `The export failed: ${error}`}
+          {cancelled ? t('exchange.theExportWasCancelled') : t('exchange.theExportFailed', { error })}
         </p>
       )}
     </div>

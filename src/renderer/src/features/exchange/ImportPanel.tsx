@@ -7,6 +7,7 @@ import { JobProgress } from './JobProgress'
 import { KIND_LABELS } from './labels'
 import { RadioOption } from './RadioOption'
 import { useImportFlow, type ImportTarget, type PreviewOptions } from './use-import-flow'
+import { t } from '../../ui/i18n'
 
 /**
  * Imports a STIX bundle, W3C or Hypothesis annotations, or a CSV of entities: into this
@@ -44,30 +45,30 @@ export function ImportPanel({ onNewProject }: { onNewProject: () => void }) {
   return (
     <div className="exchange-panel">
       <fieldset disabled={busy}>
-        <legend>Import into</legend>
+        <legend>{t('exchange.importInto')}</legend>
         <RadioOption
           name={ids.target}
           checked={target === 'current'}
           onSelect={() => changeTarget('current')}
         >
-          This project: what is already here merges with what the file brings
+          {t('exchange.thisProjectWhatIsAlreadyHere')}
         </RadioOption>
         <RadioOption
           name={ids.target}
           checked={target === 'new-project'}
           onSelect={() => changeTarget('new-project')}
         >
-          A new project
+          {t('exchange.aNewProject')}
         </RadioOption>
         {target === 'new-project' && (
           <label className="exchange-field">
-            Name of the new project
+            {t('exchange.nameOfTheNewProject')}
             <input
               type="text"
               id={ids.name}
               value={projectName}
               onChange={(e) => setProjectName(e.target.value)}
-              placeholder="Named after the file"
+              placeholder={t('exchange.namedAfterTheFile')}
             />
           </label>
         )}
@@ -83,43 +84,60 @@ export function ImportPanel({ onNewProject }: { onNewProject: () => void }) {
           disabled={busy}
         />
         <label htmlFor={ids.file} className="button-like">
-          Choose a file to import…
+          {t('exchange.chooseAFileToImport')}
         </label>
-        <span className="muted">
-          STIX 2.1 bundles, W3C or Hypothesis annotations (JSON), CSV files of entities; up to 64
-          MB.
-        </span>
+        <span className="muted">{t('exchange.stix21BundlesW3cOr')}</span>
       </div>
 
-      {state.step === 'reading' && <p role="status">Reading {state.fileName}…</p>}
+      {state.step === 'reading' && (
+        <p role="status">{t('exchange.reading', { fileName: state.fileName })}</p>
+      )}
       {state.step === 'uploading' && (
         <div className="exchange-progress">
-          <progress aria-label="Sending the file" value={state.sent} max={state.total} />
+          <progress
+            aria-label={t('exchange.sendingTheFile')}
+            value={state.sent}
+            max={state.total}
+          />
           <span role="status" className="muted">
-            Sending {state.fileName} to Sightline — part {Math.min(state.sent + 1, state.total)} of{' '}
-            {state.total}
+            {t('exchange.sendingToSightlinePartOf', {
+              fileName: state.fileName,
+              min: Math.min(state.sent + 1, state.total),
+              total: state.total,
+            })}
           </span>
-          <button type="button" aria-label="Cancel the import" onClick={flow.stopSending}>
-            Cancel
+          <button
+            type="button"
+            aria-label={t('exchange.cancelTheImport')}
+            onClick={flow.stopSending}
+          >
+            {t('exchange.cancel')}
           </button>
         </div>
       )}
       {state.step === 'previewing' && (
-        <JobProgress jobId={state.jobId} label="Reading the file" cancelLabel="Cancel the import" />
+        <JobProgress
+          jobId={state.jobId}
+          label={t('exchange.readingTheFile')}
+          cancelLabel={t('exchange.cancelTheImport')}
+        />
       )}
       {state.step === 'applying' && (
-        <JobProgress jobId={state.jobId} label="Importing" cancelLabel="Cancel the import" />
+        <JobProgress
+          jobId={state.jobId}
+          label={t('exchange.importing')}
+          cancelLabel={t('exchange.cancelTheImport')}
+        />
       )}
       {state.step === 'cancelled' && (
         <div role="status" className="exchange-result">
           <p>
-            {state.applying ? 'The import of ' : 'The preview of '}
-            <strong dir="auto">{state.fileName}</strong> was cancelled. Nothing was imported; the
-            project is as it was.
+            {state.applying ? t('exchange.theImportOf') : t('exchange.thePreviewOf')}{' '}
+            <strong dir="auto">{state.fileName}</strong> {t('exchange.wasCancelledNothingImported')}
           </p>
           <div className="button-row">
             <button type="button" onClick={flow.reset}>
-              Choose another file
+              {t('exchange.chooseAnotherFile')}
             </button>
           </div>
         </div>
@@ -129,13 +147,12 @@ export function ImportPanel({ onNewProject }: { onNewProject: () => void }) {
         <>
           {state.changed && (
             <p role="alert" className="error-text">
-              The project changed since the preview, and the import would now do this instead. Check
-              it, then import.
+              {t('exchange.theProjectChangedSinceThePreview')}
             </p>
           )}
           {state.preview.format === 'w3c' && (
             <label className="exchange-field">
-              Anchor the annotations on
+              {t('exchange.anchorTheAnnotationsOn')}
               <select
                 value={sourceId}
                 onChange={(e) => {
@@ -146,7 +163,7 @@ export function ImportPanel({ onNewProject }: { onNewProject: () => void }) {
                   })
                 }}
               >
-                <option value="">The source each one names (by address or text hash)</option>
+                <option value="">{t('exchange.theSourceEachOneNamesBy')}</option>
                 {sources.data?.map(({ source }) => (
                   <option key={source.id} value={source.id}>
                     {source.title}
@@ -166,7 +183,7 @@ export function ImportPanel({ onNewProject }: { onNewProject: () => void }) {
           <ImportPreviewView key={state.preview.planId} preview={state.preview} />
           <div className="ui-actions">
             <button type="button" onClick={flow.reset}>
-              Cancel
+              {t('exchange.cancel')}
             </button>
             <button
               type="button"
@@ -178,7 +195,9 @@ export function ImportPanel({ onNewProject }: { onNewProject: () => void }) {
                 )
               }
             >
-              {target === 'new-project' ? 'Import into a new project' : 'Import'}
+              {target === 'new-project'
+                ? t('exchange.importIntoANewProject')
+                : t('exchange.import')}
             </button>
           </div>
         </>
@@ -187,9 +206,9 @@ export function ImportPanel({ onNewProject }: { onNewProject: () => void }) {
       {state.step === 'done' && (
         <div role="status" className="exchange-result">
           <p>
-            Imported {state.fileName}
+            {t('exchange.imported', { fileName: state.fileName })}
             {state.outcome.project.project.name && target === 'new-project'
-              ? ` into the new project “${state.outcome.project.project.name}”, now open`
+              ? t('exchange.intoTheNewProjectNowOpen', { name: state.outcome.project.project.name })
               : ''}
             :{' '}
             {Object.entries(state.outcome.counts)
@@ -202,11 +221,11 @@ export function ImportPanel({ onNewProject }: { onNewProject: () => void }) {
           </p>
           <div className="button-row">
             <button type="button" onClick={flow.reset}>
-              Import another file
+              {t('exchange.importAnotherFile')}
             </button>
             {target === 'new-project' && (
               <button type="button" onClick={onNewProject}>
-                Go to the new project
+                {t('exchange.goToTheNewProject')}
               </button>
             )}
           </div>

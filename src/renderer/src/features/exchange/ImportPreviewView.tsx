@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react'
 import { IMPORT_ITEM_KINDS, type ImportItem, type ImportPreview } from '../../../../shared/contract'
 import { ACTION_LABELS, FORMAT_LABELS, KIND_LABELS } from './labels'
+import { currentLanguage, t } from '../../ui/i18n'
 
 const PAGE = 200
 
@@ -19,19 +20,22 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
   const kinds = IMPORT_ITEM_KINDS.filter((kind) => preview.counts[kind])
 
   return (
-    <section className="import-preview" aria-label="What the import will do">
+    <section className="import-preview" aria-label={t('exchange.whatTheImportWillDo')}>
       <p>
-        <strong>{preview.fileName}</strong>, read as a {FORMAT_LABELS[preview.format]}
-        {preview.target === 'new-project' ? ', into a new project' : ', into this project'}. Nothing
-        is written until you import.
+        <strong>{preview.fileName}</strong>
+        {t('exchange.readAsA', { value: FORMAT_LABELS[preview.format] })}
+        {preview.target === 'new-project'
+          ? t('exchange.intoANewProject')
+          : t('exchange.intoThisProject')}
+        {t('exchange.nothingIsWrittenUntilYouImport')}
       </p>
-      <table className="import-summary" aria-label="Summary of the import">
+      <table className="import-summary" aria-label={t('exchange.summaryOfTheImport')}>
         <thead>
           <tr>
-            <th scope="col">Records</th>
-            <th scope="col">New</th>
-            <th scope="col">Merged</th>
-            <th scope="col">Skipped</th>
+            <th scope="col">{t('exchange.records')}</th>
+            <th scope="col">{t('exchange.new')}</th>
+            <th scope="col">{t('exchange.merged')}</th>
+            <th scope="col">{t('exchange.skipped')}</th>
           </tr>
         </thead>
         <tbody>
@@ -52,13 +56,13 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
           ))}
           {preview.skippedTypes.length > 0 && (
             <li>
-              Not read (Sightline has no such records):{' '}
+              {t('exchange.notReadSightlineHasNoSuch')}
               {preview.skippedTypes.map((t) => `${t.count} ${t.type}`).join(', ')}.
             </li>
           )}
         </ul>
       )}
-      <div className="import-filter" role="group" aria-label="Show the records that are">
+      <div className="import-filter" role="group" aria-label={t('exchange.showTheRecordsThatAre')}>
         {(['skip', 'merge', 'create'] as const).map((action) => (
           <button
             key={action}
@@ -74,15 +78,22 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
         ))}
       </div>
       {listed.length === 0 ? (
-        <p className="muted">None.</p>
+        <p className="muted">{t('exchange.none')}</p>
       ) : (
-        <table className="import-items" aria-label={`${ACTION_LABELS[shown]} records`}>
+        <table
+          className="import-items"
+          aria-label={t('exchange.records2', { value: ACTION_LABELS[shown] })}
+        >
           <thead>
             <tr>
-              <th scope="col">Record</th>
-              <th scope="col">In the file</th>
+              <th scope="col">{t('exchange.record')}</th>
+              <th scope="col">{t('exchange.inTheFile')}</th>
               <th scope="col">
-                {shown === 'skip' ? 'Why not' : shown === 'merge' ? 'Merged with' : 'Becomes'}
+                {shown === 'skip'
+                  ? t('exchange.whyNot')
+                  : shown === 'merge'
+                    ? t('exchange.mergedWith')
+                    : t('exchange.becomes')}
               </th>
             </tr>
           </thead>
@@ -113,13 +124,13 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
       )}
       {listed.length > limit && (
         <button type="button" onClick={() => setLimit(limit + PAGE)}>
-          Show {Math.min(PAGE, listed.length - limit)} more
+          {t('exchange.showMore', { min: Math.min(PAGE, listed.length - limit) })}
         </button>
       )}
       {preview.itemsOmitted > 0 && (
         <p className="muted">
-          {preview.itemsOmitted.toLocaleString('en')} more new records are counted above but not
-          listed.
+          {preview.itemsOmitted.toLocaleString(currentLanguage())}{' '}
+          {t('exchange.moreNewRecordsAreCountedAbove')}
         </p>
       )}
     </section>

@@ -1,4 +1,5 @@
 import { useCancelJob, useJobProgress } from '../../api/exchange'
+import { t } from '../../ui/i18n'
 
 /**
  * A long call's progress, polled from main while it runs: the phase in words and a bar,
@@ -29,7 +30,7 @@ export function JobProgress({
       )}
       <span role="status" className="muted">
         {cancel.isPending || cancel.isSuccess
-          ? 'Cancelling…'
+          ? t('exchange.cancelling')
           : progress
             ? `${progress.phase}${share !== null ? ` — ${Math.round(share * 100)} %` : ''}`
             : `${label}…`}
@@ -43,7 +44,7 @@ export function JobProgress({
           cancel.mutate(jobId)
         }}
       >
-        Cancel
+        {t('exchange.cancel')}
       </button>
     </div>
   )

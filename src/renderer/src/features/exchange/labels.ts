@@ -1,5 +1,6 @@
 /** The words of the Exchange dialog for what the contract names in code. */
 import type { ImportItem, TlpLevel } from '../../../../shared/contract'
+import { t } from '../../ui/i18n'
 
 export const TLP_LABELS: Record<TlpLevel, string> = {
   clear: 'TLP:CLEAR — no limit on sharing',
@@ -10,17 +11,17 @@ export const TLP_LABELS: Record<TlpLevel, string> = {
 }
 
 export const KIND_LABELS: Record<ImportItem['kind'], string> = {
-  entity: 'Entities',
-  relation: 'Relations',
-  quote: 'Quotes',
-  source: 'Sources',
-  report: 'Reports',
+  entity: t('exchange.entities'),
+  relation: t('exchange.relations'),
+  quote: t('exchange.quotes'),
+  source: t('exchange.sources'),
+  report: t('exchange.reports'),
 }
 
 export const ACTION_LABELS: Record<ImportItem['action'], string> = {
-  create: 'New',
-  merge: 'Merged',
-  skip: 'Skipped',
+  create: t('exchange.new'),
+  merge: t('exchange.merged'),
+  skip: t('exchange.skipped'),
 }
 
 export const FORMAT_LABELS = {

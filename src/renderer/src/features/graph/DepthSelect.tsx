@@ -1,14 +1,15 @@
 import { GRAPH_DEPTHS } from '../../routes/links'
+import { t } from '../../ui/i18n'
 
 /** How far around a focus to look: one to three relations. */
 export function DepthSelect({ depth, onChange }: { depth: number; onChange(depth: number): void }) {
   return (
     <label>
-      Depth
+      {t('graph.depth')}
       <select value={depth} onChange={(e) => onChange(Number(e.target.value))}>
         {GRAPH_DEPTHS.map((d) => (
           <option key={d} value={d}>
-            {d === 1 ? '1 relation away' : `${d} relations away`}
+            {d === 1 ? t('graph.n1RelationAway') : t('graph.relationsAway', { d })}
           </option>
         ))}
       </select>

@@ -1,6 +1,7 @@
 import type { GraphRoute } from '../../routes/links'
 import { DepthSelect } from './DepthSelect'
 import { costText, expectedPaintMs } from './draw-cost'
+import { t } from '../../ui/i18n'
 
 interface ExploreControlsProps {
   route: Extract<GraphRoute, { kind: 'explore' }>
@@ -28,14 +29,16 @@ export function ExploreControls({
   const starts = route.focus.map((id) => names.get(id) ?? id)
   return (
     <fieldset>
-      <legend>Focus</legend>
+      <legend>{t('graph.focus')}</legend>
       <p className="muted selection-summary">
-        {starts.length > 0 ? `From ${starts.join(', ')}` : 'Expanded entities'}
+        {starts.length > 0
+          ? t('graph.from', { join: starts.join(', ') })
+          : t('graph.expandedEntities')}
         {route.expanded.length > 0 && starts.length > 0
-          ? `, and ${route.expanded.length} expanded`
+          ? t('graph.andExpanded', { length: route.expanded.length })
           : ''}
-        : {inFocus} entities.
-        {leftOut > 0 && ` ${leftOut}+ more within reach were left out; expand to see them.`}
+        {t('graph.entities', { inFocus })}
+        {leftOut > 0 && t('graph.moreWithinReachWereLeftOut', { leftOut })}
       </p>
       {route.focus.length > 0 && (
         <DepthSelect depth={route.depth} onChange={(depth) => onNavigate({ ...route, depth })} />
@@ -49,11 +52,11 @@ export function ExploreControls({
             onNavigate({ kind: 'explore', focus: [selectedOne], depth: route.depth, expanded: [] })
           }
         >
-          Focus on selected
+          {t('graph.focusOnSelected')}
         </button>
         {largeGraphElements !== null && (
           <button type="button" onClick={() => onNavigate({ kind: 'all' })}>
-            Show all ({costText(expectedPaintMs(largeGraphElements))} to draw)
+            {t('graph.showAllToDraw', { costText: costText(expectedPaintMs(largeGraphElements)) })}
           </button>
         )}
       </div>

@@ -1,9 +1,10 @@
 import { useState } from 'react'
-import { CREDIBILITY_LABELS } from '../../../../shared/admiralty'
+import { CREDIBILITY_LABELS } from '../../ui/model-labels'
 import { RELATION_TYPES, type RelationType } from '../../../../shared/model'
 import { RELATION_LABELS, typeLook } from './chart-style'
 import { ShapeSwatch } from './Legend'
 import type { GraphFilter } from './use-graph-filter'
+import { t } from '../../ui/i18n'
 
 interface FilterControlsProps {
   filter: Pick<GraphFilter, 'filter' | 'query' | 'matches' | 'dispatch'>
@@ -28,11 +29,11 @@ export function FilterControls({
     <>
       <div className="graph-search" role="search">
         <label>
-          Find
+          {t('graph.find')}
           <input
             type="search"
             value={query}
-            placeholder="Name, alias or acronym"
+            placeholder={t('graph.nameAliasOrAcronym')}
             onChange={(e) => dispatch({ type: 'find', query: e.target.value })}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && matches.size > 0)
@@ -41,15 +42,18 @@ export function FilterControls({
           />
         </label>
         <span role="status" className="muted">
-          {query.trim() ? `${matches.size} found` : ''}
+          {query.trim() ? t('graph.found', { size: matches.size }) : ''}
           {neighbours !== null && neighbours > 0
-            ? `, framed with ${neighbours} ${neighbours === 1 ? 'neighbour' : 'neighbours'}`
+            ? t('graph.framedWith', {
+                neighbours,
+                value: neighbours === 1 ? 'neighbour' : 'neighbours',
+              })
             : ''}
         </span>
       </div>
 
       <fieldset>
-        <legend>Entity types</legend>
+        <legend>{t('graph.entityTypes')}</legend>
         {[...entityTypes].map(([type, count]) => (
           <label key={type} className="check">
             <input
@@ -66,7 +70,7 @@ export function FilterControls({
       </fieldset>
 
       <fieldset>
-        <legend>Relation types</legend>
+        <legend>{t('graph.relationTypes')}</legend>
         {RELATION_TYPES.filter((type) => relationTypes.has(type)).map((type) => (
           <label key={type} className="check">
             <input
@@ -86,7 +90,7 @@ export function FilterControls({
       </fieldset>
 
       <label>
-        Evidence credibility
+        {t('graph.evidenceCredibility')}
         <select
           value={filter.minCredibility ?? ''}
           onChange={(e) =>
@@ -96,13 +100,16 @@ export function FilterControls({
             })
           }
         >
-          <option value="">Any, unsupported included</option>
-          <option value="1">1 only ({CREDIBILITY_LABELS[1]?.toLowerCase()})</option>
-          <option value="2">2 or better</option>
-          <option value="3">3 or better</option>
-          <option value="4">4 or better</option>
-          <option value="5">5 or better</option>
-          <option value="6">Any grade, supported only</option>
+          <option value="">{t('graph.anyUnsupportedIncluded')}</option>
+          <option value="1">
+            {t('graph.n1Only')}
+            {CREDIBILITY_LABELS[1]?.toLowerCase()})
+          </option>
+          <option value="2">{t('graph.n2OrBetter')}</option>
+          <option value="3">{t('graph.n3OrBetter')}</option>
+          <option value="4">{t('graph.n4OrBetter')}</option>
+          <option value="5">{t('graph.n5OrBetter')}</option>
+          <option value="6">{t('graph.anyGradeSupportedOnly')}</option>
         </select>
       </label>
     </>

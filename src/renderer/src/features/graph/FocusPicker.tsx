@@ -7,6 +7,7 @@ import { costText, expectedPaintMs } from './draw-cost'
 import { mostConnected } from './exploration'
 import { ShapeSwatch } from './Legend'
 import { matchingNodes } from './view-filter'
+import { currentLanguage, t } from '../../ui/i18n'
 
 /** How many entities the picker offers at once; typing narrows them down. */
 const OFFERED = 12
@@ -39,19 +40,19 @@ export function FocusPicker({ nodes, edgeCount, onFocus, onShowAll }: FocusPicke
   const elements = nodes.length + edgeCount
   return (
     <section className="focus-picker" aria-labelledby={titleId}>
-      <h3 id={titleId}>Where to start</h3>
+      <h3 id={titleId}>{t('graph.whereToStart')}</h3>
       <p className="muted">
-        This graph holds {nodes.length.toLocaleString('en')} entities and{' '}
-        {edgeCount.toLocaleString('en')} relations. Start from one entity and what lies around it;
-        expand from there.
+        {t('graph.thisGraphHolds')} {nodes.length.toLocaleString(currentLanguage())}{' '}
+        {t('graph.entitiesAnd')}
+        {edgeCount.toLocaleString(currentLanguage())} {t('graph.relationsStartFromOneEntityAnd')}
       </p>
       <div className="focus-picker-row">
         <label>
-          Start from
+          {t('graph.startFrom')}
           <input
             type="search"
             value={query}
-            placeholder="Entity name"
+            placeholder={t('graph.entityName')}
             onChange={(e) => setQuery(e.target.value)}
             onKeyDown={(e) => {
               const first = offered[0]
@@ -63,8 +64,16 @@ export function FocusPicker({ nodes, edgeCount, onFocus, onShowAll }: FocusPicke
       </div>
       <p className="muted" role="status">
         {query.trim()
-          ? `${offered.length === 0 ? 'No entity' : offered.length === OFFERED ? `The first ${OFFERED} entities` : `${offered.length} ${offered.length === 1 ? 'entity' : 'entities'}`} named like “${query.trim()}”`
-          : 'The most connected entities'}
+          ? t('graph.namedLike', {
+              value:
+                offered.length === 0
+                  ? t('graph.noEntity')
+                  : offered.length === OFFERED
+                    ? t('graph.theFirstEntities', { OFFERED })
+                    : `${offered.length} ${offered.length === 1 ? 'entity' : 'entities'}`,
+              trim: query.trim(),
+            })
+          : t('graph.theMostConnectedEntities')}
       </p>
       <ul className="focus-picker-list">
         {offered.map((node) => (
@@ -72,17 +81,19 @@ export function FocusPicker({ nodes, edgeCount, onFocus, onShowAll }: FocusPicke
             <button type="button" onClick={() => onFocus(node.id, depth)}>
               <ShapeSwatch look={typeLook(node.type)} /> <span dir="auto">{node.name}</span>
               <span className="muted">
-                {' '}
-                · {typeLook(node.type).label.toLowerCase()} · {node.degree} relations
+                {t('graph.relations', {
+                  toLowerCase: typeLook(node.type).label.toLowerCase(),
+                  degree: node.degree,
+                })}
               </span>
-              <span className="visually-hidden"> (focus here)</span>
+              <span className="visually-hidden"> {t('graph.focusHere')}</span>
             </button>
           </li>
         ))}
       </ul>
       <div className="button-row">
         <button type="button" onClick={onShowAll}>
-          Show all ({costText(expectedPaintMs(elements))} to draw)
+          {t('graph.showAllToDraw', { costText: costText(expectedPaintMs(elements)) })}
         </button>
       </div>
     </section>

@@ -2,6 +2,7 @@ import { useMemo } from 'react'
 import type { GraphElements } from '../../../../shared/contract'
 import { RELATION_LABELS, typeLook } from './chart-style'
 import type { Visible } from './view-filter'
+import { t } from '../../ui/i18n'
 
 /** Rows beyond this are left out of the list; the filters and the search narrow it down. */
 const LIST_LIMIT = 300
@@ -52,18 +53,18 @@ export function GraphList({
 
   return (
     <div className="graph-list">
-      <table aria-label="Entities in view">
+      <table aria-label={t('graph.entitiesInView')}>
         <caption>
-          Entities in view: {nodes.length}
-          {nodes.length > LIST_LIMIT ? ` (first ${LIST_LIMIT} listed)` : ''}
+          {t('graph.entitiesInView2', { length: nodes.length })}
+          {nodes.length > LIST_LIMIT ? t('graph.firstListed', { LIST_LIMIT }) : ''}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Type</th>
-            <th scope="col">Quotes</th>
-            <th scope="col">Relations</th>
-            <th scope="col">Actions</th>
+            <th scope="col">{t('graph.name')}</th>
+            <th scope="col">{t('graph.type')}</th>
+            <th scope="col">{t('graph.quotes')}</th>
+            <th scope="col">{t('graph.relations2')}</th>
+            <th scope="col">{t('graph.actions')}</th>
           </tr>
         </thead>
         <tbody>
@@ -81,10 +82,15 @@ export function GraphList({
                     aria-pressed={selectedSet.has(node.id)}
                     onClick={() => onSelectNode(node.id)}
                   >
-                    Select<span className="visually-hidden"> {node.name}</span>
+                    {t('graph.select')}
+                    <span className="visually-hidden"> {node.name}</span>
                   </button>
                   <button type="button" onClick={() => onOpenNode(node.id)}>
-                    Open<span className="visually-hidden"> record of {node.name}</span>
+                    {t('graph.open')}
+                    <span className="visually-hidden">
+                      {' '}
+                      {t('graph.recordOf', { name: node.name })}
+                    </span>
                   </button>
                 </td>
               </tr>
@@ -92,18 +98,18 @@ export function GraphList({
           })}
         </tbody>
       </table>
-      <table aria-label="Relations in view">
+      <table aria-label={t('graph.relationsInView')}>
         <caption>
-          Relations in view: {edges.length}
-          {edges.length > LIST_LIMIT ? ` (first ${LIST_LIMIT} listed)` : ''}
+          {t('graph.relationsInView2', { length: edges.length })}
+          {edges.length > LIST_LIMIT ? t('graph.firstListed', { LIST_LIMIT }) : ''}
         </caption>
         <thead>
           <tr>
-            <th scope="col">From</th>
-            <th scope="col">Relation</th>
-            <th scope="col">To</th>
-            <th scope="col">Quotes</th>
-            <th scope="col">Actions</th>
+            <th scope="col">{t('graph.from2')}</th>
+            <th scope="col">{t('graph.relation')}</th>
+            <th scope="col">{t('graph.to')}</th>
+            <th scope="col">{t('graph.quotes')}</th>
+            <th scope="col">{t('graph.actions')}</th>
           </tr>
         </thead>
         <tbody>
@@ -114,10 +120,14 @@ export function GraphList({
                 <td>{names.get(edge.from) ?? edge.from}</td>
                 <td>{RELATION_LABELS[edge.type]}</td>
                 <td>{names.get(edge.to) ?? edge.to}</td>
-                <td>{edge.supported ? edge.evidenceCount : 'unsupported'}</td>
+                <td>{edge.supported ? edge.evidenceCount : t('graph.unsupported')}</td>
                 <td className="row-actions">
                   <button type="button" onClick={() => onOpenEdge(edge.id)}>
-                    Open<span className="visually-hidden"> relation: {description}</span>
+                    {t('graph.open')}
+                    <span className="visually-hidden">
+                      {' '}
+                      {t('graph.relation2', { description })}
+                    </span>
                   </button>
                 </td>
               </tr>

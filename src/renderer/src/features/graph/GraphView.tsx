@@ -28,6 +28,7 @@ import { useGraphSelection } from './use-graph-selection'
 import { matchesWithNeighbours } from './view-filter'
 import { useLayoutRun } from './use-layout-run'
 import { useHistoryShortcuts, useStatusLine } from './use-status-line'
+import { t } from '../../ui/i18n'
 import './graph.css'
 import './svg-export'
 
@@ -36,7 +37,7 @@ export function GraphView() {
   if (graph.isError) {
     return (
       <div role="alert" className="error-panel">
-        Could not load the graph: {graph.error.message}
+        {t('graph.couldNotLoadTheGraph', { message: graph.error.message })}
       </div>
     )
   }
@@ -44,8 +45,8 @@ export function GraphView() {
     return (
       <section className="graph-view" aria-labelledby="graph-title">
         <div className="view-toolbar">
-          <h2 id="graph-title">Graph</h2>
-          <span className="muted">Loading…</span>
+          <h2 id="graph-title">{t('graph.graph')}</h2>
+          <span className="muted">{t('graph.loading')}</span>
         </div>
       </section>
     )
@@ -74,7 +75,8 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
   const savePositions = useSavePositions()
   const persistPositions = (positions: Record<string, Point>) => {
     savePositions.mutate(positions, {
-      onError: (cause) => statusLine.fail(`The layout was not saved: ${cause.message}`),
+      onError: (cause) =>
+        statusLine.fail(t('graph.theLayoutWasNotSaved', { message: cause.message })),
     })
   }
 
@@ -134,19 +136,32 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
 
   const showWholeGraph = () => filter.navigate({ kind: large ? 'all' : 'default' })
 
-  const chartLabel = `Relationship graph: ${visible.nodes.size} of ${graph.nodes.length} entities and ${visible.edges.size} of ${graph.edges.length} relations in view. The tables under “Entities and relations” list them.`
+  const chartLabel = t('graph.relationshipGraphOfEntitiesAndOf', {
+    size: visible.nodes.size,
+    length: graph.nodes.length,
+    size2: visible.edges.size,
+    length2: graph.edges.length,
+  })
 
   return (
     <section className="graph-view" aria-labelledby="graph-title">
       <div className="view-toolbar">
-        <h2 id="graph-title">Graph</h2>
+        <h2 id="graph-title">{t('graph.graph')}</h2>
         <span className="muted">
-          {visible.nodes.size} of {graph.nodes.length} entities · {visible.edges.size} of{' '}
-          {graph.edges.length} relations
+          {t('graph.ofEntitiesOfRelations', {
+            size: visible.nodes.size,
+            length: graph.nodes.length,
+            size2: visible.edges.size,
+            length2: graph.edges.length,
+          })}
         </span>
       </div>
       <div className="graph-body">
-        <div className="graph-controls control-column" role="group" aria-label="Graph controls">
+        <div
+          className="graph-controls control-column"
+          role="group"
+          aria-label={t('graph.graphControls')}
+        >
           <LayoutControls
             running={layout.run !== null}
             selectedOne={selectedOne}
@@ -193,28 +208,30 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
             to={selection.ends.to}
             onChangeEnds={(ends) => selection.dispatch({ type: 'choose-ends', ends })}
             onCreated={(relation, sentence) => {
-              statusLine.report(`Created the relation “${sentence}”.`)
+              statusLine.report(t('graph.createdTheRelation', { sentence }))
               setPanel({ kind: 'relation', id: relation.id })
             }}
           />
           <ImageControls chartRef={chartRef} statusLine={statusLine} />
           <label className="check">
             <input type="checkbox" checked={webgl} onChange={(e) => setWebgl(e.target.checked)} />
-            WebGL renderer (experimental; slower than canvas where measured)
+            {t('graph.webglRendererExperimentalSlowerThanCanvas')}
           </label>
         </div>
 
-        <div className="graph-stage" role="region" aria-label="Chart" aria-busy={layout.busy}>
+        <div
+          className="graph-stage"
+          role="region"
+          aria-label={t('graph.chart')}
+          aria-busy={layout.busy}
+        >
           <Legend
             types={[...entityTypes.keys()].map((type) => ({ type, look: typeLook(type) }))}
             large={scope.nodes.length + scope.edges.length > LARGE_GRAPH_ELEMENTS}
           />
           <div ref={containerRef} className="graph-canvas" role="img" aria-label={chartLabel} />
           {graph.nodes.length === 0 && (
-            <p className="graph-empty muted">
-              Nothing to draw yet. Add groups and people in their grids, or import a document and
-              link its quotes to them; each link becomes a line here.
-            </p>
+            <p className="graph-empty muted">{t('graph.nothingToDrawYetAddGroups')}</p>
           )}
           {choosing && (
             <FocusPicker
@@ -248,7 +265,7 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
       </div>
 
       <div className="graph-messages">
-        <p role="status" aria-label="Graph status" className="muted">
+        <p role="status" aria-label={t('graph.graphStatus')} className="muted">
           {statusLine.status}
         </p>
         {statusLine.error && (
@@ -259,7 +276,7 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
       </div>
 
       <details className="graph-details">
-        <summary>Entities and relations (list view)</summary>
+        <summary>{t('graph.entitiesAndRelationsListView')}</summary>
         <GraphList
           graph={graph}
           visible={visible}

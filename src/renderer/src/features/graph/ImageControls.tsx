@@ -5,6 +5,7 @@ import { downloadFile } from '../../ui/download'
 import type { Chart } from './chart'
 import { blobToBase64, fileStem, pngSize } from './image-export'
 import type { StatusLine } from './use-status-line'
+import { t } from '../../ui/i18n'
 
 interface ImageControlsProps {
   chartRef: RefObject<Chart | null>
@@ -26,9 +27,9 @@ export function ImageControls({ chartRef, statusLine: { report, fail } }: ImageC
       const blob = await chart.png(scale, wholeChart)
       downloadFile(`${stem}-graph.png`, blob)
       const { width, height } = await pngSize(blob)
-      report(`Exported a PNG of ${width} × ${height} pixels.`)
+      report(t('graph.exportedAPngOfPixels', { width, height }))
     } catch (cause) {
-      fail(`The PNG could not be made: ${(cause as Error).message}`)
+      fail(t('graph.thePngCouldNotBeMade', { message: (cause as Error).message }))
     }
   }
 
@@ -38,9 +39,9 @@ export function ImageControls({ chartRef, statusLine: { report, fail } }: ImageC
     try {
       const markup = chart.svg(1, wholeChart)
       downloadFile(`${stem}-graph.svg`, new Blob([markup], { type: 'image/svg+xml' }))
-      report('Exported an SVG.')
+      report(t('graph.exportedAnSvg'))
     } catch (cause) {
-      fail(`The SVG could not be made: ${(cause as Error).message}`)
+      fail(t('graph.theSvgCouldNotBeMade', { message: (cause as Error).message }))
     }
   }
 
@@ -54,20 +55,20 @@ export function ImageControls({ chartRef, statusLine: { report, fail } }: ImageC
       saveImage.mutate(
         { format: 'png', data, width, height },
         {
-          onSuccess: () => report(`Kept this ${width} × ${height} image for reports.`),
-          onError: (cause) => fail(`The image was not kept: ${cause.message}`),
+          onSuccess: () => report(t('graph.keptThisImageForReports', { width, height })),
+          onError: (cause) => fail(t('graph.theImageWasNotKept', { message: cause.message })),
         },
       )
     } catch (cause) {
-      fail(`The image could not be made: ${(cause as Error).message}`)
+      fail(t('graph.theImageCouldNotBeMade', { message: (cause as Error).message }))
     }
   }
 
   return (
     <fieldset>
-      <legend>Image</legend>
+      <legend>{t('graph.image')}</legend>
       <label>
-        Scale
+        {t('graph.scale')}
         <select value={scale} onChange={(e) => setScale(Number(e.target.value))}>
           {[1, 2, 3, 4].map((factor) => (
             <option key={factor} value={factor}>
@@ -82,17 +83,17 @@ export function ImageControls({ chartRef, statusLine: { report, fail } }: ImageC
           checked={wholeChart}
           onChange={(e) => setWholeChart(e.target.checked)}
         />
-        Whole chart (not only the visible area)
+        {t('graph.wholeChartNotOnlyTheVisible')}
       </label>
       <div className="button-row">
         <button type="button" onClick={() => void exportPng()}>
-          Export PNG
+          {t('graph.exportPng')}
         </button>
         <button type="button" onClick={exportSvg}>
-          Export SVG
+          {t('graph.exportSvg')}
         </button>
         <button type="button" onClick={() => void keepForReports()} disabled={saveImage.isPending}>
-          Keep for reports
+          {t('graph.keepForReports')}
         </button>
       </div>
     </fieldset>

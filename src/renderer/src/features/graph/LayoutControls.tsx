@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useCommands } from '../../ui/commands'
 import { LAYOUT_KINDS, LAYOUT_LABELS, type LayoutKind } from './layout-plan'
+import { t } from '../../ui/i18n'
 
 interface LayoutControlsProps {
   /** A layout is running: no other may start. */
@@ -26,18 +27,23 @@ export function LayoutControls({
   useCommands([
     {
       id: 'graph.run-layout',
-      title: `Run layout (${LAYOUT_LABELS[kind]})`,
-      scope: 'Graph',
+      title: t('graph.runLayout', { value: LAYOUT_LABELS[kind] }),
+      scope: t('graph.graph'),
       disabled: running || needsRoot,
       run: runChosen,
     },
-    { id: 'graph.fit', title: 'Fit the graph to the view', scope: 'Graph', run: onFit },
+    {
+      id: 'graph.fit',
+      title: t('graph.fitTheGraphToTheView'),
+      scope: t('graph.graph'),
+      run: onFit,
+    },
   ])
   return (
     <fieldset>
-      <legend>Layout</legend>
+      <legend>{t('graph.layout')}</legend>
       <label>
-        Layout
+        {t('graph.layout')}
         <select value={kind} onChange={(e) => setKind(e.target.value as LayoutKind)}>
           {LAYOUT_KINDS.map((option) => (
             <option key={option} value={option}>
@@ -51,15 +57,15 @@ export function LayoutControls({
           type="button"
           onClick={runChosen}
           disabled={running || needsRoot}
-          title={needsRoot ? 'Select one node to grow the tree from' : undefined}
+          title={needsRoot ? t('graph.selectOneNodeToGrowThe') : undefined}
         >
-          Run layout
+          {t('graph.runLayout2')}
         </button>
         <button type="button" onClick={onReset} disabled={running}>
-          Reset layout
+          {t('graph.resetLayout')}
         </button>
         <button type="button" onClick={onFit}>
-          Fit to view
+          {t('graph.fitToView')}
         </button>
       </div>
     </fieldset>

@@ -1,6 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react'
 import { LAYOUT_LABELS } from './layout-plan'
 import type { LayoutRun } from './use-layout-run'
+import { t } from '../../ui/i18n'
 
 function methodNote(run: LayoutRun): string {
   if (run.algorithm === 'forceatlas2') return ' (ForceAtlas2, for a graph this size)'
@@ -22,19 +23,23 @@ export function LayoutProgress({ run }: { run: LayoutRun }) {
     }
   }, [run])
   return (
-    <div className="graph-progress" role="status" aria-label="Layout in progress">
+    <div className="graph-progress" role="status" aria-label={t('graph.layoutInProgress')}>
       {steps ? (
-        <progress aria-label="Layout progress" value={steps.done} max={steps.of} />
+        <progress aria-label={t('graph.layoutProgress')} value={steps.done} max={steps.of} />
       ) : (
-        <progress aria-label="Layout progress" />
+        <progress aria-label={t('graph.layoutProgress')} />
       )}
       <span>
-        {LAYOUT_LABELS[run.kind]} layout of {run.nodeCount} entities
-        {methodNote(run)}… {steps ? `${Math.round((100 * steps.done) / steps.of)} % · ` : ''}
-        {(elapsed / 1000).toFixed(1)} s
+        {t('graph.layoutOfEntities', {
+          value: LAYOUT_LABELS[run.kind],
+          nodeCount: run.nodeCount,
+          methodNote: methodNote(run),
+        })}{' '}
+        {steps ? `${Math.round((100 * steps.done) / steps.of)} % · ` : ''}
+        {t('graph.s', { toFixed: (elapsed / 1000).toFixed(1) })}
       </span>
       <button type="button" onClick={() => run.cancel()}>
-        Cancel layout
+        {t('graph.cancelLayout')}
       </button>
     </div>
   )

@@ -1,4 +1,5 @@
 import type { TypeLook } from './chart-style'
+import { t } from '../../ui/i18n'
 
 /** A small drawing of a node shape, the same shape and colour the chart uses. */
 export function ShapeSwatch({ look, size = 14 }: { look: TypeLook; size?: number }) {
@@ -46,7 +47,7 @@ export function Legend({
 }) {
   return (
     <figure className="graph-legend" aria-labelledby="graph-legend-title">
-      <figcaption id="graph-legend-title">Legend</figcaption>
+      <figcaption id="graph-legend-title">{t('graph.legend')}</figcaption>
       <ul>
         {types.map(({ type, look }) => (
           <li key={type}>
@@ -57,7 +58,7 @@ export function Legend({
           <svg className="swatch" width="28" height="10" aria-hidden="true">
             <line x1="0" y1="5" x2="28" y2="5" stroke="#34495e" strokeWidth="2" />
           </svg>{' '}
-          Relation backed by quotes
+          {t('graph.relationBackedByQuotes')}
         </li>
         <li>
           <svg className="swatch" width="28" height="10" aria-hidden="true">
@@ -71,10 +72,10 @@ export function Legend({
               strokeDasharray="6 4"
             />
           </svg>{' '}
-          Unsupported (no quote)
+          {t('graph.unsupportedNoQuote')}
         </li>
-        <li className="muted">Size and thickness: number of quotes</li>
-        {large && <li className="muted">Labels, arrows and dashes appear as you zoom in</li>}
+        <li className="muted">{t('graph.sizeAndThicknessNumberOfQuotes')}</li>
+        {large && <li className="muted">{t('graph.labelsArrowsAndDashesAppearAs')}</li>}
       </ul>
     </figure>
   )

@@ -5,6 +5,8 @@ import { useEntityEvidence } from '../../api/evidence'
 import { RelationTypeSelect } from '../../ui/RelationTypeSelect'
 import { typeLook } from './chart-style'
 import { createRelation } from './relation-edits'
+import { t } from '../../ui/i18n'
+import { relationTypeLabel } from '../../ui/model-labels'
 
 interface NewRelationFormProps {
   nodes: readonly GraphNode[]
@@ -62,7 +64,7 @@ export function NewRelationForm({
       setQuote('')
       onCreated(
         relation,
-        `${names.get(from) ?? from} ${RELATION_PHRASES[type]} ${names.get(to) ?? to}`,
+        `${names.get(from) ?? from} ${relationTypeLabel(type, RELATION_PHRASES[type])} ${names.get(to) ?? to}`,
       )
     } catch (cause) {
       setError((cause as Error).message)
@@ -75,7 +77,7 @@ export function NewRelationForm({
     <label>
       {label}
       <select value={value} onChange={(e) => onChange(e.target.value)} required>
-        <option value="">Choose an entity…</option>
+        <option value="">{t('graph.chooseAnEntity')}</option>
         {sorted.map((node) => (
           <option key={node.id} value={node.id}>
             {node.name} ({typeLook(node.type).label.toLowerCase()})
@@ -86,21 +88,27 @@ export function NewRelationForm({
   )
 
   return (
-    <form className="new-relation" aria-label="New relation" onSubmit={(e) => void submit(e)}>
+    <form
+      className="new-relation"
+      aria-label={t('graph.newRelation')}
+      onSubmit={(e) => void submit(e)}
+    >
       <fieldset>
-        <legend>New relation</legend>
-        <p className="muted hint">Shift-click two nodes, or choose them here.</p>
-        {endSelect('From', from, (id) => onChangeEnds({ from: id, to }))}
+        <legend>{t('graph.newRelation')}</legend>
+        <p className="muted hint">{t('graph.shiftClickTwoNodesOrChoose')}</p>
+        {endSelect(t('graph.from2'), from, (id) => onChangeEnds({ from: id, to }))}
         <RelationTypeSelect value={type} onChange={setType} />
-        {endSelect('To', to, (id) => onChangeEnds({ from, to: id }))}
+        {endSelect(t('graph.to'), to, (id) => onChangeEnds({ from, to: id }))}
         <label>
-          Supporting quote (optional)
+          {t('graph.supportingQuoteOptional')}
           <select
             value={chosenQuote}
             onChange={(e) => setQuote(e.target.value)}
             disabled={quotes.length === 0}
           >
-            <option value="">{quotes.length === 0 ? 'No quote about either end' : 'None'}</option>
+            <option value="">
+              {quotes.length === 0 ? t('graph.noQuoteAboutEitherEnd') : t('graph.none')}
+            </option>
             {quotes.map((q) => (
               <option key={q.annotationId} value={q.annotationId}>
                 “{shorten(q.exact, 60)}” — {shorten(q.sourceTitle, 40)} ({q.reliability}
@@ -111,7 +119,7 @@ export function NewRelationForm({
         </label>
         <div className="button-row">
           <button type="submit" disabled={busy || !from || !to || from === to}>
-            Create relation
+            {t('graph.createRelation')}
           </button>
         </div>
         {error && (

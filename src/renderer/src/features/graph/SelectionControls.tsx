@@ -1,3 +1,4 @@
+import { t } from '../../ui/i18n'
 interface SelectionControlsProps {
   selected: readonly string[]
   names: ReadonlyMap<string, string>
@@ -26,32 +27,32 @@ export function SelectionControls({
   const one = selected.length === 1
   return (
     <fieldset>
-      <legend>Selection</legend>
+      <legend>{t('graph.selection')}</legend>
       <p className="muted selection-summary">
         {selected.length === 0
-          ? 'Click a node; Shift-click adds more.'
+          ? t('graph.clickANodeShiftClickAdds')
           : selected.map((id) => names.get(id) ?? id).join(', ')}
       </p>
       <div className="button-row">
         <button type="button" onClick={onExpand} disabled={!one}>
-          Expand
+          {t('graph.expand')}
         </button>
         <button type="button" onClick={onHide} disabled={selected.length === 0}>
-          Hide
+          {t('graph.hide')}
         </button>
         <button type="button" onClick={onOpenRecord} disabled={!one}>
-          Open record
+          {t('graph.openRecord')}
         </button>
       </div>
       <div className="button-row">
         {focused && (
           <button type="button" onClick={onShowWholeGraph}>
-            Show whole graph
+            {t('graph.showWholeGraph')}
           </button>
         )}
         {hiddenCount > 0 && (
           <button type="button" onClick={onShowHidden}>
-            Show hidden ({hiddenCount})
+            {t('graph.showHidden', { hiddenCount })}
           </button>
         )}
       </div>

@@ -5,6 +5,7 @@ import { Dialog } from '../../ui/Dialog'
 import { EntityPanel } from '../../ui/evidence/EntityPanel'
 import { RelationPanel } from '../../ui/evidence/RelationPanel'
 import { deleteRelation, relationSentence } from './relation-edits'
+import { t } from '../../ui/i18n'
 
 export type Panel = { kind: 'entity'; id: string } | { kind: 'relation'; id: string }
 
@@ -38,7 +39,7 @@ export function SidePanel({
           {relation && (
             <div className="button-row side-actions">
               <button type="button" onClick={() => setConfirming(true)}>
-                Delete relation…
+                {t('graph.deleteRelation')}
               </button>
             </div>
           )}
@@ -80,15 +81,12 @@ function ConfirmDelete({
     }
   }
   return (
-    <Dialog title="Delete this relation?" onClose={onCancel} size="narrow">
+    <Dialog title={t('graph.deleteThisRelation')} onClose={onCancel} size="narrow">
       <p dir="auto">“{sentence}”</p>
-      <p className="muted">
-        The two entities and the quotes stay; only the link between them goes. Undo (Ctrl+Z in a
-        grid) brings it back.
-      </p>
+      <p className="muted">{t('graph.theTwoEntitiesAndTheQuotes')}</p>
       <ConfirmActions
-        confirmLabel="Delete relation"
-        cancelLabel="Keep it"
+        confirmLabel={t('graph.deleteRelation2')}
+        cancelLabel={t('graph.keepIt')}
         onConfirm={() => void confirm()}
         onCancel={onCancel}
         disabled={busy}

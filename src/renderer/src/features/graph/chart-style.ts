@@ -1,5 +1,6 @@
 import type cytoscape from 'cytoscape'
 import type { RelationType } from '../../../../shared/model'
+import { entityTypeLabel, relationTypeLabel } from '../../ui/model-labels'
 
 /** How each entity type is drawn; shape and colour both differ, so colour is never the only cue. */
 const SHAPES = [
@@ -18,14 +19,18 @@ export interface TypeLook {
 }
 
 const TYPE_LOOKS: Record<string, TypeLook> = {
-  group: { label: 'Group', shape: 'hexagon', colour: '#c0392b' },
-  person: { label: 'Person', shape: 'ellipse', colour: '#1f5fa8' },
+  group: { label: entityTypeLabel('group', 'Group'), shape: 'hexagon', colour: '#c0392b' },
+  person: { label: entityTypeLabel('person', 'Person'), shape: 'ellipse', colour: '#1f5fa8' },
   // round-diamond, not diamond: cytoscape 3.34's hit test misses a plain diamond clicked on the
   // vertical line through its centre (the ray test counts both vertices), so it ignored clicks
   // in the middle of every place.
-  place: { label: 'Place', shape: 'round-diamond', colour: '#2e7d4f' },
-  community: { label: 'Community', shape: 'round-rectangle', colour: '#7d3c98' },
-  event: { label: 'Event', shape: 'star', colour: '#d35400' },
+  place: { label: entityTypeLabel('place', 'Place'), shape: 'round-diamond', colour: '#2e7d4f' },
+  community: {
+    label: entityTypeLabel('community', 'Community'),
+    shape: 'round-rectangle',
+    colour: '#7d3c98',
+  },
+  event: { label: entityTypeLabel('event', 'Event'), shape: 'star', colour: '#d35400' },
 }
 
 const OTHER_COLOURS = ['#b9770e', '#117a8b', '#6e2c00', '#566573', '#a04000']
@@ -44,17 +49,17 @@ export function typeLook(type: string): TypeLook {
 }
 
 export const RELATION_LABELS: Record<RelationType, string> = {
-  leads: 'leads',
-  'member-of': 'member of',
-  'operates-in': 'operates in',
-  'draws-support-from': 'draws support from',
-  'allied-with': 'allied with',
-  'rival-of': 'rival of',
-  'splinter-of': 'splinter of',
-  opposes: 'opposes',
-  'related-to': 'related to',
-  'participated-in': 'took part in',
-  'took-place-in': 'took place in',
+  leads: relationTypeLabel('leads', 'leads'),
+  'member-of': relationTypeLabel('member-of', 'member of'),
+  'operates-in': relationTypeLabel('operates-in', 'operates in'),
+  'draws-support-from': relationTypeLabel('draws-support-from', 'draws support from'),
+  'allied-with': relationTypeLabel('allied-with', 'allied with'),
+  'rival-of': relationTypeLabel('rival-of', 'rival of'),
+  'splinter-of': relationTypeLabel('splinter-of', 'splinter of'),
+  opposes: relationTypeLabel('opposes', 'opposes'),
+  'related-to': relationTypeLabel('related-to', 'related to'),
+  'participated-in': relationTypeLabel('participated-in', 'took part in'),
+  'took-place-in': relationTypeLabel('took-place-in', 'took place in'),
 }
 
 /** Relations read the same both ways carry no arrow. */

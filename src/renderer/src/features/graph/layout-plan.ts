@@ -3,14 +3,15 @@
  * enough for the view to import (the algorithms themselves load in the layout worker only).
  */
 import type { Point } from '../../../../shared/contract'
+import { t } from '../../ui/i18n'
 
 export const LAYOUT_KINDS = ['fcose', 'concentric', 'breadthfirst'] as const
 export type LayoutKind = (typeof LAYOUT_KINDS)[number]
 
 export const LAYOUT_LABELS: Record<LayoutKind, string> = {
   fcose: 'Force-directed',
-  concentric: 'Concentric by degree',
-  breadthfirst: 'Tree from the selected node',
+  concentric: t('graph.concentricByDegree'),
+  breadthfirst: t('graph.treeFromTheSelectedNode'),
 }
 
 export type FcoseQuality = 'proof' | 'default' | 'draft'

@@ -1,4 +1,5 @@
 import type { LayoutProgressListener, LayoutRequest, LayoutResult } from './layout-plan'
+import { t } from '../../ui/i18n'
 
 export type LayoutReply =
   | { type: 'done'; result: LayoutResult }
@@ -7,7 +8,7 @@ export type LayoutReply =
 
 export class LayoutCancelled extends Error {
   constructor() {
-    super('The layout was cancelled.')
+    super(t('graph.theLayoutWasCancelled'))
     this.name = 'LayoutCancelled'
   }
 }

@@ -10,13 +10,15 @@ import {
   recreateRelation,
 } from '../../api/relations'
 import { editHistory } from '../../ui/edit-history'
+import { t } from '../../ui/i18n'
+import { relationTypeLabel } from '../../ui/model-labels'
 
 /** "National Resistance Front operates in Panjshir". */
 export function relationSentence(
   relation: Pick<Relation, 'type' | 'from' | 'to'>,
   names: ReadonlyMap<string, string>,
 ): string {
-  return `${names.get(relation.from) ?? relation.from} ${RELATION_PHRASES[relation.type]} ${names.get(relation.to) ?? relation.to}`
+  return `${names.get(relation.from) ?? relation.from} ${relationTypeLabel(relation.type, RELATION_PHRASES[relation.type])} ${names.get(relation.to) ?? relation.to}`
 }
 
 export async function createRelation(
@@ -25,7 +27,7 @@ export async function createRelation(
 ): Promise<Relation> {
   const relation = await create(draft)
   editHistory.push({
-    label: `link: ${relationSentence(relation, names)}`,
+    label: t('graph.link', { relationSentence: relationSentence(relation, names) }),
     undo: async () => void (await remove(relation.id)),
     redo: async () => void (await recreateRelation(relation)),
   })
@@ -38,7 +40,7 @@ export async function deleteRelation(
 ): Promise<Relation> {
   const removed = await remove(id)
   editHistory.push({
-    label: `unlink: ${relationSentence(removed, names)}`,
+    label: t('graph.unlink', { relationSentence: relationSentence(removed, names) }),
     undo: async () => void (await recreateRelation(removed)),
     redo: async () => void (await remove(removed.id)),
   })

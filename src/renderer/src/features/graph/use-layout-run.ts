@@ -19,6 +19,7 @@ import { LayoutCancelled, runLayoutInWorker } from './layout-runner'
 import { markAfterPaint } from './paint-marks'
 import type { StatusLine } from './use-status-line'
 import type { Visible } from './view-filter'
+import { t } from '../../ui/i18n'
 
 /**
  * How far a run has got, for the progress bar alone to follow: a state of the view would
@@ -147,7 +148,7 @@ export function useLayoutRun(options: LayoutRunOptions): LayoutRunning {
       })
       .catch((cause: unknown) => {
         if (cause instanceof LayoutCancelled)
-          statusLine.report('Layout cancelled; the chart is as it was.')
+          statusLine.report(t('graph.layoutCancelledTheChartIsAs'))
         else statusLine.fail(cause instanceof Error ? cause.message : String(cause))
         if (chartRef.current === chart && chart.cy.nodes('.unplaced').nonempty()) {
           chart.revealUnplaced()
@@ -165,7 +166,7 @@ export function useLayoutRun(options: LayoutRunOptions): LayoutRunning {
     resetPositions.mutate(undefined, {
       onSuccess: () => start('fcose'),
       onError: (cause) =>
-        latest.current.statusLine.fail(`The layout was not reset: ${cause.message}`),
+        latest.current.statusLine.fail(t('graph.theLayoutWasNotReset', { message: cause.message })),
     })
   }
 

@@ -5,6 +5,7 @@
 import { useCallback, useState } from 'react'
 import { editHistory } from '../../ui/edit-history'
 import { useUndoRedoShortcuts } from '../../ui/shortcuts'
+import { t } from '../../ui/i18n'
 
 export interface StatusLine {
   status: string
@@ -34,7 +35,9 @@ export function useHistoryShortcuts({ report, fail }: Pick<StatusLine, 'report' 
         if (label) report(`${redo ? 'Redone' : 'Undone'}: ${label}.`)
       })
       .catch((cause: unknown) =>
-        fail(`Could not ${redo ? 'redo' : 'undo'}: ${(cause as Error).message}`),
+        fail(
+          t('graph.couldNot', { value: redo ? 'redo' : 'undo', message: (cause as Error).message }),
+        ),
       )
   })
 }

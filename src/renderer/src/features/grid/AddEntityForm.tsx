@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react'
 import type { Entity } from '../../../../shared/model'
 import type { EntityGridSpec } from '../../routes/entity-grids'
 import { createEntity } from './editing'
+import { t } from '../../ui/i18n'
 
 /** Adds an entity of the grid's type by name; a refused name says why beside the box. */
 export function AddEntityForm({
@@ -27,15 +28,19 @@ export function AddEntityForm({
   }
 
   return (
-    <form className="add-row" onSubmit={(e) => void add(e)} aria-label={`Add a ${spec.singular}`}>
+    <form
+      className="add-row"
+      onSubmit={(e) => void add(e)}
+      aria-label={t('grid.addA', { singular: spec.singular })}
+    >
       <input
-        aria-label={`Name of the new ${spec.singular}`}
-        placeholder={`New ${spec.singular} name`}
+        aria-label={t('grid.nameOfTheNew', { singular: spec.singular })}
+        placeholder={t('grid.newName', { singular: spec.singular })}
         value={name}
         dir="auto"
         onChange={(e) => setName(e.target.value)}
       />
-      <button type="submit">Add {spec.singular}</button>
+      <button type="submit">{t('grid.add', { singular: spec.singular })}</button>
       {error && (
         <span role="alert" className="error-text">
           {error}

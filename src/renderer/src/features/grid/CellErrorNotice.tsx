@@ -1,5 +1,6 @@
 import type { CellError } from './use-cell-edits'
 import { CloseButton } from '../../ui/CloseButton'
+import { t } from '../../ui/i18n'
 
 /** Where the reason goes when its cell is scrolled out of view: the top of the grid. */
 const FALLBACK_POSITION = { top: 40, left: 8 }
@@ -21,8 +22,8 @@ export function CellErrorNotice({ error, onDismiss }: { error: CellError; onDism
         role="alert"
         style={box ? { top: box.top + box.height + 2, left: box.left } : FALLBACK_POSITION}
       >
-        <strong>{error.label} not saved.</strong> {error.message}
-        <CloseButton label="Dismiss the message" onClick={onDismiss} />
+        <strong>{t('grid.notSaved', { label: error.label })}</strong> {error.message}
+        <CloseButton label={t('grid.dismissTheMessage')} onClick={onDismiss} />
       </div>
     </>
   )

@@ -2,6 +2,7 @@ import type { CustomCellEditorProps } from 'ag-grid-react'
 import { useState } from 'react'
 import type { EntityRow } from '../../../../shared/contract'
 import { columnContext } from './column-context'
+import { t } from '../../ui/i18n'
 
 /**
  * Edits a list (aliases, tags) as chips: Enter adds what is typed, each chip has a remove
@@ -9,7 +10,7 @@ import { columnContext } from './column-context'
  */
 export function ChipListEditor(props: CustomCellEditorProps<EntityRow, string[]>) {
   const context = columnContext(props.colDef)
-  const label = context?.label ?? 'Items'
+  const label = context?.label ?? t('grid.items')
   const singular = label.replace(/es$|s$/, '').toLowerCase()
   const items = props.value ?? []
   const [draft, setDraft] = useState('')
@@ -24,7 +25,7 @@ export function ChipListEditor(props: CustomCellEditorProps<EntityRow, string[]>
     <div
       className="chip-editor"
       role="group"
-      aria-label={`${label} of ${props.data?.entity.name ?? 'this row'}`}
+      aria-label={t('grid.of', { label, value: props.data?.entity.name ?? 'this row' })}
     >
       <ul className="chips">
         {items.map((item) => (
@@ -32,7 +33,7 @@ export function ChipListEditor(props: CustomCellEditorProps<EntityRow, string[]>
             <span dir="auto">{item}</span>
             <button
               type="button"
-              aria-label={`Remove ${singular} ${item}`}
+              aria-label={t('grid.remove', { singular, item })}
               onClick={() => props.onValueChange(items.filter((x) => x !== item))}
             >
               ×
@@ -42,7 +43,7 @@ export function ChipListEditor(props: CustomCellEditorProps<EntityRow, string[]>
       </ul>
       <div className="chip-input">
         <input
-          aria-label={`Add ${singular}`}
+          aria-label={t('grid.add', { singular })}
           value={draft}
           dir="auto"
           autoFocus
@@ -55,10 +56,10 @@ export function ChipListEditor(props: CustomCellEditorProps<EntityRow, string[]>
           }}
         />
         <button type="button" onClick={add}>
-          Add
+          {t('grid.add2')}
         </button>
         <button type="button" onClick={() => props.stopEditing()}>
-          Done
+          {t('grid.done')}
         </button>
       </div>
     </div>

@@ -1,6 +1,7 @@
 import type { GridApi } from 'ag-grid-community'
 import type { EntityRow } from '../../../../shared/contract'
 import { SELECTION_COLUMN_ID } from './column-state'
+import { t } from '../../ui/i18n'
 
 /**
  * Show, hide, pin and reorder columns from a list (the grid's own column chooser is an
@@ -30,14 +31,14 @@ export function ColumnsMenu({
     onChanged()
   }
   return (
-    <div className="columns-menu" role="group" aria-label="Columns">
+    <div className="columns-menu" role="group" aria-label={t('grid.columns')}>
       <table>
         <thead>
           <tr>
-            <th scope="col">Column</th>
-            <th scope="col">Shown</th>
-            <th scope="col">Pinned</th>
-            <th scope="col">Order</th>
+            <th scope="col">{t('grid.column')}</th>
+            <th scope="col">{t('grid.shown')}</th>
+            <th scope="col">{t('grid.pinned')}</th>
+            <th scope="col">{t('grid.order')}</th>
           </tr>
         </thead>
         <tbody>
@@ -47,7 +48,7 @@ export function ColumnsMenu({
               <td>
                 <input
                   type="checkbox"
-                  aria-label={`Show ${c.label}`}
+                  aria-label={t('grid.show', { label: c.label })}
                   checked={!c.hide}
                   disabled={c.locked}
                   onChange={(e) => {
@@ -58,7 +59,7 @@ export function ColumnsMenu({
               </td>
               <td>
                 <select
-                  aria-label={`Pin ${c.label}`}
+                  aria-label={t('grid.pin', { label: c.label })}
                   value={c.pinned === 'right' ? 'right' : c.pinned ? 'left' : ''}
                   onChange={(e) => {
                     const value = e.target.value
@@ -69,15 +70,15 @@ export function ColumnsMenu({
                     onChanged()
                   }}
                 >
-                  <option value="">Not pinned</option>
-                  <option value="left">Left</option>
-                  <option value="right">Right</option>
+                  <option value="">{t('grid.notPinned')}</option>
+                  <option value="left">{t('grid.left')}</option>
+                  <option value="right">{t('grid.right')}</option>
                 </select>
               </td>
               <td>
                 <button
                   type="button"
-                  aria-label={`Move ${c.label} left`}
+                  aria-label={t('grid.moveLeft', { label: c.label })}
                   disabled={i === 0}
                   onClick={() => move(c.colId, -1)}
                 >
@@ -85,7 +86,7 @@ export function ColumnsMenu({
                 </button>
                 <button
                   type="button"
-                  aria-label={`Move ${c.label} right`}
+                  aria-label={t('grid.moveRight', { label: c.label })}
                   disabled={i === columns.length - 1}
                   onClick={() => move(c.colId, 1)}
                 >
@@ -97,7 +98,7 @@ export function ColumnsMenu({
         </tbody>
       </table>
       <button type="button" onClick={onReset}>
-        Reset columns
+        {t('grid.resetColumns')}
       </button>
     </div>
   )

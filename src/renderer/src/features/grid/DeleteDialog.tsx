@@ -6,11 +6,14 @@ import { ConfirmActions } from '../../ui/ConfirmActions'
 import { Dialog } from '../../ui/Dialog'
 import { deleteEntities } from './editing'
 import type { EntityGridSpec } from '../../routes/entity-grids'
+import { t } from '../../ui/i18n'
+import { relationTypeLabel } from '../../ui/model-labels'
 
 const LISTED = 8
 
 function relationLine(d: EntityDependents, r: EntityDependents['relations'][number]): string {
-  const phrase = RELATION_PHRASES[r.type as RelationType] ?? r.type
+  const phrase =
+    relationTypeLabel(r.type as RelationType, RELATION_PHRASES[r.type as RelationType]) ?? r.type
   return r.direction === 'out'
     ? `${d.entity.name} ${phrase} ${r.other.name}`
     : `${r.other.name} ${phrase} ${d.entity.name}`
@@ -24,7 +27,9 @@ function Listed<T>({ items, render }: { items: T[]; render: (item: T) => string 
           {render(item)}
         </li>
       ))}
-      {items.length > LISTED && <li className="muted">and {items.length - LISTED} more</li>}
+      {items.length > LISTED && (
+        <li className="muted">{t('grid.andMore', { value: items.length - LISTED })}</li>
+      )}
     </ul>
   )
 }
@@ -68,8 +73,8 @@ export function DeleteDialog({
   }
 
   return (
-    <Dialog title={`Delete ${what}?`} onClose={onClose}>
-      {dependents.isPending && <p className="muted">Looking for what depends on it…</p>}
+    <Dialog title={t('grid.delete', { what })} onClose={onClose}>
+      {dependents.isPending && <p className="muted">{t('grid.lookingForWhatDependsOnIt')}</p>}
       {dependents.isError && (
         <p role="alert" className="error-text">
           {dependents.error.message}
@@ -78,41 +83,45 @@ export function DeleteDialog({
       {dependents.data && (
         <>
           {relations.length > 0 && (
-            <section aria-label="Relations that will be deleted">
+            <section aria-label={t('grid.relationsThatWillBeDeleted')}>
               <p>
-                {relations.length === 1 ? 'This relation' : `These ${relations.length} relations`}{' '}
-                will be deleted too:
+                {relations.length === 1
+                  ? t('grid.thisRelation')
+                  : t('grid.theseRelations', { length: relations.length })}{' '}
+                {t('grid.willBeDeletedToo')}
               </p>
               <Listed items={relations} render={(line) => line} />
             </section>
           )}
           {annotations.length > 0 && (
-            <section aria-label="Quotes that will lose the link">
+            <section aria-label={t('grid.quotesThatWillLoseTheLink')}>
               <p>
                 {annotations.length === 1
-                  ? 'This quote stays'
-                  : `These ${annotations.length} quotes stay`}{' '}
-                but will no longer be linked:
+                  ? t('grid.thisQuoteStays')
+                  : t('grid.theseQuotesStay', { length: annotations.length })}{' '}
+                {t('grid.butWillNoLongerBeLinked')}
               </p>
               <Listed items={annotations} render={(a) => `“${a.exact}” (${a.sourceTitle})`} />
             </section>
           )}
           {notes.length > 0 && (
-            <section aria-label="Notes that mention it">
+            <section aria-label={t('grid.notesThatMentionIt')}>
               <p>
-                {notes.length === 1 ? 'This note mentions' : `These ${notes.length} notes mention`}{' '}
-                it; the mention will lead nowhere:
+                {notes.length === 1
+                  ? t('grid.thisNoteMentions')
+                  : t('grid.theseNotesMention', { length: notes.length })}{' '}
+                {t('grid.itTheMentionWillLeadNowhere')}
               </p>
               <Listed items={notes} render={(n) => n.title} />
             </section>
           )}
           {relations.length + annotations.length + notes.length === 0 && (
-            <p>Nothing else depends on it.</p>
+            <p>{t('grid.nothingElseDependsOnIt')}</p>
           )}
         </>
       )}
       <ConfirmActions
-        confirmLabel={`Delete ${what}`}
+        confirmLabel={t('grid.delete2', { what })}
         onConfirm={() => void confirm()}
         onCancel={onClose}
         disabled={busy || !dependents.data}

@@ -30,6 +30,7 @@ import { useGridFilters } from './use-grid-filters'
 import { useLinkPicker } from './use-link-picker'
 import { useRowSelection } from './use-row-selection'
 import { useServerRows } from './use-server-rows'
+import { currentDirection, t } from '../../ui/i18n'
 import './grid.css'
 
 /** Filter menus open over the page, not inside the grid, so a short grid does not cut them off. */
@@ -39,8 +40,8 @@ const popupParent = document.body
 function PanelPlaceholder({ singular }: { singular: string }) {
   return (
     <div className="evidence-panel evidence-placeholder">
-      <p>Click a row to see its evidence: the {singular}'s attributes, relations and quotes.</p>
-      <p className="muted">Tick rows (checkbox or Space) to delete or export them.</p>
+      <p>{t('grid.clickARowToSeeIts', { singular })}</p>
+      <p className="muted">{t('grid.tickRowsCheckboxOrSpaceTo')}</p>
     </div>
   )
 }
@@ -111,7 +112,10 @@ function EntityGrid({ type }: { type: KnownEntityType }) {
   if (table.isError) {
     return (
       <div role="alert" className="error-panel">
-        Could not load the {spec.label.toLowerCase()}: {table.error.message}
+        {t('grid.couldNotLoadThe', {
+          toLowerCase: spec.label.toLowerCase(),
+          message: table.error.message,
+        })}
       </div>
     )
   }
@@ -120,8 +124,8 @@ function EntityGrid({ type }: { type: KnownEntityType }) {
       <div className="view-toolbar">
         <h2 id="grid-title">{spec.label}</h2>
         <span className="muted" aria-live="polite">
-          {table.data ? countLabel(total, spec) : 'Loading…'}
-          {table.data && table.isFetching ? ' (loading…)' : ''}
+          {table.data ? countLabel(total, spec) : t('grid.loading')}
+          {table.data && table.isFetching ? t('grid.loading2') : ''}
         </span>
       </div>
 
@@ -163,9 +167,15 @@ function EntityGrid({ type }: { type: KnownEntityType }) {
       />
 
       <div className="grid-body">
-        <div className="grid-host" role="region" aria-label={`${spec.label} table`} ref={hostRef}>
+        <div
+          className="grid-host"
+          role="region"
+          aria-label={t('grid.table', { label: spec.label })}
+          ref={hostRef}
+        >
           {saved.isSuccess && (
             <AgGridReact<EntityRow>
+              enableRtl={currentDirection() === 'rtl'}
               theme={gridTheme}
               styleNonce={styleNonce()}
               columnDefs={columnDefs}
@@ -187,7 +197,9 @@ function EntityGrid({ type }: { type: KnownEntityType }) {
               stopEditingWhenCellsLoseFocus
               tooltipShowDelay={400}
               localeText={{
-                noRowsToShow: `No ${spec.label.toLowerCase()} yet: add one by name above, or import a document and link a quote to it.`,
+                noRowsToShow: t('grid.noYetAddOneByName', {
+                  toLowerCase: spec.label.toLowerCase(),
+                }),
               }}
               enableCellTextSelection
               ensureDomOrder

@@ -2,6 +2,7 @@ import type { CustomCellEditorProps } from 'ag-grid-react'
 import type { EntityRow } from '../../../../shared/contract'
 import { columnContext } from './column-context'
 import { enumLabel } from './labels'
+import { t } from '../../ui/i18n'
 
 /** A native <select> for enum cells: keyboard, screen reader and touch all work as usual. */
 export function EnumEditor(props: CustomCellEditorProps<EntityRow, string>) {
@@ -10,7 +11,10 @@ export function EnumEditor(props: CustomCellEditorProps<EntityRow, string>) {
   return (
     <select
       className="enum-editor"
-      aria-label={`${context?.label ?? 'Value'} of ${props.data?.entity.name ?? 'this row'}`}
+      aria-label={t('grid.of2', {
+        value: context?.label ?? t('grid.value'),
+        value2: props.data?.entity.name ?? 'this row',
+      })}
       value={props.value ?? ''}
       autoFocus
       onChange={(event) => {
@@ -19,7 +23,7 @@ export function EnumEditor(props: CustomCellEditorProps<EntityRow, string>) {
         setTimeout(() => props.stopEditing(), 0)
       }}
     >
-      <option value="">Not set</option>
+      <option value="">{t('grid.notSet')}</option>
       {values.map((value) => (
         <option key={value} value={value}>
           {enumLabel(value)}

@@ -4,6 +4,7 @@ import type { EntityRow } from '../../../../shared/contract'
 import { columnContext } from './column-context'
 import { enumFilterPasses, type EnumFilterModel } from './filters'
 import { enumLabel } from './labels'
+import { t } from '../../ui/i18n'
 
 /**
  * A "set" filter for enum columns (the grid's own set filter is an enterprise feature):
@@ -15,7 +16,7 @@ export function EnumSetFilter(
   const context = columnContext(props.colDef)
   const values = ['', ...(context?.field?.values ?? [])]
   const chosen = props.model?.values ?? values
-  const label = context?.label ?? 'Value'
+  const label = context?.label ?? t('grid.value')
 
   const toggle = (value: string, on: boolean): void => {
     const next = on ? [...chosen, value] : chosen.filter((v) => v !== value)
@@ -24,7 +25,7 @@ export function EnumSetFilter(
 
   return (
     <fieldset className="enum-filter">
-      <legend>Show rows whose {label.toLowerCase()} is</legend>
+      <legend>{t('grid.showRowsWhoseIs', { toLowerCase: label.toLowerCase() })}</legend>
       {values.map((value) => (
         <label key={value || '(not set)'}>
           <input
@@ -32,15 +33,15 @@ export function EnumSetFilter(
             checked={chosen.includes(value)}
             onChange={(e) => toggle(value, e.target.checked)}
           />
-          {value === '' ? 'Not set' : enumLabel(value)}
+          {value === '' ? t('grid.notSet') : enumLabel(value)}
         </label>
       ))}
       <div className="enum-filter-actions">
         <button type="button" onClick={() => props.onModelChange(null)}>
-          All
+          {t('grid.all')}
         </button>
         <button type="button" onClick={() => props.onModelChange({ values: [] })}>
-          None
+          {t('grid.none')}
         </button>
       </div>
     </fieldset>
@@ -54,7 +55,8 @@ export function enumFilterHandler(): FilterHandler<EntityRow, unknown, EnumFilte
       enumFilterPasses(model, handlerParams.getValue(node)),
     getModelAsString: (model) =>
       model
-        ? model.values.map((v) => (v === '' ? 'Not set' : enumLabel(v))).join(', ') || '(none)'
+        ? model.values.map((v) => (v === '' ? t('grid.notSet') : enumLabel(v))).join(', ') ||
+          '(none)'
         : '',
   }
 }

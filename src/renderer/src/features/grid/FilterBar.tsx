@@ -1,3 +1,4 @@
+import { currentLanguage, t } from '../../ui/i18n'
 export interface FilterChip {
   key: string
   text: string
@@ -20,22 +21,27 @@ export function FilterBar({
 }) {
   if (chips.length === 0) return null
   return (
-    <div className="filter-bar" role="region" aria-label="Active filters">
+    <div className="filter-bar" role="region" aria-label={t('grid.activeFilters')}>
       <span className="filter-count">
-        Showing {shown.toLocaleString('en')} of {total.toLocaleString('en')} {noun}
+        {t('grid.showing')} {shown.toLocaleString(currentLanguage())} {t('grid.of3')}{' '}
+        {total.toLocaleString(currentLanguage())} {noun}
       </span>
       <ul className="chips">
         {chips.map((chip) => (
           <li key={chip.key} className="chip chip-filter">
             <span>{chip.text}</span>
-            <button type="button" aria-label={`Remove filter: ${chip.text}`} onClick={chip.remove}>
+            <button
+              type="button"
+              aria-label={t('grid.removeFilter', { text: chip.text })}
+              onClick={chip.remove}
+            >
               ×
             </button>
           </li>
         ))}
       </ul>
       <button type="button" onClick={onClearAll}>
-        Clear all filters
+        {t('grid.clearAllFilters')}
       </button>
     </div>
   )

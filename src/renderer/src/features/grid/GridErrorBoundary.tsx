@@ -1,4 +1,5 @@
 import { Component, type ReactNode } from 'react'
+import { t } from '../../ui/i18n'
 
 /** Keeps a failure inside one grid from blanking the whole window; says what broke. */
 export class GridErrorBoundary extends Component<
@@ -16,11 +17,11 @@ export class GridErrorBoundary extends Component<
     if (!error) return this.props.children
     return (
       <div role="alert" className="error-panel">
-        <h2>The {this.props.label.toLowerCase()} grid stopped</h2>
+        <h2>{t('grid.theGridStopped', { toLowerCase: this.props.label.toLowerCase() })}</h2>
         <p>{error.message}</p>
-        <p>Your saved data is not affected.</p>
+        <p>{t('grid.yourSavedDataIsNotAffected')}</p>
         <button type="button" onClick={() => this.setState({ error: null })}>
-          Try again
+          {t('grid.tryAgain')}
         </button>
       </div>
     )

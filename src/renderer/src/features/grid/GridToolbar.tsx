@@ -3,6 +3,7 @@ import { useCommands } from '../../ui/commands'
 import { HistoryButtons } from '../../ui/HistoryButtons'
 import type { HistoryCommand } from '../../ui/shortcuts'
 import { GOOD_GRADE } from './grid-filters'
+import { t } from '../../ui/i18n'
 
 /**
  * The grid's tools: the search box and the evidence filter, undo and redo, delete, the
@@ -49,7 +50,7 @@ export function GridToolbar({
   useCommands([
     {
       id: 'grid.export-csv',
-      title: `Export CSV (${label})`,
+      title: t('grid.exportCsv', { label }),
       scope: label,
       keywords: ['spreadsheet', 'download'],
       disabled: !gridReady,
@@ -57,12 +58,12 @@ export function GridToolbar({
     },
   ])
   return (
-    <div className="grid-toolbar" role="toolbar" aria-label={`${label} tools`}>
+    <div className="grid-toolbar" role="toolbar" aria-label={t('grid.tools', { label })}>
       <input
         type="search"
         className="quick-filter"
-        aria-label={`Search the ${label.toLowerCase()}`}
-        placeholder="Search all columns"
+        aria-label={t('grid.searchThe', { toLowerCase: label.toLowerCase() })}
+        placeholder={t('grid.searchAllColumns')}
         value={search}
         onChange={(e) => onSearch(e.target.value)}
       />
@@ -72,12 +73,13 @@ export function GridToolbar({
           checked={gradedOnly}
           onChange={(e) => onGradedOnly(e.target.checked)}
         />
-        Only rows with evidence graded ≤ {GOOD_GRADE}
+        {t('grid.onlyRowsWithEvidenceGraded', { GOOD_GRADE })}
       </label>
       <span className="toolbar-gap" />
       <HistoryButtons history={history} onHistory={onHistory} />
       <button type="button" disabled={selectedCount === 0} onClick={onDeleteSelected}>
-        Delete selected{selectedCount > 0 ? ` (${selectedCount})` : ''}
+        {t('grid.deleteSelected')}
+        {selectedCount > 0 ? ` (${selectedCount})` : ''}
       </button>
       <button
         type="button"
@@ -86,7 +88,7 @@ export function GridToolbar({
         onClick={onToggleColumns}
         disabled={!gridReady}
       >
-        Columns
+        {t('grid.columns')}
       </button>
       <button
         type="button"
@@ -94,14 +96,14 @@ export function GridToolbar({
         disabled={!gridReady}
         title={
           hiddenColumns > 0
-            ? `Show the ${hiddenColumns} hidden columns`
-            : 'Back to the compact set of columns'
+            ? t('grid.showTheHiddenColumns', { hiddenColumns })
+            : t('grid.backToTheCompactSetOf')
         }
       >
-        {hiddenColumns > 0 ? `All columns (+${hiddenColumns})` : 'Fewer columns'}
+        {hiddenColumns > 0 ? t('grid.allColumns', { hiddenColumns }) : t('grid.fewerColumns')}
       </button>
       <button type="button" onClick={onExport} disabled={!gridReady}>
-        Export CSV
+        {t('grid.exportCsv2')}
       </button>
       <button
         type="button"
@@ -109,11 +111,11 @@ export function GridToolbar({
         onClick={onExchange}
         title={
           selectedCount > 0
-            ? `Export the ${selectedCount} selected as STIX, or import STIX, W3C or CSV`
-            : 'Export the project as STIX, or import STIX, W3C or CSV'
+            ? t('grid.exportTheSelectedAsStixOr', { selectedCount })
+            : t('grid.exportTheProjectAsStixOr')
         }
       >
-        Exchange…
+        {t('grid.exchange')}
       </button>
     </div>
   )

@@ -5,6 +5,7 @@ import { useEntityList } from '../../api/entities'
 import { createEntity, link, unlink } from './editing'
 import { ENTITY_GRIDS } from '../../routes/entity-grids'
 import { Dialog } from '../../ui/Dialog'
+import { t } from '../../ui/i18n'
 
 const MAX_CHOICES = 30
 
@@ -70,18 +71,20 @@ export function LinkPicker({
 
   return (
     <Dialog title={title} onClose={onClose}>
-      <section aria-label={`Current ${spec.label.toLowerCase()}`}>
+      <section aria-label={t('grid.current', { toLowerCase: spec.label.toLowerCase() })}>
         {links.length === 0 ? (
-          <p className="muted">None yet.</p>
+          <p className="muted">{t('grid.noneYet')}</p>
         ) : (
           <ul className="chips">
             {links.map((l) => (
               <li key={l.relationId} className={l.supported ? 'chip' : 'chip chip-unsupported'}>
                 <span dir="auto">{l.name}</span>
-                {!l.supported && <span className="badge badge-unsupported">Unsupported</span>}
+                {!l.supported && (
+                  <span className="badge badge-unsupported">{t('grid.unsupported')}</span>
+                )}
                 <button
                   type="button"
-                  aria-label={`Remove ${l.name}`}
+                  aria-label={t('grid.remove2', { name: l.name })}
                   disabled={busy}
                   onClick={() =>
                     void run(() =>
@@ -97,7 +100,7 @@ export function LinkPicker({
         )}
       </section>
       <label className="picker-search">
-        Find a {otherNoun}
+        {t('grid.findA', { otherNoun })}
         <input
           type="search"
           value={query}
@@ -112,9 +115,9 @@ export function LinkPicker({
         </p>
       )}
       {choices.isPending ? (
-        <p className="muted">Loading…</p>
+        <p className="muted">{t('grid.loading')}</p>
       ) : (
-        <ul className="picker-choices" aria-label={`${otherNoun} to add`}>
+        <ul className="picker-choices" aria-label={t('grid.toAdd', { otherNoun })}>
           {matches.shown.map((e) => (
             <li key={e.id}>
               <button
@@ -122,7 +125,7 @@ export function LinkPicker({
                 disabled={busy}
                 onClick={() => void run(() => link(column, row.entity, e))}
               >
-                Add {e.name}
+                {t('grid.add3', { name: e.name })}
               </button>
               {e.aliases.length > 0 && (
                 <span className="muted" dir="auto">
@@ -134,7 +137,7 @@ export function LinkPicker({
           ))}
           {matches.total > matches.shown.length && (
             <li className="muted">
-              {matches.total - matches.shown.length} more: type to narrow the list.
+              {t('grid.moreTypeToNarrowTheList', { value: matches.total - matches.shown.length })}
             </li>
           )}
           {query.trim() !== '' && !exactMatch && (
@@ -150,7 +153,7 @@ export function LinkPicker({
                   })
                 }
               >
-                Create {otherNoun} “{query.trim()}” and add
+                {t('grid.createAndAdd', { otherNoun, trim: query.trim() })}
               </button>
             </li>
           )}
@@ -158,7 +161,7 @@ export function LinkPicker({
       )}
       <div className="ui-actions">
         <button type="button" onClick={onClose}>
-          Done
+          {t('grid.done')}
         </button>
       </div>
     </Dialog>

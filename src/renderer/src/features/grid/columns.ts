@@ -1,5 +1,5 @@
 import type { ColDef, SuppressKeyboardEventParams, ValueFormatterParams } from 'ag-grid-community'
-import { credibilityLabel } from '../../../../shared/admiralty'
+import { credibilityLabel } from '../../ui/model-labels'
 import {
   LINK_COLUMN_KEYS,
   LINK_COLUMNS,
@@ -13,6 +13,7 @@ import { EnumEditor } from './EnumEditor'
 import { enumFilterHandler, EnumSetFilter } from './EnumSetFilter'
 import { DATE_WIDTH, fieldValue, FIELDS, type FieldSpec } from './fields'
 import { enumLabel, refNames } from './labels'
+import { t } from '../../ui/i18n'
 
 type Col = ColDef<EntityRow>
 
@@ -136,7 +137,7 @@ function linkColumns(type: KnownEntityType): Col[] {
     return {
       colId: key,
       headerName: spec.label,
-      headerTooltip: `Double-click or press Enter on a cell to add or remove ${spec.label.toLowerCase()}`,
+      headerTooltip: t('grid.doubleClickOrPressEnterOn', { toLowerCase: spec.label.toLowerCase() }),
       width: key === 'areas' ? 220 : 190,
       hide: EXTRA_LINK_COLUMNS.has(key),
       context,
@@ -157,9 +158,9 @@ const evidenceColumns: Col[] = [
   {
     colId: 'quotes',
     getQuickFilterText: noQuickFilterText,
-    headerName: 'Quotes',
-    headerTooltip: 'Quotes that support the entity or its relations',
-    context: { label: 'Quotes' } satisfies ColumnContext,
+    headerName: t('grid.quotes'),
+    headerTooltip: t('grid.quotesThatSupportTheEntityOr'),
+    context: { label: t('grid.quotes') } satisfies ColumnContext,
     valueGetter: (p) => p.data?.quoteCount ?? 0,
     cellDataType: 'number',
     type: 'numericColumn',
@@ -169,12 +170,17 @@ const evidenceColumns: Col[] = [
   {
     colId: 'bestCredibility',
     getQuickFilterText: noQuickFilterText,
-    headerName: 'Best grade',
-    headerTooltip: `Best Admiralty credibility among the supporting quotes (1 ${credibilityLabel(1)?.toLowerCase()} … 6 ${credibilityLabel(6)?.toLowerCase()})`,
-    context: { label: 'Best grade' } satisfies ColumnContext,
+    headerName: t('grid.bestGrade'),
+    headerTooltip: t('grid.bestAdmiraltyCredibilityAmongTheSupporting', {
+      toLowerCase: credibilityLabel(1)?.toLowerCase(),
+      toLowerCase2: credibilityLabel(6)?.toLowerCase(),
+    }),
+    context: { label: t('grid.bestGrade') } satisfies ColumnContext,
     valueGetter: (p) => p.data?.bestCredibility ?? null,
     tooltipValueGetter: (p) =>
-      typeof p.value === 'number' ? `${p.value}: ${credibilityLabel(p.value)}` : 'No quote yet',
+      typeof p.value === 'number'
+        ? `${p.value}: ${credibilityLabel(p.value)}`
+        : t('grid.noQuoteYet'),
     cellDataType: 'number',
     type: 'numericColumn',
     filter: 'agNumberColumnFilter',
@@ -183,9 +189,9 @@ const evidenceColumns: Col[] = [
   {
     colId: 'newestSourceDate',
     getQuickFilterText: noQuickFilterText,
-    headerName: 'Newest source',
-    headerTooltip: 'Publication date of the newest source quoted',
-    context: { label: 'Newest source' } satisfies ColumnContext,
+    headerName: t('grid.newestSource'),
+    headerTooltip: t('grid.publicationDateOfTheNewestSource'),
+    context: { label: t('grid.newestSource') } satisfies ColumnContext,
     valueGetter: (p) => p.data?.newestSourceDate ?? null,
     cellDataType: 'dateString',
     filter: 'agDateColumnFilter',

@@ -15,6 +15,8 @@ import * as entities from '../../api/entities'
 import * as relations from '../../api/relations'
 import { inversePatch } from './fields'
 import { editHistory } from '../../ui/edit-history'
+import { t } from '../../ui/i18n'
+import { relationTypeLabel } from '../../ui/model-labels'
 
 type EntityPatch = MethodInput<'entities.update'>['patch']
 
@@ -42,7 +44,7 @@ export async function createEntity(type: string, name: string): Promise<Entity> 
   const entity = await entities.createEntity({ type, name })
   let snapshots: EntitySnapshot[] = []
   editHistory.push({
-    label: `add ${entity.name}`,
+    label: t('grid.add4', { name: entity.name }),
     undo: async () => {
       snapshots = await entities.deleteEntities([entity.id])
     },
@@ -75,7 +77,7 @@ function linkDraft(column: LinkColumnKey, entityId: string, otherId: string): Re
 }
 
 function relationLabel(relation: Relation, names: Record<string, string>): string {
-  return `${names[relation.from] ?? relation.from} ${RELATION_PHRASES[relation.type]} ${names[relation.to] ?? relation.to}`
+  return `${names[relation.from] ?? relation.from} ${relationTypeLabel(relation.type, RELATION_PHRASES[relation.type])} ${names[relation.to] ?? relation.to}`
 }
 
 /** Links two entities through a link column's relation (a picker's "add"). */
@@ -87,7 +89,7 @@ export async function link(
   const relation = await relations.createRelation(linkDraft(column, entity.id, other.id))
   const names = { [entity.id]: entity.name, [other.id]: other.name }
   editHistory.push({
-    label: `link: ${relationLabel(relation, names)}`,
+    label: t('grid.link', { relationLabel: relationLabel(relation, names) }),
     undo: async () => void (await relations.deleteRelation(relation.id)),
     redo: async () => void (await relations.recreateRelation(relation)),
   })
@@ -98,7 +100,7 @@ export async function link(
 export async function unlink(relationId: string, names: Record<string, string>): Promise<void> {
   const removed = await relations.deleteRelation(relationId)
   editHistory.push({
-    label: `unlink: ${relationLabel(removed, names)}`,
+    label: t('grid.unlink', { relationLabel: relationLabel(removed, names) }),
     undo: async () => void (await relations.recreateRelation(removed)),
     redo: async () => void (await relations.deleteRelation(removed.id)),
   })

@@ -1,4 +1,5 @@
 import type { EntityGridSpec } from '../../routes/entity-grids'
+import { currentLanguage } from '../../ui/i18n'
 
 /** The project's saved-views key for a grid's column layout. */
 export function gridKey(type: string): string {
@@ -6,5 +7,5 @@ export function gridKey(type: string): string {
 }
 
 export function countLabel(count: number, spec: EntityGridSpec): string {
-  return `${count.toLocaleString('en')} ${count === 1 ? spec.singular : spec.label.toLowerCase()}`
+  return `${count.toLocaleString(currentLanguage())} ${count === 1 ? spec.singular : spec.label.toLowerCase()}`
 }

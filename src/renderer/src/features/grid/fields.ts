@@ -13,6 +13,7 @@ import {
   type KnownEntityType,
 } from '../../../../shared/model'
 import type { MethodInput } from '../../../../shared/contract'
+import { t } from '../../ui/i18n'
 
 export type FieldKind = 'text' | 'longText' | 'enum' | 'number' | 'date' | 'list' | 'boolean'
 
@@ -33,12 +34,12 @@ type EntityPatch = MethodInput<'entities.update'>['patch']
 export const DATE_WIDTH = 200
 
 const common = {
-  name: { colId: 'name', label: 'Name', kind: 'text', width: 240 },
-  aliases: { colId: 'aliases', label: 'Aliases', kind: 'list', width: 200 },
-  tags: { colId: 'tags', label: 'Tags', kind: 'list', attribute: 'tags', width: 160 },
+  name: { colId: 'name', label: t('grid.name'), kind: 'text', width: 240 },
+  aliases: { colId: 'aliases', label: t('grid.aliases'), kind: 'list', width: 200 },
+  tags: { colId: 'tags', label: t('grid.tags'), kind: 'list', attribute: 'tags', width: 160 },
   description: {
     colId: 'description',
-    label: 'Description',
+    label: t('grid.description'),
     kind: 'longText',
     width: 280,
     hidden: true,
@@ -61,49 +62,49 @@ export const FIELDS: Record<KnownEntityType, { lead: FieldSpec[]; rest: FieldSpe
   group: {
     lead: [
       common.name,
-      attribute('acronym', 'Acronym', 'text', 110),
-      attribute('phase', 'Phase', 'enum', 190, GROUP_PHASES),
-      attribute('status', 'Status', 'enum', 120, GROUP_STATUSES),
+      attribute('acronym', t('grid.acronym'), 'text', 110),
+      attribute('phase', t('grid.phase'), 'enum', 190, GROUP_PHASES),
+      attribute('status', t('grid.status'), 'enum', 120, GROUP_STATUSES),
     ],
     rest: [
-      attribute('ideology', 'Ideology', 'text', 160),
-      attribute('estimatedStrength', 'Strength', 'number', 110),
-      attribute('firstSeen', 'First seen', 'date', DATE_WIDTH),
+      attribute('ideology', t('grid.ideology'), 'text', 160),
+      attribute('estimatedStrength', t('grid.strength'), 'number', 110),
+      attribute('firstSeen', t('grid.firstSeen'), 'date', DATE_WIDTH),
       common.aliases,
       common.tags,
       common.description,
     ],
   },
   person: {
-    lead: [common.name, attribute('role', 'Role', 'text', 240)],
+    lead: [common.name, attribute('role', t('grid.role'), 'text', 240)],
     rest: [common.aliases, common.tags, common.description],
   },
   place: {
     lead: [
       common.name,
-      attribute('placeKind', 'Kind of place', 'enum', 140, PLACE_KINDS),
-      attribute('country', 'Country', 'text', 150),
+      attribute('placeKind', t('grid.kindOfPlace'), 'enum', 140, PLACE_KINDS),
+      attribute('country', t('grid.country'), 'text', 150),
     ],
     rest: [common.aliases, common.tags, common.description],
   },
   community: {
     lead: [
       common.name,
-      attribute('communityKind', 'Kind of community', 'enum', 170, COMMUNITY_KINDS),
+      attribute('communityKind', t('grid.kindOfCommunity'), 'enum', 170, COMMUNITY_KINDS),
     ],
     rest: [common.aliases, common.tags, common.description],
   },
   event: {
     lead: [
-      { ...common.name, label: 'Title' },
-      attribute('eventDate', 'Date', 'date', DATE_WIDTH),
-      attribute('datePrecision', 'Precision', 'enum', 130, DATE_PRECISIONS),
-      attribute('eventKind', 'Kind of event', 'enum', 150, EVENT_KINDS),
+      { ...common.name, label: t('grid.title') },
+      attribute('eventDate', t('grid.date'), 'date', DATE_WIDTH),
+      attribute('datePrecision', t('grid.precision'), 'enum', 130, DATE_PRECISIONS),
+      attribute('eventKind', t('grid.kindOfEvent'), 'enum', 150, EVENT_KINDS),
     ],
     rest: [
       attribute('eventEnd', 'Ended', 'date', DATE_WIDTH),
-      attribute('ongoing', 'Ongoing', 'boolean', 110),
-      attribute('dateText', 'Date as written', 'text', 160),
+      attribute('ongoing', t('grid.ongoing'), 'boolean', 110),
+      attribute('dateText', t('grid.dateAsWritten'), 'text', 160),
       common.aliases,
       common.tags,
       common.description,

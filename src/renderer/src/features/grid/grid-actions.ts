@@ -7,6 +7,7 @@ import { csvFileName, neutralizeFormula, withBom } from '../../ui/csv'
 import { downloadFile } from '../../ui/download'
 import type { ExchangeRequest } from '../../ui/exchange-request'
 import { SELECTION_COLUMN_ID } from './column-state'
+import { t } from '../../ui/i18n'
 
 /** Downloads the rows and columns on screen as CSV; returns what to announce. */
 export function exportShownAsCsv(api: GridApi<EntityRow>, label: string): string {
@@ -21,7 +22,10 @@ export function exportShownAsCsv(api: GridApi<EntityRow>, label: string): string
         neutralizeFormula(p.formatValue(p.value) ?? ''),
     }) ?? ''
   downloadFile(csvFileName(label), new Blob([withBom(csv)], { type: 'text/csv;charset=utf-8' }))
-  return `Exported ${api.getDisplayedRowCount()} rows and ${columnKeys.length} columns.`
+  return t('grid.exportedRowsAndColumns', {
+    getDisplayedRowCount: api.getDisplayedRowCount(),
+    length: columnKeys.length,
+  })
 }
 
 /**
@@ -31,12 +35,12 @@ export function exportShownAsCsv(api: GridApi<EntityRow>, label: string): string
 export function revealNewRow(api: GridApi<EntityRow> | null, entity: Entity): string | null {
   const node = api?.getRowNode(entity.id)
   if (!api || !node) return null
-  if (!node.displayed) return `Added ${entity.name}; the current filters hide it.`
+  if (!node.displayed) return t('grid.addedTheCurrentFiltersHideIt', { name: entity.name })
   api.ensureNodeVisible(node, 'middle')
   api.deselectAll()
   node.setSelected(true)
   api.flashCells({ rowNodes: [node] })
-  return `Added ${entity.name}.`
+  return t('grid.added', { name: entity.name })
 }
 
 /** What the Exchange dialog exports from a grid: the selected rows if any, else the project. */
@@ -48,6 +52,6 @@ export function exchangeRequest(
   const noun = selectedIds.length === 1 ? spec.singular : spec.label.toLowerCase()
   return {
     scope: { kind: 'entities', entityIds: [...selectedIds] },
-    scopeLabel: `The ${selectedIds.length} selected ${noun}, their relations and what they link to`,
+    scopeLabel: t('grid.theSelectedTheirRelationsAndWhat', { length: selectedIds.length, noun }),
   }
 }

@@ -6,6 +6,7 @@
 import type { FilterModel } from 'ag-grid-community'
 import type { EntityRow } from '../../../../shared/contract'
 import { describeFilter } from './filters'
+import { t } from '../../ui/i18n'
 
 /** Admiralty credibility 1–3: confirmed, probably true, possibly true. */
 export const GOOD_GRADE = 3
@@ -69,13 +70,13 @@ export function activeFilters(
   const search = state.search.trim()
   return [
     ...(search
-      ? [{ key: 'quick', text: `Text “${search}”`, source: { kind: 'search' } as const }]
+      ? [{ key: 'quick', text: t('grid.text', { search }), source: { kind: 'search' } as const }]
       : []),
     ...(state.gradedOnly
       ? [
           {
             key: 'graded',
-            text: `Evidence graded ${GOOD_GRADE} or better`,
+            text: t('grid.evidenceGradedOrBetter', { GOOD_GRADE }),
             source: { kind: 'gradedOnly' } as const,
           },
         ]

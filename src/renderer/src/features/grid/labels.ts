@@ -1,4 +1,5 @@
 import type { LinkRef, Ref } from '../../../../shared/contract'
+import { enumValueLabel } from '../../ui/model-labels'
 
 // Enum values are few and asked for once per row on a search of 100k rows: remember them.
 const labels = new Map<string, string>()
@@ -9,7 +10,7 @@ export function enumLabel(value: string | undefined): string {
   let label = labels.get(value)
   if (label === undefined) {
     const words = value.replace(/-/g, ' ')
-    label = words.charAt(0).toUpperCase() + words.slice(1)
+    label = enumValueLabel(value, words.charAt(0).toUpperCase() + words.slice(1))
     if (labels.size < 1_000) labels.set(value, label)
   }
   return label

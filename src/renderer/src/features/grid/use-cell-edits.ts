@@ -4,6 +4,7 @@ import type { EntityRow } from '../../../../shared/contract'
 import { columnContext } from './column-context'
 import { updateEntity } from './editing'
 import { patchFor, sameValue } from './fields'
+import { t } from '../../ui/i18n'
 
 /** Where a cell is, relative to the grid host; null when it is scrolled out of view. */
 export type CellBox = { top: number; left: number; width: number; height: number } | null
@@ -59,7 +60,7 @@ export function useCellEdits(
         setCellError((current) =>
           current?.rowId === entity.id && current.colId === field.colId ? null : current,
         )
-        announce(`Saved the ${what}.`)
+        announce(t('grid.savedThe', { what }))
       } catch (error) {
         const message = messageOf(error)
         setCellError({
@@ -69,7 +70,7 @@ export function useCellEdits(
           message,
           box: locateCell(hostRef.current, entity.id, field.colId),
         })
-        announce(`Not saved: ${message}`)
+        announce(t('grid.notSaved2', { message }))
       }
     },
     [hostRef, announce],

@@ -4,6 +4,7 @@ import type { EntityRow, SavedColumn } from '../../../../shared/contract'
 import { saveGridColumns } from '../../api/grid'
 import { isUserColumnChange, toColumnState, toSavedColumns } from './column-state'
 import { gridKey } from './entity-types'
+import { t } from '../../ui/i18n'
 
 /** A person drags and resizes in bursts: the layout is saved once they pause. */
 const SAVE_DELAY_MS = 400
@@ -38,7 +39,9 @@ export function useColumnLayout({
       void saveGridColumns(gridKey(type), toSavedColumns(api.getColumnState())).catch(
         (error: unknown) =>
           announce(
-            `The column layout was not saved: ${error instanceof Error ? error.message : String(error)}`,
+            t('grid.theColumnLayoutWasNotSaved', {
+              value: error instanceof Error ? error.message : String(error),
+            }),
           ),
       )
     }, SAVE_DELAY_MS)

@@ -20,6 +20,7 @@ import { MAP_HEIGHT, MAP_WIDTH } from '../../../../shared/geo/map-geometry'
 import { provinceByIso } from '../../../../shared/geo/provinces'
 import { pointSummary, provinceSummary, provinceTitle } from './map-text'
 import type { MapSelection } from './use-map-state'
+import { t } from '../../ui/i18n'
 
 export type MapHover = { kind: 'province'; iso: string } | { kind: 'place'; id: string }
 
@@ -187,7 +188,7 @@ function MapCanvasImpl({
       viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
       preserveAspectRatio="xMidYMid meet"
       role="group"
-      aria-label={`Map of Afghanistan: ${view.title}`}
+      aria-label={t('map.mapOfAfghanistan', { title: view.title })}
     >
       <defs>
         {stripePatterns(view).map((pattern) => (

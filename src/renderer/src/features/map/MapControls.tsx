@@ -8,11 +8,12 @@ import { LAYER_TITLES } from '../../../../shared/geo/map-layers'
 import { MAP_LAYERS, MAX_MAP_GROUPS, type MapLayer } from '../../../../shared/model'
 import { setDateRange, useDateRange } from '../../ui/date-range'
 import { isLabelScript, type MapAction, type MapState } from './use-map-state'
+import { t } from '../../ui/i18n'
 
 const SCRIPT_LABELS: Record<MapLabelScript, string> = {
-  latin: 'Latin script',
-  dari: 'Dari (Arabic script)',
-  both: 'Latin and Dari',
+  latin: t('map.latinScript'),
+  dari: t('map.dariArabicScript'),
+  both: t('map.latinAndDari'),
 }
 
 /** Past this many groups, a filter box narrows the list. */
@@ -36,9 +37,9 @@ export function MapControls({
     [dispatch],
   )
   return (
-    <div className="map-controls control-column" role="group" aria-label="Map controls">
+    <div className="map-controls control-column" role="group" aria-label={t('map.mapControls')}>
       <label>
-        Layer
+        {t('map.layer')}
         <select
           value={state.layer}
           onChange={(e) => dispatch({ type: 'set-layer', layer: e.target.value as MapLayer })}
@@ -53,7 +54,7 @@ export function MapControls({
       <GroupPicker groups={groups} chosen={state.groupIds} colors={groupColors} onToggle={toggle} />
       <PeriodFields />
       <label>
-        Labels
+        {t('map.labels')}
         <select
           value={state.labels}
           onChange={(e) => {
@@ -95,17 +96,17 @@ function GroupPicker({
   const hidden = matching.length - shown.length
   return (
     <fieldset className="map-groups">
-      <legend>Groups to compare</legend>
+      <legend>{t('map.groupsToCompare')}</legend>
       {groups.length > FILTER_FROM && (
         <input
           type="search"
-          aria-label="Find a group"
-          placeholder="Find a group"
+          aria-label={t('map.findAGroup')}
+          placeholder={t('map.findAGroup')}
           value={filter}
           onChange={(e) => setFilter(e.target.value)}
         />
       )}
-      {groups.length === 0 && <p className="muted">The project has no groups yet.</p>}
+      {groups.length === 0 && <p className="muted">{t('map.theProjectHasNoGroupsYet')}</p>}
       <ul>
         {shown.map((group) => {
           const on = chosen.includes(group.id)
@@ -124,12 +125,11 @@ function GroupPicker({
       </ul>
       {hidden > 0 && (
         <p className="hint">
-          {hidden} more {hidden === 1 ? 'group' : 'groups'}: type a name to find them.
+          {t('map.more', { hidden })} {hidden === 1 ? t('map.group') : t('map.groups')}
+          {t('map.typeANameToFindThem')}
         </p>
       )}
-      {full && (
-        <p className="hint">At most {MAX_MAP_GROUPS} groups at once: their colours stay apart.</p>
-      )}
+      {full && <p className="hint">{t('map.atMostGroupsAtOnceTheir', { MAX_MAP_GROUPS })}</p>}
     </fieldset>
   )
 }
@@ -182,7 +182,7 @@ function PeriodFields() {
     const next = { from: range?.from ?? null, to: range?.to ?? null, [side]: value || null }
     // The shared store drops a reversed range altogether; keep the one in force instead.
     if (next.from && next.to && next.from > next.to) {
-      setProblem('The period would end before it starts: the previous period is kept.')
+      setProblem(t('map.thePeriodWouldEndBeforeIt'))
       return
     }
     setProblem(null)
@@ -190,9 +190,9 @@ function PeriodFields() {
   }
   return (
     <fieldset className="map-period">
-      <legend>Period</legend>
+      <legend>{t('map.period')}</legend>
       <label>
-        From
+        {t('map.from')}
         <input
           type="date"
           value={range?.from ?? ''}
@@ -200,7 +200,7 @@ function PeriodFields() {
         />
       </label>
       <label>
-        To
+        {t('map.to')}
         <input type="date" value={range?.to ?? ''} onChange={(e) => set('to', e.target.value)} />
       </label>
       {problem && (
@@ -210,10 +210,10 @@ function PeriodFields() {
       )}
       {range ? (
         <button type="button" onClick={() => setDateRange(null)}>
-          All dates
+          {t('map.allDates')}
         </button>
       ) : (
-        <p className="hint">All dates. A relation counts when its validity overlaps the period.</p>
+        <p className="hint">{t('map.allDatesARelationCountsWhen')}</p>
       )}
     </fieldset>
   )

@@ -4,6 +4,7 @@ import type { DateRange } from '../../ui/date-range'
 import { downloadFile } from '../../ui/download'
 import { svgToPng } from './map-export'
 import type { MapState } from './use-map-state'
+import { t } from '../../ui/i18n'
 
 /** Saves the map as it is shown (layer, groups, period, labels) as SVG or PNG. */
 export function MapExport({ state, range }: { state: MapState; range: DateRange | null }) {
@@ -28,21 +29,21 @@ export function MapExport({ state, range }: { state: MapState; range: DateRange 
           ? new Blob([svg], { type: 'image/svg+xml' })
           : await svgToPng(svg, width, height)
       downloadFile(fileName, blob)
-      setStatus(`Saved ${fileName}.`)
+      setStatus(t('map.saved', { fileName }))
     } catch (error) {
-      setProblem(`The map was not exported: ${(error as Error).message}`)
+      setProblem(t('map.theMapWasNotExported', { message: (error as Error).message }))
     } finally {
       setBusy(false)
     }
   }
 
   return (
-    <div className="map-export" role="group" aria-label="Export the map">
+    <div className="map-export" role="group" aria-label={t('map.exportTheMap')}>
       <button type="button" disabled={busy} onClick={() => void save('png')}>
-        Export PNG
+        {t('map.exportPng')}
       </button>
       <button type="button" disabled={busy} onClick={() => void save('svg')}>
-        Export SVG
+        {t('map.exportSvg')}
       </button>
       <span role="status" className="muted">
         {status}

@@ -1,4 +1,5 @@
 import type { MapView } from '../../../../shared/geo/map-layers'
+import { t } from '../../ui/i18n'
 
 /** What the colours and line styles of the current layer mean. */
 export function MapLegend({ view }: { view: MapView }) {
@@ -6,7 +7,7 @@ export function MapLegend({ view }: { view: MapView }) {
     <figure className="map-legend" aria-labelledby="map-legend-title">
       <figcaption id="map-legend-title">{view.title}</figcaption>
       {view.legend.length === 0 ? (
-        <p className="hint">Choose groups to compare their areas of operation.</p>
+        <p className="hint">{t('map.chooseGroupsToCompareTheirAreas')}</p>
       ) : (
         <ul>
           {view.legend.map((entry) => (
@@ -40,10 +41,7 @@ export function MapLegend({ view }: { view: MapView }) {
           ))}
         </ul>
       )}
-      <p className="hint">
-        Points are places inside a province (districts, towns). A province counts the groups at its
-        points too.
-      </p>
+      <p className="hint">{t('map.pointsArePlacesInsideAProvince')}</p>
     </figure>
   )
 }

@@ -6,6 +6,7 @@ import { CloseButton } from '../../ui/CloseButton'
 import { EntityPanel } from '../../ui/evidence/EntityPanel'
 import { provinceSummary } from './map-text'
 import type { MapSelection } from './use-map-state'
+import { t } from '../../ui/i18n'
 
 interface MapSidePanelProps {
   selection: MapSelection
@@ -71,17 +72,14 @@ function ProvincePanel({
               {info?.nameFa}
             </span>
           </h3>
-          <span className="badge">province</span>
-          <CloseButton label="Close the province panel" onClick={() => onSelect(null)} />
+          <span className="badge">{t('map.province')}</span>
+          <CloseButton label={t('map.closeTheProvincePanel')} onClick={() => onSelect(null)} />
         </header>
         <p dir="auto">{summary}</p>
         {ordered.length === 0 ? (
-          <p className="muted">
-            No place in the project lies in {name}. Open a place and choose Locate… to put it on the
-            map.
-          </p>
+          <p className="muted">{t('map.noPlaceInTheProjectLies', { name })}</p>
         ) : (
-          <ul className="province-places" aria-label={`Places in ${name}`}>
+          <ul className="province-places" aria-label={t('map.placesIn', { name })}>
             {ordered.map((place) => (
               <li key={place.id}>
                 <button
@@ -92,7 +90,9 @@ function ProvincePanel({
                 >
                   {place.name}
                 </button>{' '}
-                <span className="muted">{place.point ? 'a point' : 'the province'}</span>
+                <span className="muted">
+                  {place.point ? t('map.aPoint') : t('map.theProvince')}
+                </span>
               </li>
             ))}
           </ul>

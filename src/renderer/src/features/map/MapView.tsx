@@ -22,6 +22,7 @@ import { ProvinceTable } from './ProvinceTable'
 import { UnlocatedPlaces } from './UnlocatedPlaces'
 import { useMapState, type MapSelection } from './use-map-state'
 import { useMapZoom } from './use-map-zoom'
+import { t } from '../../ui/i18n'
 import './map.css'
 
 export function MapView() {
@@ -31,7 +32,7 @@ export function MapView() {
   if (data.isError) {
     return (
       <div role="alert" className="error-panel">
-        Could not load the map: {data.error.message}
+        {t('map.couldNotLoadTheMap', { message: data.error.message })}
       </div>
     )
   }
@@ -39,8 +40,8 @@ export function MapView() {
     return (
       <section className="map-view" aria-labelledby="map-title">
         <div className="view-toolbar">
-          <h2 id="map-title">Map</h2>
-          <span className="muted">Loading…</span>
+          <h2 id="map-title">{t('map.map')}</h2>
+          <span className="muted">{t('map.loading')}</span>
         </div>
       </section>
     )
@@ -89,7 +90,7 @@ function MapWorkbench({ data }: { data: MapData }) {
   )
 
   const hoverText = (() => {
-    if (!hover) return 'Point at a province or a place to name it; click it for its evidence.'
+    if (!hover) return t('map.pointAtAProvinceOrA')
     if (hover.kind === 'province') {
       const province = view.byIso.get(hover.iso)
       return province
@@ -104,10 +105,14 @@ function MapWorkbench({ data }: { data: MapData }) {
   return (
     <section className="map-view" aria-labelledby="map-title">
       <div className="view-toolbar">
-        <h2 id="map-title">Map</h2>
+        <h2 id="map-title">{t('map.map')}</h2>
         <span className="muted">
-          {located} of {data.places.length} places on the map · {view.relations.length}{' '}
-          {view.relations.length === 1 ? 'relation' : 'relations'} shown
+          {t('map.ofPlacesOnTheMap', {
+            located,
+            length: data.places.length,
+            length2: view.relations.length,
+          })}
+          {view.relations.length === 1 ? t('map.relation') : t('map.relations')} {t('map.shown')}
           {range ? ` · ${range.from ?? 'any date'} – ${range.to ?? 'any date'}` : ''}
         </span>
         <MapExport state={state} range={range} />
@@ -119,7 +124,7 @@ function MapWorkbench({ data }: { data: MapData }) {
           groups={data.groups}
           groupColors={view.groupColors}
         />
-        <div className="map-stage" role="region" aria-label="Map">
+        <div className="map-stage" role="region" aria-label={t('map.map')}>
           <p className="map-hover" aria-hidden="true" dir="auto">
             {hoverText}
           </p>
@@ -136,18 +141,22 @@ function MapWorkbench({ data }: { data: MapData }) {
               onSelect={select}
               onHover={setHover}
             />
-            <div className="map-zoom" role="group" aria-label="Zoom">
-              <button type="button" aria-label="Zoom in" onClick={() => zoom.zoomBy(1.6)}>
+            <div className="map-zoom" role="group" aria-label={t('map.zoom')}>
+              <button type="button" aria-label={t('map.zoomIn')} onClick={() => zoom.zoomBy(1.6)}>
                 +
               </button>
-              <button type="button" aria-label="Zoom out" onClick={() => zoom.zoomBy(1 / 1.6)}>
+              <button
+                type="button"
+                aria-label={t('map.zoomOut')}
+                onClick={() => zoom.zoomBy(1 / 1.6)}
+              >
                 −
               </button>
               <button type="button" disabled={!box} onClick={() => box && frame(box)}>
-                Zoom to what is shown
+                {t('map.zoomToWhatIsShown')}
               </button>
               <button type="button" onClick={zoom.reset}>
-                Whole country
+                {t('map.wholeCountry')}
               </button>
             </div>
           </div>

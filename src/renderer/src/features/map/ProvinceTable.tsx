@@ -6,6 +6,7 @@ import {
 import { provinceByIso } from '../../../../shared/geo/provinces'
 import { groupList } from './map-text'
 import type { MapSelection } from './use-map-state'
+import { t } from '../../ui/i18n'
 
 /** The layer's figure first, then the name: what the map shows darkest comes first. */
 function byValue(a: ProvinceView, b: ProvinceView): number {
@@ -33,14 +34,14 @@ export function ProvinceTable({
   const rows = [...view.provinces].sort(byValue)
   return (
     <table className="province-table">
-      <caption>Provinces: {view.title.toLowerCase()}</caption>
+      <caption>{t('map.provinces', { toLowerCase: view.title.toLowerCase() })}</caption>
       <thead>
         <tr>
-          <th scope="col">Province</th>
+          <th scope="col">{t('map.province2')}</th>
           <th scope="col" className="number">
             {LAYER_VALUE_HEADINGS[view.filter.layer]}
           </th>
-          <th scope="col">Groups operating there</th>
+          <th scope="col">{t('map.groupsOperatingThere')}</th>
         </tr>
       </thead>
       <tbody>

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { MapView } from '../../../../shared/geo/map-layers'
 import type { MapSelection } from './use-map-state'
+import { t } from '../../ui/i18n'
 
 /** The places the map cannot draw, so none is silently missing: each opens to be located. */
 export function UnlocatedPlaces({
@@ -15,8 +16,8 @@ export function UnlocatedPlaces({
   if (unlocated.length === 0) return null
   return (
     <details className="unlocated-places" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>Places not on the map ({unlocated.length})</summary>
-      <p className="hint">Open one and choose Locate… to link it to the gazetteer.</p>
+      <summary>{t('map.placesNotOnTheMap', { length: unlocated.length })}</summary>
+      <p className="hint">{t('map.openOneAndChooseLocateTo')}</p>
       {open && (
         <ul>
           {unlocated.map(({ place, reason }) => (

@@ -2,6 +2,7 @@ import { useId, useState, type ReactNode } from 'react'
 import type { CitedQuote } from '../../../../shared/contract'
 import { readerHref } from '../../routes/links'
 import { formatDay, gradeCode, gradeMeaning } from './grades'
+import { t } from '../../ui/i18n'
 
 /**
  * The wrapper of a chip and its card; the card opens to the left of chips near the right
@@ -42,7 +43,7 @@ export function CitationChip({
   if (!loaded) {
     return (
       <CitationBox>
-        <span className="citation-chip" aria-label={`Citation [${label}]`}>
+        <span className="citation-chip" aria-label={t('notes.citation', { label })}>
           [{label}]
         </span>
       </CitationBox>
@@ -54,15 +55,18 @@ export function CitationChip({
         <span
           className="citation-chip broken"
           tabIndex={0}
-          aria-label={`Citation [${label}]: broken citation`}
+          aria-label={t('notes.citationBrokenCitation', { label })}
           aria-describedby={tipId}
         >
-          [broken citation]
+          {t('notes.brokenCitation')}
         </span>
         <span role="tooltip" id={tipId} className="citation-tip">
-          <strong>Broken citation {label && `[${label}]`}.</strong> The quote it cites (
-          <code>{annotationId}</code>) no longer exists: it was deleted, or the link was mistyped.
-          Cite another quote or remove this link.
+          <strong>
+            {t('notes.brokenCitation2')} {label && `[${label}]`}.
+          </strong>{' '}
+          {t('notes.theQuoteItCites')}
+          <code>{annotationId}</code>
+          {t('notes.noLongerExistsItWasDeleted')}
         </span>
       </CitationBox>
     )
@@ -74,15 +78,17 @@ export function CitationChip({
         <a
           className="citation-chip broken"
           href={href}
-          aria-label={`Citation [${label}]: broken citation`}
+          aria-label={t('notes.citationBrokenCitation', { label })}
           aria-describedby={tipId}
         >
-          [broken citation]
+          {t('notes.brokenCitation')}
         </a>
         <span role="tooltip" id={tipId} className="citation-tip">
-          <strong>Broken citation {label && `[${label}]`}.</strong> The passage of this quote could
-          not be found again after “{quote.sourceTitle}” changed. Open the source to re-select it.
-          The quote read: <q dir="auto">{quote.exact}</q>
+          <strong>
+            {t('notes.brokenCitation2')} {label && `[${label}]`}.
+          </strong>{' '}
+          {t('notes.thePassageOfThisQuoteCould', { sourceTitle: quote.sourceTitle })}{' '}
+          <q dir="auto">{quote.exact}</q>
         </span>
       </CitationBox>
     )
@@ -92,7 +98,7 @@ export function CitationChip({
       <a
         className="citation-chip"
         href={href}
-        aria-label={`Citation [${label}]`}
+        aria-label={t('notes.citation', { label })}
         aria-describedby={tipId}
       >
         [{label}]
@@ -103,7 +109,11 @@ export function CitationChip({
         </q>
         <bdi className="citation-source">{quote.sourceTitle}</bdi>
         <span className="citation-meta">
-          {formatDay(quote.sourceDate)} · grade {gradeCode(quote)} ({gradeMeaning(quote)})
+          {t('notes.grade', {
+            day: formatDay(quote.sourceDate),
+            gradeCode: gradeCode(quote),
+            gradeMeaning: gradeMeaning(quote),
+          })}
         </span>
       </span>
     </CitationBox>

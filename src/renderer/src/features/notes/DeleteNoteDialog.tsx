@@ -1,18 +1,19 @@
 import { ConfirmActions } from '../../ui/ConfirmActions'
 import { Dialog } from '../../ui/Dialog'
 import type { NoteDeletion } from './use-note-deletion'
+import { t } from '../../ui/i18n'
 
 /** Asks before deleting a note, and says why a deletion failed. */
 export function DeleteNoteDialog({ title, deletion }: { title: string; deletion: NoteDeletion }) {
   return (
     <Dialog
-      title={`Delete “${title.trim() || 'Untitled note'}”?`}
+      title={t('notes.delete', { value: title.trim() || t('notes.untitledNote') })}
       onClose={deletion.cancel}
       size="narrow"
     >
-      <p>The note and its citations go; the quotes and entities it cites stay as they are.</p>
+      <p>{t('notes.theNoteAndItsCitationsGo')}</p>
       <ConfirmActions
-        confirmLabel="Delete note"
+        confirmLabel={t('notes.deleteNote')}
         onConfirm={deletion.confirm}
         onCancel={deletion.cancel}
         disabled={deletion.pending}

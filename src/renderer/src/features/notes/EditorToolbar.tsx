@@ -1,10 +1,11 @@
 import { useEffect, useRef, type ReactNode } from 'react'
 import type { Layout } from './open-notes'
+import { t } from '../../ui/i18n'
 
 const LAYOUTS: { id: Layout; label: string }[] = [
-  { id: 'write', label: 'Write' },
-  { id: 'split', label: 'Split' },
-  { id: 'preview', label: 'Preview' },
+  { id: 'write', label: t('notes.write') },
+  { id: 'split', label: t('notes.split') },
+  { id: 'preview', label: t('notes.preview') },
 ]
 
 /** Above the note: its title, the layout switch, the save state and the delete button. */
@@ -38,7 +39,7 @@ export function EditorToolbar({
   return (
     <div className="note-editor-toolbar">
       <label className="note-title-field">
-        <span className="visually-hidden">Title</span>
+        <span className="visually-hidden">{t('notes.title')}</span>
         <input
           ref={titleInput}
           value={title}
@@ -50,11 +51,11 @@ export function EditorToolbar({
             }
           }}
           maxLength={500}
-          placeholder="Untitled note"
-          aria-label="Title"
+          placeholder={t('notes.untitledNote')}
+          aria-label={t('notes.title')}
         />
       </label>
-      <div role="group" aria-label="Layout" className="segmented">
+      <div role="group" aria-label={t('notes.layout')} className="segmented">
         {LAYOUTS.map((option) => (
           <button
             key={option.id}
@@ -68,7 +69,7 @@ export function EditorToolbar({
       </div>
       {saveState}
       <button type="button" onClick={onDelete}>
-        Delete note
+        {t('notes.deleteNote')}
       </button>
     </div>
   )

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import type { MentionedEntity } from '../../../../shared/contract'
 import { entityViewHref } from '../../routes/links'
+import { t } from '../../ui/i18n'
 
 /** A mention of an entity: a link to its record, or flagged text when it no longer exists. */
 export function MentionChip({
@@ -17,11 +18,8 @@ export function MentionChip({
   if (!loaded) return <span className="mention">{children}</span>
   if (!entity || entity.status === 'missing') {
     return (
-      <span
-        className="mention broken"
-        title={`This mention points to an entity that no longer exists (${entityId}).`}
-      >
-        {children} <span className="mention-flag">[unknown entity]</span>
+      <span className="mention broken" title={t('notes.thisMentionPointsToAnEntity', { entityId })}>
+        {children} <span className="mention-flag">{t('notes.unknownEntity')}</span>
       </span>
     )
   }

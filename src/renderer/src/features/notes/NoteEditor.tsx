@@ -11,6 +11,7 @@ import { SaveIndicator } from './SaveIndicator'
 import { useNoteDeletion } from './use-note-deletion'
 import { useNoteDraft } from './use-note-draft'
 import { usePreviewPane } from './use-preview-pane'
+import { t } from '../../ui/i18n'
 import './note-editor.css'
 
 /** Loads a note fresh from the store (or the draft still being saved) and edits it. */
@@ -21,13 +22,14 @@ export function NoteEditor({ noteId }: { noteId: string }) {
   if (note.isError) {
     return (
       <div role="alert" className="error-panel">
-        Could not open this note: {note.error.message} <a href={NOTES_HREF}>Back to the notes</a>
+        {t('notes.couldNotOpenThisNote', { message: note.error.message })}{' '}
+        <a href={NOTES_HREF}>{t('notes.backToTheNotes')}</a>
       </div>
     )
   }
   // A note is edited from what the store holds now, unless this window still saves a draft of it.
   if (!note.data || (!pending && !note.isFetchedAfterMount)) {
-    return <p className="muted">Opening the note…</p>
+    return <p className="muted">{t('notes.openingTheNote')}</p>
   }
   const loadStoredVersion = async (): Promise<void> => {
     forgetNote(noteId)
@@ -58,10 +60,10 @@ function LoadedEditor({
   const { initial, title } = draft
 
   return (
-    <section className={`note-editor layout-${pane.layout}`} aria-label="Note editor">
+    <section className={`note-editor layout-${pane.layout}`} aria-label={t('notes.noteEditor')}>
       <EditorToolbar
         title={title}
-        selectTitle={initial.body === '' && initial.title === 'Untitled note'}
+        selectTitle={initial.body === '' && initial.title === t('notes.untitledNote')}
         onTitleChange={draft.changeTitle}
         onTitleDone={() => textarea.current?.focus()}
         layout={pane.layout}
@@ -87,7 +89,7 @@ function LoadedEditor({
           }}
         />
         {pane.layout !== 'write' && (
-          <section className="note-preview-pane" aria-label="Preview">
+          <section className="note-preview-pane" aria-label={t('notes.preview')}>
             <NotePreview body={pane.shownBody} />
           </section>
         )}

@@ -4,6 +4,7 @@ import { useCreateNote, useNoteList } from '../../api/notes'
 import { useCommands } from '../../ui/commands'
 import { formatMoment } from './grades'
 import { noteHref } from '../../routes/links'
+import { t } from '../../ui/i18n'
 import './note-list.css'
 
 type SortKey = 'updated' | 'title' | 'citations'
@@ -12,13 +13,16 @@ const SORTS: Record<
   SortKey,
   { label: string; compare: (a: NoteSummary, b: NoteSummary) => number }
 > = {
-  updated: { label: 'Last changed', compare: (a, b) => b.updatedAt.localeCompare(a.updatedAt) },
+  updated: {
+    label: t('notes.lastChanged'),
+    compare: (a, b) => b.updatedAt.localeCompare(a.updatedAt),
+  },
   title: {
-    label: 'Title',
+    label: t('notes.title'),
     compare: (a, b) => a.title.localeCompare(b.title, undefined, { sensitivity: 'base' }),
   },
   citations: {
-    label: 'Most citations',
+    label: t('notes.mostCitations'),
     compare: (a, b) => b.citationCount - a.citationCount || a.title.localeCompare(b.title),
   },
 }
@@ -49,8 +53,8 @@ export function NoteList({ selectedId }: { selectedId: string | null }) {
   useCommands([
     {
       id: 'notes.new',
-      title: 'New note',
-      scope: 'Notes',
+      title: t('notes.newNote'),
+      scope: t('notes.notes'),
       disabled: createNote.isPending,
       run: startNote,
     },
@@ -59,24 +63,24 @@ export function NoteList({ selectedId }: { selectedId: string | null }) {
   return (
     <div className="note-list-pane">
       <div className="view-toolbar">
-        <h2 id="notes-title">Notes</h2>
+        <h2 id="notes-title">{t('notes.notes')}</h2>
         <button type="button" onClick={startNote} disabled={createNote.isPending}>
-          New note
+          {t('notes.newNote')}
         </button>
       </div>
       {createNote.isError && <p role="alert">{createNote.error.message}</p>}
       <div className="note-list-controls">
         <input
           type="search"
-          aria-label="Search notes"
-          placeholder="Search notes"
+          aria-label={t('notes.searchNotes')}
+          placeholder={t('notes.searchNotes')}
           value={search}
           onChange={(event) => setSearch(event.target.value)}
         />
         <label>
-          <span className="visually-hidden">Sort notes by</span>
+          <span className="visually-hidden">{t('notes.sortNotesBy')}</span>
           <select
-            aria-label="Sort notes by"
+            aria-label={t('notes.sortNotesBy')}
             value={sort}
             onChange={(event) => setSort(event.target.value as SortKey)}
           >
@@ -89,23 +93,20 @@ export function NoteList({ selectedId }: { selectedId: string | null }) {
         </label>
       </div>
       {notes.isError ? (
-        <p role="alert">Could not list the notes: {notes.error.message}</p>
+        <p role="alert">{t('notes.couldNotListTheNotes', { message: notes.error.message })}</p>
       ) : (
         <>
           <p className="muted note-count" aria-live="polite">
             {notes.data === undefined
-              ? 'Loading…'
+              ? t('notes.loading')
               : query
                 ? `${plural(sorted.length, 'note matches', 'notes match')} “${query}”`
                 : plural(sorted.length, 'note', 'notes')}
           </p>
           {notes.data?.length === 0 && !query && (
-            <p className="muted">
-              No notes yet. Press New note to start one: cite a quote with [[ and mention a group or
-              person with @.
-            </p>
+            <p className="muted">{t('notes.noNotesYetPressNewNote')}</p>
           )}
-          <ul className="note-list" aria-label="Notes">
+          <ul className="note-list" aria-label={t('notes.notes')}>
             {sorted.map((note) => (
               <li key={note.id}>
                 <a
@@ -117,7 +118,10 @@ export function NoteList({ selectedId }: { selectedId: string | null }) {
                     {formatMoment(note.updatedAt)} ·{' '}
                     {plural(note.citationCount, 'citation', 'citations')}
                     {note.brokenCount > 0 && (
-                      <span className="broken-text"> · {note.brokenCount} broken</span>
+                      <span className="broken-text">
+                        {' '}
+                        {t('notes.broken', { brokenCount: note.brokenCount })}
+                      </span>
                     )}
                   </span>
                   {note.excerpt && <span className="note-list-excerpt">{note.excerpt}</span>}

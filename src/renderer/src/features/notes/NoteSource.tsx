@@ -2,6 +2,7 @@ import { useEffect, useId, useLayoutEffect, useRef, type RefObject } from 'react
 import { rememberCaret } from '../../ui/notes/note-session'
 import { Suggestions, type SuggestionsHandle } from './Suggestions'
 import { useTypeahead } from './use-typeahead'
+import { t } from '../../ui/i18n'
 
 const CARET_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'])
 
@@ -52,7 +53,7 @@ export function NoteSource({
         ref={textarea}
         id={`${id}-text`}
         className="note-text"
-        aria-label="Note text (Markdown)"
+        aria-label={t('notes.noteTextMarkdown')}
         aria-describedby={`${id}-hint`}
         aria-autocomplete="list"
         aria-controls={trigger ? `${id}-suggestions` : undefined}
@@ -74,7 +75,8 @@ export function NoteSource({
         spellCheck
       />
       <p id={`${id}-hint`} className="muted note-hint">
-        Type <kbd>[[</kbd> to cite a quote, <kbd>@</kbd> to mention an entity.
+        {t('notes.type')} <kbd>[[</kbd> {t('notes.toCiteAQuote')} <kbd>@</kbd>{' '}
+        {t('notes.toMentionAnEntity')}
       </p>
       {trigger && (
         <Suggestions

@@ -3,6 +3,7 @@ import { NoteEditor } from './NoteEditor'
 import { NoteList } from './NoteList'
 import { noteIdFromHash } from '../../routes/links'
 import { guardUnsavedNotesOnUnload } from './open-notes'
+import { t } from '../../ui/i18n'
 import './notes.css'
 
 function useNoteIdFromHash(): string | null {
@@ -27,10 +28,10 @@ export function NotesView() {
           <NoteEditor key={noteId} noteId={noteId} />
         ) : (
           <div className="note-empty">
-            <p>Choose a note, or start a new one.</p>
+            <p>{t('notes.chooseANoteOrStartA')}</p>
             <p className="muted">
-              In a note, <kbd>[[</kbd> cites a quote and <kbd>@</kbd> mentions an entity; every
-              citation opens the passage it rests on.
+              {t('notes.inANote')} <kbd>[[</kbd> {t('notes.citesAQuoteAnd')} <kbd>@</kbd>{' '}
+              {t('notes.mentionsAnEntityEveryCitationOpens')}
             </p>
           </div>
         )}

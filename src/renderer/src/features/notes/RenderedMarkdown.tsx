@@ -8,6 +8,7 @@ import { CitationChip } from './CitationChip'
 import { LinkTargetsContext, type LinkTargets } from './link-targets'
 import { MentionChip } from './MentionChip'
 import { parseBlock, parsedAlready, remarkPlugins, safeUrl } from './note-markdown'
+import { t } from '../../ui/i18n'
 
 /** The body in blocks, each parsed again only when its own text changes. */
 export function RenderedMarkdown({
@@ -55,7 +56,12 @@ const COMPONENTS: Components = {
   th: ({ node: _node, ...props }) => <th dir="auto" {...props} />,
   a: NoteAnchor,
   // Images would be fetched; a note shows what they were instead.
-  img: ({ alt }) => <span className="removed-image">[image{alt ? `: ${alt}` : ''}]</span>,
+  img: ({ alt }) => (
+    <span className="removed-image">
+      {t('notes.image')}
+      {alt ? `: ${alt}` : ''}]
+    </span>
+  ),
 }
 
 function NoteAnchor({
@@ -110,10 +116,7 @@ function NoteAnchor({
 
 function RemovedLink({ children }: { children?: ReactNode }) {
   return (
-    <span
-      className="removed-link"
-      title="Link removed: notes keep only http, https, mailto, quote and entity links."
-    >
+    <span className="removed-link" title={t('notes.linkRemovedNotesKeepOnlyHttp')}>
       {children}
     </span>
   )

@@ -1,16 +1,17 @@
 import type { DraftSaver, SaveStatus } from './draft-saver'
+import { t } from '../../ui/i18n'
 
 /** What the save state says, in words. */
 function saveStateText(status: SaveStatus): string {
   return status.state === 'saved'
-    ? 'Saved'
+    ? t('notes.saved')
     : status.state === 'saving'
-      ? 'Saving…'
+      ? t('notes.saving')
       : status.state === 'unsaved'
-        ? 'Unsaved changes'
+        ? t('notes.unsavedChanges')
         : status.conflict
-          ? 'Not saved: changed elsewhere'
-          : 'Not saved'
+          ? t('notes.notSavedChangedElsewhere')
+          : t('notes.notSaved')
 }
 
 /** Whether the note is stored, and when a save failed, the way out: retry, or settle a conflict. */
@@ -32,15 +33,15 @@ export function SaveIndicator({
           {status.conflict ? (
             <>
               <button type="button" onClick={() => void saver.overwrite()}>
-                Keep my version
+                {t('notes.keepMyVersion')}
               </button>
               <button type="button" onClick={onLoadStoredVersion}>
-                Load the other version
+                {t('notes.loadTheOtherVersion')}
               </button>
             </>
           ) : (
             <button type="button" onClick={() => void saver.flush()}>
-              Retry
+              {t('notes.retry')}
             </button>
           )}
         </span>

@@ -6,6 +6,7 @@ import { useEntityList } from '../../api/entities'
 import { useQuoteSuggestions } from '../../api/notes'
 import { gradeCode } from './grades'
 import { matchEntities, type Trigger } from './typeahead'
+import { t } from '../../ui/i18n'
 import './suggestions.css'
 
 /** A trigger with where its list opens, relative to the textarea's box. */
@@ -99,13 +100,13 @@ export function Suggestions({
     [options, index, trigger.query, onChoose],
   )
 
-  const what = trigger.kind === 'quote' ? 'Quotes' : 'Entities'
+  const what = trigger.kind === 'quote' ? t('notes.quotes') : t('notes.entities')
   const status = loading
-    ? 'Searching…'
+    ? t('notes.searching')
     : options.length === 0
       ? trigger.kind === 'quote'
-        ? `No quote contains “${trigger.query}”.`
-        : `No entity is called “${trigger.query}”.`
+        ? t('notes.noQuoteContains', { query: trigger.query })
+        : t('notes.noEntityIsCalled', { query: trigger.query })
       : `${options.length} ${what.toLowerCase()}: arrow keys to move, Enter to insert, Escape to close.`
   return (
     <div className="suggestions" style={{ top: trigger.top, left: trigger.left }}>
@@ -117,7 +118,9 @@ export function Suggestions({
           role="listbox"
           id={id}
           aria-label={
-            trigger.query ? `${what} matching “${trigger.query}”` : `${what} to choose from`
+            trigger.query
+              ? t('notes.matching', { what, query: trigger.query })
+              : t('notes.toChooseFrom', { what })
           }
         >
           {options.map((option, position) => (

@@ -1,4 +1,4 @@
-import { credibilityLabel, reliabilityLabel } from '../../../../shared/admiralty'
+import { credibilityLabel, reliabilityLabel } from '../../ui/model-labels'
 import type { CitedQuote } from '../../../../shared/contract'
 
 type Resolved = Extract<CitedQuote, { exact: string }>

@@ -3,6 +3,7 @@ import { chordLabel } from '../../ui/keys'
 import { Dialog } from '../../ui/Dialog'
 import { groupResults, paletteMatcher, type PaletteItem } from './palette-items'
 import { useCommandAndViewItems, useRecordItems } from './use-palette-items'
+import { t } from '../../ui/i18n'
 
 /**
  * The command palette (Ctrl+K / ⌘K): one box that finds a command of any view, a view, or a
@@ -39,17 +40,17 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
   }
 
   return (
-    <Dialog title="Command palette" onClose={onClose} className="command-palette">
+    <Dialog title={t('palette.commandPalette')} onClose={onClose} className="command-palette">
       <input
         data-autofocus
         type="text"
         role="combobox"
-        aria-label="Find a command, view or record"
+        aria-label={t('palette.findACommandViewOrRecord')}
         aria-expanded="true"
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={flat.length > 0 ? optionId(active) : undefined}
-        placeholder="Type a command, a view, or a name…"
+        placeholder={t('palette.typeACommandAViewOr')}
         value={query}
         onChange={(event) => {
           setQuery(event.target.value)
@@ -68,7 +69,7 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
           }
         }}
       />
-      <div id={listId} role="listbox" aria-label="Results" className="palette-results">
+      <div id={listId} role="listbox" aria-label={t('palette.results')} className="palette-results">
         {groups.map((group, g) => (
           <div key={group.group} role="group" aria-label={group.group}>
             <div className="palette-group" aria-hidden="true">
@@ -109,7 +110,9 @@ export function CommandPalette({ onClose }: { onClose: () => void }) {
         ))}
         {flat.length === 0 && (
           <p className="palette-empty muted">
-            {records.loading ? 'Looking up names…' : `Nothing matches “${query.trim()}”.`}
+            {records.loading
+              ? t('palette.lookingUpNames')
+              : t('palette.nothingMatches', { trim: query.trim() })}
           </p>
         )}
       </div>

@@ -4,6 +4,7 @@ import { chordLabel } from '../../ui/keys'
 import { setThemePreference, useTheme } from '../../ui/theme'
 import { CommandPalette } from './CommandPalette'
 import { ShortcutsOverlay } from './ShortcutsOverlay'
+import { t } from '../../ui/i18n'
 import './palette.css'
 
 /** The header's search field, whichever feature draws it: `/` puts the cursor there. */
@@ -25,39 +26,39 @@ export function PaletteHost() {
   useCommands([
     {
       id: 'palette.open',
-      title: 'Command palette',
-      scope: 'Global',
+      title: t('palette.commandPalette'),
+      scope: t('palette.global'),
       keys: ['Mod+K'],
       inFields: true,
       run: () => setOpen((now) => (now === 'palette' ? null : 'palette')),
     },
     {
       id: 'help.shortcuts',
-      title: 'Keyboard shortcuts',
-      scope: 'Global',
+      title: t('palette.keyboardShortcuts'),
+      scope: t('palette.global'),
       keys: ['?'],
       keywords: ['keys', 'help'],
       run: () => setOpen('shortcuts'),
     },
     {
       id: 'search.focus',
-      title: 'Search the project',
-      scope: 'Global',
+      title: t('palette.searchTheProject'),
+      scope: t('palette.global'),
       keys: ['/'],
       keywords: ['find'],
       run: focusSearch,
     },
     {
       id: 'theme.toggle',
-      title: nextTheme === 'dark' ? 'Switch to dark mode' : 'Switch to light mode',
-      scope: 'Global',
+      title: nextTheme === 'dark' ? t('palette.switchToDarkMode') : t('palette.switchToLightMode'),
+      scope: t('palette.global'),
       keywords: ['theme', 'dark mode', 'light mode', 'colours'],
       run: () => setThemePreference(nextTheme),
     },
     {
       id: 'theme.system',
-      title: 'Follow the system’s light or dark setting',
-      scope: 'Global',
+      title: t('palette.followTheSystemsLightOrDark'),
+      scope: t('palette.global'),
       keywords: ['theme', 'dark mode'],
       disabled: preference === 'system',
       run: () => setThemePreference('system'),
@@ -72,33 +73,33 @@ export function PaletteHost() {
           className="primary"
           onClick={() => runInView('sources', 'sources.import')}
         >
-          Import files…
+          {t('palette.importFiles')}
         </button>
         <button
           type="button"
           onClick={() => setOpen('palette')}
           aria-keyshortcuts="Control+K Meta+K"
         >
-          <span className="visually-hidden">Commands </span>
+          <span className="visually-hidden">{t('palette.commands')} </span>
           <kbd>{chordLabel('Mod+K')}</kbd>
         </button>
         <button
           type="button"
           className="theme-toggle"
-          aria-label="Dark mode"
+          aria-label={t('palette.darkMode')}
           aria-pressed={theme === 'dark'}
           onClick={() => setThemePreference(nextTheme)}
           title={
             preference === 'system'
-              ? 'Following the system’s setting; a click keeps your choice'
-              : 'Your choice, kept on this computer'
+              ? t('palette.followingTheSystemsSettingAClick')
+              : t('palette.yourChoiceKeptOnThisComputer')
           }
         >
           <span aria-hidden="true">{theme === 'dark' ? '☾' : '☀'}</span>
         </button>
         <button
           type="button"
-          aria-label="Keyboard shortcuts"
+          aria-label={t('palette.keyboardShortcuts')}
           aria-keyshortcuts="?"
           onClick={() => setOpen('shortcuts')}
         >

@@ -3,6 +3,7 @@ import { CloseButton } from '../../ui/CloseButton'
 import { useRegisteredCommands } from '../../ui/commands'
 import { chordLabel } from '../../ui/keys'
 import { Dialog } from '../../ui/Dialog'
+import { t } from '../../ui/i18n'
 
 /**
  * The `?` overlay: every shortcut in force, read from the command registry the key handler
@@ -21,10 +22,10 @@ export function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
 
   return (
     <Dialog
-      title="Keyboard shortcuts"
+      title={t('palette.keyboardShortcuts')}
       onClose={onClose}
       className="shortcuts-overlay"
-      headerActions={<CloseButton label="Close the shortcut list" onClick={onClose} />}
+      headerActions={<CloseButton label={t('palette.closeTheShortcutList')} onClick={onClose} />}
     >
       {scopes.map(([scope, list]) => (
         <section key={scope} aria-label={scope}>
@@ -37,7 +38,7 @@ export function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
                   <td>
                     {(command.keys ?? []).map((chord, i) => (
                       <span key={chord}>
-                        {i > 0 && <span className="muted"> or </span>}
+                        {i > 0 && <span className="muted"> {t('palette.or')} </span>}
                         <kbd>{chordLabel(chord)}</kbd>
                       </span>
                     ))}
@@ -48,7 +49,7 @@ export function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
           </table>
         </section>
       ))}
-      <p className="muted">Keys without Ctrl are left to a text field while you type in it.</p>
+      <p className="muted">{t('palette.keysWithoutCtrlAreLeftTo')}</p>
     </Dialog>
   )
 }

@@ -5,6 +5,7 @@
  */
 import Fuse from 'fuse.js'
 import type { Command } from '../../ui/commands'
+import { t } from '../../ui/i18n'
 
 export interface PaletteItem {
   /** Unique among the items: "command:notes.new", "record:grp-nff". */
@@ -22,16 +23,16 @@ export interface PaletteItem {
 
 /** The order groups are listed in; a group not named here comes last. */
 export const GROUP_ORDER = [
-  'Commands',
-  'Go to',
-  'Groups',
-  'People',
-  'Places',
-  'Communities',
-  'Events',
-  'Sources',
-  'Notes',
-  'Analyses',
+  t('palette.commands'),
+  t('palette.goTo'),
+  t('palette.groups'),
+  t('palette.people'),
+  t('palette.places'),
+  t('palette.communities'),
+  t('palette.events'),
+  t('palette.sources'),
+  t('palette.notes'),
+  t('palette.analyses'),
 ] as const
 
 /** Most results shown at once: enough to browse, few enough to draw at every keystroke. */
@@ -40,7 +41,7 @@ export const RESULT_LIMIT = 60
 export function commandItems(commands: readonly Command[]): PaletteItem[] {
   return commands.map((command) => ({
     key: `command:${command.id}`,
-    group: 'Commands',
+    group: t('palette.commands'),
     title: command.title,
     detail: command.scope,
     ...(command.keywords ? { keywords: command.keywords } : {}),
@@ -66,7 +67,9 @@ export function paletteMatcher(items: readonly PaletteItem[]): (query: string) =
   return (query) => {
     const text = query.trim()
     if (text === '')
-      return items.filter((item) => item.group === 'Commands' || item.group === 'Go to')
+      return items.filter(
+        (item) => item.group === t('palette.commands') || item.group === t('palette.goTo'),
+      )
     return fuse.search(text, { limit: RESULT_LIMIT }).map((result) => result.item)
   }
 }

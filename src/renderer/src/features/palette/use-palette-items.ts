@@ -7,6 +7,7 @@ import { analysisHref, entityViewHref, noteHref, readerHref } from '../../routes
 import { VIEWS } from '../../routes/views'
 import { commandItems, RESULT_LIMIT, type PaletteItem } from './palette-items'
 import { useSettledText } from './use-settled-text'
+import { t } from '../../ui/i18n'
 
 /** Keystrokes closer together than this ask the main process once. */
 const TYPING_PAUSE_MS = 30
@@ -28,7 +29,7 @@ export function recordItem(hit: RecordHit): PaletteItem {
     case 'entity':
       return {
         key: `entity:${hit.id}`,
-        group: GRID_LABELS[hit.entityType ?? ''] ?? 'Groups',
+        group: GRID_LABELS[hit.entityType ?? ''] ?? t('palette.groups'),
         title: hit.title,
         ...detail,
         run: go(entityViewHref(hit.id, hit.entityType ?? 'group')),
@@ -36,7 +37,7 @@ export function recordItem(hit: RecordHit): PaletteItem {
     case 'source':
       return {
         key: `source:${hit.id}`,
-        group: 'Sources',
+        group: t('palette.sources'),
         title: hit.title,
         ...detail,
         run: go(readerHref(hit.id)),
@@ -44,14 +45,14 @@ export function recordItem(hit: RecordHit): PaletteItem {
     case 'note':
       return {
         key: `note:${hit.id}`,
-        group: 'Notes',
-        title: hit.title || 'Untitled note',
+        group: t('palette.notes'),
+        title: hit.title || t('palette.untitledNote'),
         run: go(noteHref(hit.id)),
       }
     case 'analysis':
       return {
         key: `analysis:${hit.id}`,
-        group: 'Analyses',
+        group: t('palette.analyses'),
         title: hit.title,
         run: go(analysisHref(hit.id)),
       }
@@ -73,7 +74,7 @@ export function useCommandAndViewItems(): PaletteItem[] {
         if (registered.has(command.id)) continue
         list.push({
           key: `view-command:${view.id}:${command.id}`,
-          group: 'Commands',
+          group: t('palette.commands'),
           title: command.title,
           detail: view.label,
           run: () => runInView(view.id, command.id),
@@ -81,9 +82,9 @@ export function useCommandAndViewItems(): PaletteItem[] {
       }
       list.push({
         key: `view:${view.id}`,
-        group: 'Go to',
+        group: t('palette.goTo'),
         title: view.label,
-        detail: 'View',
+        detail: t('palette.view'),
         run: go(`#/${view.id}`),
       })
     }

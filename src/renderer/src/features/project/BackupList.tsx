@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { BackupInfo } from '../../../../shared/contract'
 import { useRestoreBackup } from '../../api/storage'
 import { BACKUP_REASON_LABELS, formatBytes, formatTime } from './format'
+import { t } from '../../ui/i18n'
 
 interface Props {
   backups: BackupInfo[]
@@ -18,21 +19,20 @@ export function BackupList({ backups, folder, consequence, onRestored }: Props) 
   const [confirming, setConfirming] = useState<string | null>(null)
   const newestVerified = backups.find((b) => b.verified)?.id
 
-  if (backups.length === 0)
-    return <p className="muted">There are no backups of this project yet.</p>
+  if (backups.length === 0) return <p className="muted">{t('project.thereAreNoBackupsOfThis')}</p>
   return (
     <>
       <table className="backup-list">
-        <caption className="visually-hidden">Backups, newest first</caption>
+        <caption className="visually-hidden">{t('project.backupsNewestFirst')}</caption>
         <thead>
           <tr>
-            <th scope="col">Made</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Contents</th>
-            <th scope="col">Size</th>
-            <th scope="col">Checksum</th>
+            <th scope="col">{t('project.made')}</th>
+            <th scope="col">{t('project.kind')}</th>
+            <th scope="col">{t('project.contents')}</th>
+            <th scope="col">{t('project.size')}</th>
+            <th scope="col">{t('project.checksum')}</th>
             <th scope="col">
-              <span className="visually-hidden">Action</span>
+              <span className="visually-hidden">{t('project.action')}</span>
             </th>
           </tr>
         </thead>
@@ -44,31 +44,37 @@ export function BackupList({ backups, folder, consequence, onRestored }: Props) 
                 <td>
                   {when}
                   {backup.id === newestVerified && (
-                    <span className="badge badge-ok">newest good copy</span>
+                    <span className="badge badge-ok">{t('project.newestGoodCopy')}</span>
                   )}
                 </td>
                 <td>{BACKUP_REASON_LABELS[backup.reason]}</td>
                 <td>
                   {backup.counts
-                    ? `${backup.counts.entities} entities, ${backup.counts.annotations} quotes, ${backup.counts.notes} notes`
+                    ? t('project.entitiesQuotesNotes', {
+                        entities: backup.counts.entities,
+                        annotations: backup.counts.annotations,
+                        notes: backup.counts.notes,
+                      })
                     : '—'}
                 </td>
                 <td>{formatBytes(backup.bytes)}</td>
                 <td>
-                  {backup.verified ? 'verified' : `damaged: ${backup.problem ?? 'unverified'}`}
+                  {backup.verified
+                    ? t('project.verified')
+                    : t('project.damaged', { value: backup.problem ?? 'unverified' })}
                 </td>
                 <td>
                   {backup.verified && confirming !== backup.id && (
                     <button
                       type="button"
                       onClick={() => setConfirming(backup.id)}
-                      aria-label={`Restore the backup of ${when}`}
+                      aria-label={t('project.restoreTheBackupOf', { when })}
                     >
-                      Restore…
+                      {t('project.restore')}
                     </button>
                   )}
                   {confirming === backup.id && (
-                    <span role="group" aria-label={`Confirm the restore of ${when}`}>
+                    <span role="group" aria-label={t('project.confirmTheRestoreOf', { when })}>
                       <span className="confirm-text">{consequence}</span>{' '}
                       <button
                         type="button"
@@ -85,10 +91,10 @@ export function BackupList({ backups, folder, consequence, onRestored }: Props) 
                           )
                         }
                       >
-                        Restore this backup
+                        {t('project.restoreThisBackup')}
                       </button>{' '}
                       <button type="button" onClick={() => setConfirming(null)}>
-                        Cancel
+                        {t('project.cancel')}
                       </button>
                     </span>
                   )}
@@ -100,7 +106,7 @@ export function BackupList({ backups, folder, consequence, onRestored }: Props) 
       </table>
       {restore.isError && (
         <p role="alert" className="error-text">
-          The backup was not restored: {restore.error.message}
+          {t('project.theBackupWasNotRestored', { message: restore.error.message })}
         </p>
       )}
     </>

@@ -1,6 +1,7 @@
 import { useExportProject } from '../../api/project'
 import { downloadFile } from '../../ui/download'
 import { formatBytes } from './format'
+import { t } from '../../ui/i18n'
 
 /** Hands the whole project to the browser (or Electron) as one downloaded JSON file. */
 export function ExportProject() {
@@ -17,18 +18,19 @@ export function ExportProject() {
           })
         }
       >
-        Export project
+        {t('project.exportProject')}
       </button>
       {exportProject.isSuccess && (
         <span role="status">
-          {' '}
-          Exported {exportProject.data.fileName} ({formatBytes(exportProject.data.bytes)}).
+          {t('project.exported', {
+            fileName: exportProject.data.fileName,
+            bytes: formatBytes(exportProject.data.bytes),
+          })}
         </span>
       )}
       {exportProject.isError && (
         <span role="alert" className="error-text">
-          {' '}
-          The export failed: {exportProject.error.message}
+          {t('project.theExportFailed', { message: exportProject.error.message })}
         </span>
       )}
     </div>

@@ -2,6 +2,7 @@ import { useId, type ChangeEvent } from 'react'
 import { ApiError } from '../../api/errors'
 import { useImportProject } from '../../api/project'
 import { FileProblems } from '../../ui/FileProblems'
+import { t } from '../../ui/i18n'
 
 /** Picks a file made by “Export project” and imports it as a new project, which then opens. */
 export function ImportProject({ onImported }: { onImported?: () => void }) {
@@ -28,13 +29,15 @@ export function ImportProject({ onImported }: { onImported?: () => void }) {
         disabled={importProject.isPending}
       />
       <label htmlFor={inputId} className="button-like">
-        Import a project file…
+        {t('project.importAProjectFile')}
       </label>
-      {importProject.isPending && <span role="status"> Importing…</span>}
+      {importProject.isPending && <span role="status"> {t('project.importing')}</span>}
       {importProject.isSuccess && (
         <span role="status">
-          {' '}
-          Imported “{importProject.data.project.name}” into {importProject.data.path}.
+          {t('project.importedInto', {
+            name: importProject.data.project.name,
+            path: importProject.data.path,
+          })}
         </span>
       )}
       {importProject.isError && (

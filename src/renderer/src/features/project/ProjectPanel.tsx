@@ -6,6 +6,7 @@ import { openExchange } from '../../ui/exchange-request'
 import { BackupList } from './BackupList'
 import { ExportProject } from './ExportProject'
 import { ImportProject } from './ImportProject'
+import { t } from '../../ui/i18n'
 import './project.css'
 
 /**
@@ -18,17 +19,17 @@ export function ProjectPanel() {
   return (
     <>
       <button type="button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
-        Project…
+        {t('project.project')}
       </button>
       {open && (
         <Dialog
-          title="Project"
+          title={t('project.project2')}
           onClose={close}
           size="wide"
           className="project-panel"
           headerActions={
             <button type="button" onClick={close}>
-              Close
+              {t('project.close')}
             </button>
           }
         >
@@ -48,25 +49,21 @@ function ProjectPanelBody({ onDone }: { onDone: () => void }) {
     <div className="project-panel-body">
       {info.data && (
         <p className="muted">
-          “{info.data.project.name}” in <code>{info.data.path}</code>
+          {t('project.in', { name: info.data.project.name })} <code>{info.data.path}</code>
         </p>
       )}
 
       <section aria-labelledby="panel-save">
-        <h3 id="panel-save">Saving and backups</h3>
-        <p className="muted">
-          Every edit is saved within a fraction of a second. A checksummed copy of the project is
-          kept in its backups folder at least every ten minutes of work, before every restore and
-          before every upgrade.
-        </p>
+        <h3 id="panel-save">{t('project.savingAndBackups')}</h3>
+        <p className="muted">{t('project.everyEditIsSavedWithinA')}</p>
         <div className="button-row">
           <button type="button" onClick={() => saveNow.mutate()} disabled={saveNow.isPending}>
-            Save now
+            {t('project.saveNow')}
           </button>
           <button type="button" onClick={() => backUp.mutate()} disabled={backUp.isPending}>
-            Back up now
+            {t('project.backUpNow')}
           </button>
-          {backUp.isSuccess && <span role="status">Backup made.</span>}
+          {backUp.isSuccess && <span role="status">{t('project.backupMade')}</span>}
           {(backUp.isError || saveNow.isError) && (
             <span role="alert" className="error-text">
               {(backUp.error ?? saveNow.error)?.message}
@@ -76,10 +73,10 @@ function ProjectPanelBody({ onDone }: { onDone: () => void }) {
       </section>
 
       <section aria-labelledby="panel-backups">
-        <h3 id="panel-backups">Restore from a backup</h3>
+        <h3 id="panel-backups">{t('project.restoreFromABackup')}</h3>
         {backups.isError && (
           <p role="alert" className="error-text">
-            The backups could not be listed: {backups.error.message}
+            {t('project.theBackupsCouldNotBeListed', { message: backups.error.message })}
           </p>
         )}
         {backups.data && (
@@ -92,21 +89,15 @@ function ProjectPanelBody({ onDone }: { onDone: () => void }) {
       </section>
 
       <section aria-labelledby="panel-transfer">
-        <h3 id="panel-transfer">Export and import</h3>
-        <p className="muted">
-          An export is one JSON file with every record and the text of every source. Importing it
-          makes a new project; the open one is left as it is.
-        </p>
+        <h3 id="panel-transfer">{t('project.exportAndImport')}</h3>
+        <p className="muted">{t('project.anExportIsOneJsonFile')}</p>
         <ExportProject />
         <ImportProject onImported={onDone} />
       </section>
 
       <section aria-labelledby="panel-exchange">
-        <h3 id="panel-exchange">Exchange with other tools</h3>
-        <p className="muted">
-          STIX 2.1 bundles for threat-intelligence platforms (OpenCTI, MISP), W3C Web Annotations
-          for annotation tools (Hypothesis), and CSV files of entities from spreadsheets.
-        </p>
+        <h3 id="panel-exchange">{t('project.exchangeWithOtherTools')}</h3>
+        <p className="muted">{t('project.stix21BundlesForThreat')}</p>
         <div className="button-row">
           <button
             type="button"
@@ -116,7 +107,7 @@ function ProjectPanelBody({ onDone }: { onDone: () => void }) {
               openExchange({ scope: { kind: 'project' } })
             }}
           >
-            STIX, W3C and CSV…
+            {t('project.stixW3cAndCsv')}
           </button>
         </div>
       </section>

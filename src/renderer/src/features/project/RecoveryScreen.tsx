@@ -1,6 +1,7 @@
 import { useWorkspaceStatus } from '../../api/storage'
 import { BackupList } from './BackupList'
 import { ImportProject } from './ImportProject'
+import { t } from '../../ui/i18n'
 import './project.css'
 
 /**
@@ -13,7 +14,7 @@ export function RecoveryScreen({ fallbackMessage }: { fallbackMessage: string })
   if (!failure) {
     return (
       <section role="alert" className="error-panel" aria-labelledby="no-project-title">
-        <h2 id="no-project-title">No project is open</h2>
+        <h2 id="no-project-title">{t('project.noProjectIsOpen')}</h2>
         <p>{fallbackMessage}</p>
         <ImportProject />
       </section>
@@ -22,26 +23,26 @@ export function RecoveryScreen({ fallbackMessage }: { fallbackMessage: string })
   return (
     <section className="recovery" aria-labelledby="recovery-title">
       <div role="alert" className="error-panel">
-        <h2 id="recovery-title">This project could not be opened</h2>
+        <h2 id="recovery-title">{t('project.thisProjectCouldNotBeOpened')}</h2>
         <p>{failure.message}</p>
         {failure.movedTo && (
           <p>
-            Nothing was deleted: the damaged file is kept as <code>{failure.movedTo}</code>.
+            {t('project.nothingWasDeletedTheDamagedFile')} <code>{failure.movedTo}</code>.
           </p>
         )}
       </div>
-      <h3>Backups of {failure.folder}</h3>
+      <h3>{t('project.backupsOf', { folder: failure.folder })}</h3>
       {failure.backups.some((b) => b.verified) ? (
-        <p>Choose a backup to restore; the newest good copy is marked.</p>
+        <p>{t('project.chooseABackupToRestoreThe')}</p>
       ) : (
-        <p>There is no verified backup of this project to restore.</p>
+        <p>{t('project.thereIsNoVerifiedBackupOf')}</p>
       )}
       <BackupList
         backups={failure.backups}
         folder={failure.folder}
         consequence="The project is rebuilt from this backup and opened."
       />
-      <h3>Or import a project file</h3>
+      <h3>{t('project.orImportAProjectFile')}</h3>
       <ImportProject />
     </section>
   )

@@ -1,4 +1,5 @@
 import { useSaveNow, useSaveState } from '../../api/project'
+import { t } from '../../ui/i18n'
 
 /**
  * Whether the analyst's edits are on disk. A failed write is an alert that stays until a
@@ -12,10 +13,10 @@ export function SaveStatus({ projectOpen }: { projectOpen: boolean }) {
   if (lastError) {
     return (
       <div role="alert" className="save-status save-failed">
-        <strong>Not saved: {lastError}.</strong>{' '}
-        <span>Your edits are kept in memory and are saved as soon as the disk accepts them.</span>{' '}
+        <strong>{t('project.notSaved', { lastError })}</strong>{' '}
+        <span>{t('project.yourEditsAreKeptInMemory')}</span>{' '}
         <button type="button" onClick={() => saveNow.mutate()} disabled={saveNow.isPending}>
-          Try saving again
+          {t('project.trySavingAgain')}
         </button>
       </div>
     )
@@ -24,10 +25,14 @@ export function SaveStatus({ projectOpen }: { projectOpen: boolean }) {
     <span
       role="status"
       className="save-status muted"
-      title={lastSavedAt ? `Last saved ${new Date(lastSavedAt).toLocaleString()}` : undefined}
+      title={
+        lastSavedAt
+          ? t('project.lastSaved', { value: new Date(lastSavedAt).toLocaleString() })
+          : undefined
+      }
     >
-      {pending ? 'Saving…' : 'All changes saved'}
-      {backupError ? ` · automatic backup failed: ${backupError}` : ''}
+      {pending ? t('project.saving') : t('project.allChangesSaved')}
+      {backupError ? t('project.automaticBackupFailed', { backupError }) : ''}
     </span>
   )
 }

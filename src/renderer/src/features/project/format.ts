@@ -1,11 +1,12 @@
 import type { BackupInfo } from '../../../../shared/contract'
+import { t } from '../../ui/i18n'
 
 export const BACKUP_REASON_LABELS: Record<BackupInfo['reason'], string> = {
-  auto: 'Automatic',
-  manual: 'Made by hand',
-  'before-restore': 'Before a restore',
-  'before-migration': 'Before an upgrade',
-  import: 'As imported',
+  auto: t('project.automatic'),
+  manual: t('project.madeByHand'),
+  'before-restore': t('project.beforeARestore'),
+  'before-migration': t('project.beforeAnUpgrade'),
+  import: t('project.asImported'),
 }
 
 export function formatBytes(bytes: number): string {

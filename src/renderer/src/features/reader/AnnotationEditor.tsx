@@ -24,6 +24,7 @@ import { offeredEntities } from './entity-offers'
 import { EntityPicker } from './EntityPicker'
 import { GradePicker } from './GradePicker'
 import { excerpt, KIND_LABELS } from './labels'
+import { t } from '../../ui/i18n'
 import './annotation-editor.css'
 
 export interface PendingSelection {
@@ -199,7 +200,7 @@ export function AnnotationEditor({
       tabIndex={-1}
       onKeyDown={onKeyDown}
     >
-      <h3 id={titleId}>{annotation ? 'Edit annotation' : 'Annotate'}</h3>
+      <h3 id={titleId}>{annotation ? t('reader.editAnnotation') : t('reader.annotate')}</h3>
       <form
         className="form"
         onSubmit={(event) => {
@@ -220,7 +221,7 @@ export function AnnotationEditor({
           />
         </div>
         <fieldset className="key-choices kinds">
-          <legend>Kind</legend>
+          <legend>{t('reader.kind')}</legend>
           {ANNOTATION_KINDS.map((k) => (
             <label key={k} className={kind === k ? 'key-choice chosen' : 'key-choice'}>
               <input
@@ -237,7 +238,7 @@ export function AnnotationEditor({
         {offers.length > 0 && (
           <div className="entity-offers">
             <p className="muted small" id={`${titleId}-offers`}>
-              Named here (click, or a number while a chip has focus):
+              {t('reader.namedHereClickOrANumber')}
             </p>
             <ul ref={offersRef} aria-labelledby={`${titleId}-offers`} className="offer-chips">
               {offers.map((offer, i) => (
@@ -248,7 +249,9 @@ export function AnnotationEditor({
                     aria-pressed={entityIds.includes(offer.entity.id)}
                     aria-keyshortcuts={String(i + 1)}
                     title={
-                      offer.named === offer.entity.name ? undefined : `Named as “${offer.named}”`
+                      offer.named === offer.entity.name
+                        ? undefined
+                        : t('reader.namedAs', { named: offer.named })
                     }
                     onClick={() => toggle(offer.entity.id)}
                   >
@@ -262,7 +265,7 @@ export function AnnotationEditor({
         )}
         <EntityPicker value={entityIds} onChange={setEntityIds} />
         <label>
-          Comment
+          {t('reader.comment')}
           <textarea
             dir="auto"
             value={comment}
@@ -271,7 +274,7 @@ export function AnnotationEditor({
           />
         </label>
         <label>
-          Tags (comma-separated)
+          {t('reader.tagsCommaSeparated')}
           <input value={tags} onChange={(e) => setTags(e.target.value)} list="annotation-tags" />
           <datalist id="annotation-tags">
             {(knownTags.data ?? []).map((t) => (
@@ -279,9 +282,9 @@ export function AnnotationEditor({
             ))}
           </datalist>
         </label>
-        <p className="muted small">Enter saves · Ctrl+Z afterwards takes it back · Esc closes</p>
+        <p className="muted small">{t('reader.enterSavesCtrlZAfterwardsTakes')}</p>
         <ConfirmActions
-          confirmLabel="Save annotation"
+          confirmLabel={t('reader.saveAnnotation')}
           tone="primary"
           onCancel={onClose}
           disabled={pending}

@@ -1,4 +1,4 @@
-import { RELIABILITY_LABELS } from '../../../../shared/admiralty'
+import { RELIABILITY_LABELS } from '../../ui/model-labels'
 import type { Annotation, Entity, Reliability } from '../../../../shared/model'
 import { NotesCitingQuote } from '../../ui/notes/Backlinks'
 import { AddToAnalysisButton } from '../../ui/analyses/AddToAnalysis'
@@ -7,6 +7,7 @@ import { EntityNames } from './EntityNames'
 import { anchorLabel, excerpt, KIND_LABELS } from './labels'
 import { useProgressiveCount } from './progressive'
 import { pageLabel } from './reader-model'
+import { t } from '../../ui/i18n'
 import './annotations.css'
 
 /** Annotations mounted at once; the rest follow this many per frame, like the text. */
@@ -44,12 +45,8 @@ export function AnnotationList({
   const listed = useProgressiveCount(placed.length, FIRST_ITEMS, ITEMS_PER_FRAME, shownIndex)
   return (
     <>
-      <h3>Annotations ({total})</h3>
-      {total === 0 && (
-        <p className="muted">
-          Select a passage in the text and press “Annotate” (or A, or its credibility 1–6).
-        </p>
-      )}
+      <h3>{t('reader.annotations', { total })}</h3>
+      {total === 0 && <p className="muted">{t('reader.selectAPassageInTheText')}</p>}
       <ol className="annotation-list">
         {placed.slice(0, listed).map((a) => (
           <li key={a.id} className={`annotation-item kind-${a.kind}`}>
@@ -57,13 +54,20 @@ export function AnnotationList({
               type="button"
               className="annotation-quote"
               onClick={() => onShow(a.id)}
-              aria-label={`Show “${excerpt(a.target.quote.exact, 60)}” in the text`}
+              aria-label={t('reader.showInTheText', { excerpt: excerpt(a.target.quote.exact, 60) })}
             >
               “<bdi>{excerpt(a.target.quote.exact)}</bdi>”
             </button>
             <div className="annotation-meta small">
-              {KIND_LABELS[a.kind]} · credibility {a.credibility} · grade{' '}
-              <abbr title={`Source ${RELIABILITY_LABELS[reliability].toLowerCase()}`}>
+              {t('reader.credibilityGrade', {
+                value: KIND_LABELS[a.kind],
+                credibility: a.credibility,
+              })}
+              <abbr
+                title={t('reader.source', {
+                  toLowerCase: RELIABILITY_LABELS[reliability].toLowerCase(),
+                })}
+              >
                 {reliability}
                 {a.credibility}
               </abbr>{' '}
@@ -75,10 +79,10 @@ export function AnnotationList({
             {a.tags.length > 0 && <div className="muted small">#{a.tags.join(' #')}</div>}
             <div className="annotation-actions">
               <button type="button" onClick={() => onEdit(a)}>
-                Edit
+                {t('reader.edit')}
               </button>
               <button type="button" onClick={() => onDelete(a)}>
-                Delete
+                {t('reader.delete')}
               </button>
               <CiteInNoteButton annotationId={a.id} />
               <AddToAnalysisButton annotationId={a.id} />

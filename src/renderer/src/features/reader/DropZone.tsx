@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import { t } from '../../ui/i18n'
 
 /** Where files can be dropped to import them; it lights up while files are dragged over. */
 export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
@@ -6,7 +7,7 @@ export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
   return (
     <div
       role="region"
-      aria-label="Drop zone"
+      aria-label={t('reader.dropZone')}
       className={dragging ? 'drop-zone dragging' : 'drop-zone'}
       onDragOver={(event) => {
         event.preventDefault()
@@ -20,7 +21,7 @@ export function DropZone({ onFiles }: { onFiles: (files: File[]) => void }) {
         if (files.length > 0) onFiles(files)
       }}
     >
-      Drop .txt, .md, .html, .pdf or .docx files here to import them (up to 20 MB each).
+      {t('reader.dropTxtMdHtmlPdfOr')}
     </div>
   )
 }

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react'
 import { KNOWN_ENTITY_TYPES, type Entity } from '../../../../shared/model'
 import { useCreateEntity, useEntityList } from '../../api/entities'
+import { t } from '../../ui/i18n'
 import './entity-picker.css'
 
 const MAX_OPTIONS = 8
@@ -59,16 +60,16 @@ export function EntityPicker({
 
   return (
     <div className="entity-picker">
-      <label htmlFor={inputId}>Entities</label>
+      <label htmlFor={inputId}>{t('reader.entities')}</label>
       {value.length > 0 && (
-        <ul className="chips" aria-label="Chosen entities">
+        <ul className="chips" aria-label={t('reader.chosenEntities')}>
           {value.map((id) => (
             <li key={id} className="chip">
               {byId.get(id)?.name ?? id}
               <span className="muted small"> {byId.get(id)?.type}</span>
               <button
                 type="button"
-                aria-label={`Remove ${byId.get(id)?.name ?? id}`}
+                aria-label={t('reader.remove', { value: byId.get(id)?.name ?? id })}
                 onClick={() => onChange(value.filter((v) => v !== id))}
               >
                 ×
@@ -84,7 +85,7 @@ export function EntityPicker({
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={expanded ? `${listId}-${active}` : undefined}
-        placeholder="Type a name…"
+        placeholder={t('reader.typeAName')}
         value={query}
         onChange={(e) => {
           setQuery(e.target.value)
@@ -112,7 +113,12 @@ export function EntityPicker({
         }}
       />
       {expanded && (
-        <ul id={listId} role="listbox" aria-label="Matching entities" className="listbox">
+        <ul
+          id={listId}
+          role="listbox"
+          aria-label={t('reader.matchingEntities')}
+          className="listbox"
+        >
           {options.map((option, i) => (
             <li
               key={option.kind === 'entity' ? option.entity.id : '__create'}
@@ -128,19 +134,21 @@ export function EntityPicker({
                   {option.entity.name} <span className="muted small">({option.entity.type})</span>
                 </>
               ) : (
-                <>Create “{option.name}”…</>
+                <>{t('reader.create', { name: option.name })}</>
               )}
             </li>
           ))}
         </ul>
       )}
       {creating !== null && (
-        <div className="create-entity" role="group" aria-label="New entity">
+        <div className="create-entity" role="group" aria-label={t('reader.newEntity')}>
           <span>
-            New entity “<strong>{creating}</strong>” of type
+            {t('reader.newEntity2')}
+            <strong>{creating}</strong>
+            {t('reader.ofType')}
           </span>
           <select
-            aria-label="Type of the new entity"
+            aria-label={t('reader.typeOfTheNewEntity')}
             value={newType}
             onChange={(e) => setNewType(e.target.value)}
           >
@@ -166,10 +174,10 @@ export function EntityPicker({
               )
             }
           >
-            Create entity
+            {t('reader.createEntity')}
           </button>
           <button type="button" onClick={() => setCreating(null)}>
-            Cancel
+            {t('reader.cancel')}
           </button>
           {createEntity.isError && (
             <span role="alert" className="error-text">

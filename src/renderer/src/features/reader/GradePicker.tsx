@@ -1,5 +1,6 @@
-import { CREDIBILITY_LABELS, RELIABILITY_LABELS } from '../../../../shared/admiralty'
+import { CREDIBILITY_LABELS, RELIABILITY_LABELS } from '../../ui/model-labels'
 import { RELIABILITY_GRADES, type Credibility, type Reliability } from '../../../../shared/model'
+import { t } from '../../ui/i18n'
 
 export const CREDIBILITY_GRADES: readonly Credibility[] = [1, 2, 3, 4, 5, 6]
 
@@ -25,11 +26,11 @@ export function GradePicker({
   return (
     <div className="grade-picker">
       <p className="grade-code">
-        Grade <output aria-label="Admiralty grade">{code}</output>
+        {t('reader.grade')} <output aria-label={t('reader.admiraltyGrade')}>{code}</output>
       </p>
       {reliabilityEditable ? (
         <label className="grade-reliability">
-          Source reliability
+          {t('reader.sourceReliability')}
           <select
             value={reliability}
             onChange={(e) => onReliability(e.target.value as Reliability)}
@@ -43,11 +44,11 @@ export function GradePicker({
         </label>
       ) : (
         <p className="grade-reliability muted small">
-          Source: {reliability} — {RELIABILITY_LABELS[reliability]}
+          {t('reader.source2', { reliability, value: RELIABILITY_LABELS[reliability] })}
         </p>
       )}
       <fieldset className="key-choices" aria-keyshortcuts="1 2 3 4 5 6">
-        <legend>Credibility (keys 1–6)</legend>
+        <legend>{t('reader.credibilityKeys16')}</legend>
         {CREDIBILITY_GRADES.map((n) => (
           <label key={n} className={credibility === n ? 'key-choice chosen' : 'key-choice'}>
             <input

@@ -1,10 +1,11 @@
-import { CREDIBILITY_LABELS } from '../../../../shared/admiralty'
+import { CREDIBILITY_LABELS } from '../../ui/model-labels'
 import type { Annotation, Entity, Reliability } from '../../../../shared/model'
 import { EntityNames } from './EntityNames'
 import { anchorLabel, KIND_LABELS } from './labels'
 import { pageLabel } from './reader-model'
 import type { HoverTarget } from './TextView'
 import { HIGHLIGHT_CARD_ID } from './use-highlight-hover'
+import { t } from '../../ui/i18n'
 
 /** The annotations under a highlight, in a card beside it. */
 export function HighlightCard({
@@ -35,9 +36,14 @@ export function HighlightCard({
       {shown.map((a) => (
         <div key={a.id} className="highlight-card-item">
           <div className="small">
-            <strong>{KIND_LABELS[a.kind]}</strong> · credibility {a.credibility} (
-            {CREDIBILITY_LABELS[a.credibility]}) · grade {reliability}
-            {a.credibility} {pageLabel(a.target.position.start, pages)}
+            <strong>{KIND_LABELS[a.kind]}</strong>{' '}
+            {t('reader.credibility', { credibility: a.credibility })}
+            {CREDIBILITY_LABELS[a.credibility]}
+            {t('reader.grade2', {
+              reliability,
+              credibility: a.credibility,
+              pageLabel: pageLabel(a.target.position.start, pages),
+            })}
             {a.anchor.state !== 'exact' && <> · {anchorLabel(a.anchor)}</>}
           </div>
           {a.comment && <p>{a.comment}</p>}

@@ -11,11 +11,12 @@ import { ACCEPTED_EXTENSIONS } from './files'
 import { sourceToOpen } from './import-rows'
 import { ImportRowItem } from './ImportResults'
 import { useFileImports } from './use-file-imports'
+import { t } from '../../ui/i18n'
 import './import-host.css'
 
 /** Whether a drag carries files (not text or a link dragged inside the page). */
 function carriesFiles(event: DragEvent): boolean {
-  return event.dataTransfer?.types.includes('Files') ?? false
+  return event.dataTransfer?.types.includes(t('reader.files')) ?? false
 }
 
 export function ImportHost() {
@@ -41,8 +42,8 @@ export function ImportHost() {
   useCommands([
     {
       id: 'import.files',
-      title: 'Import files…',
-      scope: 'Global',
+      title: t('reader.importFiles'),
+      scope: t('palette.global'),
       keys: ['Mod+O'],
       keywords: ['open', 'add source'],
       // A text field does not own Ctrl+O, so it opens from there too.
@@ -99,7 +100,7 @@ export function ImportHost() {
         type="file"
         multiple
         hidden
-        aria-label="Files to import from anywhere"
+        aria-label={t('reader.filesToImportFromAnywhere')}
         accept={ACCEPTED_EXTENSIONS.join(',')}
         onChange={(event) => {
           const files = Array.from(event.target.files ?? [])
@@ -109,15 +110,15 @@ export function ImportHost() {
       />
       {dragging && (
         <div className="import-drop-overlay" aria-hidden="true">
-          Drop to import (.txt, .md, .html, .pdf, .docx)
+          {t('reader.dropToImportTxtMdHtml')}
         </div>
       )}
       {imports.rows.length > 0 && (
-        <section className="import-host" aria-label="Imports" aria-busy={imports.busy}>
+        <section className="import-host" aria-label={t('reader.imports')} aria-busy={imports.busy}>
           <div className="import-host-head">
-            <strong>Imports</strong>
+            <strong>{t('reader.imports')}</strong>
             <button type="button" onClick={imports.clear} disabled={imports.busy}>
-              Close
+              {t('reader.close')}
             </button>
           </div>
           <ul>

@@ -5,6 +5,7 @@ import { readerHref, readerSuggestionsHref } from '../../routes/links'
 import { describeProgress, importSettled, type ImportResult, type ImportRow } from './import-rows'
 import { SimilarSources } from './SimilarSources'
 import { summaryLine } from './suggestion-model'
+import { t } from '../../ui/i18n'
 
 /** How each import went, newest first, with a link to what it added (or already had). */
 export function ImportResults({
@@ -19,11 +20,11 @@ export function ImportResults({
   onCancel: (key: string) => void
 }) {
   return (
-    <section aria-label="Import results" className="import-results" aria-busy={busy}>
+    <section aria-label={t('reader.importResults')} className="import-results" aria-busy={busy}>
       <div className="import-results-head">
-        <h3>Import results</h3>
+        <h3>{t('reader.importResults')}</h3>
         <button type="button" className="link-button" onClick={onClear} disabled={busy}>
-          Clear
+          {t('reader.clear')}
         </button>
       </div>
       <ul>
@@ -51,10 +52,10 @@ export function ImportRowItem({
         <button
           type="button"
           className="import-cancel"
-          aria-label={`Cancel the import of ${row.name}`}
+          aria-label={t('reader.cancelTheImportOf', { name: row.name })}
           onClick={() => onCancel(row.key)}
         >
-          Cancel
+          {t('reader.cancel')}
         </button>
       )}
     </li>
@@ -69,7 +70,11 @@ function ImportProgressLine({ name, jobId }: { name: string; jobId: string }) {
     <span className="import-progress">
       <span className="muted">{describeProgress(progress)}</span>
       {pages && (
-        <progress value={pages.done ?? 0} max={pages.total} aria-label={`Pages of ${name} read`} />
+        <progress
+          value={pages.done ?? 0}
+          max={pages.total}
+          aria-label={t('reader.pagesOfRead', { name })}
+        />
       )}
     </span>
   )
@@ -78,13 +83,13 @@ function ImportProgressLine({ name, jobId }: { name: string; jobId: string }) {
 function ImportStatus({ name, result }: { name: string; result: ImportResult }) {
   switch (result.state) {
     case 'waiting':
-      return <span className="muted">Waiting…</span>
+      return <span className="muted">{t('reader.waiting')}</span>
     case 'reading':
-      return <span className="muted">Reading…</span>
+      return <span className="muted">{t('reader.reading')}</span>
     case 'importing':
       return <ImportProgressLine name={name} jobId={result.jobId} />
     case 'cancelled':
-      return <span className="muted">Cancelled; nothing was added.</span>
+      return <span className="muted">{t('reader.cancelledNothingWasAdded')}</span>
     case 'failed':
       return (
         <span role="alert" className="error-text">
@@ -99,17 +104,19 @@ function ImportStatus({ name, result }: { name: string; result: ImportResult }) 
       if (outcome.status === 'duplicate') {
         return (
           <span>
-            Already in the project as “<bdi>{outcome.existing.title}</bdi>”.{' '}
-            <a href={readerHref(outcome.existing.id)}>Open the existing source</a>
+            {t('reader.alreadyInTheProjectAs')}
+            <bdi>{outcome.existing.title}</bdi>”.{' '}
+            <a href={readerHref(outcome.existing.id)}>{t('reader.openTheExistingSource')}</a>
             {notes}
           </span>
         )
       }
       return (
         <span>
-          Imported.{' '}
+          {t('reader.imported')}
           <a href={readerHref(outcome.source.id)}>
-            Open “<bdi>{outcome.source.title}</bdi>”
+            {t('reader.open')}
+            <bdi>{outcome.source.title}</bdi>”
           </a>
           {notes}
           {outcome.status === 'imported' && outcome.similar && (
@@ -126,13 +133,17 @@ function ImportStatus({ name, result }: { name: string; result: ImportResult }) 
 function ImportSuggestions({ source }: { source: SourceRecord }) {
   const list = useSourceSuggestions(source.id, source.contentHash)
   if (!list.data) {
-    return <span className="import-suggestions muted small">Looking for names and relations…</span>
+    return (
+      <span className="import-suggestions muted small">
+        {t('reader.lookingForNamesAndRelations')}
+      </span>
+    )
   }
   if (list.data.suggestions.length === 0) return null
   return (
     <span className="import-suggestions small">
       {summaryLine(list.data)}.{' '}
-      <a href={readerSuggestionsHref(source.id)}>Review the suggestions</a>
+      <a href={readerSuggestionsHref(source.id)}>{t('reader.reviewTheSuggestions')}</a>
     </span>
   )
 }

@@ -4,6 +4,7 @@ import { ApiError } from '../../api/errors'
 import { useImportFile } from '../../api/sources'
 import { ACCEPTED_EXTENSIONS, precheckFile, readAsBase64 } from './files'
 import { describeReanchor } from './reader-model'
+import { t } from '../../ui/i18n'
 
 /** Imports a file as the source's new text; the outcome (or the problem) goes to `onDone`. */
 export function NewVersionButton({
@@ -18,13 +19,13 @@ export function NewVersionButton({
   return (
     <>
       <button type="button" disabled={importFile.isPending} onClick={() => input.current?.click()}>
-        {importFile.isPending ? 'Importing…' : 'Import new version…'}
+        {importFile.isPending ? t('reader.importing') : t('reader.importNewVersion')}
       </button>
       <input
         ref={input}
         type="file"
         hidden
-        aria-label="New version file"
+        aria-label={t('reader.newVersionFile')}
         accept={ACCEPTED_EXTENSIONS.join(',')}
         onChange={async (event) => {
           const file = event.target.files?.[0]
@@ -40,8 +41,10 @@ export function NewVersionButton({
             })
             onDone(
               outcome.status === 'replaced'
-                ? `New version imported. ${describeReanchor(outcome.reanchor)}`
-                : 'The new version has the same text as the current one; nothing changed.',
+                ? t('reader.newVersionImported', {
+                    describeReanchor: describeReanchor(outcome.reanchor),
+                  })
+                : t('reader.theNewVersionHasTheSame'),
             )
           } catch (error) {
             onDone(error instanceof ApiError ? error.message : `"${file.name}" could not be read.`)

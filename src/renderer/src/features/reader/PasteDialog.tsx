@@ -3,6 +3,7 @@ import type { ImportOutcome } from '../../../../shared/contract'
 import { usePasteSource } from '../../api/sources'
 import { ConfirmActions } from '../../ui/ConfirmActions'
 import { Dialog } from '../../ui/Dialog'
+import { t } from '../../ui/i18n'
 import './forms.css'
 
 /** Adds a source from pasted text, with a title and an optional web address. */
@@ -18,7 +19,7 @@ export function PasteDialog({
   const [text, setText] = useState('')
   const [url, setUrl] = useState('')
   return (
-    <Dialog title="Paste text" onClose={onClose} size="wide">
+    <Dialog title={t('reader.pasteText')} onClose={onClose} size="wide">
       <form
         className="form"
         onSubmit={(event) => {
@@ -30,19 +31,19 @@ export function PasteDialog({
         }}
       >
         <label>
-          Title
+          {t('reader.title')}
           <input value={title} onChange={(e) => setTitle(e.target.value)} required />
         </label>
         <label>
-          Web address (optional)
+          {t('reader.webAddressOptional')}
           <input value={url} onChange={(e) => setUrl(e.target.value)} type="url" />
         </label>
         <label>
-          Text
+          {t('reader.text')}
           <textarea value={text} onChange={(e) => setText(e.target.value)} rows={14} required />
         </label>
         <ConfirmActions
-          confirmLabel="Add source"
+          confirmLabel={t('reader.addSource')}
           tone="primary"
           onCancel={onClose}
           disabled={paste.isPending}

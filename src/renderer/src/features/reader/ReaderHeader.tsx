@@ -4,6 +4,7 @@ import { excerpt } from './labels'
 import { NewVersionButton } from './NewVersionButton'
 import type { SourceDialog } from './ReaderDialogs'
 import { sourceMetaParts } from './reader-model'
+import { t } from '../../ui/i18n'
 
 /** Title and details of the source, its actions, the last outcome and the re-select banner. */
 export function ReaderHeader({
@@ -27,7 +28,7 @@ export function ReaderHeader({
   return (
     <div className="reader-head">
       <a href={SOURCES_HREF} className="back-link">
-        ← All sources
+        {t('reader.allSources')}
       </a>
       <h2 id="reader-title" dir="auto">
         {source.title}
@@ -43,35 +44,35 @@ export function ReaderHeader({
       {damage && (
         <div role="alert" className="error-panel source-damage">
           <p>
-            <strong>This source is damaged.</strong> {damage} Its text is not shown and cannot be
-            quoted until it is repaired: import the original document again (“Import new version…”
-            or the Sources page), or delete the source.
+            <strong>{t('reader.thisSourceIsDamaged')}</strong>{' '}
+            {t('reader.itsTextIsNotShownAnd', { damage })}
           </p>
         </div>
       )}
-      <div className="reader-actions" role="toolbar" aria-label="Source actions">
+      <div className="reader-actions" role="toolbar" aria-label={t('reader.sourceActions')}>
         <button type="button" onClick={() => onOpen({ kind: 'details' })}>
-          Details…
+          {t('reader.details')}
         </button>
         {!damage && (
           <button type="button" onClick={() => onOpen({ kind: 'edit-text' })}>
-            Edit text…
+            {t('reader.editText')}
           </button>
         )}
         <NewVersionButton source={source} onDone={onStatus} />
         <button type="button" onClick={() => onOpen({ kind: 'delete-source' })}>
-          Delete source…
+          {t('reader.deleteSource')}
         </button>
       </div>
       <p role="status" className="reader-status">
         {status}
       </p>
       {reselecting && (
-        <div className="reselect-banner" role="region" aria-label="Re-select">
-          Select the passage for “{excerpt(reselecting.target.quote.exact, 80)}”, then press “Anchor
-          here”.{' '}
+        <div className="reselect-banner" role="region" aria-label={t('reader.reSelect')}>
+          {t('reader.selectThePassageForThenPress', {
+            excerpt: excerpt(reselecting.target.quote.exact, 80),
+          })}
           <button type="button" onClick={onCancelReselect}>
-            Cancel re-select
+            {t('reader.cancelReSelect')}
           </button>
         </div>
       )}

@@ -2,6 +2,7 @@ import type { ReviewItem } from '../../../../shared/contract'
 import type { Annotation } from '../../../../shared/model'
 import { useAcceptAnchor } from '../../api/sources'
 import { anchorLabel, excerpt } from './labels'
+import { t } from '../../ui/i18n'
 import './annotations.css'
 
 /**
@@ -24,32 +25,30 @@ export function ReviewQueue({
   const accept = useAcceptAnchor()
   return (
     <section className="review-queue" aria-labelledby="review-title">
-      <h3 id="review-title">Needs review ({items.length})</h3>
+      <h3 id="review-title">{t('reader.needsReview', { length: items.length })}</h3>
       <ul>
         {items.map(({ annotation: a, currentText, sourceDamage }) => (
           <li key={a.id} className="review-item">
             <div className="small review-state">
               {sourceDamage ? (
-                <span className="error-text">
-                  Source damaged: its text cannot vouch for this quote
-                </span>
+                <span className="error-text">{t('reader.sourceDamagedItsTextCannotVouch')}</span>
               ) : (
                 anchorLabel(a.anchor)
               )}
             </div>
             <div className="small">
-              Was: <q>{excerpt(a.target.quote.exact, 160)}</q>
+              {t('reader.was')} <q>{excerpt(a.target.quote.exact, 160)}</q>
             </div>
             {currentText !== null && (
               <div className="small">
-                Now: <q>{excerpt(currentText, 160)}</q>
+                {t('reader.now')} <q>{excerpt(currentText, 160)}</q>
               </div>
             )}
             <div className="annotation-actions">
               {a.anchor.state === 'fuzzy' && !sourceDamage && (
                 <>
                   <button type="button" onClick={() => onShow(a.id)}>
-                    Show
+                    {t('reader.show')}
                   </button>
                   <button
                     type="button"
@@ -57,21 +56,21 @@ export function ReviewQueue({
                     onClick={() =>
                       accept.mutate(
                         { id: a.id },
-                        { onSuccess: () => onStatus('The new wording is accepted.') },
+                        { onSuccess: () => onStatus(t('reader.theNewWordingIsAccepted')) },
                       )
                     }
                   >
-                    Accept
+                    {t('reader.accept')}
                   </button>
                 </>
               )}
               {!sourceDamage && (
                 <button type="button" onClick={() => onReselect(a)}>
-                  Re-select
+                  {t('reader.reSelect')}
                 </button>
               )}
               <button type="button" onClick={() => onDelete(a)}>
-                Delete
+                {t('reader.delete')}
               </button>
             </div>
           </li>

@@ -1,3 +1,4 @@
+import { t } from '../../ui/i18n'
 /**
  * The small bar that floats beside a selection: "Annotate" (or "A", or a credibility digit)
  * and "Cite in note…"; while an annotation is being re-selected, "Anchor here" only.
@@ -18,7 +19,7 @@ export function SelectionAdder({
   return (
     <div
       role="toolbar"
-      aria-label="Selection"
+      aria-label={t('reader.selection')}
       className="selection-adder"
       style={{
         top: Math.max(8, rect.top - 40),
@@ -34,11 +35,11 @@ export function SelectionAdder({
         onClick={onAnnotate}
         disabled={disabled}
       >
-        {reselecting ? 'Anchor here' : 'Annotate'}
+        {reselecting ? t('reader.anchorHere') : t('reader.annotate')}
       </button>
       {!reselecting && (
         <button type="button" onClick={onCite} disabled={disabled}>
-          Cite in note…
+          {t('reader.citeInNote')}
         </button>
       )}
     </div>

@@ -3,6 +3,7 @@ import type { SourceRecord } from '../../../../shared/model'
 import { useSourceSuggestions } from '../../api/suggestions'
 import { HistoryButtons } from '../../ui/HistoryButtons'
 import { useUndoRedo } from '../../ui/use-undo-redo'
+import { t } from '../../ui/i18n'
 
 export type SideTab = 'annotations' | 'suggestions'
 
@@ -33,10 +34,10 @@ export function SideTabs({
   const { history, run } = useUndoRedo(onStatus)
   const buttons = useRef(new Map<SideTab, HTMLButtonElement | null>())
   const labels: Record<SideTab, string> = {
-    annotations: `Annotations (${annotationCount})`,
+    annotations: t('reader.annotations3', { annotationCount }),
     suggestions: suggestions.data
-      ? `Suggestions (${suggestions.data.suggestions.length})`
-      : 'Suggestions',
+      ? t('reader.suggestions2', { length: suggestions.data.suggestions.length })
+      : t('reader.suggestions'),
   }
   // Arrow keys move between tabs, as in any tab list.
   const onKeyDown = (event: KeyboardEvent): void => {
@@ -47,7 +48,7 @@ export function SideTabs({
   }
   return (
     <div className="reader-side-tabs">
-      <div role="tablist" aria-label="Beside the text" onKeyDown={onKeyDown}>
+      <div role="tablist" aria-label={t('reader.besideTheText')} onKeyDown={onKeyDown}>
         {TABS.map((t) => (
           <button
             key={t}

@@ -5,6 +5,7 @@ import { useAddAsVersion } from '../../api/sources'
 import { readerHref } from '../../routes/links'
 import { errorMessage } from '../../ui/error-message'
 import { describeReanchor } from './reader-model'
+import { t } from '../../ui/i18n'
 
 const percent = (share: number): string =>
   new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 }).format(share)
@@ -24,11 +25,17 @@ export function SimilarSources({
   const [done, setDone] = useState<string | null>(null)
   if (done) return <span className="import-similar">{done}</span>
   return (
-    <span className="import-similar" role="group" aria-label="Looks like a source already here">
+    <span
+      className="import-similar"
+      role="group"
+      aria-label={t('reader.looksLikeASourceAlreadyHere')}
+    >
       {similar.map(({ source: existing, share }) => (
         <span key={existing.id} className="import-similar-item">
-          Looks like the same document as “<bdi>{existing.title}</bdi>” ({percent(share)} of the
-          text matches). <a href={readerHref(existing.id)}>Open it</a>{' '}
+          {t('reader.looksLikeTheSameDocumentAs')}
+          <bdi>{existing.title}</bdi>
+          {t('reader.ofTheTextMatches', { percent: percent(share) })}{' '}
+          <a href={readerHref(existing.id)}>{t('reader.openIt')}</a>{' '}
           <button
             type="button"
             disabled={addAsVersion.isPending}
@@ -38,13 +45,16 @@ export function SimilarSources({
                 {
                   onSuccess: (result) =>
                     setDone(
-                      `Kept as a new version of “${result.source.title}”. ${describeReanchor(result.reanchor)}`,
+                      t('reader.keptAsANewVersionOf', {
+                        title: result.source.title,
+                        describeReanchor: describeReanchor(result.reanchor),
+                      }),
                     ),
                 },
               )
             }
           >
-            Add as a version of “{existing.title}”
+            {t('reader.addAsAVersionOf', { title: existing.title })}
           </button>
         </span>
       ))}

@@ -13,11 +13,12 @@ import {
   useEditSourceText,
   useUpdateSource,
 } from '../../api/sources'
-import { RELIABILITY_LABELS } from '../../../../shared/admiralty'
+import { RELIABILITY_LABELS } from '../../ui/model-labels'
 import { SOURCES_HREF } from '../../routes/links'
 import { ConfirmActions } from '../../ui/ConfirmActions'
 import { Dialog } from '../../ui/Dialog'
 import { excerpt } from './labels'
+import { t } from '../../ui/i18n'
 import './forms.css'
 
 /** Title, kind, web address, publisher, author, dates, language and reliability. */
@@ -46,7 +47,7 @@ export function SourceDetailsDialog({
       setFields((f) => ({ ...f, [key]: e.target.value }))
   const orNull = (value: string): string | null => (value.trim() ? value.trim() : null)
   return (
-    <Dialog title="Source details" onClose={onClose}>
+    <Dialog title={t('reader.sourceDetails')} onClose={onClose}>
       <form
         className="form"
         onSubmit={(event) => {
@@ -71,12 +72,12 @@ export function SourceDetailsDialog({
         }}
       >
         <label>
-          Title
+          {t('reader.title')}
           <input value={fields.title} onChange={set('title')} required />
         </label>
         <div className="form-row">
           <label>
-            Kind
+            {t('reader.kind')}
             <select value={fields.kind} onChange={set('kind')}>
               {SOURCE_KINDS.map((k) => (
                 <option key={k}>{k}</option>
@@ -84,7 +85,7 @@ export function SourceDetailsDialog({
             </select>
           </label>
           <label>
-            Reliability
+            {t('reader.reliability')}
             <select value={fields.reliability} onChange={set('reliability')}>
               {RELIABILITY_GRADES.map((g) => (
                 <option key={g} value={g}>
@@ -95,35 +96,39 @@ export function SourceDetailsDialog({
           </label>
         </div>
         <label>
-          Web address
+          {t('reader.webAddress')}
           <input value={fields.url} onChange={set('url')} type="url" />
         </label>
         <div className="form-row">
           <label>
-            Publisher
+            {t('reader.publisher')}
             <input value={fields.publisher} onChange={set('publisher')} />
           </label>
           <label>
-            Author
+            {t('reader.author')}
             <input value={fields.author} onChange={set('author')} />
           </label>
         </div>
         <div className="form-row">
           <label>
-            Published
+            {t('reader.published')}
             <input type="date" value={fields.publishedAt} onChange={set('publishedAt')} />
           </label>
           <label>
-            Retrieved
+            {t('reader.retrieved')}
             <input type="date" value={fields.retrievedAt} onChange={set('retrievedAt')} />
           </label>
           <label>
-            Language
-            <input value={fields.language} onChange={set('language')} placeholder="en, fa-AF…" />
+            {t('reader.language')}
+            <input
+              value={fields.language}
+              onChange={set('language')}
+              placeholder={t('reader.enFaAf')}
+            />
           </label>
         </div>
         <ConfirmActions
-          confirmLabel="Save details"
+          confirmLabel={t('reader.saveDetails')}
           tone="primary"
           onCancel={onClose}
           disabled={update.isPending}
@@ -149,7 +154,7 @@ export function EditTextDialog({
   const edit = useEditSourceText()
   const [draft, setDraft] = useState(text)
   return (
-    <Dialog title="Edit text" onClose={onClose} size="wide">
+    <Dialog title={t('reader.editText2')} onClose={onClose} size="wide">
       <form
         className="form"
         onSubmit={(event) => {
@@ -160,12 +165,9 @@ export function EditTextDialog({
           )
         }}
       >
-        <p className="muted">
-          Correct the text of this source. Annotations follow their words; any whose words changed
-          go to the review queue. The previous text is kept in the project.
-        </p>
+        <p className="muted">{t('reader.correctTheTextOfThisSource')}</p>
         <label>
-          Text
+          {t('reader.text')}
           <textarea
             className="edit-text"
             value={draft}
@@ -175,7 +177,7 @@ export function EditTextDialog({
           />
         </label>
         <ConfirmActions
-          confirmLabel="Save text"
+          confirmLabel={t('reader.saveText')}
           tone="primary"
           onCancel={onClose}
           disabled={edit.isPending || draft === text}
@@ -202,34 +204,32 @@ export function DeleteAnnotationDialog({
   const notes = dependents.data?.notes ?? []
   const analyses = dependents.data?.analyses ?? []
   return (
-    <Dialog title="Delete annotation" onClose={onClose}>
+    <Dialog title={t('reader.deleteAnnotation')} onClose={onClose}>
       <blockquote className="dialog-quote">
         {excerpt(annotation.target.quote.exact, 300)}
       </blockquote>
-      {dependents.isLoading && <p className="muted">Checking what depends on it…</p>}
+      {dependents.isLoading && <p className="muted">{t('reader.checkingWhatDependsOnIt')}</p>}
       {(relations.length > 0 || notes.length > 0 || analyses.length > 0) && (
         <div role="alert" className="warning">
-          <p>This annotation is used elsewhere. Deleting it will:</p>
+          <p>{t('reader.thisAnnotationIsUsedElsewhereDeleting')}</p>
           <ul>
             {relations.map((r) => (
-              <li key={r.id}>remove it from the evidence of the relation “{r.label}”</li>
+              <li key={r.id}>{t('reader.removeItFromTheEvidenceOf', { label: r.label })}</li>
             ))}
             {notes.map((n) => (
-              <li key={n.id}>leave a broken citation in the note “{n.title}”</li>
+              <li key={n.id}>{t('reader.leaveABrokenCitationInThe', { title: n.title })}</li>
             ))}
             {analyses.map((a) => (
-              <li key={a.id}>
-                leave an unscored row, its quote gone, in the analysis “{a.question}”
-              </li>
+              <li key={a.id}>{t('reader.leaveAnUnscoredRowItsQuote', { question: a.question })}</li>
             ))}
           </ul>
         </div>
       )}
       {dependents.data && relations.length === 0 && notes.length === 0 && analyses.length === 0 && (
-        <p>No relation or note depends on this annotation.</p>
+        <p>{t('reader.noRelationOrNoteDependsOn')}</p>
       )}
       <ConfirmActions
-        confirmLabel="Delete annotation"
+        confirmLabel={t('reader.deleteAnnotation')}
         onConfirm={() => remove.mutate({ id: annotation.id }, { onSuccess: onDeleted })}
         onCancel={onClose}
         disabled={!dependents.data || remove.isPending}
@@ -251,15 +251,15 @@ export function DeleteSourceDialog({
 }) {
   const remove = useDeleteSource()
   return (
-    <Dialog title="Delete source" onClose={onClose}>
+    <Dialog title={t('reader.deleteSource2')} onClose={onClose}>
       <p>
-        Delete “{source.title}”
+        {t('reader.delete2', { title: source.title })}
         {count > 0
-          ? ` and its ${count} annotation${count === 1 ? '' : 's'}? Relations that cite them lose that evidence.`
+          ? t('reader.andItsAnnotationRelationsThatCite', { count, value: count === 1 ? '' : 's' })
           : '?'}
       </p>
       <ConfirmActions
-        confirmLabel="Delete source"
+        confirmLabel={t('reader.deleteSource2')}
         onConfirm={() =>
           remove.mutate(
             { id: source.id },

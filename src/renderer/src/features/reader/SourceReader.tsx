@@ -22,6 +22,7 @@ import { useHighlightHover } from './use-highlight-hover'
 import { useScrollRequest } from './use-scroll-request'
 import { useTextSelection } from './use-text-selection'
 import { MentionedEntityPanel, useEntityMentions } from './MentionedEntityPanel'
+import { t } from '../../ui/i18n'
 
 export function SourceReader({ route }: { route: ReaderRoute & { sourceId: string } }) {
   const loaded = useSource(route.sourceId)
@@ -31,11 +32,11 @@ export function SourceReader({ route }: { route: ReaderRoute & { sourceId: strin
     return (
       <div role="alert" className="error-panel">
         <p>{loaded.error.message}</p>
-        <a href={SOURCES_HREF}>Back to all sources</a>
+        <a href={SOURCES_HREF}>{t('reader.backToAllSources')}</a>
       </div>
     )
   }
-  if (!loaded.data) return <p className="muted">Opening the source…</p>
+  if (!loaded.data) return <p className="muted">{t('reader.openingTheSource')}</p>
   return (
     <Reader
       // A repaired text (same hash, no longer damaged) starts a fresh reader too.
@@ -119,8 +120,8 @@ function Reader({
   useCommands([
     {
       id: 'reader.names',
-      title: 'Go to the underlined names (arrows move, Enter opens)',
-      scope: 'Reader',
+      title: t('reader.goToTheUnderlinedNames'),
+      scope: t('reader.reader'),
       keys: ['N'],
       keywords: ['entities', 'mentions', 'keyboard'],
       disabled: mentions.length === 0 || dialog !== null,
@@ -168,7 +169,7 @@ function Reader({
 
       <div className="reader-body">
         {damage ? (
-          <p className="muted text-withheld">No text is shown for a damaged source.</p>
+          <p className="muted text-withheld">{t('reader.noTextIsShownForA')}</p>
         ) : (
           <TextView
             text={text}
@@ -201,13 +202,17 @@ function Reader({
                 closeDialog()
                 if (created) {
                   document.getSelection()?.removeAllRanges()
-                  setStatus('Annotation saved. Ctrl+Z takes it back.')
-                } else setStatus('Annotation updated. Ctrl+Z takes it back.')
+                  setStatus(t('reader.annotationSavedCtrlZTakesIt'))
+                } else setStatus(t('reader.annotationUpdatedCtrlZTakesIt'))
                 show(a.id)
               }}
             />
           ) : tab === 'annotations' ? (
-            <aside className="reader-side" aria-label="Annotations" id="reader-side-annotations">
+            <aside
+              className="reader-side"
+              aria-label={t('reader.annotations2')}
+              id="reader-side-annotations"
+            >
               {reviewItems.length > 0 && (
                 <ReviewQueue
                   items={reviewItems}
@@ -230,7 +235,11 @@ function Reader({
               />
             </aside>
           ) : (
-            <aside className="reader-side" aria-label="Suggestions" id="reader-side-suggestions">
+            <aside
+              className="reader-side"
+              aria-label={t('reader.suggestions')}
+              id="reader-side-suggestions"
+            >
               <SuggestionsPanel
                 source={source}
                 text={text}
@@ -261,7 +270,7 @@ function Reader({
           onClose={() => setCiting(null)}
           onCited={(note) => {
             setCiting(null)
-            setStatus(`Cited in “${note.name}”.`)
+            setStatus(t('reader.citedIn', { name: note.name }))
           }}
         />
       )}

@@ -8,6 +8,7 @@ import { ImportResults } from './ImportResults'
 import { PasteDialog } from './PasteDialog'
 import { SourcesTable } from './SourcesTable'
 import { useFileImports } from './use-file-imports'
+import { t } from '../../ui/i18n'
 import './sources-list.css'
 
 /** The project's sources, and the ways to add one: import, drop or paste. */
@@ -19,15 +20,15 @@ export function SourcesList() {
   useCommands([
     {
       id: 'sources.import',
-      title: 'Import files…',
-      scope: 'Sources',
+      title: t('reader.importFiles'),
+      scope: t('reader.sources'),
       keywords: ['add', 'open', 'PDF', 'HTML', 'Word'],
       run: () => input.current?.click(),
     },
     {
       id: 'sources.paste',
-      title: 'Paste text as a source…',
-      scope: 'Sources',
+      title: t('reader.pasteTextAsASource'),
+      scope: t('reader.sources'),
       run: () => setPasting(true),
     },
   ])
@@ -35,23 +36,29 @@ export function SourcesList() {
   return (
     <section className="sources-view" aria-labelledby="sources-title">
       <div className="view-toolbar">
-        <h2 id="sources-title">Sources</h2>
+        <h2 id="sources-title">{t('reader.sources')}</h2>
         <span className="muted">
-          {sources.data ? formatCount(sources.data.length, 'source', 'sources') : 'Loading…'}
+          {sources.data
+            ? formatCount(
+                sources.data.length,
+                t('reader.sourceCountOne'),
+                t('reader.sourceCountOther'),
+              )
+            : t('reader.loading')}
         </span>
         <span className="toolbar-spacer" />
         <button type="button" onClick={() => input.current?.click()}>
-          Import…
+          {t('reader.import')}
         </button>
         <button type="button" onClick={() => setPasting(true)}>
-          Paste text…
+          {t('reader.pasteText2')}
         </button>
         <input
           ref={input}
           type="file"
           multiple
           hidden
-          aria-label="Files to import"
+          aria-label={t('reader.filesToImport')}
           accept={ACCEPTED_EXTENSIONS.join(',')}
           onChange={(event) => {
             const files = Array.from(event.target.files ?? [])
@@ -74,15 +81,12 @@ export function SourcesList() {
 
       {sources.isError ? (
         <div role="alert" className="error-panel">
-          Could not load the sources: {sources.error.message}
+          {t('reader.couldNotLoadTheSources', { message: sources.error.message })}
         </div>
       ) : (
         <>
           {sources.data?.length === 0 && (
-            <p className="muted">
-              No sources yet. Import a document (PDF, Word, HTML, Markdown or text), drop files
-              here, or paste text; then select a passage in it to grade and link it.
-            </p>
+            <p className="muted">{t('reader.noSourcesYetImportADocument')}</p>
           )}
           <SourcesTable sources={sources.data} />
         </>

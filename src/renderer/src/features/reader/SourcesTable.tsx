@@ -1,7 +1,8 @@
-import { RELIABILITY_LABELS } from '../../../../shared/admiralty'
+import { RELIABILITY_LABELS } from '../../ui/model-labels'
 import type { SourceSummary } from '../../../../shared/contract'
 import { readerHref } from '../../routes/links'
 import { formatDay } from '../../ui/format'
+import { t } from '../../ui/i18n'
 
 /** Every source with its kind, publisher, date, reliability and how many quotes it holds. */
 export function SourcesTable({ sources }: { sources: SourceSummary[] | undefined }) {
@@ -9,13 +10,13 @@ export function SourcesTable({ sources }: { sources: SourceSummary[] | undefined
     <table className="sources-table">
       <thead>
         <tr>
-          <th scope="col">Title</th>
-          <th scope="col">Kind</th>
-          <th scope="col">Publisher</th>
-          <th scope="col">Published</th>
-          <th scope="col">Reliability</th>
-          <th scope="col">Quotes</th>
-          <th scope="col">To review</th>
+          <th scope="col">{t('reader.title')}</th>
+          <th scope="col">{t('reader.kind')}</th>
+          <th scope="col">{t('reader.publisher')}</th>
+          <th scope="col">{t('reader.published')}</th>
+          <th scope="col">{t('reader.reliability')}</th>
+          <th scope="col">{t('reader.quotes')}</th>
+          <th scope="col">{t('reader.toReview')}</th>
         </tr>
       </thead>
       <tbody>
@@ -28,7 +29,7 @@ export function SourcesTable({ sources }: { sources: SourceSummary[] | undefined
               {damage && (
                 <>
                   {' '}
-                  <span className="badge badge-unsupported">Damaged</span>
+                  <span className="badge badge-unsupported">{t('reader.damaged')}</span>
                   <div className="small error-text">{damage}</div>
                 </>
               )}

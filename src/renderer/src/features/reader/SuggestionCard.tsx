@@ -16,6 +16,8 @@ import {
   suggestionLabel,
   type AcceptChoices,
 } from './suggestion-model'
+import { t } from '../../ui/i18n'
+import { relationTypeLabel } from '../../ui/model-labels'
 
 /**
  * One suggestion: its sentence with the words that made it, what accepting creates or
@@ -53,7 +55,7 @@ export function SuggestionCard({
         type="button"
         className="suggestion-sentence"
         onClick={onShow}
-        aria-label={`Show in the text: “${excerpt(sentence, 80)}”`}
+        aria-label={t('reader.showInTheText2', { excerpt: excerpt(sentence, 80) })}
       >
         {sentenceParts(text, suggestion.sentence, suggestion.highlights).map((part, i) =>
           part.role ? (
@@ -83,21 +85,25 @@ export function SuggestionCard({
               type="button"
               className="primary"
               disabled={busy}
-              aria-label={`Accept: ${label}`}
+              aria-label={t('reader.accept2', { label })}
               onClick={() => accept(defaultChoices(suggestion, grade), `“${label}”`)}
             >
-              Accept
+              {t('reader.accept')}
             </button>
-            <button type="button" aria-label={`Edit: ${label}`} onClick={() => setEditing(true)}>
-              Edit
+            <button
+              type="button"
+              aria-label={t('reader.edit2', { label })}
+              onClick={() => setEditing(true)}
+            >
+              {t('reader.edit')}
             </button>
             <button
               type="button"
               disabled={busy}
-              aria-label={`Dismiss: ${label}`}
+              aria-label={t('reader.dismiss2', { label })}
               onClick={onDismiss}
             >
-              Dismiss
+              {t('reader.dismiss')}
             </button>
           </div>
         </>
@@ -111,7 +117,7 @@ function Proposal({ suggestion }: { suggestion: Suggestion }) {
   if (suggestion.kind === 'entity') {
     return (
       <div className="suggestion-proposal">
-        {suggestion.entity.status === 'new' ? 'Create ' : 'Link the quote to '}
+        {suggestion.entity.status === 'new' ? t('reader.create2') : t('reader.linkTheQuoteTo')}
         <EntityTag entity={suggestion.entity} />
       </div>
     )
@@ -119,8 +125,9 @@ function Proposal({ suggestion }: { suggestion: Suggestion }) {
   const { from, to, type, validFrom } = suggestion.relation
   return (
     <div className="suggestion-proposal">
-      <EntityTag entity={from} /> {RELATION_PHRASES[type]} <EntityTag entity={to} />
-      {validFrom && <span className="muted small"> since {validFrom}</span>}
+      <EntityTag entity={from} /> {relationTypeLabel(type, RELATION_PHRASES[type])}{' '}
+      <EntityTag entity={to} />
+      {validFrom && <span className="muted small"> {t('reader.since', { validFrom })}</span>}
     </div>
   )
 }
@@ -130,7 +137,7 @@ function EntityTag({ entity }: { entity: SuggestedEntity }) {
     <span className="suggestion-entity">
       <strong>{entity.name}</strong>{' '}
       <span className={entity.status === 'new' ? 'badge badge-warn' : 'badge badge-ok'}>
-        {entity.status === 'new' ? `new ${entity.type}` : entity.type}
+        {entity.status === 'new' ? t('reader.new', { type: entity.type }) : entity.type}
       </span>
     </span>
   )

@@ -4,6 +4,7 @@ import { DATE_PRECISIONS, EVENT_KINDS, KNOWN_ENTITY_TYPES } from '../../../../sh
 import { RelationTypeSelect } from '../../ui/RelationTypeSelect'
 import { CredibilitySelect, KindSelect } from './annotation-fields'
 import type { AcceptChoices } from './suggestion-model'
+import { t } from '../../ui/i18n'
 import './forms.css'
 
 /**
@@ -31,19 +32,23 @@ export function SuggestionEditor({
   return (
     <form
       className="form suggestion-editor"
-      aria-label={`Edit: ${label}`}
+      aria-label={t('reader.edit2', { label })}
       onSubmit={(event) => {
         event.preventDefault()
         if (!problem) onAccept(choices)
       }}
     >
       {entity && (
-        <EntityFields legend="Entity" entity={entity} onChange={(e) => set({ entity: e })} />
+        <EntityFields
+          legend={t('reader.entity')}
+          entity={entity}
+          onChange={(e) => set({ entity: e })}
+        />
       )}
       {relation && (
         <>
           <EntityFields
-            legend="From"
+            legend={t('reader.from')}
             entity={relation.from}
             onChange={(from) => set({ relation: { ...relation, from } })}
           />
@@ -52,12 +57,12 @@ export function SuggestionEditor({
             onChange={(type) => set({ relation: { ...relation, type } })}
           />
           <EntityFields
-            legend="To"
+            legend={t('reader.to')}
             entity={relation.to}
             onChange={(to) => set({ relation: { ...relation, to } })}
           />
           <label>
-            Valid from
+            {t('reader.validFrom')}
             <input
               type="date"
               value={relation.validFrom ?? ''}
@@ -84,10 +89,10 @@ export function SuggestionEditor({
       )}
       <div className="annotation-actions">
         <button type="submit" className="primary" disabled={busy || problem !== null}>
-          Accept as edited
+          {t('reader.acceptAsEdited')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('reader.cancel')}
         </button>
       </div>
     </form>
@@ -95,18 +100,18 @@ export function SuggestionEditor({
 }
 
 function problemWith({ proposal: { entity, relation, event } }: AcceptChoices): string | null {
-  if (event && event.title.trim() === '') return 'The event needs a title.'
-  if (event && event.eventDate === '') return 'The event needs a date.'
+  if (event && event.title.trim() === '') return t('reader.theEventNeedsATitle')
+  if (event && event.eventDate === '') return t('reader.theEventNeedsADate')
   if (event?.participants.some((p) => p.type !== 'group' && p.type !== 'person'))
-    return 'Those who take part in an event are groups or people.'
+    return t('reader.thoseWhoTakePartInAn')
   const ends = entity
     ? [entity]
     : relation
       ? [relation.from, relation.to]
       : (event?.participants ?? [])
-  if (ends.some((e) => e.name.trim() === '')) return 'Every entity needs a name.'
+  if (ends.some((e) => e.name.trim() === '')) return t('reader.everyEntityNeedsAName')
   if (relation && sameEntity(relation.from, relation.to))
-    return 'A relation links two different entities.'
+    return t('reader.aRelationLinksTwoDifferentEntities')
   return null
 }
 
@@ -129,7 +134,8 @@ function EntityFields({
   if (entity.status === 'existing') {
     return (
       <p className="small">
-        {legend}: <strong>{entity.name}</strong> <span className="badge badge-ok">in project</span>
+        {legend}: <strong>{entity.name}</strong>{' '}
+        <span className="badge badge-ok">{t('reader.inProject')}</span>
       </p>
     )
   }
@@ -138,16 +144,16 @@ function EntityFields({
     : [...KNOWN_ENTITY_TYPES, entity.type]
   return (
     <fieldset className="form-row suggestion-fields" aria-labelledby={id}>
-      <legend id={id}>{legend} (new)</legend>
+      <legend id={id}>{t('reader.new2', { legend })}</legend>
       <label>
-        Name
+        {t('reader.name')}
         <input
           value={entity.name}
           onChange={(e) => onChange({ ...entity, name: e.target.value })}
         />
       </label>
       <label>
-        Type
+        {t('reader.type')}
         <select
           value={entity.type}
           onChange={(e) => {
@@ -178,9 +184,9 @@ function EventFields({
   const id = useId()
   return (
     <fieldset className="suggestion-fields" aria-labelledby={id}>
-      <legend id={id}>Event (new)</legend>
+      <legend id={id}>{t('reader.eventNew')}</legend>
       <label>
-        Title
+        {t('reader.title')}
         <input
           value={event.title}
           onChange={(e) => onChange({ ...event, title: e.target.value })}
@@ -188,7 +194,7 @@ function EventFields({
       </label>
       <div className="form-row">
         <label>
-          Kind of event
+          {t('reader.kindOfEvent')}
           <select
             value={event.eventKind}
             onChange={(e) =>
@@ -203,7 +209,7 @@ function EventFields({
           </select>
         </label>
         <label>
-          Date
+          {t('reader.date')}
           <input
             type="date"
             required
@@ -212,7 +218,7 @@ function EventFields({
           />
         </label>
         <label>
-          Precision
+          {t('reader.precision')}
           <select
             value={event.datePrecision}
             onChange={(e) =>
@@ -230,7 +236,7 @@ function EventFields({
           </select>
         </label>
         <label>
-          Date as written
+          {t('reader.dateAsWritten')}
           <input
             value={event.dateText}
             onChange={(e) => onChange({ ...event, dateText: e.target.value })}
@@ -238,13 +244,13 @@ function EventFields({
         </label>
       </div>
       {event.participants.length === 0 ? (
-        <p className="small muted">No group or person named in this sentence takes part.</p>
+        <p className="small muted">{t('reader.noGroupOrPersonNamedIn')}</p>
       ) : (
-        <ul className="small" aria-label="Participants">
+        <ul className="small" aria-label={t('reader.participants')}>
           {event.participants.map((p, index) => (
             <li key={p.status === 'existing' ? p.entityId : `new-${index}`}>
               <EntityFields
-                legend="Took part"
+                legend={t('reader.tookPart')}
                 entity={p}
                 onChange={(changed) =>
                   onChange({
@@ -256,7 +262,7 @@ function EventFields({
               <button
                 type="button"
                 className="link-button"
-                aria-label={`Remove participant: ${p.name}`}
+                aria-label={t('reader.removeParticipant', { name: p.name })}
                 onClick={() =>
                   onChange({
                     ...event,
@@ -264,7 +270,7 @@ function EventFields({
                   })
                 }
               >
-                Remove
+                {t('reader.remove2')}
               </button>
             </li>
           ))}

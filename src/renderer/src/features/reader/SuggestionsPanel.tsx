@@ -22,6 +22,7 @@ import {
   type Paragraph,
 } from './suggestion-model'
 import { useSuggestionActions, type SuggestionActions } from './use-suggestion-actions'
+import { t } from '../../ui/i18n'
 import './suggestions.css'
 
 /** Paragraphs mounted at once; the rest follow a few per frame. */
@@ -51,11 +52,11 @@ export function SuggestionsPanel({
   if (list.isError) {
     return (
       <p role="alert" className="error-text">
-        Could not read the text for suggestions: {list.error.message}
+        {t('reader.couldNotReadTheTextFor', { message: list.error.message })}
       </p>
     )
   }
-  if (!list.data) return <p className="muted">Reading the text for names and relations…</p>
+  if (!list.data) return <p className="muted">{t('reader.readingTheTextForNamesAnd')}</p>
   return (
     <SuggestionList
       data={list.data}
@@ -92,23 +93,20 @@ function SuggestionList({
   return (
     <div className="suggestion-panel" aria-busy={stale}>
       <h3>{summaryLine(data)}</h3>
-      <p className="muted small">
-        Accept creates the quote (graded as you set it), the entities that are new and the relation
-        with the quote as its evidence, in one step that Ctrl+Z undoes.
-      </p>
+      <p className="muted small">{t('reader.acceptCreatesTheQuoteGradedAs')}</p>
       {data.truncated && (
         <p className="warning small">
-          This text names more than one list holds: the first {data.suggestions.length} are shown.
+          {t('reader.thisTextNamesMoreThanOne', { length: data.suggestions.length })}
         </p>
       )}
       {paragraphs.slice(0, shown).map((p) => (
         <section
           key={p.index}
           className="suggestion-paragraph"
-          aria-label={`Paragraph ${p.index + 1}`}
+          aria-label={t('reader.paragraph', { value: p.index + 1 })}
         >
           <div className="suggestion-paragraph-head">
-            <span className="small muted">Paragraph {p.index + 1}</span>
+            <span className="small muted">{t('reader.paragraph', { value: p.index + 1 })}</span>
             {p.suggestions.length > 1 && (
               <button
                 type="button"
@@ -116,7 +114,7 @@ function SuggestionList({
                 disabled={busy}
                 onClick={() => acceptParagraph(p)}
               >
-                Accept all in this paragraph ({p.suggestions.length})
+                {t('reader.acceptAllInThisParagraph', { length: p.suggestions.length })}
               </button>
             )}
           </div>
@@ -139,7 +137,7 @@ function SuggestionList({
       ))}
       {data.dates.length > 0 && (
         <details className="suggestion-extra">
-          <summary>Dates in the text ({data.dates.length})</summary>
+          <summary>{t('reader.datesInTheText', { length: data.dates.length })}</summary>
           <ul>
             {data.dates.map((d) => (
               <DateItem
@@ -156,7 +154,7 @@ function SuggestionList({
       )}
       {data.dismissed.length > 0 && (
         <details className="suggestion-extra">
-          <summary>Dismissed ({data.dismissed.length})</summary>
+          <summary>{t('reader.dismissed', { length: data.dismissed.length })}</summary>
           <ul>
             {data.dismissed.map((s) => (
               <li key={s.key}>
@@ -166,9 +164,9 @@ function SuggestionList({
                   className="link-button"
                   disabled={busy}
                   onClick={() => actions.restore([s.key])}
-                  aria-label={`Restore: ${suggestionLabel(s)}`}
+                  aria-label={t('reader.restore2', { suggestionLabel: suggestionLabel(s) })}
                 >
-                  Restore
+                  {t('reader.restore')}
                 </button>
               </li>
             ))}
@@ -194,7 +192,7 @@ function DateItem({
   onAccept: (item: AcceptItem, what: string) => void
 }) {
   const [editing, setEditing] = useState(false)
-  const label = `Event on ${date.text}: ${date.event.title}`
+  const label = t('reader.eventOn', { text: date.text, title: date.event.title })
   return (
     <li>
       <button type="button" className="link-button" onClick={onShow}>
@@ -209,10 +207,10 @@ function DateItem({
           type="button"
           className="link-button"
           disabled={busy}
-          aria-label={`Create event: ${date.text}`}
+          aria-label={t('reader.createEvent2', { text: date.text })}
           onClick={() => setEditing(true)}
         >
-          Create event
+          {t('reader.createEvent')}
         </button>
       )}
       {editing && (

@@ -3,6 +3,7 @@ import { useProgressiveCount } from './progressive'
 import { mentionEntityId, type Mention } from './entity-mentions'
 import { holdMention, isMention, moveMentionFocus, releaseMention } from './mention-focus'
 import { blockSegments, spansByBlock, textBlocks, type Block, type Span } from './segments'
+import { t } from '../../ui/i18n'
 import './text-view.css'
 
 export interface Highlight extends Span {
@@ -84,7 +85,7 @@ export const TextView = memo(function TextView({
       ref={rootRef}
       className="reader-text"
       role="document"
-      aria-label="Source text"
+      aria-label={t('reader.sourceText')}
       aria-busy={shown < groupCount}
       onMouseOver={(e) => hoverFrom(e.target)}
       onMouseLeave={() => onHover(null)}

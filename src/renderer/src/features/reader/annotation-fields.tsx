@@ -1,6 +1,7 @@
-import { CREDIBILITY_LABELS } from '../../../../shared/admiralty'
+import { CREDIBILITY_LABELS } from '../../ui/model-labels'
 import { ANNOTATION_KINDS, type Annotation, type Credibility } from '../../../../shared/model'
 import { KIND_LABELS } from './labels'
+import { t } from '../../ui/i18n'
 
 /** The kind of a quote, labelled "Kind" (the annotation form and the suggestions). */
 export function KindSelect({
@@ -12,7 +13,7 @@ export function KindSelect({
 }) {
   return (
     <label>
-      Kind
+      {t('reader.kind')}
       <select value={value} onChange={(e) => onChange(e.target.value as Annotation['kind'])}>
         {ANNOTATION_KINDS.map((k) => (
           <option key={k} value={k}>
@@ -36,7 +37,7 @@ export function CredibilitySelect({
 }) {
   return (
     <label className={className}>
-      Credibility
+      {t('reader.credibility2')}
       <select value={value} onChange={(e) => onChange(Number(e.target.value))}>
         {[1, 2, 3, 4, 5, 6].map((n) => (
           <option key={n} value={n}>

@@ -3,6 +3,7 @@
  * going from waiting to done or failed. Pure, so the order and the states are tested alone.
  */
 import type { ImportOutcome, ImportProgress } from '../../../../shared/contract'
+import { currentLanguage, t } from '../../ui/i18n'
 
 export type ImportResult =
   | { state: 'waiting' | 'reading' }
@@ -65,19 +66,19 @@ export function importsBusy(rows: readonly ImportRow[]): boolean {
 
 /** What a running import is doing, in words: "Reading page 12 of 800…". */
 export function describeProgress(progress: ImportProgress | null | undefined): string {
-  if (!progress) return 'Importing…'
-  if (progress.state === 'waiting') return 'Waiting for another import to finish…'
+  if (!progress) return t('reader.importing')
+  if (progress.state === 'waiting') return t('reader.waitingForAnotherImportToFinish')
   switch (progress.stage) {
     case 'checking':
       return 'Checking the file…'
     case 'pages':
       return progress.total
-        ? `Reading page ${Math.min((progress.done ?? 0) + 1, progress.total).toLocaleString('en')} of ${progress.total.toLocaleString('en')}…`
+        ? `Reading page ${Math.min((progress.done ?? 0) + 1, progress.total).toLocaleString(currentLanguage())} of ${progress.total.toLocaleString(currentLanguage())}…`
         : 'Reading the pages…'
     case 'extracting':
       return 'Reading the text…'
     default:
-      return 'Opening the file…'
+      return t('reader.openingTheFile')
   }
 }
 

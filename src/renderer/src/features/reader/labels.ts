@@ -1,10 +1,11 @@
 import type { Annotation } from '../../../../shared/model'
+import { t } from '../../ui/i18n'
 
 export const KIND_LABELS: Record<Annotation['kind'], string> = {
-  claim: 'Claim',
-  fact: 'Fact',
-  assessment: 'Assessment',
-  quote: 'Quote',
+  claim: t('reader.claim'),
+  fact: t('reader.fact'),
+  assessment: t('reader.assessment'),
+  quote: t('reader.quote'),
 }
 
 export function anchorLabel(anchor: Annotation['anchor']): string {

@@ -3,7 +3,7 @@
  * text, the highlights it draws, where a scroll request points, the lines it prints. Pure,
  * so each rule is tested without a DOM.
  */
-import { credibilityLabel, RELIABILITY_LABELS } from '../../../../shared/admiralty'
+import { credibilityLabel, RELIABILITY_LABELS } from '../../ui/model-labels'
 import type { ReanchorSummary } from '../../../../shared/contract'
 import type { Annotation, Credibility, SourceRecord } from '../../../../shared/model'
 import type { ReaderRoute } from '../../routes/links'
@@ -11,6 +11,7 @@ import type { Command } from '../../ui/commands'
 import type { PendingSelection } from './AnnotationEditor'
 import { pageOf, trimRange } from './segments'
 import type { Highlight } from './TextView'
+import { t } from '../../ui/i18n'
 
 /** The search hit's highlight; ids starting with "__" never name an annotation. */
 export const SEARCH_HIT_ID = '__hit'
@@ -118,7 +119,7 @@ export function sourceMetaParts(source: SourceRecord): string[] {
 export function describeReanchor(summary: ReanchorSummary): string {
   const kept = summary.exact + summary.moved
   const review = summary.fuzzy + summary.orphaned
-  if (kept + review === 0) return 'There were no annotations to re-anchor.'
+  if (kept + review === 0) return t('reader.thereWereNoAnnotationsToRe')
   return `${kept} annotation${kept === 1 ? '' : 's'} kept ${kept === 1 ? 'its' : 'their'} place${
     review > 0 ? `; ${review} need${review === 1 ? 's' : ''} review` : ''
   }.`
@@ -162,16 +163,19 @@ export function annotateCommands({
   return [
     {
       id: 'reader.annotate',
-      title: reselecting ? 'Anchor the annotation to the selection' : 'Annotate the selection',
-      scope: 'Reader',
+      title: reselecting ? t('reader.anchorTheAnnotationToTheSelection') : t('reader.annotateTheSelection'),
+      scope: t('reader.reader'),
       keys: ['A'],
       disabled: idle,
       run: () => act(),
     },
     ...CREDIBILITY_KEYS.map((grade) => ({
       id: `reader.annotate-graded-${grade}`,
-      title: `Annotate the selection, credibility ${grade} (${credibilityLabel(grade)?.toLowerCase()})`,
-      scope: 'Reader',
+      title: t('reader.annotateTheSelectionGraded', {
+        grade,
+        label: credibilityLabel(grade)?.toLowerCase(),
+      }),
+      scope: t('reader.reader'),
       keys: [String(grade)],
       disabled: idle || reselecting,
       run: () => act(grade),

@@ -12,6 +12,8 @@ import {
   type Suggestion,
 } from '../../../../shared/contract'
 import type { Annotation, Credibility } from '../../../../shared/model'
+import { t } from '../../ui/i18n'
+import { relationTypeLabel } from '../../ui/model-labels'
 
 /** "cannot be judged": what a quote from a suggestion is graded until the analyst grades it. */
 export const DEFAULT_CREDIBILITY: Credibility = 6
@@ -31,7 +33,7 @@ function counted(n: number, type: string): string {
 /** "12 suggestions: 5 groups, 3 people, 4 places" — new names by type, then links and relations. */
 export function summaryLine(list: Pick<SourceSuggestions, 'suggestions' | 'summary'>): string {
   const total = list.suggestions.length
-  if (total === 0) return 'No suggestions'
+  if (total === 0) return t('reader.noSuggestions')
   const { newEntities, mentions, relations } = list.summary
   const parts = [
     ...Object.entries(newEntities)
@@ -53,11 +55,13 @@ function typeOrder(type: string): number {
 export function suggestionLabel(suggestion: Suggestion): string {
   if (suggestion.kind === 'entity') {
     const e = suggestion.entity
-    return e.status === 'new' ? `New ${e.type}: ${e.name}` : `Mention of ${e.name}`
+    return e.status === 'new'
+      ? t('reader.new3', { type: e.type, name: e.name })
+      : t('reader.mentionOf', { name: e.name })
   }
   const { from, to, type, validFrom } = suggestion.relation
   const since = validFrom ? ` (since ${validFrom})` : ''
-  return `${from.name} ${RELATION_PHRASES[type]} ${to.name}${since}`
+  return `${from.name} ${relationTypeLabel(type, RELATION_PHRASES[type])} ${to.name}${since}`
 }
 
 export interface SentencePart {

@@ -6,6 +6,7 @@ import type { PendingSelection } from './AnnotationEditor'
 import { useCommands } from '../../ui/commands'
 import { annotateCommands } from './reader-model'
 import type { LiveSelection } from './use-text-selection'
+import { t } from '../../ui/i18n'
 
 export interface AnnotateAction {
   /** The annotation whose passage is being chosen again, if any. */
@@ -55,7 +56,7 @@ export function useAnnotateAction({
         {
           onSuccess: (annotation) => {
             setReselecting(null)
-            onStatus('The annotation is anchored to the new selection.')
+            onStatus(t('reader.theAnnotationIsAnchoredToThe'))
             document.getSelection()?.removeAllRanges()
             onAnchored(annotation.id)
           },

@@ -8,6 +8,7 @@ import {
 } from '../../api/suggestions'
 import { editHistory } from '../../ui/edit-history'
 import { suggestionLabel } from './suggestion-model'
+import { t } from '../../ui/i18n'
 
 export interface SuggestionActions {
   /** Accepts the items in one step and records one undoable entry named `what`. */
@@ -38,7 +39,7 @@ export function useSuggestionActions(
       try {
         let receipt = await acceptSuggestions(input)
         editHistory.push({
-          label: `accept of ${what}`,
+          label: t('reader.acceptOf', { what }),
           undo: () => undoAcceptSuggestions(receipt),
           redo: async () => {
             receipt = await acceptSuggestions(input)
@@ -46,7 +47,7 @@ export function useSuggestionActions(
         })
         onStatus(`${receipt.summary}. Ctrl+Z undoes it.`)
       } catch (error) {
-        onStatus(`Could not accept: ${(error as Error).message}`)
+        onStatus(t('reader.couldNotAccept', { message: (error as Error).message }))
       } finally {
         setAccepting(false)
       }
@@ -65,10 +66,10 @@ export function useSuggestionActions(
           onSuccess: () =>
             onStatus(
               suggestions.length === 1
-                ? `Dismissed: ${suggestionLabel(suggestions[0]!)}.`
-                : `Dismissed ${suggestions.length} suggestions.`,
+                ? t('reader.dismissed2', { suggestionLabel: suggestionLabel(suggestions[0]!) })
+                : t('reader.dismissedSuggestions', { length: suggestions.length }),
             ),
-          onError: (error) => onStatus(`Could not dismiss: ${error.message}`),
+          onError: (error) => onStatus(t('reader.couldNotDismiss', { message: error.message })),
         },
       ),
     [dismissMutation, sourceId, onStatus],
@@ -79,8 +80,8 @@ export function useSuggestionActions(
       restoreMutation.mutate(
         { sourceId, keys },
         {
-          onSuccess: () => onStatus('The suggestion is back in the list.'),
-          onError: (error) => onStatus(`Could not restore: ${error.message}`),
+          onSuccess: () => onStatus(t('reader.theSuggestionIsBackInThe')),
+          onError: (error) => onStatus(t('reader.couldNotRestore', { message: error.message })),
         },
       ),
     [restoreMutation, sourceId, onStatus],

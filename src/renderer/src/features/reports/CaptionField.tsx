@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import { t } from '../../ui/i18n'
 
 /** The caption of a section that draws a chart (graph, timeline, map); empty removes it. */
 export function CaptionField<S extends { caption?: string }>({
@@ -13,7 +14,7 @@ export function CaptionField<S extends { caption?: string }>({
   const id = useId()
   return (
     <>
-      <label htmlFor={id}>Caption for section {n}</label>
+      <label htmlFor={id}>{t('reports.captionForSection', { n })}</label>
       <input
         id={id}
         value={section.caption ?? ''}

@@ -3,6 +3,7 @@ import type { Report } from '../../../../shared/model'
 import { useExportHtml, useExportMarkdown, useExportPdf } from '../../api/reports'
 import { blobFromBase64, downloadFile } from '../../ui/download'
 import { openExchange } from '../../ui/exchange-request'
+import { t } from '../../ui/i18n'
 
 /** Export PDF…, HTML and Markdown, with progress while Chromium prints; STIX through the Exchange dialog. */
 export function ExportBar({
@@ -30,10 +31,14 @@ export function ExportBar({
       if (!result.base64) throw new Error('The PDF came back empty.')
       downloadFile(result.fileName, blobFromBase64(result.base64, 'application/pdf'))
       setMessage(
-        `Exported ${result.fileName}: ${result.pages} pages, ${formatBytes(result.bytes)}.`,
+        t('reports.exportedPages', {
+          fileName: result.fileName,
+          pages: result.pages,
+          bytes: formatBytes(result.bytes),
+        }),
       )
     } catch (error) {
-      setMessage(`The PDF could not be made: ${(error as Error).message}`)
+      setMessage(t('reports.thePdfCouldNotBeMade', { message: (error as Error).message }))
     } finally {
       setStarted(null)
     }
@@ -46,30 +51,30 @@ export function ExportBar({
       if (kind === 'html') {
         const result = await html.mutateAsync(report.id)
         downloadFile(result.fileName, new Blob([result.html], { type: 'text/html;charset=utf-8' }))
-        setMessage(`Exported ${result.fileName}.`)
+        setMessage(t('reports.exported', { fileName: result.fileName }))
       } else {
         const result = await markdown.mutateAsync(report.id)
         downloadFile(
           result.fileName,
           new Blob([result.markdown], { type: 'text/markdown;charset=utf-8' }),
         )
-        setMessage(`Exported ${result.fileName}.`)
+        setMessage(t('reports.exported', { fileName: result.fileName }))
       }
     } catch (error) {
-      setMessage(`The export failed: ${(error as Error).message}`)
+      setMessage(t('reports.theExportFailed', { message: (error as Error).message }))
     }
   }
 
   return (
-    <div className="export-bar" role="group" aria-label="Export">
+    <div className="export-bar" role="group" aria-label={t('reports.export')}>
       <button type="button" onClick={() => void exportPdf()} disabled={busy}>
-        Export PDF…
+        {t('reports.exportPdf')}
       </button>
       <button type="button" onClick={() => void exportText('html')} disabled={busy}>
-        Export HTML
+        {t('reports.exportHtml')}
       </button>
       <button type="button" onClick={() => void exportText('markdown')} disabled={busy}>
-        Export Markdown
+        {t('reports.exportMarkdown')}
       </button>
       <button
         type="button"
@@ -79,16 +84,16 @@ export function ExportBar({
           void beforeExport().then(() =>
             openExchange({
               scope: { kind: 'report', reportId: report.id },
-              scopeLabel: 'This report: its tables’ entities, its quotes and its notes’ citations',
+              scopeLabel: t('reports.thisReportItsTablesEntitiesIts'),
             }),
           )
         }
       >
-        Export STIX…
+        {t('reports.exportStix')}
       </button>
-      {pdf.isPending && <progress aria-label="Exporting PDF" />}
+      {pdf.isPending && <progress aria-label={t('reports.exportingPdf')} />}
       <span role="status" className="muted export-status">
-        {pdf.isPending ? `Printing the PDF with Chromium… ${elapsed} s` : (message ?? '')}
+        {pdf.isPending ? t('reports.printingThePdfWithChromiumS', { elapsed }) : (message ?? '')}
       </span>
     </div>
   )

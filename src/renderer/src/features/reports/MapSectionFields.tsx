@@ -9,6 +9,7 @@ import {
 import { useEntityList } from '../../api/entities'
 import { useDateRange } from '../../ui/date-range'
 import { CaptionField } from './CaptionField'
+import { t } from '../../ui/i18n'
 
 type MapSection = Extract<ReportSection, { kind: 'map' }>
 
@@ -42,7 +43,7 @@ export function MapSectionFields({
   /** A period that would end before it starts is refused; the one in force stays. */
   const setPeriod = (next: MapSection) => {
     if (next.from && next.to && next.from > next.to) {
-      setProblem('The period would end before it starts: the previous period is kept.')
+      setProblem(t('reports.thePeriodWouldEndBeforeIt'))
       return
     }
     setProblem(null)
@@ -56,7 +57,7 @@ export function MapSectionFields({
   }
   return (
     <div className="section-fields">
-      <label htmlFor={`${id}-layer`}>Map layer for section {n}</label>
+      <label htmlFor={`${id}-layer`}>{t('reports.mapLayerForSection', { n })}</label>
       <select
         id={`${id}-layer`}
         value={section.layer}
@@ -69,8 +70,10 @@ export function MapSectionFields({
         ))}
       </select>
       <fieldset className="columns-picker">
-        <legend>Groups compared in section {n}</legend>
-        {groups.data?.length === 0 && <p className="muted">The project has no groups yet.</p>}
+        <legend>{t('reports.groupsComparedInSection', { n })}</legend>
+        {groups.data?.length === 0 && (
+          <p className="muted">{t('reports.theProjectHasNoGroupsYet')}</p>
+        )}
         {groups.data?.map((group) => (
           <label key={group.id} className="checkbox">
             <input
@@ -83,7 +86,7 @@ export function MapSectionFields({
           </label>
         ))}
       </fieldset>
-      <label htmlFor={`${id}-from`}>Period start for section {n}</label>
+      <label htmlFor={`${id}-from`}>{t('reports.periodStartForSection', { n })}</label>
       <input
         id={`${id}-from`}
         type="date"
@@ -91,7 +94,7 @@ export function MapSectionFields({
         max={section.to}
         onChange={(e) => setPeriod(withOptional(section, 'from', e.target.value))}
       />
-      <label htmlFor={`${id}-to`}>Period end for section {n}</label>
+      <label htmlFor={`${id}-to`}>{t('reports.periodEndForSection', { n })}</label>
       <input
         id={`${id}-to`}
         type="date"
@@ -108,7 +111,8 @@ export function MapSectionFields({
             )
           }
         >
-          Use the map’s period ({range.from ?? 'any date'} – {range.to ?? 'any date'})
+          {t('reports.useTheMapsPeriod')}
+          {range.from ?? t('reports.anyDate')} – {range.to ?? t('reports.anyDate')})
         </button>
       )}
       {problem && (

@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import type { ReportChoices } from '../../../../shared/contract'
 import type { ReportSection } from '../../../../shared/model'
 import { quotesToAdd, shorten } from './quote-choices'
+import { t } from '../../ui/i18n'
 
 /** The quotes of a quotes section, in order, and a search to add more. */
 export function QuotePicker({
@@ -24,8 +25,10 @@ export function QuotePicker({
   const setIds = (annotationIds: string[]): void => onChange({ ...section, annotationIds })
   return (
     <div className="section-fields">
-      <p className="muted">{section.annotationIds.length} quotes chosen, in this order:</p>
-      <ul className="quote-choices" aria-label={`Quotes in section ${n}`}>
+      <p className="muted">
+        {t('reports.quotesChosenInThisOrder', { length: section.annotationIds.length })}
+      </p>
+      <ul className="quote-choices" aria-label={t('reports.quotesInSection', { n })}>
         {section.annotationIds.map((annotationId) => {
           const quote = byId.get(annotationId)
           const text = quote ? shorten(quote.exact) : annotationId
@@ -40,34 +43,34 @@ export function QuotePicker({
               )}
               <button
                 type="button"
-                aria-label={`Remove quote “${text}” from section ${n}`}
+                aria-label={t('reports.removeQuoteFromSection', { text, n })}
                 onClick={() => setIds(section.annotationIds.filter((a) => a !== annotationId))}
               >
-                Remove
+                {t('reports.remove')}
               </button>
             </li>
           )
         })}
       </ul>
-      <label htmlFor={`${id}-search`}>Find quotes for section {n}</label>
+      <label htmlFor={`${id}-search`}>{t('reports.findQuotesForSection', { n })}</label>
       <input
         id={`${id}-search`}
         type="search"
         value={search}
         onChange={(e) => setSearch(e.target.value)}
-        placeholder="Words of the quote or its source"
+        placeholder={t('reports.wordsOfTheQuoteOrIts')}
       />
-      <ul className="quote-choices" aria-label={`Quotes to add to section ${n}`}>
+      <ul className="quote-choices" aria-label={t('reports.quotesToAddToSection', { n })}>
         {matches.map((quote) => {
           const text = shorten(quote.exact)
           return (
             <li key={quote.id}>
               <button
                 type="button"
-                aria-label={`Add quote “${text}” to section ${n}`}
+                aria-label={t('reports.addQuoteToSection', { text, n })}
                 onClick={() => setIds([...section.annotationIds, quote.id])}
               >
-                Add
+                {t('reports.add')}
               </button>{' '}
               <span dir="auto">{text}</span>{' '}
               <span className="muted">

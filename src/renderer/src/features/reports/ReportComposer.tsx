@@ -9,15 +9,16 @@ import { ReportPreview } from './ReportPreview'
 import { SectionCard } from './SectionCard'
 import { moveSection, newSection, SECTION_LABELS, type SectionKind } from './sections'
 import { useReportDraft } from './use-report-draft'
+import { t } from '../../ui/i18n'
 
 const ADDABLE: { kind: SectionKind; label: string }[] = [
-  { kind: 'note', label: 'Add note' },
-  { kind: 'entity-table', label: 'Add entity table' },
-  { kind: 'graph', label: 'Add graph' },
-  { kind: 'quotes', label: 'Add quotes' },
-  { kind: 'map', label: 'Add map' },
-  { kind: 'analysis', label: 'Add analysis' },
-  { kind: 'timeline', label: 'Add timeline' },
+  { kind: 'note', label: t('reports.addNote') },
+  { kind: 'entity-table', label: t('reports.addEntityTable') },
+  { kind: 'graph', label: t('reports.addGraph') },
+  { kind: 'quotes', label: t('reports.addQuotes') },
+  { kind: 'map', label: t('reports.addMap') },
+  { kind: 'analysis', label: t('reports.addAnalysis') },
+  { kind: 'timeline', label: t('reports.addTimeline') },
 ]
 
 /**
@@ -34,15 +35,15 @@ export function ReportComposer({ report, onDeleted }: { report: Report; onDelete
     <div className="report-workspace">
       <form
         className="report-composer"
-        aria-label="Report composer"
+        aria-label={t('reports.reportComposer')}
         onSubmit={(e) => e.preventDefault()}
       >
         <div className="composer-status">
           <span role="status" className="muted">
-            {saving ? 'Saving…' : 'All changes saved'}
+            {saving ? t('reports.saving') : t('reports.allChangesSaved')}
           </span>
           <button type="button" onClick={() => setConfirmingDelete(true)}>
-            Delete report
+            {t('reports.deleteReport')}
           </button>
         </div>
         {problem && (
@@ -52,13 +53,11 @@ export function ReportComposer({ report, onDeleted }: { report: Report; onDelete
         )}
         <ReportDetails draft={draft} set={set} />
 
-        <h3 className="sections-title">Sections</h3>
+        <h3 className="sections-title">{t('reports.sections')}</h3>
         {draft.sections.length === 0 && (
-          <p className="muted">
-            No sections yet: add a note, a table, the graph, quotes, a map or an analysis.
-          </p>
+          <p className="muted">{t('reports.noSectionsYetAddANote')}</p>
         )}
-        <ol className="section-list" aria-label="Sections">
+        <ol className="section-list" aria-label={t('reports.sections')}>
           {draft.sections.map((section, index) => (
             <SectionCard
               key={section.id}
@@ -77,7 +76,7 @@ export function ReportComposer({ report, onDeleted }: { report: Report; onDelete
             />
           ))}
         </ol>
-        <div className="add-section" role="group" aria-label="Add a section">
+        <div className="add-section" role="group" aria-label={t('reports.addASection')}>
           {ADDABLE.map(({ kind, label }) => (
             <button
               key={kind}
@@ -97,13 +96,13 @@ export function ReportComposer({ report, onDeleted }: { report: Report; onDelete
       </div>
       {confirmingDelete && (
         <Dialog
-          title={`Delete the report “${report.title}”?`}
+          title={t('reports.deleteTheReport', { title: report.title })}
           onClose={() => setConfirmingDelete(false)}
           size="narrow"
         >
-          <p>Its notes and quotes stay.</p>
+          <p>{t('reports.itsNotesAndQuotesStay')}</p>
           <ConfirmActions
-            confirmLabel="Delete report"
+            confirmLabel={t('reports.deleteReport')}
             onConfirm={() => remove.mutate(report.id, { onSuccess: onDeleted })}
             onCancel={() => setConfirmingDelete(false)}
             disabled={remove.isPending}

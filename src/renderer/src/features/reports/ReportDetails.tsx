@@ -1,13 +1,14 @@
 import { useId } from 'react'
 import { REPORT_MARGINS, REPORT_PAGE_SIZES, type Report } from '../../../../shared/model'
 import type { ReportDraft, SetReportField } from './use-report-draft'
+import { t } from '../../ui/i18n'
 
 /** What the report says about itself (title, author, date, handling) and how it prints. */
 export function ReportDetails({ draft, set }: { draft: ReportDraft; set: SetReportField }) {
   const id = useId()
   return (
     <>
-      <label htmlFor={`${id}-title`}>Title</label>
+      <label htmlFor={`${id}-title`}>{t('reports.title')}</label>
       <input
         id={`${id}-title`}
         value={draft.title}
@@ -16,7 +17,7 @@ export function ReportDetails({ draft, set }: { draft: ReportDraft; set: SetRepo
       />
       <div className="field-row">
         <div>
-          <label htmlFor={`${id}-author`}>Author</label>
+          <label htmlFor={`${id}-author`}>{t('reports.author')}</label>
           <input
             id={`${id}-author`}
             value={draft.author}
@@ -25,7 +26,7 @@ export function ReportDetails({ draft, set }: { draft: ReportDraft; set: SetRepo
           />
         </div>
         <div>
-          <label htmlFor={`${id}-date`}>Date</label>
+          <label htmlFor={`${id}-date`}>{t('reports.date')}</label>
           <input
             id={`${id}-date`}
             type="date"
@@ -34,17 +35,17 @@ export function ReportDetails({ draft, set }: { draft: ReportDraft; set: SetRepo
           />
         </div>
       </div>
-      <label htmlFor={`${id}-classification`}>Classification and handling</label>
+      <label htmlFor={`${id}-classification`}>{t('reports.classificationAndHandling')}</label>
       <input
         id={`${id}-classification`}
         value={draft.classification}
         maxLength={500}
-        placeholder="e.g. UNCLASSIFIED // FOR OFFICIAL USE ONLY"
+        placeholder={t('reports.eGUnclassifiedForOfficialUse')}
         onChange={(e) => set('classification', e.target.value)}
       />
       <div className="field-row">
         <div>
-          <label htmlFor={`${id}-size`}>Page size</label>
+          <label htmlFor={`${id}-size`}>{t('reports.pageSize')}</label>
           <select
             id={`${id}-size`}
             value={draft.options.pageSize}
@@ -63,7 +64,7 @@ export function ReportDetails({ draft, set }: { draft: ReportDraft; set: SetRepo
           </select>
         </div>
         <div>
-          <label htmlFor={`${id}-margins`}>Margins</label>
+          <label htmlFor={`${id}-margins`}>{t('reports.margins')}</label>
           <select
             id={`${id}-margins`}
             value={draft.options.margins ?? 'normal'}
@@ -90,7 +91,7 @@ export function ReportDetails({ draft, set }: { draft: ReportDraft; set: SetRepo
             set('options', { ...draft.options, appendixOfEntityQuotes: e.target.checked })
           }
         />
-        Appendix: every quote behind the entities the report names
+        {t('reports.appendixEveryQuoteBehindTheEntities')}
       </label>
     </>
   )

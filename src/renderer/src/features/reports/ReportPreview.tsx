@@ -1,6 +1,7 @@
 import { useRef } from 'react'
 import type { Report } from '../../../../shared/model'
 import { useReportHtml } from '../../api/reports'
+import { t } from '../../ui/i18n'
 import { useElementSize } from '../../ui/use-element-size'
 
 const NOT_MEASURED = { width: 0, height: 0 }
@@ -35,13 +36,13 @@ export function ReportPreview({ report }: { report: Report }) {
     <div className="report-preview">
       {html.isError && (
         <p role="alert" className="error-text">
-          The preview could not be rendered: {html.error.message}
+          {t('reports.thePreviewCouldNotBeRendered', { message: html.error.message })}
         </p>
       )}
       <div className="report-preview-page" ref={hostRef}>
         {html.data ? (
           <iframe
-            title="Report preview"
+            title={t('reports.reportPreview')}
             sandbox=""
             srcDoc={html.data.html}
             // Set through the DOM's style object, which the CSP allows (no style attribute).
@@ -52,7 +53,7 @@ export function ReportPreview({ report }: { report: Report }) {
             }}
           />
         ) : (
-          !html.isError && <p className="muted">Rendering the preview…</p>
+          !html.isError && <p className="muted">{t('reports.renderingThePreview')}</p>
         )}
       </div>
     </div>

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useCreateReport, useReports } from '../../api/reports'
 import { useCommands } from '../../ui/commands'
 import { ReportComposer } from './ReportComposer'
+import { t } from '../../ui/i18n'
 import './reports.css'
 
 /** The Reports view: the project's reports, and the one being composed with its preview. */
@@ -14,15 +15,15 @@ export function ReportsView() {
 
   const newReport = (): void => {
     create.mutate(
-      { title: 'Untitled report', date: new Date().toISOString().slice(0, 10) },
+      { title: t('reports.untitledReport'), date: new Date().toISOString().slice(0, 10) },
       { onSuccess: (report) => setChosenId(report.id) },
     )
   }
   useCommands([
     {
       id: 'reports.new',
-      title: 'New report',
-      scope: 'Reports',
+      title: t('reports.newReport'),
+      scope: t('reports.reports'),
       disabled: create.isPending,
       run: newReport,
     },
@@ -31,7 +32,7 @@ export function ReportsView() {
   if (reports.isError) {
     return (
       <div role="alert" className="error-panel">
-        Could not load the reports: {reports.error.message}
+        {t('reports.couldNotLoadTheReports', { message: reports.error.message })}
       </div>
     )
   }
@@ -39,10 +40,10 @@ export function ReportsView() {
     <section className="reports-view" aria-labelledby="reports-title">
       <div className="reports-list">
         <div className="view-toolbar">
-          <h2 id="reports-title">Reports</h2>
+          <h2 id="reports-title">{t('reports.reports')}</h2>
         </div>
         <button type="button" onClick={newReport} disabled={create.isPending}>
-          New report
+          {t('reports.newReport')}
         </button>
         {create.isError && (
           <p role="alert" className="error-text">
@@ -50,13 +51,11 @@ export function ReportsView() {
           </p>
         )}
         {reports.isLoading ? (
-          <p className="muted">Loading…</p>
+          <p className="muted">{t('reports.loading')}</p>
         ) : list.length === 0 ? (
-          <p className="muted">
-            No reports yet. A report gathers notes, tables, the graph and quotes into a PDF.
-          </p>
+          <p className="muted">{t('reports.noReportsYetAReportGathers')}</p>
         ) : (
-          <ul aria-label="Reports in this project">
+          <ul aria-label={t('reports.reportsInThisProject')}>
             {list.map((report) => (
               <li key={report.id}>
                 <button
@@ -67,7 +66,8 @@ export function ReportsView() {
                 >
                   <span className="report-link-title">{report.title}</span>
                   <span className="muted">
-                    {report.sections.length} section{report.sections.length === 1 ? '' : 's'}
+                    {t('reports.section', { length: report.sections.length })}
+                    {report.sections.length === 1 ? '' : t('reports.s')}
                     {report.date ? ` · ${report.date}` : ''}
                   </span>
                 </button>
@@ -79,7 +79,7 @@ export function ReportsView() {
       {selected ? (
         <ReportComposer key={selected.id} report={selected} onDeleted={() => setChosenId(null)} />
       ) : (
-        <div className="reports-empty muted">Choose a report, or start a new one.</div>
+        <div className="reports-empty muted">{t('reports.chooseAReportOrStartA')}</div>
       )}
     </section>
   )

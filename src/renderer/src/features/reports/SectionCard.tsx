@@ -11,6 +11,7 @@ import { MapSectionFields } from './MapSectionFields'
 import { CaptionField } from './CaptionField'
 import { QuotePicker } from './QuotePicker'
 import { TimelineSectionFields } from './TimelineSectionFields'
+import { t } from '../../ui/i18n'
 
 interface SectionCardProps {
   section: ReportSection
@@ -31,13 +32,11 @@ export function SectionCard(props: SectionCardProps) {
   return (
     <li className="section-card" aria-labelledby={headingId}>
       <div className="section-card-head">
-        <h4 id={headingId}>
-          Section {n}: {label}
-        </h4>
+        <h4 id={headingId}>{t('reports.section2', { n, label })}</h4>
         <div className="section-card-actions">
           <button
             type="button"
-            aria-label={`Move section ${n} up`}
+            aria-label={t('reports.moveSectionUp', { n })}
             disabled={index === 0}
             onClick={() => onMove(-1)}
           >
@@ -45,14 +44,14 @@ export function SectionCard(props: SectionCardProps) {
           </button>
           <button
             type="button"
-            aria-label={`Move section ${n} down`}
+            aria-label={t('reports.moveSectionDown', { n })}
             disabled={index === count - 1}
             onClick={() => onMove(1)}
           >
             ↓
           </button>
-          <button type="button" aria-label={`Remove section ${n}`} onClick={onRemove}>
-            Remove
+          <button type="button" aria-label={t('reports.removeSection', { n })} onClick={onRemove}>
+            {t('reports.remove')}
           </button>
         </div>
       </div>
@@ -70,17 +69,17 @@ function SectionFields({ section, index, choices, onChange }: SectionCardProps) 
       const known = notes.some((note) => note.id === section.noteId)
       return (
         <div className="section-fields">
-          <label htmlFor={`${id}-note`}>Note for section {n}</label>
+          <label htmlFor={`${id}-note`}>{t('reports.noteForSection', { n })}</label>
           <select
             id={`${id}-note`}
             value={section.noteId}
             onChange={(e) => onChange({ ...section, noteId: e.target.value })}
           >
-            {!known && <option value={section.noteId}>(a note no longer in the project)</option>}
+            {!known && <option value={section.noteId}>{t('reports.aNoteNoLongerInThe')}</option>}
             {notes.map((note) => (
               <option key={note.id} value={note.id}>
                 {note.title}
-                {note.citations > 0 ? ` (${note.citations} citations)` : ''}
+                {note.citations > 0 ? t('reports.citations', { citations: note.citations }) : ''}
               </option>
             ))}
           </select>
@@ -98,7 +97,7 @@ function SectionFields({ section, index, choices, onChange }: SectionCardProps) 
       }
       return (
         <div className="section-fields">
-          <label htmlFor={`${id}-type`}>Entity type for section {n}</label>
+          <label htmlFor={`${id}-type`}>{t('reports.entityTypeForSection', { n })}</label>
           <select
             id={`${id}-type`}
             value={section.entityType}
@@ -117,7 +116,7 @@ function SectionFields({ section, index, choices, onChange }: SectionCardProps) 
             ))}
           </select>
           <fieldset className="columns-picker">
-            <legend>Columns of section {n}</legend>
+            <legend>{t('reports.columnsOfSection', { n })}</legend>
             {offered.map((key) => (
               <label key={key} className="checkbox">
                 <input
@@ -129,12 +128,12 @@ function SectionFields({ section, index, choices, onChange }: SectionCardProps) 
               </label>
             ))}
           </fieldset>
-          <label htmlFor={`${id}-filter`}>Filter for section {n}</label>
+          <label htmlFor={`${id}-filter`}>{t('reports.filterForSection', { n })}</label>
           <input
             id={`${id}-filter`}
             value={section.filter ?? ''}
             maxLength={500}
-            placeholder='e.g. phase:guerrilla or areas:"Panjshir"'
+            placeholder={t('reports.eGPhaseGuerrillaOrAreas')}
             onChange={(e) => {
               const { filter: _old, ...rest } = section
               onChange(e.target.value ? { ...rest, filter: e.target.value } : rest)
@@ -148,8 +147,8 @@ function SectionFields({ section, index, choices, onChange }: SectionCardProps) 
         <div className="section-fields">
           <p className="muted">
             {choices?.graphImage
-              ? 'Shows the chart image kept from the Graph view.'
-              : 'Shows a chart of every entity and relation, drawn for print.'}
+              ? t('reports.showsTheChartImageKeptFrom')
+              : t('reports.showsAChartOfEveryEntity')}
           </p>
           <CaptionField<typeof section> section={section} n={n} onChange={onChange} />
         </div>
@@ -163,14 +162,14 @@ function SectionFields({ section, index, choices, onChange }: SectionCardProps) 
       const known = analyses.some((a) => a.id === section.analysisId)
       return (
         <div className="section-fields">
-          <label htmlFor={`${id}-analysis`}>Analysis for section {n}</label>
+          <label htmlFor={`${id}-analysis`}>{t('reports.analysisForSection', { n })}</label>
           <select
             id={`${id}-analysis`}
             value={section.analysisId}
             onChange={(e) => onChange({ ...section, analysisId: e.target.value })}
           >
             {!known && (
-              <option value={section.analysisId}>(an analysis no longer in the project)</option>
+              <option value={section.analysisId}>{t('reports.anAnalysisNoLongerInThe')}</option>
             )}
             {analyses.map((a) => (
               <option key={a.id} value={a.id}>
@@ -178,9 +177,7 @@ function SectionFields({ section, index, choices, onChange }: SectionCardProps) 
               </option>
             ))}
           </select>
-          <p className="muted">
-            Prints the matrix with its ratings, the scores and ranking, and cites each quote.
-          </p>
+          <p className="muted">{t('reports.printsTheMatrixWithItsRatings')}</p>
         </div>
       )
     }

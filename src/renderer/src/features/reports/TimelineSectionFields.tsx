@@ -3,6 +3,7 @@ import type { ReportSection } from '../../../../shared/model'
 import { useTimelineLanes } from '../../api/timeline'
 import { useDateRange } from '../../ui/date-range'
 import { CaptionField } from './CaptionField'
+import { t } from '../../ui/i18n'
 
 type TimelineSection = Extract<ReportSection, { kind: 'timeline' }>
 
@@ -39,9 +40,9 @@ export function TimelineSectionFields({
   return (
     <div className="section-fields">
       <fieldset className="columns-picker">
-        <legend>Lanes of section {n}</legend>
+        <legend>{t('reports.lanesOfSection', { n })}</legend>
         {section.laneIds.length === 0 && (
-          <p className="muted">None chosen: the groups with the most quotes.</p>
+          <p className="muted">{t('reports.noneChosenTheGroupsWithThe')}</p>
         )}
         {offered.map((lane) => (
           <label key={lane.id} className="checkbox">
@@ -55,14 +56,14 @@ export function TimelineSectionFields({
           </label>
         ))}
       </fieldset>
-      <label htmlFor={`${id}-from`}>Timeline of section {n} from</label>
+      <label htmlFor={`${id}-from`}>{t('reports.timelineOfSectionFrom', { n })}</label>
       <input
         id={`${id}-from`}
         type="date"
         value={section.from ?? ''}
         onChange={(e) => setDate('from', e.target.value)}
       />
-      <label htmlFor={`${id}-to`}>Timeline of section {n} to</label>
+      <label htmlFor={`${id}-to`}>{t('reports.timelineOfSectionTo', { n })}</label>
       <input
         id={`${id}-to`}
         type="date"
@@ -81,7 +82,7 @@ export function TimelineSectionFields({
           })
         }}
       >
-        Use the timeline’s range
+        {t('reports.useTheTimelinesRange')}
       </button>
       <CaptionField section={section} n={n} onChange={onChange} />
     </div>

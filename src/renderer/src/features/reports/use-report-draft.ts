@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { ReportPatch } from '../../../../shared/contract'
 import type { Report, ReportSection } from '../../../../shared/model'
 import { useUpdateReport } from '../../api/reports'
+import { t } from '../../ui/i18n'
 
 const SAVE_DELAY_MS = 400
 
@@ -28,7 +29,7 @@ export function useReportDraft(report: Report) {
     timer.current = null
     const next = latest.current
     if (next.title.trim() === '') {
-      setProblem('A report needs a title; the last change was not saved.')
+      setProblem(t('reports.aReportNeedsATitleThe'))
       setPending(false)
       return
     }

@@ -3,13 +3,14 @@ import type { SearchHit } from '../../../../shared/contract'
 import { useSearch } from '../../api/search'
 import { entityViewHref, noteHref, readerHref, readerRangeHref } from '../../routes/links'
 import { onePerPassage } from './passages'
+import { t } from '../../ui/i18n'
 import './search.css'
 
 const KIND_LABELS: Record<SearchHit['kind'], string> = {
-  quote: 'Quote',
-  comment: 'Comment',
-  text: 'Text',
-  title: 'Title',
+  quote: t('search.quote'),
+  comment: t('search.comment'),
+  text: t('search.text'),
+  title: t('search.title'),
 }
 
 function hitHref(hit: SearchHit): string {
@@ -90,7 +91,7 @@ export function SearchBox() {
     >
       <form
         role="search"
-        aria-label="Search the project"
+        aria-label={t('search.searchTheProject')}
         onSubmit={(event) => {
           event.preventDefault()
           setQuery(draft)
@@ -100,10 +101,10 @@ export function SearchBox() {
         <input
           ref={input}
           type="search"
-          aria-label="Search sources and quotes"
-          aria-description="Entities, notes and passages; arrow keys move through the results"
+          aria-label={t('search.searchSourcesAndQuotes')}
+          aria-description={t('search.entitiesNotesAndPassagesArrowKeys')}
           aria-controls={showPanel ? panelId : undefined}
-          placeholder="Search entities, notes, sources…"
+          placeholder={t('search.searchEntitiesNotesSources')}
           value={draft}
           onChange={(event) => {
             setDraft(event.target.value)
@@ -118,13 +119,15 @@ export function SearchBox() {
           ref={panel}
           className="search-panel"
           role="region"
-          aria-label="Search results"
+          aria-label={t('search.searchResults')}
         >
           {results.isError && <p role="alert">{results.error.message}</p>}
-          {results.isFetching && total === 0 && <p className="muted">Searching…</p>}
-          {results.data && total === 0 && <p className="muted">No matches for “{query}”.</p>}
+          {results.isFetching && total === 0 && <p className="muted">{t('search.searching')}</p>}
+          {results.data && total === 0 && (
+            <p className="muted">{t('search.noMatchesFor', { query })}</p>
+          )}
           {entities.length > 0 && (
-            <HitGroup title="Entities">
+            <HitGroup title={t('search.entities')}>
               {entities.map((hit) => (
                 <li key={hit.entityId}>
                   <a href={entityViewHref(hit.entityId, hit.type)} onClick={close}>
@@ -132,7 +135,7 @@ export function SearchBox() {
                     <bdi className="hit-title">{hit.name}</bdi>
                     {hit.matched !== hit.name && (
                       <span className="hit-snippet">
-                        also known as <bdi>{hit.matched}</bdi>
+                        {t('search.alsoKnownAs')} <bdi>{hit.matched}</bdi>
                       </span>
                     )}
                   </a>
@@ -141,11 +144,11 @@ export function SearchBox() {
             </HitGroup>
           )}
           {notes.length > 0 && (
-            <HitGroup title="Notes">
+            <HitGroup title={t('search.notes')}>
               {notes.map((hit) => (
                 <li key={hit.noteId}>
                   <a href={noteHref(hit.noteId)} onClick={close}>
-                    <span className="hit-kind">Note</span>
+                    <span className="hit-kind">{t('search.note')}</span>
                     <bdi className="hit-title">{hit.title}</bdi>
                     <Snippet snippet={hit.snippet} />
                   </a>
@@ -154,7 +157,7 @@ export function SearchBox() {
             </HitGroup>
           )}
           {hits.length > 0 && (
-            <HitGroup title="Passages">
+            <HitGroup title={t('search.passages')}>
               {hits.map((hit, i) => (
                 <li key={`${hit.kind}-${hit.annotationId ?? hit.sourceId}-${hit.start ?? i}-${i}`}>
                   <a href={hitHref(hit)} onClick={close}>

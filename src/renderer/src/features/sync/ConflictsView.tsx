@@ -9,6 +9,7 @@ import {
   type Choices,
   type FieldChoice,
 } from './conflict-choices'
+import { t } from '../../ui/i18n'
 import './sync.css'
 
 /**
@@ -24,14 +25,14 @@ export function ConflictsView() {
   const current = list.find((c) => c.docId === selected) ?? list[0]
   return (
     <div className="conflicts-view">
-      <h2>Conflicts</h2>
+      <h2>{t('sync.conflicts')}</h2>
       {conflicts.isError && <p role="alert">{errorMessage(conflicts.error)}</p>}
       {conflicts.isSuccess && list.length === 0 && (
-        <p>No conflicts: every record agrees with the team&apos;s.</p>
+        <p>{t('sync.noConflictsEveryRecordAgreesWith')}</p>
       )}
       {list.length > 0 && (
         <div className="conflicts-layout">
-          <ul className="conflict-list" aria-label="Records in conflict">
+          <ul className="conflict-list" aria-label={t('sync.recordsInConflict')}>
             {list.map((conflict) => (
               <li key={conflict.docId}>
                 <button
@@ -41,7 +42,10 @@ export function ConflictsView() {
                 >
                   {conflict.label || conflict.id}{' '}
                   <span className="muted">
-                    ({conflict.collection}, with {conflict.theirAuthor})
+                    {t('sync.with', {
+                      collection: conflict.collection,
+                      theirAuthor: conflict.theirAuthor,
+                    })}
                   </span>
                 </button>
               </li>
@@ -61,21 +65,24 @@ function ConflictDetail({ conflict }: { conflict: SyncConflict }) {
     setChoices((previous) => ({ ...previous, [field]: choice }))
   const title = conflict.label || conflict.id
   return (
-    <section className="conflict-detail" aria-label={`Conflict on ${title}`}>
+    <section className="conflict-detail" aria-label={t('sync.conflictOn', { title })}>
       <h3>{title}</h3>
       <p className="muted">
-        Yours ({conflict.myAuthor}) against {conflict.theirAuthor}&apos;s, changed{' '}
-        {new Date(conflict.theirAt).toLocaleString()}.
-        {conflict.base === undefined && ' The common ancestor is not known here.'}
+        {t('sync.yoursAgainstAposSChanged', {
+          myAuthor: conflict.myAuthor,
+          theirAuthor: conflict.theirAuthor,
+          value: new Date(conflict.theirAt).toLocaleString(),
+        })}
+        {conflict.base === undefined && t('sync.theCommonAncestorIsNotKnown')}
       </p>
       <table className="conflict-fields">
         <thead>
           <tr>
-            <th scope="col">Field</th>
-            <th scope="col">Common ancestor</th>
-            <th scope="col">Yours</th>
-            <th scope="col">Theirs</th>
-            <th scope="col">Keep</th>
+            <th scope="col">{t('sync.field')}</th>
+            <th scope="col">{t('sync.commonAncestor')}</th>
+            <th scope="col">{t('sync.yours')}</th>
+            <th scope="col">{t('sync.theirs')}</th>
+            <th scope="col">{t('sync.keep')}</th>
           </tr>
         </thead>
         <tbody>
@@ -96,7 +103,7 @@ function ConflictDetail({ conflict }: { conflict: SyncConflict }) {
                 </td>
                 <td>
                   <fieldset>
-                    <legend className="visually-hidden">Keep which {name}</legend>
+                    <legend className="visually-hidden">{t('sync.keepWhich', { name })}</legend>
                     <label>
                       <input
                         type="radio"
@@ -104,7 +111,7 @@ function ConflictDetail({ conflict }: { conflict: SyncConflict }) {
                         checked={choice.pick === 'mine'}
                         onChange={() => choose(field.field, { pick: 'mine' })}
                       />
-                      Yours
+                      {t('sync.yours')}
                     </label>
                     <label>
                       <input
@@ -113,7 +120,7 @@ function ConflictDetail({ conflict }: { conflict: SyncConflict }) {
                         checked={choice.pick === 'theirs'}
                         onChange={() => choose(field.field, { pick: 'theirs' })}
                       />
-                      Theirs
+                      {t('sync.theirs')}
                     </label>
                     {field.textMerge !== undefined && (
                       <label>
@@ -125,13 +132,13 @@ function ConflictDetail({ conflict }: { conflict: SyncConflict }) {
                             choose(field.field, { pick: 'edited', text: field.textMerge ?? '' })
                           }
                         />
-                        Merged text
+                        {t('sync.mergedText')}
                       </label>
                     )}
                   </fieldset>
                   {choice.pick === 'edited' && (
                     <textarea
-                      aria-label={`Merged ${name}`}
+                      aria-label={t('sync.merged', { name })}
                       value={choice.text}
                       rows={6}
                       onChange={(e) =>
@@ -152,7 +159,7 @@ function ConflictDetail({ conflict }: { conflict: SyncConflict }) {
           resolve.mutate({ docId: conflict.docId, value: resolvedRecord(conflict, choices) })
         }
       >
-        Resolve conflict
+        {t('sync.resolveConflict')}
       </button>
       {resolve.isError && <p role="alert">{errorMessage(resolve.error)}</p>}
     </section>

@@ -1,4 +1,5 @@
 import { useSyncStatus } from '../../api/sync'
+import { t } from '../../ui/i18n'
 
 /**
  * The header's word on team sync: synced, syncing n of m, offline or the error's reason,
@@ -10,26 +11,26 @@ export function SyncBadge({ projectOpen }: { projectOpen: boolean }) {
   const text =
     status.state === 'syncing'
       ? status.total > 0
-        ? `Syncing ${status.done} of ${status.total}`
-        : 'Syncing…'
+        ? t('sync.syncingOf', { done: status.done, total: status.total })
+        : t('sync.syncing')
       : status.state === 'offline'
-        ? 'Offline'
+        ? t('sync.offline')
         : status.state === 'error'
-          ? `Sync error: ${status.reason ?? 'unknown'}`
+          ? t('sync.syncError', { value: status.reason ?? 'unknown' })
           : status.state === 'synced'
-            ? 'Synced'
-            : 'Not synced yet'
+            ? t('sync.synced')
+            : t('sync.notSyncedYet')
   return (
     <span className="sync-badge" role="status">
       <a
         href="#/team"
-        aria-label={`Team sync: ${text}`}
+        aria-label={t('sync.teamSync', { text })}
         className={`sync-state sync-${status.state}`}
         title={
           status.state === 'offline'
             ? status.reason
             : status.lastSyncAt
-              ? `Last sync ${new Date(status.lastSyncAt).toLocaleString()}`
+              ? t('sync.lastSync', { value: new Date(status.lastSyncAt).toLocaleString() })
               : undefined
         }
       >
@@ -37,7 +38,9 @@ export function SyncBadge({ projectOpen }: { projectOpen: boolean }) {
       </a>
       {status.conflicts > 0 && (
         <a href="#/conflicts" className="sync-conflicts">
-          {status.conflicts === 1 ? '1 conflict' : `${status.conflicts} conflicts`}
+          {status.conflicts === 1
+            ? t('sync.n1Conflict')
+            : t('sync.conflicts2', { conflicts: status.conflicts })}
         </a>
       )}
     </span>

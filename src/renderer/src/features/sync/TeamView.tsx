@@ -8,6 +8,7 @@ import {
   useUnlinkHub,
 } from '../../api/sync'
 import { errorMessage } from '../../ui/error-message'
+import { t } from '../../ui/i18n'
 import './sync.css'
 
 /**
@@ -20,22 +21,22 @@ export function TeamView() {
   const team = useTeam()
   return (
     <div className="team-view">
-      <h2>Team</h2>
+      <h2>{t('sync.team')}</h2>
       <AuthorForm current={status?.author ?? ''} />
       {status?.linked ? <LinkedHub /> : <LinkForm />}
       <section aria-labelledby="team-activity">
-        <h3 id="team-activity">Changes from the team</h3>
+        <h3 id="team-activity">{t('sync.changesFromTheTeam')}</h3>
         {team.data && team.data.activity.length === 0 && (
-          <p className="muted">No change has come from the hub yet.</p>
+          <p className="muted">{t('sync.noChangeHasComeFromThe')}</p>
         )}
         {team.data && team.data.activity.length > 0 && (
           <table className="team-activity">
             <thead>
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">What</th>
-                <th scope="col">Record</th>
+                <th scope="col">{t('sync.when')}</th>
+                <th scope="col">{t('sync.who')}</th>
+                <th scope="col">{t('sync.what')}</th>
+                <th scope="col">{t('sync.record')}</th>
               </tr>
             </thead>
             <tbody>
@@ -44,7 +45,7 @@ export function TeamView() {
                   <td>{new Date(entry.at).toLocaleString()}</td>
                   <td>{entry.author}</td>
                   <td>
-                    {entry.action === 'merged' ? 'merged automatically' : entry.action} (
+                    {entry.action === 'merged' ? t('sync.mergedAutomatically') : entry.action} (
                     {entry.collection})
                   </td>
                   <td>{entry.label}</td>
@@ -56,11 +57,12 @@ export function TeamView() {
       </section>
       {team.data && team.data.quarantine.length > 0 && (
         <section aria-labelledby="team-quarantine">
-          <h3 id="team-quarantine">Kept out (failed the checks)</h3>
+          <h3 id="team-quarantine">{t('sync.keptOutFailedTheChecks')}</h3>
           <ul>
             {team.data.quarantine.map((doc) => (
               <li key={`${doc.docId}-${doc.rev}`}>
-                <code>{doc.docId}</code> from {doc.author || 'unknown'}: {doc.reason}
+                <code>{doc.docId}</code> {t('sync.from')} {doc.author || t('sync.unknown')}:{' '}
+                {doc.reason}
               </li>
             ))}
           </ul>
@@ -73,7 +75,7 @@ export function TeamView() {
 function AuthorForm({ current }: { current: string }) {
   const [author, setAuthor] = useState<string | null>(null)
   const save = useSetAuthor()
-  const value = author ?? (current === 'Unnamed analyst' ? '' : current)
+  const value = author ?? (current === t('sync.unnamedAnalyst') ? '' : current)
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (value.trim()) save.mutate(value.trim(), { onSuccess: () => setAuthor(null) })
@@ -81,13 +83,13 @@ function AuthorForm({ current }: { current: string }) {
   return (
     <form className="team-form" onSubmit={submit}>
       <label>
-        Your name (shown with your changes)
+        {t('sync.yourNameShownWithYourChanges')}
         <input value={value} onChange={(e) => setAuthor(e.target.value)} maxLength={120} />
       </label>
       <button type="submit" disabled={save.isPending || !value.trim()}>
-        Save name
+        {t('sync.saveName')}
       </button>
-      {save.isSuccess && author === null && <span className="muted">Name saved.</span>}
+      {save.isSuccess && author === null && <span className="muted">{t('sync.nameSaved')}</span>}
       {save.isError && <p role="alert">{errorMessage(save.error)}</p>}
     </form>
   )
@@ -110,23 +112,20 @@ function LinkForm() {
   }
   return (
     <form className="team-form" onSubmit={submit} aria-labelledby="team-link">
-      <h3 id="team-link">Link to a team hub</h3>
-      <p className="muted">
-        A CouchDB 3 database (or a Couch-compatible service). https:// is required, except for a hub
-        on this computer. The password is kept by this computer, never in the project.
-      </p>
+      <h3 id="team-link">{t('sync.linkToATeamHub')}</h3>
+      <p className="muted">{t('sync.aCouchdb3DatabaseOrA')}</p>
       <label>
-        Hub database URL
+        {t('sync.hubDatabaseUrl')}
         <input
           className="team-url"
           value={url}
           onChange={(e) => setUrl(e.target.value)}
-          placeholder="https://hub.example.org/team-corpus"
+          placeholder={t('sync.httpsHubExampleOrgTeamCorpus')}
           required
         />
       </label>
       <label>
-        User name
+        {t('sync.userName')}
         <input
           value={username}
           onChange={(e) => setUsername(e.target.value)}
@@ -134,7 +133,7 @@ function LinkForm() {
         />
       </label>
       <label>
-        Password
+        {t('sync.password')}
         <input
           type="password"
           value={password}
@@ -144,10 +143,10 @@ function LinkForm() {
       </label>
       <label className="team-check">
         <input type="checkbox" checked={live} onChange={(e) => setLive(e.target.checked)} />
-        Keep in sync continuously
+        {t('sync.keepInSyncContinuously')}
       </label>
       <button type="submit" disabled={link.isPending || !url}>
-        Link project
+        {t('sync.linkProject')}
       </button>
       {link.isError && <p role="alert">{errorMessage(link.error)}</p>}
     </form>
@@ -161,20 +160,22 @@ function LinkedHub() {
   if (!status) return null
   return (
     <section aria-labelledby="team-hub" className="team-hub">
-      <h3 id="team-hub">Team hub</h3>
+      <h3 id="team-hub">{t('sync.teamHub')}</h3>
       <dl>
-        <dt>Hub</dt>
+        <dt>{t('sync.hub')}</dt>
         <dd>
           <code>{status.remote}</code>
-          {status.username ? ` as ${status.username}` : ''}
+          {status.username ? t('sync.as', { username: status.username }) : ''}
         </dd>
-        <dt>Mode</dt>
-        <dd>{status.live ? 'continuous' : 'when you press Sync now'}</dd>
-        <dt>Last sync</dt>
-        <dd>{status.lastSyncAt ? new Date(status.lastSyncAt).toLocaleString() : 'never'}</dd>
+        <dt>{t('sync.mode')}</dt>
+        <dd>{status.live ? t('sync.continuous') : t('sync.whenYouPressSyncNow')}</dd>
+        <dt>{t('sync.lastSync2')}</dt>
+        <dd>
+          {status.lastSyncAt ? new Date(status.lastSyncAt).toLocaleString() : t('sync.never')}
+        </dd>
         {status.reason && (
           <>
-            <dt>Problem</dt>
+            <dt>{t('sync.problem')}</dt>
             <dd role="alert">{status.reason}</dd>
           </>
         )}
@@ -184,17 +185,17 @@ function LinkedHub() {
         onClick={() => syncNow.mutate(undefined)}
         disabled={syncNow.isPending || status.state === 'syncing'}
       >
-        Sync now
+        {t('sync.syncNow')}
       </button>{' '}
       <button type="button" onClick={() => unlink.mutate(undefined)} disabled={unlink.isPending}>
-        Unlink from hub
+        {t('sync.unlinkFromHub')}
       </button>
       {status.conflicts > 0 && (
         <p>
           <a href="#/conflicts">
             {status.conflicts === 1
-              ? '1 record needs your decision'
-              : `${status.conflicts} records need your decision`}
+              ? t('sync.n1RecordNeedsYourDecision')
+              : t('sync.recordsNeedYourDecision', { conflicts: status.conflicts })}
           </a>
         </p>
       )}

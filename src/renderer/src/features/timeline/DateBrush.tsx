@@ -4,6 +4,7 @@ import { select } from 'd3-selection'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { dateMs, isoDateOf } from '../../../../shared/timeline'
 import { setDateRange, type DateRange } from '../../ui/date-range'
+import { t } from '../../ui/i18n'
 
 const HEIGHT = 34
 
@@ -96,7 +97,7 @@ export function DateBrush({
           width={width}
           height={HEIGHT + 14}
           role="img"
-          aria-label="Date range brush: drag across the strip to choose a range"
+          aria-label={t('timeline.dateRangeBrushDragAcrossThe')}
         >
           {ticks.map((tick) => (
             <text key={tick.getTime()} x={x(tick)} y={HEIGHT + 12} className="brush-tick">
@@ -108,9 +109,9 @@ export function DateBrush({
         </svg>
       </div>
       <fieldset className="brush-fields">
-        <legend>Date range</legend>
+        <legend>{t('timeline.dateRange')}</legend>
         <label>
-          From
+          {t('timeline.from')}
           <input
             type="date"
             value={range?.from ?? ''}
@@ -118,7 +119,7 @@ export function DateBrush({
           />
         </label>
         <label>
-          To
+          {t('timeline.to')}
           <input
             type="date"
             value={range?.to ?? ''}
@@ -138,10 +139,10 @@ export function DateBrush({
             )
           }
         >
-          Zoom to range
+          {t('timeline.zoomToRange')}
         </button>
         <button type="button" disabled={!range} onClick={() => setDateRange(null)}>
-          Clear range
+          {t('timeline.clearRange')}
         </button>
       </fieldset>
     </div>

@@ -1,19 +1,22 @@
 import type { TimelineItem } from '../../../../shared/contract'
 import { dateLabel } from '../../../../shared/timeline'
+import { currentLanguage, t } from '../../ui/i18n'
 
 /** The most rows the list shows; beyond them it asks to zoom in or narrow the filters. */
 export const LIST_LIMIT = 300
 
 const KIND_WORDS: Record<TimelineItem['kind'], string> = {
-  event: 'Event',
-  relation: 'Relation',
-  'first-seen': 'First seen',
-  quote: 'Quote',
+  event: t('timeline.event'),
+  relation: t('timeline.relation'),
+  'first-seen': t('timeline.firstSeen'),
+  quote: t('timeline.quote2'),
 }
 
 function evidenceText(item: TimelineItem): string {
-  if (!item.supported) return 'Unsupported'
-  return item.grade === undefined ? 'Quoted' : `Graded ${item.grade}`
+  if (!item.supported) return t('timeline.unsupported')
+  return item.grade === undefined
+    ? t('timeline.quoted')
+    : t('timeline.graded', { grade: item.grade })
 }
 
 /**
@@ -39,22 +42,23 @@ export function EventList({
 }) {
   return (
     <section className="timeline-list" aria-labelledby="timeline-list-title">
-      <h3 id="timeline-list-title">Items in view ({total.toLocaleString('en')})</h3>
+      <h3 id="timeline-list-title">
+        {t('timeline.itemsInView')}
+        {total.toLocaleString(currentLanguage())})
+      </h3>
       {total > items.length && (
-        <p className="muted">
-          The first {items.length} are listed: zoom in or narrow the filters to list the rest.
-        </p>
+        <p className="muted">{t('timeline.theFirstAreListedZoomIn', { length: items.length })}</p>
       )}
       {items.length === 0 ? (
-        <p className="muted">Nothing dated in view.</p>
+        <p className="muted">{t('timeline.nothingDatedInView')}</p>
       ) : (
-        <table aria-label="Timeline items">
+        <table aria-label={t('timeline.timelineItems')}>
           <thead>
             <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Item</th>
-              <th scope="col">Lane</th>
-              <th scope="col">Evidence</th>
+              <th scope="col">{t('timeline.date')}</th>
+              <th scope="col">{t('timeline.item')}</th>
+              <th scope="col">{t('timeline.lane')}</th>
+              <th scope="col">{t('timeline.evidence')}</th>
             </tr>
           </thead>
           <tbody>
@@ -73,7 +77,12 @@ export function EventList({
                       type="button"
                       className="link-button"
                       dir="auto"
-                      aria-label={`${KIND_WORDS[item.kind]}: ${item.label}, ${dateLabel(item)}, on ${lane}`}
+                      aria-label={t('timeline.on', {
+                        value: KIND_WORDS[item.kind],
+                        label: item.label,
+                        dateLabel: dateLabel(item),
+                        lane,
+                      })}
                       onClick={() => onSelect(item)}
                       onDoubleClick={() => onOpen(item)}
                     >

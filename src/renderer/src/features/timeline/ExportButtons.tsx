@@ -4,6 +4,7 @@ import { drawTimelineSvg } from '../../../../shared/timeline-svg'
 import { downloadFile } from '../../ui/download'
 import type { TimelineChartHandle } from './TimelineChart'
 import type { TimelineModel } from './timeline-model'
+import { t } from '../../ui/i18n'
 
 const SVG_WIDTH = 1200
 
@@ -27,7 +28,7 @@ export function ExportButtons({
   const saveSvg = (): void => {
     const [from, to] = shown ?? model.extent
     const { svg } = drawTimelineSvg({
-      title: 'Timeline',
+      title: t('timeline.timeline'),
       lanes: model.lanes.map((l) => ({ id: l.id, name: l.name })),
       items: model.shown,
       from: isoDateOf(from),
@@ -38,12 +39,12 @@ export function ExportButtons({
     downloadFile('timeline.svg', new Blob([svg], { type: 'image/svg+xml' }))
   }
   return (
-    <div className="button-row" role="group" aria-label="Export the timeline">
+    <div className="button-row" role="group" aria-label={t('timeline.exportTheTimeline')}>
       <button type="button" onClick={savePng}>
-        Export PNG
+        {t('timeline.exportPng')}
       </button>
       <button type="button" onClick={saveSvg}>
-        Export SVG
+        {t('timeline.exportSvg')}
       </button>
     </div>
   )

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react'
 import type { TimelineLane } from '../../../../shared/contract'
 import { Dialog } from '../../ui/Dialog'
+import { t } from '../../ui/i18n'
 
 /** The most lanes a timeline shows at once: past that a lane is a few pixels tall. */
 const MAX_LANES = 60
@@ -33,19 +34,19 @@ export function LanePicker({
   }
   return (
     <Dialog
-      title="Lanes"
+      title={t('timeline.lanes')}
       onClose={onClose}
       headerActions={
         <button type="button" onClick={onClose}>
-          Done
+          {t('timeline.done')}
         </button>
       }
     >
       <p className="muted">
-        One lane a group or person ({chosen.length} of at most {MAX_LANES} chosen).
+        {t('timeline.oneLaneAGroupOrPerson', { length: chosen.length, MAX_LANES })}
       </p>
       <label className="picker-search">
-        Find a group or person
+        {t('timeline.findAGroupOrPerson')}
         <input
           type="search"
           value={query}
@@ -60,9 +61,9 @@ export function LanePicker({
           checked={unassigned}
           onChange={(e) => onChange([...chosen], e.target.checked)}
         />
-        A lane for events with no participant
+        {t('timeline.aLaneForEventsWithNo')}
       </label>
-      <ul className="lane-choices" aria-label="Groups and people">
+      <ul className="lane-choices" aria-label={t('timeline.groupsAndPeople')}>
         {shown.map((lane) => (
           <li key={lane.id}>
             <label className="checkbox">
@@ -74,7 +75,8 @@ export function LanePicker({
               />
               <span dir="auto">{lane.name}</span>{' '}
               <span className="muted">
-                {lane.type} · {lane.quoteCount} {lane.quoteCount === 1 ? 'quote' : 'quotes'}
+                {lane.type} · {lane.quoteCount}{' '}
+                {lane.quoteCount === 1 ? t('timeline.quote') : t('timeline.quotes')}
               </span>
             </label>
           </li>

@@ -8,17 +8,18 @@ import {
   type FilterAction,
   type TimelineFilter,
 } from './timeline-filter'
+import { t } from '../../ui/i18n'
 
 const ITEM_KIND_LABELS: Record<TimelineItemKind, string> = {
-  event: 'Events',
-  relation: 'Relations (spans)',
-  'first-seen': 'First seen',
-  quote: 'Quotes at their source’s date',
+  event: t('timeline.events'),
+  relation: t('timeline.relationsSpans'),
+  'first-seen': t('timeline.firstSeen'),
+  quote: t('timeline.quotesAtTheirSourcesDate'),
 }
 
 const LANE_TYPE_LABELS: Record<(typeof LANE_TYPES)[number], string> = {
-  group: 'Groups',
-  person: 'People',
+  group: t('timeline.groups'),
+  person: t('timeline.people'),
 }
 
 const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)
@@ -34,7 +35,7 @@ export function TimelineFilters({
   return (
     <div className="timeline-filters">
       <fieldset>
-        <legend>Lanes</legend>
+        <legend>{t('timeline.lanes')}</legend>
         {LANE_TYPES.map((laneType) => (
           <label key={laneType} className="checkbox">
             <input
@@ -49,7 +50,7 @@ export function TimelineFilters({
         ))}
       </fieldset>
       <fieldset>
-        <legend>Show</legend>
+        <legend>{t('timeline.show')}</legend>
         {TIMELINE_ITEM_KINDS.map((kind) => (
           <label key={kind} className="checkbox">
             <input
@@ -62,7 +63,7 @@ export function TimelineFilters({
         ))}
       </fieldset>
       <fieldset>
-        <legend>Kinds of event</legend>
+        <legend>{t('timeline.kindsOfEvent')}</legend>
         {EVENT_KINDS.map((kind) => (
           <label key={kind} className="checkbox">
             <input
@@ -78,7 +79,7 @@ export function TimelineFilters({
         ))}
       </fieldset>
       <label className="evidence-rule">
-        Evidence grade
+        {t('timeline.evidenceGrade')}
         <select
           value={String(filter.evidence)}
           onChange={(e) => {

@@ -5,12 +5,13 @@ import {
   QUOTE_COLOUR,
   RELATION_COLOUR,
 } from '../../../../shared/timeline-layout'
+import { t } from '../../ui/i18n'
 
 /** What the marks mean; shape tells the kind of item, colour the kind of event. */
 export function TimelineLegend() {
   return (
     <figure className="timeline-legend" aria-labelledby="timeline-legend-title">
-      <figcaption id="timeline-legend-title">Legend</figcaption>
+      <figcaption id="timeline-legend-title">{t('timeline.legend')}</figcaption>
       <ul>
         {EVENT_KINDS.map((kind) => (
           <li key={kind}>
@@ -24,33 +25,33 @@ export function TimelineLegend() {
           <svg className="swatch" width="12" height="12" aria-hidden="true">
             <polygon points="6,1 11,11 1,11" fill={FIRST_SEEN_COLOUR} />
           </svg>{' '}
-          First seen
+          {t('timeline.firstSeen')}
         </li>
         <li>
           <svg className="swatch" width="12" height="12" aria-hidden="true">
             <rect x="2.5" y="2.5" width="7" height="7" fill={QUOTE_COLOUR} />
           </svg>{' '}
-          Quote
+          {t('timeline.quote2')}
         </li>
         <li>
           <svg className="swatch" width="26" height="8" aria-hidden="true">
             <rect x="0" y="2" width="26" height="4" fill={RELATION_COLOUR} />
           </svg>{' '}
-          Relation or period
+          {t('timeline.relationOrPeriod')}
         </li>
         <li>
           <svg className="swatch" width="12" height="12" aria-hidden="true">
             <circle className="swatch-hollow" cx="6" cy="6" r="5" strokeDasharray="3 2" />
           </svg>{' '}
-          Unsupported (no quote)
+          {t('timeline.unsupportedNoQuote')}
         </li>
         <li>
           <svg className="swatch" width="16" height="16" aria-hidden="true">
             <circle className="swatch-cluster" cx="8" cy="8" r="7.5" />
           </svg>{' '}
-          Cluster (click to zoom in)
+          {t('timeline.clusterClickToZoomIn')}
         </li>
-        <li className="muted">Faint band: the month or year a partial date may fall in</li>
+        <li className="muted">{t('timeline.faintBandTheMonthOrYear')}</li>
       </ul>
     </figure>
   )

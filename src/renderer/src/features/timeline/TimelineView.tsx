@@ -16,12 +16,13 @@ import { TimelineLegend } from './TimelineLegend'
 import { filterReducer, INITIAL_FILTER } from './timeline-filter'
 import { filterTimeline, itemsInWindow, prepareTimeline } from './timeline-model'
 import { useLaneChoice } from './use-lane-choice'
+import { currentLanguage, t } from '../../ui/i18n'
 import './timeline.css'
 
 const DAY_MS = 86_400_000
 
 const count = (n: number, noun: string): string =>
-  `${n.toLocaleString('en')} ${noun}${n === 1 ? '' : 's'}`
+  `${n.toLocaleString(currentLanguage())} ${noun}${n === 1 ? '' : 's'}`
 
 /** The record a timeline item stands for, as a link (double-click, or Enter in the list). */
 function recordHref(item: TimelineItem, laneType: string | undefined): string {
@@ -98,13 +99,13 @@ export function TimelineView() {
   return (
     <section className="timeline-view" aria-labelledby="timeline-title">
       <div className="timeline-head">
-        <h2 id="timeline-title">Timeline</h2>
+        <h2 id="timeline-title">{t('timeline.timeline')}</h2>
         <button type="button" onClick={() => setPicking(true)} disabled={!lanes.data}>
-          Lanes…
+          {t('timeline.lanes2')}
         </button>
         <ExportButtons chart={chart} model={model} window={shownWindow} now={now} />
-        <p role="status" aria-label="Timeline status" className="muted">
-          {data.isPending && laneIds !== null ? 'Loading…' : status}
+        <p role="status" aria-label={t('timeline.timelineStatus')} className="muted">
+          {data.isPending && laneIds !== null ? t('timeline.loading') : status}
         </p>
       </div>
       <TimelineFilters filter={filter} dispatch={dispatch} />
@@ -117,7 +118,7 @@ export function TimelineView() {
               extent={model.extent}
               selectedKey={selectedKey}
               range={chartRange}
-              label={`Timeline chart: ${status}. The list of items beside it holds the same items.`}
+              label={t('timeline.timelineChartTheListOfItems', { status })}
               onSelect={(items, cluster) => {
                 if (!cluster) setSelected(items[0] ?? null)
               }}
@@ -181,7 +182,7 @@ function SelectedEvidence({
       )}
       <div className="button-row">
         <button type="button" onClick={() => onOpen(item)}>
-          Open the record
+          {t('timeline.openTheRecord')}
         </button>
       </div>
     </div>

@@ -4,6 +4,7 @@
  */
 import type { TimelineItem, TimelineItemKind } from '../../../../shared/contract'
 import { EVENT_KINDS, type EventKind } from '../../../../shared/model'
+import { t } from '../../ui/i18n'
 
 /** 'any': everything; 'supported': backed by at least one quote; a number: graded at most that. */
 export type EvidenceRule = 'any' | 'supported' | 1 | 2 | 3 | 4 | 5
@@ -63,11 +64,11 @@ export function itemPasses(item: TimelineItem, filter: TimelineFilter): boolean 
 
 /** The words of the evidence rule, for the control and the status line. */
 export const EVIDENCE_RULES: { rule: EvidenceRule; label: string }[] = [
-  { rule: 'any', label: 'Any, unsupported included' },
-  { rule: 'supported', label: 'Backed by a quote' },
-  { rule: 1, label: 'Graded 1 (confirmed)' },
-  { rule: 2, label: 'Graded 2 or better' },
-  { rule: 3, label: 'Graded 3 or better' },
-  { rule: 4, label: 'Graded 4 or better' },
-  { rule: 5, label: 'Graded 5 or better' },
+  { rule: 'any', label: t('timeline.anyUnsupportedIncluded') },
+  { rule: 'supported', label: t('timeline.backedByAQuote') },
+  { rule: 1, label: t('timeline.graded1Confirmed') },
+  { rule: 2, label: t('timeline.graded2OrBetter') },
+  { rule: 3, label: t('timeline.graded3OrBetter') },
+  { rule: 4, label: t('timeline.graded4OrBetter') },
+  { rule: 5, label: t('timeline.graded5OrBetter') },
 ]

@@ -7,8 +7,9 @@ import type { TimelineData, TimelineItem } from '../../../../shared/contract'
 import { placeItems, type PlacedItem } from '../../../../shared/timeline-layout'
 import type { ChartLane } from './chart-draw'
 import { itemPasses, type TimelineFilter } from './timeline-filter'
+import { t } from '../../ui/i18n'
 
-export const UNASSIGNED_LANE = 'Events with no participant'
+export const UNASSIGNED_LANE = t('timeline.eventsWithNoParticipant')
 
 const DAY_MS = 86_400_000
 const YEAR_MS = 365 * DAY_MS

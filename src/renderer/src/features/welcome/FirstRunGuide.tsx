@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { runInView, useCommands } from '../../ui/commands'
+import { t } from '../../ui/i18n'
 import './welcome.css'
 
 const DISMISSED_KEY = 'sightline.first-run-dismissed'
@@ -39,8 +40,8 @@ export function FirstRunGuide({
   useCommands([
     {
       id: 'help.getting-started',
-      title: 'Getting started: the first graded, linked claim',
-      scope: 'Global',
+      title: t('welcome.gettingStartedTheFirstGradedLinked'),
+      scope: t('welcome.global'),
       keywords: ['help', 'first run', 'how to', 'tutorial'],
       run: () => setAsked(true),
     },
@@ -57,43 +58,37 @@ export function FirstRunGuide({
   return (
     <section className="first-run" aria-labelledby="first-run-title">
       <div className="first-run-head">
-        <h2 id="first-run-title">Start here: your first graded, linked claim</h2>
+        <h2 id="first-run-title">{t('welcome.startHereYourFirstGradedLinked')}</h2>
         <button type="button" className="link-button" onClick={close}>
-          Put this guide away
+          {t('welcome.putThisGuideAway')}
         </button>
       </div>
       <ol className="first-run-steps">
         <li>
-          <strong>Import a document</strong>
-          <span>
-            A report, article or statement: PDF, Word, HTML, Markdown or text. Drop it on the
-            Sources view or use the button.
-          </span>
+          <strong>{t('welcome.importADocument')}</strong>
+          <span>{t('welcome.aReportArticleOrStatementPdf')}</span>
           <button
             type="button"
             className="primary"
             onClick={() => runInView('sources', 'sources.import')}
           >
-            Import a document…
+            {t('welcome.importADocument2')}
           </button>
         </li>
         <li>
-          <strong>Select a passage and grade it</strong>
+          <strong>{t('welcome.selectAPassageAndGradeIt')}</strong>
           <span>
-            In the reader, select the sentence that makes the claim and press <kbd>A</kbd>. Grade it
-            the Admiralty way: how reliable the source is (A–F) and how credible the claim is (1–6).
+            {t('welcome.inTheReaderSelectTheSentence')} <kbd>A</kbd>
+            {t('welcome.gradeItTheAdmiraltyWayHow')}
           </span>
         </li>
         <li>
-          <strong>Link it</strong>
-          <span>
-            Name the group, person or place the passage is about. The quote becomes evidence on its
-            panel, in the grids and in the graph.
-          </span>
+          <strong>{t('welcome.linkIt')}</strong>
+          <span>{t('welcome.nameTheGroupPersonOrPlace')}</span>
         </li>
       </ol>
       <p className="muted">
-        Press <kbd>?</kbd> for the keys, or open the command palette for anything else.
+        {t('welcome.press')} <kbd>?</kbd> {t('welcome.forTheKeysOrOpenThe')}
       </p>
     </section>
   )

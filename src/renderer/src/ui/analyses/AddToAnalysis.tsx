@@ -13,13 +13,14 @@ import { ChoiceOrNew, NEW_CHOICE, QuoteActionButton, type QuoteActionTarget } fr
 import { errorMessage } from '../error-message'
 import { addEvidence } from './evidence-edits'
 import { RelevanceSelect } from './RelevanceSelect'
+import { t } from '../i18n'
 import './analyses-kit.css'
 
 export function AddToAnalysisButton({ annotationId }: { annotationId: string }) {
   return (
     <QuoteActionButton
-      label="Add to analysis…"
-      doneText="Added to"
+      label={t('ui.addToAnalysis')}
+      doneText={t('ui.addedTo')}
       href={analysisHref}
       dialog={(close, done) => (
         <AddDialog annotationId={annotationId} onClose={close} onAdded={done} />
@@ -70,7 +71,7 @@ function AddDialog({
   }
 
   return (
-    <Dialog title="Add this quote to an analysis" onClose={onClose} size="narrow">
+    <Dialog title={t('ui.addThisQuoteToAnAnalysis')} onClose={onClose} size="narrow">
       <form
         onSubmit={(event) => {
           event.preventDefault()
@@ -78,25 +79,25 @@ function AddDialog({
         }}
       >
         <ChoiceOrNew
-          legend="Analysis"
+          legend={t('ui.analysis')}
           name="analysis"
           options={analyses.map((a) => ({ id: a.id, name: a.question }))}
           selected={selected}
           onSelect={setChoice}
-          newLabel="A new analysis"
+          newLabel={t('ui.aNewAnalysis')}
           newName={question}
           onNewName={setQuestion}
-          newNameLabel="Question of the new analysis"
+          newNameLabel={t('ui.questionOfTheNewAnalysis')}
           newNamePlaceholder="Which explanation do the sources support?"
         />
         <RelevanceSelect
           className="add-to-analysis-relevance"
-          label="Relevance"
+          label={t('ui.relevance')}
           value={relevance}
           onChange={setRelevance}
         />
         <ConfirmActions
-          confirmLabel="Add"
+          confirmLabel={t('ui.add')}
           tone="primary"
           onCancel={onClose}
           disabled={busy || list.isLoading}

@@ -10,6 +10,7 @@ import { SupportBadge } from './SupportBadge'
 import { SupportWithQuote } from './SupportWithQuote'
 import './evidence.css'
 import { CloseButton } from '../CloseButton'
+import { t } from '../i18n'
 
 /**
  * The evidence side panel for one entity: its attributes and relations, each marked
@@ -32,18 +33,18 @@ export function EntityPanel({
     <aside className="evidence-panel" aria-labelledby={titleId}>
       <header className="evidence-header">
         <h3 id={titleId} dir="auto">
-          {data?.entity.name ?? 'Evidence'}
+          {data?.entity.name ?? t('ui.evidence')}
         </h3>
         {data && <span className="badge">{data.entity.type}</span>}
-        {onClose && <CloseButton label="Close the evidence panel" onClick={onClose} />}
+        {onClose && <CloseButton label={t('ui.closeTheEvidencePanel')} onClick={onClose} />}
       </header>
       {evidence.isError && <p role="alert">{evidence.error.message}</p>}
-      {evidence.isPending && <p className="muted">Loading…</p>}
+      {evidence.isPending && <p className="muted">{t('ui.loading')}</p>}
       {data && (
         <>
           {data.entity.aliases.length > 0 && (
             <p className="muted">
-              Also known as{' '}
+              {t('ui.alsoKnownAs')}
               {data.entity.aliases.map((alias, i) => (
                 <span key={alias}>
                   {i > 0 && ', '}
@@ -57,20 +58,21 @@ export function EntityPanel({
           {data.entity.type === 'place' && <PlaceLocation place={data.entity} />}
           {data.entity.type === 'group' && (
             <p>
-              <a href={mapHref({ groupIds: [data.entity.id] })}>Show its areas on the map</a>
+              <a href={mapHref({ groupIds: [data.entity.id] })}>{t('ui.showItsAreasOnTheMap')}</a>
             </p>
           )}
           <p>
             <a href={graphFocusHref(entityId)}>
-              Show on graph<span className="visually-hidden">: {data.entity.name}</span>
+              {t('ui.showOnGraph')}
+              <span className="visually-hidden">: {data.entity.name}</span>
             </a>{' '}
-            <span className="muted">(with what lies within two relations)</span>
+            <span className="muted">{t('ui.withWhatLiesWithinTwoRelations')}</span>
           </p>
 
           <section aria-labelledby={`${titleId}-attributes`}>
-            <h4 id={`${titleId}-attributes`}>Attributes</h4>
+            <h4 id={`${titleId}-attributes`}>{t('ui.attributes')}</h4>
             {data.attributes.length === 0 ? (
-              <p className="muted">No attributes recorded.</p>
+              <p className="muted">{t('ui.noAttributesRecorded')}</p>
             ) : (
               <dl className="attribute-list">
                 {data.attributes.map((a) => (
@@ -96,16 +98,15 @@ export function EntityPanel({
                 ))}
               </dl>
             )}
-            <p className="hint">
-              An attribute counts as supported when a quote about this entity carries its name as a
-              tag (for example “phase”): “Support with a quote…” does that for you.
-            </p>
+            <p className="hint">{t('ui.anAttributeCountsAsSupportedWhen')}</p>
           </section>
 
           <section aria-labelledby={`${titleId}-relations`}>
-            <h4 id={`${titleId}-relations`}>Relations ({data.relations.length})</h4>
+            <h4 id={`${titleId}-relations`}>
+              {t('ui.relations', { length: data.relations.length })}
+            </h4>
             {data.relations.length === 0 ? (
-              <p className="muted">No relations recorded.</p>
+              <p className="muted">{t('ui.noRelationsRecorded')}</p>
             ) : (
               <ul className="relation-list">
                 {data.relations.map((r) => (
@@ -123,11 +124,11 @@ export function EntityPanel({
           </section>
 
           <section aria-labelledby={`${titleId}-quotes`}>
-            <h4 id={`${titleId}-quotes`}>Supporting quotes ({data.quotes.length})</h4>
+            <h4 id={`${titleId}-quotes`}>
+              {t('ui.supportingQuotes', { length: data.quotes.length })}
+            </h4>
             {data.quotes.length === 0 ? (
-              <p className="muted">
-                No quote supports this entity yet: select a passage in a source and link it.
-              </p>
+              <p className="muted">{t('ui.noQuoteSupportsThisEntityYet')}</p>
             ) : (
               data.quotes.map((q) => <QuoteCard key={q.annotationId} quote={q} />)
             )}

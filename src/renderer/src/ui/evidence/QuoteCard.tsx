@@ -1,8 +1,9 @@
-import { credibilityLabel } from '../../../../shared/admiralty'
+import { credibilityLabel } from '../model-labels'
 import type { QuoteEvidence } from '../../../../shared/contract'
 import { AddToAnalysisButton } from '../analyses/AddToAnalysis'
 import { CiteInNoteButton } from '../notes/CiteInNote'
 import { readerHref } from '../../routes/links'
+import { t } from '../i18n'
 
 function shorten(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`
@@ -11,9 +12,16 @@ function shorten(text: string, max: number): string {
 /** One supporting quote: where it comes from, how it is graded, and the words in context. */
 export function QuoteCard({ quote }: { quote: QuoteEvidence }) {
   const grade = `${quote.reliability}${quote.credibility}`
-  const gradeText = `Source reliability ${quote.reliability}, information credibility ${quote.credibility} (${credibilityLabel(quote.credibility)?.toLowerCase() ?? 'unknown'})`
+  const gradeText = t('ui.sourceReliabilityInformationCredibility', {
+    reliability: quote.reliability,
+    credibility: quote.credibility,
+    value: credibilityLabel(quote.credibility)?.toLowerCase() ?? 'unknown',
+  })
   return (
-    <article className="quote-card" aria-label={`Quote from ${quote.sourceTitle}`}>
+    <article
+      className="quote-card"
+      aria-label={t('ui.quoteFrom', { sourceTitle: quote.sourceTitle })}
+    >
       <p className="quote-meta">
         <cite>
           <bdi>{quote.sourceTitle}</bdi>
@@ -22,7 +30,7 @@ export function QuoteCard({ quote }: { quote: QuoteEvidence }) {
         <abbr
           className={`grade grade-${quote.credibility}`}
           title={gradeText}
-          aria-label={`Grade ${grade}: ${gradeText}`}
+          aria-label={t('ui.grade', { grade, gradeText })}
         >
           {grade}
         </abbr>
@@ -38,7 +46,7 @@ export function QuoteCard({ quote }: { quote: QuoteEvidence }) {
       </blockquote>
       {quote.comment && <p className="quote-comment">{quote.comment}</p>}
       <a className="quote-open" href={readerHref(quote.sourceId, quote.annotationId)}>
-        Open “{shorten(quote.exact, 48)}” in the reader
+        {t('ui.openInTheReader', { shorten: shorten(quote.exact, 48) })}
       </a>
       <CiteInNoteButton annotationId={quote.annotationId} />
       <AddToAnalysisButton annotationId={quote.annotationId} />

@@ -8,6 +8,8 @@ import { QuoteCard } from './QuoteCard'
 import { SupportBadge } from './SupportBadge'
 import './evidence.css'
 import { CloseButton } from '../CloseButton'
+import { t } from '../i18n'
+import { relationTypeLabel } from '../model-labels'
 
 interface EntityLinkProps {
   entity: EntityBrief
@@ -22,7 +24,7 @@ function EntityName({ entity, onOpenEntity }: EntityLinkProps) {
       className="link-button"
       dir="auto"
       onClick={() => onOpenEntity(entity.id)}
-      aria-label={`Show ${entity.name}`}
+      aria-label={t('ui.show', { name: entity.name })}
     >
       {entity.name}
     </button>
@@ -55,17 +57,17 @@ export function RelationDetails({
     <div className="relation-details">
       <Heading className="relation-sentence">
         <EntityName entity={from} onOpenEntity={from.id === currentId ? undefined : onOpenEntity} />{' '}
-        {RELATION_PHRASES[relation.type]}{' '}
+        {relationTypeLabel(relation.type, RELATION_PHRASES[relation.type])}{' '}
         <EntityName entity={to} onOpenEntity={to.id === currentId ? undefined : onOpenEntity} />
       </Heading>
       <p className="relation-meta">
         <SupportBadge count={quotes.length} />
-        <span className="muted">confidence {relation.confidence}</span>
+        <span className="muted">{t('ui.confidence', { confidence: relation.confidence })}</span>
         {dates && <span className="muted">{dates}</span>}
       </p>
       {relation.comment && <p className="quote-comment">{relation.comment}</p>}
       {quotes.length > 0 && !collapseQuotes && (
-        <section aria-label="Quotes behind the relation">
+        <section aria-label={t('ui.quotesBehindTheRelation')}>
           {quotes.map((q) => (
             <QuoteCard key={q.annotationId} quote={q} />
           ))}
@@ -74,7 +76,9 @@ export function RelationDetails({
       {quotes.length > 0 && collapseQuotes && (
         <details>
           <summary>
-            {quotes.length === 1 ? 'Show the quote' : `Show the ${quotes.length} quotes`}
+            {quotes.length === 1
+              ? t('ui.showTheQuote')
+              : t('ui.showTheQuotes', { length: quotes.length })}
           </summary>
           {quotes.map((q) => (
             <QuoteCard key={q.annotationId} quote={q} />
@@ -97,13 +101,13 @@ export function RelationPanel({
 }) {
   const evidence = useRelationEvidence(relationId)
   return (
-    <aside className="evidence-panel" aria-label="Relation evidence">
+    <aside className="evidence-panel" aria-label={t('ui.relationEvidence')}>
       <header className="evidence-header">
-        <h3>Relation</h3>
-        {onClose && <CloseButton label="Close the relation panel" onClick={onClose} />}
+        <h3>{t('ui.relation')}</h3>
+        {onClose && <CloseButton label={t('ui.closeTheRelationPanel')} onClick={onClose} />}
       </header>
       {evidence.isError && <p role="alert">{evidence.error.message}</p>}
-      {evidence.isPending && <p className="muted">Loading…</p>}
+      {evidence.isPending && <p className="muted">{t('ui.loading')}</p>}
       {evidence.data && (
         <RelationDetails
           evidence={evidence.data}

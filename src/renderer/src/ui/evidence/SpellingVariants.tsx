@@ -1,5 +1,6 @@
 import { useAddAlias, useSpellingVariants } from '../../api/search'
 import type { Entity } from '../../../../shared/model'
+import { t } from '../i18n'
 
 /**
  * The spellings of an entity's names that the sources use and the entity does not list
@@ -14,21 +15,21 @@ export function SpellingVariants({ entity }: { entity: Entity }) {
   const headingId = `spellings-${entity.id}`
   return (
     <section aria-labelledby={headingId} className="spelling-variants">
-      <h4 id={headingId}>Other spellings in the sources</h4>
+      <h4 id={headingId}>{t('ui.otherSpellingsInTheSources')}</h4>
       <ul>
         {spellings.map((s) => (
           <li key={s.text}>
             <bdi>{s.text}</bdi>{' '}
             <span className="muted">
-              ({s.count} {s.count === 1 ? 'time' : 'times'})
+              ({s.count} {s.count === 1 ? t('ui.time') : t('ui.times')})
             </span>{' '}
             <button
               type="button"
-              aria-label={`Add as alias: ${s.text}`}
+              aria-label={t('ui.addAsAlias2', { text: s.text })}
               disabled={addAlias.isPending}
               onClick={() => addAlias.mutate({ entity, alias: s.text })}
             >
-              Add as alias
+              {t('ui.addAsAlias')}
             </button>
           </li>
         ))}

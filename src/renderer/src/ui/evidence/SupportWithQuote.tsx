@@ -4,6 +4,7 @@ import { useSupportAttribute } from '../../api/sources'
 import { readerHref, SOURCES_HREF } from '../../routes/links'
 import { Dialog } from '../Dialog'
 import { errorMessage } from '../error-message'
+import { t } from '../i18n'
 
 /**
  * The rule "an attribute is supported by a quote about the entity tagged with its name", as
@@ -37,22 +38,25 @@ export function SupportWithQuote({
         type="button"
         className="link-button"
         aria-haspopup="dialog"
-        aria-label={`Support ${label} with a quote…`}
+        aria-label={t('ui.supportWithAQuote2', { label })}
         onClick={() => setOpen(true)}
       >
-        Support with a quote…
+        {t('ui.supportWithAQuote')}
       </button>
       {open && (
-        <Dialog title={`Support “${label}” of ${entityName} with a quote`} onClose={close}>
+        <Dialog title={t('ui.supportOfWithAQuote', { label, entityName })} onClose={close}>
           <p className="muted">
-            The quote you pick is tagged “{attribute}” and linked to {entityName}: it then counts as
-            evidence for the {label.toLowerCase()}.
+            {t('ui.theQuoteYouPickIsTagged', {
+              attribute,
+              entityName,
+              toLowerCase: label.toLowerCase(),
+            })}
           </p>
           {support.isError && <p role="alert">{errorMessage(support.error)}</p>}
           {quotes.length === 0 ? (
-            <p>No quote mentions {entityName} yet.</p>
+            <p>{t('ui.noQuoteMentionsYet', { entityName })}</p>
           ) : (
-            <ul className="support-choices" aria-label="Quotes about this entity">
+            <ul className="support-choices" aria-label={t('ui.quotesAboutThisEntity')}>
               {quotes.map((q) => (
                 <li key={q.annotationId}>
                   <blockquote dir="auto">{q.exact}</blockquote>
@@ -70,33 +74,31 @@ export function SupportWithQuote({
                       )
                     }
                   >
-                    Use this quote
+                    {t('ui.useThisQuote')}
                   </button>
                 </li>
               ))}
             </ul>
           )}
-          <h4>Or make a new quote</h4>
-          <p className="muted">
-            Open a source, select the passage, link it to {entityName} and tag it “{attribute}”.
-          </p>
+          <h4>{t('ui.orMakeANewQuote')}</h4>
+          <p className="muted">{t('ui.openASourceSelectThePassage', { entityName, attribute })}</p>
           <ul>
             {sources.map((q) => (
               <li key={q.sourceId}>
                 <a href={readerHref(q.sourceId)} onClick={close}>
-                  Open <bdi>{q.sourceTitle}</bdi>
+                  {t('ui.open')} <bdi>{q.sourceTitle}</bdi>
                 </a>
               </li>
             ))}
             <li>
               <a href={SOURCES_HREF} onClick={close}>
-                All sources
+                {t('ui.allSources')}
               </a>
             </li>
           </ul>
           <div className="ui-actions">
             <button type="button" onClick={close}>
-              Cancel
+              {t('ui.cancel')}
             </button>
           </div>
         </Dialog>

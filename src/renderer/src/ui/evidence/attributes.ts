@@ -1,9 +1,10 @@
+import { t } from '../i18n'
 const LABELS: Record<string, string> = {
-  estimatedStrength: 'Strength',
-  placeKind: 'Kind of place',
-  communityKind: 'Kind of community',
+  estimatedStrength: t('ui.strength'),
+  placeKind: t('ui.kindOfPlace'),
+  communityKind: t('ui.kindOfCommunity'),
   iso3166Code: 'ISO 3166-2 code',
-  gazetteerId: 'Gazetteer entry',
+  gazetteerId: t('ui.gazetteerEntry'),
 }
 
 /** "firstSeen" -> "First seen". */

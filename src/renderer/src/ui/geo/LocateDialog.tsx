@@ -10,12 +10,15 @@ import { provinceByIso } from '../../../../shared/geo/provinces'
 import type { Entity } from '../../../../shared/model'
 import { updateEntity } from '../../api/entities'
 import { Dialog } from '../Dialog'
+import { t } from '../i18n'
 
 /** "Province", "Chief town of Panjshir", "District in Baghlan". */
 export function entryDescription(entry: GazetteerEntry): string {
-  if (entry.kind === 'province') return 'Province'
+  if (entry.kind === 'province') return t('ui.province')
   const province = provinceByIso(entry.province)?.name ?? entry.province
-  return entry.kind === 'city' ? `Chief town of ${province}` : `District in ${province}`
+  return entry.kind === 'city'
+    ? t('ui.chiefTownOf', { province })
+    : t('ui.districtIn', { province })
 }
 
 /**
@@ -43,36 +46,36 @@ export function LocateDialog({ place, onClose }: { place: Entity; onClose(): voi
   }
 
   return (
-    <Dialog title={`Locate “${place.name}”`} onClose={onClose}>
+    <Dialog title={t('ui.locate', { name: place.name })} onClose={onClose}>
       <label className="locate-search">
-        Search the gazetteer (Latin or Dari script)
+        {t('ui.searchTheGazetteerLatinOrDari')}
         <input
           type="search"
           value={query}
           data-autofocus
           onChange={(e) => setQuery(e.target.value)}
-          placeholder="Andarab, Hilmand, پنجشیر…"
+          placeholder={t('ui.andarabHilmand')}
         />
       </label>
       <p className="hint">
         {query.trim() === ''
-          ? 'Matches for the place’s name and aliases:'
+          ? t('ui.matchesForThePlacesNameAnd')
           : `${matches.length} ${matches.length === 1 ? 'match' : 'matches'}:`}
       </p>
       {matches.length === 0 ? (
-        <p className="muted">
-          No entry of the bundled gazetteer matches. Type another spelling, or enter the coordinates
-          in the Places grid.
-        </p>
+        <p className="muted">{t('ui.noEntryOfTheBundledGazetteer')}</p>
       ) : (
-        <ul className="locate-matches" aria-label="Gazetteer matches">
+        <ul className="locate-matches" aria-label={t('ui.gazetteerMatches')}>
           {matches.map(({ entry, matched }) => (
             <li key={entry.id}>
               <button
                 type="button"
                 disabled={linking !== null}
                 onClick={() => void link(entry)}
-                aria-label={`Link to ${entry.name}: ${entryDescription(entry)}`}
+                aria-label={t('ui.linkTo', {
+                  name: entry.name,
+                  entryDescription: entryDescription(entry),
+                })}
               >
                 <strong>{entry.name}</strong>{' '}
                 <span lang="fa" dir="rtl">
@@ -82,7 +85,7 @@ export function LocateDialog({ place, onClose }: { place: Entity; onClose(): voi
               <span className="muted">
                 {entryDescription(entry)}
                 {matched !== entry.name && matched !== entry.nameFa
-                  ? ` · matched “${matched}”`
+                  ? t('ui.matched', { matched })
                   : ''}
               </span>
             </li>
@@ -96,7 +99,7 @@ export function LocateDialog({ place, onClose }: { place: Entity; onClose(): voi
       )}
       <div className="button-row">
         <button type="button" onClick={onClose}>
-          Cancel
+          {t('ui.cancel')}
         </button>
       </div>
     </Dialog>

@@ -6,6 +6,7 @@ import type { Entity } from '../../../../shared/model'
 import { updateEntity } from '../../api/entities'
 import { mapHref } from '../../routes/links'
 import { entryDescription, LocateDialog } from './LocateDialog'
+import { t } from '../i18n'
 import './geo.css'
 
 /** "District in Baghlan" -> "district in Baghlan": the province keeps its capital. */
@@ -29,32 +30,39 @@ export function PlaceLocation({ place }: { place: Entity }) {
     try {
       await updateEntity(place, { attributes: { ...UNLOCATE_PATCH } })
     } catch (error) {
-      setProblem(`The location was not removed: ${(error as Error).message}`)
+      setProblem(t('ui.theLocationWasNotRemoved', { message: (error as Error).message }))
     }
   }
 
   return (
-    <section className="place-location" aria-label="Location">
+    <section className="place-location" aria-label={t('ui.location')}>
       <p>
         {!geography
-          ? 'Not on the map: no gazetteer link, ISO code or coordinates.'
+          ? t('ui.notOnTheMapNoGazetteer')
           : entry
-            ? `On the map as ${entry.name} (${lowerFirst(entryDescription(entry))}), from the bundled gazetteer.`
+            ? t('ui.onTheMapAsFromThe', {
+                name: entry.name,
+                lowerFirst: lowerFirst(entryDescription(entry)),
+              })
             : geography.point
-              ? `On the map at ${geography.point.lat.toFixed(2)}, ${geography.point.lon.toFixed(2)}${province ? `, in ${province.name}` : ''}.`
-              : `On the map as the province of ${province?.name ?? geography.province}.`}
+              ? t('ui.onTheMapAt', {
+                  toFixed: geography.point.lat.toFixed(2),
+                  toFixed2: geography.point.lon.toFixed(2),
+                  value: province ? `, in ${province.name}` : '',
+                })
+              : t('ui.onTheMapAsTheProvince', { value: province?.name ?? geography.province })}
       </p>
       <div className="button-row">
         <button type="button" onClick={() => setLocating(true)}>
-          Locate…
+          {t('ui.locate2')}
         </button>
         {geography && (
           <>
             <a className="button-like" href={mapHref({ placeId: place.id })}>
-              Show on map
+              {t('ui.showOnMap')}
             </a>
             <button type="button" onClick={() => void unlocate()}>
-              Remove from the map
+              {t('ui.removeFromTheMap')}
             </button>
           </>
         )}

@@ -6,6 +6,7 @@ import { useId } from 'react'
 import type { NoteRef } from '../../../../shared/contract'
 import { useNotesCiting, useNotesMentioning } from '../../api/notes'
 import { noteHref } from '../../routes/links'
+import { t } from '../i18n'
 import './notes-kit.css'
 
 function NoteLinks({
@@ -22,10 +23,10 @@ function NoteLinks({
     <section className="backlinks" aria-labelledby={headingId}>
       <h4 id={headingId}>{heading}</h4>
       {query.isLoading ? (
-        <p className="muted">Looking for notes…</p>
+        <p className="muted">{t('ui.lookingForNotes')}</p>
       ) : query.isError ? (
         <p role="alert" className="error-text">
-          Could not look for notes: {query.error?.message}
+          {t('ui.couldNotLookForNotes')} {query.error?.message}
         </p>
       ) : !query.data?.length ? (
         <p className="muted">{empty}</p>
@@ -47,8 +48,8 @@ function NoteLinks({
 export function NotesCitingQuote({ annotationId }: { annotationId: string }) {
   return (
     <NoteLinks
-      heading="Cited in notes"
-      empty="No note cites this quote yet."
+      heading={t('ui.citedInNotes')}
+      empty={t('ui.noNoteCitesThisQuoteYet')}
       query={useNotesCiting(annotationId)}
     />
   )
@@ -58,8 +59,8 @@ export function NotesCitingQuote({ annotationId }: { annotationId: string }) {
 export function NotesMentioningEntity({ entityId }: { entityId: string }) {
   return (
     <NoteLinks
-      heading="Mentioned in notes"
-      empty="No note mentions this entity yet."
+      heading={t('ui.mentionedInNotes')}
+      empty={t('ui.noNoteMentionsThisEntityYet')}
       query={useNotesMentioning(entityId)}
     />
   )

@@ -12,13 +12,14 @@ import { Dialog } from '../Dialog'
 import { ChoiceOrNew, NEW_CHOICE, QuoteActionButton, type QuoteActionTarget } from '../QuoteAction'
 import { lastCaret, lastEditedNote, rememberCaret, storePendingDraft } from './note-session'
 import { notesToOffer, RECENT_NOTES } from './notes-to-offer'
+import { t } from '../i18n'
 import './notes-kit.css'
 
 export function CiteInNoteButton({ annotationId }: { annotationId: string }) {
   return (
     <QuoteActionButton
-      label="Cite in note…"
-      doneText="Cited in"
+      label={t('ui.citeInNote')}
+      doneText={t('ui.citedIn')}
       href={noteHref}
       dialog={(close, done) => (
         <CiteDialog annotationId={annotationId} onClose={close} onCited={done} />
@@ -78,7 +79,7 @@ export function CiteDialog({
   }
 
   return (
-    <Dialog title="Cite this quote in a note" onClose={onClose} size="narrow">
+    <Dialog title={t('ui.citeThisQuoteInANote')} onClose={onClose} size="narrow">
       <form
         onSubmit={(event) => {
           event.preventDefault()
@@ -88,31 +89,31 @@ export function CiteDialog({
         {list.length > RECENT_NOTES && (
           <input
             type="search"
-            aria-label="Find a note"
-            placeholder="Find a note"
+            aria-label={t('ui.findANote')}
+            placeholder={t('ui.findANote')}
             value={filter}
             onChange={(event) => setFilter(event.target.value)}
           />
         )}
         {notes.data ? (
           <ChoiceOrNew
-            legend="Note"
+            legend={t('ui.note')}
             name="note"
             options={shown.map((note) => ({ id: note.id, name: note.title }))}
             selected={selected}
             onSelect={setChoice}
-            newLabel="A new note"
+            newLabel={t('ui.aNewNote')}
             newName={newTitle}
             onNewName={setNewTitle}
-            newNameLabel="Title of the new note"
+            newNameLabel={t('ui.titleOfTheNewNote')}
             newNamePlaceholder="Untitled note"
           />
         ) : (
           // Until the notes are known, no choice is shown that could change under the pointer.
-          <p className="muted">Loading the notes…</p>
+          <p className="muted">{t('ui.loadingTheNotes')}</p>
         )}
         <ConfirmActions
-          confirmLabel="Cite"
+          confirmLabel={t('ui.cite')}
           tone="primary"
           onCancel={onClose}
           disabled={busy || notes.isLoading}
