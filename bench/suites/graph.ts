@@ -7,8 +7,10 @@
  *   in Node (the algorithm alone). Beside it, the longest main-thread task while the worker
  *   computed (the UI must stay responsive).
  * - first paint from saved positions: a fresh page on the whole graph (`#/graph?all`), from
- *   the elements in hand to the chart painted; floor: cytoscape alone on a blank page drawing
- *   the same elements with no styles (bench/graph-floor.ts).
+ *   the elements in hand to every entity drawn at its saved place with the chart usable (a
+ *   large chart's relations are still streaming in: edge-stream.ts); complete paint: to the
+ *   last relation drawn. Floor for both: cytoscape alone on a blank page drawing all the same
+ *   elements at once with no styles (bench/graph-floor.ts).
  * - frames per second while panning: the mouse drags the chart's background for two seconds;
  *   frames are the page's animation frames in that time; beside the floor page's.
  * - opening on a focus of depth 2: a fresh page on `#/graph?focus=<id>&depth=2`, from the

@@ -214,7 +214,7 @@ export function chartStylesheet(options: {
       selector: options.large ? 'edge.unsupported.near' : 'edge.unsupported',
       style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] },
     },
-    { selector: '.filtered, .unplaced', style: { display: 'none' } },
+    { selector: '.filtered, .unplaced, .streaming', style: { display: 'none' } },
     { selector: '.dimmed', style: { opacity: 0.12 } },
     { selector: 'node.match', style: { 'border-width': 4, 'border-color': '#f0a500' } },
     {

@@ -202,6 +202,8 @@ export class Chart {
 
   private edgesComplete(): void {
     this.stream = null
+    // Shown together, in one restyle and one redraw (see edge-stream.ts).
+    this.cy.batch(() => this.cy.edges('.streaming').removeClass('streaming'))
     const waiting = this.whenComplete
     this.whenComplete = []
     for (const then of waiting) then()
@@ -209,7 +211,7 @@ export class Chart {
 
   /** A streamed relation's classes, from the filter, zoom and highlight in force as it joins. */
   private streamedClasses(edge: DeferredEdge): string[] {
-    const classes: string[] = []
+    const classes: string[] = ['streaming']
     const id = edge.data.id ?? ''
     if (this.wanted.edges.has(id)) this.shown.edges.add(id)
     else classes.push('filtered')

@@ -59,9 +59,14 @@ describe("a large chart's relations after its first paint", () => {
     const afterOne = chart.cy.edges().length
     expect(afterOne).toBeGreaterThan(0)
     expect(afterOne).toBeLessThan(graph.edges.length)
+    // In the chart but not drawn until all are in: one redraw instead of one per slice.
+    expect(chart.cy.edges('.streaming')).toHaveLength(afterOne)
+    expect(chart.cy.getElementById('e0').style('display')).toBe('none')
     expect(complete).toBe(false)
     while (idle.runNext());
     expect(chart.cy.edges()).toHaveLength(graph.edges.length)
+    expect(chart.cy.edges('.streaming')).toHaveLength(0)
+    expect(chart.cy.getElementById('e0').style('display')).toBe('element')
     expect(chart.pendingEdges).toBe(0)
     expect(complete).toBe(true)
     expect(chart.cy.getElementById('e1').hasClass('unsupported')).toBe(true)

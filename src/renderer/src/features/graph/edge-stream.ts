@@ -2,8 +2,10 @@
  * A large graph's relations, added to the chart after its entities have been drawn: cytoscape
  * alone needs about 2.7 s to draw 5,000 nodes and 20,000 edges at once on a quiet 2-core machine
  * (bench "graph", its floor), far over the 1 s a first paint may take. The nodes go in as one
- * batch and are drawn in one frame; the edges follow in slices that each fit a short budget, run
- * when the page is idle, so panning, zooming and selecting keep working while they come in.
+ * batch and are drawn in one frame; the edges follow in a few slices run when the page is idle,
+ * so panning, zooming and selecting keep working meanwhile. They join hidden (the "streaming"
+ * class) and show together once all are in: drawn as they came, every slice cost a redraw of
+ * all the edges so far, which made the complete paint about four times the floor's.
  */
 import type cytoscape from 'cytoscape'
 import type { DeferredEdge } from './chart-elements'
@@ -13,6 +15,13 @@ const SLICE_BUDGET_MS = 40
 
 /** The first slice's size, before the chart has shown how fast it adds edges. */
 const FIRST_SLICE = 400
+
+/**
+ * At most this many slices: each is followed by a redraw of the chart, which on the bench's
+ * 5k/20k graph costs far more than the slice itself (hundreds of 40 ms slices made the
+ * complete paint several times the floor's all-at-once one).
+ */
+const MAX_SLICES = 8
 
 /** Runs `next` once the page is idle (or soon after, if it never is); returns a cancel. */
 export type IdleScheduler = (next: () => void) => () => void
@@ -38,7 +47,9 @@ export interface EdgeStreamOptions {
 
 export class EdgeStream {
   private next = 0
-  private perSlice = FIRST_SLICE
+  private perSlice: number
+  /** The smallest slice that keeps to MAX_SLICES. */
+  private readonly fewest: number
   private cancelPending: (() => void) | null = null
   private readonly schedule: IdleScheduler
   private readonly now: () => number
@@ -50,6 +61,8 @@ export class EdgeStream {
   ) {
     this.schedule = options.schedule ?? whenIdle
     this.now = options.now ?? (() => performance.now())
+    this.fewest = Math.ceil(edges.length / MAX_SLICES)
+    this.perSlice = Math.max(FIRST_SLICE, this.fewest)
     this.plan()
   }
 
@@ -92,10 +105,8 @@ export class EdgeStream {
     const took = this.now() - started
     // The next slice is sized from this one's rate, so each keeps to the budget whatever the
     // machine or the chart's size (adding to a fuller chart costs more).
-    if (took > 0) {
-      const rate = count / took
-      this.perSlice = Math.max(50, Math.floor(rate * SLICE_BUDGET_MS))
-    } else this.perSlice *= 2
+    const withinBudget = took > 0 ? Math.floor((count / took) * SLICE_BUDGET_MS) : count * 2
+    this.perSlice = Math.max(this.fewest, withinBudget)
     this.plan()
   }
 
