@@ -133,7 +133,9 @@ export function ExportPanel({ request }: { request: ExchangeRequest }) {
       )}
       {!jobId && error && (
         <p role={cancelled ? 'status' : 'alert'} className={cancelled ? 'muted' : 'error-text'}>
-          {cancelled ? t('exchange.theExportWasCancelled') : t('exchange.theExportFailed', { error })}
+          {cancelled
+            ? t('exchange.theExportWasCancelled')
+            : t('exchange.theExportFailed', { error })}
         </p>
       )}
     </div>

@@ -163,7 +163,9 @@ export function annotateCommands({
   return [
     {
       id: 'reader.annotate',
-      title: reselecting ? t('reader.anchorTheAnnotationToTheSelection') : t('reader.annotateTheSelection'),
+      title: reselecting
+        ? t('reader.anchorTheAnnotationToTheSelection')
+        : t('reader.annotateTheSelection'),
       scope: t('reader.reader'),
       keys: ['A'],
       disabled: idle,

@@ -1,14 +1,7 @@
 import { scaleUtc, type ScaleTime } from 'd3-scale'
 import { select } from 'd3-selection'
 import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom'
-import {
-  forwardRef,
-  useCallback,
-  useEffect,
-  useImperativeHandle,
-  useMemo,
-  useRef,
-} from 'react'
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react'
 import type { TimelineItem } from '../../../../shared/contract'
 import { themeColour, useTheme } from '../../ui/theme'
 import { useElementSize } from '../../ui/use-element-size'
