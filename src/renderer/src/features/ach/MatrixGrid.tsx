@@ -13,6 +13,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react'
 import type { AchRating, Hypothesis, Relevance } from '../../../../shared/model'
 import { readerHref } from '../../routes/links'
 import { gridTheme } from '../../ui/data-grid'
+import { gridLocaleText } from '../../ui/grid-locale'
 import { styleNonce } from '../../ui/style-nonce'
 import {
   defaultMatrixColDef,
@@ -22,7 +23,7 @@ import {
 } from './matrix-columns'
 import type { EvidenceGridRow, MatrixGridRow, ScoreGridRow } from './matrix-model'
 import { DOUBLE_KEY_MS, typeRating } from './rating-keys'
-import { currentDirection } from '../../ui/i18n'
+import { currentDirection, t } from '../../ui/i18n'
 
 /** The focused rating cell: the row and the hypothesis it rates. */
 export interface FocusedCell {
@@ -167,7 +168,7 @@ export function MatrixGrid({
       tooltipShowDelay={400}
       enableCellTextSelection
       rowBuffer={5}
-      overlayNoRowsTemplate="No evidence yet: add quotes or a note of reasoning."
+      localeText={gridLocaleText({ noRowsToShow: t('ach.noEvidenceYetAddQuotesOrA') })}
     />
   )
 }

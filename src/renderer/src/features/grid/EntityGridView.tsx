@@ -9,6 +9,7 @@ import { ENTITY_GRIDS } from '../../routes/entity-grids'
 import { EntityPanel } from '../../ui/evidence/EntityPanel'
 import { openExchange } from '../../ui/exchange-request'
 import { gridTheme } from '../../ui/data-grid'
+import { gridLocaleText } from '../../ui/grid-locale'
 import { styleNonce } from '../../ui/style-nonce'
 import { useUndoRedo } from '../../ui/use-undo-redo'
 import { AddEntityForm } from './AddEntityForm'
@@ -196,11 +197,11 @@ function EntityGrid({ type }: { type: KnownEntityType }) {
               {...picker.gridProps}
               stopEditingWhenCellsLoseFocus
               tooltipShowDelay={400}
-              localeText={{
+              localeText={gridLocaleText({
                 noRowsToShow: t('grid.noYetAddOneByName', {
                   toLowerCase: spec.label.toLowerCase(),
                 }),
-              }}
+              })}
               enableCellTextSelection
               ensureDomOrder
               suppressColumnVirtualisation
