@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatCount, formatDay, formatDayIn } from './format'
+import { formatCount, formatDay, formatDayIn, formatMomentIn } from './format'
 
 describe('counts and dates', () => {
   it('says "1 source", not "1 sources", and groups digits', () => {
@@ -30,5 +30,15 @@ describe('dates in Dari with the Gregorian calendar', () => {
   it('keeps the Gregorian year, in Dari digits', () => {
     expect(formatDayIn('2025', 'fa-AF-u-ca-gregory')).toBe('۲۰۲۵')
     expect(formatDayIn('2025', 'en-u-ca-gregory')).toBe('2025')
+  })
+})
+
+describe('moments', () => {
+  it('write date and time in the language, calendar and digits asked for', () => {
+    // Midday, so the local time zone keeps the same day.
+    const noon = new Date(2025, 4, 20, 12, 5).getTime()
+    expect(formatMomentIn(noon, 'fa-AF-u-ca-persian')).toMatch(/^۳۰ ثور ۱۴۰۴.*۱۲:۰۵/)
+    expect(formatMomentIn(new Date(noon).toISOString(), 'en-GB')).toBe('20 May 2025, 12:05')
+    expect(formatMomentIn('not a time', 'en')).toBe('not a time')
   })
 })

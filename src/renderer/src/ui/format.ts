@@ -47,3 +47,18 @@ export function formatDayIn(iso: string, locale: string): string {
 export function formatDay(iso: string): string {
   return formatDayIn(iso, dateLocale())
 }
+
+/**
+ * A moment (an ISO timestamp or epoch milliseconds) with its date and time in the given locale:
+ * "20 May 2025, 14:05" (en-GB), "۳۰ ثور ۱۴۰۴، ۱۴:۰۵" (fa-AF, Solar Hijri). Not a time: as it is.
+ */
+export function formatMomentIn(moment: string | number, locale: string): string {
+  const time = typeof moment === 'number' ? moment : Date.parse(moment)
+  if (Number.isNaN(time)) return String(moment)
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(time)
+}
+
+/** A moment in the analyst's language and calendar. */
+export function formatMoment(moment: string | number): string {
+  return formatMomentIn(moment, dateLocale())
+}

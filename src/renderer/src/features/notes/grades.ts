@@ -1,3 +1,5 @@
+import { formatMomentIn } from '../../ui/format'
+import { currentLanguage, dateLocale, t } from '../../ui/i18n'
 import { credibilityLabel, reliabilityLabel } from '../../ui/model-labels'
 import type { CitedQuote } from '../../../../shared/contract'
 
@@ -15,7 +17,11 @@ export function gradeMeaning(quote: Resolved): string {
   return `source ${reliability}, information ${credibility}`
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
+// Notes write English dates the British way ("4 Mar 2024"); other languages take the app's
+// language and calendar setting.
+const locale = currentLanguage() === 'en' ? 'en-GB' : dateLocale()
+
+const dateFormat = new Intl.DateTimeFormat(locale, {
   day: 'numeric',
   month: 'short',
   year: 'numeric',
@@ -24,15 +30,12 @@ const dateFormat = new Intl.DateTimeFormat('en-GB', {
 
 /** A calendar date (YYYY-MM-DD) for reading: "4 Mar 2024". */
 export function formatDay(isoDate: string | undefined): string {
-  if (!isoDate) return 'undated'
+  if (!isoDate) return t('notes.undated')
   const time = Date.parse(`${isoDate}T00:00:00Z`)
   return Number.isNaN(time) ? isoDate : dateFormat.format(time)
 }
 
-const timeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' })
-
 /** A moment for the notes list: "4 Mar 2024, 14:05". */
 export function formatMoment(timestamp: string): string {
-  const time = Date.parse(timestamp)
-  return Number.isNaN(time) ? timestamp : timeFormat.format(time)
+  return formatMomentIn(timestamp, locale)
 }

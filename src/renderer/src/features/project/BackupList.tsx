@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import type { BackupInfo } from '../../../../shared/contract'
 import { useRestoreBackup } from '../../api/storage'
-import { BACKUP_REASON_LABELS, formatBytes, formatTime } from './format'
+import { formatMoment } from '../../ui/format'
+import { BACKUP_REASON_LABELS, formatBytes } from './format'
 import { t } from '../../ui/i18n'
 
 interface Props {
@@ -38,7 +39,7 @@ export function BackupList({ backups, folder, consequence, onRestored }: Props) 
         </thead>
         <tbody>
           {backups.map((backup) => {
-            const when = formatTime(backup.createdAt)
+            const when = formatMoment(backup.createdAt)
             return (
               <tr key={backup.id}>
                 <td>

@@ -1,5 +1,6 @@
 import { useSaveNow, useSaveState } from '../../api/project'
 import { t } from '../../ui/i18n'
+import { formatMoment } from '../../ui/format'
 
 /**
  * Whether the analyst's edits are on disk. A failed write is an alert that stays until a
@@ -25,11 +26,7 @@ export function SaveStatus({ projectOpen }: { projectOpen: boolean }) {
     <span
       role="status"
       className="save-status muted"
-      title={
-        lastSavedAt
-          ? t('project.lastSaved', { value: new Date(lastSavedAt).toLocaleString() })
-          : undefined
-      }
+      title={lastSavedAt ? t('project.lastSaved', { value: formatMoment(lastSavedAt) }) : undefined}
     >
       {pending ? t('project.saving') : t('project.allChangesSaved')}
       {backupError ? t('project.automaticBackupFailed', { backupError }) : ''}

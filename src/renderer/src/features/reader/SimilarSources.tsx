@@ -5,10 +5,12 @@ import { useAddAsVersion } from '../../api/sources'
 import { readerHref } from '../../routes/links'
 import { errorMessage } from '../../ui/error-message'
 import { describeReanchor } from './reader-model'
-import { t } from '../../ui/i18n'
+import { currentLanguage, t } from '../../ui/i18n'
 
 const percent = (share: number): string =>
-  new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 }).format(share)
+  new Intl.NumberFormat(currentLanguage(), { style: 'percent', maximumFractionDigits: 0 }).format(
+    share,
+  )
 
 /**
  * Under an import whose text closely matches a source already in the project: says so, and

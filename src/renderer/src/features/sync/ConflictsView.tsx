@@ -10,6 +10,7 @@ import {
   type FieldChoice,
 } from './conflict-choices'
 import { t } from '../../ui/i18n'
+import { formatMoment } from '../../ui/format'
 import './sync.css'
 
 /**
@@ -71,7 +72,7 @@ function ConflictDetail({ conflict }: { conflict: SyncConflict }) {
         {t('sync.yoursAgainstAposSChanged', {
           myAuthor: conflict.myAuthor,
           theirAuthor: conflict.theirAuthor,
-          value: new Date(conflict.theirAt).toLocaleString(),
+          value: formatMoment(conflict.theirAt),
         })}
         {conflict.base === undefined && t('sync.theCommonAncestorIsNotKnown')}
       </p>

@@ -1,5 +1,6 @@
 import { useSyncStatus } from '../../api/sync'
 import { t } from '../../ui/i18n'
+import { formatMoment } from '../../ui/format'
 
 /**
  * The header's word on team sync: synced, syncing n of m, offline or the error's reason,
@@ -30,7 +31,7 @@ export function SyncBadge({ projectOpen }: { projectOpen: boolean }) {
           status.state === 'offline'
             ? status.reason
             : status.lastSyncAt
-              ? t('sync.lastSync', { value: new Date(status.lastSyncAt).toLocaleString() })
+              ? t('sync.lastSync', { value: formatMoment(status.lastSyncAt) })
               : undefined
         }
       >

@@ -9,6 +9,7 @@ import {
 } from '../../api/sync'
 import { errorMessage } from '../../ui/error-message'
 import { t } from '../../ui/i18n'
+import { formatMoment } from '../../ui/format'
 import './sync.css'
 
 /**
@@ -42,7 +43,7 @@ export function TeamView() {
             <tbody>
               {team.data.activity.map((entry, index) => (
                 <tr key={`${entry.at}-${entry.id}-${index}`}>
-                  <td>{new Date(entry.at).toLocaleString()}</td>
+                  <td>{formatMoment(entry.at)}</td>
                   <td>{entry.author}</td>
                   <td>
                     {entry.action === 'merged' ? t('sync.mergedAutomatically') : entry.action} (
@@ -170,9 +171,7 @@ function LinkedHub() {
         <dt>{t('sync.mode')}</dt>
         <dd>{status.live ? t('sync.continuous') : t('sync.whenYouPressSyncNow')}</dd>
         <dt>{t('sync.lastSync2')}</dt>
-        <dd>
-          {status.lastSyncAt ? new Date(status.lastSyncAt).toLocaleString() : t('sync.never')}
-        </dd>
+        <dd>{status.lastSyncAt ? formatMoment(status.lastSyncAt) : t('sync.never')}</dd>
         {status.reason && (
           <>
             <dt>{t('sync.problem')}</dt>
