@@ -55,3 +55,29 @@ describe('the Dari translation', () => {
     expect([...dari.keys()].filter((key) => !english.has(key))).toEqual([])
   })
 })
+
+describe('counted messages', () => {
+  it('take the plural form from the count, in English and in Dari with Dari digits', () => {
+    expect(t('reports.sectionCount', { count: 1 })).toBe('1 section')
+    expect(t('reports.sectionCount', { count: 12400 })).toBe('12,400 sections')
+    expect(t('reader.newPeople', { count: 2 })).toBe('2 people')
+    expect(t('reports.sectionCount', { count: 3, lng: 'fa-AF' })).toBe('۳ بخش')
+    expect(t('timeline.undatedEvents', { count: 2, lng: 'fa-AF' })).toBe(
+      '؛ ۲ رویداد هنوز تاریخ ندارند',
+    )
+  })
+
+  it('have a form for each plural category of each language', () => {
+    for (const [path, messages] of Object.entries(locales)) {
+      const keys = [...flatten(messages).keys()]
+      const stems = new Set(keys.flatMap((key) => /^(.*)_(one|other)$/.exec(key)?.[1] ?? []))
+      for (const stem of stems) {
+        expect([path, keys.includes(`${stem}_one`), keys.includes(`${stem}_other`)]).toEqual([
+          path,
+          true,
+          true,
+        ])
+      }
+    }
+  })
+})

@@ -4,8 +4,6 @@ import { analysisHref } from '../../routes/links'
 import { createAnalysis } from './edits'
 import { t } from '../../ui/i18n'
 
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
-
 /** Every analysis, most recently changed first, and the form that starts a new one. */
 export function AnalysisList() {
   const list = useAnalysisList()
@@ -67,8 +65,8 @@ export function AnalysisList() {
                 {a.question}
               </span>
               <span className="muted small">
-                {plural(a.hypotheses, 'hypothesis', 'hypotheses')} ·{' '}
-                {plural(a.evidence, 'row', 'rows')} {t('ach.ofEvidence')}
+                {t('ach.hypothesisCount', { count: a.hypotheses })} ·{' '}
+                {t('ach.evidenceRowCount', { count: a.evidence })}
               </span>
             </a>
           </li>

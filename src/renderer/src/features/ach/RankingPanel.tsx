@@ -3,8 +3,6 @@ import type { Hypothesis } from '../../../../shared/model'
 import type { MatrixModel } from './matrix-model'
 import { t } from '../../ui/i18n'
 
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
-
 /**
  * The hypotheses least inconsistent first, with their weighted scores and plain counts; the
  * sentence under it is a live region, so a rating that changes the lead is heard. Then the
@@ -53,7 +51,7 @@ export function RankingPanel({
                   {formatScore(score.weighted)}
                   <span className="muted">
                     {' '}
-                    · {plural(score.inconsistencies, 'inconsistency', 'inconsistencies')}
+                    · {t('ach.inconsistencyCount', { count: score.inconsistencies })}
                   </span>
                 </span>
               </li>
@@ -66,7 +64,7 @@ export function RankingPanel({
       </p>
       {excludedCount > 0 && (
         <p className="ach-what-if">
-          {t('ach.whatIf')} {plural(excludedCount, 'row is', 'rows are')}{' '}
+          {t('ach.whatIf')} {t('ach.rowsLeftOut', { count: excludedCount })}{' '}
           {t('ach.leftOutOfTheseScores')}
           <button type="button" onClick={onIncludeAll}>
             {t('ach.countEveryRow')}

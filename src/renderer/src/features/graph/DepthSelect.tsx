@@ -9,7 +9,7 @@ export function DepthSelect({ depth, onChange }: { depth: number; onChange(depth
       <select value={depth} onChange={(e) => onChange(Number(e.target.value))}>
         {GRAPH_DEPTHS.map((d) => (
           <option key={d} value={d}>
-            {d === 1 ? t('graph.n1RelationAway') : t('graph.relationsAway', { d })}
+            {t('graph.relationsAwayCount', { count: d })}
           </option>
         ))}
       </select>

@@ -44,10 +44,7 @@ export function FilterControls({
         <span role="status" className="muted">
           {query.trim() ? t('graph.found', { size: matches.size }) : ''}
           {neighbours !== null && neighbours > 0
-            ? t('graph.framedWith', {
-                neighbours,
-                value: neighbours === 1 ? 'neighbour' : 'neighbours',
-              })
+            ? t('graph.framedWithNeighbours', { count: neighbours })
             : ''}
         </span>
       </div>

@@ -70,7 +70,7 @@ export function FocusPicker({ nodes, edgeCount, onFocus, onShowAll }: FocusPicke
                   ? t('graph.noEntity')
                   : offered.length === OFFERED
                     ? t('graph.theFirstEntities', { OFFERED })
-                    : `${offered.length} ${offered.length === 1 ? 'entity' : 'entities'}`,
+                    : t('graph.entityCount', { count: offered.length }),
               trim: query.trim(),
             })
           : t('graph.theMostConnectedEntities')}

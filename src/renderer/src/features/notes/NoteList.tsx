@@ -27,8 +27,6 @@ const SORTS: Record<
   },
 }
 
-const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`
-
 export function NoteList({ selectedId }: { selectedId: string | null }) {
   const [search, setSearch] = useState('')
   const query = useDeferredValue(search.trim())
@@ -100,8 +98,8 @@ export function NoteList({ selectedId }: { selectedId: string | null }) {
             {notes.data === undefined
               ? t('notes.loading')
               : query
-                ? `${plural(sorted.length, 'note matches', 'notes match')} “${query}”`
-                : plural(sorted.length, 'note', 'notes')}
+                ? t('notes.notesMatch', { count: sorted.length, query })
+                : t('notes.noteCount', { count: sorted.length })}
           </p>
           {notes.data?.length === 0 && !query && (
             <p className="muted">{t('notes.noNotesYetPressNewNote')}</p>
@@ -116,7 +114,7 @@ export function NoteList({ selectedId }: { selectedId: string | null }) {
                   <span className="note-list-title">{note.title}</span>
                   <span className="note-list-meta">
                     {formatMoment(note.updatedAt)} ·{' '}
-                    {plural(note.citationCount, 'citation', 'citations')}
+                    {t('notes.citationCount', { count: note.citationCount })}
                     {note.brokenCount > 0 && (
                       <span className="broken-text">
                         {' '}

@@ -254,9 +254,7 @@ export function DeleteSourceDialog({
     <Dialog title={t('reader.deleteSource2')} onClose={onClose}>
       <p>
         {t('reader.delete2', { title: source.title })}
-        {count > 0
-          ? t('reader.andItsAnnotationRelationsThatCite', { count, value: count === 1 ? '' : 's' })
-          : '?'}
+        {count > 0 ? t('reader.andItsAnnotationsRelationsThatCite', { count }) : '?'}
       </p>
       <ConfirmActions
         confirmLabel={t('reader.deleteSource2')}

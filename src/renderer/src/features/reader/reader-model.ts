@@ -120,9 +120,8 @@ export function describeReanchor(summary: ReanchorSummary): string {
   const kept = summary.exact + summary.moved
   const review = summary.fuzzy + summary.orphaned
   if (kept + review === 0) return t('reader.thereWereNoAnnotationsToRe')
-  return `${kept} annotation${kept === 1 ? '' : 's'} kept ${kept === 1 ? 'its' : 'their'} place${
-    review > 0 ? `; ${review} need${review === 1 ? 's' : ''} review` : ''
-  }.`
+  const needReview = review > 0 ? t('reader.needReview', { count: review }) : ''
+  return `${t('reader.annotationsKeptPlace', { count: kept })}${needReview}.`
 }
 
 /**

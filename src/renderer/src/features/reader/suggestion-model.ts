@@ -19,15 +19,18 @@ import { relationTypeLabel } from '../../ui/model-labels'
 export const DEFAULT_CREDIBILITY: Credibility = 6
 const DEFAULT_KIND: Annotation['kind'] = 'claim'
 
-const PLURALS: Record<string, string> = {
-  group: 'groups',
-  person: 'people',
-  place: 'places',
-  community: 'communities',
+/** The order types are summed up in, each with its counted message ("5 groups", "۵ گروه"). */
+const TYPE_COUNTS: Record<string, string> = {
+  group: 'reader.newGroups',
+  person: 'reader.newPeople',
+  place: 'reader.newPlaces',
+  community: 'reader.newCommunities',
+  event: 'reader.newEvents',
 }
 
-function counted(n: number, type: string): string {
-  return `${n} ${n === 1 ? type : (PLURALS[type] ?? `${type}s`)}`
+function counted(count: number, type: string): string {
+  // A project's own type has no message of its own: its name goes into a general one.
+  return t(TYPE_COUNTS[type] ?? 'reader.newOfType', { count, type })
 }
 
 /** "12 suggestions: 5 groups, 3 people, 4 places" — new names by type, then links and relations. */
@@ -40,15 +43,15 @@ export function summaryLine(list: Pick<SourceSuggestions, 'suggestions' | 'summa
       .filter(([, n]) => n > 0)
       .sort(([a], [b]) => typeOrder(a) - typeOrder(b))
       .map(([type, n]) => counted(n, type)),
-    relations > 0 ? `${relations} relation${relations === 1 ? '' : 's'}` : '',
-    mentions > 0 ? `${mentions} mention${mentions === 1 ? '' : 's'} of known entities` : '',
+    relations > 0 ? t('reader.relationCount', { count: relations }) : '',
+    mentions > 0 ? t('reader.mentionsOfKnownEntities', { count: mentions }) : '',
   ].filter(Boolean)
-  return `${total} suggestion${total === 1 ? '' : 's'}: ${parts.join(', ')}`
+  return t('reader.suggestionsSummary', { count: total, parts: parts.join(t('ui.listSeparator')) })
 }
 
 function typeOrder(type: string): number {
-  const known = Object.keys(PLURALS).indexOf(type)
-  return known === -1 ? Object.keys(PLURALS).length : known
+  const known = Object.keys(TYPE_COUNTS).indexOf(type)
+  return known === -1 ? Object.keys(TYPE_COUNTS).length : known
 }
 
 /** One line saying what accepting would create or link. */

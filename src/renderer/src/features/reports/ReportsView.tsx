@@ -66,8 +66,7 @@ export function ReportsView() {
                 >
                   <span className="report-link-title">{report.title}</span>
                   <span className="muted">
-                    {t('reports.section', { length: report.sections.length })}
-                    {report.sections.length === 1 ? '' : t('reports.s')}
+                    {t('reports.sectionCount', { count: report.sections.length })}
                     {report.date ? ` · ${report.date}` : ''}
                   </span>
                 </button>

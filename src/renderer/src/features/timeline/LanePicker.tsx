@@ -75,8 +75,7 @@ export function LanePicker({
               />
               <span dir="auto">{lane.name}</span>{' '}
               <span className="muted">
-                {lane.type} · {lane.quoteCount}{' '}
-                {lane.quoteCount === 1 ? t('timeline.quote') : t('timeline.quotes')}
+                {lane.type} · {t('timeline.quoteCount', { count: lane.quoteCount })}
               </span>
             </label>
           </li>

@@ -16,13 +16,10 @@ import { TimelineLegend } from './TimelineLegend'
 import { filterReducer, INITIAL_FILTER } from './timeline-filter'
 import { filterTimeline, itemsInWindow, prepareTimeline } from './timeline-model'
 import { useLaneChoice } from './use-lane-choice'
-import { currentLanguage, t } from '../../ui/i18n'
+import { t } from '../../ui/i18n'
 import './timeline.css'
 
 const DAY_MS = 86_400_000
-
-const count = (n: number, noun: string): string =>
-  `${n.toLocaleString(currentLanguage())} ${noun}${n === 1 ? '' : 's'}`
 
 /** The record a timeline item stands for, as a link (double-click, or Enter in the list). */
 function recordHref(item: TimelineItem, laneType: string | undefined): string {
@@ -91,9 +88,12 @@ export function TimelineView() {
 
   const status = data.isError
     ? data.error.message
-    : `${count(model.shown.length, 'item')} on ${count(model.lanes.length, 'lane')}` +
+    : t('timeline.itemsOnLanes', {
+        items: t('timeline.itemCount', { count: model.shown.length }),
+        lanes: t('timeline.laneCount', { count: model.lanes.length }),
+      }) +
       (data.data && data.data.undated > 0
-        ? `; ${data.data.undated} ${data.data.undated === 1 ? 'event has' : 'events have'} no date yet`
+        ? t('timeline.undatedEvents', { count: data.data.undated })
         : '')
 
   return (

@@ -20,9 +20,7 @@ export function SpellingVariants({ entity }: { entity: Entity }) {
         {spellings.map((s) => (
           <li key={s.text}>
             <bdi>{s.text}</bdi>{' '}
-            <span className="muted">
-              ({s.count} {s.count === 1 ? t('ui.time') : t('ui.times')})
-            </span>{' '}
+            <span className="muted">{t('ui.timesSeen', { count: s.count })}</span>{' '}
             <button
               type="button"
               aria-label={t('ui.addAsAlias2', { text: s.text })}

@@ -5,9 +5,7 @@ import { t } from '../i18n'
  */
 export function SupportBadge({ count }: { count: number }) {
   return count > 0 ? (
-    <span className="badge badge-ok">
-      {count === 1 ? t('ui.n1Quote') : t('ui.quotes', { count })}
-    </span>
+    <span className="badge badge-ok">{t('ui.quoteCount', { count })}</span>
   ) : (
     <span className="badge badge-unsupported" title={t('ui.noQuoteSupportsThisYet')}>
       <span aria-hidden="true">⚠ </span>

@@ -60,7 +60,7 @@ export function LocateDialog({ place, onClose }: { place: Entity; onClose(): voi
       <p className="hint">
         {query.trim() === ''
           ? t('ui.matchesForThePlacesNameAnd')
-          : `${matches.length} ${matches.length === 1 ? 'match' : 'matches'}:`}
+          : t('ui.gazetteerMatchCount', { count: matches.length })}
       </p>
       {matches.length === 0 ? (
         <p className="muted">{t('ui.noEntryOfTheBundledGazetteer')}</p>
