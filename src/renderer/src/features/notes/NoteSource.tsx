@@ -3,6 +3,7 @@ import { rememberCaret } from '../../ui/notes/note-session'
 import { Suggestions, type SuggestionsHandle } from './Suggestions'
 import { useTypeahead } from './use-typeahead'
 import { t } from '../../ui/i18n'
+import { tWith } from '../../ui/rich-text'
 
 const CARET_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'])
 
@@ -75,8 +76,7 @@ export function NoteSource({
         spellCheck
       />
       <p id={`${id}-hint`} className="muted note-hint">
-        {t('notes.type')} <kbd>[[</kbd> {t('notes.toCiteAQuote')} <kbd>@</kbd>{' '}
-        {t('notes.toMentionAnEntity')}
+        {tWith('notes.typeToCiteOrMention', { cite: <kbd>[[</kbd>, mention: <kbd>@</kbd> })}
       </p>
       {trigger && (
         <Suggestions

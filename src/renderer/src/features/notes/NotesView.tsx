@@ -4,6 +4,7 @@ import { NoteList } from './NoteList'
 import { noteIdFromHash } from '../../routes/links'
 import { guardUnsavedNotesOnUnload } from './open-notes'
 import { t } from '../../ui/i18n'
+import { tWith } from '../../ui/rich-text'
 import './notes.css'
 
 function useNoteIdFromHash(): string | null {
@@ -30,8 +31,7 @@ export function NotesView() {
           <div className="note-empty">
             <p>{t('notes.chooseANoteOrStartA')}</p>
             <p className="muted">
-              {t('notes.inANote')} <kbd>[[</kbd> {t('notes.citesAQuoteAnd')} <kbd>@</kbd>{' '}
-              {t('notes.mentionsAnEntityEveryCitationOpens')}
+              {tWith('notes.inANoteCiteAndMention', { cite: <kbd>[[</kbd>, mention: <kbd>@</kbd> })}
             </p>
           </div>
         )}

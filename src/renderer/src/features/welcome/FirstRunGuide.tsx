@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { runInView, useCommands } from '../../ui/commands'
 import { t } from '../../ui/i18n'
+import { tWith } from '../../ui/rich-text'
 import './welcome.css'
 
 const DISMISSED_KEY = 'sightline.first-run-dismissed'
@@ -77,19 +78,14 @@ export function FirstRunGuide({
         </li>
         <li>
           <strong>{t('welcome.selectAPassageAndGradeIt')}</strong>
-          <span>
-            {t('welcome.inTheReaderSelectTheSentence')} <kbd>A</kbd>
-            {t('welcome.gradeItTheAdmiraltyWayHow')}
-          </span>
+          <span>{tWith('welcome.selectTheSentenceAndPressKey', { key: <kbd>A</kbd> })}</span>
         </li>
         <li>
           <strong>{t('welcome.linkIt')}</strong>
           <span>{t('welcome.nameTheGroupPersonOrPlace')}</span>
         </li>
       </ol>
-      <p className="muted">
-        {t('welcome.press')} <kbd>?</kbd> {t('welcome.forTheKeysOrOpenThe')}
-      </p>
+      <p className="muted">{tWith('welcome.pressKeyForTheKeys', { key: <kbd>?</kbd> })}</p>
     </section>
   )
 }
