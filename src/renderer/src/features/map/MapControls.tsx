@@ -123,12 +123,7 @@ function GroupPicker({
           )
         })}
       </ul>
-      {hidden > 0 && (
-        <p className="hint">
-          {t('map.more', { hidden })} {hidden === 1 ? t('map.group') : t('map.groups')}
-          {t('map.typeANameToFindThem')}
-        </p>
-      )}
+      {hidden > 0 && <p className="hint">{t('map.moreGroupsTypeAName', { count: hidden })}</p>}
       {full && <p className="hint">{t('map.atMostGroupsAtOnceTheir', { MAX_MAP_GROUPS })}</p>}
     </fieldset>
   )

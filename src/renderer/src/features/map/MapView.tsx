@@ -107,13 +107,12 @@ function MapWorkbench({ data }: { data: MapData }) {
       <div className="view-toolbar">
         <h2 id="map-title">{t('map.map')}</h2>
         <span className="muted">
-          {t('map.ofPlacesOnTheMap', {
+          {t('map.placesAndRelationsShown', {
             located,
-            length: data.places.length,
-            length2: view.relations.length,
+            places: data.places.length,
+            count: view.relations.length,
           })}
-          {view.relations.length === 1 ? t('map.relation') : t('map.relations')} {t('map.shown')}
-          {range ? ` · ${range.from ?? 'any date'} – ${range.to ?? 'any date'}` : ''}
+          {range ? ` · ${range.from ?? t('map.anyDate')} – ${range.to ?? t('map.anyDate')}` : ''}
         </span>
         <MapExport state={state} range={range} />
       </div>

@@ -11,16 +11,15 @@ import {
   type ProvinceView,
 } from '../../../../shared/geo/map-layers'
 import { provinceByIso } from '../../../../shared/geo/provinces'
-
-function count(n: number, what: string): string {
-  return `${n} ${what}${n === 1 ? '' : 's'}`
-}
+import { t } from '../../ui/i18n'
 
 export function groupList(
   presences: readonly GroupPresence[],
   names: ReadonlyMap<string, string>,
 ): string {
-  return presences.map((p) => names.get(p.groupId) ?? 'a group no longer in the project').join(', ')
+  return presences
+    .map((p) => names.get(p.groupId) ?? t('map.aGroupNoLongerInTheProject'))
+    .join(t('ui.listSeparator'))
 }
 
 /** "Panjshir (پنجشیر)". */
@@ -36,22 +35,27 @@ export function provinceSummary(
   province: ProvinceView,
   names: ReadonlyMap<string, string>,
 ): string {
-  const unsupported = isUnsupported(province.groups) ? ' (no quote supports it)' : ''
+  const unsupported = isUnsupported(province.groups) ? t('map.noQuoteSupportsIt') : ''
   switch (view.filter.layer) {
     case 'groups':
       return province.groups.length === 0
-        ? 'no groups'
-        : `${count(province.groups.length, 'group')}: ${groupList(province.groups, names)}${unsupported}`
+        ? t('map.noGroups')
+        : t('map.groupCountList', {
+            count: province.groups.length,
+            groups: groupList(province.groups, names),
+          }) + unsupported
     case 'quotes':
-      return count(province.quoteIds.length, 'quote')
+      return t('map.quoteCount', { count: province.quoteIds.length })
     case 'claims':
-      return count(province.claimIds.length, 'claim')
+      return t('map.claimCount', { count: province.claimIds.length })
     case 'areas': {
-      if (province.groups.length === 0) return 'none of the chosen groups'
+      if (province.groups.length === 0) return t('map.noneOfTheChosenGroups')
       const whole = province.areaGroups.length > 0
-      const where = whole ? 'operates here' : 'operates at a place here'
-      const verb = province.groups.length === 1 ? where : where.replace('operates', 'operate')
-      return `${groupList(province.groups, names)} ${verb}${unsupported}`
+      const where = whole ? 'map.operatesHere' : 'map.operatesAtAPlaceHere'
+      return (
+        t(where, { count: province.groups.length, groups: groupList(province.groups, names) }) +
+        unsupported
+      )
     }
   }
 }
@@ -59,10 +63,14 @@ export function provinceSummary(
 /** "Andarab, a place in Baghlan: National Resistance Front operates here". */
 export function pointSummary(point: PointView, names: ReadonlyMap<string, string>): string {
   const province = provinceByIso(point.place.province ?? '')?.name
-  const where = province ? `, a place in ${province}` : ''
   const groups =
     point.groups.length === 0
-      ? 'no group on this layer'
-      : `${groupList(point.groups, names)} ${point.groups.length === 1 ? 'operates' : 'operate'} here${isUnsupported(point.groups) ? ' (no quote supports it)' : ''}`
-  return `${point.place.name}${where}: ${groups}`
+      ? t('map.noGroupOnThisLayer')
+      : t('map.operatesHere', {
+          count: point.groups.length,
+          groups: groupList(point.groups, names),
+        }) + (isUnsupported(point.groups) ? t('map.noQuoteSupportsIt') : '')
+  return province
+    ? t('map.placeInProvince', { place: point.place.name, province, groups })
+    : t('map.placeAlone', { place: point.place.name, groups })
 }

@@ -3,7 +3,7 @@
  * going from waiting to done or failed. Pure, so the order and the states are tested alone.
  */
 import type { ImportOutcome, ImportProgress } from '../../../../shared/contract'
-import { currentLanguage, t } from '../../ui/i18n'
+import { t } from '../../ui/i18n'
 
 export type ImportResult =
   | { state: 'waiting' | 'reading' }
@@ -70,13 +70,16 @@ export function describeProgress(progress: ImportProgress | null | undefined): s
   if (progress.state === 'waiting') return t('reader.waitingForAnotherImportToFinish')
   switch (progress.stage) {
     case 'checking':
-      return 'Checking the file…'
+      return t('reader.checkingTheFile')
     case 'pages':
       return progress.total
-        ? `Reading page ${Math.min((progress.done ?? 0) + 1, progress.total).toLocaleString(currentLanguage())} of ${progress.total.toLocaleString(currentLanguage())}…`
-        : 'Reading the pages…'
+        ? t('reader.readingPageOf', {
+            page: Math.min((progress.done ?? 0) + 1, progress.total),
+            total: progress.total,
+          })
+        : t('reader.readingThePages')
     case 'extracting':
-      return 'Reading the text…'
+      return t('reader.readingTheText')
     default:
       return t('reader.openingTheFile')
   }
