@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import type { CsvColumnRole, CsvMapping, ImportPreview } from '../../../../shared/contract'
 import { KNOWN_ENTITY_TYPES } from '../../../../shared/model'
-import { currentLanguage, t } from '../../ui/i18n'
+import { t } from '../../ui/i18n'
+import { formatNumber } from '../../ui/format'
 
 /** The attributes a column can fill, with their names as the grids show them. */
 const ATTRIBUTES: [string, string][] = [
@@ -51,7 +52,7 @@ export function CsvMappingForm({
       }}
     >
       <p className="muted">
-        {csv.rows.toLocaleString(currentLanguage())} {t('exchange.rowsSayWhatEachColumnHolds')}
+        {formatNumber(csv.rows)} {t('exchange.rowsSayWhatEachColumnHolds')}
       </p>
       <table>
         <thead>

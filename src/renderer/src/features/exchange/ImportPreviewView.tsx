@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react'
 import { IMPORT_ITEM_KINDS, type ImportItem, type ImportPreview } from '../../../../shared/contract'
 import { ACTION_LABELS, FORMAT_LABELS, KIND_LABELS } from './labels'
-import { currentLanguage, t } from '../../ui/i18n'
+import { t } from '../../ui/i18n'
+import { formatNumber } from '../../ui/format'
 
 const PAGE = 200
 
@@ -129,8 +130,7 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
       )}
       {preview.itemsOmitted > 0 && (
         <p className="muted">
-          {preview.itemsOmitted.toLocaleString(currentLanguage())}{' '}
-          {t('exchange.moreNewRecordsAreCountedAbove')}
+          {formatNumber(preview.itemsOmitted)} {t('exchange.moreNewRecordsAreCountedAbove')}
         </p>
       )}
     </section>

@@ -7,7 +7,8 @@ import { costText, expectedPaintMs } from './draw-cost'
 import { mostConnected } from './exploration'
 import { ShapeSwatch } from './Legend'
 import { matchingNodes } from './view-filter'
-import { currentLanguage, t } from '../../ui/i18n'
+import { t } from '../../ui/i18n'
+import { formatNumber } from '../../ui/format'
 
 /** How many entities the picker offers at once; typing narrows them down. */
 const OFFERED = 12
@@ -42,9 +43,8 @@ export function FocusPicker({ nodes, edgeCount, onFocus, onShowAll }: FocusPicke
     <section className="focus-picker" aria-labelledby={titleId}>
       <h3 id={titleId}>{t('graph.whereToStart')}</h3>
       <p className="muted">
-        {t('graph.thisGraphHolds')} {nodes.length.toLocaleString(currentLanguage())}{' '}
-        {t('graph.entitiesAnd')}
-        {edgeCount.toLocaleString(currentLanguage())} {t('graph.relationsStartFromOneEntityAnd')}
+        {t('graph.thisGraphHolds')} {formatNumber(nodes.length)} {t('graph.entitiesAnd')}
+        {formatNumber(edgeCount)} {t('graph.relationsStartFromOneEntityAnd')}
       </p>
       <div className="focus-picker-row">
         <label>

@@ -1,4 +1,4 @@
-import { currentLanguage, t } from '../../ui/i18n'
+import { t } from '../../ui/i18n'
 export interface FilterChip {
   key: string
   text: string
@@ -22,10 +22,7 @@ export function FilterBar({
   if (chips.length === 0) return null
   return (
     <div className="filter-bar" role="region" aria-label={t('grid.activeFilters')}>
-      <span className="filter-count">
-        {t('grid.showing')} {shown.toLocaleString(currentLanguage())} {t('grid.of3')}{' '}
-        {total.toLocaleString(currentLanguage())} {noun}
-      </span>
+      <span className="filter-count">{t('grid.showingOfTotal', { shown, total, noun })}</span>
       <ul className="chips">
         {chips.map((chip) => (
           <li key={chip.key} className="chip chip-filter">

@@ -1,5 +1,5 @@
+import { formatNumber } from '../../ui/format'
 import type { EntityGridSpec } from '../../routes/entity-grids'
-import { currentLanguage } from '../../ui/i18n'
 
 /** The project's saved-views key for a grid's column layout. */
 export function gridKey(type: string): string {
@@ -7,5 +7,5 @@ export function gridKey(type: string): string {
 }
 
 export function countLabel(count: number, spec: EntityGridSpec): string {
-  return `${count.toLocaleString(currentLanguage())} ${count === 1 ? spec.singular : spec.label.toLowerCase()}`
+  return `${formatNumber(count)} ${count === 1 ? spec.singular : spec.label.toLowerCase()}`
 }

@@ -1,6 +1,7 @@
 import type { TimelineItem } from '../../../../shared/contract'
 import { dateLabel } from '../../../../shared/timeline'
-import { currentLanguage, t } from '../../ui/i18n'
+import { t } from '../../ui/i18n'
+import { formatNumber } from '../../ui/format'
 
 /** The most rows the list shows; beyond them it asks to zoom in or narrow the filters. */
 export const LIST_LIMIT = 300
@@ -44,7 +45,7 @@ export function EventList({
     <section className="timeline-list" aria-labelledby="timeline-list-title">
       <h3 id="timeline-list-title">
         {t('timeline.itemsInView')}
-        {total.toLocaleString(currentLanguage())})
+        {formatNumber(total)})
       </h3>
       {total > items.length && (
         <p className="muted">{t('timeline.theFirstAreListedZoomIn', { length: items.length })}</p>
