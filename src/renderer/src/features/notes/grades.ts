@@ -12,9 +12,9 @@ export function gradeCode(quote: Resolved): string {
 
 /** "source usually reliable, information doubtful". */
 export function gradeMeaning(quote: Resolved): string {
-  const reliability = reliabilityLabel(quote.reliability)?.toLowerCase() ?? 'ungraded'
-  const credibility = credibilityLabel(quote.credibility)?.toLowerCase() ?? 'ungraded'
-  return `source ${reliability}, information ${credibility}`
+  const reliability = reliabilityLabel(quote.reliability)?.toLowerCase() ?? t('notes.ungraded')
+  const credibility = credibilityLabel(quote.credibility)?.toLowerCase() ?? t('notes.ungraded')
+  return t('notes.gradeMeaning', { reliability, credibility })
 }
 
 // Notes write English dates the British way ("4 Mar 2024"); other languages take the app's

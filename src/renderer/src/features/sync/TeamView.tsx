@@ -46,8 +46,10 @@ export function TeamView() {
                   <td>{formatMoment(entry.at)}</td>
                   <td>{entry.author}</td>
                   <td>
-                    {entry.action === 'merged' ? t('sync.mergedAutomatically') : entry.action} (
-                    {entry.collection})
+                    {entry.action === 'merged'
+                      ? t('sync.mergedAutomatically')
+                      : t(`sync.action.${entry.action}`)}{' '}
+                    ({entry.collection})
                   </td>
                   <td>{entry.label}</td>
                 </tr>
