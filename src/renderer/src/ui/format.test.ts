@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatCount, formatDay, formatDayIn, formatMomentIn } from './format'
+import { formatCount, formatDay, formatDayIn, formatMomentIn, formatPercent } from './format'
 
 describe('counts and dates', () => {
   it('says "1 source", not "1 sources", and groups digits', () => {
@@ -40,5 +40,11 @@ describe('moments', () => {
     expect(formatMomentIn(noon, 'fa-AF-u-ca-persian')).toMatch(/^۳۰ ثور ۱۴۰۴.*۱۲:۰۵/)
     expect(formatMomentIn(new Date(noon).toISOString(), 'en-GB')).toBe('20 May 2025, 12:05')
     expect(formatMomentIn('not a time', 'en')).toBe('not a time')
+  })
+})
+
+describe('percentages', () => {
+  it('are whole numbers in the language in force', () => {
+    expect(formatPercent(0.874)).toBe('87%')
   })
 })

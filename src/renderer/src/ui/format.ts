@@ -14,6 +14,16 @@ export function formatCount(count: number, one: string, other: string): string {
   return `${numbers.format(count)} ${plurals.select(count) === 'one' ? one : other}`
 }
 
+const percents = new Intl.NumberFormat(currentLanguage(), {
+  style: 'percent',
+  maximumFractionDigits: 0,
+})
+
+/** A share (0–1) as a whole percentage: "87%", "۸۷٪". */
+export function formatPercent(share: number): string {
+  return percents.format(share)
+}
+
 /** A number with the language's digits and grouping. */
 export function formatNumber(value: number): string {
   return numbers.format(value)

@@ -1,4 +1,4 @@
-import { formatNumber } from '../../ui/format'
+import { formatCount } from '../../ui/format'
 import type { EntityGridSpec } from '../../routes/entity-grids'
 
 /** The project's saved-views key for a grid's column layout. */
@@ -7,5 +7,5 @@ export function gridKey(type: string): string {
 }
 
 export function countLabel(count: number, spec: EntityGridSpec): string {
-  return `${formatNumber(count)} ${count === 1 ? spec.singular : spec.label.toLowerCase()}`
+  return formatCount(count, spec.singular, spec.label.toLowerCase())
 }

@@ -5,12 +5,8 @@ import { useAddAsVersion } from '../../api/sources'
 import { readerHref } from '../../routes/links'
 import { errorMessage } from '../../ui/error-message'
 import { describeReanchor } from './reader-model'
-import { currentLanguage, t } from '../../ui/i18n'
-
-const percent = (share: number): string =>
-  new Intl.NumberFormat(currentLanguage(), { style: 'percent', maximumFractionDigits: 0 }).format(
-    share,
-  )
+import { t } from '../../ui/i18n'
+import { formatPercent } from '../../ui/format'
 
 /**
  * Under an import whose text closely matches a source already in the project: says so, and
@@ -36,7 +32,7 @@ export function SimilarSources({
         <span key={existing.id} className="import-similar-item">
           {t('reader.looksLikeTheSameDocumentAs')}
           <bdi>{existing.title}</bdi>
-          {t('reader.ofTheTextMatches', { percent: percent(share) })}{' '}
+          {t('reader.ofTheTextMatches', { percent: formatPercent(share) })}{' '}
           <a href={readerHref(existing.id)}>{t('reader.openIt')}</a>{' '}
           <button
             type="button"
