@@ -1,4 +1,5 @@
 import type { Annotation } from '../../../../shared/model'
+import { formatPercent } from '../../ui/format'
 import { t } from '../../ui/i18n'
 
 export const KIND_LABELS: Record<Annotation['kind'], string> = {
@@ -11,13 +12,13 @@ export const KIND_LABELS: Record<Annotation['kind'], string> = {
 export function anchorLabel(anchor: Annotation['anchor']): string {
   switch (anchor.state) {
     case 'exact':
-      return 'Anchored'
+      return t('reader.anchored')
     case 'moved':
-      return 'Moved'
+      return t('reader.moved')
     case 'fuzzy':
-      return `Fuzzy match (${Math.round((anchor.score ?? 0) * 100)}%)`
+      return t('reader.fuzzyMatch', { percent: formatPercent(anchor.score ?? 0) })
     case 'orphaned':
-      return 'Lost its place'
+      return t('reader.lostItsPlace')
   }
 }
 

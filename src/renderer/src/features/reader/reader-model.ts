@@ -110,7 +110,10 @@ export function sourceMetaParts(source: SourceRecord): string[] {
     source.publisher,
     source.author,
     source.publishedAt,
-    `reliability ${source.reliability} (${RELIABILITY_LABELS[source.reliability]})`,
+    t('reader.reliabilityGrade', {
+      grade: source.reliability,
+      meaning: RELIABILITY_LABELS[source.reliability],
+    }),
     source.url,
   ].filter((part): part is string => Boolean(part))
 }
