@@ -2,6 +2,7 @@
  * Plain-language descriptions of what hides rows, so the filter bar can say why a row
  * is missing: "Phase is Guerrilla warfare", "Quotes between 2 and 5".
  */
+import { t } from '../../ui/i18n'
 import { enumLabel } from './labels'
 
 /** The model of our enum filter: the values a row may have; '' stands for "not set". */
@@ -23,16 +24,15 @@ interface CombinedModel {
   conditions?: SimpleCondition[]
 }
 
-const TEXT_WORDS: Record<string, string> = {
-  contains: 'contains',
-  notContains: 'does not contain',
-  equals: 'is',
-  notEqual: 'is not',
-  startsWith: 'starts with',
-  endsWith: 'ends with',
-  blank: 'is empty',
-  notBlank: 'is not empty',
-}
+// Each text operator's phrase takes the value, so a language can put it before the verb.
+const TEXT_OPERATORS = new Set([
+  'contains',
+  'notContains',
+  'equals',
+  'notEqual',
+  'startsWith',
+  'endsWith',
+])
 
 const NUMBER_WORDS: Record<string, string> = {
   equals: '=',
@@ -47,19 +47,23 @@ const day = (value: string | null | undefined): string => (value ?? '').slice(0,
 
 function describeCondition(c: SimpleCondition): string {
   const type = c.type ?? ''
-  if (type === 'blank') return 'is empty'
-  if (type === 'notBlank') return 'is not empty'
+  if (type === 'blank') return t('grid.filter.blank')
+  if (type === 'notBlank') return t('grid.filter.notBlank')
   if (c.filterType === 'date') {
-    if (type === 'inRange') return `from ${day(c.dateFrom)} to ${day(c.dateTo)}`
-    if (type === 'lessThan') return `before ${day(c.dateFrom)}`
-    if (type === 'greaterThan') return `after ${day(c.dateFrom)}`
-    return `${type === 'notEqual' ? 'is not' : 'is'} ${day(c.dateFrom)}`
+    const date = day(c.dateFrom)
+    if (type === 'inRange') return t('grid.filter.dateInRange', { from: date, to: day(c.dateTo) })
+    if (type === 'lessThan') return t('grid.filter.dateBefore', { date })
+    if (type === 'greaterThan') return t('grid.filter.dateAfter', { date })
+    return t(type === 'notEqual' ? 'grid.filter.dateIsNot' : 'grid.filter.dateIs', { date })
   }
   if (c.filterType === 'number') {
-    if (type === 'inRange') return `between ${c.filter} and ${c.filterTo}`
+    if (type === 'inRange') {
+      return t('grid.filter.numberBetween', { from: c.filter, to: c.filterTo })
+    }
     return `${NUMBER_WORDS[type] ?? type} ${c.filter}`
   }
-  return `${TEXT_WORDS[type] ?? type} “${c.filter ?? ''}”`
+  const value = c.filter ?? ''
+  return TEXT_OPERATORS.has(type) ? t(`grid.filter.${type}`, { value }) : `${type} “${value}”`
 }
 
 /** One line for one column's filter model, or null when the model is not one we know. */
@@ -67,16 +71,22 @@ export function describeFilter(label: string, model: unknown): string | null {
   if (!model || typeof model !== 'object') return null
   if ('values' in model && Array.isArray((model as EnumFilterModel).values)) {
     const values = (model as EnumFilterModel).values.map((v) =>
-      v === '' ? 'not set' : enumLabel(v),
+      v === '' ? t('grid.filter.notSet') : enumLabel(v),
     )
-    return values.length === 0 ? `${label} matches nothing` : `${label} is ${values.join(' or ')}`
+    return values.length === 0
+      ? t('grid.filter.matchesNothing', { label })
+      : t('grid.filter.isOneOf', { label, values: values.join(t('grid.filter.or')) })
   }
   const combined = model as CombinedModel
   if (Array.isArray(combined.conditions)) {
-    const joiner = combined.operator === 'OR' ? ' or ' : ' and '
-    return `${label} ${combined.conditions.map(describeCondition).join(joiner)}`
+    const joiner = t(combined.operator === 'OR' ? 'grid.filter.or' : 'grid.filter.and')
+    const condition = combined.conditions.map(describeCondition).join(joiner)
+    return t('grid.filter.labelCondition', { label, condition })
   }
-  return `${label} ${describeCondition(model as SimpleCondition)}`
+  return t('grid.filter.labelCondition', {
+    label,
+    condition: describeCondition(model as SimpleCondition),
+  })
 }
 
 /** Whether a value passes an enum filter; a missing value counts as ''. */
