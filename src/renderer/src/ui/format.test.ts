@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { formatCount, formatDay, formatDayIn, formatMomentIn, formatPercent } from './format'
+import {
+  formatCount,
+  formatDay,
+  formatDayIn,
+  formatDecimal,
+  formatMomentIn,
+  formatPercent,
+} from './format'
 
 describe('counts and dates', () => {
   it('says "1 source", not "1 sources", and groups digits', () => {
@@ -43,8 +50,10 @@ describe('moments', () => {
   })
 })
 
-describe('percentages', () => {
-  it('are whole numbers in the language in force', () => {
+describe('percentages and decimals', () => {
+  it('keep the digits asked for, in the language in force', () => {
     expect(formatPercent(0.874)).toBe('87%')
+    expect(formatDecimal(3, 1)).toBe('3.0')
+    expect(formatDecimal(14.6, 0)).toBe('15')
   })
 })

@@ -24,6 +24,14 @@ export function formatPercent(share: number): string {
   return percents.format(share)
 }
 
+/** A number with exactly `digits` decimals ("3.2", "۳٫۲"), in the language's digits. */
+export function formatDecimal(value: number, digits: number): string {
+  return new Intl.NumberFormat(currentLanguage(), {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value)
+}
+
 /** A number with the language's digits and grouping. */
 export function formatNumber(value: number): string {
   return numbers.format(value)

@@ -3,6 +3,8 @@
  * the analyst commits to it. Each paint of a chart of some size teaches the rate; until one
  * has, the rate measured by the bench (canvas renderer, 5k/20k, a 2-core machine) stands in.
  */
+import { formatDecimal } from '../../ui/format'
+import { t } from '../../ui/i18n'
 
 const RATE_KEY = 'sightline.graph.paintMsPerElement'
 
@@ -33,7 +35,7 @@ export function expectedPaintMs(elements: number): number {
 
 /** "about 3 s", "under a second". */
 export function costText(ms: number): string {
-  if (ms < 1_000) return 'under a second'
+  if (ms < 1_000) return t('graph.underASecond')
   const seconds = ms / 1_000
-  return `about ${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s`
+  return t('graph.aboutSeconds', { seconds: formatDecimal(seconds, seconds < 10 ? 1 : 0) })
 }
