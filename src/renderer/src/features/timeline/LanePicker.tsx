@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react'
 import type { TimelineLane } from '../../../../shared/contract'
 import { Dialog } from '../../ui/Dialog'
 import { t } from '../../ui/i18n'
+import { entityTypeLabel } from '../../ui/model-labels'
 
 /** The most lanes a timeline shows at once: past that a lane is a few pixels tall. */
 const MAX_LANES = 60
@@ -75,7 +76,8 @@ export function LanePicker({
               />
               <span dir="auto">{lane.name}</span>{' '}
               <span className="muted">
-                {lane.type} · {t('timeline.quoteCount', { count: lane.quoteCount })}
+                {entityTypeLabel(lane.type, lane.type).toLowerCase()} ·{' '}
+                {t('timeline.quoteCount', { count: lane.quoteCount })}
               </span>
             </label>
           </li>
