@@ -57,7 +57,7 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
           ))}
           {preview.skippedTypes.length > 0 && (
             <li>
-              {t('exchange.notReadSightlineHasNoSuch')}
+              {t('exchange.notReadSightlineHasNoSuch')}{' '}
               {preview.skippedTypes.map((t) => `${t.count} ${t.type}`).join(', ')}.
             </li>
           )}

@@ -81,6 +81,7 @@ export function FocusPicker({ nodes, edgeCount, onFocus, onShowAll }: FocusPicke
             <button type="button" onClick={() => onFocus(node.id, depth)}>
               <ShapeSwatch look={typeLook(node.type)} /> <span dir="auto">{node.name}</span>
               <span className="muted">
+                {' '}
                 {t('graph.relations', {
                   toLowerCase: typeLook(node.type).label.toLowerCase(),
                   degree: node.degree,

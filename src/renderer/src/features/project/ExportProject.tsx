@@ -22,6 +22,7 @@ export function ExportProject() {
       </button>
       {exportProject.isSuccess && (
         <span role="status">
+          {' '}
           {t('project.exported', {
             fileName: exportProject.data.fileName,
             bytes: formatBytes(exportProject.data.bytes),
@@ -30,6 +31,7 @@ export function ExportProject() {
       )}
       {exportProject.isError && (
         <span role="alert" className="error-text">
+          {' '}
           {t('project.theExportFailed', { message: exportProject.error.message })}
         </span>
       )}

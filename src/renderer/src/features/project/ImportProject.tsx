@@ -34,6 +34,7 @@ export function ImportProject({ onImported }: { onImported?: () => void }) {
       {importProject.isPending && <span role="status"> {t('project.importing')}</span>}
       {importProject.isSuccess && (
         <span role="status">
+          {' '}
           {t('project.importedInto', {
             name: importProject.data.project.name,
             path: importProject.data.path,

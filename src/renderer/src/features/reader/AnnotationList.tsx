@@ -62,7 +62,7 @@ export function AnnotationList({
               {t('reader.credibilityGrade', {
                 value: KIND_LABELS[a.kind],
                 credibility: a.credibility,
-              })}
+              })}{' '}
               <abbr
                 title={t('reader.source', {
                   toLowerCase: RELIABILITY_LABELS[reliability].toLowerCase(),

@@ -113,7 +113,7 @@ function ImportStatus({ name, result }: { name: string; result: ImportResult }) 
       }
       return (
         <span>
-          {t('reader.imported')}
+          {t('reader.imported')}{' '}
           <a href={readerHref(outcome.source.id)}>
             {t('reader.open')}
             <bdi>{outcome.source.title}</bdi>”

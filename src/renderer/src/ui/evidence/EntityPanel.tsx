@@ -44,7 +44,7 @@ export function EntityPanel({
         <>
           {data.entity.aliases.length > 0 && (
             <p className="muted">
-              {t('ui.alsoKnownAs')}
+              {t('ui.alsoKnownAs')}{' '}
               {data.entity.aliases.map((alias, i) => (
                 <span key={alias}>
                   {i > 0 && ', '}
