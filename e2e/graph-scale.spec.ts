@@ -57,7 +57,7 @@ const large = test.extend({
 large(
   'a 5k/20k project opens on a focus, expands, lays out with progress and cancel, and shows all',
   async ({ page, app }) => {
-    large.setTimeout(480_000)
+    large.setTimeout(300_000)
     const start = ordinaryEntity()
     const graph = new GraphPage(page)
     await page.goto(`${app.url}#/graph`)

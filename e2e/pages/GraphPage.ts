@@ -74,8 +74,11 @@ export class GraphPage {
     await this.page.getByRole('button', { name: /^Show all \(/ }).click()
   }
 
+  /** Within 30 s: a layout that finished first leaves no button, and waiting longer cannot help. */
   async cancelLayout(): Promise<void> {
-    await this.layoutProgress.getByRole('button', { name: 'Cancel layout' }).click()
+    await this.layoutProgress
+      .getByRole('button', { name: 'Cancel layout' })
+      .click({ timeout: 30_000 })
   }
 
   /** How many entities the chart has in view, as its accessible name says. */

@@ -1,7 +1,7 @@
 import { RELATION_PHRASES } from '../../../shared/contract'
 import { RELATION_TYPES, type RelationType } from '../../../shared/model'
 import { t } from './i18n'
-import { relationTypeLabel } from './model-labels'
+import { relationPhrase } from './model-labels'
 
 /** The relation types as they read in a sentence ("is allied with"), labelled "Relation". */
 export function RelationTypeSelect({
@@ -17,7 +17,7 @@ export function RelationTypeSelect({
       <select value={value} onChange={(e) => onChange(e.target.value as RelationType)}>
         {RELATION_TYPES.map((type) => (
           <option key={type} value={type}>
-            {relationTypeLabel(type, RELATION_PHRASES[type])}
+            {relationPhrase(type, RELATION_PHRASES[type])}
           </option>
         ))}
       </select>

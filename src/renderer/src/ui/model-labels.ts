@@ -54,6 +54,11 @@ export function relationTypeLabel(type: string, english: string): string {
   return t(`model.relation.${type}`, { defaultValue: english })
 }
 
+/** How a relation reads in a sentence, "<from> <phrase> <to>": "is allied with", "متحد با". */
+export function relationPhrase(type: string, english: string): string {
+  return t(`model.phrase.${type}`, { defaultValue: english })
+}
+
 /** A value of an enum attribute ("guerrilla-warfare") in words; `english` where none is known. */
 export function enumValueLabel(value: string, english: string): string {
   return t(`model.enum.${value}`, { defaultValue: english })

@@ -6,7 +6,7 @@ import { RelationTypeSelect } from '../../ui/RelationTypeSelect'
 import { typeLook } from './chart-style'
 import { createRelation } from './relation-edits'
 import { t } from '../../ui/i18n'
-import { relationTypeLabel } from '../../ui/model-labels'
+import { relationPhrase } from '../../ui/model-labels'
 
 interface NewRelationFormProps {
   nodes: readonly GraphNode[]
@@ -64,7 +64,7 @@ export function NewRelationForm({
       setQuote('')
       onCreated(
         relation,
-        `${names.get(from) ?? from} ${relationTypeLabel(type, RELATION_PHRASES[type])} ${names.get(to) ?? to}`,
+        `${names.get(from) ?? from} ${relationPhrase(type, RELATION_PHRASES[type])} ${names.get(to) ?? to}`,
       )
     } catch (cause) {
       setError((cause as Error).message)

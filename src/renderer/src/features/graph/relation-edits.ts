@@ -11,14 +11,14 @@ import {
 } from '../../api/relations'
 import { editHistory } from '../../ui/edit-history'
 import { t } from '../../ui/i18n'
-import { relationTypeLabel } from '../../ui/model-labels'
+import { relationPhrase } from '../../ui/model-labels'
 
 /** "National Resistance Front operates in Panjshir". */
 export function relationSentence(
   relation: Pick<Relation, 'type' | 'from' | 'to'>,
   names: ReadonlyMap<string, string>,
 ): string {
-  return `${names.get(relation.from) ?? relation.from} ${relationTypeLabel(relation.type, RELATION_PHRASES[relation.type])} ${names.get(relation.to) ?? relation.to}`
+  return `${names.get(relation.from) ?? relation.from} ${relationPhrase(relation.type, RELATION_PHRASES[relation.type])} ${names.get(relation.to) ?? relation.to}`
 }
 
 export async function createRelation(

@@ -7,13 +7,13 @@ import { Dialog } from '../../ui/Dialog'
 import { deleteEntities } from './editing'
 import type { EntityGridSpec } from '../../routes/entity-grids'
 import { t } from '../../ui/i18n'
-import { relationTypeLabel } from '../../ui/model-labels'
+import { relationPhrase } from '../../ui/model-labels'
 
 const LISTED = 8
 
 function relationLine(d: EntityDependents, r: EntityDependents['relations'][number]): string {
   const phrase =
-    relationTypeLabel(r.type as RelationType, RELATION_PHRASES[r.type as RelationType]) ?? r.type
+    relationPhrase(r.type as RelationType, RELATION_PHRASES[r.type as RelationType]) ?? r.type
   return r.direction === 'out'
     ? `${d.entity.name} ${phrase} ${r.other.name}`
     : `${r.other.name} ${phrase} ${d.entity.name}`

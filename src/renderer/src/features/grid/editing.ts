@@ -16,7 +16,7 @@ import * as relations from '../../api/relations'
 import { inversePatch } from './fields'
 import { editHistory } from '../../ui/edit-history'
 import { t } from '../../ui/i18n'
-import { relationTypeLabel } from '../../ui/model-labels'
+import { relationPhrase } from '../../ui/model-labels'
 
 type EntityPatch = MethodInput<'entities.update'>['patch']
 
@@ -77,7 +77,7 @@ function linkDraft(column: LinkColumnKey, entityId: string, otherId: string): Re
 }
 
 function relationLabel(relation: Relation, names: Record<string, string>): string {
-  return `${names[relation.from] ?? relation.from} ${relationTypeLabel(relation.type, RELATION_PHRASES[relation.type])} ${names[relation.to] ?? relation.to}`
+  return `${names[relation.from] ?? relation.from} ${relationPhrase(relation.type, RELATION_PHRASES[relation.type])} ${names[relation.to] ?? relation.to}`
 }
 
 /** Links two entities through a link column's relation (a picker's "add"). */

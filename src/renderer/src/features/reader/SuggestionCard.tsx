@@ -17,7 +17,7 @@ import {
   type AcceptChoices,
 } from './suggestion-model'
 import { t } from '../../ui/i18n'
-import { relationTypeLabel } from '../../ui/model-labels'
+import { relationPhrase } from '../../ui/model-labels'
 
 /**
  * One suggestion: its sentence with the words that made it, what accepting creates or
@@ -125,7 +125,7 @@ function Proposal({ suggestion }: { suggestion: Suggestion }) {
   const { from, to, type, validFrom } = suggestion.relation
   return (
     <div className="suggestion-proposal">
-      <EntityTag entity={from} /> {relationTypeLabel(type, RELATION_PHRASES[type])}{' '}
+      <EntityTag entity={from} /> {relationPhrase(type, RELATION_PHRASES[type])}{' '}
       <EntityTag entity={to} />
       {validFrom && <span className="muted small"> {t('reader.since', { validFrom })}</span>}
     </div>

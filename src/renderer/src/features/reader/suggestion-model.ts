@@ -13,7 +13,7 @@ import {
 } from '../../../../shared/contract'
 import type { Annotation, Credibility } from '../../../../shared/model'
 import { t } from '../../ui/i18n'
-import { relationTypeLabel } from '../../ui/model-labels'
+import { relationPhrase } from '../../ui/model-labels'
 
 /** "cannot be judged": what a quote from a suggestion is graded until the analyst grades it. */
 export const DEFAULT_CREDIBILITY: Credibility = 6
@@ -64,7 +64,7 @@ export function suggestionLabel(suggestion: Suggestion): string {
   }
   const { from, to, type, validFrom } = suggestion.relation
   const since = validFrom ? ` (since ${validFrom})` : ''
-  return `${from.name} ${relationTypeLabel(type, RELATION_PHRASES[type])} ${to.name}${since}`
+  return `${from.name} ${relationPhrase(type, RELATION_PHRASES[type])} ${to.name}${since}`
 }
 
 export interface SentencePart {

@@ -9,7 +9,7 @@ import { SupportBadge } from './SupportBadge'
 import './evidence.css'
 import { CloseButton } from '../CloseButton'
 import { t } from '../i18n'
-import { relationTypeLabel } from '../model-labels'
+import { relationPhrase } from '../model-labels'
 
 interface EntityLinkProps {
   entity: EntityBrief
@@ -57,7 +57,7 @@ export function RelationDetails({
     <div className="relation-details">
       <Heading className="relation-sentence">
         <EntityName entity={from} onOpenEntity={from.id === currentId ? undefined : onOpenEntity} />{' '}
-        {relationTypeLabel(relation.type, RELATION_PHRASES[relation.type])}{' '}
+        {relationPhrase(relation.type, RELATION_PHRASES[relation.type])}{' '}
         <EntityName entity={to} onOpenEntity={to.id === currentId ? undefined : onOpenEntity} />
       </Heading>
       <p className="relation-meta">
