@@ -55,44 +55,48 @@ function storeSnapshot() {
 }
 
 describe('dispatch under arbitrary input', () => {
-  it.each(METHOD_NAMES)('%s', async (method: MethodName) => {
-    // Earlier methods may have opened or created other projects; each starts on the sample.
-    await workspace.open(sampleFolder)
-    unexpected.length = 0
-    await fc.assert(
-      fc.asyncProperty(inputsFor(method, known), async (generated) => {
-        const input = confinePaths(method, generated, dir.path)
-        const before = storeSnapshot()
-        let result: unknown
-        try {
-          result = await dispatch(method, input)
-        } catch (error) {
-          throw new Error(`dispatch threw: ${String(error)}`, { cause: error })
-        }
-        tally.calls++
-        expect(isEnvelope(result)).toBe(true)
-        expect(prototypeIsClean()).toBe(true)
-        expect(unexpected).toEqual([])
-        const envelope = result as { ok: boolean; error?: { code: string; message: string } }
-        if (envelope.ok) {
-          tally.ok++
-          okByMethod.set(method, (okByMethod.get(method) ?? 0) + 1)
-          return
-        }
-        tally.refused++
-        // validateOutput turns an output that breaks the contract into 'internal'.
-        expect(envelope.error?.code).not.toBe('internal')
-        expect(leaksInternals(envelope.error?.message ?? '')).toBe(false)
-        const after = storeSnapshot()
-        expect(after.store).toBe(before.store)
-        expect(after.revision).toBe(before.revision)
-        expect(after.data).toBe(before.data)
-      }),
-      { numRuns: RUNS_PER_METHOD },
-    )
-    // 500 backups take 4 s alone, but past 20 s once earlier methods' background work (indexes,
-    // workers) shares the core: a limit for the slowest method, not a figure to meet.
-  }, 90_000)
+  it.each(METHOD_NAMES)(
+    '%s',
+    async (method: MethodName) => {
+      // Earlier methods may have opened or created other projects; each starts on the sample.
+      await workspace.open(sampleFolder)
+      unexpected.length = 0
+      await fc.assert(
+        fc.asyncProperty(inputsFor(method, known), async (generated) => {
+          const input = confinePaths(method, generated, dir.path)
+          const before = storeSnapshot()
+          let result: unknown
+          try {
+            result = await dispatch(method, input)
+          } catch (error) {
+            throw new Error(`dispatch threw: ${String(error)}`, { cause: error })
+          }
+          tally.calls++
+          expect(isEnvelope(result)).toBe(true)
+          expect(prototypeIsClean()).toBe(true)
+          expect(unexpected).toEqual([])
+          const envelope = result as { ok: boolean; error?: { code: string; message: string } }
+          if (envelope.ok) {
+            tally.ok++
+            okByMethod.set(method, (okByMethod.get(method) ?? 0) + 1)
+            return
+          }
+          tally.refused++
+          // validateOutput turns an output that breaks the contract into 'internal'.
+          expect(envelope.error?.code).not.toBe('internal')
+          expect(leaksInternals(envelope.error?.message ?? '')).toBe(false)
+          const after = storeSnapshot()
+          expect(after.store).toBe(before.store)
+          expect(after.revision).toBe(before.revision)
+          expect(after.data).toBe(before.data)
+        }),
+        { numRuns: RUNS_PER_METHOD },
+      )
+      // 500 backups take 4 s alone, but past 20 s once earlier methods' background work (indexes,
+      // workers) shares the core: a limit for the slowest method, not a figure to meet.
+    },
+    90_000,
+  )
 
   it('refuses deeply nested input with a clear message, for every method', async () => {
     let deep: unknown = 'bottom'
