@@ -16,6 +16,7 @@ import {
   prototypeIsClean,
 } from '../../../test/support/fuzz-arbitraries'
 import { knownValues } from '../../../test/support/fuzz-known'
+import { check, stateChange, storeState } from '../../../test/support/fuzz-state'
 import { copySample, tempDir } from '../../../test/support/folders'
 import { Workspace } from './workspace'
 
@@ -49,11 +50,6 @@ afterAll(async () => {
   )
 })
 
-function storeSnapshot() {
-  const store = workspace.isOpen ? workspace.current : null
-  return { store, revision: store?.revision, data: store ? JSON.stringify(store.data) : null }
-}
-
 describe('dispatch under arbitrary input', () => {
   it.each(METHOD_NAMES)(
     '%s',
@@ -64,7 +60,7 @@ describe('dispatch under arbitrary input', () => {
       await fc.assert(
         fc.asyncProperty(inputsFor(method, known), async (generated) => {
           const input = confinePaths(method, generated, dir.path)
-          const before = storeSnapshot()
+          const before = storeState(workspace)
           let result: unknown
           try {
             result = await dispatch(method, input)
@@ -72,9 +68,9 @@ describe('dispatch under arbitrary input', () => {
             throw new Error(`dispatch threw: ${String(error)}`, { cause: error })
           }
           tally.calls++
-          expect(isEnvelope(result)).toBe(true)
-          expect(prototypeIsClean()).toBe(true)
-          expect(unexpected).toEqual([])
+          check(isEnvelope(result), `not an envelope: ${JSON.stringify(result)}`)
+          check(prototypeIsClean(), 'Object.prototype was polluted')
+          check(unexpected.length === 0, `unexpected errors: ${unexpected.map(String).join('; ')}`)
           const envelope = result as { ok: boolean; error?: { code: string; message: string } }
           if (envelope.ok) {
             tally.ok++
@@ -83,12 +79,13 @@ describe('dispatch under arbitrary input', () => {
           }
           tally.refused++
           // validateOutput turns an output that breaks the contract into 'internal'.
-          expect(envelope.error?.code).not.toBe('internal')
-          expect(leaksInternals(envelope.error?.message ?? '')).toBe(false)
-          const after = storeSnapshot()
-          expect(after.store).toBe(before.store)
-          expect(after.revision).toBe(before.revision)
-          expect(after.data).toBe(before.data)
+          check(envelope.error?.code !== 'internal', `internal error: ${envelope.error?.message}`)
+          check(
+            !leaksInternals(envelope.error?.message ?? ''),
+            `the message leaks internals: ${envelope.error?.message}`,
+          )
+          const change = stateChange(before, storeState(workspace))
+          check(change === null, `refused, yet the store changed: ${change}`)
         }),
         { numRuns: RUNS_PER_METHOD },
       )

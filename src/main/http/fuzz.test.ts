@@ -18,6 +18,7 @@ import {
   prototypeIsClean,
 } from '../../../test/support/fuzz-arbitraries'
 import { knownValues } from '../../../test/support/fuzz-known'
+import { check, stateChange, storeState } from '../../../test/support/fuzz-state'
 import { copySample, tempDir } from '../../../test/support/folders'
 import { Workspace } from '../core/workspace'
 import { startHttpServer, type RunningServer } from './server'
@@ -79,33 +80,26 @@ function post(path: string, body: string | Buffer): Promise<{ status: number; bo
   })
 }
 
-function snapshot() {
-  const store = workspace.isOpen ? workspace.current : null
-  return { store, revision: store?.revision, data: store ? JSON.stringify(store.data) : null }
-}
-
 /** Sends one call and checks everything that must hold whatever was sent. */
-async function check(path: string, body: string | Buffer): Promise<void> {
-  const before = snapshot()
+async function send(path: string, body: string | Buffer): Promise<void> {
+  const before = storeState(workspace)
   const reply = await post(path, body)
   tally.requests++
   tally.byStatus.set(reply.status, (tally.byStatus.get(reply.status) ?? 0) + 1)
-  expect(ALLOWED_STATUSES.has(reply.status), `status ${reply.status}`).toBe(true)
-  expect(leaksInternals(reply.body), reply.body.slice(0, 300)).toBe(false)
+  check(ALLOWED_STATUSES.has(reply.status), `status ${reply.status}`)
+  check(!leaksInternals(reply.body), `the body leaks internals: ${reply.body.slice(0, 300)}`)
   const envelope = JSON.parse(reply.body) as unknown
-  expect(isEnvelope(envelope)).toBe(true)
-  expect(prototypeIsClean()).toBe(true)
-  expect(unexpected).toEqual([])
-  const result = envelope as { ok: boolean; error?: { code: string } }
+  check(isEnvelope(envelope), `not an envelope: ${reply.body.slice(0, 300)}`)
+  check(prototypeIsClean(), 'Object.prototype was polluted')
+  check(unexpected.length === 0, `unexpected errors: ${unexpected.map(String).join('; ')}`)
+  const result = envelope as { ok: boolean; error?: { code: string; message?: string } }
   if (result.ok) {
-    expect(reply.status).toBe(200)
+    check(reply.status === 200, `ok with status ${reply.status}`)
     return
   }
-  expect(result.error?.code).not.toBe('internal')
-  const after = snapshot()
-  expect(after.store).toBe(before.store)
-  expect(after.revision).toBe(before.revision)
-  expect(after.data).toBe(before.data)
+  check(result.error?.code !== 'internal', `internal error: ${result.error?.message}`)
+  const change = stateChange(before, storeState(workspace))
+  check(change === null, `refused, yet the store changed: ${change}`)
 }
 
 /** JSON.stringify drops what JSON cannot carry; `undefined` at the top becomes an empty body. */
@@ -123,7 +117,7 @@ describe('the HTTP adapter under arbitrary requests', () => {
     unexpected.length = 0
     await fc.assert(
       fc.asyncProperty(inputsFor(method, known), async (generated) => {
-        await check(`/api/${method}`, asBody(confinePaths(method, generated, dir.path)))
+        await send(`/api/${method}`, asBody(confinePaths(method, generated, dir.path)))
       }),
       { numRuns: RUNS_PER_METHOD },
     )
@@ -139,7 +133,7 @@ describe('the HTTP adapter under arbitrary requests', () => {
           fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b)),
         ),
         async (name, body) => {
-          await check(`/api/${name}`, body)
+          await send(`/api/${name}`, body)
         },
       ),
       { numRuns: 300 },
@@ -156,7 +150,7 @@ describe('the HTTP adapter under arbitrary requests', () => {
         ),
         hostileJson,
         async (name, input) => {
-          await check(`/api/${encodeURIComponent(name)}`, asBody(input))
+          await send(`/api/${encodeURIComponent(name)}`, asBody(input))
         },
       ),
       { numRuns: 300 },
