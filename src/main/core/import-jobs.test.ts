@@ -164,8 +164,10 @@ describe(
       } = await whileAnswering(refusal('endless.pdf', endless, undefined, impatientDispatch))
       const took = performance.now() - started
       expect(error.code).toBe('payload_too_large')
-      expect(error.message).toBe(
-        '"endless.pdf" took longer than 3 s to read; it was stopped and not imported.',
+      // Stopped by the job's timer, or (on a machine slow enough that the worker only reaches
+      // the page once the time is already up) by the parser's own check before the page.
+      expect(error.message).toMatch(
+        /^"endless\.pdf" took longer than 3 s to read(; it was stopped and| \(stopped at page 1 of 1\); it was) not imported\.$/,
       )
       expect(took).toBeGreaterThanOrEqual(TIMEOUT_MS)
       expect(took).toBeLessThan(TIMEOUT_MS * 4)
