@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react'
+import type { EditorView } from '@codemirror/view'
 import type { Note } from '../../../../shared/model'
 import { useNote } from '../../api/notes'
 import { NOTES_HREF } from '../../routes/links'
@@ -10,6 +11,7 @@ import { forgetNote, unsavedSaver } from './open-notes'
 import { SaveIndicator } from './SaveIndicator'
 import { useNoteDeletion } from './use-note-deletion'
 import { useNoteDraft } from './use-note-draft'
+import { useNoteLinks } from './use-note-links'
 import { usePreviewPane } from './use-preview-pane'
 import { t } from '../../ui/i18n'
 import './note-editor.css'
@@ -52,10 +54,12 @@ function LoadedEditor({
   note: Note
   onLoadStoredVersion: () => void
 }) {
-  const textarea = useRef<HTMLTextAreaElement>(null)
-  const readBody = (): string | undefined => textarea.current?.value
+  const editor = useRef<EditorView>(null)
+  const readBody = (): string | undefined => editor.current?.state.doc.toString()
   const draft = useNoteDraft(note, readBody)
   const pane = usePreviewPane(draft.initial.body, readBody)
+  // The chips in the source are named from the same answer the preview shows (one request).
+  const { resolved } = useNoteLinks(pane.shownBody)
   const deletion = useNoteDeletion(note.id)
   const { initial, title } = draft
 
@@ -65,7 +69,7 @@ function LoadedEditor({
         title={title}
         selectTitle={initial.body === '' && initial.title === t('notes.untitledNote')}
         onTitleChange={draft.changeTitle}
-        onTitleDone={() => textarea.current?.focus()}
+        onTitleDone={() => editor.current?.focus()}
         layout={pane.layout}
         onLayout={pane.chooseLayout}
         saveState={
@@ -79,9 +83,10 @@ function LoadedEditor({
       />
       <div className="note-editor-panes">
         <NoteSource
-          ref={textarea}
+          ref={editor}
           noteId={note.id}
           initialBody={initial.body}
+          resolved={resolved}
           hidden={pane.layout === 'preview'}
           onBodyChange={(body) => {
             draft.changeBody(body)

@@ -1,0 +1,182 @@
+/**
+ * Citations and mentions in the note editor: each link of the stored Markdown is drawn as
+ * one chip (the quote's source and first words, or the entity's name) over its text, which
+ * stays in the document byte for byte. The caret steps over a chip as one character, and
+ * Backspace or Delete removes the whole link; undo brings it back.
+ */
+import { StateEffect, StateField, type EditorState, type Extension } from '@codemirror/state'
+import { Decoration, EditorView, WidgetType, type DecorationSet } from '@codemirror/view'
+import { citationHasOwnWords, citationText, type NoteLink } from '../../../../shared/citations'
+import type { ResolvedLinks } from './link-targets'
+import { linksOfBody } from './note-markdown'
+import { t } from '../../ui/i18n'
+
+/** What a chip shows and what it is called, decided from the link and what it resolved to. */
+export interface ChipFace {
+  kind: 'quote' | 'entity'
+  broken: boolean
+  /** The analyst's own link text, shown before the citation's source. */
+  ownWords?: string
+  /** The main text: the source's title, or the entity's name. */
+  primary: string
+  /** The quote's first words. */
+  quote?: string
+  /** The accessible name. */
+  label: string
+}
+
+const SOURCE_LENGTH = 40
+const QUOTE_LENGTH = 36
+
+/** Link text as it reads: Markdown escapes undone, one line. */
+function readable(linkText: string): string {
+  return linkText
+    .replace(/\\(.)/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+function shorten(text: string, length: number): string {
+  return text.length > length ? `${text.slice(0, length - 1).trimEnd()}…` : text
+}
+
+export function chipFace(link: NoteLink, targets: ResolvedLinks): ChipFace {
+  const written = readable(link.text)
+  if (link.kind === 'entity') {
+    const entity = targets.entities.get(link.id)
+    const broken = !link.valid || entity?.status === 'missing'
+    const primary = written || (entity?.status === 'ok' ? entity.name : link.id)
+    return {
+      kind: 'entity',
+      broken,
+      primary,
+      label: broken
+        ? t('notes.brokenMentionChip', { name: primary })
+        : t('notes.mentionChip', { name: primary }),
+    }
+  }
+  const quote = targets.quotes.get(link.id)
+  if (!link.valid || quote?.status === 'missing') {
+    return {
+      kind: 'quote',
+      broken: true,
+      primary: t('notes.brokenCitation2'),
+      ...(written ? { quote: shorten(written, QUOTE_LENGTH) } : {}),
+      label: t('notes.brokenCitationChip'),
+    }
+  }
+  if (!quote) {
+    // Until the store answers about this quote, the link's own text stands for it.
+    const words = shorten(written, QUOTE_LENGTH)
+    return {
+      kind: 'quote',
+      broken: false,
+      primary: words,
+      label: t('notes.citationChipLoading', { quote: words }),
+    }
+  }
+  const source = shorten(quote.sourceTitle, SOURCE_LENGTH)
+  const words = citationText(quote.exact, QUOTE_LENGTH)
+  const ownWords = citationHasOwnWords(link.text, quote.exact) ? written : undefined
+  const orphaned = quote.status === 'orphaned'
+  const label = orphaned
+    ? t('notes.orphanedCitationChip', { source, quote: words })
+    : ownWords
+      ? t('notes.citationChipOwnWords', { words: ownWords, source, quote: words })
+      : t('notes.citationChip', { source, quote: words })
+  return {
+    kind: 'quote',
+    broken: orphaned,
+    ...(ownWords ? { ownWords } : {}),
+    primary: source,
+    quote: words,
+    label,
+  }
+}
+
+class ChipWidget extends WidgetType {
+  constructor(readonly face: ChipFace) {
+    super()
+  }
+
+  override eq(other: ChipWidget): boolean {
+    const a = this.face
+    const b = other.face
+    return (
+      a.label === b.label &&
+      a.primary === b.primary &&
+      a.quote === b.quote &&
+      a.ownWords === b.ownWords &&
+      a.broken === b.broken
+    )
+  }
+
+  toDOM(): HTMLElement {
+    const { face } = this
+    const chip = document.createElement('span')
+    chip.className = `note-chip note-chip-${face.kind}${face.broken ? ' is-broken' : ''}`
+    // One atomic thing to a screen reader, read by its name; its own direction, and left out
+    // of its line's, so a Dari sentence that starts with an English source reads right to left.
+    chip.setAttribute('role', 'img')
+    chip.setAttribute('aria-label', face.label)
+    chip.dir = 'auto'
+    const part = (className: string, text: string): void => {
+      const span = document.createElement('span')
+      span.className = className
+      span.textContent = text
+      chip.append(span)
+    }
+    if (face.ownWords) part('note-chip-words', face.ownWords)
+    if (face.kind === 'entity') part('note-chip-at', '@')
+    part('note-chip-primary', face.primary)
+    if (face.quote !== undefined) part('note-chip-quote', t('notes.chipQuote', { quote: face.quote }))
+    return chip
+  }
+}
+
+/** The store's answer about the note's links; the chips redraw with it. */
+export const setLinkTargets = StateEffect.define<ResolvedLinks>()
+
+const NOTHING_RESOLVED: ResolvedLinks = { quotes: new Map(), entities: new Map(), loaded: false }
+
+interface ChipState {
+  links: NoteLink[]
+  targets: ResolvedLinks
+  chips: DecorationSet
+}
+
+function chipsFor(links: readonly NoteLink[], targets: ResolvedLinks): DecorationSet {
+  return Decoration.set(
+    links.map((link) =>
+      Decoration.replace({ widget: new ChipWidget(chipFace(link, targets)) }).range(
+        link.start,
+        link.end,
+      ),
+    ),
+  )
+}
+
+function read(state: EditorState, targets: ResolvedLinks): ChipState {
+  const links = linksOfBody(state.doc.toString())
+  return { links, targets, chips: chipsFor(links, targets) }
+}
+
+const chipField = StateField.define<ChipState>({
+  create: (state) => read(state, NOTHING_RESOLVED),
+  update(value, transaction) {
+    let targets = value.targets
+    for (const effect of transaction.effects) if (effect.is(setLinkTargets)) targets = effect.value
+    if (transaction.docChanged) return read(transaction.state, targets)
+    if (targets === value.targets) return value
+    return { links: value.links, targets, chips: chipsFor(value.links, targets) }
+  },
+  // A link may run over a line break, so the chips come from the state, not a view plugin.
+  provide: (field) => [
+    EditorView.decorations.from(field, (value) => value.chips),
+    EditorView.atomicRanges.of((view) => view.state.field(field).chips),
+  ],
+})
+
+export function linkChips(): Extension {
+  return chipField
+}
