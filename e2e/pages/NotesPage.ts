@@ -49,8 +49,7 @@ export class NotesPage {
    */
   async markdown(): Promise<string> {
     return this.text.evaluate((content) => {
-      const tile = (content as { cmTile?: { root?: { view?: { state: { doc: object } } } } })
-        .cmTile
+      const tile = (content as { cmTile?: { root?: { view?: { state: { doc: object } } } } }).cmTile
       const doc = tile?.root?.view?.state.doc
       if (!doc) throw new Error('the note text has no CodeMirror view')
       return String(doc)

@@ -68,7 +68,12 @@ export function splitMarkdownBlocks(body: string): MarkdownBlock[] {
   return blocks.map((text) => {
     const occurrence = seen.get(text) ?? 0
     seen.set(text, occurrence + 1)
-    const block = { key: `${occurrence}\u0000${text}`, source: text + suffix, start, length: text.length }
+    const block = {
+      key: `${occurrence}\u0000${text}`,
+      source: text + suffix,
+      start,
+      length: text.length,
+    }
     start += text.length + 1
     return block
   })

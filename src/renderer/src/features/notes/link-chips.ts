@@ -27,13 +27,11 @@ export interface ChipFace {
 
 const SOURCE_LENGTH = 40
 const QUOTE_LENGTH = 36
+const SPOKEN_QUOTE_LENGTH = 60
 
 /** Link text as it reads: Markdown escapes undone, one line. */
 function readable(linkText: string): string {
-  return linkText
-    .replace(/\\(.)/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim()
+  return linkText.replace(/\\(.)/g, '$1').replace(/\s+/g, ' ').trim()
 }
 
 function shorten(text: string, length: number): string {
@@ -75,21 +73,24 @@ export function chipFace(link: NoteLink, targets: ResolvedLinks): ChipFace {
       label: t('notes.citationChipLoading', { quote: words }),
     }
   }
-  const source = shorten(quote.sourceTitle, SOURCE_LENGTH)
-  const words = citationText(quote.exact, QUOTE_LENGTH)
+  // The name says it in full; the chip shows a shortened source and the quote's first words.
+  const spoken = {
+    source: quote.sourceTitle,
+    quote: citationText(quote.exact, SPOKEN_QUOTE_LENGTH),
+  }
   const ownWords = citationHasOwnWords(link.text, quote.exact) ? written : undefined
   const orphaned = quote.status === 'orphaned'
   const label = orphaned
-    ? t('notes.orphanedCitationChip', { source, quote: words })
+    ? t('notes.orphanedCitationChip', spoken)
     : ownWords
-      ? t('notes.citationChipOwnWords', { words: ownWords, source, quote: words })
-      : t('notes.citationChip', { source, quote: words })
+      ? t('notes.citationChipOwnWords', { ...spoken, words: ownWords })
+      : t('notes.citationChip', spoken)
   return {
     kind: 'quote',
     broken: orphaned,
     ...(ownWords ? { ownWords } : {}),
-    primary: source,
-    quote: words,
+    primary: shorten(quote.sourceTitle, SOURCE_LENGTH),
+    quote: citationText(quote.exact, QUOTE_LENGTH),
     label,
   }
 }
@@ -129,7 +130,8 @@ class ChipWidget extends WidgetType {
     if (face.ownWords) part('note-chip-words', face.ownWords)
     if (face.kind === 'entity') part('note-chip-at', '@')
     part('note-chip-primary', face.primary)
-    if (face.quote !== undefined) part('note-chip-quote', t('notes.chipQuote', { quote: face.quote }))
+    if (face.quote !== undefined)
+      part('note-chip-quote', t('notes.chipQuote', { quote: face.quote }))
     return chip
   }
 }

@@ -5,13 +5,7 @@
  * and passes in what it must hear about.
  */
 import { defaultKeymap, history, historyKeymap, insertNewline } from '@codemirror/commands'
-import {
-  Compartment,
-  EditorState,
-  Prec,
-  RangeSetBuilder,
-  type Extension,
-} from '@codemirror/state'
+import { Compartment, EditorState, Prec, RangeSetBuilder, type Extension } from '@codemirror/state'
 import {
   Decoration,
   EditorView,
@@ -56,7 +50,7 @@ function lineDirections(view: EditorView): DecorationSet {
   const builder = new RangeSetBuilder<Decoration>()
   let last = -1
   for (const { from, to } of view.visibleRanges) {
-    for (let pos = from; pos <= to; ) {
+    for (let pos = from; pos <= to;) {
       const line = view.state.doc.lineAt(pos)
       if (line.from > last) builder.add(line.from, line.from, autoDirection)
       last = line.from

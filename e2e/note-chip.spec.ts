@@ -1,0 +1,76 @@
+import { expect, test } from './fixtures'
+import { AppShell } from './pages/AppShell'
+import { CiteInNoteDialog } from './pages/CiteInNoteDialog'
+import { NotesPage } from './pages/NotesPage'
+import { ReaderPage } from './pages/ReaderPage'
+import { savedNoteBody } from './support/stored-project'
+
+const NOTE = 'Chips, not ids'
+const CLAIM = 'The NFF claims to have consolidated about 70% of former Afghan security personnel'
+const WRITTEN = 'The front claims a large following.'
+
+test('a citation is one chip in the note: the caret steps over it, Backspace takes it whole, Ctrl+Z brings it back, the Markdown stays as stored', async ({
+  page,
+  app,
+}) => {
+  const shell = new AppShell(page)
+  const notes = new NotesPage(page)
+  const reader = new ReaderPage(page)
+  const saved = () => savedNoteBody(app.projectDir, NOTE)
+  await shell.open(app.url)
+
+  await shell.goTo('Notes')
+  await notes.createNote(NOTE)
+  await notes.typeAtEnd(WRITTEN)
+  await notes.waitUntilSaved()
+
+  // Cite the claim from the reader: it lands where the caret was, at the end of the sentence.
+  await page.goto(`${new URL(app.url).origin}/#/sources/src-brief?a=ann-nff-70-percent`)
+  const claim = reader.annotations.getByRole('listitem').filter({ hasText: CLAIM })
+  await new CiteInNoteDialog(page).cite(claim, NOTE)
+  await claim.getByRole('link', { name: NOTE }).first().click()
+  await expect(notes.title).toHaveValue(NOTE)
+
+  // The editor shows a chip named by the source and the quote, not the link and its id.
+  const chip = notes.chip(
+    'Citation: Armed opposition to the Taliban since 2021 — analyst brief, “The NFF claims to have consolidated about 70% of former…”',
+  )
+  await expect(chip).toBeVisible()
+  await expect(chip).toContainText('The NFF claims to have')
+  await expect(notes.text).not.toContainText('quote:')
+  const cited = await notes.markdown()
+  expect(cited).toMatch(
+    /^The front claims a large following\. \[[^\]]+\]\(quote:ann-nff-70-percent\)$/,
+  )
+  const link = cited.slice(cited.indexOf('['))
+
+  // From the end, one step left is before the chip: Delete there takes the whole link.
+  await notes.text.click()
+  await page.keyboard.press('ControlOrMeta+End')
+  await page.keyboard.press('ArrowLeft')
+  await page.keyboard.press('Delete')
+  await notes.expectMarkdown(`${WRITTEN} `)
+  await expect(chip).toHaveCount(0)
+  await page.keyboard.press('ControlOrMeta+Z')
+  await notes.expectMarkdown(cited)
+
+  // Typing beside the chip, and taking it out again, leaves the link as it is.
+  await page.keyboard.press('ControlOrMeta+End')
+  await page.keyboard.type(' More to come.')
+  await notes.expectMarkdown(`${cited} More to come.`)
+  await expect.poll(saved).toBe(`${WRITTEN} ${link} More to come.`)
+  for (const _ of ' More to come.') await page.keyboard.press('Backspace')
+  await notes.expectMarkdown(cited)
+  await expect.poll(saved).toBe(cited)
+
+  // Backspace right after the chip takes it whole; Ctrl+Z brings it back.
+  await page.keyboard.press('Backspace')
+  await notes.expectMarkdown(`${WRITTEN} `)
+  await expect(chip).toHaveCount(0)
+  await expect.poll(saved).toBe(`${WRITTEN} `)
+  await page.keyboard.press('ControlOrMeta+Z')
+  await expect(chip).toBeVisible()
+  await notes.expectMarkdown(cited)
+  // Stored byte for byte as "Cite in note…" wrote it.
+  await expect.poll(saved).toBe(cited)
+})
