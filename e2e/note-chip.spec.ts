@@ -3,6 +3,7 @@ import { AppShell } from './pages/AppShell'
 import { CiteInNoteDialog } from './pages/CiteInNoteDialog'
 import { NotesPage } from './pages/NotesPage'
 import { ReaderPage } from './pages/ReaderPage'
+import { seriousViolations } from './support/axe'
 import { savedNoteBody } from './support/stored-project'
 
 const NOTE = 'Chips, not ids'
@@ -38,6 +39,12 @@ test('a citation is one chip in the note: the caret steps over it, Backspace tak
   await expect(chip).toBeVisible()
   await expect(chip).toContainText('The NFF claims to have')
   await expect(notes.text).not.toContainText('quote:')
+  // The editor and its chips pass axe in both themes.
+  const found = await seriousViolations(page, 'note editor, light')
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
+  found.push(...(await seriousViolations(page, 'note editor, dark')))
+  expect(found, found.join('\n')).toEqual([])
   const cited = await notes.markdown()
   expect(cited).toMatch(
     /^The front claims a large following\. \[[^\]]+\]\(quote:ann-nff-70-percent\)$/,

@@ -11,17 +11,20 @@ import type { ResolvedLinks } from './link-targets'
 import { linksOfBody } from './note-markdown'
 import { t } from '../../ui/i18n'
 
-/** What a chip shows and what it is called, decided from the link and what it resolved to. */
+/**
+ * What a chip shows and what it is called, decided from the link and what it resolved to:
+ * its main words, then, dimmer, the source and the quote's first words where they help.
+ */
 export interface ChipFace {
   kind: 'quote' | 'entity'
   broken: boolean
-  /** The analyst's own link text, shown before the citation's source. */
-  ownWords?: string
-  /** The main text: the source's title, or the entity's name. */
-  primary: string
-  /** The quote's first words. */
+  /** The source's title, or the analyst's own link text; an entity's name. */
+  main: string
+  /** The source's title, after the analyst's own words. */
+  source?: string
+  /** The quote's first words (or, broken, the link text that stood for them). */
   quote?: string
-  /** The accessible name. */
+  /** The accessible name: everything in full. */
   label: string
 }
 
@@ -43,14 +46,14 @@ export function chipFace(link: NoteLink, targets: ResolvedLinks): ChipFace {
   if (link.kind === 'entity') {
     const entity = targets.entities.get(link.id)
     const broken = !link.valid || entity?.status === 'missing'
-    const primary = written || (entity?.status === 'ok' ? entity.name : link.id)
+    const main = written || (entity?.status === 'ok' ? entity.name : link.id)
     return {
       kind: 'entity',
       broken,
-      primary,
+      main,
       label: broken
-        ? t('notes.brokenMentionChip', { name: primary })
-        : t('notes.mentionChip', { name: primary }),
+        ? t('notes.brokenMentionChip', { name: main })
+        : t('notes.mentionChip', { name: main }),
     }
   }
   const quote = targets.quotes.get(link.id)
@@ -58,7 +61,7 @@ export function chipFace(link: NoteLink, targets: ResolvedLinks): ChipFace {
     return {
       kind: 'quote',
       broken: true,
-      primary: t('notes.brokenCitation2'),
+      main: t('notes.brokenCitation2'),
       ...(written ? { quote: shorten(written, QUOTE_LENGTH) } : {}),
       label: t('notes.brokenCitationChip'),
     }
@@ -69,29 +72,33 @@ export function chipFace(link: NoteLink, targets: ResolvedLinks): ChipFace {
     return {
       kind: 'quote',
       broken: false,
-      primary: words,
+      main: words,
       label: t('notes.citationChipLoading', { quote: words }),
     }
   }
-  // The name says it in full; the chip shows a shortened source and the quote's first words.
   const spoken = {
     source: quote.sourceTitle,
     quote: citationText(quote.exact, SPOKEN_QUOTE_LENGTH),
   }
-  const ownWords = citationHasOwnWords(link.text, quote.exact) ? written : undefined
   const orphaned = quote.status === 'orphaned'
-  const label = orphaned
-    ? t('notes.orphanedCitationChip', spoken)
-    : ownWords
-      ? t('notes.citationChipOwnWords', { ...spoken, words: ownWords })
-      : t('notes.citationChip', spoken)
+  // The analyst's own words are part of the sentence: they show, with the source after them.
+  if (citationHasOwnWords(link.text, quote.exact)) {
+    return {
+      kind: 'quote',
+      broken: orphaned,
+      main: written,
+      source: citationText(quote.sourceTitle, SOURCE_LENGTH),
+      label: orphaned
+        ? t('notes.orphanedCitationChip', spoken)
+        : t('notes.citationChipOwnWords', { ...spoken, words: written }),
+    }
+  }
   return {
     kind: 'quote',
     broken: orphaned,
-    ...(ownWords ? { ownWords } : {}),
-    primary: shorten(quote.sourceTitle, SOURCE_LENGTH),
+    main: citationText(quote.sourceTitle, SOURCE_LENGTH),
     quote: citationText(quote.exact, QUOTE_LENGTH),
-    label,
+    label: orphaned ? t('notes.orphanedCitationChip', spoken) : t('notes.citationChip', spoken),
   }
 }
 
@@ -105,9 +112,9 @@ class ChipWidget extends WidgetType {
     const b = other.face
     return (
       a.label === b.label &&
-      a.primary === b.primary &&
+      a.main === b.main &&
+      a.source === b.source &&
       a.quote === b.quote &&
-      a.ownWords === b.ownWords &&
       a.broken === b.broken
     )
   }
@@ -115,7 +122,7 @@ class ChipWidget extends WidgetType {
   toDOM(): HTMLElement {
     const { face } = this
     const chip = document.createElement('span')
-    chip.className = `note-chip note-chip-${face.kind}${face.broken ? ' is-broken' : ''}`
+    chip.className = `note-chip ${face.kind === 'entity' ? 'is-mention' : 'is-citation'}${face.broken ? ' is-broken' : ''}`
     // One atomic thing to a screen reader, read by its name; its own direction, and left out
     // of its line's, so a Dari sentence that starts with an English source reads right to left.
     chip.setAttribute('role', 'img')
@@ -127,11 +134,11 @@ class ChipWidget extends WidgetType {
       span.textContent = text
       chip.append(span)
     }
-    if (face.ownWords) part('note-chip-words', face.ownWords)
-    if (face.kind === 'entity') part('note-chip-at', '@')
-    part('note-chip-primary', face.primary)
-    if (face.quote !== undefined)
-      part('note-chip-quote', t('notes.chipQuote', { quote: face.quote }))
+    part('note-chip-main', face.kind === 'entity' ? `@${face.main}` : face.main)
+    if (face.source !== undefined) part('note-chip-source', ` · ${face.source}`)
+    if (face.quote !== undefined) {
+      part('note-chip-quote', ` · ${t('notes.chipQuote', { quote: face.quote })}`)
+    }
     return chip
   }
 }
