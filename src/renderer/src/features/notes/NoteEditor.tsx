@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { lazy, Suspense, useRef, useState } from 'react'
 import type { EditorView } from '@codemirror/view'
 import type { Note } from '../../../../shared/model'
 import { useNote } from '../../api/notes'
@@ -6,7 +6,6 @@ import { NOTES_HREF } from '../../routes/links'
 import { DeleteNoteDialog } from './DeleteNoteDialog'
 import { EditorToolbar } from './EditorToolbar'
 import { NotePreview } from './NotePreview'
-import { NoteSource } from './NoteSource'
 import { forgetNote, unsavedSaver } from './open-notes'
 import { SaveIndicator } from './SaveIndicator'
 import { useNoteDeletion } from './use-note-deletion'
@@ -15,6 +14,11 @@ import { useNoteLinks } from './use-note-links'
 import { usePreviewPane } from './use-preview-pane'
 import { t } from '../../ui/i18n'
 import './note-editor.css'
+
+// The editor (CodeMirror, about 250 KB minified) loads with the first note opened, not with the app.
+const NoteSource = lazy(() =>
+  import('./NoteSource').then((module) => ({ default: module.NoteSource })),
+)
 
 /** Loads a note fresh from the store (or the draft still being saved) and edits it. */
 export function NoteEditor({ noteId }: { noteId: string }) {
@@ -82,17 +86,25 @@ function LoadedEditor({
         onDelete={deletion.ask}
       />
       <div className="note-editor-panes">
-        <NoteSource
-          ref={editor}
-          noteId={note.id}
-          initialBody={initial.body}
-          resolved={resolved}
-          hidden={pane.layout === 'preview'}
-          onBodyChange={(body) => {
-            draft.changeBody(body)
-            pane.bodyChanged(body)
-          }}
-        />
+        <Suspense
+          fallback={
+            <p className="muted note-source" hidden={pane.layout === 'preview'}>
+              {t('notes.openingTheNote')}
+            </p>
+          }
+        >
+          <NoteSource
+            ref={editor}
+            noteId={note.id}
+            initialBody={initial.body}
+            resolved={resolved}
+            hidden={pane.layout === 'preview'}
+            onBodyChange={(body) => {
+              draft.changeBody(body)
+              pane.bodyChanged(body)
+            }}
+          />
+        </Suspense>
         {pane.layout !== 'write' && (
           <section className="note-preview-pane" aria-label={t('notes.preview')}>
             <NotePreview body={pane.shownBody} />

@@ -4,7 +4,7 @@
  * wrap, and each line in the direction of its own text. Free of React: NoteSource mounts it
  * and passes in what it must hear about.
  */
-import { defaultKeymap, history, historyKeymap, insertNewline } from '@codemirror/commands'
+import { history, historyKeymap, insertNewline, standardKeymap } from '@codemirror/commands'
 import { Compartment, EditorState, Prec, RangeSetBuilder, type Extension } from '@codemirror/state'
 import {
   Decoration,
@@ -104,7 +104,7 @@ export function createNoteEditor(
         ),
         history(),
         // Enter breaks the line and nothing more, as in a text area: no indentation is guessed.
-        keymap.of([{ key: 'Enter', run: insertNewline }, ...defaultKeymap, ...historyKeymap]),
+        keymap.of([{ key: 'Enter', run: insertNewline }, ...standardKeymap, ...historyKeymap]),
         EditorView.lineWrapping,
         perLineDirection,
         linkChips(),
