@@ -38,7 +38,9 @@ export function NoteSource({
   const { trigger, activeOption } = typeahead
   // The editor's handlers are made once; they reach this render's callbacks through here.
   const latest = useRef({ typeahead, onBodyChange })
-  latest.current = { typeahead, onBodyChange }
+  useLayoutEffect(() => {
+    latest.current = { typeahead, onBodyChange }
+  })
 
   useLayoutEffect(() => {
     const parent = host.current
