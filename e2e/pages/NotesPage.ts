@@ -68,6 +68,11 @@ export class NotesPage {
     return this.text.getByRole('img', { name })
   }
 
+  /** The direction a line of the editor is laid out in ('ltr' or 'rtl'). */
+  async lineDirection(text: string): Promise<string> {
+    return this.text.getByText(text).evaluate((line) => getComputedStyle(line).direction)
+  }
+
   /** Types at the end of the text, like a writer would. */
   async typeAtEnd(text: string): Promise<void> {
     await this.text.click()
