@@ -25,7 +25,7 @@ test('a citation reads as a marker in the preview and the PDF, never as the quot
   await reader.selectWithMouse(PASSAGE)
   await cite.citeInNewNote(reader.adder, NOTE)
   await expect(notes.title).toHaveValue(NOTE)
-  await expect(notes.text).toHaveValue(
+  await notes.expectMarkdown(
     /^\[Each group's own account of its size and reach deserves…\]\(quote:[\w-]+\)/,
   )
   await notes.typeAtEnd(' So the figures below are weighed low.')

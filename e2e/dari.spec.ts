@@ -44,6 +44,9 @@ test('Settings switch the interface to Dari, mirrored, and back; the choice is k
   const navBox = await nav.boundingBox()
   const mainBox = await page.getByRole('main').boundingBox()
   expect(navBox!.x).toBeGreaterThan(mainBox!.x)
+  // The English project name keeps its own direction in the mirrored header, so a long one
+  // is cut at its end, not its start.
+  expect(await shell.projectName.evaluate((name) => getComputedStyle(name).direction)).toBe('ltr')
 
   // Kept across a restart of the window.
   await page.reload()

@@ -34,7 +34,7 @@ test('cite the 70% claim from the reader, follow it back, mention the NFF, reloa
   // The note's preview shows it as citation [1], with the quote on hover.
   await claim.getByRole('link', { name: NOTE }).first().click()
   await expect(notes.title).toHaveValue(NOTE)
-  await expect(notes.text).toHaveValue(
+  await notes.expectMarkdown(
     /most former soldiers\. \[The NFF claims to have consolidated about 70% of former…\]\(quote:ann-nff-70-percent\)$/,
   )
   await expect(notes.citation(1)).toBeVisible()
@@ -72,7 +72,7 @@ test('cite the 70% claim from the reader, follow it back, mention the NFF, reloa
   await page.reload()
   await expect(mentions.getByRole('link', { name: NOTE })).toBeVisible()
   await mentions.getByRole('link', { name: NOTE }).click()
-  await expect(notes.text).toHaveValue(
+  await notes.expectMarkdown(
     /\(quote:ann-nff-70-percent\) See \[National Freedom Front\]\(entity:grp-nff\)$/,
   )
   await expect(notes.citation(1)).toBeVisible()
@@ -109,6 +109,6 @@ test('cite a quote from the evidence panel of a group', async ({ page, app }) =>
   const quote = panel.quotes.filter({ hasText: 'predominantly Hazara' }).first()
   await new CiteInNoteDialog(page).cite(quote, 'Where the groups stand on Mao’s three stages')
   await quote.getByRole('link', { name: 'Where the groups stand on Mao’s three stages' }).click()
-  await expect(notes.text).toHaveValue(/\(quote:ann-rmj-hazara\)$/)
+  await notes.expectMarkdown(/\(quote:ann-rmj-hazara\)$/)
   await expect(notes.preview.getByRole('link', { name: /^Citation \[\d+\]$/ })).toHaveCount(8)
 })

@@ -19,7 +19,7 @@ test('write a note that cites a quote with [[ and mentions an entity with @; it 
   await notes.insertSuggestion('[[70%', 'consolidated about 70%')
   await notes.page.keyboard.type('.')
 
-  await expect(notes.text).toHaveValue(
+  await notes.expectMarkdown(
     'The front [National Freedom Front](entity:grp-nff) claims a large following [The NFF claims to have consolidated about 70% of former…](quote:ann-nff-70-percent).',
   )
   await expect(notes.citation(1)).toBeVisible()
@@ -39,7 +39,7 @@ test('write a note that cites a quote with [[ and mentions an entity with @; it 
 
   await page.reload()
   await expect(notes.title).toHaveValue('Northern fronts')
-  await expect(notes.text).toHaveValue(/\(quote:ann-nff-70-percent\)\.$/)
+  await notes.expectMarkdown(/\(quote:ann-nff-70-percent\)\.$/)
   await expect(notes.citation(1)).toBeVisible()
 })
 
@@ -53,9 +53,9 @@ test('typing and leaving at once loses nothing', async ({ page, app }) => {
   await shell.goTo('Groups')
   await shell.goTo('Notes')
   await notes.open('Where the groups stand on Mao’s three stages')
-  await expect(notes.text).toHaveValue(/A last thought typed in a hurry\.$/)
+  await notes.expectMarkdown(/A last thought typed in a hurry\.$/)
   await page.reload()
-  await expect(notes.text).toHaveValue(/A last thought typed in a hurry\.$/)
+  await notes.expectMarkdown(/A last thought typed in a hurry\.$/)
 })
 
 test('reloading with unsaved typing asks first, and the text is saved meanwhile', async ({
@@ -77,7 +77,7 @@ test('reloading with unsaved typing asks first, and the text is saved meanwhile'
   })
   await page.reload()
   expect(await asked).toBe('beforeunload')
-  await expect(notes.text).toHaveValue(/Typed just before closing\.$/)
+  await notes.expectMarkdown(/Typed just before closing\.$/)
 })
 
 test('the list searches and sorts notes, and a deleted note is gone', async ({ page, app }) => {

@@ -42,6 +42,37 @@ export class NotesPage {
     await expect(this.title).toHaveValue(title)
   }
 
+  /**
+   * The Markdown the editor holds. On screen a citation or a mention is a chip; the text
+   * behind it is the stored link. CodeMirror keeps its view on the content element (its own
+   * EditorView.findFromDOM reads it the same way).
+   */
+  async markdown(): Promise<string> {
+    return this.text.evaluate((content) => {
+      const tile = (content as { cmTile?: { root?: { view?: { state: { doc: object } } } } }).cmTile
+      const doc = tile?.root?.view?.state.doc
+      if (!doc) throw new Error('the note text has no CodeMirror view')
+      return String(doc)
+    })
+  }
+
+  /** Waits until the editor holds exactly `expected`, or text matching it. */
+  async expectMarkdown(expected: string | RegExp): Promise<void> {
+    const poll = expect.poll(() => this.markdown())
+    if (typeof expected === 'string') await poll.toBe(expected)
+    else await poll.toMatch(expected)
+  }
+
+  /** A citation or mention chip in the editor, by its accessible name. */
+  chip(name: string | RegExp): Locator {
+    return this.text.getByRole('img', { name })
+  }
+
+  /** The direction a line of the editor is laid out in ('ltr' or 'rtl'). */
+  async lineDirection(text: string): Promise<string> {
+    return this.text.getByText(text).evaluate((line) => getComputedStyle(line).direction)
+  }
+
   /** Types at the end of the text, like a writer would. */
   async typeAtEnd(text: string): Promise<void> {
     await this.text.click()

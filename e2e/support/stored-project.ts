@@ -17,3 +17,11 @@ export async function currentJournal(projectDir: string): Promise<string> {
   if (!journals[0]) throw new Error(`${projectDir} has no journal`)
   return join(projectDir, journals[0][0])
 }
+
+/** The Markdown body of the note titled `title` as the records on disk hold it. */
+export async function savedNoteBody(
+  projectDir: string,
+  title: string,
+): Promise<string | undefined> {
+  return (await readProjectFolder(projectDir)).notes.find((n) => n.title === title)?.body
+}

@@ -56,7 +56,9 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <span className="brand">{t('app.sightline')}</span>
-        <h1 className="project-name">{projectName ?? ' '}</h1>
+        <h1 className="project-name" dir="auto">
+          {projectName ?? ' '}
+        </h1>
         {project.data && (
           <span className="muted project-counts">
             {formatCount(project.data.counts.sources, t('app.countSource'), t('app.countSources'))}{' '}

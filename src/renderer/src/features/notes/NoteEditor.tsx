@@ -1,18 +1,24 @@
-import { useRef, useState } from 'react'
+import { lazy, Suspense, useRef, useState } from 'react'
+import type { EditorView } from '@codemirror/view'
 import type { Note } from '../../../../shared/model'
 import { useNote } from '../../api/notes'
 import { NOTES_HREF } from '../../routes/links'
 import { DeleteNoteDialog } from './DeleteNoteDialog'
 import { EditorToolbar } from './EditorToolbar'
 import { NotePreview } from './NotePreview'
-import { NoteSource } from './NoteSource'
 import { forgetNote, unsavedSaver } from './open-notes'
 import { SaveIndicator } from './SaveIndicator'
 import { useNoteDeletion } from './use-note-deletion'
 import { useNoteDraft } from './use-note-draft'
+import { useNoteLinks } from './use-note-links'
 import { usePreviewPane } from './use-preview-pane'
 import { t } from '../../ui/i18n'
 import './note-editor.css'
+
+// The editor (CodeMirror, about 250 KB minified) loads with the first note opened, not with the app.
+const NoteSource = lazy(() =>
+  import('./NoteSource').then((module) => ({ default: module.NoteSource })),
+)
 
 /** Loads a note fresh from the store (or the draft still being saved) and edits it. */
 export function NoteEditor({ noteId }: { noteId: string }) {
@@ -52,10 +58,12 @@ function LoadedEditor({
   note: Note
   onLoadStoredVersion: () => void
 }) {
-  const textarea = useRef<HTMLTextAreaElement>(null)
-  const readBody = (): string | undefined => textarea.current?.value
+  const editor = useRef<EditorView>(null)
+  const readBody = (): string | undefined => editor.current?.state.doc.toString()
   const draft = useNoteDraft(note, readBody)
   const pane = usePreviewPane(draft.initial.body, readBody)
+  // The chips in the source are named from the same answer the preview shows (one request).
+  const { resolved } = useNoteLinks(pane.shownBody)
   const deletion = useNoteDeletion(note.id)
   const { initial, title } = draft
 
@@ -65,7 +73,7 @@ function LoadedEditor({
         title={title}
         selectTitle={initial.body === '' && initial.title === t('notes.untitledNote')}
         onTitleChange={draft.changeTitle}
-        onTitleDone={() => textarea.current?.focus()}
+        onTitleDone={() => editor.current?.focus()}
         layout={pane.layout}
         onLayout={pane.chooseLayout}
         saveState={
@@ -78,16 +86,25 @@ function LoadedEditor({
         onDelete={deletion.ask}
       />
       <div className="note-editor-panes">
-        <NoteSource
-          ref={textarea}
-          noteId={note.id}
-          initialBody={initial.body}
-          hidden={pane.layout === 'preview'}
-          onBodyChange={(body) => {
-            draft.changeBody(body)
-            pane.bodyChanged(body)
-          }}
-        />
+        <Suspense
+          fallback={
+            <p className="muted note-source" hidden={pane.layout === 'preview'}>
+              {t('notes.openingTheNote')}
+            </p>
+          }
+        >
+          <NoteSource
+            ref={editor}
+            noteId={note.id}
+            initialBody={initial.body}
+            resolved={resolved}
+            hidden={pane.layout === 'preview'}
+            onBodyChange={(body) => {
+              draft.changeBody(body)
+              pane.bodyChanged(body)
+            }}
+          />
+        </Suspense>
         {pane.layout !== 'write' && (
           <section className="note-preview-pane" aria-label={t('notes.preview')}>
             <NotePreview body={pane.shownBody} />

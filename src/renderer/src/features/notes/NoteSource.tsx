@@ -1,90 +1,98 @@
 import { useEffect, useId, useLayoutEffect, useRef, type RefObject } from 'react'
+import type { EditorView } from '@codemirror/view'
 import { rememberCaret } from '../../ui/notes/note-session'
+import { setLinkTargets } from './link-chips'
+import type { ResolvedLinks } from './link-targets'
+import { createNoteEditor, typeaheadAria, typeaheadAttributes } from './note-codemirror'
 import { Suggestions, type SuggestionsHandle } from './Suggestions'
 import { useTypeahead } from './use-typeahead'
 import { t } from '../../ui/i18n'
 import { tWith } from '../../ui/rich-text'
 
-const CARET_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End'])
-
 /**
- * The Markdown source of a note: the textarea, its hint and the type-ahead under it. The
- * textarea is uncontrolled (the body is read from it), and where its caret was is kept for
+ * The Markdown source of a note: the editor, its hint and the type-ahead under it. The
+ * editor owns the text (the body is read from it, `ref`), shows citations and mentions as
+ * chips named by what `resolved` says they point to, and keeps where its caret was for
  * "Cite in note…".
  */
 export function NoteSource({
-  ref: textarea,
+  ref: editor,
   noteId,
   initialBody,
+  resolved,
   hidden,
   onBodyChange,
 }: {
-  ref: RefObject<HTMLTextAreaElement | null>
+  ref: RefObject<EditorView | null>
   noteId: string
   initialBody: string
+  resolved: ResolvedLinks
   hidden: boolean
   onBodyChange: (body: string) => void
 }) {
   const id = useId()
+  const listId = `${id}-suggestions`
+  const host = useRef<HTMLDivElement>(null)
   const suggestions = useRef<SuggestionsHandle>(null)
-  const { trigger, activeOption, setActiveOption, follow, onKeyDown, insert, close } = useTypeahead(
-    textarea,
-    suggestions,
-  )
-
-  // The text is set once, not through `defaultValue`: React compares that prop with the
-  // textarea's content after every input event, a copy of the whole note per keystroke.
+  const typeahead = useTypeahead(editor, host, suggestions)
+  const { trigger, activeOption } = typeahead
+  // The editor's handlers are made once; they reach this render's callbacks through here.
+  const latest = useRef({ typeahead, onBodyChange })
   useLayoutEffect(() => {
-    const area = textarea.current
-    if (area) area.value = initialBody
-  }, [textarea, initialBody])
+    latest.current = { typeahead, onBodyChange }
+  })
 
-  // Leaving the note remembers where the caret was.
-  useEffect(
-    () => () => {
-      const area = textarea.current
-      if (area) rememberCaret(noteId, area.selectionStart)
-    },
-    [noteId, textarea],
-  )
+  useLayoutEffect(() => {
+    const parent = host.current
+    if (!parent) return
+    const view = createNoteEditor(parent, initialBody, {
+      label: t('notes.noteTextMarkdown'),
+      describedBy: `${id}-hint`,
+      onUpdate: (update) => {
+        if (update.docChanged) latest.current.onBodyChange(update.state.doc.toString())
+        if (update.view.hasFocus) rememberCaret(noteId, update.state.selection.main.from)
+        latest.current.typeahead.follow(update.view)
+      },
+      onKeyDown: (event) => latest.current.typeahead.handleKey(event),
+      onBlur: () => {
+        rememberCaret(noteId, view.state.selection.main.from)
+        latest.current.typeahead.close()
+      },
+    })
+    editor.current = view
+    return () => {
+      // Leaving the note remembers where the caret was.
+      rememberCaret(noteId, view.state.selection.main.from)
+      editor.current = null
+      view.destroy()
+    }
+  }, [editor, id, initialBody, noteId])
+
+  useEffect(() => {
+    editor.current?.dispatch({ effects: setLinkTargets.of(resolved) })
+  }, [editor, resolved])
+
+  useEffect(() => {
+    editor.current?.dispatch({
+      effects: typeaheadAria.reconfigure(
+        typeaheadAttributes(trigger ? listId : undefined, activeOption),
+      ),
+    })
+  }, [editor, trigger, listId, activeOption])
 
   return (
     <div className="note-source" hidden={hidden}>
-      <textarea
-        ref={textarea}
-        id={`${id}-text`}
-        className="note-text"
-        aria-label={t('notes.noteTextMarkdown')}
-        aria-describedby={`${id}-hint`}
-        aria-autocomplete="list"
-        aria-controls={trigger ? `${id}-suggestions` : undefined}
-        aria-activedescendant={trigger ? activeOption : undefined}
-        onInput={(event) => {
-          onBodyChange(event.currentTarget.value)
-          follow(event.currentTarget)
-        }}
-        onKeyDown={onKeyDown}
-        onClick={(event) => follow(event.currentTarget)}
-        onKeyUp={(event) => {
-          rememberCaret(noteId, event.currentTarget.selectionStart)
-          if (CARET_KEYS.has(event.key)) follow(event.currentTarget)
-        }}
-        onBlur={(event) => {
-          rememberCaret(noteId, event.currentTarget.selectionStart)
-          close()
-        }}
-        spellCheck
-      />
+      <div ref={host} className="note-text" />
       <p id={`${id}-hint`} className="muted note-hint">
         {tWith('notes.typeToCiteOrMention', { cite: <kbd>[[</kbd>, mention: <kbd>@</kbd> })}
       </p>
       {trigger && (
         <Suggestions
           ref={suggestions}
-          id={`${id}-suggestions`}
+          id={listId}
           trigger={trigger}
-          onActiveChange={setActiveOption}
-          onChoose={insert}
+          onActiveChange={typeahead.setActiveOption}
+          onChoose={typeahead.insert}
         />
       )}
     </div>

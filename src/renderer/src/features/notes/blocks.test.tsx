@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import sample from '../../../../../data/sample/project.json'
 import { extractNoteLinks } from '../../../../shared/citations'
 import { splitMarkdownBlocks } from './blocks'
-import { remarkPlugins } from './note-markdown'
+import { linksOfBody, remarkPlugins } from './note-markdown'
 import { realisticNote } from '../../../../../test/support/notes'
 import { seededRandom } from '../../../../shared/random'
 
@@ -65,16 +65,27 @@ describe('splitMarkdownBlocks', () => {
     expect(after.filter((b) => before.some((old) => old.key === b.key))).toHaveLength(2)
   })
 
-  it('finds the same citations block by block as in the whole note', () => {
+  it('finds the same citations block by block as in the whole note, at the same offsets', () => {
     const ids = (links: { kind: string; id: string }[]) => links.map((l) => `${l.kind}:${l.id}`)
     const next = seededRandom(5)
     const bodies = [
       ...sample.notes.map((n) => n.body),
       ...Array.from({ length: 150 }, () => realisticNote(next)),
     ]
+    const at = (links: { id: string; start: number; end: number }[]) =>
+      links.map((l) => `${l.id}@${l.start}-${l.end}`)
     for (const body of bodies) {
-      const byBlock = splitMarkdownBlocks(body).flatMap((block) => extractNoteLinks(block.source))
-      expect(ids(byBlock), body).toEqual(ids(extractNoteLinks(body)))
+      const blocks = splitMarkdownBlocks(body)
+      const whole = extractNoteLinks(body)
+      const byBlock = blocks.flatMap((block) => extractNoteLinks(block.source))
+      expect(ids(byBlock), body).toEqual(ids(whole))
+      // Each block knows where it stands, so its links map back to their place in the note.
+      for (const block of blocks) {
+        expect(block.source.startsWith(body.slice(block.start, block.start + block.length))).toBe(
+          true,
+        )
+      }
+      expect(at(linksOfBody(body)), body).toEqual(at(whole))
     }
   })
 

@@ -13,6 +13,9 @@ export interface MarkdownBlock {
   /** Stable while the block's text is unchanged, wherever it moves. */
   key: string
   source: string
+  /** Where the block's own text starts in the body, and how long it is (`source` may add definitions). */
+  start: number
+  length: number
 }
 
 const FENCE = /^ *(`{3,}|~{3,})/
@@ -21,7 +24,9 @@ const DEFINITION = /^ {0,3}\[(?:[^\\[\]]|\\.)+\]:/
 const FOOTNOTE_DEFINITION = /^ {0,3}\[\^[^\]\s]+\]:/m
 
 export function splitMarkdownBlocks(body: string): MarkdownBlock[] {
-  if (FOOTNOTE_DEFINITION.test(body)) return [{ key: '0\u0000', source: body }]
+  if (FOOTNOTE_DEFINITION.test(body)) {
+    return [{ key: '0\u0000', source: body, start: 0, length: body.length }]
+  }
   const lines = body.split('\n')
   const blocks: string[] = []
   const definitions: string[] = []
@@ -58,9 +63,18 @@ export function splitMarkdownBlocks(body: string): MarkdownBlock[] {
   if (current.length > 0) blocks.push(current.join('\n'))
   const suffix = definitions.length > 0 ? `\n\n${definitions.join('\n')}` : ''
   const seen = new Map<string, number>()
+  // The blocks are the body's lines in order, so each starts one line break after the last.
+  let start = 0
   return blocks.map((text) => {
     const occurrence = seen.get(text) ?? 0
     seen.set(text, occurrence + 1)
-    return { key: `${occurrence}\u0000${text}`, source: text + suffix }
+    const block = {
+      key: `${occurrence}\u0000${text}`,
+      source: text + suffix,
+      start,
+      length: text.length,
+    }
+    start += text.length + 1
+    return block
   })
 }

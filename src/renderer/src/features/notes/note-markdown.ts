@@ -10,6 +10,7 @@ import {
   type NoteLink,
   type NoteTree,
 } from '../../../../shared/citations'
+import { splitMarkdownBlocks } from './blocks'
 
 /** The Markdown dialect of notes: CommonMark with GitHub's tables, strikethrough and task lists. */
 export const remarkPlugins = [remarkGfm]
@@ -50,4 +51,16 @@ export function parseBlock(source: string): ParsedBlock {
 /** A remark plugin that hands react-markdown the tree parsed already instead of parsing again. */
 export function parsedAlready(this: Processor, tree: NoteTree): void {
   this.parser = () => tree
+}
+
+/**
+ * Every citation and mention of a body with its offsets in the body, read block by block
+ * through the same cache as the preview, so an edit re-parses only the block it is in.
+ */
+export function linksOfBody(body: string): NoteLink[] {
+  return splitMarkdownBlocks(body).flatMap((block) =>
+    parseBlock(block.source)
+      .links.filter((link) => link.end <= block.length)
+      .map((link) => ({ ...link, start: link.start + block.start, end: link.end + block.start })),
+  )
 }

@@ -14,15 +14,23 @@ export interface Trigger {
   start: number
 }
 
-const LOOK_BACK = 120
+/** How far before the caret a trigger may start. */
+export const TRIGGER_LOOK_BACK = 120
 const QUOTE_TRIGGER = /\[\[([^[\]\n]{0,80})$/
 // `@` at the start or after a space or an opening bracket, so e-mail addresses do not trigger.
 const ENTITY_TRIGGER = /(?:^|[\s([])@([^\s@[\]()][^@[\]()\n]{0,40})?$/
 
 /** The trigger the caret sits in, if any. */
 export function findTrigger(body: string, caret: number): Trigger | null {
-  const from = Math.max(0, caret - LOOK_BACK)
-  const before = body.slice(from, caret)
+  const from = Math.max(0, caret - TRIGGER_LOOK_BACK)
+  return triggerBefore(body.slice(from, caret), from)
+}
+
+/**
+ * The trigger at the end of `before`: the body's text from offset `from` (at most
+ * TRIGGER_LOOK_BACK before the caret) up to the caret. An editor hands over just that slice.
+ */
+export function triggerBefore(before: string, from: number): Trigger | null {
   const quote = QUOTE_TRIGGER.exec(before)
   if (quote) return { kind: 'quote', query: quote[1]!, start: from + quote.index }
   const entity = ENTITY_TRIGGER.exec(before)
