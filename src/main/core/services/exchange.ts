@@ -40,6 +40,7 @@ import {
   readProgress,
   uploadedParts,
 } from '../exchange/jobs'
+import { PhaseClock, type PhaseTiming } from '../exchange/phases'
 import { exchangeRunner, type RunHooks } from '../exchange/runner'
 import { selectForExport } from '../exchange/scope'
 import { createSlicer, type Slicer } from '../exchange/slices'
@@ -78,6 +79,13 @@ export function exchangeProgress(jobId: string): JobProgress | null {
   return readProgress(jobId)
 }
 
+/** Where the last STIX export's and the last applied import's time went (the bench prints it). */
+const lastPhases = new Map<'stix-export' | 'import', PhaseTiming[]>()
+
+export function lastExchangePhases(kind: 'stix-export' | 'import'): PhaseTiming[] {
+  return lastPhases.get(kind) ?? []
+}
+
 // ---------------------------------------------------------------- exports
 
 /**
@@ -90,22 +98,27 @@ export function exportStix(
 ): Promise<ExchangeFile> {
   return withJob(input.jobId, async (slicer) => {
     const jobId = input.jobId ?? randomUUID()
+    const clock = new PhaseClock('main')
     // Parts joined as they come make a rope: no 26 MB copy here until someone reads it.
     let content = ''
-    const inWorker = await inExchangeWorker<ExchangeFile>(
-      store,
-      {
-        progress: slicer.progress,
-        onPart: (text) => {
-          content += text
+    const inWorker = await clock.time('export (worker included)', () =>
+      inExchangeWorker<ExchangeFile>(
+        store,
+        {
+          progress: slicer.progress,
+          onPart: (text) => {
+            content += text
+          },
+          onPhases: (phases) => clock.merge(phases),
         },
-      },
-      (files, hooks) =>
-        exchangeRunner().run(
-          { type: 'stix-export', jobId, files, scope: input.scope, tlp: input.tlp },
-          hooks,
-        ),
+        (files, hooks) =>
+          exchangeRunner().run(
+            { type: 'stix-export', jobId, files, scope: input.scope, tlp: input.tlp },
+            hooks,
+          ),
+      ),
     )
+    lastPhases.set('stix-export', clock.list())
     if (inWorker) return { ...inWorker.value, content }
     const selection = selectForExport(store, input.scope)
     return stixExportFile(selection, input.scope, store.data.project.name, input.tlp, slicer)
@@ -185,6 +198,8 @@ interface PendingImport {
    * parsed file, and the plan with the revision it was made against.
    */
   onMain: { parsed: ParsedImport; planned: PlannedImport | null; revision: number | null } | null
+  /** Where the preview's and the apply's time went, on both sides. */
+  clock: PhaseClock
 }
 
 /** Previews kept for apply; an older one is dropped when a new one is made. */
@@ -225,7 +240,7 @@ function planInWorker(
       request: request.request,
       files,
     },
-    hooks,
+    { ...hooks, onPhases: (phases) => request.clock.merge(phases) },
   )
 }
 
@@ -288,9 +303,12 @@ export async function previewImport(
       folder: store?.folder ?? null,
       applying: false,
       onMain: null,
+      clock: new PhaseClock('main'),
     }
     const planId = randomUUID()
-    const preview = await planPending(planId, jobId, request, store, slicer)
+    const preview = await request.clock.time('preview (worker included)', () =>
+      planPending(planId, jobId, request, store, slicer),
+    )
     throwIfCancelled(jobId)
     // The mapping suggested from the headers is the one apply uses.
     if (preview.csv) request.request.csv = preview.csv.mapping
@@ -324,6 +342,7 @@ export async function applyImport(
           ? await applyToNewProject(ws, request, input, jobId, slicer)
           : await applyToCurrent(ws, request, input, jobId, slicer)
       if (outcome.status === 'applied') {
+        lastPhases.set('import', request.clock.list())
         pending.delete(input.planId)
         forgetUpload(request.uploadId)
       }
@@ -363,9 +382,12 @@ async function applyInWorker(
       {
         ...hooks,
         onBatch: (batch) => {
+          const start = performance.now()
           if (batch.kind === 'puts') for (const put of batch.puts) puts.push(put)
           else for (const { contentHash, text } of batch.texts) texts.set(contentHash, text)
+          request.clock.add('take the batches', performance.now() - start)
         },
+        onPhases: (phases) => request.clock.merge(phases),
       },
     )
   let answer: ImportApplyAnswer
@@ -417,10 +439,10 @@ async function applyToCurrent(
       if (outcome) return outcome
       continue
     }
-    const inWorker = await inExchangeWorker<WorkerApply>(
-      store,
-      { progress: slicer.progress },
-      (files, hooks) => applyInWorker(input.planId, jobId, input.digest, request, files, hooks),
+    const inWorker = await request.clock.time('apply in the worker (worker included)', () =>
+      inExchangeWorker<WorkerApply>(store, { progress: slicer.progress }, (files, hooks) =>
+        applyInWorker(input.planId, jobId, input.digest, request, files, hooks),
+      ),
     )
     if (!inWorker) {
       // The store cannot offer its files now: plan here, from memory.
@@ -442,7 +464,10 @@ async function applyToCurrent(
     if (revision === null) continue
     slicer.progress('Adding the records', 0, 1)
     // Journaled a part at a time as one batch: all of it or, after a crash, none of it.
-    if (await store.putRecords(puts, stillValid(revision))) {
+    const put = await request.clock.time('journal the records', () =>
+      store.putRecords(puts, stillValid(revision)),
+    )
+    if (put) {
       return applied(answer.counts, store, answer.datasetSourceId)
     }
     throwIfCancelled(jobId)
