@@ -20,7 +20,6 @@ import { storeContentFiles } from '../content-files'
 import { AppError } from '../errors'
 import { describeWriteError, SOURCES_FOLDER, type ProjectStore } from '../project-store'
 import { ProjectFiles } from '../safe-files'
-import type { RecordPut } from '../store/collections'
 import type { StoreFilesView } from '../store/folder'
 import { FilesViewReader } from '../store/loader'
 import { countItems, draftDigest, draftPuts } from './draft'
@@ -37,7 +36,7 @@ import {
 } from './import-plan'
 import { PhaseClock, type PhaseTiming } from './phases'
 import { selectForExport } from './scope'
-import { createSlicer, unsliced, type Progress } from './slices'
+import { createSlicer, unsliced, type Progress, type Slicer } from './slices'
 import { stixExportFile } from './stix/export'
 
 export type WorkerRequest =
@@ -82,9 +81,14 @@ export type ImportApplyAnswer =
     }
   | { status: 'changed'; preview: ImportPreview }
 
-/** A part of an import's output, sent before its answer (see runner.ts, `onBatch`). */
+/**
+ * A part of an import's output, sent before its answer (see runner.ts, `onBatch`). Records
+ * travel as JSON (`json[i]` is the record of `collections[i]`): the main thread parses them
+ * in one go per batch and journals that very text, where a structured copy of the objects
+ * cost it more than the parse, and serializing them again as much once more.
+ */
 export type ImportBatch =
-  | { kind: 'puts'; puts: RecordPut[] }
+  | { kind: 'records'; collections: string[]; json: string[] }
   | { kind: 'texts'; texts: { contentHash: string; text: string }[] }
 
 export type WorkerReply =
@@ -252,54 +256,80 @@ async function applyPlan(
     }
   }
   const texts = draftTexts(draft)
-  if (request.files) {
-    // Texts first: a record must never point at a text that is not on disk.
-    slicer.progress('Saving the source texts', 0, texts.length)
-    const folder = request.files.folder
-    try {
-      await clock.time('write the source texts', () =>
-        storeContentFiles(
-          folder,
-          SOURCES_FOLDER,
-          'txt',
-          texts.map(({ text }) => Buffer.from(text, 'utf8')),
-          new ProjectFiles(folder),
-        ),
+  // A new project's texts go to the main thread first, with the project; the current
+  // project's are written here while its records are sent (and journaled there): the main
+  // thread ends the batch only after this answer, so no record is saved before its text.
+  const textsStored = request.files
+    ? storeTexts(request.files.folder, texts, slicer, clock).then(
+        () => null,
+        (error: unknown) => ({ error }),
       )
-    } catch (error) {
-      throw new AppError(
-        'storage',
-        `Nothing was imported: the source texts could not be saved in ${SOURCES_FOLDER}/: ${describeWriteError(error)}.`,
-      )
-    }
-  } else {
-    let batch: { contentHash: string; text: string }[] = []
-    let chars = 0
-    for (const text of texts) {
-      batch.push(text)
-      chars += text.text.length
-      if (chars >= TEXT_CHARS_PER_BATCH) {
-        await sendBatch(jobId, { kind: 'texts', texts: batch })
-        batch = []
-        chars = 0
-      }
-    }
-    if (batch.length > 0) await sendBatch(jobId, { kind: 'texts', texts: batch })
-  }
+    : null
+  if (!request.files) await sendTexts(jobId, texts)
   slicer.progress('Adding the records', 0, 1)
   const puts = await clock.time('make the records', () =>
     draftPuts(base.data, draft, new Date().toISOString()),
   )
-  await clock.time('send the records', async () => {
+  await clock.time('serialize and send the records', async () => {
     for (let start = 0; start < puts.length; start += PUTS_PER_BATCH) {
-      await sendBatch(jobId, { kind: 'puts', puts: puts.slice(start, start + PUTS_PER_BATCH) })
+      const part = puts.slice(start, start + PUTS_PER_BATCH)
+      await sendBatch(jobId, {
+        kind: 'records',
+        collections: part.map((put) => put.collection),
+        json: part.map((put) => JSON.stringify(put.record)),
+      })
     }
   })
+  const failed = await clock.time('wait for the source texts', () => textsStored)
+  if (failed) {
+    throw new AppError(
+      'storage',
+      `Nothing was imported: the source texts could not be saved in ${SOURCES_FOLDER}/: ${describeWriteError(failed.error)}.`,
+    )
+  }
   return {
     status: 'ready',
     counts: countItems(draft.items),
     ...(draft.dataset ? { datasetSourceId: draft.dataset.record.id } : {}),
   }
+}
+
+/** Writes an import's texts into the project's sources/ folder, durably. */
+async function storeTexts(
+  folder: string,
+  texts: readonly { text: string }[],
+  slicer: Slicer,
+  clock: PhaseClock,
+): Promise<void> {
+  slicer.progress('Saving the source texts', 0, texts.length)
+  await clock.time('write the source texts', () =>
+    storeContentFiles(
+      folder,
+      SOURCES_FOLDER,
+      'txt',
+      texts.map(({ text }) => Buffer.from(text, 'utf8')),
+      new ProjectFiles(folder),
+    ),
+  )
+}
+
+/** Sends a new project's texts to the main thread, a few megabytes a message. */
+async function sendTexts(
+  jobId: string,
+  texts: readonly { contentHash: string; text: string }[],
+): Promise<void> {
+  let batch: { contentHash: string; text: string }[] = []
+  let chars = 0
+  for (const text of texts) {
+    batch.push(text)
+    chars += text.text.length
+    if (chars >= TEXT_CHARS_PER_BATCH) {
+      await sendBatch(jobId, { kind: 'texts', texts: batch })
+      batch = []
+      chars = 0
+    }
+  }
+  if (batch.length > 0) await sendBatch(jobId, { kind: 'texts', texts: batch })
 }
 
 async function handle(request: WorkerRequest, clock: PhaseClock): Promise<unknown> {

@@ -46,7 +46,8 @@ import { selectForExport } from '../exchange/scope'
 import { createSlicer, type Slicer } from '../exchange/slices'
 import { stixExportFile } from '../exchange/stix/export'
 import { writeAnnotationCollection } from '../exchange/w3c/export'
-import type { ImportApplyAnswer } from '../exchange/worker'
+import { PartQueue } from '../exchange/part-queue'
+import type { ImportApplyAnswer, ImportBatch } from '../exchange/worker'
 import { findIntegrityProblems } from '../integrity'
 import type { ProjectStore } from '../project-store'
 import { applyPuts, type RecordPut } from '../store/collections'
@@ -353,28 +354,36 @@ export async function applyImport(
   }
 }
 
-/** What the worker's apply sent: the records to put, the texts (new project) and its answer. */
+/** What the worker's apply answered, and the texts it sent (new project). */
 interface WorkerApply {
   answer: ImportApplyAnswer
-  puts: RecordPut[]
   texts: Map<string, string>
-  /** The revision of the project the records were made against (null: it moved meanwhile). */
-  revision: number | null
+}
+
+/** A batch of records from the worker, as the store puts them (see ImportBatch). */
+function recordsOf(batch: Extract<ImportBatch, { kind: 'records' }>): RecordPut[] {
+  const values = JSON.parse(`[${batch.json.join(',')}]`) as RecordPut['record'][]
+  return values.map((record, index) => ({
+    collection: batch.collections[index]!,
+    record,
+    json: batch.json[index]!,
+  }))
 }
 
 /**
- * Asks the worker for plan `planId`'s records against `files`; a worker that no longer
- * holds the plan (it was stopped while idle) plans the upload again first.
+ * Asks the worker for plan `planId`'s records against `files`, handing them to `onRecords`
+ * batch by batch; a worker that no longer holds the plan (it was stopped while idle) plans
+ * the upload again first.
  */
 async function applyInWorker(
   planId: string,
   jobId: string,
   digest: string,
   request: PendingImport,
-  files: (StoreFilesView & { revision: number | null }) | null,
+  files: StoreFilesView | null,
   hooks: RunHooks,
+  onRecords: (puts: RecordPut[]) => void,
 ): Promise<WorkerApply> {
-  const puts: RecordPut[] = []
   const texts = new Map<string, string>()
   const ask = (): Promise<ImportApplyAnswer> =>
     exchangeRunner().run<ImportApplyAnswer>(
@@ -383,7 +392,7 @@ async function applyInWorker(
         ...hooks,
         onBatch: (batch) => {
           const start = performance.now()
-          if (batch.kind === 'puts') for (const put of batch.puts) puts.push(put)
+          if (batch.kind === 'records') onRecords(recordsOf(batch))
           else for (const { contentHash, text } of batch.texts) texts.set(contentHash, text)
           request.clock.add('take the batches', performance.now() - start)
         },
@@ -399,7 +408,7 @@ async function applyInWorker(
     await planInWorker(planId, jobId, request, files, hooks)
     answer = await ask()
   }
-  return { answer, puts, texts, revision: files ? files.revision : null }
+  return { answer, texts }
 }
 
 function applied(
@@ -439,11 +448,36 @@ async function applyToCurrent(
       if (outcome) return outcome
       continue
     }
-    const inWorker = await request.clock.time('apply in the worker (worker included)', () =>
-      inExchangeWorker<WorkerApply>(store, { progress: slicer.progress }, (files, hooks) =>
-        applyInWorker(input.planId, jobId, input.digest, request, files, hooks),
-      ),
-    )
+    // The records are journaled as they come, as one batch (all of it or, after a crash,
+    // none of it), while the worker writes the texts; the batch ends after its answer.
+    const journal: { batch: { parts: PartQueue<RecordPut[]>; written: Promise<boolean> } | null } =
+      { batch: null }
+    const journalRecords = (revision: number | null, puts: RecordPut[]): void => {
+      if (!journal.batch) {
+        const parts = new PartQueue<RecordPut[]>()
+        const written = request.clock.time('journal the records', () =>
+          store.putRecordParts(parts, stillValid(revision)),
+        )
+        written.catch(() => undefined)
+        journal.batch = { parts, written }
+      }
+      journal.batch.parts.push(puts)
+    }
+    let inWorker: { value: WorkerApply } | null
+    try {
+      inWorker = await request.clock.time('apply in the worker (worker included)', () =>
+        inExchangeWorker<WorkerApply>(store, { progress: slicer.progress }, (files, hooks) =>
+          applyInWorker(input.planId, jobId, input.digest, request, files, hooks, (puts) =>
+            journalRecords(files.revision, puts),
+          ),
+        ),
+      )
+    } catch (error) {
+      // Nothing of the batch stays: its parts are cut back.
+      journal.batch?.parts.fail(error)
+      await journal.batch?.written.catch(() => undefined)
+      throw error
+    }
     if (!inWorker) {
       // The store cannot offer its files now: plan here, from memory.
       const { text, format } = readImportFile(
@@ -458,18 +492,17 @@ async function applyToCurrent(
       }
       continue
     }
-    const { answer, puts, revision } = inWorker.value
+    const { answer } = inWorker.value
     if (answer.status === 'changed') return answer
-    throwIfCancelled(jobId)
-    if (revision === null) continue
-    slicer.progress('Adding the records', 0, 1)
-    // Journaled a part at a time as one batch: all of it or, after a crash, none of it.
-    const put = await request.clock.time('journal the records', () =>
-      store.putRecords(puts, stillValid(revision)),
-    )
-    if (put) {
+    const batch = journal.batch
+    if (!batch) {
+      // Nothing to add.
+      throwIfCancelled(jobId)
       return applied(answer.counts, store, answer.datasetSourceId)
     }
+    slicer.progress('Adding the records', 0, 1)
+    batch.parts.end()
+    if (await batch.written) return applied(answer.counts, store, answer.datasetSourceId)
     throwIfCancelled(jobId)
   }
   throw new AppError(
@@ -532,13 +565,17 @@ async function applyToNewProject(
   jobId: string,
   slicer: Slicer,
 ): Promise<ExchangeOutcome> {
-  const { answer, puts, texts } = await applyInWorker(
+  const puts: RecordPut[] = []
+  const { answer, texts } = await applyInWorker(
     input.planId,
     jobId,
     input.digest,
     request,
     null,
     { progress: slicer.progress },
+    (part) => {
+      for (const put of part) puts.push(put)
+    },
   )
   if (answer.status === 'changed') return answer
   throwIfCancelled(jobId)
