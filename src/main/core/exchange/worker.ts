@@ -297,7 +297,7 @@ async function applyPlan(
 /** Writes an import's texts into the project's sources/ folder, durably. */
 async function storeTexts(
   folder: string,
-  texts: readonly { text: string }[],
+  texts: readonly { contentHash: string; text: string }[],
   slicer: Slicer,
   clock: PhaseClock,
 ): Promise<void> {
@@ -309,6 +309,9 @@ async function storeTexts(
       'txt',
       texts.map(({ text }) => Buffer.from(text, 'utf8')),
       new ProjectFiles(folder),
+      undefined,
+      // The plan hashed each text as it made it.
+      texts.map(({ contentHash }) => contentHash),
     ),
   )
 }
