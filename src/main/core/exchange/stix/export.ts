@@ -338,7 +338,8 @@ export async function writeStixBundle(
   for (const entity of selection.entities) {
     const row = entityExportRow(entity.type, actors.has(entity.id))
     stixIdOfEntity.set(entity.id, stixIdFor(row.stixType, 'entity', entity.id))
-    await slicer.tick()
+    const paused = slicer.tick()
+    if (paused) await paused
   }
   const ctx: ExportContext = {
     marking,
