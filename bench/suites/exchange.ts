@@ -8,18 +8,40 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { UPLOAD_CHUNK_CHARS } from '../../src/shared/contract'
+import type { PhaseTiming } from '../../src/main/core/exchange/phases'
 import {
   applyImport,
   exportStix,
+  lastExchangePhases,
   previewImport,
   receiveUpload,
 } from '../../src/main/core/services/exchange'
 import { Workspace } from '../../src/main/core/workspace'
-import { line, longestStall, median, sleep, target, timeAlternately } from '../measure'
+import { line, longestStall, median, sleep, target, timeAlternately, withCpuTime } from '../measure'
 import type { BenchSuite, Measurement } from '../types'
 
 /** The main process may block this long at most (DESIGN: "nothing there may block for more than ~30 ms"). */
 const STALL_MS = 30
+
+/** Each phase's timings over the runs, in the order the phases first came. */
+class PhaseRuns {
+  private readonly runs = new Map<string, number[]>()
+
+  add(phases: readonly PhaseTiming[]): void {
+    for (const { phase, ms } of phases) {
+      const list = this.runs.get(phase) ?? []
+      list.push(ms)
+      this.runs.set(phase, list)
+    }
+  }
+
+  /** Informational lines (no target): the median of each phase. */
+  lines(what: string): Measurement[] {
+    return [...this.runs].map(([phase, times]) =>
+      line({ name: `${what} phase · ${phase}`, unit: 'ms', value: median(times) }),
+    )
+  }
+}
 
 export const exchangeSuite: BenchSuite = {
   name: 'exchange',
@@ -36,8 +58,13 @@ export const exchangeSuite: BenchSuite = {
     const out: Measurement[] = []
     try {
       const store = await workspace.open(folder)
-      const exportOnce = async (): Promise<string> =>
-        (await exportStix(store, { scope: { kind: 'project' }, tlp: 'amber' })).content
+      const exportPhases = new PhaseRuns()
+      let timingRuns = false
+      const exportOnce = async (): Promise<string> => {
+        const { content } = await exportStix(store, { scope: { kind: 'project' }, tlp: 'amber' })
+        if (timingRuns) exportPhases.add(lastExchangePhases('stix-export'))
+        return content
+      }
       const text = await exportOnce()
       const bundle: unknown = JSON.parse(text)
       const megabytes = (Buffer.byteLength(text) / 1e6).toFixed(1)
@@ -50,11 +77,13 @@ export const exchangeSuite: BenchSuite = {
         store.mutate((data) => {
           data.entities[0] = { ...data.entities[0]!, description: `Edited ${++edits}` }
         })
+      timingRuns = true
       const exported = await timeAlternately(ctx.runs, {
         export: { run: exportOnce },
         afterEdit: { before: editOne, run: exportOnce },
         stringify: { run: () => JSON.stringify(bundle) },
       })
+      timingRuns = false
       const exportStalls: number[] = []
       for (let i = 0; i < ctx.runs; i++) {
         editOne()
@@ -64,6 +93,7 @@ export const exchangeSuite: BenchSuite = {
 
       ctx.log('  import into an empty project')
       let run = 0
+      const importPhases = new PhaseRuns()
       const importOnce = async (): Promise<void> => {
         const uploadId = `bench-upload-${run}`
         for (let index = 0; index * UPLOAD_CHUNK_CHARS < text.length; index++) {
@@ -84,16 +114,20 @@ export const exchangeSuite: BenchSuite = {
           digest: preview.digest,
         })
         if (outcome.status !== 'applied') throw new Error('the import plan changed under the bench')
+        if (timingRuns) importPhases.add(lastExchangePhases('import'))
       }
       const freshProject = async (): Promise<void> => {
         run++
         // Creating the next project flushes and closes the last one, outside the timing.
         await workspace.create(`Bench import ${run}`)
       }
+      timingRuns = true
+      const importCpu: number[] = []
       const imported = await timeAlternately(ctx.runs, {
-        import: { before: freshProject, run: importOnce },
+        import: { before: freshProject, run: () => withCpuTime(importCpu, importOnce) },
         parse: { run: () => JSON.parse(text) },
       })
+      timingRuns = false
       const importStalls: number[] = []
       for (let i = 0; i < ctx.runs; i++) {
         await freshProject()
@@ -126,7 +160,7 @@ export const exchangeSuite: BenchSuite = {
           value: imported.import,
           floor: { name: 'JSON.parse of the bundle', value: imported.parse },
           target: target.ratioAtMost(2),
-          note: 'Upload in 2 M-character chunks, preview (the exchange worker parses and plans against the files it reads), apply (the worker checks the plan, writes the texts with one folder sync, sends the records in batches; the main process journals them in parts).',
+          note: `Upload in 2 M-character chunks, preview (the exchange worker parses and plans against the files it reads), apply (the worker checks the plan, writes the texts with one folder sync, sends the records in batches; the main process journals them in parts). CPU time of the process per import (every thread): median ${median(importCpu).toFixed(0)} ms. Where the time goes: the phase lines below.`,
         }),
         line({
           name: `longest main-process stall, STIX export (${preset})`,
@@ -143,6 +177,8 @@ export const exchangeSuite: BenchSuite = {
           floor: { name: 'longest stall of the idle event loop', value: idleImport },
           target: target.atMost(STALL_MS),
         }),
+        ...exportPhases.lines(`STIX export (${preset})`),
+        ...importPhases.lines(`STIX import (${preset})`),
       )
     } finally {
       await workspace.close()

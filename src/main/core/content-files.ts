@@ -48,11 +48,13 @@ export async function storeContentFiles(
   items: readonly Uint8Array[],
   files: ProjectFiles,
   fs?: WriteFs,
+  /** The items' sha256 (hex), when the caller computed them already (an import's plan did). */
+  knownHashes?: readonly string[],
 ): Promise<StoredFile[]> {
   const stored: StoredFile[] = []
   const toWrite = new Map<string, Uint8Array>()
-  for (const bytes of items) {
-    const contentHash = await sha256Hex(bytes)
+  for (const [index, bytes] of items.entries()) {
+    const contentHash = knownHashes?.[index] ?? (await sha256Hex(bytes))
     const intact =
       toWrite.has(contentHash) ||
       (await files.isIntact(`${folder}/${contentHash}.${extension}`, contentHash))

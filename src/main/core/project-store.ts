@@ -22,7 +22,12 @@ import { ensureFolderInside, ProjectFiles, UnsafeFileError } from './safe-files'
 import { runCompaction, type CompactionOptions } from './store/compactor'
 import { damageOf, DamagedProjectError, schemaDamage } from './store/damage'
 import { applyPuts, deepFreeze, type RecordPut } from './store/collections'
-import { StoreFolder, type JournalEvent, type StoreFilesView } from './store/folder'
+import {
+  PartSourceError,
+  StoreFolder,
+  type JournalEvent,
+  type StoreFilesView,
+} from './store/folder'
 import {
   journalName,
   listStoreFiles,
@@ -732,13 +737,27 @@ export class ProjectStore {
    * wait in memory and are written after it. `stillValid` is asked between parts and last
    * before the end is written; when it says no, nothing is changed and the answer is false.
    */
-  async putRecords(puts: readonly RecordPut[], stillValid: () => boolean): Promise<boolean> {
+  putRecords(puts: readonly RecordPut[], stillValid: () => boolean): Promise<boolean> {
+    return this.putRecordParts(partsOf(puts, PART_OPS), stillValid)
+  }
+
+  /**
+   * The same, with the records in parts as they come (an import's, from its worker): each
+   * part is journaled on arrival. An error of `parts` gives the batch up and is thrown as it
+   * is; nothing is changed then.
+   */
+  async putRecordParts(
+    parts: AsyncIterable<readonly RecordPut[]>,
+    stillValid: () => boolean,
+  ): Promise<boolean> {
     if (this.closed) throw new AppError('no_project', 'This project has been closed.')
     return this.exclusive(async () => {
       // Edits made before go first, as their own batch.
       await this.writeNow()
       if (!this.disk.writesInParts) {
         // A whole new generation is due: it is written in slices from memory anyway.
+        const puts: RecordPut[] = []
+        for await (const part of parts) puts.push(...part)
         if (!stillValid()) return false
         this.mutate((data) => applyPuts(data, puts))
         return true
@@ -749,11 +768,12 @@ export class ProjectStore {
       }
       let written: boolean
       try {
-        written = await this.disk.writeInParts(puts, PART_OPS, between, () => {
+        written = await this.disk.writeStreamInParts(parts, between, (puts) => {
           applyPuts(this.db.data, puts)
           this.revisionCounter++
         })
       } catch (error) {
+        if (error instanceof PartSourceError) throw error.source
         this.options.onSaveError?.(error as Error)
         throw new AppError(
           'storage',
@@ -844,6 +864,15 @@ export class ProjectStore {
     const result = await runCompaction(spec.job, spec.inputBytes, this.compactionOptions())
     await this.exclusive(() => this.disk.compacted(spec.job, result))
     this.compactionFailures = 0
+  }
+}
+
+async function* partsOf(
+  puts: readonly RecordPut[],
+  partOps: number,
+): AsyncGenerator<readonly RecordPut[]> {
+  for (let start = 0; start < puts.length; start += partOps) {
+    yield puts.slice(start, start + partOps)
   }
 }
 

@@ -31,15 +31,18 @@ export class ProjectIndex {
     const index = new ProjectIndex()
     for (const entity of data.entities) {
       index.addEntity(entity)
-      await slicer.tick()
+      const paused = slicer.tick()
+      if (paused) await paused
     }
     for (const relation of data.relations) {
       index.addRelation(relation)
-      await slicer.tick()
+      const paused = slicer.tick()
+      if (paused) await paused
     }
     for (const annotation of data.annotations) {
       index.addAnnotationId(annotation.id, null, annotation.sourceId, annotation.target)
-      await slicer.tick()
+      const paused = slicer.tick()
+      if (paused) await paused
     }
     for (const source of data.sources) index.addSource(source)
     for (const record of [...data.notes, ...data.reports]) index.ids.add(record.id)

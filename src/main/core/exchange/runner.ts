@@ -5,10 +5,10 @@
  * result. One worker at a time, with a heap limit and a time limit; it is kept warm a
  * while (with the project it read) for the next request, and stopped by cancel.
  */
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { AppError } from '../errors'
+import { workerEntry, type WorkerEntry } from '../store/worker-entry'
+import type { PhaseTiming } from './phases'
 import type { Progress } from './slices'
 import type { ImportBatch, WorkerReply, WorkerRequest } from './worker'
 
@@ -26,21 +26,6 @@ const DEFAULT_IDLE_MS = 60_000
 /** A medium project and its 26 MB bundle take about 400 MB; room for large ones. */
 const DEFAULT_MEMORY_MB = 3072
 
-/** The built entry beside this bundle, or the TypeScript source through tsx (tests, bench). */
-function workerEntry(): { url: URL; workerData?: { entry: string } } {
-  if (import.meta.url.endsWith('.ts')) {
-    return {
-      url: new URL('../store/worker-boot.mjs', import.meta.url),
-      workerData: { entry: new URL('./worker.ts', import.meta.url).href },
-    }
-  }
-  for (const candidate of ['./exchange-worker.js', '../exchange-worker.js']) {
-    const url = new URL(candidate, import.meta.url)
-    if (existsSync(fileURLToPath(url))) return { url }
-  }
-  throw new AppError('unavailable', 'The exchange worker is missing from this copy of Sightline.')
-}
-
 interface Running {
   jobId: string
   resolve(value: unknown): void
@@ -48,6 +33,7 @@ interface Running {
   onLoaded?: () => void
   onPart?: (text: string) => void
   onBatch?: (batch: ImportBatch) => void
+  onPhases?: (phases: PhaseTiming[]) => void
   progress?: Progress
   timer: NodeJS.Timeout
 }
@@ -59,6 +45,8 @@ export interface RunHooks {
   onPart?: (text: string) => void
   /** Receives an import's records and texts part by part, in order, before the answer. */
   onBatch?: (batch: ImportBatch) => void
+  /** Receives where the worker's time went, with its answer (see phases.ts). */
+  onPhases?: (phases: PhaseTiming[]) => void
   progress?: Progress
   /** Buffers moved to the worker with the request. */
   transfer?: ArrayBuffer[]
@@ -143,6 +131,7 @@ export class ExchangeRunner {
         ...(hooks.onLoaded ? { onLoaded: hooks.onLoaded } : {}),
         ...(hooks.onPart ? { onPart: hooks.onPart } : {}),
         ...(hooks.onBatch ? { onBatch: hooks.onBatch } : {}),
+        ...(hooks.onPhases ? { onPhases: hooks.onPhases } : {}),
         ...(hooks.progress ? { progress: hooks.progress } : {}),
         timer,
       }
@@ -155,7 +144,15 @@ export class ExchangeRunner {
     if (this.idleTimer) clearTimeout(this.idleTimer)
     this.idleTimer = null
     if (this.worker) return this.worker
-    const entry = workerEntry()
+    let entry: WorkerEntry
+    try {
+      entry = workerEntry('exchange-worker', '../exchange/worker.ts')
+    } catch {
+      throw new AppError(
+        'unavailable',
+        'The exchange worker is missing from this copy of Sightline.',
+      )
+    }
     const worker = new Worker(entry.url, {
       ...(entry.workerData ? { workerData: entry.workerData } : {}),
       resourceLimits: { maxOldGenerationSizeMb: this.options.memoryMb },
@@ -204,6 +201,7 @@ export class ExchangeRunner {
         })
         return
       case 'done':
+        running.onPhases?.(reply.phases)
         this.settle()?.resolve(reply.value)
         return
       case 'failed':

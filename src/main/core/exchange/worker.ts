@@ -20,7 +20,6 @@ import { storeContentFiles } from '../content-files'
 import { AppError } from '../errors'
 import { describeWriteError, SOURCES_FOLDER, type ProjectStore } from '../project-store'
 import { ProjectFiles } from '../safe-files'
-import type { RecordPut } from '../store/collections'
 import type { StoreFilesView } from '../store/folder'
 import { FilesViewReader } from '../store/loader'
 import { countItems, draftDigest, draftPuts } from './draft'
@@ -35,8 +34,9 @@ import {
   type ParsedImport,
   type PlannedImport,
 } from './import-plan'
+import { PhaseClock, type PhaseTiming } from './phases'
 import { selectForExport } from './scope'
-import { createSlicer, unsliced, type Progress } from './slices'
+import { createSlicer, unsliced, type Progress, type Slicer } from './slices'
 import { stixExportFile } from './stix/export'
 
 export type WorkerRequest =
@@ -81,9 +81,14 @@ export type ImportApplyAnswer =
     }
   | { status: 'changed'; preview: ImportPreview }
 
-/** A part of an import's output, sent before its answer (see runner.ts, `onBatch`). */
+/**
+ * A part of an import's output, sent before its answer (see runner.ts, `onBatch`). Records
+ * travel as JSON (`json[i]` is the record of `collections[i]`): the main thread parses them
+ * in one go per batch and journals that very text, where a structured copy of the objects
+ * cost it more than the parse, and serializing them again as much once more.
+ */
 export type ImportBatch =
-  | { kind: 'puts'; puts: RecordPut[] }
+  | { kind: 'records'; collections: string[]; json: string[] }
   | { kind: 'texts'; texts: { contentHash: string; text: string }[] }
 
 export type WorkerReply =
@@ -92,7 +97,8 @@ export type WorkerReply =
   /** A part of a long text result, sent as it is made (see runner.ts, `onPart`). */
   | { type: 'part'; jobId: string; text: string }
   | { type: 'batch'; jobId: string; batch: ImportBatch }
-  | { type: 'done'; jobId: string; value: unknown }
+  /** `phases`: where the worker's time went (see phases.ts). */
+  | { type: 'done'; jobId: string; value: unknown; phases: PhaseTiming[] }
   | { type: 'failed'; jobId: string; error: { code: AppError['code']; message: string } }
 
 /**
@@ -138,16 +144,21 @@ function post(reply: WorkerReply): void {
 
 async function exportStix(
   request: Extract<WorkerRequest, { type: 'stix-export' }>,
+  clock: PhaseClock,
 ): Promise<ExchangeFile> {
   const { jobId, scope } = request
-  const project = await projectOf(request.files)
+  const project = await clock.time('read the project files', () => projectOf(request.files))
   post({ type: 'loaded', jobId })
   // The report and table code take a store; they read only `data` and `revision` of it.
-  const selection = selectForExport(project as unknown as ProjectStore, scope)
+  const selection = await clock.time('select the records', () =>
+    selectForExport(project as unknown as ProjectStore, scope),
+  )
   const slicer = createSlicer(progressOf(jobId), Number.POSITIVE_INFINITY)
   // Out a part at a time: one 26 MB string would cost the main thread its copy in one go.
-  return stixExportFile(selection, scope, project.data.project.name, request.tlp, slicer, (text) =>
-    post({ type: 'part', jobId, text }),
+  return clock.time('build and send the bundle', () =>
+    stixExportFile(selection, scope, project.data.project.name, request.tlp, slicer, (text) =>
+      post({ type: 'part', jobId, text }),
+    ),
   )
 }
 
@@ -183,13 +194,22 @@ async function importBase(
 
 async function planFile(
   request: Extract<WorkerRequest, { type: 'import-plan' }>,
+  clock: PhaseClock,
 ): Promise<ImportPreview> {
   const slicer = createSlicer(progressOf(request.jobId), Number.POSITIVE_INFINITY)
-  const { text, format } = readImportFile(request.parts, request.request, request.format)
-  const base = await importBase(request.jobId, request.files)
+  const { text, format } = await clock.time('join the upload', () =>
+    readImportFile(request.parts, request.request, request.format),
+  )
+  const base = await clock.time('read the project files', () =>
+    importBase(request.jobId, request.files),
+  )
   slicer.progress('Reading the file', 0, 1)
-  const parsed = await parseImport(text, format, slicer)
-  const planned = await planImport(request.request, parsed, base.data, base.readText, slicer)
+  const parsed = await clock.time('parse and hash the file', () =>
+    parseImport(text, format, slicer),
+  )
+  const planned = await clock.time('plan the import', () =>
+    planImport(request.request, parsed, base.data, base.readText, slicer),
+  )
   plans.delete(request.planId)
   plans.set(request.planId, {
     request: request.request,
@@ -198,7 +218,9 @@ async function planFile(
     key: keyOf(request.files),
   })
   while (plans.size > MAX_PLANS) plans.delete(plans.keys().next().value!)
-  return previewOfPlan(request.planId, request.request, parsed, planned, unsliced)
+  return clock.time('make the preview', () =>
+    previewOfPlan(request.planId, request.request, parsed, planned, unsliced),
+  )
 }
 
 /** Records sent to the main process per message: each costs it a short copy. */
@@ -208,6 +230,7 @@ const TEXT_CHARS_PER_BATCH = 4 * 1024 * 1024
 
 async function applyPlan(
   request: Extract<WorkerRequest, { type: 'import-apply' }>,
+  clock: PhaseClock,
 ): Promise<ImportApplyAnswer> {
   const { jobId, planId } = request
   const kept = plans.get(planId)
@@ -215,56 +238,54 @@ async function applyPlan(
     throw new AppError('not_found', 'The exchange worker no longer holds this plan.')
   }
   const slicer = createSlicer(progressOf(jobId), Number.POSITIVE_INFINITY)
-  const base = await importBase(jobId, request.files)
+  const base = await clock.time('read the project files', () => importBase(jobId, request.files))
   const key = keyOf(request.files)
   // The project moved since the preview: plan again, and go on only if it decides the same.
   if (kept.key !== key) {
-    kept.planned = await planImport(kept.request, kept.parsed, base.data, base.readText, slicer)
+    kept.planned = await clock.time('plan again', () =>
+      planImport(kept.request, kept.parsed, base.data, base.readText, slicer),
+    )
     kept.key = key
   }
   const { draft } = kept.planned
-  if ((await draftDigest(draft, unsliced)) !== request.digest) {
+  const digest = await clock.time('check the plan', () => draftDigest(draft, unsliced))
+  if (digest !== request.digest) {
     return {
       status: 'changed',
       preview: await previewOfPlan(planId, kept.request, kept.parsed, kept.planned, unsliced),
     }
   }
   const texts = draftTexts(draft)
-  if (request.files) {
-    // Texts first: a record must never point at a text that is not on disk.
-    slicer.progress('Saving the source texts', 0, texts.length)
-    try {
-      await storeContentFiles(
-        request.files.folder,
-        SOURCES_FOLDER,
-        'txt',
-        texts.map(({ text }) => Buffer.from(text, 'utf8')),
-        new ProjectFiles(request.files.folder),
+  // A new project's texts go to the main thread first, with the project; the current
+  // project's are written here while its records are sent (and journaled there): the main
+  // thread ends the batch only after this answer, so no record is saved before its text.
+  const textsStored = request.files
+    ? storeTexts(request.files.folder, texts, slicer, clock).then(
+        () => null,
+        (error: unknown) => ({ error }),
       )
-    } catch (error) {
-      throw new AppError(
-        'storage',
-        `Nothing was imported: the source texts could not be saved in ${SOURCES_FOLDER}/: ${describeWriteError(error)}.`,
-      )
-    }
-  } else {
-    let batch: { contentHash: string; text: string }[] = []
-    let chars = 0
-    for (const text of texts) {
-      batch.push(text)
-      chars += text.text.length
-      if (chars >= TEXT_CHARS_PER_BATCH) {
-        await sendBatch(jobId, { kind: 'texts', texts: batch })
-        batch = []
-        chars = 0
-      }
-    }
-    if (batch.length > 0) await sendBatch(jobId, { kind: 'texts', texts: batch })
-  }
+    : null
+  if (!request.files) await sendTexts(jobId, texts)
   slicer.progress('Adding the records', 0, 1)
-  const puts = draftPuts(base.data, draft, new Date().toISOString())
-  for (let start = 0; start < puts.length; start += PUTS_PER_BATCH) {
-    await sendBatch(jobId, { kind: 'puts', puts: puts.slice(start, start + PUTS_PER_BATCH) })
+  const puts = await clock.time('make the records', () =>
+    draftPuts(base.data, draft, new Date().toISOString()),
+  )
+  await clock.time('serialize and send the records', async () => {
+    for (let start = 0; start < puts.length; start += PUTS_PER_BATCH) {
+      const part = puts.slice(start, start + PUTS_PER_BATCH)
+      await sendBatch(jobId, {
+        kind: 'records',
+        collections: part.map((put) => put.collection),
+        json: part.map((put) => JSON.stringify(put.record)),
+      })
+    }
+  })
+  const failed = await clock.time('wait for the source texts', () => textsStored)
+  if (failed) {
+    throw new AppError(
+      'storage',
+      `Nothing was imported: the source texts could not be saved in ${SOURCES_FOLDER}/: ${describeWriteError(failed.error)}.`,
+    )
   }
   return {
     status: 'ready',
@@ -273,16 +294,57 @@ async function applyPlan(
   }
 }
 
-async function handle(request: WorkerRequest): Promise<unknown> {
+/** Writes an import's texts into the project's sources/ folder, durably. */
+async function storeTexts(
+  folder: string,
+  texts: readonly { contentHash: string; text: string }[],
+  slicer: Slicer,
+  clock: PhaseClock,
+): Promise<void> {
+  slicer.progress('Saving the source texts', 0, texts.length)
+  await clock.time('write the source texts', () =>
+    storeContentFiles(
+      folder,
+      SOURCES_FOLDER,
+      'txt',
+      texts.map(({ text }) => Buffer.from(text, 'utf8')),
+      new ProjectFiles(folder),
+      undefined,
+      // The plan hashed each text as it made it.
+      texts.map(({ contentHash }) => contentHash),
+    ),
+  )
+}
+
+/** Sends a new project's texts to the main thread, a few megabytes a message. */
+async function sendTexts(
+  jobId: string,
+  texts: readonly { contentHash: string; text: string }[],
+): Promise<void> {
+  let batch: { contentHash: string; text: string }[] = []
+  let chars = 0
+  for (const text of texts) {
+    batch.push(text)
+    chars += text.text.length
+    if (chars >= TEXT_CHARS_PER_BATCH) {
+      await sendBatch(jobId, { kind: 'texts', texts: batch })
+      batch = []
+      chars = 0
+    }
+  }
+  if (batch.length > 0) await sendBatch(jobId, { kind: 'texts', texts: batch })
+}
+
+async function handle(request: WorkerRequest, clock: PhaseClock): Promise<unknown> {
   switch (request.type) {
     case 'stix-export':
-      return exportStix(request)
+      return exportStix(request, clock)
     case 'import-plan':
-      return planFile(request)
+      return planFile(request, clock)
     // The plan stays after its batches are sent: the main process may find the project
     // moved before it puts them, and ask again.
     case 'import-apply':
-      return applyPlan(request)
+      return applyPlan(request, clock)
   }
 }
 
@@ -313,8 +375,9 @@ parentPort?.on('message', (request: WorkerRequest | BatchTaken) => {
     taken?.()
     return
   }
-  handle(request).then(
-    (value) => post({ type: 'done', jobId: request.jobId, value }),
+  const clock = new PhaseClock('worker')
+  handle(request, clock).then(
+    (value) => post({ type: 'done', jobId: request.jobId, value, phases: clock.list() }),
     (error: unknown) => {
       const known = error instanceof AppError
       post({

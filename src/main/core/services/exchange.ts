@@ -40,12 +40,14 @@ import {
   readProgress,
   uploadedParts,
 } from '../exchange/jobs'
+import { PhaseClock, type PhaseTiming } from '../exchange/phases'
 import { exchangeRunner, type RunHooks } from '../exchange/runner'
 import { selectForExport } from '../exchange/scope'
 import { createSlicer, type Slicer } from '../exchange/slices'
 import { stixExportFile } from '../exchange/stix/export'
 import { writeAnnotationCollection } from '../exchange/w3c/export'
-import type { ImportApplyAnswer } from '../exchange/worker'
+import { PartQueue } from '../exchange/part-queue'
+import type { ImportApplyAnswer, ImportBatch } from '../exchange/worker'
 import { findIntegrityProblems } from '../integrity'
 import type { ProjectStore } from '../project-store'
 import { applyPuts, type RecordPut } from '../store/collections'
@@ -78,6 +80,13 @@ export function exchangeProgress(jobId: string): JobProgress | null {
   return readProgress(jobId)
 }
 
+/** Where the last STIX export's and the last applied import's time went (the bench prints it). */
+const lastPhases = new Map<'stix-export' | 'import', PhaseTiming[]>()
+
+export function lastExchangePhases(kind: 'stix-export' | 'import'): PhaseTiming[] {
+  return lastPhases.get(kind) ?? []
+}
+
 // ---------------------------------------------------------------- exports
 
 /**
@@ -90,22 +99,27 @@ export function exportStix(
 ): Promise<ExchangeFile> {
   return withJob(input.jobId, async (slicer) => {
     const jobId = input.jobId ?? randomUUID()
+    const clock = new PhaseClock('main')
     // Parts joined as they come make a rope: no 26 MB copy here until someone reads it.
     let content = ''
-    const inWorker = await inExchangeWorker<ExchangeFile>(
-      store,
-      {
-        progress: slicer.progress,
-        onPart: (text) => {
-          content += text
+    const inWorker = await clock.time('export (worker included)', () =>
+      inExchangeWorker<ExchangeFile>(
+        store,
+        {
+          progress: slicer.progress,
+          onPart: (text) => {
+            content += text
+          },
+          onPhases: (phases) => clock.merge(phases),
         },
-      },
-      (files, hooks) =>
-        exchangeRunner().run(
-          { type: 'stix-export', jobId, files, scope: input.scope, tlp: input.tlp },
-          hooks,
-        ),
+        (files, hooks) =>
+          exchangeRunner().run(
+            { type: 'stix-export', jobId, files, scope: input.scope, tlp: input.tlp },
+            hooks,
+          ),
+      ),
     )
+    lastPhases.set('stix-export', clock.list())
     if (inWorker) return { ...inWorker.value, content }
     const selection = selectForExport(store, input.scope)
     return stixExportFile(selection, input.scope, store.data.project.name, input.tlp, slicer)
@@ -185,6 +199,8 @@ interface PendingImport {
    * parsed file, and the plan with the revision it was made against.
    */
   onMain: { parsed: ParsedImport; planned: PlannedImport | null; revision: number | null } | null
+  /** Where the preview's and the apply's time went, on both sides. */
+  clock: PhaseClock
 }
 
 /** Previews kept for apply; an older one is dropped when a new one is made. */
@@ -225,7 +241,7 @@ function planInWorker(
       request: request.request,
       files,
     },
-    hooks,
+    { ...hooks, onPhases: (phases) => request.clock.merge(phases) },
   )
 }
 
@@ -288,9 +304,12 @@ export async function previewImport(
       folder: store?.folder ?? null,
       applying: false,
       onMain: null,
+      clock: new PhaseClock('main'),
     }
     const planId = randomUUID()
-    const preview = await planPending(planId, jobId, request, store, slicer)
+    const preview = await request.clock.time('preview (worker included)', () =>
+      planPending(planId, jobId, request, store, slicer),
+    )
     throwIfCancelled(jobId)
     // The mapping suggested from the headers is the one apply uses.
     if (preview.csv) request.request.csv = preview.csv.mapping
@@ -324,6 +343,7 @@ export async function applyImport(
           ? await applyToNewProject(ws, request, input, jobId, slicer)
           : await applyToCurrent(ws, request, input, jobId, slicer)
       if (outcome.status === 'applied') {
+        lastPhases.set('import', request.clock.list())
         pending.delete(input.planId)
         forgetUpload(request.uploadId)
       }
@@ -334,28 +354,36 @@ export async function applyImport(
   }
 }
 
-/** What the worker's apply sent: the records to put, the texts (new project) and its answer. */
+/** What the worker's apply answered, and the texts it sent (new project). */
 interface WorkerApply {
   answer: ImportApplyAnswer
-  puts: RecordPut[]
   texts: Map<string, string>
-  /** The revision of the project the records were made against (null: it moved meanwhile). */
-  revision: number | null
+}
+
+/** A batch of records from the worker, as the store puts them (see ImportBatch). */
+function recordsOf(batch: Extract<ImportBatch, { kind: 'records' }>): RecordPut[] {
+  const values = JSON.parse(`[${batch.json.join(',')}]`) as RecordPut['record'][]
+  return values.map((record, index) => ({
+    collection: batch.collections[index]!,
+    record,
+    json: batch.json[index]!,
+  }))
 }
 
 /**
- * Asks the worker for plan `planId`'s records against `files`; a worker that no longer
- * holds the plan (it was stopped while idle) plans the upload again first.
+ * Asks the worker for plan `planId`'s records against `files`, handing them to `onRecords`
+ * batch by batch; a worker that no longer holds the plan (it was stopped while idle) plans
+ * the upload again first.
  */
 async function applyInWorker(
   planId: string,
   jobId: string,
   digest: string,
   request: PendingImport,
-  files: (StoreFilesView & { revision: number | null }) | null,
+  files: StoreFilesView | null,
   hooks: RunHooks,
+  onRecords: (puts: RecordPut[]) => void,
 ): Promise<WorkerApply> {
-  const puts: RecordPut[] = []
   const texts = new Map<string, string>()
   const ask = (): Promise<ImportApplyAnswer> =>
     exchangeRunner().run<ImportApplyAnswer>(
@@ -363,9 +391,12 @@ async function applyInWorker(
       {
         ...hooks,
         onBatch: (batch) => {
-          if (batch.kind === 'puts') for (const put of batch.puts) puts.push(put)
+          const start = performance.now()
+          if (batch.kind === 'records') onRecords(recordsOf(batch))
           else for (const { contentHash, text } of batch.texts) texts.set(contentHash, text)
+          request.clock.add('take the batches', performance.now() - start)
         },
+        onPhases: (phases) => request.clock.merge(phases),
       },
     )
   let answer: ImportApplyAnswer
@@ -377,7 +408,7 @@ async function applyInWorker(
     await planInWorker(planId, jobId, request, files, hooks)
     answer = await ask()
   }
-  return { answer, puts, texts, revision: files ? files.revision : null }
+  return { answer, texts }
 }
 
 function applied(
@@ -417,11 +448,36 @@ async function applyToCurrent(
       if (outcome) return outcome
       continue
     }
-    const inWorker = await inExchangeWorker<WorkerApply>(
-      store,
-      { progress: slicer.progress },
-      (files, hooks) => applyInWorker(input.planId, jobId, input.digest, request, files, hooks),
-    )
+    // The records are journaled as they come, as one batch (all of it or, after a crash,
+    // none of it), while the worker writes the texts; the batch ends after its answer.
+    const journal: { batch: { parts: PartQueue<RecordPut[]>; written: Promise<boolean> } | null } =
+      { batch: null }
+    const journalRecords = (revision: number | null, puts: RecordPut[]): void => {
+      if (!journal.batch) {
+        const parts = new PartQueue<RecordPut[]>()
+        const written = request.clock.time('journal the records', () =>
+          store.putRecordParts(parts, stillValid(revision)),
+        )
+        written.catch(() => undefined)
+        journal.batch = { parts, written }
+      }
+      journal.batch.parts.push(puts)
+    }
+    let inWorker: { value: WorkerApply } | null
+    try {
+      inWorker = await request.clock.time('apply in the worker (worker included)', () =>
+        inExchangeWorker<WorkerApply>(store, { progress: slicer.progress }, (files, hooks) =>
+          applyInWorker(input.planId, jobId, input.digest, request, files, hooks, (puts) =>
+            journalRecords(files.revision, puts),
+          ),
+        ),
+      )
+    } catch (error) {
+      // Nothing of the batch stays: its parts are cut back.
+      journal.batch?.parts.fail(error)
+      await journal.batch?.written.catch(() => undefined)
+      throw error
+    }
     if (!inWorker) {
       // The store cannot offer its files now: plan here, from memory.
       const { text, format } = readImportFile(
@@ -436,15 +492,17 @@ async function applyToCurrent(
       }
       continue
     }
-    const { answer, puts, revision } = inWorker.value
+    const { answer } = inWorker.value
     if (answer.status === 'changed') return answer
-    throwIfCancelled(jobId)
-    if (revision === null) continue
-    slicer.progress('Adding the records', 0, 1)
-    // Journaled a part at a time as one batch: all of it or, after a crash, none of it.
-    if (await store.putRecords(puts, stillValid(revision))) {
+    const batch = journal.batch
+    if (!batch) {
+      // Nothing to add.
+      throwIfCancelled(jobId)
       return applied(answer.counts, store, answer.datasetSourceId)
     }
+    slicer.progress('Adding the records', 0, 1)
+    batch.parts.end()
+    if (await batch.written) return applied(answer.counts, store, answer.datasetSourceId)
     throwIfCancelled(jobId)
   }
   throw new AppError(
@@ -507,13 +565,17 @@ async function applyToNewProject(
   jobId: string,
   slicer: Slicer,
 ): Promise<ExchangeOutcome> {
-  const { answer, puts, texts } = await applyInWorker(
+  const puts: RecordPut[] = []
+  const { answer, texts } = await applyInWorker(
     input.planId,
     jobId,
     input.digest,
     request,
     null,
     { progress: slicer.progress },
+    (part) => {
+      for (const put of part) puts.push(put)
+    },
   )
   if (answer.status === 'changed') return answer
   throwIfCancelled(jobId)

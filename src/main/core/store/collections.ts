@@ -60,6 +60,11 @@ export function collectionOf(file: ProjectFile, name: string): StoredRecord[] {
 export interface RecordPut {
   collection: string
   record: StoredRecord
+  /**
+   * The record as JSON, when the caller has it already (an import's worker serialized it):
+   * the journal writes it as it is instead of serializing the record again.
+   */
+  json?: string
 }
 
 /** Puts records into `file` in place: each replaces the one with its id, or is added at the end. */

@@ -197,38 +197,54 @@ export class StoreFolder implements Adapter<ProjectFile> {
   }
 
   /**
-   * Writes the puts as one batch in parts of `partOps` ops, calling `between` after each
-   * part but the last: it yields to the event loop, and answers false to give the batch up
-   * (its parts are cut back by the next append). Once the last part is on disk the records
-   * count as saved and `commit` runs, at once, to put them in memory. False if given up.
+   * Writes the puts as one batch, a part at a time as the parts come (an import's records
+   * arrive from its worker): each part is written once the one after it is known, the last
+   * carrying the batch's end. `between` runs after each part but the last, and before the
+   * last: it yields to the event loop, and answers false to give the batch up (its parts
+   * are cut back by the next append). Once the last part is on disk the records count as
+   * saved and `commit` runs, at once, with every put, to put them in memory. False if
+   * given up. An error of `parts` gives the batch up and is thrown as a PartSourceError.
    */
-  async writeInParts(
-    puts: readonly RecordPut[],
-    partOps: number,
+  async writeStreamInParts(
+    parts: AsyncIterable<readonly RecordPut[]>,
     between: () => Promise<boolean>,
-    commit: () => void,
+    commit: (puts: readonly RecordPut[]) => void,
   ): Promise<boolean> {
     const journal = this.journal
     if (!this.writesInParts || !journal || !this.tracker) {
       throw new Error('A whole generation is due; write the records in one edit.')
     }
+    const iterator = parts[Symbol.asyncIterator]()
+    const nextPart = async (): Promise<IteratorResult<readonly RecordPut[]>> => {
+      try {
+        return await iterator.next()
+      } catch (error) {
+        journal.dropParts()
+        throw new PartSourceError(error)
+      }
+    }
     const changes: Change[] = []
+    const written: RecordPut[] = []
     const firstSeq = this.seq + 1
-    for (let start = 0; start < puts.length; start += partOps) {
-      const part = puts.slice(start, start + partOps)
-      const last = start + partOps >= puts.length
+    let next = await nextPart()
+    while (!next.done) {
+      const part = next.value
+      const following = await nextPart()
+      const last = following.done === true
       if (last && !(await between())) {
         journal.dropParts()
         return false
       }
-      const partChanges: Change[] = part.map(({ collection, record }) => ({
+      const partChanges: Change[] = part.map(({ collection, record, json }) => ({
         op: 'put',
         c: collection,
         id: record.id,
         v: deepFreeze(record),
+        ...(json === undefined ? {} : { json }),
       }))
       const text = batchText(partChanges, firstSeq + changes.length, last)
       changes.push(...partChanges)
+      written.push(...part)
       try {
         await journal.appendPart(Buffer.from(text), last)
       } catch (error) {
@@ -239,11 +255,12 @@ export class StoreFolder implements Adapter<ProjectFile> {
         journal.dropParts()
         return false
       }
+      next = following
     }
     this.seq += changes.length
     this.journalOps += changes.length
-    for (const { collection, record } of puts) this.tracker.markSaved(collection, [record])
-    commit()
+    for (const { collection, record } of written) this.tracker.markSaved(collection, [record])
+    commit(written)
     this.emit({ kind: 'ops', entries: entriesOf(changes, firstSeq) })
     return true
   }
@@ -423,6 +440,13 @@ export class StoreFolder implements Adapter<ProjectFile> {
         // A follower's failure is its own; the write has happened.
       }
     }
+  }
+}
+
+/** An error of the parts handed to writeStreamInParts (not of the disk); `cause` is it. */
+export class PartSourceError extends Error {
+  constructor(readonly source: unknown) {
+    super(source instanceof Error ? source.message : String(source))
   }
 }
 

@@ -107,7 +107,15 @@ export function trailerLine(records: number, sha256: string): string {
 
 /** One op of a batch: a put carries the whole new record (or field value), a delete its id (none for a field). */
 export type Change =
-  { op: 'put'; c: string; id?: string; v: unknown } | { op: 'del'; c: string; id?: string }
+  | {
+      op: 'put'
+      c: string
+      id?: string
+      v: unknown
+      /** `v` as JSON, when it was serialized already (see RecordPut.json). */
+      json?: string
+    }
+  | { op: 'del'; c: string; id?: string }
 
 /**
  * The lines of one batch, numbered from `firstSeq`, the last one marked as the batch's end;
@@ -119,7 +127,7 @@ export function batchText(changes: readonly Change[], firstSeq: number, ends = t
     const end = ends && index === changes.length - 1 ? ',"e":1' : ''
     const head = `{"s":${firstSeq + index},"op":"${change.op}","c":${JSON.stringify(change.c)}`
     const id = change.id === undefined ? '' : `,"id":${JSON.stringify(change.id)}`
-    const value = change.op === 'put' ? `,"v":${JSON.stringify(change.v)}` : ''
+    const value = change.op === 'put' ? `,"v":${change.json ?? JSON.stringify(change.v)}` : ''
     text += `${head}${id}${value}${end}}\n`
   })
   return text

@@ -143,4 +143,34 @@ describe('putting many records at once', () => {
     expect(reopened.data.project.description).toBe('After the refused import')
     await reopened.close()
   })
+
+  it('journals parts as they come, with their JSON as given, and gives all up when their source fails', async () => {
+    const store = await ProjectStore.open(folder, options)
+    // The journal takes the JSON as given, never serializing the record again (the caller
+    // vouches they are the same; here they differ, to tell which was written).
+    const puts = entities(1_200).map((put) => ({
+      ...put,
+      json: JSON.stringify({ ...put.record, description: 'As journaled' }),
+    }))
+    const parts = async function* (failAt: number | null): AsyncGenerator<RecordPut[]> {
+      for (let start = 0, n = 0; start < puts.length; start += 400, n++) {
+        if (n === failAt) throw new Error('the worker stopped')
+        await new Promise((resolve) => setImmediate(resolve))
+        yield puts.slice(start, start + 400)
+      }
+    }
+    await expect(store.putRecordParts(parts(2), () => true)).rejects.toThrow('the worker stopped')
+    expect(imported(store)).toBe(0)
+    expect(await store.putRecordParts(parts(null), () => true)).toBe(true)
+    expect(imported(store)).toBe(1_200)
+    await store.close()
+
+    const reopened = await ProjectStore.open(folder, options)
+    expect(imported(reopened)).toBe(1_200)
+    expect(reopened.data.entities.find((e) => e.id === 'imported-7')).toMatchObject({
+      name: 'Imported group 7',
+      description: 'As journaled',
+    })
+    await reopened.close()
+  })
 })

@@ -12,12 +12,15 @@ export interface WorkerEntry {
   workerData?: { entry: string }
 }
 
-/** `name`: the entry's base name, e.g. 'compaction-worker' (src/main/core/store/<name>.ts). */
-export function workerEntry(name: string): WorkerEntry {
+/**
+ * `name`: the built entry's base name, e.g. 'compaction-worker'; `source`: its TypeScript
+ * file relative to this folder, when it is not `./<name>.ts` (e.g. '../exchange/worker.ts').
+ */
+export function workerEntry(name: string, source = `./${name}.ts`): WorkerEntry {
   if (import.meta.url.endsWith('.ts')) {
     return {
       url: new URL('./worker-boot.mjs', import.meta.url),
-      workerData: { entry: new URL(`./${name}.ts`, import.meta.url).href },
+      workerData: { entry: new URL(source, import.meta.url).href },
     }
   }
   for (const candidate of [`./${name}.js`, `../${name}.js`, `./${name}.mjs`, `../${name}.mjs`]) {

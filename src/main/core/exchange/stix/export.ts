@@ -287,8 +287,9 @@ export async function writeStixBundle(
   const marking = TLP_MARKINGS[tlp].id
   const parts: string[] = []
   let bytes = 0
-  const write = (part: string): void => {
-    bytes += Buffer.byteLength(part, 'utf8')
+  /** `utf8Bytes`: the part's size when known (measuring a joined part would flatten it first). */
+  const write = (part: string, utf8Bytes = Buffer.byteLength(part, 'utf8')): void => {
+    bytes += utf8Bytes
     if (options.write) options.write(part)
     else parts.push(part)
   }
@@ -299,7 +300,11 @@ export async function writeStixBundle(
   const flush = (): void => {
     if (batch.length === 0) return
     const json = JSON.stringify(batch)
-    write(`${first ? '' : ',\n'}${json.slice(1, -1)}`)
+    // Without its brackets, after a comma and a newline (2 bytes) unless it comes first.
+    write(
+      `${first ? '' : ',\n'}${json.slice(1, -1)}`,
+      Buffer.byteLength(json, 'utf8') - (first ? 2 : 0),
+    )
     first = false
     batch = []
   }
@@ -333,7 +338,8 @@ export async function writeStixBundle(
   for (const entity of selection.entities) {
     const row = entityExportRow(entity.type, actors.has(entity.id))
     stixIdOfEntity.set(entity.id, stixIdFor(row.stixType, 'entity', entity.id))
-    await slicer.tick()
+    const paused = slicer.tick()
+    if (paused) await paused
   }
   const ctx: ExportContext = {
     marking,
@@ -377,27 +383,29 @@ export async function writeStixBundle(
   for (const annotation of selection.annotations) {
     const source = sourceById.get(annotation.sourceId)
     if (!source) continue
-    const entityRefs = annotation.entityIds
-      .map((id) => stixIdOfEntity.get(id))
-      .filter((id): id is string => id !== undefined)
-    const relationRefs = relationIdsByQuote.get(annotation.id) ?? []
+    // The note's refs: its entities, the relations it supports, its source's report.
+    const objectRefs: string[] = []
+    for (const id of annotation.entityIds) {
+      const ref = stixIdOfEntity.get(id)
+      if (ref !== undefined) objectRefs.push(ref)
+    }
+    for (const ref of relationIdsByQuote.get(annotation.id) ?? []) objectRefs.push(ref)
     let reportRef = reportIds.get(source.id)
     if (!reportRef) {
       reportRef = stixIdFor('report', 'source', source.id)
       reportIds.set(source.id, reportRef)
     }
-    const note = annotationObject(
-      annotation,
-      [...entityRefs, ...relationRefs, reportRef],
-      source.language,
-      marking,
-    )
+    objectRefs.push(reportRef)
+    const note = annotationObject(annotation, objectRefs, source.language, marking)
     noteIds.set(annotation.id, note.id as string)
-    const refs = refsBySource.get(source.id) ?? new Set<string>()
+    // The source's report holds the note and what it refers to (but the report itself).
+    let refs = refsBySource.get(source.id)
+    if (!refs) {
+      refs = new Set<string>()
+      refsBySource.set(source.id, refs)
+    }
     refs.add(note.id as string)
-    for (const ref of entityRefs) refs.add(ref)
-    for (const ref of relationRefs) refs.add(ref)
-    refsBySource.set(source.id, refs)
+    for (let i = 0; i < objectRefs.length - 1; i++) refs.add(objectRefs[i]!)
     await emit(note)
   }
 

@@ -91,40 +91,42 @@ export async function planStixImport(input: StixPlanInput): Promise<ImportDraft>
   const { bundle, slicer } = input
   const draft = emptyDraft()
   // Every loop over the whole bundle yields now and then: a bundle holds tens of thousands.
-  const pause = async (): Promise<void> => {
-    const tick = slicer.tick()
-    if (tick) await tick
-  }
+  // Only then is there a promise to await: awaiting one per object cost more than the
+  // object's own work.
+  const pause = (): Promise<void> | undefined => slicer.tick()
   const byId = new Map<string, StixRecord>()
   for (const record of bundle.objects) {
     byId.set(record.object.id, record)
-    await pause()
+    const paused = pause()
+    if (paused) await paused
   }
   const resolved = new Map<string, Resolution>()
   const total = bundle.objects.length
   let done = 0
-  const step = async (): Promise<void> => {
+  const step = (): Promise<void> | undefined => {
     if ((++done & 511) === 0) slicer.progress('Planning the import', done, total)
-    await slicer.tick()
+    return slicer.tick()
   }
 
-  // Identities that only ever author other objects are publishers, not subjects.
+  // Identities that only ever author other objects are publishers, not subjects. Only
+  // references to identities are kept: a bundle's notes and reports hold hundreds of
+  // thousands of others.
   const referenced = new Set<string>()
+  const refer = (ref: unknown): void => {
+    if (typeof ref === 'string' && ref.startsWith('identity--')) referenced.add(ref)
+  }
   const authors = new Map<string, number>()
+  const markings = new Set<string>()
   for (const { object } of bundle.objects) {
-    for (const key of ['source_ref', 'target_ref'] as const) {
-      if (typeof object[key] === 'string') referenced.add(object[key] as string)
-    }
-    for (const ref of refsOf(object.object_refs)) referenced.add(ref)
+    refer(object.source_ref)
+    refer(object.target_ref)
+    if (Array.isArray(object.object_refs)) for (const ref of object.object_refs) refer(ref)
     if (typeof object.created_by_ref === 'string') {
       authors.set(object.created_by_ref, (authors.get(object.created_by_ref) ?? 0) + 1)
     }
-    await pause()
-  }
-  const markings = new Set<string>()
-  for (const { object } of bundle.objects) {
     for (const ref of refsOf(object.object_marking_refs)) markings.add(ref)
-    await pause()
+    const paused = pause()
+    if (paused) await paused
   }
 
   // ---- entities
@@ -132,7 +134,8 @@ export async function planStixImport(input: StixPlanInput): Promise<ImportDraft>
   for (const record of bundle.objects) {
     const { object } = record
     if (!ENTITY_STIX_TYPES.has(object.type)) continue
-    await step()
+    const paused = step()
+    if (paused) await paused
     if (object.type === 'identity' && authors.has(object.id) && !referenced.has(object.id)) {
       resolved.set(object.id, { skipped: 'it is the author of other objects' })
       draft.items.push(
@@ -152,7 +155,8 @@ export async function planStixImport(input: StixPlanInput): Promise<ImportDraft>
   for (const record of bundle.objects) {
     const { object } = record
     if (object.type !== 'relationship') continue
-    await step()
+    const paused = step()
+    if (paused) await paused
     const outcome = planRelation(record, input, draft, resolved, byId)
     resolved.set(object.id, outcome)
     if ('id' in outcome) {
@@ -171,7 +175,8 @@ export async function planStixImport(input: StixPlanInput): Promise<ImportDraft>
   for (const record of bundle.objects) {
     const { object } = record
     if (object.type !== 'report') continue
-    await step()
+    const paused = step()
+    if (paused) await paused
     if (lines(object.report_types).includes('internal-report')) {
       internalReports.push(record)
       continue
@@ -181,7 +186,8 @@ export async function planStixImport(input: StixPlanInput): Promise<ImportDraft>
   const looseQuotes: QuotePlan[] = []
   for (const record of bundle.objects) {
     if (!QUOTE_STIX_TYPES.has(record.object.type)) continue
-    await step()
+    const paused = step()
+    if (paused) await paused
     const quote = planQuote(record, draft, resolved)
     if (!quote) continue
     const sourceRef = refsOf(record.object.object_refs).find((ref) => sources.has(ref))
@@ -202,7 +208,8 @@ export async function planStixImport(input: StixPlanInput): Promise<ImportDraft>
     })
   }
   for (const plan of sources.values()) {
-    await slicer.tick()
+    const paused = slicer.tick()
+    if (paused) await paused
     await placeQuotes(plan, input, draft, resolved)
   }
 
@@ -216,7 +223,8 @@ export async function planStixImport(input: StixPlanInput): Promise<ImportDraft>
 
   // ---- what was not read at all
   for (const { object } of bundle.objects) {
-    await pause()
+    const paused = pause()
+    if (paused) await paused
     if (
       ENTITY_STIX_TYPES.has(object.type) ||
       QUOTE_STIX_TYPES.has(object.type) ||
@@ -664,7 +672,8 @@ async function placeQuotes(
       }
       const found = reanchor(sourceText, stated, { fuzzy: approxSearch })
       targets.set(quote, { target: found.target, state: found.anchor })
-      await input.slicer.tick()
+      const paused = input.slicer.tick()
+      if (paused) await paused
     }
   } else {
     const source = plan.source!
