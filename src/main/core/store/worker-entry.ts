@@ -12,12 +12,18 @@ export interface WorkerEntry {
   workerData?: { entry: string }
 }
 
-/** `name`: the entry's base name, e.g. 'compaction-worker' (src/main/core/store/<name>.ts). */
-export function workerEntry(name: string): WorkerEntry {
+/**
+ * `name`: the build entry's name, e.g. 'compaction-worker'. `source`: its TypeScript file,
+ * by default src/main/core/store/<name>.ts (a worker of another folder passes its own).
+ */
+export function workerEntry(
+  name: string,
+  source: URL = new URL(`./${name}.ts`, import.meta.url),
+): WorkerEntry {
   if (import.meta.url.endsWith('.ts')) {
     return {
       url: new URL('./worker-boot.mjs', import.meta.url),
-      workerData: { entry: new URL(`./${name}.ts`, import.meta.url).href },
+      workerData: { entry: source.href },
     }
   }
   for (const candidate of [`./${name}.js`, `../${name}.js`, `./${name}.mjs`, `../${name}.mjs`]) {

@@ -26,6 +26,7 @@ import type { JournalEntry, JournalEvent } from '../project-store'
 import { COLLECTIONS, FIELDS, isCollection, schemaOf } from '../store/collections'
 import { Slicer } from '../store/lines'
 import { mergeRecord, sameValue, type PlainRecord } from './merge'
+import { PhaseClock } from './phases'
 import {
   assetDocId,
   ASSET_ATTACHMENT,
@@ -114,6 +115,8 @@ export class ProjectSync {
   private readonly unknownBase = new Set<string>()
   /** Long loops yield every few milliseconds, so requests keep being answered. */
   private readonly slicer = new Slicer()
+  /** Where the time of the syncs goes (the bench prints it). */
+  readonly phases = new PhaseClock()
   private live: Pouch.Sync<RecordBody> | null = null
   private liveIncoming: NodeJS.Timeout | null = null
   private closed = false
@@ -150,7 +153,8 @@ export class ProjectSync {
       options,
     )
     await sync.enqueue(async () => {
-      if (sync.state.mirroredSeq !== store.journalSeq()) await sync.reconcile()
+      if (sync.state.mirroredSeq !== store.journalSeq())
+        await sync.phases.time('mirror the store', () => sync.reconcile())
       await sync.findConflicts()
     })
     return sync
@@ -217,8 +221,10 @@ export class ProjectSync {
     let remote: Pouch.Database<RecordBody>
     try {
       remote = await this.remoteDb()
-      await this.flushStore()
-      await this.drain()
+      await this.phases.time('mirror local edits', async () => {
+        await this.flushStore()
+        await this.drain()
+      })
     } catch (error) {
       this.failed(error)
       throw error
@@ -226,10 +232,12 @@ export class ProjectSync {
     try {
       const replication = this.db.sync(remote, { batch_size: BATCH })
       replication.on('change', (info) => this.count(info.change))
-      await replication
+      await this.phases.time('replicate', () => Promise.resolve(replication))
       await this.applyIncoming()
       if (await this.afterFirstPull()) {
-        await this.db.sync(remote, { batch_size: BATCH })
+        await this.phases.time('replicate', () =>
+          Promise.resolve(this.db.sync(remote, { batch_size: BATCH })),
+        )
       }
       this.status = {
         state: 'synced',
@@ -434,8 +442,9 @@ export class ProjectSync {
     this.journalBacklog++
     void this.enqueue(async () => {
       try {
-        if (event.kind === 'reset') await this.reconcile()
-        else await this.mirrorEntries(event.entries)
+        await this.phases.time('mirror journal', () =>
+          event.kind === 'reset' ? this.reconcile() : this.mirrorEntries(event.entries),
+        )
       } finally {
         this.journalBacklog--
       }
@@ -709,17 +718,21 @@ export class ProjectSync {
   }
 
   private async incomingBatch(): Promise<'done' | 'more' | 'wait'> {
-    await this.flushStore()
+    await this.phases.time('flush store', () => this.flushStore())
     if (this.journalBacklog > 0) return 'wait'
-    const feed = await this.db.changes({
-      since: this.state.appliedSince,
-      limit: BATCH,
-      include_docs: true,
-      conflicts: true,
-    })
+    const feed = await this.phases.time('read changes', () =>
+      this.db.changes({
+        since: this.state.appliedSince,
+        limit: BATCH,
+        include_docs: true,
+        conflicts: true,
+      }),
+    )
     const retry = this.state.waiting.filter((docId) => !feed.results.some((r) => r.id === docId))
     const retried = retry.length
-      ? await this.db.allDocs({ keys: retry, include_docs: true, conflicts: true })
+      ? await this.phases.time('read changes', () =>
+          this.db.allDocs({ keys: retry, include_docs: true, conflicts: true }),
+        )
       : null
     const docs: Leaf[] = [
       ...feed.results.map((r) => r.doc as Leaf | undefined),
@@ -730,7 +743,7 @@ export class ProjectSync {
     if (!(await this.applyDocs(docs))) return 'wait'
     this.state.appliedSince = feed.last_seq
     this.stateDirty = true
-    await this.saveState()
+    await this.phases.time('save state', () => this.saveState())
     return feed.results.length < BATCH ? 'done' : 'more'
   }
 
@@ -741,6 +754,7 @@ export class ProjectSync {
   private async applyDocs(docs: Leaf[]): Promise<boolean> {
     const ready: Array<{ doc: Leaf; value: PlainRecord | null; current: PlainRecord | null }> = []
     const unchanged: Leaf[] = []
+    const checking = performance.now() - this.phases.spentOn('texts')
     for (const doc of docs) {
       await this.slicer.maybePause()
       const docId = doc._id
@@ -758,15 +772,18 @@ export class ProjectSync {
       const checked = await this.readyToApply(doc)
       if (checked) ready.push({ doc, value: checked.value, current })
     }
-    await this.flushStore()
+    this.phases.add('check', performance.now() - this.phases.spentOn('texts') - checking)
+    await this.phases.time('flush store', () => this.flushStore())
     if (this.journalBacklog > 0) return false
     // The store applies them only while it holds no edit of the analyst's this side has not
     // mirrored, and stops at the first one it sees; only what it applied is marked known.
     // Until the answer comes no other step of the queue runs (their edits wait in it).
     const applied = ready.length
-      ? await this.store.apply(
-          ready.map(({ doc, value }) => ({ collection: doc.collection, id: doc.id, value })),
-          true,
+      ? await this.phases.time('apply to store', () =>
+          this.store.apply(
+            ready.map(({ doc, value }) => ({ collection: doc.collection, id: doc.id, value })),
+            true,
+          ),
         )
       : 0
     for (const doc of unchanged) this.state.known[doc._id] = doc._rev!
@@ -834,13 +851,17 @@ export class ProjectSync {
       const hash = String(checked.value['contentHash'])
       let bytes: Buffer
       try {
-        bytes = (await this.db.getAttachment(sourceTextDocId(hash), TEXT_ATTACHMENT)) as Buffer
+        bytes = (await this.phases.time('texts', () =>
+          this.db.getAttachment(sourceTextDocId(hash), TEXT_ATTACHMENT),
+        )) as Buffer
       } catch {
         // The text travels as its own document: it may come in a later batch.
         this.state.waiting.push(doc._id)
         return null
       }
-      const stored = await this.store.writeSourceText(bytes.toString('utf8'), bytes)
+      const stored = await this.phases.time('texts', () =>
+        this.store.writeSourceText(bytes.toString('utf8'), bytes),
+      )
       if (stored.contentHash !== hash) {
         this.quarantineDoc(doc, 'its text does not match the hash the source records')
         return null

@@ -5,8 +5,6 @@
  * checked are applied to the store a slice at a time, so the main thread never holds for
  * long. The worker's status is kept here, so the header reads it without a round trip.
  */
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type {
   QuarantinedDoc,
@@ -17,6 +15,7 @@ import type {
 import { AppError } from '../errors'
 import type { JournalEvent, ProjectStore } from '../project-store'
 import { COLLECTIONS, collectionOf, FIELDS, fieldOf } from '../store/collections'
+import { workerEntry } from '../store/worker-entry'
 import type { PlainRecord } from './merge'
 import { readRemote, redact, type RemoteConfig } from './remote'
 import {
@@ -38,21 +37,6 @@ export interface SyncClientOptions {
   author: () => string
   password: (remote: RemoteConfig) => Promise<string | undefined>
   log?: (message: string) => void
-}
-
-/** The worker's code: the TypeScript source through tsx (tests, bench), else the build's. */
-function workerEntry(): { url: URL; workerData?: { entry: string } } {
-  if (import.meta.url.endsWith('.ts')) {
-    return {
-      url: new URL('../store/worker-boot.mjs', import.meta.url),
-      workerData: { entry: new URL('./sync-worker.ts', import.meta.url).href },
-    }
-  }
-  for (const candidate of ['./sync-worker.js', '../sync-worker.js']) {
-    const url = new URL(candidate, import.meta.url)
-    if (existsSync(fileURLToPath(url))) return { url }
-  }
-  throw new AppError('unavailable', 'The sync worker is missing from this copy of Sightline.')
 }
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
@@ -128,7 +112,7 @@ export class SyncClient {
 
   /** Starts the worker, hands it the records and opens the mirror there. */
   static async open(store: ProjectStore, options: SyncClientOptions): Promise<SyncClient> {
-    const entry = workerEntry()
+    const entry = workerEntry('sync-worker', new URL('./sync-worker.ts', import.meta.url))
     const worker = new Worker(entry.url, {
       workerData: { folder: store.folder, ...entry.workerData },
     })
@@ -210,6 +194,11 @@ export class SyncClient {
 
   async drain(): Promise<void> {
     await this.call('drain', undefined)
+  }
+
+  /** Where the worker's time went since the last call, in ms per phase. */
+  phases(): Promise<Record<string, number>> {
+    return this.call('phases', undefined)
   }
 
   async close(): Promise<void> {

@@ -37,6 +37,8 @@ export interface WorkerMethods {
   resolve: { args: { docId: string; value: PlainRecord | null }; result: undefined }
   drain: { args: undefined; result: undefined }
   close: { args: undefined; result: undefined }
+  /** Where the syncs' time went since the last call, in ms per phase (for the bench). */
+  phases: { args: undefined; result: Record<string, number> }
 }
 
 /** What the worker asks of the main process. */

@@ -225,6 +225,7 @@ const methods: {
   conflicts: () => opened().conflicts(),
   resolve: ({ docId, value }) => opened().resolve(docId, value),
   drain: () => opened().drain(),
+  phases: async () => opened().phases.take(),
   close: async () => {
     await sync?.close()
     sync = null
