@@ -20,11 +20,6 @@ export class PhaseClock {
     this.spent.set(phase, (this.spent.get(phase) ?? 0) + ms)
   }
 
-  /** The time spent on `phase` so far, in ms. */
-  spentOn(phase: string): number {
-    return this.spent.get(phase) ?? 0
-  }
-
   /** The time per phase since the last call, in ms. */
   take(): Record<string, number> {
     const out = Object.fromEntries(this.spent)

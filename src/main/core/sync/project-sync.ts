@@ -46,6 +46,7 @@ import type { StoreChange, SyncStore } from './sync-store'
 export const STATE_ID = '_local/sightline-sync'
 const BATCH = 500
 const ACTIVITY_LIMIT = 200
+const STATE_EVERY_MS = 1_000
 
 export interface ProjectSyncOptions {
   /** The name this analyst's revisions carry. */
@@ -118,6 +119,10 @@ export class ProjectSync {
   /** Where the time of the syncs goes (the bench prints it). */
   readonly phases = new PhaseClock()
   private live: Pouch.Sync<RecordBody> | null = null
+  /** The state document's revision as this side last wrote it. */
+  private stateRev: string | undefined
+  private stateSavedAt = -Infinity
+  private stateTimer: NodeJS.Timeout | null = null
   private liveIncoming: NodeJS.Timeout | null = null
   private closed = false
   private readonly unsubscribe: () => void
@@ -419,6 +424,7 @@ export class ProjectSync {
   async close(): Promise<void> {
     this.closed = true
     if (this.liveIncoming) clearTimeout(this.liveIncoming)
+    if (this.stateTimer) clearTimeout(this.stateTimer)
     await this.stopLive()
     this.unsubscribe()
     await this.drain()
@@ -474,7 +480,7 @@ export class ProjectSync {
     const lastSeq = entries.at(-1)?.seq
     if (lastSeq !== undefined) this.state.mirroredSeq = lastSeq
     this.stateDirty = true
-    await this.saveState()
+    await this.saveStateSoon()
   }
 
   /**
@@ -743,8 +749,9 @@ export class ProjectSync {
     if (!(await this.applyDocs(docs))) return 'wait'
     this.state.appliedSince = feed.last_seq
     this.stateDirty = true
-    await this.phases.time('save state', () => this.saveState())
-    return feed.results.length < BATCH ? 'done' : 'more'
+    const done = feed.results.length < BATCH
+    await this.phases.time('save state', () => (done ? this.saveState() : this.saveStateSoon()))
+    return done ? 'done' : 'more'
   }
 
   /**
@@ -752,9 +759,14 @@ export class ProjectSync {
    * so nothing of it is applied and the batch is read again after their edits are mirrored.
    */
   private async applyDocs(docs: Leaf[]): Promise<boolean> {
-    const ready: Array<{ doc: Leaf; value: PlainRecord | null; current: PlainRecord | null }> = []
+    const checked: Array<{
+      doc: Leaf
+      value: PlainRecord | null
+      current: PlainRecord | null
+      textHash?: string
+    }> = []
     const unchanged: Leaf[] = []
-    const checking = performance.now() - this.phases.spentOn('texts')
+    const checking = performance.now()
     for (const doc of docs) {
       await this.slicer.maybePause()
       const docId = doc._id
@@ -769,10 +781,16 @@ export class ProjectSync {
         unchanged.push(doc)
         continue
       }
-      const checked = await this.readyToApply(doc)
-      if (checked) ready.push({ doc, value: checked.value, current })
+      const ready = await this.readyToApply(doc)
+      if (ready) checked.push({ doc, current, ...ready })
     }
-    this.phases.add('check', performance.now() - this.phases.spentOn('texts') - checking)
+    this.phases.add('check', performance.now() - checking)
+    const texts = await this.phases.time('texts', () =>
+      this.storeTexts(
+        checked.flatMap(({ doc, textHash }) => (textHash ? [{ doc, textHash }] : [])),
+      ),
+    )
+    const ready = checked.filter(({ doc, textHash }) => !textHash || texts.has(doc._id))
     await this.phases.time('flush store', () => this.flushStore())
     if (this.journalBacklog > 0) return false
     // The store applies them only while it holds no edit of the analyst's this side has not
@@ -802,10 +820,12 @@ export class ProjectSync {
 
   /**
    * Checks a remote revision before it may enter the store: a known collection, the same
-   * schema as any edit, and for a source its text, stored and checked against its hash.
-   * A document that fails is quarantined (listed, never applied).
+   * schema as any edit. A document that fails is quarantined (listed, never applied). A
+   * source is answered with the hash of its text, which storeTexts stores and checks.
    */
-  private async readyToApply(doc: Leaf): Promise<{ value: PlainRecord | null } | null> {
+  private async readyToApply(
+    doc: Leaf,
+  ): Promise<{ value: PlainRecord | null; textHash?: string } | null> {
     this.state.quarantine = this.state.quarantine.filter((q) => q.docId !== doc._id)
     const part = doc.id === '' && isPart(doc.collection) && doc._id === partDocId(doc.collection)
     if (
@@ -848,26 +868,49 @@ export class ProjectSync {
       return null
     }
     if (doc.collection === 'sources') {
-      const hash = String(checked.value['contentHash'])
-      let bytes: Buffer
-      try {
-        bytes = (await this.phases.time('texts', () =>
-          this.db.getAttachment(sourceTextDocId(hash), TEXT_ATTACHMENT),
-        )) as Buffer
-      } catch {
-        // The text travels as its own document: it may come in a later batch.
-        this.state.waiting.push(doc._id)
-        return null
-      }
-      const stored = await this.phases.time('texts', () =>
-        this.store.writeSourceText(bytes.toString('utf8'), bytes),
-      )
-      if (stored.contentHash !== hash) {
-        this.quarantineDoc(doc, 'its text does not match the hash the source records')
-        return null
-      }
+      return { value: checked.value, textHash: String(checked.value['contentHash']) }
     }
     return { value: checked.value }
+  }
+
+  /**
+   * Stores the texts of a batch's sources, all in one write (one sync of the folder), each
+   * checked against the hash its source records. Answers the documents whose text is now
+   * stored; a source whose text has not arrived waits for a later batch, and one whose text
+   * does not match its hash is quarantined.
+   */
+  private async storeTexts(
+    sources: ReadonlyArray<{ doc: Leaf; textHash: string }>,
+  ): Promise<Set<string>> {
+    const stored = new Set<string>()
+    if (!sources.length) return stored
+    const hashes = [...new Set(sources.map((source) => source.textHash))]
+    const found = await this.db.allDocs({
+      keys: hashes.map(sourceTextDocId),
+      include_docs: true,
+      attachments: true,
+      binary: true,
+    })
+    const texts = new Map<string, string>()
+    const mismatched = new Set<string>()
+    found.rows.forEach((row, index) => {
+      const bytes = 'doc' in row ? row.doc?._attachments?.[TEXT_ATTACHMENT]?.data : undefined
+      if (!bytes) return
+      const hash = hashes[index]!
+      const text = Buffer.from(bytes).toString('utf8')
+      // Hashed as the store will hash it (the text as UTF-8), so what is stored is what was checked.
+      if (createHash('sha256').update(text, 'utf8').digest('hex') === hash) texts.set(hash, text)
+      else mismatched.add(hash)
+    })
+    if (texts.size) await this.store.writeSourceTexts([...texts.values()])
+    for (const { doc, textHash } of sources) {
+      if (texts.has(textHash)) stored.add(doc._id)
+      else if (mismatched.has(textHash))
+        this.quarantineDoc(doc, 'its text does not match the hash the source records')
+      // The text travels as its own document: it may come in a later batch.
+      else this.state.waiting.push(doc._id)
+    }
+    return stored
   }
 
   private validate(collection: string, value: unknown): { value: PlainRecord } | { error: string } {
@@ -1114,19 +1157,54 @@ export class ProjectSync {
   }
 
   private async saveState(): Promise<void> {
+    if (this.stateTimer) clearTimeout(this.stateTimer)
+    this.stateTimer = null
     if (!this.stateDirty) return
     this.stateDirty = false
-    let rev: string | undefined
+    const put = (rev: string | undefined): Promise<Pouch.Response> =>
+      this.db.put({
+        ...(this.state as unknown as RecordDoc),
+        _id: STATE_ID,
+        ...(rev ? { _rev: rev } : {}),
+      })
+    let written: Pouch.Response
     try {
-      rev = (await this.db.get(STATE_ID))._rev
-    } catch {
-      rev = undefined
+      // The revision this side wrote last, kept: reading the document back just for it would
+      // read the whole state (its `known` names every record).
+      written = await put(this.stateRev ?? (await this.savedStateRev()))
+    } catch (error) {
+      if ((error as { status?: number }).status !== 409) throw error
+      written = await put(await this.savedStateRev())
     }
-    await this.db.put({
-      ...(this.state as unknown as RecordDoc),
-      _id: STATE_ID,
-      ...(rev ? { _rev: rev } : {}),
-    })
+    this.stateRev = written.rev
+    this.stateSavedAt = performance.now()
+  }
+
+  private async savedStateRev(): Promise<string | undefined> {
+    try {
+      return (await this.db.get(STATE_ID))._rev
+    } catch {
+      return undefined
+    }
+  }
+
+  /**
+   * Saves the state at most once every STATE_EVERY_MS while a long pass runs (the state
+   * names every record, and a first sync has thousands of batches to note); the last change
+   * is saved by a timer, at the end of a pass and on close. What a crash loses of it
+   * meanwhile, reopening finds again: the mirror is reconciled with the store, and a record
+   * without a known revision is matched by its history.
+   */
+  private async saveStateSoon(): Promise<void> {
+    const wait = this.stateSavedAt + STATE_EVERY_MS - performance.now()
+    if (wait <= 0) return this.saveState()
+    if (this.stateTimer || this.closed) return
+    this.stateTimer = setTimeout(() => {
+      this.stateTimer = null
+      void this.enqueue(() => this.saveState()).catch((error: unknown) =>
+        this.log(`Team sync could not save its state: ${String(error)}`),
+      )
+    }, wait)
   }
 
   private enqueue<T>(step: () => Promise<T>): Promise<T> {

@@ -218,7 +218,7 @@ export class SyncClient {
     apply: (args) => this.apply(args),
     readSourceText: ({ contentHash, expectedLength }) =>
       this.store.readSourceText(contentHash, expectedLength),
-    writeSourceText: ({ text, utf8 }) => this.store.writeSourceText(text, utf8),
+    writeSourceTexts: ({ texts }) => this.store.writeSourceTexts(texts),
     readAsset: ({ contentHash, format }) => this.store.readAsset(contentHash, format),
     writeAsset: ({ bytes, format }) => this.store.writeAsset(bytes, format),
     password: (remote) => this.options.password(remote),

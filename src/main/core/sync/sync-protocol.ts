@@ -47,7 +47,7 @@ export interface MainMethods {
   /** `basis`: the last journal sequence number the worker had heard of. */
   apply: { args: { changes: StoreChange[]; guarded: boolean; basis: number }; result: number }
   readSourceText: { args: { contentHash: string; expectedLength?: number }; result: string }
-  writeSourceText: { args: { text: string; utf8?: Uint8Array }; result: { contentHash: string } }
+  writeSourceTexts: { args: { texts: string[] }; result: void }
   readAsset: { args: { contentHash: string; format: 'png' | 'svg' }; result: Uint8Array }
   writeAsset: { args: { bytes: Uint8Array; format: 'png' | 'svg' }; result: string }
   password: { args: RemoteConfig; result: string | undefined }

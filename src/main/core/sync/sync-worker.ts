@@ -131,8 +131,8 @@ class WorkerStore implements SyncStore {
     })
   }
 
-  writeSourceText(text: string, utf8?: Uint8Array): Promise<{ contentHash: string }> {
-    return callMain('writeSourceText', { text, ...(utf8 ? { utf8 } : {}) })
+  writeSourceTexts(texts: string[]): Promise<void> {
+    return callMain('writeSourceTexts', { texts })
   }
 
   readAsset(contentHash: string, format: 'png' | 'svg'): Promise<Uint8Array> {
