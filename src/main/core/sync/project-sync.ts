@@ -236,8 +236,15 @@ export class ProjectSync {
     }
     try {
       const replication = this.db.sync(remote, { batch_size: BATCH })
-      replication.on('change', (info) => this.count(info.change))
+      // What arrives is checked and applied while the rest is still coming, as in live
+      // mode: the pull waits on the hub and the disk, this on the processor.
+      const incoming = new IncomingWhilePulling(() => this.applyIncoming())
+      replication.on('change', (info) => {
+        this.count(info.change)
+        if (info.direction === 'pull') incoming.poke()
+      })
       await this.phases.time('replicate', () => Promise.resolve(replication))
+      await this.phases.time('apply while pulling (left after the pull)', () => incoming.settled())
       await this.applyIncoming()
       if (await this.afterFirstPull()) {
         await this.phases.time('replicate', () =>
@@ -718,6 +725,7 @@ export class ProjectSync {
     // Each batch is its own step in the queue, so the journal's steps (the analyst's edits,
     // and the echo of what the last batch applied) run in between.
     for (let round = 0; round < 10_000; round++) {
+      if (this.closed) return
       if ((await this.enqueue(() => this.incomingBatch())) === 'done') return
     }
     this.scheduleIncoming()
@@ -1215,6 +1223,39 @@ export class ProjectSync {
 
   private log(message: string): void {
     ;(this.options.log ?? ((m: string) => console.warn(m)))(redact(message))
+  }
+}
+
+/**
+ * Runs the incoming pass whenever a pull brings more, one pass at a time: a poke while one
+ * runs starts another after it (the first may have read the feed before the newest arrived).
+ */
+class IncomingWhilePulling {
+  private running: Promise<void> | null = null
+  private again = false
+
+  constructor(private readonly pass: () => Promise<void>) {}
+
+  poke(): void {
+    if (this.running) {
+      this.again = true
+      return
+    }
+    // A failure here is met again by the pass that follows the pull, which reports it.
+    this.running = this.pass()
+      .catch(() => undefined)
+      .finally(() => {
+        this.running = null
+        if (this.again) {
+          this.again = false
+          this.poke()
+        }
+      })
+  }
+
+  /** Resolves once no pass runs or is due. */
+  async settled(): Promise<void> {
+    while (this.running) await this.running
   }
 }
 
