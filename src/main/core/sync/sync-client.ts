@@ -5,7 +5,7 @@
  * checked are applied to the store a slice at a time, so the main thread never holds for
  * long. The worker's status is kept here, so the header reads it without a round trip.
  */
-import { Worker } from 'node:worker_threads'
+import { MessageChannel, Worker } from 'node:worker_threads'
 import type {
   QuarantinedDoc,
   SyncConflict,
@@ -37,6 +37,54 @@ export interface SyncClientOptions {
   author: () => string
   password: (remote: RemoteConfig) => Promise<string | undefined>
   log?: (message: string) => void
+  /**
+   * Serves the mirror in this thread, over a message channel, instead of a worker thread:
+   * for tests, where starting a worker from source costs about a second a project.
+   */
+  inThisThread?: boolean
+}
+
+/** Where the mirror runs: a worker thread, or a channel in this thread. */
+interface SyncEndpoint {
+  postMessage(message: ToWorker): void
+  onMessage(listener: (message: FromWorker) => void): void
+  /** Told if it stops by itself (a worker that crashed). */
+  onStop(listener: (error: Error) => void): void
+  terminate(): Promise<void>
+}
+
+function workerThread(folder: string): SyncEndpoint {
+  const entry = workerEntry('sync-worker', new URL('./sync-worker.ts', import.meta.url))
+  const worker = new Worker(entry.url, { workerData: { folder, ...entry.workerData } })
+  return {
+    postMessage: (message) => worker.postMessage(message),
+    onMessage: (listener) => worker.on('message', listener),
+    onStop: (listener) => {
+      worker.on('error', listener)
+      worker.on('exit', (code) =>
+        listener(new Error(`The sync worker stopped (exit code ${code}).`)),
+      )
+    },
+    terminate: async () => {
+      await worker.terminate()
+    },
+  }
+}
+
+async function channelInThisThread(folder: string): Promise<SyncEndpoint> {
+  // Loaded only here: the main process otherwise never loads PouchDB.
+  const { serveSync } = await import('./sync-service')
+  const { port1, port2 } = new MessageChannel()
+  const service = serveSync(port2, folder)
+  return {
+    postMessage: (message) => port1.postMessage(message),
+    onMessage: (listener) => port1.on('message', listener),
+    onStop: () => undefined,
+    terminate: async () => {
+      service.stop()
+      port1.close()
+    },
+  }
 }
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
@@ -58,7 +106,7 @@ export class SyncClient {
 
   private constructor(
     readonly store: ProjectStore,
-    private readonly worker: Worker,
+    private readonly worker: SyncEndpoint,
     remote: RemoteConfig | null,
     private readonly options: SyncClientOptions,
   ) {
@@ -76,11 +124,8 @@ export class SyncClient {
       quarantine: [],
       remote,
     }
-    worker.on('message', (message: FromWorker) => this.timed(() => this.heard(message)))
-    worker.on('error', (error) => this.stopped(error))
-    worker.on('exit', (code) =>
-      this.stopped(new Error(`The sync worker stopped (exit code ${code}).`)),
-    )
+    worker.onMessage((message) => this.timed(() => this.heard(message)))
+    worker.onStop((error) => this.stopped(error))
     this.unsubscribe = store.onJournal((event) => this.timed(() => this.forward(event)))
   }
 
@@ -112,10 +157,9 @@ export class SyncClient {
 
   /** Starts the worker, hands it the records and opens the mirror there. */
   static async open(store: ProjectStore, options: SyncClientOptions): Promise<SyncClient> {
-    const entry = workerEntry('sync-worker', new URL('./sync-worker.ts', import.meta.url))
-    const worker = new Worker(entry.url, {
-      workerData: { folder: store.folder, ...entry.workerData },
-    })
+    const worker = options.inThisThread
+      ? await channelInThisThread(store.folder)
+      : workerThread(store.folder)
     const client = new SyncClient(store, worker, await readRemote(store.folder), options)
     try {
       client.copying = client.sendRecords()

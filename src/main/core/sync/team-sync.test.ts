@@ -43,6 +43,9 @@ async function peer(name: string, database = 'team'): Promise<Peer> {
   const workspace = new Workspace({
     userDataDir: join(dir.path, 'user'),
     store: { writeDelayMs: 5, backups: false },
+    // The sync worker's own thread is proven by live-sync and sync-kill; here a dozen
+    // projects would each start one from source (about a second each).
+    syncInThisThread: true,
   })
   const dispatch = createDispatch(workspace, {
     validateOutput: true,
@@ -246,7 +249,11 @@ describe('team sync through a hub on 127.0.0.1', () => {
     await mirror.put({ ...EMPTY_STATE, _id: STATE_ID, _rev: saved._rev! })
     await mirror.close()
 
-    const again = new Workspace({ userDataDir, store: { writeDelayMs: 5, backups: false } })
+    const again = new Workspace({
+      userDataDir,
+      store: { writeDelayMs: 5, backups: false },
+      syncInThisThread: true,
+    })
     cleanups.push(() => again.close())
     const store = await again.open(folder)
     const sync = await again.sync.forStore(store)
