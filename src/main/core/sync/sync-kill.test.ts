@@ -120,11 +120,7 @@ it('finishes a push and a pull that were killed half-way', async () => {
   expect(await hubCount('kill')).toBeLessThan(RECORDS)
 
   // The next sync from the same folder finishes the push.
-  const again = new Workspace({
-    userDataDir: join(dir.path, 'user-a'),
-    store: { backups: false },
-    syncInThisThread: true,
-  })
+  const again = new Workspace({ userDataDir: join(dir.path, 'user-a'), store: { backups: false } })
   await again.open(projectA)
   await (await again.sync.forStore(again.current)).syncNow()
   expect(await hubCount('kill')).toBe(RECORDS)
@@ -139,11 +135,7 @@ it('finishes a push and a pull that were killed half-way', async () => {
     async () => (await folderBytes(join(projectB, '.sync', 'mirror'))) > 400_000,
   )
   expect(pullKilled, 'the pull was cut short').toBe(true)
-  const peer = new Workspace({
-    userDataDir: join(dir.path, 'user-b'),
-    store: { backups: false },
-    syncInThisThread: true,
-  })
+  const peer = new Workspace({ userDataDir: join(dir.path, 'user-b'), store: { backups: false } })
   await peer.open(projectB)
   const before = peer.current.data.entities.length
   await (await peer.sync.forStore(peer.current)).syncNow()
