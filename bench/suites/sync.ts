@@ -45,11 +45,17 @@ async function startHubThread(): Promise<{
   }
 }
 
-/** Informational lines: where a sync's time went, by phase (what the phases miss: "other"). */
+/**
+ * Informational lines: where a sync's time went, by phase. The incoming pass runs while the
+ * pull does, so the phases may add up to more than the whole; what they leave out (starting
+ * the worker, linking) is "other" when they do not.
+ */
 function phaseLines(what: string, total: number, phases: Record<string, number>): Measurement[] {
   const listed = Object.entries(phases).sort(([, a], [, b]) => b - a)
-  const other = total - listed.reduce((sum, [, ms]) => sum + ms, 0)
-  return [...listed, ['other', other] as const].map(([phase, ms]) =>
+  const rest = total - listed.reduce((sum, [, ms]) => sum + ms, 0)
+  const last: [string, number] =
+    rest >= 0 ? ['other', rest] : ['overlap (phases side by side)', -rest]
+  return [...listed, last].map(([phase, ms]) =>
     line({ name: `  ${what}, phase: ${phase}`, unit: 'ms', value: ms }),
   )
 }
