@@ -46,7 +46,7 @@ import type { StoreChange, SyncStore } from './sync-store'
 export const STATE_ID = '_local/sightline-sync'
 const BATCH = 500
 const ACTIVITY_LIMIT = 200
-const STATE_EVERY_MS = 1_000
+const STATE_EVERY_MS = 2_000
 
 export interface ProjectSyncOptions {
   /** The name this analyst's revisions carry. */
@@ -241,7 +241,7 @@ export class ProjectSync {
       const incoming = new IncomingWhilePulling(() => this.applyIncoming())
       replication.on('change', (info) => {
         this.count(info.change)
-        if (info.direction === 'pull') incoming.poke()
+        if (info.direction === 'pull') incoming.arrived(info.change.docs_written)
       })
       await this.phases.time('replicate', () => Promise.resolve(replication))
       await this.phases.time('apply while pulling (left after the pull)', () => incoming.settled())
@@ -1168,6 +1168,9 @@ export class ProjectSync {
     if (this.stateTimer) clearTimeout(this.stateTimer)
     this.stateTimer = null
     if (!this.stateDirty) return
+    // What the state says was applied goes to disk first: a state ahead of the store would,
+    // after a crash, read the store's older value as a local edit made on the remote one.
+    await this.flushStore()
     this.stateDirty = false
     const put = (rev: string | undefined): Promise<Pouch.Response> =>
       this.db.put({
@@ -1227,16 +1230,25 @@ export class ProjectSync {
 }
 
 /**
- * Runs the incoming pass whenever a pull brings more, one pass at a time: a poke while one
- * runs starts another after it (the first may have read the feed before the newest arrived).
+ * Runs the incoming pass while a pull brings documents, one pass at a time, each once a
+ * batch's worth has arrived (a pass reads the feed in batches: smaller reads cost about as
+ * much each); what is left is for the pass after the pull.
  */
 class IncomingWhilePulling {
   private running: Promise<void> | null = null
   private again = false
+  private unread = 0
 
   constructor(private readonly pass: () => Promise<void>) {}
 
-  poke(): void {
+  arrived(docs: number): void {
+    this.unread += docs
+    if (this.unread < BATCH) return
+    this.unread = 0
+    this.poke()
+  }
+
+  private poke(): void {
     if (this.running) {
       this.again = true
       return
