@@ -45,6 +45,21 @@ async function startHubThread(): Promise<{
   }
 }
 
+/**
+ * Informational lines: where a sync's time went, by phase. The incoming pass runs while the
+ * pull does, so the phases may add up to more than the whole; what they leave out (starting
+ * the worker, linking) is "other" when they do not.
+ */
+function phaseLines(what: string, total: number, phases: Record<string, number>): Measurement[] {
+  const listed = Object.entries(phases).sort(([, a], [, b]) => b - a)
+  const rest = total - listed.reduce((sum, [, ms]) => sum + ms, 0)
+  const last: [string, number] =
+    rest >= 0 ? ['other', rest] : ['overlap (phases side by side)', -rest]
+  return [...listed, last].map(([phase, ms]) =>
+    line({ name: `  ${what}, phase: ${phase}`, unit: 'ms', value: ms }),
+  )
+}
+
 export const syncSuite: BenchSuite = {
   name: 'sync',
   async run(ctx) {
@@ -76,6 +91,7 @@ export const syncSuite: BenchSuite = {
           await (await a.sync.forStore(store)).syncNow()
         })
       })
+      const upPhases = await (await a.sync.forStore(store)).phases()
       const floorLocal = new PouchDB<Record<string, unknown>>(join(folder, 'floor-up'))
       const floorUp = await timeOnce(async () => {
         for (let i = 0; i < docs.length; i += 500) await floorLocal.bulkDocs(docs.slice(i, i + 500))
@@ -92,6 +108,7 @@ export const syncSuite: BenchSuite = {
           await (await b.sync.forStore(peer)).syncNow()
         })
       })
+      const downPhases = await (await b.sync.forStore(peer)).phases()
       const floorDownDb = new PouchDB<Record<string, unknown>>(join(folder, 'floor-down'))
       const floorDown = await timeOnce(async () => {
         await floorDownDb.sync(new PouchDB(hub.databaseUrl('floor-up')), { batch_size: 500 })
@@ -166,6 +183,10 @@ export const syncSuite: BenchSuite = {
           ),
           note: 'The store’s own writes of what sync applied are not in it (they are in the stall above).',
         }),
+      )
+      out.push(
+        ...phaseLines('first sync up', up, upPhases),
+        ...phaseLines('first sync down', down, downPhases),
       )
       await floorLocal.close()
       await floorDownDb.close()

@@ -9,6 +9,8 @@ const [project, userData, hubUrl, how] = process.argv.slice(2) as [string, strin
 const workspace = new Workspace({
   userDataDir: userData,
   store: { writeDelayMs: 5, backups: false },
+  // A kill ends the process whichever thread the mirror runs in; this one starts sooner.
+  syncInThisThread: true,
 })
 const store =
   how === 'create' ? await workspace.create('Peer', project) : await workspace.open(project)

@@ -40,6 +40,8 @@ export interface WorkspaceOptions {
   imports?: ImportJobsOptions
   /** Where team hub passwords are kept (Electron: the OS keychain); by default a 0600 file. */
   credentials?: CredentialVault
+  /** Team sync's mirror in this thread rather than a worker: for tests (a worker from source is slow to start). */
+  syncInThisThread?: boolean
 }
 
 /** A sortable, file-name-safe time for names such as snapshot.1.jsonl.corrupt-<time>. */
@@ -96,6 +98,7 @@ export class Workspace {
     this.sync = new SyncHost({
       userDataDir: options.userDataDir,
       ...(options.credentials ? { vault: options.credentials } : {}),
+      ...(options.syncInThisThread ? { inThisThread: true } : {}),
     })
   }
 

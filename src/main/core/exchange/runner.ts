@@ -146,7 +146,7 @@ export class ExchangeRunner {
     if (this.worker) return this.worker
     let entry: WorkerEntry
     try {
-      entry = workerEntry('exchange-worker', '../exchange/worker.ts')
+      entry = workerEntry('exchange-worker', new URL('./worker.ts', import.meta.url))
     } catch {
       throw new AppError(
         'unavailable',

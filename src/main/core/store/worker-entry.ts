@@ -13,14 +13,17 @@ export interface WorkerEntry {
 }
 
 /**
- * `name`: the built entry's base name, e.g. 'compaction-worker'; `source`: its TypeScript
- * file relative to this folder, when it is not `./<name>.ts` (e.g. '../exchange/worker.ts').
+ * `name`: the build entry's name, e.g. 'compaction-worker'. `source`: its TypeScript file,
+ * by default src/main/core/store/<name>.ts (a worker of another folder passes its own).
  */
-export function workerEntry(name: string, source = `./${name}.ts`): WorkerEntry {
+export function workerEntry(
+  name: string,
+  source: URL = new URL(`./${name}.ts`, import.meta.url),
+): WorkerEntry {
   if (import.meta.url.endsWith('.ts')) {
     return {
       url: new URL('./worker-boot.mjs', import.meta.url),
-      workerData: { entry: new URL(source, import.meta.url).href },
+      workerData: { entry: source.href },
     }
   }
   for (const candidate of [`./${name}.js`, `../${name}.js`, `./${name}.mjs`, `../${name}.mjs`]) {

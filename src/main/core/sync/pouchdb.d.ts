@@ -76,6 +76,9 @@ declare module 'pouchdb-node' {
         keys?: string[]
         include_docs?: boolean
         conflicts?: boolean
+        /** With include_docs: the attachments' data too (a Buffer each, with `binary`). */
+        attachments?: boolean
+        binary?: boolean
         limit?: number
         startkey?: string
       }): Promise<{ rows: Array<AllDocsRow<T> | AllDocsMissing>; total_rows: number }>

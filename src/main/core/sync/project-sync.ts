@@ -26,6 +26,7 @@ import type { JournalEntry, JournalEvent } from '../project-store'
 import { COLLECTIONS, FIELDS, isCollection, schemaOf } from '../store/collections'
 import { Slicer } from '../store/lines'
 import { mergeRecord, sameValue, type PlainRecord } from './merge'
+import { PhaseClock } from './phases'
 import {
   assetDocId,
   ASSET_ATTACHMENT,
@@ -45,6 +46,7 @@ import type { StoreChange, SyncStore } from './sync-store'
 export const STATE_ID = '_local/sightline-sync'
 const BATCH = 500
 const ACTIVITY_LIMIT = 200
+const STATE_EVERY_MS = 2_000
 
 export interface ProjectSyncOptions {
   /** The name this analyst's revisions carry. */
@@ -114,7 +116,13 @@ export class ProjectSync {
   private readonly unknownBase = new Set<string>()
   /** Long loops yield every few milliseconds, so requests keep being answered. */
   private readonly slicer = new Slicer()
+  /** Where the time of the syncs goes (the bench prints it). */
+  readonly phases = new PhaseClock()
   private live: Pouch.Sync<RecordBody> | null = null
+  /** The state document's revision as this side last wrote it. */
+  private stateRev: string | undefined
+  private stateSavedAt = -Infinity
+  private stateTimer: NodeJS.Timeout | null = null
   private liveIncoming: NodeJS.Timeout | null = null
   private closed = false
   private readonly unsubscribe: () => void
@@ -150,7 +158,8 @@ export class ProjectSync {
       options,
     )
     await sync.enqueue(async () => {
-      if (sync.state.mirroredSeq !== store.journalSeq()) await sync.reconcile()
+      if (sync.state.mirroredSeq !== store.journalSeq())
+        await sync.phases.time('mirror the store', () => sync.reconcile())
       await sync.findConflicts()
     })
     return sync
@@ -217,19 +226,30 @@ export class ProjectSync {
     let remote: Pouch.Database<RecordBody>
     try {
       remote = await this.remoteDb()
-      await this.flushStore()
-      await this.drain()
+      await this.phases.time('mirror local edits', async () => {
+        await this.flushStore()
+        await this.drain()
+      })
     } catch (error) {
       this.failed(error)
       throw error
     }
     try {
       const replication = this.db.sync(remote, { batch_size: BATCH })
-      replication.on('change', (info) => this.count(info.change))
-      await replication
+      // What arrives is checked and applied while the rest is still coming, as in live
+      // mode: the pull waits on the hub and the disk, this on the processor.
+      const incoming = new IncomingWhilePulling(() => this.applyIncoming())
+      replication.on('change', (info) => {
+        this.count(info.change)
+        if (info.direction === 'pull') incoming.arrived(info.change.docs_written)
+      })
+      await this.phases.time('replicate', () => Promise.resolve(replication))
+      await this.phases.time('apply while pulling (left after the pull)', () => incoming.settled())
       await this.applyIncoming()
       if (await this.afterFirstPull()) {
-        await this.db.sync(remote, { batch_size: BATCH })
+        await this.phases.time('replicate', () =>
+          Promise.resolve(this.db.sync(remote, { batch_size: BATCH })),
+        )
       }
       this.status = {
         state: 'synced',
@@ -411,6 +431,7 @@ export class ProjectSync {
   async close(): Promise<void> {
     this.closed = true
     if (this.liveIncoming) clearTimeout(this.liveIncoming)
+    if (this.stateTimer) clearTimeout(this.stateTimer)
     await this.stopLive()
     this.unsubscribe()
     await this.drain()
@@ -434,8 +455,9 @@ export class ProjectSync {
     this.journalBacklog++
     void this.enqueue(async () => {
       try {
-        if (event.kind === 'reset') await this.reconcile()
-        else await this.mirrorEntries(event.entries)
+        await this.phases.time('mirror journal', () =>
+          event.kind === 'reset' ? this.reconcile() : this.mirrorEntries(event.entries),
+        )
       } finally {
         this.journalBacklog--
       }
@@ -465,7 +487,7 @@ export class ProjectSync {
     const lastSeq = entries.at(-1)?.seq
     if (lastSeq !== undefined) this.state.mirroredSeq = lastSeq
     this.stateDirty = true
-    await this.saveState()
+    await this.saveStateSoon()
   }
 
   /**
@@ -703,23 +725,28 @@ export class ProjectSync {
     // Each batch is its own step in the queue, so the journal's steps (the analyst's edits,
     // and the echo of what the last batch applied) run in between.
     for (let round = 0; round < 10_000; round++) {
+      if (this.closed) return
       if ((await this.enqueue(() => this.incomingBatch())) === 'done') return
     }
     this.scheduleIncoming()
   }
 
   private async incomingBatch(): Promise<'done' | 'more' | 'wait'> {
-    await this.flushStore()
+    await this.phases.time('flush store', () => this.flushStore())
     if (this.journalBacklog > 0) return 'wait'
-    const feed = await this.db.changes({
-      since: this.state.appliedSince,
-      limit: BATCH,
-      include_docs: true,
-      conflicts: true,
-    })
+    const feed = await this.phases.time('read changes', () =>
+      this.db.changes({
+        since: this.state.appliedSince,
+        limit: BATCH,
+        include_docs: true,
+        conflicts: true,
+      }),
+    )
     const retry = this.state.waiting.filter((docId) => !feed.results.some((r) => r.id === docId))
     const retried = retry.length
-      ? await this.db.allDocs({ keys: retry, include_docs: true, conflicts: true })
+      ? await this.phases.time('read changes', () =>
+          this.db.allDocs({ keys: retry, include_docs: true, conflicts: true }),
+        )
       : null
     const docs: Leaf[] = [
       ...feed.results.map((r) => r.doc as Leaf | undefined),
@@ -730,8 +757,9 @@ export class ProjectSync {
     if (!(await this.applyDocs(docs))) return 'wait'
     this.state.appliedSince = feed.last_seq
     this.stateDirty = true
-    await this.saveState()
-    return feed.results.length < BATCH ? 'done' : 'more'
+    const done = feed.results.length < BATCH
+    await this.phases.time('save state', () => (done ? this.saveState() : this.saveStateSoon()))
+    return done ? 'done' : 'more'
   }
 
   /**
@@ -739,8 +767,14 @@ export class ProjectSync {
    * so nothing of it is applied and the batch is read again after their edits are mirrored.
    */
   private async applyDocs(docs: Leaf[]): Promise<boolean> {
-    const ready: Array<{ doc: Leaf; value: PlainRecord | null; current: PlainRecord | null }> = []
+    const checked: Array<{
+      doc: Leaf
+      value: PlainRecord | null
+      current: PlainRecord | null
+      textHash?: string
+    }> = []
     const unchanged: Leaf[] = []
+    const checking = performance.now()
     for (const doc of docs) {
       await this.slicer.maybePause()
       const docId = doc._id
@@ -755,18 +789,27 @@ export class ProjectSync {
         unchanged.push(doc)
         continue
       }
-      const checked = await this.readyToApply(doc)
-      if (checked) ready.push({ doc, value: checked.value, current })
+      const ready = await this.readyToApply(doc)
+      if (ready) checked.push({ doc, current, ...ready })
     }
-    await this.flushStore()
+    this.phases.add('check', performance.now() - checking)
+    const texts = await this.phases.time('texts', () =>
+      this.storeTexts(
+        checked.flatMap(({ doc, textHash }) => (textHash ? [{ doc, textHash }] : [])),
+      ),
+    )
+    const ready = checked.filter(({ doc, textHash }) => !textHash || texts.has(doc._id))
+    await this.phases.time('flush store', () => this.flushStore())
     if (this.journalBacklog > 0) return false
     // The store applies them only while it holds no edit of the analyst's this side has not
     // mirrored, and stops at the first one it sees; only what it applied is marked known.
     // Until the answer comes no other step of the queue runs (their edits wait in it).
     const applied = ready.length
-      ? await this.store.apply(
-          ready.map(({ doc, value }) => ({ collection: doc.collection, id: doc.id, value })),
-          true,
+      ? await this.phases.time('apply to store', () =>
+          this.store.apply(
+            ready.map(({ doc, value }) => ({ collection: doc.collection, id: doc.id, value })),
+            true,
+          ),
         )
       : 0
     for (const doc of unchanged) this.state.known[doc._id] = doc._rev!
@@ -785,10 +828,12 @@ export class ProjectSync {
 
   /**
    * Checks a remote revision before it may enter the store: a known collection, the same
-   * schema as any edit, and for a source its text, stored and checked against its hash.
-   * A document that fails is quarantined (listed, never applied).
+   * schema as any edit. A document that fails is quarantined (listed, never applied). A
+   * source is answered with the hash of its text, which storeTexts stores and checks.
    */
-  private async readyToApply(doc: Leaf): Promise<{ value: PlainRecord | null } | null> {
+  private async readyToApply(
+    doc: Leaf,
+  ): Promise<{ value: PlainRecord | null; textHash?: string } | null> {
     this.state.quarantine = this.state.quarantine.filter((q) => q.docId !== doc._id)
     const part = doc.id === '' && isPart(doc.collection) && doc._id === partDocId(doc.collection)
     if (
@@ -831,22 +876,49 @@ export class ProjectSync {
       return null
     }
     if (doc.collection === 'sources') {
-      const hash = String(checked.value['contentHash'])
-      let bytes: Buffer
-      try {
-        bytes = (await this.db.getAttachment(sourceTextDocId(hash), TEXT_ATTACHMENT)) as Buffer
-      } catch {
-        // The text travels as its own document: it may come in a later batch.
-        this.state.waiting.push(doc._id)
-        return null
-      }
-      const stored = await this.store.writeSourceText(bytes.toString('utf8'), bytes)
-      if (stored.contentHash !== hash) {
-        this.quarantineDoc(doc, 'its text does not match the hash the source records')
-        return null
-      }
+      return { value: checked.value, textHash: String(checked.value['contentHash']) }
     }
     return { value: checked.value }
+  }
+
+  /**
+   * Stores the texts of a batch's sources, all in one write (one sync of the folder), each
+   * checked against the hash its source records. Answers the documents whose text is now
+   * stored; a source whose text has not arrived waits for a later batch, and one whose text
+   * does not match its hash is quarantined.
+   */
+  private async storeTexts(
+    sources: ReadonlyArray<{ doc: Leaf; textHash: string }>,
+  ): Promise<Set<string>> {
+    const stored = new Set<string>()
+    if (!sources.length) return stored
+    const hashes = [...new Set(sources.map((source) => source.textHash))]
+    const found = await this.db.allDocs({
+      keys: hashes.map(sourceTextDocId),
+      include_docs: true,
+      attachments: true,
+      binary: true,
+    })
+    const texts = new Map<string, string>()
+    const mismatched = new Set<string>()
+    found.rows.forEach((row, index) => {
+      const bytes = 'doc' in row ? row.doc?._attachments?.[TEXT_ATTACHMENT]?.data : undefined
+      if (!bytes) return
+      const hash = hashes[index]!
+      const text = Buffer.from(bytes).toString('utf8')
+      // Hashed as the store will hash it (the text as UTF-8), so what is stored is what was checked.
+      if (createHash('sha256').update(text, 'utf8').digest('hex') === hash) texts.set(hash, text)
+      else mismatched.add(hash)
+    })
+    if (texts.size) await this.store.writeSourceTexts([...texts.values()])
+    for (const { doc, textHash } of sources) {
+      if (texts.has(textHash)) stored.add(doc._id)
+      else if (mismatched.has(textHash))
+        this.quarantineDoc(doc, 'its text does not match the hash the source records')
+      // The text travels as its own document: it may come in a later batch.
+      else this.state.waiting.push(doc._id)
+    }
+    return stored
   }
 
   private validate(collection: string, value: unknown): { value: PlainRecord } | { error: string } {
@@ -1093,19 +1165,57 @@ export class ProjectSync {
   }
 
   private async saveState(): Promise<void> {
+    if (this.stateTimer) clearTimeout(this.stateTimer)
+    this.stateTimer = null
     if (!this.stateDirty) return
+    // What the state says was applied goes to disk first: a state ahead of the store would,
+    // after a crash, read the store's older value as a local edit made on the remote one.
+    await this.flushStore()
     this.stateDirty = false
-    let rev: string | undefined
+    const put = (rev: string | undefined): Promise<Pouch.Response> =>
+      this.db.put({
+        ...(this.state as unknown as RecordDoc),
+        _id: STATE_ID,
+        ...(rev ? { _rev: rev } : {}),
+      })
+    let written: Pouch.Response
     try {
-      rev = (await this.db.get(STATE_ID))._rev
-    } catch {
-      rev = undefined
+      // The revision this side wrote last, kept: reading the document back just for it would
+      // read the whole state (its `known` names every record).
+      written = await put(this.stateRev ?? (await this.savedStateRev()))
+    } catch (error) {
+      if ((error as { status?: number }).status !== 409) throw error
+      written = await put(await this.savedStateRev())
     }
-    await this.db.put({
-      ...(this.state as unknown as RecordDoc),
-      _id: STATE_ID,
-      ...(rev ? { _rev: rev } : {}),
-    })
+    this.stateRev = written.rev
+    this.stateSavedAt = performance.now()
+  }
+
+  private async savedStateRev(): Promise<string | undefined> {
+    try {
+      return (await this.db.get(STATE_ID))._rev
+    } catch {
+      return undefined
+    }
+  }
+
+  /**
+   * Saves the state at most once every STATE_EVERY_MS while a long pass runs (the state
+   * names every record, and a first sync has thousands of batches to note); the last change
+   * is saved by a timer, at the end of a pass and on close. What a crash loses of it
+   * meanwhile, reopening finds again: the mirror is reconciled with the store, and a record
+   * without a known revision is matched by its history.
+   */
+  private async saveStateSoon(): Promise<void> {
+    const wait = this.stateSavedAt + STATE_EVERY_MS - performance.now()
+    if (wait <= 0) return this.saveState()
+    if (this.stateTimer || this.closed) return
+    this.stateTimer = setTimeout(() => {
+      this.stateTimer = null
+      void this.enqueue(() => this.saveState()).catch((error: unknown) =>
+        this.log(`Team sync could not save its state: ${String(error)}`),
+      )
+    }, wait)
   }
 
   private enqueue<T>(step: () => Promise<T>): Promise<T> {
@@ -1116,6 +1226,48 @@ export class ProjectSync {
 
   private log(message: string): void {
     ;(this.options.log ?? ((m: string) => console.warn(m)))(redact(message))
+  }
+}
+
+/**
+ * Runs the incoming pass while a pull brings documents, one pass at a time, each once a
+ * batch's worth has arrived (a pass reads the feed in batches: smaller reads cost about as
+ * much each); what is left is for the pass after the pull.
+ */
+class IncomingWhilePulling {
+  private running: Promise<void> | null = null
+  private again = false
+  private unread = 0
+
+  constructor(private readonly pass: () => Promise<void>) {}
+
+  arrived(docs: number): void {
+    this.unread += docs
+    if (this.unread < BATCH) return
+    this.unread = 0
+    this.poke()
+  }
+
+  private poke(): void {
+    if (this.running) {
+      this.again = true
+      return
+    }
+    // A failure here is met again by the pass that follows the pull, which reports it.
+    this.running = this.pass()
+      .catch(() => undefined)
+      .finally(() => {
+        this.running = null
+        if (this.again) {
+          this.again = false
+          this.poke()
+        }
+      })
+  }
+
+  /** Resolves once no pass runs or is due. */
+  async settled(): Promise<void> {
+    while (this.running) await this.running
   }
 }
 

@@ -5,9 +5,7 @@
  * checked are applied to the store a slice at a time, so the main thread never holds for
  * long. The worker's status is kept here, so the header reads it without a round trip.
  */
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import { MessageChannel, Worker } from 'node:worker_threads'
 import type {
   QuarantinedDoc,
   SyncConflict,
@@ -17,6 +15,7 @@ import type {
 import { AppError } from '../errors'
 import type { JournalEvent, ProjectStore } from '../project-store'
 import { COLLECTIONS, collectionOf, FIELDS, fieldOf } from '../store/collections'
+import { workerEntry } from '../store/worker-entry'
 import type { PlainRecord } from './merge'
 import { readRemote, redact, type RemoteConfig } from './remote'
 import {
@@ -38,21 +37,54 @@ export interface SyncClientOptions {
   author: () => string
   password: (remote: RemoteConfig) => Promise<string | undefined>
   log?: (message: string) => void
+  /**
+   * Serves the mirror in this thread, over a message channel, instead of a worker thread:
+   * for tests, where starting a worker from source costs about a second a project.
+   */
+  inThisThread?: boolean
 }
 
-/** The worker's code: the TypeScript source through tsx (tests, bench), else the build's. */
-function workerEntry(): { url: URL; workerData?: { entry: string } } {
-  if (import.meta.url.endsWith('.ts')) {
-    return {
-      url: new URL('../store/worker-boot.mjs', import.meta.url),
-      workerData: { entry: new URL('./sync-worker.ts', import.meta.url).href },
-    }
+/** Where the mirror runs: a worker thread, or a channel in this thread. */
+interface SyncEndpoint {
+  postMessage(message: ToWorker): void
+  onMessage(listener: (message: FromWorker) => void): void
+  /** Told if it stops by itself (a worker that crashed). */
+  onStop(listener: (error: Error) => void): void
+  terminate(): Promise<void>
+}
+
+function workerThread(folder: string): SyncEndpoint {
+  const entry = workerEntry('sync-worker', new URL('./sync-worker.ts', import.meta.url))
+  const worker = new Worker(entry.url, { workerData: { folder, ...entry.workerData } })
+  return {
+    postMessage: (message) => worker.postMessage(message),
+    onMessage: (listener) => worker.on('message', listener),
+    onStop: (listener) => {
+      worker.on('error', listener)
+      worker.on('exit', (code) =>
+        listener(new Error(`The sync worker stopped (exit code ${code}).`)),
+      )
+    },
+    terminate: async () => {
+      await worker.terminate()
+    },
   }
-  for (const candidate of ['./sync-worker.js', '../sync-worker.js']) {
-    const url = new URL(candidate, import.meta.url)
-    if (existsSync(fileURLToPath(url))) return { url }
+}
+
+async function channelInThisThread(folder: string): Promise<SyncEndpoint> {
+  // Loaded only here: the main process otherwise never loads PouchDB.
+  const { serveSync } = await import('./sync-service')
+  const { port1, port2 } = new MessageChannel()
+  const service = serveSync(port2, folder)
+  return {
+    postMessage: (message) => port1.postMessage(message),
+    onMessage: (listener) => port1.on('message', listener),
+    onStop: () => undefined,
+    terminate: async () => {
+      service.stop()
+      port1.close()
+    },
   }
-  throw new AppError('unavailable', 'The sync worker is missing from this copy of Sightline.')
 }
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
@@ -74,7 +106,7 @@ export class SyncClient {
 
   private constructor(
     readonly store: ProjectStore,
-    private readonly worker: Worker,
+    private readonly worker: SyncEndpoint,
     remote: RemoteConfig | null,
     private readonly options: SyncClientOptions,
   ) {
@@ -92,11 +124,8 @@ export class SyncClient {
       quarantine: [],
       remote,
     }
-    worker.on('message', (message: FromWorker) => this.timed(() => this.heard(message)))
-    worker.on('error', (error) => this.stopped(error))
-    worker.on('exit', (code) =>
-      this.stopped(new Error(`The sync worker stopped (exit code ${code}).`)),
-    )
+    worker.onMessage((message) => this.timed(() => this.heard(message)))
+    worker.onStop((error) => this.stopped(error))
     this.unsubscribe = store.onJournal((event) => this.timed(() => this.forward(event)))
   }
 
@@ -128,10 +157,9 @@ export class SyncClient {
 
   /** Starts the worker, hands it the records and opens the mirror there. */
   static async open(store: ProjectStore, options: SyncClientOptions): Promise<SyncClient> {
-    const entry = workerEntry()
-    const worker = new Worker(entry.url, {
-      workerData: { folder: store.folder, ...entry.workerData },
-    })
+    const worker = options.inThisThread
+      ? await channelInThisThread(store.folder)
+      : workerThread(store.folder)
     const client = new SyncClient(store, worker, await readRemote(store.folder), options)
     try {
       client.copying = client.sendRecords()
@@ -212,6 +240,11 @@ export class SyncClient {
     await this.call('drain', undefined)
   }
 
+  /** Where the worker's time went since the last call, in ms per phase. */
+  phases(): Promise<Record<string, number>> {
+    return this.call('phases', undefined)
+  }
+
   async close(): Promise<void> {
     await this.copying.catch(() => undefined)
     await this.call('close', undefined).catch((error: unknown) =>
@@ -229,7 +262,7 @@ export class SyncClient {
     apply: (args) => this.apply(args),
     readSourceText: ({ contentHash, expectedLength }) =>
       this.store.readSourceText(contentHash, expectedLength),
-    writeSourceText: ({ text, utf8 }) => this.store.writeSourceText(text, utf8),
+    writeSourceTexts: ({ texts }) => this.store.writeSourceTexts(texts),
     readAsset: ({ contentHash, format }) => this.store.readAsset(contentHash, format),
     writeAsset: ({ bytes, format }) => this.store.writeAsset(bytes, format),
     password: (remote) => this.options.password(remote),

@@ -21,6 +21,8 @@ export interface SyncHostOptions {
   /** Where passwords go; by default a 0600 file in the per-user folder. */
   vault?: CredentialVault
   log?: (message: string) => void
+  /** The mirror in this thread rather than a worker (tests; see SyncClientOptions). */
+  inThisThread?: boolean
 }
 
 export class SyncHost {
@@ -132,6 +134,7 @@ export class SyncHost {
       password: async (remote) =>
         remote.username ? this.vault.get(credentialKey(remote.url, remote.username)) : undefined,
       ...(this.options.log ? { log: this.options.log } : {}),
+      ...(this.options.inThisThread ? { inThisThread: true } : {}),
     })
     const sync = await this.opening
     this.sync = sync

@@ -37,6 +37,8 @@ export interface WorkerMethods {
   resolve: { args: { docId: string; value: PlainRecord | null }; result: undefined }
   drain: { args: undefined; result: undefined }
   close: { args: undefined; result: undefined }
+  /** Where the syncs' time went since the last call, in ms per phase (for the bench). */
+  phases: { args: undefined; result: Record<string, number> }
 }
 
 /** What the worker asks of the main process. */
@@ -45,7 +47,7 @@ export interface MainMethods {
   /** `basis`: the last journal sequence number the worker had heard of. */
   apply: { args: { changes: StoreChange[]; guarded: boolean; basis: number }; result: number }
   readSourceText: { args: { contentHash: string; expectedLength?: number }; result: string }
-  writeSourceText: { args: { text: string; utf8?: Uint8Array }; result: { contentHash: string } }
+  writeSourceTexts: { args: { texts: string[] }; result: void }
   readAsset: { args: { contentHash: string; format: 'png' | 'svg' }; result: Uint8Array }
   writeAsset: { args: { bytes: Uint8Array; format: 'png' | 'svg' }; result: string }
   password: { args: RemoteConfig; result: string | undefined }

@@ -27,7 +27,8 @@ export interface SyncStore {
   /** Writes pending edits, so their journal entries are heard. */
   flush(): Promise<void>
   readSourceText(contentHash: string, expectedLength?: number): Promise<string>
-  writeSourceText(text: string, utf8?: Uint8Array): Promise<{ contentHash: string }>
+  /** Stores texts under their sha256 (as UTF-8), all in one write. */
+  writeSourceTexts(texts: string[]): Promise<void>
   readAsset(contentHash: string, format: 'png' | 'svg'): Promise<Uint8Array>
   /** Stores an asset's bytes; answers their hash. */
   writeAsset(bytes: Uint8Array, format: 'png' | 'svg'): Promise<string>

@@ -3,6 +3,7 @@
  * offline edits on each, syncs in different orders, conflicts shown and resolved, a
  * malformed document from the hub quarantined.
  */
+import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import PouchDB from 'pouchdb-node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -43,6 +44,9 @@ async function peer(name: string, database = 'team'): Promise<Peer> {
   const workspace = new Workspace({
     userDataDir: join(dir.path, 'user'),
     store: { writeDelayMs: 5, backups: false },
+    // The sync worker's own thread is proven by live-sync and sync-kill; here a dozen
+    // projects would each start one from source (about a second each).
+    syncInThisThread: true,
   })
   const dispatch = createDispatch(workspace, {
     validateOutput: true,
@@ -246,7 +250,11 @@ describe('team sync through a hub on 127.0.0.1', () => {
     await mirror.put({ ...EMPTY_STATE, _id: STATE_ID, _rev: saved._rev! })
     await mirror.close()
 
-    const again = new Workspace({ userDataDir, store: { writeDelayMs: 5, backups: false } })
+    const again = new Workspace({
+      userDataDir,
+      store: { writeDelayMs: 5, backups: false },
+      syncInThisThread: true,
+    })
     cleanups.push(() => again.close())
     const store = await again.open(folder)
     const sync = await again.sync.forStore(store)
@@ -337,6 +345,55 @@ describe('team sync through a hub on 127.0.0.1', () => {
       expect.objectContaining({ docId: 'entities:forged', author: 'Mallory' }),
     ])
     expect(team.status.quarantined).toBe(1)
+  }, 30_000)
+
+  it('quarantines a source whose text on the hub does not match its hash, and stores the others’ texts', async () => {
+    const amina = await peer('Amina', 'texts')
+    const bashir = await peer('Bashir', 'texts')
+    const pasted = await amina.call('sources.paste', {
+      title: 'Port log',
+      text: 'Two boats left the harbour at dawn.',
+    })
+    expect(pasted.status).toBe('imported')
+    await amina.sync()
+    const genuine = amina.workspace.current.data.sources[0]!
+    // A source whose record names one text while the hub holds another under that name.
+    const claimed = createHash('sha256').update('What the record says.', 'utf8').digest('hex')
+    const put = async (docId: string, body: Record<string, unknown>): Promise<void> => {
+      const response = await fetch(`${hub.databaseUrl('texts')}/${encodeURIComponent(docId)}`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+      expect(response.status).toBe(201)
+    }
+    await put(`source-text:${claimed}`, {
+      _attachments: {
+        text: {
+          content_type: 'text/plain',
+          data: Buffer.from('Something else entirely.', 'utf8').toString('base64'),
+        },
+      },
+    })
+    await put('sources:tampered', {
+      collection: 'sources',
+      id: 'tampered',
+      value: { ...genuine, id: 'tampered', title: 'Tampered', contentHash: claimed },
+      author: 'Mallory',
+      at: new Date().toISOString(),
+    })
+    await bashir.sync()
+    const data = bashir.workspace.current.data
+    expect(data.sources.map((s) => s.id)).toEqual([genuine.id])
+    const text = await bashir.workspace.current.readSourceText(genuine.contentHash, genuine.length)
+    expect(text).toBe('Two boats left the harbour at dawn.')
+    const team = await bashir.call('sync.team')
+    expect(team.quarantine).toEqual([
+      expect.objectContaining({
+        docId: 'sources:tampered',
+        reason: expect.stringMatching(/text does not match/),
+      }),
+    ])
   }, 30_000)
 
   it('refuses a hub over plain http beyond this computer, and keeps the password out of the project', async () => {
