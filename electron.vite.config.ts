@@ -8,9 +8,8 @@ export default defineConfig({
       rollupOptions: {
         // Two entries over one core: the Electron shell and the plain-Node browser mode;
         // and workers started by path: the document importers' (import-jobs.ts finds it
-        // beside them), the store's compaction and open-check workers and team sync's
-        // (store/worker-entry.ts finds them), the suggester's (suggestions/runner.ts) and the
-        // exchange's (exchange/runner.ts).
+        // beside them); the store's compaction and open-check workers, the exchange's and
+        // team sync's (store/worker-entry.ts finds them); the suggester's (suggestions/runner.ts).
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           serve: resolve(__dirname, 'src/main/serve.ts'),
