@@ -150,7 +150,7 @@ export function useLayoutRun(options: LayoutRunOptions): LayoutRunning {
         if (cause instanceof LayoutCancelled)
           statusLine.report(t('graph.layoutCancelledTheChartIsAs'))
         else statusLine.fail(cause instanceof Error ? cause.message : String(cause))
-        if (chartRef.current === chart && chart.cy.nodes('.unplaced').nonempty()) {
+        if (chartRef.current === chart && chart.hasUnplaced) {
           chart.revealUnplaced()
           chart.fit()
         }
