@@ -258,7 +258,7 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
             onOpenEntity={openEntity}
             onDeleted={(sentence) => {
               setPanel(null)
-              statusLine.report(`Deleted the relation “${sentence}”.`)
+              statusLine.report(t('graph.deletedTheRelation', { sentence }))
             }}
           />
         )}

@@ -16,7 +16,7 @@ import {
   type SyncOutcome,
   type Waiting,
 } from './chart-elements'
-import { chartStylesheet, type ChartInk, type LabelSizes } from './chart-style'
+import { chartStylesheet, nodeSize, type ChartInk, type LabelSizes } from './chart-style'
 import { ChartViewport } from './chart-viewport'
 import { EdgeStream, type IdleScheduler } from './edge-stream'
 import type { Visible } from './view-filter'
@@ -172,6 +172,7 @@ export class Chart {
     // An update compares against the whole chart: what is still to come goes in first.
     this.admitWaiting(null)
     this.finishEdges()
+    if (this.cy.elements().empty()) this.frameAhead(graph, inView)
     const { deferredEdges, waiting, ...outcome } = syncElements(this.cy, graph, {
       near: this.viewport.near,
       visible: inView,
@@ -182,6 +183,18 @@ export class Chart {
     this.waiting = waiting
     this.streamEdges(deferredEdges)
     return outcome
+  }
+
+  /** A first fill's framing, from the saved positions of the nodes in view. */
+  private frameAhead(graph: GraphElements, inView: Visible): void {
+    const placed: { x: number; y: number; size: number }[] = []
+    for (const node of graph.nodes) {
+      const position = graph.positions[node.id]
+      if (position && inView.nodes.has(node.id)) {
+        placed.push({ ...position, size: nodeSize(node.evidenceCount) })
+      }
+    }
+    this.viewport.frameAhead(placed)
   }
 
   private streamEdges(edges: DeferredEdge[]): void {
