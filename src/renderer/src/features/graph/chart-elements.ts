@@ -202,8 +202,7 @@ export function syncElements(
     const added = cy.add(fresh)
     // Most of the chart without a saved position: a layout places it, rather than piling the
     // newcomers beside the few placed nodes (a graph shown whole after a small focus was).
-    needsLayout =
-      waiting !== null || (placed.length > 0 && placed.length * 2 > cy.nodes().length)
+    needsLayout = waiting !== null || (placed.length > 0 && placed.length * 2 > cy.nodes().length)
     // Kept out of sight until the layout places them, rather than piled up at the origin.
     if (needsLayout) {
       const unplaced = new Set(placed)
