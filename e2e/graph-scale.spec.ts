@@ -57,7 +57,7 @@ const large = test.extend({
 large(
   'a 5k/20k project opens on a focus, expands, lays out with progress and cancel, and shows all',
   async ({ page, app }) => {
-    large.setTimeout(300_000)
+    large.setTimeout(120_000)
     const start = ordinaryEntity()
     const graph = new GraphPage(page)
     await page.goto(`${app.url}#/graph`)
@@ -94,19 +94,12 @@ large(
     await expect(page).toHaveURL(/&expand=/)
     await expect.poll(() => graph.entitiesInView()).toBeGreaterThan(focused)
 
-    // Everything: most entities have no saved position, so a ForceAtlas2 layout starts and
-    // runs to the end. Drawing 25,000 elements takes seconds before the layout starts (many
-    // more on a loaded machine), and the page paints seldom meanwhile.
+    // Everything: most entities have no saved position, so a ForceAtlas2 layout starts at
+    // once (the unplaced elements wait outside the chart) and the page answers meanwhile:
+    // cancelled as soon as it shows (ForceAtlas2 stops once settled, so waiting for a figure
+    // first could let it finish), the chart stays drawn, the waiting entities on a grid.
     await graph.showAll()
     await expect(page).toHaveURL(/#\/graph\?all$/)
-    await expect(graph.layoutProgress).toContainText('ForceAtlas2', { timeout: 120_000 })
-    await expect(graph.status).toContainText('Force-directed layout of 5000 entities', {
-      timeout: 180_000,
-    })
-
-    // A run over the chart already drawn, cancelled as soon as it shows (ForceAtlas2 stops
-    // once settled, so waiting for a figure first could let it finish): the chart stays.
-    await page.getByRole('button', { name: 'Run layout' }).click()
     await expect(graph.layoutProgress).toContainText('ForceAtlas2')
     await graph.cancelLayout()
     await expect(graph.status).toHaveText('Layout cancelled; the chart is as it was.')
@@ -118,9 +111,9 @@ large(
     // A new run shows its progress as a figure and completes.
     await page.getByRole('button', { name: 'Run layout' }).click()
     await expect(graph.layoutProgress).toBeVisible()
-    await expect(graph.layoutProgressBar).toHaveAttribute('value', /\d+/, { timeout: 60_000 })
+    await expect(graph.layoutProgressBar).toHaveAttribute('value', /\d+/)
     await expect(graph.status).toContainText('Force-directed layout of 5000 entities', {
-      timeout: 180_000,
+      timeout: 60_000,
     })
     await expect(graph.stage).toHaveAttribute('aria-busy', 'false')
   },

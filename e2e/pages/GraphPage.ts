@@ -74,15 +74,9 @@ export class GraphPage {
     await this.page.getByRole('button', { name: /^Show all \(/ }).click()
   }
 
-  /**
-   * Clicked without waiting for the button to hold still over two animation frames: while a
-   * large layout runs the page paints seldom, and waiting for frames let the layout finish
-   * first. Within 30 s: a layout that finished leaves no button, and waiting longer cannot help.
-   */
+  /** Cancels the layout in progress from its progress box. */
   async cancelLayout(): Promise<void> {
-    await this.layoutProgress
-      .getByRole('button', { name: 'Cancel layout' })
-      .click({ force: true, timeout: 30_000 })
+    await this.layoutProgress.getByRole('button', { name: 'Cancel layout' }).click()
   }
 
   /** How many entities the chart has in view, as its accessible name says. */

@@ -7,7 +7,7 @@ import { useMemo, useRef, useState } from 'react'
 import type { GraphElements, Point } from '../../../../shared/contract'
 import { useGraphElements, useSavePositions } from '../../api/graph'
 import { graphHref } from '../../routes/links'
-import { LARGE_GRAPH_ELEMENTS, type Chart } from './chart'
+import type { Chart } from './chart'
 import { typeLook } from './chart-style'
 import { isLargeGraph } from './exploration'
 import { ExploreControls } from './ExploreControls'
@@ -225,10 +225,7 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
           aria-label={t('graph.chart')}
           aria-busy={layout.busy}
         >
-          <Legend
-            types={[...entityTypes.keys()].map((type) => ({ type, look: typeLook(type) }))}
-            large={scope.nodes.length + scope.edges.length > LARGE_GRAPH_ELEMENTS}
-          />
+          <Legend types={[...entityTypes.keys()].map((type) => ({ type, look: typeLook(type) }))} />
           <div ref={containerRef} className="graph-canvas" role="img" aria-label={chartLabel} />
           {graph.nodes.length === 0 && (
             <p className="graph-empty muted">{t('graph.nothingToDrawYetAddGroups')}</p>
@@ -258,7 +255,7 @@ function GraphWorkbench({ graph }: { graph: GraphElements }) {
             onOpenEntity={openEntity}
             onDeleted={(sentence) => {
               setPanel(null)
-              statusLine.report(`Deleted the relation “${sentence}”.`)
+              statusLine.report(t('graph.deletedTheRelation', { sentence }))
             }}
           />
         )}

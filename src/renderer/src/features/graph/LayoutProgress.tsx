@@ -4,8 +4,8 @@ import type { LayoutRun } from './use-layout-run'
 import { t } from '../../ui/i18n'
 
 function methodNote(run: LayoutRun): string {
-  if (run.algorithm === 'forceatlas2') return ' (ForceAtlas2, for a graph this size)'
-  return run.quality === 'draft' ? ' (draft quality, for speed)' : ''
+  if (run.algorithm === 'forceatlas2') return t('graph.methodNoteForceAtlas2')
+  return run.quality === 'draft' ? t('graph.methodNoteDraft') : ''
 }
 
 /**

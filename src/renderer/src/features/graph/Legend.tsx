@@ -37,14 +37,7 @@ export function ShapeSwatch({ look, size = 14 }: { look: TypeLook; size?: number
 }
 
 /** What the chart's shapes, colours, line styles and sizes mean. */
-export function Legend({
-  types,
-  large,
-}: {
-  types: { type: string; look: TypeLook }[]
-  /** A large chart shows labels, arrows and dashes only once zoomed in. */
-  large: boolean
-}) {
+export function Legend({ types }: { types: { type: string; look: TypeLook }[] }) {
   return (
     <figure className="graph-legend" aria-labelledby="graph-legend-title">
       <figcaption id="graph-legend-title">{t('graph.legend')}</figcaption>
@@ -75,7 +68,8 @@ export function Legend({
           {t('graph.unsupportedNoQuote')}
         </li>
         <li className="muted">{t('graph.sizeAndThicknessNumberOfQuotes')}</li>
-        {large && <li className="muted">{t('graph.labelsArrowsAndDashesAppearAs')}</li>}
+        {/* Every chart leaves them out when framed too far out to read (chart-viewport.ts). */}
+        <li className="muted">{t('graph.labelsArrowsAndDashesAppearAs')}</li>
       </ul>
     </figure>
   )

@@ -28,6 +28,17 @@ export interface SyncResult extends SyncOutcome {
    * add after the nodes have been drawn (their classes are decided then).
    */
   deferredEdges: DeferredEdge[]
+  /**
+   * A deferred first fill that waits for a layout: the nodes without a position and the edges
+   * touching them, kept out of the chart until the layout's positions come (see Chart).
+   */
+  waiting: Waiting | null
+}
+
+/** Elements held back from the chart until a layout has placed them. */
+export interface Waiting {
+  nodes: cytoscape.NodeDataDefinition[]
+  edges: DeferredEdge[]
 }
 
 /** An edge kept back from a first fill: its data, and what its classes depend on. */
@@ -119,9 +130,14 @@ export function syncElements(
   const placed: string[] = []
   const deferredEdges: DeferredEdge[] = []
   let needsLayout = false
+  let waiting: Waiting | null = null
   cy.batch(() => {
     const firstFill = cy.elements().empty()
     const defer = firstFill && context.deferEdges === true
+    // A large first fill that waits for a layout adds only what has a place: styling thousands
+    // of hidden elements took the first frame seconds (the page took no click meanwhile), and
+    // they would be restyled anyway once placed.
+    if (defer && unplacedCount(graph) * 2 > graph.nodes.length) waiting = { nodes: [], edges: [] }
     if (!firstFill) removeGone(cy, graph, context.shown)
     const fresh: cytoscape.ElementDefinition[] = []
     for (const node of graph.nodes) {
@@ -134,6 +150,10 @@ export function syncElements(
         }
       }
       const position = graph.positions[node.id]
+      if (waiting && !position) {
+        waiting.nodes.push(data)
+        continue
+      }
       const classes = createdClasses(node.id, 'nodes', context, false)
       fresh.push({
         group: 'nodes',
@@ -166,11 +186,15 @@ export function syncElements(
         classes: createdClasses(edge.id, 'edges', context, !edge.supported),
       })
     }
-    // A first fill that waits for a layout shows nothing until the worker's positions come:
-    // the relations go in with the nodes, rather than redraws of a hidden chart taking the
-    // main thread while the layout's progress should be shown.
-    if (defer && placed.length * 2 > graph.nodes.length) {
-      for (const { data, supported } of deferredEdges.splice(0)) {
+    if (waiting) {
+      // The few relations between placed nodes are drawn with them; the rest wait too.
+      const inChart = new Set(fresh.map((element) => element.data.id))
+      for (const edge of deferredEdges.splice(0)) {
+        const { data, supported } = edge
+        if (!inChart.has(data.source) || !inChart.has(data.target)) {
+          waiting.edges.push(edge)
+          continue
+        }
         const classes = createdClasses(data.id ?? '', 'edges', context, !supported)
         fresh.push({ group: 'edges', data, classes })
       }
@@ -178,17 +202,23 @@ export function syncElements(
     const added = cy.add(fresh)
     // Most of the chart without a saved position: a layout places it, rather than piling the
     // newcomers beside the few placed nodes (a graph shown whole after a small focus was).
-    needsLayout = placed.length > 0 && placed.length * 2 > cy.nodes().length
+    needsLayout = waiting !== null || (placed.length > 0 && placed.length * 2 > cy.nodes().length)
     // Kept out of sight until the layout places them, rather than piled up at the origin.
     if (needsLayout) {
-      const waiting = new Set(placed)
+      const unplaced = new Set(placed)
       added
         .nodes()
-        .filter((n) => waiting.has(n.id()))
+        .filter((n) => unplaced.has(n.id()))
         .addClass('unplaced')
     } else placeNearNeighbours(cy, placed)
   })
-  return { placed: needsLayout ? [] : placed, needsLayout, deferredEdges }
+  return { placed: needsLayout ? [] : placed, needsLayout, deferredEdges, waiting }
+}
+
+function unplacedCount(graph: GraphElements): number {
+  let count = 0
+  for (const node of graph.nodes) if (!graph.positions[node.id]) count++
+  return count
 }
 
 function removeGone(cy: cytoscape.Core, graph: GraphElements, shown: Visible): void {
@@ -245,14 +275,19 @@ export function applyPositions(cy: cytoscape.Core, positions: Record<string, Poi
   })
 }
 
+/** A plain grid's spot for the i-th of `count` nodes. */
+export function gridSpot(i: number, count: number): Point {
+  const columns = Math.ceil(Math.sqrt(count))
+  return { x: (i % columns) * 90, y: Math.floor(i / columns) * 90 }
+}
+
 /** After a first layout was cancelled or failed: lays the waiting nodes on a plain grid. */
 export function revealUnplaced(cy: cytoscape.Core): void {
   const waiting = cy.nodes('.unplaced')
   if (waiting.empty()) return
-  const columns = Math.ceil(Math.sqrt(waiting.length))
   cy.batch(() => {
     waiting.forEach((node, i) => {
-      node.position({ x: (i % columns) * 90, y: Math.floor(i / columns) * 90 })
+      node.position(gridSpot(i, waiting.length))
     })
     waiting.removeClass('unplaced')
   })

@@ -135,10 +135,19 @@ const LIGHT_INK: ChartInk = {
   selected: '#1d232b',
 }
 
+/** Labels drawn smaller than this on screen are left out (cytoscape's min-zoomed-font-size). */
+export const NODE_LABEL_MIN_PX = 7
+const EDGE_LABEL_MIN_PX = 8
+
 /**
  * The stylesheet. Element data carries precomputed look values (colour, shape, size, width,
  * label) so the style needs no per-type selectors and a new type needs no new rule.
- * `min-zoomed-font-size` drops labels once they would be too small to read.
+ *
+ * Level of detail: labels, arrowheads, dashes and (on a small chart) curved parallel edges
+ * come with the "near" class, which the viewport gives the elements once names are readable
+ * at the zoom (chart-viewport.ts). Far out the elements carry a handful of properties: each
+ * one applied costs cytoscape work per element, and measuring labels too small to be drawn
+ * took most of a focus's first paint (bench "graph", opening on a focus).
  */
 export function chartStylesheet(options: {
   large: boolean
@@ -147,8 +156,7 @@ export function chartStylesheet(options: {
   ink?: ChartInk
 }): cytoscape.StylesheetJson {
   const ink = options.ink ?? LIGHT_INK
-  const labelOf = (field: string) => ({ label: options.large ? '' : field })
-  const { labels } = options
+  const { labels, large } = options
   const nodeFont = labels ? () => labels.node : 12
   const edgeFont = labels ? () => labels.edge : 10
   return [
@@ -158,7 +166,23 @@ export function chartStylesheet(options: {
         'background-color': 'data(colour)',
         width: 'data(size)',
         height: 'data(size)',
-        ...labelOf('data(name)'),
+      },
+    },
+    {
+      // Haystack edges (cytoscape's default curve) skip the control-point work that weighs on
+      // drawing 20k edges (measured: 4 of 17 s of a first paint); they take mid arrows only.
+      selector: 'edge',
+      style: { width: 'data(width)', 'line-color': 'data(colour)' },
+    },
+    // Selectors on data rather than mapper functions keep cytoscape's style cache effective.
+    ...SHAPES.map((shape) => ({ selector: `node[shape = "${shape}"]`, style: { shape } })),
+    {
+      selector: 'node.near',
+      style: {
+        label: 'data(name)',
+        // A thin ring parts overlapping nodes; far out it would be a fraction of a pixel.
+        'border-width': 1,
+        'border-color': ink.nodeBorder,
         'font-size': nodeFont,
         color: ink.label,
         'text-valign': 'bottom',
@@ -169,49 +193,39 @@ export function chartStylesheet(options: {
         'text-background-color': ink.labelBackground,
         'text-background-opacity': 0.7,
         'text-background-padding': '1px',
-        'min-zoomed-font-size': 7,
-        'border-width': 1,
-        'border-color': ink.nodeBorder,
+        'min-zoomed-font-size': NODE_LABEL_MIN_PX,
       },
     },
     {
-      selector: 'edge',
+      selector: 'edge.near',
       style: {
-        width: 'data(width)',
-        'line-color': 'data(colour)',
-        'target-arrow-color': 'data(colour)',
-        'arrow-scale': 0.8,
-        // Haystack edges skip the control-point work that weighs on drawing 20k edges
-        // (measured: 4 of 17 s of a first paint); they take mid arrows only.
-        'curve-style': options.large ? 'haystack' : 'bezier',
-        // Parallel relations between two entities bow apart far enough for their labels
-        // not to print over each other.
-        ...(options.large ? {} : { 'control-point-step-size': 56 }),
-        ...labelOf('data(label)'),
+        label: 'data(label)',
         'font-size': edgeFont,
         color: ink.edgeLabel,
         'text-rotation': 'autorotate',
         'text-background-color': ink.labelBackground,
         'text-background-opacity': 0.8,
         'text-background-padding': '1px',
-        'min-zoomed-font-size': 8,
+        'min-zoomed-font-size': EDGE_LABEL_MIN_PX,
+        'arrow-scale': 0.8,
+        // Parallel relations between two entities bow apart far enough for their labels not
+        // to print over each other (a large graph's stay straight: too many to bend).
+        ...(large ? {} : { 'curve-style': 'bezier' as const, 'control-point-step-size': 56 }),
       },
     },
-    // Selectors on data rather than mapper functions keep cytoscape's style cache effective.
-    ...SHAPES.map((shape) => ({ selector: `node[shape = "${shape}"]`, style: { shape } })),
     {
-      selector: options.large ? 'edge.near[arrow = "triangle"]' : 'edge[arrow = "triangle"]',
-      style: options.large
+      selector: 'edge.near[arrow = "triangle"]',
+      style: large
         ? {
             'mid-target-arrow-shape': 'triangle' as const,
             'mid-target-arrow-color': 'data(colour)',
           }
-        : { 'target-arrow-shape': 'triangle' as const },
+        : { 'target-arrow-shape': 'triangle' as const, 'target-arrow-color': 'data(colour)' },
     },
     {
-      // Dashes cost about as much again as the lines (setLineDash), and at the zoom that shows a
-      // whole large graph they cannot be seen: there they come with the labels.
-      selector: options.large ? 'edge.unsupported.near' : 'edge.unsupported',
+      // Dashes cost about as much again as the lines (setLineDash), and far out they cannot
+      // be seen: they come with the labels.
+      selector: 'edge.unsupported.near',
       style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] },
     },
     { selector: '.filtered, .unplaced, .streaming', style: { display: 'none' } },
@@ -225,13 +239,5 @@ export function chartStylesheet(options: {
       selector: 'edge:selected',
       style: { 'line-color': ink.selected, 'target-arrow-color': ink.selected, opacity: 1 },
     },
-    // A large graph labels its elements (and draws arrowheads) only once zoomed in enough to
-    // read them: measuring and drawing 25k labels nobody can read dominated its first paint.
-    ...(options.large
-      ? [
-          { selector: 'node.near', style: { label: 'data(name)' } },
-          { selector: 'edge.near', style: { label: 'data(label)' } },
-        ]
-      : []),
   ]
 }

@@ -3,7 +3,7 @@
  * large graph's level of detail by zoom.
  */
 import type cytoscape from 'cytoscape'
-import { labelSizesFor, type LabelSizes } from './chart-style'
+import { labelSizesFor, NODE_LABEL_MIN_PX, type LabelSizes } from './chart-style'
 
 /** Zoom from which a large graph draws labels (12 px names then show at 7 px) and arrowheads. */
 const NEAR_ZOOM = 0.6
@@ -58,14 +58,24 @@ export class ChartViewport {
     /** A small graph's label sizes, which its stylesheet reads; null on a large graph. */
     private readonly labels: LabelSizes | null = null,
   ) {
-    if (large) cy.on('zoom', () => this.refreshDetail())
-    else if (labels) cy.on('zoom', () => this.refreshLabels())
+    // A small chart starts in detail (at zoom 1 its names are readable); a large one waits
+    // for its first fit, which decides.
+    if (!large) this.shownNear = this.namesReadable()
+    cy.on('zoom', () => {
+      this.refreshLabels()
+      this.refreshDetail()
+    })
     if (container) this.followMoves(container)
   }
 
-  /** Whether the elements carry the "near" class now (labels shown on a large graph). */
+  /** Whether the elements carry the "near" class now (labels and details shown). */
   get near(): boolean | null {
     return this.shownNear
+  }
+
+  /** A small chart's node names would be drawn at the current zoom (else cytoscape drops them). */
+  private namesReadable(): boolean {
+    return (this.labels?.node ?? 12) * this.cy.zoom() >= NODE_LABEL_MIN_PX
   }
 
   /**
@@ -109,12 +119,12 @@ export class ChartViewport {
   }
 
   /**
-   * On a large graph, labels and arrowheads cost most of a frame and cannot be read when the
-   * whole graph is in view; the "near" class brings them in once the zoom makes them readable.
+   * Labels and arrowheads cost most of a frame and cannot be read far out; the "near" class
+   * brings them in once the zoom makes names readable: from a fixed zoom on a large graph,
+   * and on a small one once cytoscape would draw them at their size.
    */
   refreshDetail(): void {
-    if (!this.large) return
-    const now = this.cy.zoom() >= NEAR_ZOOM
+    const now = this.large ? this.cy.zoom() >= NEAR_ZOOM : this.namesReadable()
     if (now === this.shownNear) return
     this.shownNear = now
     this.cy.batch(() => this.cy.elements().toggleClass('near', now))
@@ -124,10 +134,10 @@ export class ChartViewport {
    * A small graph's labels keep a readable screen size as the zoom changes (the stylesheet
    * reads `labels`); only a change of size restyles, and only the labelled elements.
    */
-  refreshLabels(): void {
+  refreshLabels(nodesInView?: number): void {
     const labels = this.labels
     if (!labels) return
-    const inView = this.cy.nodes().not('.filtered, .unplaced').length
+    const inView = nodesInView ?? this.cy.nodes().not('.filtered, .unplaced').length
     const next = labelSizesFor(this.cy.zoom(), inView)
     if (Math.abs(next.node - labels.node) < 0.25 && Math.abs(next.edge - labels.edge) < 0.25) return
     labels.node = next.node
@@ -141,20 +151,38 @@ export class ChartViewport {
    */
   fit(ids?: Iterable<string>): void {
     const cy = this.cy
-    const box: Box = { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity }
+    const box = emptyBox()
     const include = (node: cytoscape.NodeSingular): void => {
       if (node.empty() || node.hasClass('filtered') || node.hasClass('unplaced')) return
-      const { x, y } = node.position()
-      const half = Number(node.data('size') ?? 30) / 2
-      box.x1 = Math.min(box.x1, x - half)
-      box.x2 = Math.max(box.x2, x + half)
-      box.y1 = Math.min(box.y1, y - half)
-      // Room for the label under the node (larger when labels hold their screen size).
-      box.y2 = Math.max(box.y2, y + half + 18 * ((this.labels?.node ?? 12) / 12))
+      this.grow(box, node.position(), Number(node.data('size') ?? 30))
     }
     if (ids) for (const id of ids) include(cy.getElementById(id) as cytoscape.NodeSingular)
     else cy.nodes().forEach(include)
+    this.frame(box)
+  }
+
+  /**
+   * Frames nodes about to be added (a first fill, from their saved positions), so that they
+   * are created with the detail the framing calls for rather than restyled right after.
+   */
+  frameAhead(nodes: readonly { x: number; y: number; size: number }[]): void {
+    const box = emptyBox()
+    for (const node of nodes) this.grow(box, node, node.size)
+    this.frame(box, nodes.length)
+  }
+
+  private grow(box: Box, { x, y }: { x: number; y: number }, size: number): void {
+    const half = size / 2
+    box.x1 = Math.min(box.x1, x - half)
+    box.x2 = Math.max(box.x2, x + half)
+    box.y1 = Math.min(box.y1, y - half)
+    // Room for the label under the node (larger when labels hold their screen size).
+    box.y2 = Math.max(box.y2, y + half + 18 * ((this.labels?.node ?? 12) / 12))
+  }
+
+  private frame(box: Box, nodesInView?: number): void {
     if (!Number.isFinite(box.x1)) return
+    const cy = this.cy
     this.syncContainer()
     const viewport = framing(
       box,
@@ -163,7 +191,11 @@ export class ChartViewport {
     )
     if (!viewport) return
     cy.viewport(viewport)
+    this.refreshLabels(nodesInView)
     this.refreshDetail()
-    this.refreshLabels()
   }
+}
+
+function emptyBox(): Box {
+  return { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity }
 }

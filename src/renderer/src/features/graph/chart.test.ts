@@ -156,4 +156,22 @@ describe('Chart', () => {
     expect(directed.style('mid-target-arrow-shape')).toBe('triangle')
     expect(directed.style('curve-style')).toBe('haystack')
   })
+
+  it('leaves out the labels and arrowheads of a small graph framed too far out to read them', () => {
+    const c = makeChart()
+    c.sync(base)
+    const directed = c.cy.getElementById('e1')
+    expect(directed.style('target-arrow-shape')).toBe('triangle')
+    expect(directed.style('curve-style')).toBe('bezier')
+    // 12 px names at a zoom of 0.1 would be drawn 1.2 px high: cytoscape would skip them.
+    c.cy.zoom(0.1)
+    expect(c.cy.getElementById('nrf').style('label')).toBe('')
+    expect(directed.style('label')).toBe('')
+    expect(directed.style('target-arrow-shape')).toBe('none')
+    expect(c.cy.getElementById('e2').style('line-style')).toBe('solid')
+    c.cy.zoom(0.8)
+    expect(c.cy.getElementById('nrf').style('label')).toBe('NRF')
+    expect(directed.style('target-arrow-shape')).toBe('triangle')
+    expect(c.cy.getElementById('e2').style('line-style')).toBe('dashed')
+  })
 })

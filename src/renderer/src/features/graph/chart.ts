@@ -8,13 +8,15 @@ import cytoscape from 'cytoscape'
 import type { GraphElements, Point } from '../../../../shared/contract'
 import {
   applyPositions,
+  gridSpot,
   positionsOf,
   revealUnplaced,
   syncElements,
   type DeferredEdge,
   type SyncOutcome,
+  type Waiting,
 } from './chart-elements'
-import { chartStylesheet, type ChartInk, type LabelSizes } from './chart-style'
+import { chartStylesheet, nodeSize, type ChartInk, type LabelSizes } from './chart-style'
 import { ChartViewport } from './chart-viewport'
 import { EdgeStream, type IdleScheduler } from './edge-stream'
 import type { Visible } from './view-filter'
@@ -68,6 +70,8 @@ export class Chart {
   private wanted: Visible = { nodes: new Set(), edges: new Set() }
   /** A large graph's relations still coming in after its first paint. */
   private stream: EdgeStream | null = null
+  /** A large graph's unplaced elements, out of the chart until a layout places them. */
+  private waiting: Waiting | null = null
   private whenComplete: (() => void)[] = []
   private readonly schedule: IdleScheduler | undefined
   private matched: ReadonlySet<string> = new Set()
@@ -165,23 +169,82 @@ export class Chart {
       edges: new Set(graph.edges.map((e) => e.id)),
     }
     this.wanted = inView
-    // An update compares against the whole chart: the relations still to come go in first.
+    // An update compares against the whole chart: what is still to come goes in first.
+    this.admitWaiting(null)
     this.finishEdges()
-    const { deferredEdges, ...outcome } = syncElements(this.cy, graph, {
+    if (this.cy.elements().empty()) this.frameAhead(graph, inView)
+    const { deferredEdges, waiting, ...outcome } = syncElements(this.cy, graph, {
       near: this.viewport.near,
       visible: inView,
       shown: this.shown,
       // By size, not by look: the large look can be asked for a small chart (the bench does).
       deferEdges: graph.nodes.length + graph.edges.length > LARGE_GRAPH_ELEMENTS,
     })
-    if (deferredEdges.length > 0) {
-      this.stream = new EdgeStream(this.cy, deferredEdges, {
-        classesOf: (edge) => this.streamedClasses(edge),
-        onDone: () => this.edgesComplete(),
-        ...(this.schedule ? { schedule: this.schedule } : {}),
-      })
-    }
+    this.waiting = waiting
+    this.streamEdges(deferredEdges)
     return outcome
+  }
+
+  /** A first fill's framing, from the saved positions of the nodes in view. */
+  private frameAhead(graph: GraphElements, inView: Visible): void {
+    const placed: { x: number; y: number; size: number }[] = []
+    for (const node of graph.nodes) {
+      const position = graph.positions[node.id]
+      if (position && inView.nodes.has(node.id)) {
+        placed.push({ ...position, size: nodeSize(node.evidenceCount) })
+      }
+    }
+    this.viewport.frameAhead(placed)
+  }
+
+  private streamEdges(edges: DeferredEdge[]): void {
+    if (edges.length === 0) return
+    this.stream = new EdgeStream(this.cy, edges, {
+      classesOf: (edge) => this.streamedClasses(edge),
+      onDone: () => this.edgesComplete(),
+      ...(this.schedule ? { schedule: this.schedule } : {}),
+    })
+  }
+
+  /**
+   * Brings the elements held back for a layout into the chart: the nodes at once at their new
+   * positions (those without one stay hidden, unplaced), their relations streamed as after a
+   * first paint. Null positions: all unplaced, relations at once (an update must see them).
+   */
+  private admitWaiting(positions: Record<string, Point> | null): void {
+    const waiting = this.waiting
+    if (!waiting) return
+    this.waiting = null
+    const near = this.viewport.near
+    const nodes = waiting.nodes.map((data): cytoscape.ElementDefinition => {
+      const id = data.id ?? ''
+      const position = positions?.[id]
+      const classes: string[] = []
+      if (this.wanted.nodes.has(id)) this.shown.nodes.add(id)
+      else classes.push('filtered')
+      if (near) classes.push('near')
+      if (!position) classes.push('unplaced')
+      return { group: 'nodes', data, classes, ...(position ? { position: { ...position } } : {}) }
+    })
+    this.cy.batch(() => {
+      this.cy.add(nodes)
+      if (!positions) {
+        this.cy.add(
+          waiting.edges.map((edge) => ({
+            group: 'edges' as const,
+            data: edge.data,
+            classes: this.streamedClasses(edge).filter((c) => c !== 'streaming'),
+          })),
+        )
+      }
+    })
+    if (positions) this.streamEdges(waiting.edges)
+    if (this.focusNode) this.highlightNeighbourhood(this.focusNode)
+  }
+
+  /** Nodes wait, hidden, for a layout to place them. */
+  get hasUnplaced(): boolean {
+    return this.waiting !== null || this.cy.nodes('.unplaced').nonempty()
   }
 
   /** Calls `then` once every relation is in the chart (at once, if they are). */
@@ -302,10 +365,19 @@ export class Chart {
   /** Moves nodes to computed positions (and shows them, if they were waiting for a layout). */
   applyPositions(positions: Record<string, Point>): void {
     applyPositions(this.cy, positions)
+    this.admitWaiting(positions)
   }
 
   /** After a first layout was cancelled or failed: lays the waiting nodes on a plain grid. */
   revealUnplaced(): void {
+    const waiting = this.waiting
+    if (waiting) {
+      const spots: Record<string, Point> = {}
+      waiting.nodes.forEach((data, i) => {
+        spots[data.id ?? ''] = gridSpot(i, waiting.nodes.length)
+      })
+      this.admitWaiting(spots)
+    }
     revealUnplaced(this.cy)
   }
 
@@ -348,6 +420,7 @@ export class Chart {
     if (this.movedTimer) clearTimeout(this.movedTimer)
     this.stream?.cancel()
     this.stream = null
+    this.waiting = null
     this.whenComplete = []
     this.cy.destroy()
   }

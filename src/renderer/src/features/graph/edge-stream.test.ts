@@ -106,13 +106,67 @@ describe("a large chart's relations after its first paint", () => {
     expect(idle.runNext()).toBe(false)
   })
 
-  it('adds the relations with the nodes when the chart waits for a first layout', () => {
+  it('keeps unplaced elements out of the chart while it waits for a first layout', () => {
+    const idle = manualScheduler()
+    chart = new Chart({ container: null, schedule: idle.schedule }, 0)
+    const graph = bigGraph()
+    // Two nodes kept their place (a focus laid out before "Show all"): they are drawn meanwhile.
+    const outcome = chart.sync({ ...graph, positions: { n0: { x: 0, y: 0 }, n1: { x: 50, y: 0 } } })
+    const between = graph.edges.filter((e) => `${e.from}${e.to}` === 'n0n1').map((e) => e.id)
+    expect(between.length).toBeGreaterThan(0)
+    expect(outcome.needsLayout).toBe(true)
+    expect(chart.hasUnplaced).toBe(true)
+    expect(chart.cy.nodes().map((n) => n.id())).toEqual(['n0', 'n1'])
+    expect(chart.cy.edges().map((e) => e.id())).toEqual(between)
+    // Nothing to add in idle time while the layout runs.
+    expect(idle.runNext()).toBe(false)
+
+    // The layout's positions bring every node in at its place, and the relations follow.
+    const positions = Object.fromEntries(graph.nodes.map((n, i) => [n.id, { x: i, y: i * 2 }]))
+    chart.applyPositions(positions)
+    expect(chart.hasUnplaced).toBe(false)
+    expect(chart.cy.nodes()).toHaveLength(300)
+    expect(chart.cy.getElementById('n7').position()).toEqual({ x: 7, y: 14 })
+    let complete = false
+    chart.onComplete(() => (complete = true))
+    while (idle.runNext());
+    expect(complete).toBe(true)
+    expect(chart.cy.edges()).toHaveLength(graph.edges.length)
+    expect(chart.cy.elements('.unplaced, .streaming, .filtered')).toHaveLength(0)
+  })
+
+  it('lays the waiting nodes on a grid when the first layout is cancelled', () => {
     chart = new Chart({ container: null, schedule: () => () => {} }, 0)
     const graph = bigGraph()
-    const outcome = chart.sync({ ...graph, positions: {} })
-    expect(outcome.needsLayout).toBe(true)
+    const hidden = new Set(graph.nodes.slice(0, 10).map((n) => n.id))
+    chart.sync(
+      { ...graph, positions: {} },
+      {
+        nodes: new Set(graph.nodes.filter((n) => !hidden.has(n.id)).map((n) => n.id)),
+        edges: new Set(graph.edges.map((e) => e.id)),
+      },
+    )
+    expect(chart.cy.elements()).toHaveLength(0)
+    chart.revealUnplaced()
+    chart.finishEdges()
+    expect(chart.hasUnplaced).toBe(false)
+    expect(chart.cy.nodes()).toHaveLength(300)
     expect(chart.cy.edges()).toHaveLength(graph.edges.length)
-    expect(chart.pendingEdges).toBe(0)
+    // The filter in force when they join holds: the ten hidden nodes come in filtered out.
+    expect(chart.cy.nodes('.filtered')).toHaveLength(10)
+    const spots = new Set(chart.cy.nodes().map((n) => `${n.position().x},${n.position().y}`))
+    expect(spots.size).toBe(300)
+  })
+
+  it('brings the waiting elements in before an update compares against the chart', () => {
+    chart = new Chart({ container: null, schedule: () => () => {} }, 0)
+    const graph = bigGraph()
+    chart.sync({ ...graph, positions: {} })
+    chart.sync({ ...graph, positions: {}, edges: graph.edges.slice(1) })
+    expect(chart.hasUnplaced).toBe(true)
+    expect(chart.cy.nodes()).toHaveLength(300)
+    expect(chart.cy.nodes('.unplaced')).toHaveLength(300)
+    expect(chart.cy.edges()).toHaveLength(graph.edges.length - 1)
   })
 
   it('keeps a chart of ordinary size whole from the start', () => {

@@ -9,7 +9,7 @@ export const LAYOUT_KINDS = ['fcose', 'concentric', 'breadthfirst'] as const
 export type LayoutKind = (typeof LAYOUT_KINDS)[number]
 
 export const LAYOUT_LABELS: Record<LayoutKind, string> = {
-  fcose: 'Force-directed',
+  fcose: t('graph.forceDirected'),
   concentric: t('graph.concentricByDegree'),
   breadthfirst: t('graph.treeFromTheSelectedNode'),
 }

@@ -19,6 +19,7 @@ import { LayoutCancelled, runLayoutInWorker } from './layout-runner'
 import { markAfterPaint } from './paint-marks'
 import type { StatusLine } from './use-status-line'
 import type { Visible } from './view-filter'
+import { formatDecimal } from '../../ui/format'
 import { t } from '../../ui/i18n'
 
 /**
@@ -143,14 +144,18 @@ export function useLayoutRun(options: LayoutRunOptions): LayoutRunning {
         markAfterPaint('sightline:graph-laid-out')
         onPositions(result.positions)
         statusLine.report(
-          `${LAYOUT_LABELS[kind]} layout of ${nodes.length} entities in ${(result.ms / 1000).toFixed(1)} s.`,
+          t('graph.layoutDone', {
+            layout: LAYOUT_LABELS[kind],
+            count: nodes.length,
+            seconds: formatDecimal(result.ms / 1000, 1),
+          }),
         )
       })
       .catch((cause: unknown) => {
         if (cause instanceof LayoutCancelled)
           statusLine.report(t('graph.layoutCancelledTheChartIsAs'))
         else statusLine.fail(cause instanceof Error ? cause.message : String(cause))
-        if (chartRef.current === chart && chart.cy.nodes('.unplaced').nonempty()) {
+        if (chartRef.current === chart && chart.hasUnplaced) {
           chart.revealUnplaced()
           chart.fit()
         }

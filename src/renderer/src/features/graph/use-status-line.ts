@@ -32,12 +32,11 @@ export function useHistoryShortcuts({ report, fail }: Pick<StatusLine, 'report' 
     const redo = command === 'redo'
     ;(redo ? editHistory.redo() : editHistory.undo())
       .then((label) => {
-        if (label) report(`${redo ? 'Redone' : 'Undone'}: ${label}.`)
+        if (label) report(t(redo ? 'graph.redoneLabel' : 'graph.undoneLabel', { label }))
       })
-      .catch((cause: unknown) =>
-        fail(
-          t('graph.couldNot', { value: redo ? 'redo' : 'undo', message: (cause as Error).message }),
-        ),
-      )
+      .catch((cause: unknown) => {
+        const { message } = cause as Error
+        fail(t(redo ? 'graph.couldNotRedo' : 'graph.couldNotUndo', { message }))
+      })
   })
 }
