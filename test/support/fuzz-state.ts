@@ -46,7 +46,9 @@ export function stateChange(before: StoreState, after: StoreState): string | nul
   }
   if (after.fields !== before.fields) return 'a field changed'
   // The same objects as before (the batch may have frozen them since): edited in place?
-  return JSON.stringify(before.unfrozen) === before.unfrozenJson ? null : 'an unsaved record changed'
+  return JSON.stringify(before.unfrozen) === before.unfrozenJson
+    ? null
+    : 'an unsaved record changed'
 }
 
 /** An assertion for a fuzzer's hot loop: vitest's expect costs more than most dispatches. */
