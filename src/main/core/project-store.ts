@@ -449,9 +449,46 @@ export class ProjectStore {
    */
   mutate<T>(change: (data: ProjectFile) => T): T {
     if (this.closed) throw new AppError('no_project', 'This project has been closed.')
-    const result = change(this.db.data)
+    const result = change(this.watched())
     this.markChanged()
     return result
+  }
+
+  private watching: { data: ProjectFile; view: ProjectFile } | null = null
+
+  /**
+   * The records as an edit sees them: the same object, except that each collection or field
+   * it reaches (reads or replaces) is noted, so the next batch compares only those with
+   * what is on disk instead of every record of the project.
+   */
+  private watched(): ProjectFile {
+    const data = this.db.data
+    if (this.watching?.data !== data) {
+      const disk = this.disk
+      const note = (name: string | symbol): void => {
+        if (typeof name === 'string') disk.touch(name)
+      }
+      const view = new Proxy(data, {
+        get(target, name) {
+          note(name)
+          return Reflect.get(target, name)
+        },
+        set(target, name, value) {
+          note(name)
+          return Reflect.set(target, name, value)
+        },
+        deleteProperty(target, name) {
+          note(name)
+          return Reflect.deleteProperty(target, name)
+        },
+        defineProperty(target, name, descriptor) {
+          note(name)
+          return Reflect.defineProperty(target, name, descriptor)
+        },
+      })
+      this.watching = { data, view }
+    }
+    return this.watching.view
   }
 
   /**

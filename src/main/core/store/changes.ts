@@ -57,15 +57,17 @@ export class ChangeTracker {
   /**
    * Synchronous, as it must see one state of the records; kept short by comparing each
    * record first with the one saved at the same position (a pointer compare), and looking
-   * it up by id only where they differ (after an insertion or a deletion).
+   * it up by id only where they differ (after an insertion or a deletion). `only`: the
+   * collections and fields that can have changed (the others are not looked at).
    */
-  diff(file: ProjectFile): Diff {
+  diff(file: ProjectFile, only?: ReadonlySet<string>): Diff {
     const changes: Change[] = []
     const saves: [Map<string, StoredRecord>, StoredRecord][] = []
     const removals: [Map<string, StoredRecord>, string][] = []
     const orders: [string, StoredRecord[]][] = []
     const fieldTexts: [string, string | undefined][] = []
     for (const name of FIELDS) {
+      if (only && !only.has(name)) continue
       const value = fieldOf(file, name)
       const text = value === undefined ? undefined : JSON.stringify(value)
       if (text === this.savedFields.get(name)) continue
@@ -74,6 +76,7 @@ export class ChangeTracker {
       changes.push(text === undefined ? { op: 'del', c: name } : { op: 'put', c: name, v: value })
     }
     for (const name of COLLECTIONS) {
+      if (only && !only.has(name)) continue
       let saved = this.saved.get(name)
       if (!saved) this.saved.set(name, (saved = new Map()))
       const order = this.savedOrder.get(name) ?? []
