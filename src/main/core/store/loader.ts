@@ -270,9 +270,16 @@ export function sameJson(a: unknown, b: unknown): boolean {
 }
 
 /** A line's JSON value. `lenient`: a last line without its newline is read if it parses. */
-function parseLine(line: Line, file: string, what: string, lenient = false): unknown {
+function parseLine(
+  line: Line,
+  file: string,
+  what: string,
+  lenient = false,
+  /** The caller looked for NUL bytes in a run of lines holding this one, and found none. */
+  nulFree = false,
+): unknown {
   // Zero-filled blocks are what a power cut leaves on some file systems.
-  if (line.bytes.includes(0)) {
+  if (!nulFree && line.bytes.includes(0)) {
     throw new StoreFileProblem(file, 'nul-bytes', `it contains NUL bytes (${what})`)
   }
   if (!line.complete) {
@@ -301,6 +308,18 @@ function parseLine(line: Line, file: string, what: string, lenient = false): unk
 }
 
 const TRAILER_START = Buffer.from('{"end"')
+/** The byte that tells a trailer (`{"end"…`) from a record line (`{"c"…`) at a glance. */
+const TRAILER_THIRD_BYTE = TRAILER_START[2]!
+
+/** Whether the lines of one batch (views of one chunk, in order) hold no NUL byte: one search. */
+function batchNulFree(batch: readonly Line[]): boolean {
+  const first = batch[0]
+  const last = batch.at(-1)
+  if (!first || !last || first.bytes.buffer !== last.bytes.buffer) return false
+  const from = first.bytes.byteOffset
+  const to = last.bytes.byteOffset + last.bytes.length
+  return Buffer.from(first.bytes.buffer, from, to - from).indexOf(0) === -1
+}
 /** How many record lines go by between two looks at the clock. */
 const CLOCK_EVERY = 32
 
@@ -335,6 +354,7 @@ export async function readSnapshot(
   for await (const batch of lineBatches(path, root === undefined ? {} : { root })) {
     let first: Line | undefined
     let last: Line | undefined
+    const nulFree = batchNulFree(batch)
     for (const line of batch) {
       bytes = line.start + line.bytes.length + (line.complete ? 1 : 0)
       if (trailer) throw new StoreFileProblem(path, 'not-json', 'it goes on after its trailer')
@@ -367,13 +387,17 @@ export async function readSnapshot(
         hashing = mode !== 'trusted' || older
         continue
       }
-      if (line.complete && line.bytes.subarray(0, TRAILER_START.length).equals(TRAILER_START)) {
+      if (
+        line.complete &&
+        line.bytes[2] === TRAILER_THIRD_BYTE &&
+        line.bytes.subarray(0, TRAILER_START.length).equals(TRAILER_START)
+      ) {
         const parsed = SnapshotTrailer.safeParse(parseLine(line, path, 'its trailer'))
         if (!parsed.success) throw new StoreFileProblem(path, 'schema', 'its trailer is not valid')
         trailer = parsed.data
         continue
       }
-      const record = asRecordLine(parseLine(line, path, `line ${records + 2}`))
+      const record = asRecordLine(parseLine(line, path, `line ${records + 2}`, false, nulFree))
       if (!record) {
         throw new StoreFileProblem(path, 'schema', `line ${records + 2} is not a record line`)
       }
