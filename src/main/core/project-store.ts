@@ -210,7 +210,7 @@ async function readV2(
 ): Promise<{ file: ProjectFile; loaded: LoadedFolder } | null> {
   let loaded: LoadedFolder | null = null
   /** The snapshot's records were all checked here and passed unchanged: a receipt is due. */
-  let receiptDue = false
+  let receiptDue: boolean
   const unreceipted = receipts ? { book: receipts.book, hint: null } : undefined
   if (check) {
     let mainError: unknown
