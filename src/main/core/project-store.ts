@@ -473,10 +473,7 @@ export class ProjectStore {
           note(name)
           return Reflect.get(target, name)
         },
-        set(target, name, value) {
-          note(name)
-          return Reflect.set(target, name, value)
-        },
+        // An assignment (`data.notes = …`) reaches defineProperty: no `set` trap is needed.
         deleteProperty(target, name) {
           note(name)
           return Reflect.deleteProperty(target, name)

@@ -10,7 +10,8 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { z } from 'zod'
 import { ProjectFile } from '../../../shared/model'
-import { copySample, tempDir } from '../../../../test/support/folders'
+import { tempDir } from '../../../../test/support/folders'
+import { sampleWithOneJournaledEdit } from '../../../../test/support/v2-sample'
 import { DamagedProjectError, ProjectStore, type StoreOptions } from '../project-store'
 import { schemaOf } from './collections'
 import { listStoreFiles, snapshotName } from './format'
@@ -22,19 +23,8 @@ let folder: string
 let receipts: string
 beforeEach(async () => {
   dir = await tempDir()
-  folder = await copySample(dir.path)
+  folder = await sampleWithOneJournaledEdit(dir.path)
   receipts = join(dir.path, 'user-data', 'receipts')
-  // Converted to v2 (snapshot 1, journal 1) with one saved edit, left uncompacted.
-  const store = await ProjectStore.open(folder, {
-    writeDelayMs: 0,
-    backups: false,
-    compaction: { onClose: false },
-  })
-  store.mutate((data) => {
-    const at = data.entities.findIndex((e) => e.id === 'grp-nrf')
-    data.entities[at] = { ...data.entities[at]!, name: 'Edited once' }
-  })
-  await store.close()
 })
 afterEach(async () => {
   vi.restoreAllMocks()

@@ -330,4 +330,21 @@ describe('a batch', () => {
     expect(nameOf(onDisk, 'grp-nrf')).toBe('Second')
     await store.close()
   })
+
+  it('writes a collection the edit replaced whole, and a record it deleted', async () => {
+    const store = await ProjectStore.open(folder, {
+      writeDelayMs: 60_000,
+      backups: false,
+      compaction: { onClose: false },
+    })
+    const [, ...kept] = store.data.relations
+    // Replaced without being read inside the edit: the assignment alone is noted.
+    store.mutate((data) => {
+      data.relations = kept
+    })
+    await store.flush()
+    const onDisk = await readStored(folder)
+    expect(onDisk.relations.map((r) => r.id)).toEqual(kept.map((r) => r.id))
+    await store.close()
+  })
 })
