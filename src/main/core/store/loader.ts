@@ -134,9 +134,8 @@ export class Assembler {
     const mode = this.recordMode
     if (mode === 'check' && isCollection(collection)) {
       const seen = this.counts.get(collection) ?? 0
-      const before = this.reshaped.size
-      this.checked(collection, value, `${collection}.${seen}`, mode)
-      if (this.reshaped.size !== before) this.exactRecords = false
+      const record = this.checked(collection, value, `${collection}.${seen}`, mode)
+      if (this.exactRecords && !sameJsonInOrder(value, record)) this.exactRecords = false
       this.counts.set(collection, seen + 1)
       return
     }
@@ -148,8 +147,9 @@ export class Assembler {
         `${collection}.${list.length}`,
         mode,
       ) as StoredRecord
-      // A receipt vouches for records as they are: one the schema reshapes gets none.
-      if (mode === 'validate' && this.exactRecords && !sameJson(value, record)) {
+      // A receipt vouches for records as they are: one the schema reshapes (or whose keys it
+      // puts in another order) gets none, so that a receipted open gives what this one does.
+      if (mode === 'validate' && this.exactRecords && !sameJsonInOrder(value, record)) {
         this.exactRecords = false
       }
       list.push(record)
@@ -267,6 +267,26 @@ export function sameJson(a: unknown, b: unknown): boolean {
   }
   for (const _ in right) keys--
   return keys === 0
+}
+
+/** Whether two JSON values are equal, their objects' keys in the same order too. */
+export function sameJsonInOrder(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false
+    for (let i = 0; i < a.length; i++) if (!sameJsonInOrder(a[i], b[i])) return false
+    return true
+  }
+  if (Array.isArray(b)) return false
+  const right = b as Record<string, unknown>
+  const rightKeys = Object.keys(right)
+  let at = 0
+  for (const key in a) {
+    if (rightKeys[at++] !== key) return false
+    if (!sameJsonInOrder((a as Record<string, unknown>)[key], right[key])) return false
+  }
+  return at === rightKeys.length
 }
 
 /** A line's JSON value. `lenient`: a last line without its newline is read if it parses. */
