@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { createDispatch, type Dispatch } from '../../src/main/core/dispatch'
 import { ProjectStore, type StoreOptions } from '../../src/main/core/project-store'
 import { journalName, listStoreFiles, snapshotName } from '../../src/main/core/store/format'
+import { peekTrailer, ReceiptBook } from '../../src/main/core/store/receipts'
 import { Workspace } from '../../src/main/core/workspace'
 import {
   line,
@@ -50,51 +51,78 @@ async function measurePreset(
   const diskBytes = await storeBytes(generated)
   // The floor's file: the same records as one v1 JSON document.
   const jsonPath = join(ctx.tmpDir, `${preset}-floor.json`)
+  // Receipts as the app keeps them (per user): one book that has checked this snapshot, and
+  // a new, empty book for each first open.
+  const receiptsRoot = join(ctx.tmpDir, `${preset}-receipts`)
+  const seen = new ReceiptBook(join(receiptsRoot, 'seen'))
   {
-    const store = await ProjectStore.open(generated, { backups: false })
+    const store = await ProjectStore.open(generated, { backups: false, receipts: seen })
     await writeFile(jsonPath, JSON.stringify(store.data))
     await store.close()
+  }
+  const trailer = await peekTrailer(join(generated, snapshotName(1)))
+  if (!trailer || !(await seen.has(trailer.sha256, trailer.records))) {
+    throw new Error('The first open issued no receipt: the reopen below would not be one.')
   }
   const jsonBytes = (await stat(jsonPath)).size
   const readParse = async (): Promise<unknown> => JSON.parse(await readFile(jsonPath, 'utf8'))
 
-  // ---- open: to a ready store (streamed, validated, integrity checked), beside read + parse
+  // ---- open: to a ready store (streamed, checked, integrity checked), beside read + parse
   ctx.log(`  open (${preset}: ${(diskBytes / MB).toFixed(1)} MB on disk)`)
   const runs = preset === 'large' ? Math.min(ctx.runs, 3) : ctx.runs
-  const openStalls: number[] = []
-  const openCpu: number[] = []
-  const parseCpu: number[] = []
+  const stalls = { first: [] as number[], reopen: [] as number[] }
+  const cpu = { first: [] as number[], reopen: [] as number[], parse: [] as number[] }
+  let firstBooks = 0
+  const openWith = (kind: 'first' | 'reopen') => async (): Promise<void> => {
+    const receipts =
+      kind === 'reopen' ? seen : new ReceiptBook(join(receiptsRoot, `first-${++firstBooks}`))
+    let store: ProjectStore | undefined
+    stalls[kind].push(
+      await longestStall(() =>
+        withCpuTime(cpu[kind], async () => {
+          store = await ProjectStore.open(generated, { backups: false, receipts })
+        }),
+      ),
+    )
+    await store?.close()
+  }
   const opened = await timeAlternately(runs, {
-    open: {
-      run: async () => {
-        let store: ProjectStore | undefined
-        openStalls.push(
-          await longestStall(() =>
-            withCpuTime(openCpu, async () => {
-              store = await ProjectStore.open(generated, { backups: false })
-            }),
-          ),
-        )
-        await store?.close()
-      },
-    },
-    parse: { run: () => withCpuTime(parseCpu, readParse) },
+    reopen: { run: openWith('reopen') },
+    first: { run: openWith('first') },
+    parse: { run: () => withCpuTime(cpu.parse, readParse) },
   })
+  const cpuNote = (kind: 'first' | 'reopen'): string =>
+    `CPU time of the process per open (collector included; warm-up left out): median ${median(cpu[kind].slice(1)).toFixed(0)} ms, the floor's ${median(cpu.parse.slice(1)).toFixed(0)} ms.`
+  const floorNote = `the floor reads and parses the same records as one ${(jsonBytes / MB).toFixed(1)} MB JSON document`
   out.push(
     line({
-      name: `open ${preset} project → ready store`,
+      name: `open ${preset} project → ready store (reopen: the snapshot has a receipt)`,
       unit: 'ms',
-      value: opened.open,
+      value: opened.reopen,
       floor: { name: 'read + JSON.parse', value: opened.parse },
       target: target.ratioAtMost(1.5),
-      note: `The snapshot (${(diskBytes / MB).toFixed(1)} MB) streamed line by line and each record frozen, in slices, then integrity checked, while a worker thread reads the same files and checks every record against its zod schema, the sha256 trailer and the journals' sequence (ready when both are done); the floor reads and parses the same records as one ${(jsonBytes / MB).toFixed(1)} MB JSON document. CPU time of the process per open (collector included; warm-up left out): median ${median(openCpu.slice(1)).toFixed(0)} ms, the floor's ${median(parseCpu.slice(1)).toFixed(0)} ms.`,
+      note: `The usual open: a snapshot this user's app checked before (or compacted from checked records). The snapshot (${(diskBytes / MB).toFixed(1)} MB) streamed line by line, each record frozen and its bytes hashed (sha256 against the trailer the receipt names), in slices; the journals' records validated; then integrity checked. No zod pass over the snapshot, no worker; ${floorNote}. ${cpuNote('reopen')}`,
     }),
     line({
-      name: `longest main-thread stall while opening (${preset})`,
+      name: `longest main-thread stall while opening (${preset}, reopen)`,
       unit: 'ms',
-      value: median(openStalls),
+      value: median(stalls.reopen),
       target: target.atMost(50),
-      note: `Slowest of ${openStalls.length}: ${Math.max(...openStalls).toFixed(0)} ms.`,
+      note: `Slowest of ${stalls.reopen.length}: ${Math.max(...stalls.reopen).toFixed(0)} ms.`,
+    }),
+    line({
+      name: `open ${preset} project → ready store (first open: no receipt)`,
+      unit: 'ms',
+      value: opened.first,
+      floor: { name: 'read + JSON.parse', value: opened.parse },
+      note: `A snapshot this user's app never checked (another user's project, a new schema): streamed and frozen in slices on the main thread while a worker thread reads the same files and checks every record against its zod schema, the sha256 trailer and the journals' sequence (ready when both are done), then a receipt is issued; ${floorNote}. ${cpuNote('first')}`,
+    }),
+    line({
+      name: `longest main-thread stall while opening (${preset}, first open)`,
+      unit: 'ms',
+      value: median(stalls.first),
+      target: target.atMost(50),
+      note: `Slowest of ${stalls.first.length}: ${Math.max(...stalls.first).toFixed(0)} ms.`,
     }),
   )
 
@@ -168,7 +196,7 @@ async function measurePreset(
         value: writes.batch,
         floor: { name: 'bare append + fdatasync', value: writes.floor },
         target: target.ratioAtMost(2),
-        note: `Median of ${batches}, alternating with the floor's, each ${SETTLE_MS} ms after a forced collection (whose sweeping would otherwise fall on the batch, which allocates, and not on the bare append): one edit's batch (${batchBytes} bytes): finding what changed (by identity over every record), serializing it, one positional write and one fdatasync; the floor appends the same number of bytes to another file.`,
+        note: `Median of ${batches}, alternating with the floor's, each ${SETTLE_MS} ms after a forced collection (whose sweeping would otherwise fall on the batch, which allocates, and not on the bare append): one edit's batch (${batchBytes} bytes): finding what changed (by identity, over the collections the edit reached), serializing it, one positional write and one fdatasync; the floor appends the same number of bytes to another file.`,
       }),
     )
   } finally {

@@ -21,19 +21,21 @@ function singular(collection: string): string {
  */
 function* integrityChecks(file: ProjectFile, report: (line: string) => void): Generator<void> {
   let visited = 0
+  /** Each collection's ids, made once: the references below are looked up in them. */
+  const idsOf = new Map<string, Set<string>>()
   for (const collection of COLLECTIONS) {
     const kind = singular(collection)
     const ids = new Set<string>()
+    idsOf.set(collection, ids)
     for (const record of collectionOf(file, collection)) {
       if (ids.has(record.id)) report(`the id "${record.id}" is used twice (a ${kind})`)
       ids.add(record.id)
       if (++visited % STEP === 0) yield
     }
   }
-  const sourceIds = new Set(file.sources.map((s) => s.id))
-  const entityIds = new Set(file.entities.map((e) => e.id))
-  const annotationIds = new Set(file.annotations.map((a) => a.id))
-  yield
+  const sourceIds = idsOf.get('sources')!
+  const entityIds = idsOf.get('entities')!
+  const annotationIds = idsOf.get('annotations')!
   for (const annotation of file.annotations) {
     if (!sourceIds.has(annotation.sourceId)) {
       report(`annotation "${annotation.id}" points to a missing source "${annotation.sourceId}"`)
@@ -65,7 +67,7 @@ function* integrityChecks(file: ProjectFile, report: (line: string) => void): Ge
     if (++visited % STEP === 0) yield
   }
   // A row may name a deleted quote (it shows as missing), never a missing analysis.
-  const analysisIds = new Set(file.analyses.map((a) => a.id))
+  const analysisIds = idsOf.get('analyses')!
   for (const row of file.analysisEvidence) {
     if (!analysisIds.has(row.analysisId)) {
       report(`evidence row "${row.id}" belongs to a missing analysis "${row.analysisId}"`)

@@ -38,8 +38,19 @@ import {
 } from './store/format'
 import { Journal } from './store/journal'
 import { Slicer } from './store/lines'
-import { loadFolder, type LoadedFolder } from './store/loader'
-import { startOpenCheck, type OpenCheckOptions, type OpenVerdict } from './store/open-check'
+import {
+  loadFolder,
+  ReceiptMismatchError,
+  type LoadedFolder,
+  type ReceiptHint,
+} from './store/loader'
+import {
+  startOpenCheck,
+  stopOpenCheckWorker,
+  type OpenCheckOptions,
+  type OpenVerdict,
+} from './store/open-check'
+import { peekTrailer, type ReceiptBook } from './store/receipts'
 import { capture, writeSnapshotFromMemory } from './store/snapshot-writer'
 import { readV1File } from './store/v1-file'
 
@@ -81,6 +92,11 @@ export interface StoreOptions {
   }
   /** Where the records of a large project are checked while it opens (see store/open-check.ts). */
   openCheck?: OpenCheckOptions
+  /**
+   * Validation receipts (store/receipts.ts), kept in the per-user folder: a snapshot with one
+   * opens without its records being validated again. Without a book every open validates.
+   */
+  receipts?: ReceiptBook
   /** Where the store reports what it repaired or could not do (a cut-back journal, a failed compaction). */
   log?: (message: string) => void
 }
@@ -195,8 +211,12 @@ async function readV2(
   slicer: Slicer,
   check?: { verdict: Promise<OpenVerdict> } | null,
   log?: (message: string) => void,
+  receipts?: { book: ReceiptBook; hint: ReceiptHint | null },
 ): Promise<{ file: ProjectFile; loaded: LoadedFolder } | null> {
   let loaded: LoadedFolder | null = null
+  /** The snapshot's records were all checked here and passed unchanged: a receipt is due. */
+  let receiptDue: boolean
+  const unreceipted = receipts ? { book: receipts.book, hint: null } : undefined
   if (check) {
     let mainError: unknown
     try {
@@ -214,7 +234,7 @@ async function readV2(
       log?.(
         `Sightline: the records of ${folder} are checked on the main thread (${verdict.failure}).`,
       )
-      return readV2(folder, slicer)
+      return readV2(folder, slicer, null, log, unreceipted)
     }
     if (!loaded) return null
     const agreed =
@@ -222,7 +242,8 @@ async function readV2(
       verdict.generation === loaded.snapshot.generation &&
       verdict.seq === loaded.seq
     // The worker passed over a snapshot this thread took: read again, validating.
-    if (!agreed) return readV2(folder, slicer)
+    if (!agreed) return readV2(folder, slicer, null, log, unreceipted)
+    receiptDue = verdict.exact && verdict.sha256 === loaded.snapshot.sha256
     applyPuts(
       loaded.file as unknown as ProjectFile,
       verdict.reshaped.map(({ c, v }) => ({ collection: c, record: deepFreeze(v) })),
@@ -230,10 +251,14 @@ async function readV2(
     // Files of an older schema were read raw on both sides: migrated and checked below.
   } else {
     try {
-      loaded = await loadFolder(folder, slicer)
+      loaded = await loadFolder(folder, slicer, 'validate', receipts?.hint ?? undefined)
     } catch (error) {
+      // The snapshot changed under the receipt's look-up: read it again, checking every record.
+      if (error instanceof ReceiptMismatchError)
+        return readV2(folder, slicer, null, log, unreceipted)
       throw await loadError(error, folder)
     }
+    receiptDue = loaded !== null && loaded.snapshot.exact && !loaded.snapshot.receipted
   }
   if (!loaded) return null
   const snapshotPath = join(folder, snapshotName(loaded.snapshot.generation))
@@ -269,7 +294,22 @@ async function readV2(
       await storeFilesIn(folder),
     )
   }
+  if (receiptDue && receipts && loaded.migrateFrom === undefined) {
+    await receipts.book.issue(loaded.snapshot.sha256, loaded.snapshot.records)
+  }
   return { file, loaded }
+}
+
+/**
+ * The receipt for the newest snapshot of `folder`, if the book holds one for its trailer's
+ * sha256 (looked up from the file's last line, before the snapshot is read).
+ */
+async function findReceipt(folder: string, book: ReceiptBook): Promise<ReceiptHint | null> {
+  const newest = (await listStoreFiles(folder)).snapshots[0]
+  if (newest === undefined) return null
+  const trailer = await peekTrailer(join(folder, snapshotName(newest)))
+  if (!trailer || !(await book.has(trailer.sha256, trailer.records))) return null
+  return { generation: newest, sha256: trailer.sha256 }
 }
 
 /**
@@ -314,8 +354,11 @@ export class ProjectStore {
     }
     const slicer = new Slicer()
     const log = options.log ?? ((message: string) => console.warn(message))
-    const check = await startOpenCheck(folder, options.openCheck)
-    const v2 = await readV2(folder, slicer, check, log)
+    const book = options.receipts
+    const hint = book ? await findReceipt(folder, book) : null
+    // With a receipt, the records need no check: no worker either.
+    const check = hint ? null : await startOpenCheck(folder, options.openCheck)
+    const v2 = await readV2(folder, slicer, check, log, book ? { book, hint } : undefined)
     let disk: StoreFolder
     /** A v1 file (or a snapshot without its journal) becomes v2 files now, as it was. */
     let convert: boolean
@@ -411,9 +454,43 @@ export class ProjectStore {
    */
   mutate<T>(change: (data: ProjectFile) => T): T {
     if (this.closed) throw new AppError('no_project', 'This project has been closed.')
-    const result = change(this.db.data)
+    const result = change(this.watched())
     this.markChanged()
     return result
+  }
+
+  private watching: { data: ProjectFile; view: ProjectFile } | null = null
+
+  /**
+   * The records as an edit sees them: the same object, except that each collection or field
+   * it reaches (reads or replaces) is noted, so the next batch compares only those with
+   * what is on disk instead of every record of the project.
+   */
+  private watched(): ProjectFile {
+    const data = this.db.data
+    if (this.watching?.data !== data) {
+      const disk = this.disk
+      const note = (name: string | symbol): void => {
+        if (typeof name === 'string') disk.touch(name)
+      }
+      const view = new Proxy(data, {
+        get(target, name) {
+          note(name)
+          return Reflect.get(target, name)
+        },
+        // An assignment (`data.notes = …`) reaches defineProperty: no `set` trap is needed.
+        deleteProperty(target, name) {
+          note(name)
+          return Reflect.deleteProperty(target, name)
+        },
+        defineProperty(target, name, descriptor) {
+          note(name)
+          return Reflect.defineProperty(target, name, descriptor)
+        },
+      })
+      this.watching = { data, view }
+    }
+    return this.watching.view
   }
 
   /**
@@ -579,16 +656,21 @@ export class ProjectStore {
 
   /** Flushes, stops accepting edits, and compacts what the journal holds. */
   async close(): Promise<void> {
-    await this.flush()
-    this.closed = true
-    if (this.options.compaction?.onClose !== false && this.disk.compactable) {
-      await this.compact().catch((error: unknown) =>
-        this.log(
-          `Sightline: compaction on close failed (the journal keeps every edit): ${describeWriteError(error)}`,
-        ),
-      )
+    try {
+      await this.flush()
+      this.closed = true
+      if (this.options.compaction?.onClose !== false && this.disk.compactable) {
+        await this.compact().catch((error: unknown) =>
+          this.log(
+            `Sightline: compaction on close failed (the journal keeps every edit): ${describeWriteError(error)}`,
+          ),
+        )
+      }
+      await this.jobs.catch(() => undefined)
+    } finally {
+      // The thread that checked the records on open has no more to do for this project.
+      stopOpenCheckWorker()
     }
-    await this.jobs.catch(() => undefined)
   }
 
   /**
@@ -864,6 +946,16 @@ export class ProjectStore {
     const result = await runCompaction(spec.job, spec.inputBytes, this.compactionOptions())
     await this.exclusive(() => this.disk.compacted(spec.job, result))
     this.compactionFailures = 0
+    // Records vouched for (the base's receipt) plus records checked now (the journals'):
+    // the new snapshot opens without a check too.
+    const book = this.options.receipts
+    if (
+      book &&
+      result.journalRecordsExact &&
+      (await book.has(result.baseSha256, result.baseRecords))
+    ) {
+      await book.issue(result.sha256, result.records)
+    }
   }
 }
 

@@ -20,11 +20,15 @@ import {
   type StoreOptions,
 } from './project-store'
 import { listStoreFiles, journalName, snapshotName } from './store/format'
+import { stopOpenCheckWorker } from './store/open-check'
+import { ReceiptBook } from './store/receipts'
 import type { PdfPrinter } from './report/print'
 import type { CredentialVault } from './sync/credentials'
 import { SyncHost } from './sync/sync-host'
 
 const RECENT_FILE = 'recent.json'
+/** Validation receipts (store/receipts.ts): per user, never in a project folder. */
+const RECEIPTS_FOLDER = 'receipts'
 const RECENT_LIMIT = 12
 const SAMPLE_FOLDER_NAME = 'sample'
 
@@ -102,6 +106,16 @@ export class Workspace {
     })
   }
 
+  private receiptBook: ReceiptBook | undefined
+
+  /** The store's options, with this user's receipt book unless the caller gave one. */
+  private get storeOptions(): StoreOptions {
+    const given = this.options.store ?? {}
+    if (given.receipts) return given
+    this.receiptBook ??= new ReceiptBook(join(this.options.userDataDir, RECEIPTS_FOLDER))
+    return { ...given, receipts: this.receiptBook }
+  }
+
   get projectsDir(): string {
     return join(this.options.userDataDir, 'projects')
   }
@@ -127,7 +141,7 @@ export class Workspace {
     if (this.store && this.store.folder === path) return this.store
     let next: ProjectStore
     try {
-      next = await ProjectStore.open(path, this.options.store)
+      next = await ProjectStore.open(path, this.storeOptions)
     } catch (error) {
       throw await this.recordFailure(path, error)
     }
@@ -259,7 +273,7 @@ export class Workspace {
       next = await ProjectStore.create(
         path,
         { id: randomUUID(), name, description: '', createdAt: now, updatedAt: now },
-        this.options.store,
+        this.storeOptions,
       )
     } catch (error) {
       if (error instanceof AppError) throw error
@@ -327,7 +341,11 @@ export class Workspace {
     const store = this.store
     this.store = null
     await this.sync.detach()
-    await store?.close()
+    try {
+      await store?.close()
+    } finally {
+      stopOpenCheckWorker()
+    }
   }
 
   private async replaceCurrent(next: ProjectStore): Promise<void> {

@@ -232,6 +232,8 @@ async function runRound(kill: boolean, startedWith: number, aim: Aim = 'anytime'
   const store = await ProjectStore.open(project, {
     backups: false,
     compaction: { onClose: false },
+    // Checked on this thread: a worker would start (and stop, on close) once per round.
+    openCheck: { where: 'inline' },
     log: () => undefined,
   })
   const edits = editsIn(store.data as ProjectFile)

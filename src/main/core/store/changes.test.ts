@@ -26,6 +26,21 @@ function saved(): string[] {
 }
 
 describe('the change tracker', () => {
+  it('looks only at the collections and fields it is told an edit reached', () => {
+    const [entity] = file.entities
+    const [note] = file.notes
+    file.entities[0] = { ...entity!, name: 'Renamed' }
+    file.notes[0] = { ...note!, body: 'Rewritten' }
+    file.project = { ...file.project, name: 'Renamed project' }
+    const diff = tracker.diff(file, new Set(['entities']))
+    diff.commit()
+    expect(diff.changes.map((c) => `${c.op} ${c.c} ${c.id ?? ''}`)).toEqual([
+      `put entities ${entity!.id}`,
+    ])
+    // The others are found once they are looked at.
+    expect(saved()).toEqual(['put project', `put notes ${note!.id}`])
+  })
+
   it('finds nothing when nothing changed', () => {
     expect(saved()).toEqual([])
   })

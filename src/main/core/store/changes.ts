@@ -24,6 +24,11 @@ export interface Diff {
 }
 
 export class ChangeTracker {
+  /**
+   * Each collection's saved records by id, made the first time a batch needs one (a record
+   * added, removed or moved): most batches replace records in place and never do, and an
+   * open does not pay for a map of every record.
+   */
   private readonly saved = new Map<string, Map<string, StoredRecord>>()
   /** Each collection's records as saved, in order: most records are where they were. */
   private readonly savedOrder = new Map<string, readonly StoredRecord[]>()
@@ -36,36 +41,48 @@ export class ChangeTracker {
     const tracker = new ChangeTracker()
     for (const [name, value] of view.fields) tracker.savedFields.set(name, JSON.stringify(value))
     for (const [name, records] of view.collections) {
-      const saved = new Map<string, StoredRecord>()
-      for (const record of records as StoredRecord[]) {
-        saved.set(record.id, deepFreeze(record))
-        if (slicer.due()) await slicer.pause()
+      const list = records as StoredRecord[]
+      // Records read from disk are frozen already (this returns at once); new ones are not.
+      for (let at = 0; at < list.length; at++) {
+        deepFreeze(list[at])
+        if (at % 256 === 0 && slicer.due()) await slicer.pause()
       }
-      tracker.saved.set(name, saved)
-      tracker.savedOrder.set(name, (records as StoredRecord[]).slice())
+      tracker.savedOrder.set(name, list.slice())
     }
     return tracker
   }
 
+  /** The saved records of `collection` by id (see `saved`). */
+  private savedById(collection: string): Map<string, StoredRecord> {
+    let saved = this.saved.get(collection)
+    if (!saved) {
+      saved = new Map()
+      for (const record of this.savedOrder.get(collection) ?? []) saved.set(record.id, record)
+      this.saved.set(collection, saved)
+    }
+    return saved
+  }
+
   /** Records written by other means than `diff` (a batch written in parts), now on disk. */
   markSaved(collection: string, records: readonly StoredRecord[]): void {
-    let saved = this.saved.get(collection)
-    if (!saved) this.saved.set(collection, (saved = new Map()))
+    const saved = this.savedById(collection)
     for (const record of records) saved.set(record.id, deepFreeze(record))
   }
 
   /**
    * Synchronous, as it must see one state of the records; kept short by comparing each
    * record first with the one saved at the same position (a pointer compare), and looking
-   * it up by id only where they differ (after an insertion or a deletion).
+   * it up by id only where they differ (after an insertion or a deletion). `only`: the
+   * collections and fields that can have changed (the others are not looked at).
    */
-  diff(file: ProjectFile): Diff {
+  diff(file: ProjectFile, only?: ReadonlySet<string>): Diff {
     const changes: Change[] = []
-    const saves: [Map<string, StoredRecord>, StoredRecord][] = []
+    const saves: [string, StoredRecord][] = []
     const removals: [Map<string, StoredRecord>, string][] = []
     const orders: [string, StoredRecord[]][] = []
     const fieldTexts: [string, string | undefined][] = []
     for (const name of FIELDS) {
+      if (only && !only.has(name)) continue
       const value = fieldOf(file, name)
       const text = value === undefined ? undefined : JSON.stringify(value)
       if (text === this.savedFields.get(name)) continue
@@ -74,10 +91,10 @@ export class ChangeTracker {
       changes.push(text === undefined ? { op: 'del', c: name } : { op: 'put', c: name, v: value })
     }
     for (const name of COLLECTIONS) {
-      let saved = this.saved.get(name)
-      if (!saved) this.saved.set(name, (saved = new Map()))
+      if (only && !only.has(name)) continue
       const order = this.savedOrder.get(name) ?? []
       const records = collectionOf(file, name)
+      let saved = this.saved.get(name)
       let kept = 0
       let moved = records.length !== order.length
       for (let at = 0; at < records.length; at++) {
@@ -87,6 +104,14 @@ export class ChangeTracker {
           continue
         }
         moved = true
+        // A new version of the record saved at the same place: no look-up needed.
+        if (!saved && order[at]?.id === record.id) {
+          kept++
+          changes.push({ op: 'put', c: name, id: record.id, v: record })
+          saves.push([name, record])
+          continue
+        }
+        saved ??= this.savedById(name)
         const before = saved.get(record.id)
         if (before === record) {
           kept++
@@ -94,11 +119,12 @@ export class ChangeTracker {
         }
         if (before !== undefined) kept++
         changes.push({ op: 'put', c: name, id: record.id, v: record })
-        saves.push([saved, record])
+        saves.push([name, record])
       }
       if (!moved) continue
       orders.push([name, records.slice()])
-      if (kept === saved.size) continue
+      if (kept === (saved?.size ?? order.length)) continue
+      saved ??= this.savedById(name)
       const present = new Set(records.map((record) => record.id))
       for (const id of saved.keys()) {
         if (present.has(id)) continue
@@ -110,7 +136,11 @@ export class ChangeTracker {
       changes,
       commit: () => {
         for (const [name, text] of fieldTexts) this.savedFields.set(name, text)
-        for (const [saved, record] of saves) saved.set(record.id, deepFreeze(record))
+        // A map not made yet is made from the order below, which holds these records.
+        for (const [name, record] of saves) {
+          deepFreeze(record)
+          this.saved.get(name)?.set(record.id, record)
+        }
         for (const [saved, id] of removals) saved.delete(id)
         for (const [name, records] of orders) this.savedOrder.set(name, records)
       },

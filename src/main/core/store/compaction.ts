@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { WriteFs } from '../durable-write'
-import { COLLECTIONS, isCollection } from './collections'
+import { COLLECTIONS, isCollection, schemaOf } from './collections'
 import {
   asRecordLine,
   SnapshotHeader,
@@ -17,7 +17,7 @@ import {
   type JournalOp,
 } from './format'
 import { lineBatches, Slicer, type Line } from './lines'
-import { replayJournal, type OpSink } from './loader'
+import { replayJournal, sameJson, type OpSink } from './loader'
 import { SnapshotFileWriter, type SnapshotResult } from './snapshot-writer'
 
 export interface CompactionJob {
@@ -38,6 +38,14 @@ export interface CompactionResult extends SnapshotResult {
   /** Records per collection, and the project's name: the summary a backup lists. */
   counts: Record<string, number>
   projectName?: string
+  /** The base snapshot's trailer sha256 and count (its record lines were checked against them). */
+  baseSha256: string
+  baseRecords: number
+  /**
+   * Every record the journals brought in passed its schema unchanged: with a receipt for
+   * the base, the new snapshot has earned one too (see receipts.ts).
+   */
+  journalRecordsExact: boolean
 }
 
 const TRAILER_START = Buffer.from('{"end"')
@@ -108,6 +116,19 @@ export async function compact(
   )
   const counts: Record<string, number> = {}
   let projectName: string | undefined
+  let journalRecordsExact = true
+  /**
+   * A record from a journal, checked for the receipt's sake: written as its schema gives it
+   * when that differs at most in the order of keys (so the line is what a validating open
+   * makes of it), else as it is (and the new snapshot earns no receipt).
+   */
+  const addFromJournal = async (collection: string, value: unknown): Promise<void> => {
+    const parsed = schemaOf(collection)?.safeParse(value)
+    const same = parsed?.success === true && sameJson(value, parsed.data)
+    if (!same) journalRecordsExact = false
+    await writer.addRecord(collection, same ? parsed.data : value)
+    count(collection, value)
+  }
   const count = (collection: string, value: unknown): void => {
     if (isCollection(collection)) counts[collection] = (counts[collection] ?? 0) + 1
     else if (collection === 'project') {
@@ -121,15 +142,14 @@ export async function compact(
       if (op.c !== collection && collection !== undefined) continue
       overrides.ops.delete(key)
       if (op.op === 'del') continue
-      await writer.addRecord(op.c, op.v)
-      count(op.c, op.v)
+      await addFromJournal(op.c, op.v)
     }
   }
 
+  let trailer: SnapshotTrailer | undefined
   try {
     const hash = createHash('sha256')
     let records = 0
-    let trailer: SnapshotTrailer | undefined
     let current: string | undefined
     let first = true
     for await (const batch of lineBatches(job.base)) {
@@ -166,10 +186,7 @@ export async function compact(
         const op = overrides.ops.get(key)
         if (op) {
           overrides.ops.delete(key)
-          if (op.op === 'put') {
-            await writer.addRecord(c, op.v)
-            count(c, op.v)
-          }
+          if (op.op === 'put') await addFromJournal(c, op.v)
         } else {
           await writer.addLineBytes(line.bytes)
           count(c, v)
@@ -186,10 +203,7 @@ export async function compact(
     for (const [key, op] of overrides.ops) {
       if (isCollection(op.c)) continue
       overrides.ops.delete(key)
-      if (op.op === 'put') {
-        await writer.addRecord(op.c, op.v)
-        count(op.c, op.v)
-      }
+      if (op.op === 'put') await addFromJournal(op.c, op.v)
     }
     for (const collection of COLLECTIONS) await addNew(collection)
     await addNew(undefined)
@@ -204,5 +218,8 @@ export async function compact(
     schemaVersion: header.schemaVersion,
     counts,
     ...(projectName !== undefined ? { projectName } : {}),
+    baseSha256: trailer!.sha256,
+    baseRecords: trailer!.records,
+    journalRecordsExact,
   }
 }

@@ -67,6 +67,12 @@ export class StoreFolder implements Adapter<ProjectFile> {
   private snapshotBytes: number
   private journalOps = 0
   private readonly listeners = new Set<(event: JournalEvent) => void>()
+  /**
+   * Collections and fields an edit reached since they were last written, each with the
+   * stamp of its latest touch: a batch looks at these only, not at every record.
+   */
+  private readonly touched = new Map<string, number>()
+  private touches = 0
 
   private constructor(
     readonly folder: string,
@@ -166,14 +172,31 @@ export class StoreFolder implements Adapter<ProjectFile> {
     return this.initial
   }
 
+  /** A collection or field an edit reached (see ProjectStore.mutate): the next write looks at it. */
+  touch(name: string): void {
+    this.touched.set(name, ++this.touches)
+  }
+
+  /** Forgets the touches a write has covered (not those made since: they wait for the next). */
+  private covered(stamps: ReadonlyMap<string, number>): void {
+    for (const [name, stamp] of stamps) {
+      if (this.touched.get(name) === stamp) this.touched.delete(name)
+    }
+  }
+
   /** Writes what changed in `data` since the last write: one append, or a new generation. */
   async write(data: ProjectFile): Promise<void> {
     if (this.resetNeeded || !this.journal || !this.tracker) {
       await this.writeGeneration(data)
       return
     }
-    const diff = this.tracker.diff(data)
-    if (diff.changes.length === 0) return
+    const stamps = new Map(this.touched)
+    const diff = this.tracker.diff(data, new Set(stamps.keys()))
+    if (diff.changes.length === 0) {
+      diff.commit()
+      this.covered(stamps)
+      return
+    }
     const firstSeq = this.seq + 1
     try {
       await this.journal.append(Buffer.from(batchText(diff.changes, firstSeq)))
@@ -188,6 +211,7 @@ export class StoreFolder implements Adapter<ProjectFile> {
     this.seq += diff.changes.length
     this.journalOps += diff.changes.length
     diff.commit()
+    this.covered(stamps)
     this.emit({ kind: 'ops', entries: entriesOf(diff.changes, firstSeq) })
   }
 
@@ -271,6 +295,7 @@ export class StoreFolder implements Adapter<ProjectFile> {
    * op is appended anywhere, so nothing can be replayed onto the wrong records.
    */
   private async writeGeneration(data: ProjectFile): Promise<void> {
+    const stamps = new Map(this.touched)
     const view = capture(data as unknown as Record<string, unknown>)
     const generation = ++this.highest
     const seq = this.seq + 1
@@ -291,6 +316,7 @@ export class StoreFolder implements Adapter<ProjectFile> {
     this.journalOps = 0
     this.resetNeeded = false
     this.tracker = await ChangeTracker.of(view, new Slicer())
+    this.covered(stamps)
     await this.removeFiles(obsolete)
     if (this.v1Pending) {
       this.v1Pending = false

@@ -39,9 +39,12 @@ import { lineBatches, Slicer, type Line } from './lines'
  *   with an id), while a worker validates the same files ('check'), see open-check.ts;
  * - 'check': validated and not kept (the main thread holds the records), except those
  *   whose schema gives them another shape (a trimmed name): their schema output is kept
- *   by collection and id, as the last op leaves it (`reshaped`).
+ *   by collection and id, as the last op leaves it (`reshaped`);
+ * - 'receipted': a snapshot's records as in 'trusted' (a receipt says they passed these
+ *   schemas as they are, see receipts.ts; the sha256 of their bytes is still checked), and
+ *   the journals' records validated as in 'validate'.
  */
-export type Mode = 'validate' | 'raw' | 'trusted' | 'check'
+export type Mode = 'validate' | 'raw' | 'trusted' | 'check' | 'receipted'
 
 /** Records of a project file being put together, in the order memory keeps them. */
 export class Assembler {
@@ -53,15 +56,36 @@ export class Assembler {
   readonly reshaped = new Map<string, { c: string; v: StoredRecord }>()
   /** In 'check' mode: records seen per collection (nothing else is kept to count them). */
   private readonly counts = new Map<string, number>()
+  /** How a snapshot's records are taken, and how a journal's. */
+  private readonly recordMode: Exclude<Mode, 'receipted'>
+  private readonly opMode: Exclude<Mode, 'receipted'>
+  /**
+   * Snapshot records validated and found to be exactly what their schema makes of them
+   * ('validate' and 'check'), or covered by a receipt ('receipted'): what a receipt certifies.
+   */
+  private exactRecords: boolean
 
   constructor(
-    private readonly mode: Mode,
+    mode: Mode,
     private readonly file: string,
   ) {
+    this.recordMode = mode === 'receipted' ? 'trusted' : mode
+    this.opMode = mode === 'receipted' ? 'validate' : mode
+    this.exactRecords = mode === 'validate' || mode === 'check' || mode === 'receipted'
     for (const name of COLLECTIONS) this.collections.set(name, [])
   }
 
-  private checked(collection: string, value: unknown, where: string): unknown {
+  /** Whether every snapshot record went through its schema unchanged (see `exactRecords`). */
+  get recordsExact(): boolean {
+    return this.exactRecords
+  }
+
+  private checked(
+    collection: string,
+    value: unknown,
+    where: string,
+    mode: Exclude<Mode, 'receipted'>,
+  ): unknown {
     const schema = schemaOf(collection)
     if (!schema) {
       throw new StoreFileProblem(
@@ -70,8 +94,8 @@ export class Assembler {
         `${where}: "${collection}" is not part of a project`,
       )
     }
-    if (this.mode === 'raw') return value
-    if (this.mode === 'trusted' && isCollection(collection)) {
+    if (mode === 'raw') return value
+    if (mode === 'trusted' && isCollection(collection)) {
       // The worker gives the exact verdict; this side only keeps itself from tripping.
       if (
         typeof value !== 'object' ||
@@ -93,7 +117,7 @@ export class Assembler {
         `it does not match the project schema: ${lines.join('; ')}`,
       )
     }
-    if (this.mode === 'check' && isCollection(collection)) {
+    if (mode === 'check' && isCollection(collection)) {
       const record = parsed.data as StoredRecord
       const key = `${collection}\u0000${record.id}`
       if (sameJson(value, record)) this.reshaped.delete(key)
@@ -107,19 +131,31 @@ export class Assembler {
 
   /** A record or field line of a snapshot. */
   add(collection: string, value: unknown): void {
-    if (this.mode === 'check' && isCollection(collection)) {
+    const mode = this.recordMode
+    if (mode === 'check' && isCollection(collection)) {
       const seen = this.counts.get(collection) ?? 0
-      this.checked(collection, value, `${collection}.${seen}`)
+      const record = this.checked(collection, value, `${collection}.${seen}`, mode)
+      if (this.exactRecords && !sameJsonInOrder(value, record)) this.exactRecords = false
       this.counts.set(collection, seen + 1)
       return
     }
     if (isCollection(collection)) {
       const list = this.collections.get(collection)!
-      const record = this.checked(collection, value, `${collection}.${list.length}`) as StoredRecord
+      const record = this.checked(
+        collection,
+        value,
+        `${collection}.${list.length}`,
+        mode,
+      ) as StoredRecord
+      // A receipt vouches for records as they are: one the schema reshapes (or whose keys it
+      // puts in another order) gets none, so that a receipted open gives what this one does.
+      if (mode === 'validate' && this.exactRecords && !sameJsonInOrder(value, record)) {
+        this.exactRecords = false
+      }
       list.push(record)
       this.indexes.get(collection)?.set(record.id, list.length - 1)
     } else {
-      this.fields.set(collection, this.checked(collection, value, collection))
+      this.fields.set(collection, this.checked(collection, value, collection, mode))
     }
   }
 
@@ -143,18 +179,18 @@ export class Assembler {
         throw new StoreFileProblem(this.file, 'schema', `${where}: "${op.c}" is not a collection`)
       }
       if (op.op === 'del') this.fields.delete(op.c)
-      else this.fields.set(op.c, this.checked(op.c, op.v, op.c))
+      else this.fields.set(op.c, this.checked(op.c, op.v, op.c, this.opMode))
       return
     }
     if (op.id === undefined) {
       throw new StoreFileProblem(this.file, 'schema', `${where}: a record op without an id`)
     }
-    if (this.mode === 'check') {
+    if (this.opMode === 'check') {
       if (op.op === 'del') {
         this.reshaped.delete(`${op.c}\u0000${op.id}`)
         return
       }
-      const record = this.checked(op.c, op.v, `${op.c}.${op.id}`) as StoredRecord
+      const record = this.checked(op.c, op.v, `${op.c}.${op.id}`, 'check') as StoredRecord
       if (record.id !== op.id) {
         throw new StoreFileProblem(this.file, 'schema', `${where}: the record's id is not ${op.id}`)
       }
@@ -171,8 +207,8 @@ export class Assembler {
       this.holes.add(op.c)
       return
     }
-    const record = this.checked(op.c, op.v, `${op.c}.${op.id}`) as StoredRecord
-    if (this.mode === 'validate' && record.id !== op.id) {
+    const record = this.checked(op.c, op.v, `${op.c}.${op.id}`, this.opMode) as StoredRecord
+    if (this.opMode === 'validate' && record.id !== op.id) {
       throw new StoreFileProblem(this.file, 'schema', `${where}: the record's id is not ${op.id}`)
     }
     if (at === undefined) {
@@ -192,10 +228,11 @@ export class Assembler {
         continue
       }
       // A field the file lacks: fine if the model gives it a default (or makes it optional).
-      const fallback = this.mode === 'raw' ? null : schemaOf(name)!.safeParse(undefined)
+      const raw = this.recordMode === 'raw'
+      const fallback = raw ? null : schemaOf(name)!.safeParse(undefined)
       if (fallback?.success) {
         if (fallback.data !== undefined) out[name] = fallback.data
-      } else if (this.mode !== 'raw') {
+      } else if (!raw) {
         throw new StoreFileProblem(
           this.file,
           'schema',
@@ -212,7 +249,7 @@ export class Assembler {
 }
 
 /** Whether two JSON values are equal, whatever the order of their keys. */
-function sameJson(a: unknown, b: unknown): boolean {
+export function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
   if (Array.isArray(a)) {
@@ -232,10 +269,37 @@ function sameJson(a: unknown, b: unknown): boolean {
   return keys === 0
 }
 
+/** Whether two JSON values are equal, their objects' keys in the same order too. */
+export function sameJsonInOrder(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false
+    for (let i = 0; i < a.length; i++) if (!sameJsonInOrder(a[i], b[i])) return false
+    return true
+  }
+  if (Array.isArray(b)) return false
+  const right = b as Record<string, unknown>
+  const rightKeys = Object.keys(right)
+  let at = 0
+  for (const key in a) {
+    if (rightKeys[at++] !== key) return false
+    if (!sameJsonInOrder((a as Record<string, unknown>)[key], right[key])) return false
+  }
+  return at === rightKeys.length
+}
+
 /** A line's JSON value. `lenient`: a last line without its newline is read if it parses. */
-function parseLine(line: Line, file: string, what: string, lenient = false): unknown {
+function parseLine(
+  line: Line,
+  file: string,
+  what: string,
+  lenient = false,
+  /** The caller looked for NUL bytes in a run of lines holding this one, and found none. */
+  nulFree = false,
+): unknown {
   // Zero-filled blocks are what a power cut leaves on some file systems.
-  if (line.bytes.includes(0)) {
+  if (!nulFree && line.bytes.includes(0)) {
     throw new StoreFileProblem(file, 'nul-bytes', `it contains NUL bytes (${what})`)
   }
   if (!line.complete) {
@@ -264,6 +328,18 @@ function parseLine(line: Line, file: string, what: string, lenient = false): unk
 }
 
 const TRAILER_START = Buffer.from('{"end"')
+/** The byte that tells a trailer (`{"end"…`) from a record line (`{"c"…`) at a glance. */
+const TRAILER_THIRD_BYTE = TRAILER_START[2]!
+
+/** Whether the lines of one batch (views of one chunk, in order) hold no NUL byte: one search. */
+function batchNulFree(batch: readonly Line[]): boolean {
+  const first = batch[0]
+  const last = batch.at(-1)
+  if (!first || !last || first.bytes.buffer !== last.bytes.buffer) return false
+  const from = first.bytes.byteOffset
+  const to = last.bytes.byteOffset + last.bytes.length
+  return Buffer.from(first.bytes.buffer, from, to - from).indexOf(0) === -1
+}
 /** How many record lines go by between two looks at the clock. */
 const CLOCK_EVERY = 32
 
@@ -272,6 +348,8 @@ export interface SnapshotRead {
   assembler: Assembler
   bytes: number
   records: number
+  /** The trailer's sha256 of the record lines (checked, unless trusting). */
+  sha256: string
 }
 
 /**
@@ -296,6 +374,7 @@ export async function readSnapshot(
   for await (const batch of lineBatches(path, root === undefined ? {} : { root })) {
     let first: Line | undefined
     let last: Line | undefined
+    const nulFree = batchNulFree(batch)
     for (const line of batch) {
       bytes = line.start + line.bytes.length + (line.complete ? 1 : 0)
       if (trailer) throw new StoreFileProblem(path, 'not-json', 'it goes on after its trailer')
@@ -328,13 +407,17 @@ export async function readSnapshot(
         hashing = mode !== 'trusted' || older
         continue
       }
-      if (line.complete && line.bytes.subarray(0, TRAILER_START.length).equals(TRAILER_START)) {
+      if (
+        line.complete &&
+        line.bytes[2] === TRAILER_THIRD_BYTE &&
+        line.bytes.subarray(0, TRAILER_START.length).equals(TRAILER_START)
+      ) {
         const parsed = SnapshotTrailer.safeParse(parseLine(line, path, 'its trailer'))
         if (!parsed.success) throw new StoreFileProblem(path, 'schema', 'its trailer is not valid')
         trailer = parsed.data
         continue
       }
-      const record = asRecordLine(parseLine(line, path, `line ${records + 2}`))
+      const record = asRecordLine(parseLine(line, path, `line ${records + 2}`, false, nulFree))
       if (!record) {
         throw new StoreFileProblem(path, 'schema', `line ${records + 2} is not a record line`)
       }
@@ -361,7 +444,7 @@ export async function readSnapshot(
       `its records do not match its trailer (${records} lines, ${trailer.records} expected; sha256 ${trailer.sha256 === digest ? 'matches' : 'differs'})`,
     )
   }
-  return { header, assembler, bytes, records }
+  return { header, assembler, bytes, records, sha256: trailer.sha256 }
 }
 
 /** Hashes the bytes from `first` through `last` and its newline: one call per slice. */
@@ -488,7 +571,18 @@ export interface LoadedFolder {
   reshaped: { c: string; v: StoredRecord }[]
   /** The schema version the files were written with, when older than this app's. */
   migrateFrom?: number
-  snapshot: { generation: number; bytes: number; seq: number }
+  snapshot: {
+    generation: number
+    bytes: number
+    seq: number
+    /** The trailer's: what a receipt names. */
+    sha256: string
+    records: number
+    /** Its records passed their schemas unchanged (validated, or by receipt): see Assembler. */
+    exact: boolean
+    /** Read under a receipt (its records were not validated again). */
+    receipted: boolean
+  }
   /** The journals replayed, oldest first; the last one is where appends go. */
   journals: JournalRead[]
   /** The last op's seq: the next op is seq + 1. */
@@ -497,15 +591,34 @@ export interface LoadedFolder {
   stale: string[]
 }
 
+/** A receipt found for a snapshot before it is read: its generation and the sha256 it covers. */
+export interface ReceiptHint {
+  generation: number
+  sha256: string
+}
+
+/**
+ * The snapshot read under a receipt is not the one the receipt covers (its trailer changed
+ * between the look-up and the read): the caller reads again, validating.
+ */
+export class ReceiptMismatchError extends Error {
+  constructor(readonly file: string) {
+    super(`${file} changed while it was opened`)
+    this.name = 'ReceiptMismatchError'
+  }
+}
+
 /**
  * Reads the v2 files of `folder`; null when there are none. A snapshot that fails its
  * checks is passed over for an older one only if that one, with the journals, still
- * holds every op; otherwise its problem is thrown.
+ * holds every op; otherwise its problem is thrown. With `receipt`, the snapshot of that
+ * generation is read in 'receipted' mode (any other is read in `mode`).
  */
 export async function loadFolder(
   folder: string,
   slicer: Slicer,
   mode: 'validate' | 'trusted' | 'check' = 'validate',
+  receipt?: ReceiptHint,
 ): Promise<LoadedFolder | null> {
   const files = await listStoreFiles(folder)
   if (files.snapshots.length === 0) {
@@ -520,7 +633,16 @@ export async function loadFolder(
   let firstProblem: unknown
   for (const generation of files.snapshots) {
     try {
-      return await loadFrom(folder, generation, files.journals, files.snapshots, slicer, mode)
+      const receipted = receipt?.generation === generation
+      return await loadFrom(
+        folder,
+        generation,
+        files.journals,
+        files.snapshots,
+        slicer,
+        receipted ? 'receipted' : mode,
+        receipted ? receipt.sha256 : undefined,
+      )
     } catch (error) {
       if (!(error instanceof StoreFileProblem)) throw error
       firstProblem ??= error
@@ -536,9 +658,15 @@ async function loadFrom(
   snapshotGenerations: number[],
   slicer: Slicer,
   mode: Mode,
+  receiptSha256?: string,
 ): Promise<LoadedFolder> {
   const snapshotPath = join(folder, snapshotName(generation))
   const snapshot = await readSnapshot(snapshotPath, slicer, mode)
+  // The bytes hashed to the trailer's sha256 (readSnapshot checked): the receipt must name it.
+  if (receiptSha256 !== undefined && snapshot.sha256 !== receiptSha256) {
+    throw new ReceiptMismatchError(snapshotPath)
+  }
+  const exact = snapshot.assembler.recordsExact
   let seq = snapshot.header.seq
   const replayed = journalGenerations.filter((g) => g >= generation)
   const journals: JournalRead[] = []
@@ -564,7 +692,15 @@ async function loadFrom(
     file: snapshot.assembler.finish(snapshot.header.schemaVersion),
     reshaped: [...snapshot.assembler.reshaped.values()],
     ...(migrateFrom !== undefined ? { migrateFrom } : {}),
-    snapshot: { generation, bytes: snapshot.bytes, seq: snapshot.header.seq },
+    snapshot: {
+      generation,
+      bytes: snapshot.bytes,
+      seq: snapshot.header.seq,
+      sha256: snapshot.sha256,
+      records: snapshot.records,
+      exact: exact && migrateFrom === undefined,
+      receipted: mode === 'receipted' && migrateFrom === undefined,
+    },
     journals,
     seq,
     stale,

@@ -7,7 +7,8 @@
 import { appendFile, cp, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { copySample, tempDir } from '../../../../test/support/folders'
+import { tempDir } from '../../../../test/support/folders'
+import { sampleWithOneJournaledEdit } from '../../../../test/support/v2-sample'
 import { DamagedProjectError, ProjectStore } from '../project-store'
 import { journalName, snapshotName } from './format'
 
@@ -15,18 +16,7 @@ let dir: Awaited<ReturnType<typeof tempDir>>
 let folder: string
 beforeEach(async () => {
   dir = await tempDir()
-  folder = await copySample(dir.path)
-  // Converted to v2 (snapshot 1, journal 1) with one saved edit, left uncompacted.
-  const store = await ProjectStore.open(folder, {
-    writeDelayMs: 0,
-    backups: false,
-    compaction: { onClose: false },
-  })
-  store.mutate((data) => {
-    const at = data.entities.findIndex((e) => e.id === 'grp-nrf')
-    data.entities[at] = { ...data.entities[at]!, name: 'Edited once' }
-  })
-  await store.close()
+  folder = await sampleWithOneJournaledEdit(dir.path)
 })
 afterEach(async () => {
   await dir.cleanup()

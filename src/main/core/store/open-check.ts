@@ -28,6 +28,9 @@ export type OpenVerdict =
       migrate: boolean
       /** Records whose schema output differs from what the files hold, as the schema made them. */
       reshaped: { c: string; v: StoredRecord }[]
+      /** The snapshot's trailer sha256, and whether its records passed unchanged (a receipt's due). */
+      sha256: string | null
+      exact: boolean
     }
   /** Damage in the files, exactly as a validating read on the main thread would find it. */
   | { ok: false; problem: { file: string; kind: StoreFileProblem['kind']; message: string } }
@@ -54,7 +57,15 @@ export async function checkFolder(folder: string): Promise<OpenVerdict> {
   try {
     const loaded = await loadFolder(folder, new Slicer(Number.POSITIVE_INFINITY), 'check')
     if (!loaded) {
-      return { ok: true, generation: null, seq: 0, migrate: false, reshaped: [] }
+      return {
+        ok: true,
+        generation: null,
+        seq: 0,
+        migrate: false,
+        reshaped: [],
+        sha256: null,
+        exact: false,
+      }
     }
     return {
       ok: true,
@@ -62,6 +73,8 @@ export async function checkFolder(folder: string): Promise<OpenVerdict> {
       seq: loaded.seq,
       migrate: loaded.migrateFrom !== undefined,
       reshaped: loaded.reshaped,
+      sha256: loaded.snapshot.sha256,
+      exact: loaded.snapshot.exact,
     }
   } catch (error) {
     if (error instanceof StoreFileProblem) {
@@ -136,6 +149,16 @@ class Checker {
     this.idleTimer.unref?.()
   }
 
+  /** Ends the thread if it has nothing to check (a project closed: nothing may stay running). */
+  stopIfIdle(): void {
+    if (this.pending.size === 0) this.stop('stopped')
+  }
+
+  /** Whether a thread is running (tests). */
+  get running(): boolean {
+    return this.worker !== null
+  }
+
   /** Ends the thread (`only`: if it is still the current one); what waits on it is told why. */
   private stop(failure: string, only?: Worker): void {
     const worker = this.worker
@@ -150,6 +173,19 @@ class Checker {
 }
 
 const checker = new Checker()
+
+/**
+ * Stops the checking worker unless an open is waiting on it: called when a project or the
+ * workspace closes, so that no thread outlives the project it checked.
+ */
+export function stopOpenCheckWorker(): void {
+  checker.stopIfIdle()
+}
+
+/** Whether the checking worker is running (tests). */
+export function openCheckWorkerRunning(): boolean {
+  return checker.running
+}
 
 /**
  * Starts the checks of `folder` in a worker when its newest snapshot is large enough for

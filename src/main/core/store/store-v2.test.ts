@@ -312,3 +312,39 @@ describe('fields (project meta, views)', () => {
     expect(stored.project.name).toBe('Renamed in place')
   })
 })
+
+describe('a batch', () => {
+  it('writes an edit made while the batch before it was on its way to the disk', async () => {
+    const store = await ProjectStore.open(folder, {
+      writeDelayMs: 60_000,
+      backups: false,
+      compaction: { onClose: false },
+    })
+    rename(store, 'grp-nrf', 'First')
+    // The batch finds what changed at once, then waits for the disk; the next edit comes meanwhile.
+    const writing = store.flush()
+    rename(store, 'grp-nrf', 'Second')
+    await writing
+    await store.flush()
+    const onDisk = await readStored(folder)
+    expect(nameOf(onDisk, 'grp-nrf')).toBe('Second')
+    await store.close()
+  })
+
+  it('writes a collection the edit replaced whole, and a record it deleted', async () => {
+    const store = await ProjectStore.open(folder, {
+      writeDelayMs: 60_000,
+      backups: false,
+      compaction: { onClose: false },
+    })
+    const [, ...kept] = store.data.relations
+    // Replaced without being read inside the edit: the assignment alone is noted.
+    store.mutate((data) => {
+      data.relations = kept
+    })
+    await store.flush()
+    const onDisk = await readStored(folder)
+    expect(onDisk.relations.map((r) => r.id)).toEqual(kept.map((r) => r.id))
+    await store.close()
+  })
+})
