@@ -64,8 +64,10 @@ describe('a quick store suite on the small preset', () => {
   it('measures every figure with its floor and target', async () => {
     const measurements = await storeSuite.run(ctx)
     expect(measurements.map((m) => m.name)).toEqual([
-      'open small project → ready store',
-      'longest main-thread stall while opening (small)',
+      'open small project → ready store (reopen: the snapshot has a receipt)',
+      'longest main-thread stall while opening (small, reopen)',
+      'open small project → ready store (first open: no receipt)',
+      'longest main-thread stall while opening (small, first open)',
       'one edit acknowledged (entities.update, small)',
       'one batch on disk (append + fdatasync, small)',
       'longest main-thread stall, 100 edits 10 ms apart, compaction included (small)',
