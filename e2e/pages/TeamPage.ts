@@ -10,6 +10,8 @@ export class TeamPage {
   readonly headerStatus: Locator
   readonly conflictsLink: Locator
   readonly activity: Locator
+  /** The Team panel's "Last sync" moment, to the millisecond in its datetime. */
+  readonly lastSync: Locator
 
   constructor(readonly page: Page) {
     this.yourName = page.getByRole('textbox', { name: 'Your name (shown with your changes)' })
@@ -20,6 +22,7 @@ export class TeamPage {
     this.headerStatus = page.getByRole('banner').getByRole('link', { name: /^Team sync:/ })
     this.conflictsLink = page.getByRole('banner').getByRole('link', { name: /conflicts?$/ })
     this.activity = page.getByRole('table')
+    this.lastSync = page.getByRole('main').locator('dd time')
   }
 
   async setName(name: string): Promise<void> {
@@ -36,9 +39,17 @@ export class TeamPage {
 
   /** Starts a sync and waits until it has finished both ways. */
   async syncNow(): Promise<void> {
+    const before = await this.lastSyncMoment()
     await this.syncNowButton.click()
-    await expect(this.syncNowButton).toBeDisabled()
-    await expect(this.syncNowButton).toBeEnabled({ timeout: 30_000 })
+    // Over loopback a sync can end before the button is ever seen disabled: wait for the
+    // panel's last sync to move past the one before the click instead.
+    await expect.poll(() => this.lastSyncMoment(), { timeout: 30_000 }).not.toBe(before)
+    await expect(this.syncNowButton).toBeEnabled()
     await expect(this.headerStatus).toHaveAccessibleName('Team sync: Synced')
+  }
+
+  private async lastSyncMoment(): Promise<string | null> {
+    if ((await this.lastSync.count()) === 0) return null
+    return this.lastSync.getAttribute('datetime')
   }
 }

@@ -173,7 +173,13 @@ function LinkedHub() {
         <dt>{t('sync.mode')}</dt>
         <dd>{status.live ? t('sync.continuous') : t('sync.whenYouPressSyncNow')}</dd>
         <dt>{t('sync.lastSync2')}</dt>
-        <dd>{status.lastSyncAt ? formatMoment(status.lastSyncAt) : t('sync.never')}</dd>
+        <dd>
+          {status.lastSyncAt ? (
+            <time dateTime={status.lastSyncAt}>{formatMoment(status.lastSyncAt)}</time>
+          ) : (
+            t('sync.never')
+          )}
+        </dd>
         {status.reason && (
           <>
             <dt>{t('sync.problem')}</dt>
