@@ -8,7 +8,7 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { UPLOAD_CHUNK_CHARS } from '../../src/shared/contract'
-import type { PhaseTiming } from '../../src/main/core/exchange/phases'
+import type { PhaseTiming } from '../../src/main/core/phase-clock'
 import {
   applyImport,
   exportStix,

@@ -8,7 +8,7 @@
 import { Worker } from 'node:worker_threads'
 import { AppError } from '../errors'
 import { workerEntry, type WorkerEntry } from '../store/worker-entry'
-import type { PhaseTiming } from './phases'
+import type { PhaseTiming } from '../phase-clock'
 import type { Progress } from './slices'
 import type { ImportBatch, WorkerReply, WorkerRequest } from './worker'
 

@@ -34,7 +34,7 @@ import {
   type ParsedImport,
   type PlannedImport,
 } from './import-plan'
-import { PhaseClock, type PhaseTiming } from './phases'
+import { PhaseClock, type PhaseTiming } from '../phase-clock'
 import { selectForExport } from './scope'
 import { createSlicer, unsliced, type Progress, type Slicer } from './slices'
 import { stixExportFile } from './stix/export'

@@ -40,7 +40,7 @@ import {
   readProgress,
   uploadedParts,
 } from '../exchange/jobs'
-import { PhaseClock, type PhaseTiming } from '../exchange/phases'
+import { PhaseClock, type PhaseTiming } from '../phase-clock'
 import { exchangeRunner, type RunHooks } from '../exchange/runner'
 import { selectForExport } from '../exchange/scope'
 import { createSlicer, type Slicer } from '../exchange/slices'

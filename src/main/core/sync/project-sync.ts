@@ -26,7 +26,7 @@ import type { JournalEntry, JournalEvent } from '../project-store'
 import { COLLECTIONS, FIELDS, isCollection, schemaOf } from '../store/collections'
 import { Slicer } from '../store/lines'
 import { mergeRecord, sameValue, type PlainRecord } from './merge'
-import { PhaseClock } from './phases'
+import { PhaseClock } from '../phase-clock'
 import {
   assetDocId,
   ASSET_ATTACHMENT,
