@@ -7,6 +7,7 @@ import { useQuoteSuggestions } from '../../api/notes'
 import { gradeCode } from './grades'
 import { matchEntities, type Trigger } from './typeahead'
 import { t } from '../../ui/i18n'
+import { entityTypeLabel } from '../../ui/model-labels'
 import './suggestions.css'
 
 /** A trigger with where its list opens, relative to the textarea's box. */
@@ -33,7 +34,13 @@ function quoteOption(quote: CitedQuote): Option | null {
     key: quote.annotationId,
     markdown: citationMarkdown(quote.annotationId, citationText(quote.exact)),
     label: quote.exact.length > 160 ? `${quote.exact.slice(0, 159)}…` : quote.exact,
-    detail: `${quote.sourceTitle} · grade ${gradeCode(quote)}${quote.status === 'orphaned' ? ' · passage lost' : ''}`,
+    detail: t(
+      quote.status === 'orphaned' ? 'notes.suggestionPassageLost' : 'notes.suggestionGrade',
+      {
+        sourceTitle: quote.sourceTitle,
+        gradeCode: gradeCode(quote),
+      },
+    ),
   }
 }
 
@@ -42,7 +49,7 @@ function entityOption(entity: Entity): Option {
     key: entity.id,
     markdown: mentionMarkdown(entity.id, entity.name),
     label: entity.name,
-    detail: [entity.type, ...entity.aliases.slice(0, 3)].join(' · '),
+    detail: [entityTypeLabel(entity.type, entity.type), ...entity.aliases.slice(0, 3)].join(' · '),
   }
 }
 
@@ -107,7 +114,9 @@ export function Suggestions({
       ? trigger.kind === 'quote'
         ? t('notes.noQuoteContains', { query: trigger.query })
         : t('notes.noEntityIsCalled', { query: trigger.query })
-      : `${options.length} ${what.toLowerCase()}: arrow keys to move, Enter to insert, Escape to close.`
+      : t(trigger.kind === 'quote' ? 'notes.quoteOptions' : 'notes.entityOptions', {
+          count: options.length,
+        })
   return (
     <div className="suggestions" style={{ top: trigger.top, left: trigger.left }}>
       <div role="status" className="suggestions-status">

@@ -10,6 +10,7 @@ import {
   type FieldChoice,
 } from './conflict-choices'
 import { t } from '../../ui/i18n'
+import { conflictTitle, partName } from './part-names'
 import { formatMoment } from '../../ui/format'
 import './sync.css'
 
@@ -41,10 +42,10 @@ export function ConflictsView() {
                   aria-pressed={conflict.docId === current?.docId}
                   onClick={() => setSelected(conflict.docId)}
                 >
-                  {conflict.label || conflict.id}{' '}
+                  {conflictTitle(conflict)}{' '}
                   <span className="muted">
                     {t('sync.with', {
-                      collection: conflict.collection,
+                      collection: partName(conflict.collection),
                       theirAuthor: conflict.theirAuthor,
                     })}
                   </span>
@@ -64,7 +65,7 @@ function ConflictDetail({ conflict }: { conflict: SyncConflict }) {
   const resolve = useResolveConflict()
   const choose = (field: string, choice: FieldChoice) =>
     setChoices((previous) => ({ ...previous, [field]: choice }))
-  const title = conflict.label || conflict.id
+  const title = conflictTitle(conflict)
   return (
     <section className="conflict-detail" aria-label={t('sync.conflictOn', { title })}>
       <h3>{title}</h3>

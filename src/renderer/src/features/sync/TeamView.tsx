@@ -9,6 +9,7 @@ import {
 } from '../../api/sync'
 import { errorMessage } from '../../ui/error-message'
 import { t } from '../../ui/i18n'
+import { partName } from './part-names'
 import { formatMoment } from '../../ui/format'
 import './sync.css'
 
@@ -49,7 +50,7 @@ export function TeamView() {
                     {entry.action === 'merged'
                       ? t('sync.mergedAutomatically')
                       : t(`sync.action.${entry.action}`)}{' '}
-                    ({entry.collection})
+                    ({partName(entry.collection)})
                   </td>
                   <td>{entry.label}</td>
                 </tr>
