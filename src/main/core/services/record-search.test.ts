@@ -80,6 +80,44 @@ describe('records by name for the palette', () => {
     expect(index.query('70% claim', 5).records).toEqual([])
     expect(index.query('recruitment', 5).records.map((r) => r.id)).toEqual(['note-1'])
   })
+
+  it('reads again only the records an edit replaced, and every record not yet frozen', async () => {
+    let reads = 0
+    const counted = (id: string, name: string) => {
+      const record = entity(id, 'unused')
+      Object.defineProperty(record, 'name', {
+        get: () => {
+          reads++
+          return name
+        },
+        enumerable: true,
+      })
+      return Object.freeze(record)
+    }
+    const loose = entity('grp-loose', 'Valley Council')
+    const p = project({ entities: [counted('grp-a', 'Northern Alliance'), loose] as never })
+    const index = new RecordIndex(p)
+    await index.sync()
+    const readsAfterBuild = reads
+    expect(readsAfterBuild).toBeGreaterThan(0)
+
+    // An edit in place of a record the store has not frozen yet is still seen.
+    loose.name = 'Mountain Council'
+    p.data = { ...p.data, entities: [p.data.entities[0]!, loose] } as never
+    p.revision++
+    await index.sync()
+    expect(reads).toBe(readsAfterBuild)
+    expect(index.query('mountain', 5).records.map((r) => r.id)).toEqual(['grp-loose'])
+    expect(index.query('northern', 5).records.map((r) => r.id)).toEqual(['grp-a'])
+
+    // A frozen record replaced by an edit is read again.
+    p.data = { ...p.data, entities: [counted('grp-a', 'Kandahar Shura'), loose] } as never
+    p.revision++
+    await index.sync()
+    expect(reads).toBeGreaterThan(readsAfterBuild)
+    expect(index.query('northern', 5).records).toEqual([])
+    expect(index.query('kandahar', 5).records.map((r) => r.id)).toEqual(['grp-a'])
+  })
 })
 
 describe('typo cost', () => {

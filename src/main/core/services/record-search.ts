@@ -1,5 +1,5 @@
 import type { ParsedInput, RecordHit, RecordResults } from '../../../shared/contract'
-import type { ProjectFile } from '../../../shared/model'
+import type { Entity, ProjectFile, SourceRecord } from '../../../shared/model'
 import { foldedWords, latinSpellingKey, matchKeys } from '../../../shared/match-text'
 import type { ProjectStore } from '../project-store'
 
@@ -15,43 +15,56 @@ export interface NamedRecord extends RecordHit {
   names: readonly string[]
 }
 
-/** What a project's records are called: entities (names, aliases, acronyms), sources, notes, analyses. */
-export function* namedRecords(data: Readonly<ProjectFile>): Generator<NamedRecord> {
-  for (const entity of data.entities) {
-    const acronym = entity.attributes['acronym']
-    yield {
-      kind: 'entity',
-      id: entity.id,
-      entityType: entity.type,
-      title: entity.name,
-      ...(entity.aliases.length > 0 ? { detail: entity.aliases.join(', ') } : {}),
-      names: [
-        entity.name,
-        ...entity.aliases,
-        ...(typeof acronym === 'string' && acronym ? [acronym] : []),
-      ],
-    }
+/** What an entity is called: its name, aliases and acronym. */
+function namedEntity(entity: Entity): NamedRecord {
+  const acronym = entity.attributes['acronym']
+  return {
+    kind: 'entity',
+    id: entity.id,
+    entityType: entity.type,
+    title: entity.name,
+    ...(entity.aliases.length > 0 ? { detail: entity.aliases.join(', ') } : {}),
+    names: [
+      entity.name,
+      ...entity.aliases,
+      ...(typeof acronym === 'string' && acronym ? [acronym] : []),
+    ],
   }
-  for (const source of data.sources) {
-    const detail = [source.publisher, source.publishedAt].filter(Boolean).join(' · ')
-    yield {
-      kind: 'source',
-      id: source.id,
-      title: source.title,
-      ...(detail ? { detail } : {}),
-      names: [source.title],
-    }
+}
+
+function namedSource(source: SourceRecord): NamedRecord {
+  const detail = [source.publisher, source.publishedAt].filter(Boolean).join(' · ')
+  return {
+    kind: 'source',
+    id: source.id,
+    title: source.title,
+    ...(detail ? { detail } : {}),
+    names: [source.title],
   }
+}
+
+/**
+ * What a project's records are called (entities, sources, notes, analyses), each with the
+ * stored record it is read from; the names are read only when asked for.
+ */
+export function* namedRecords(
+  data: Readonly<ProjectFile>,
+): Generator<[origin: { readonly id: string }, named: () => NamedRecord]> {
+  for (const entity of data.entities) yield [entity, () => namedEntity(entity)]
+  for (const source of data.sources) yield [source, () => namedSource(source)]
   for (const note of data.notes) {
-    yield { kind: 'note', id: note.id, title: note.title, names: [note.title] }
+    yield [note, () => ({ kind: 'note', id: note.id, title: note.title, names: [note.title] })]
   }
   for (const analysis of data.analyses) {
-    yield {
-      kind: 'analysis',
-      id: analysis.id,
-      title: analysis.question,
-      names: [analysis.question],
-    }
+    yield [
+      analysis,
+      () => ({
+        kind: 'analysis',
+        id: analysis.id,
+        title: analysis.question,
+        names: [analysis.question],
+      }),
+    ]
   }
 }
 
@@ -207,6 +220,12 @@ export class RecordIndex {
   private readonly indexedText = new Map<string, string>()
   /** How many indexed records use each word (words with a letter: typos are corrected to them). */
   private readonly vocabulary = new Map<string, number>()
+  /**
+   * The stored record each entry was read from. Saved records are frozen and replaced by an
+   * edit, never changed in place, so the same frozen object means the same names: a pass
+   * after an edit reads the names of what changed only.
+   */
+  private readonly origins = new Map<string, object>()
   private syncedRevision = -1
   private syncing: Promise<void> | null = null
 
@@ -226,12 +245,15 @@ export class RecordIndex {
     const revision = this.source.revision
     let sliceStart = performance.now()
     const live = new Set<string>()
-    for (const record of namedRecords(this.source.data)) {
-      live.add(record.id)
-      this.records.set(record.id, record)
-      const text = record.names.join('\n')
-      if (this.indexedText.get(record.id) === text) continue
-      this.put(record.id, text)
+    for (const [origin, record] of namedRecords(this.source.data)) {
+      live.add(origin.id)
+      if (this.origins.get(origin.id) === origin) continue
+      const named = record()
+      this.records.set(named.id, named)
+      if (Object.isFrozen(origin)) this.origins.set(named.id, origin)
+      else this.origins.delete(named.id)
+      const text = named.names.join('\n')
+      if (this.indexedText.get(named.id) !== text) this.put(named.id, text)
       if (performance.now() - sliceStart > SLICE_MS) {
         await new Promise((resolve) => setImmediate(resolve))
         if (this.source.isClosed) return
@@ -262,6 +284,7 @@ export class RecordIndex {
     if (before !== undefined) this.count(matchKeys(before), -1)
     this.indexedText.delete(id)
     this.records.delete(id)
+    this.origins.delete(id)
     this.index.delete(id)
   }
 
