@@ -1,7 +1,7 @@
 /**
  * Opening a v2 project folder on the main thread without stalling it: the newest snapshot
  * whose trailer checks is streamed line by line, each record validated with its zod
- * schema, then the journals of its generation and later ones are replayed. Work runs in
+ * schema (compiled: collections.ts, compiledSchemaOf), then the journals of its generation and later ones are replayed. Work runs in
  * slices (a Slicer) with the event loop free in between.
  */
 import { createHash } from 'node:crypto'
@@ -10,6 +10,7 @@ import { SCHEMA_VERSION } from '../../../shared/model'
 import { NewerSchemaError } from '../migrations'
 import {
   COLLECTIONS,
+  compiledSchemaOf,
   deepFreeze,
   FIELDS,
   isCollection,
@@ -33,7 +34,8 @@ import { lineBatches, Slicer, type Line } from './lines'
 
 /**
  * How a file's records are taken:
- * - 'validate': each record parsed by its zod schema (and frozen);
+ * - 'validate': each record parsed by its zod schema (and frozen): its compiled fast path,
+ *   which falls back to zod's own parser for a record it refuses, so a refusal reads as zod words it;
  * - 'raw': as they are, for a migration or a compaction;
  * - 'trusted': as they are but frozen, with only what the store needs checked (an object
  *   with an id), while a worker validates the same files ('check'), see open-check.ts;
@@ -106,7 +108,7 @@ export class Assembler {
       }
       return deepFreeze(value)
     }
-    const parsed = schema.safeParse(value)
+    const parsed = compiledSchemaOf(collection)!.safeParse(value)
     if (!parsed.success) {
       const lines = parsed.error.issues
         .slice(0, 3)
