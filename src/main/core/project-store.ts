@@ -90,7 +90,7 @@ export interface StoreOptions {
     maxJournalOps?: number
     onClose?: boolean
   }
-  /** Where the records of a large project are checked while it opens (see store/open-check.ts). */
+  /** Where the records are checked while a project opens: inline, or in a worker (store/open-check.ts). */
   openCheck?: OpenCheckOptions
   /**
    * Validation receipts (store/receipts.ts), kept in the per-user folder: a snapshot with one
@@ -357,7 +357,7 @@ export class ProjectStore {
     const book = options.receipts
     const hint = book ? await findReceipt(folder, book) : null
     // With a receipt, the records need no check: no worker either.
-    const check = hint ? null : await startOpenCheck(folder, options.openCheck)
+    const check = hint ? null : startOpenCheck(folder, options.openCheck)
     const v2 = await readV2(folder, slicer, check, log, book ? { book, hint } : undefined)
     let disk: StoreFolder
     /** A v1 file (or a snapshot without its journal) becomes v2 files now, as it was. */

@@ -46,6 +46,25 @@ export function schemaOf(name: string): z.ZodType | undefined {
   return recordSchemas.get(name) ?? fieldSchemas.get(name)
 }
 
+const compiledSchemas = new Map<string, z.ZodType>()
+
+/**
+ * The schema of `name` (see schemaOf) compiled by zod into a fast path (`z.compile`): a
+ * valid value takes generated code, an invalid one falls back to zod's own parser, so the
+ * result and the wording of a refusal are zod's. Compiled on first use (a few ms each),
+ * once per thread.
+ */
+export function compiledSchemaOf(name: string): z.ZodType | undefined {
+  let compiled = compiledSchemas.get(name)
+  if (!compiled) {
+    const schema = schemaOf(name)
+    if (!schema) return undefined
+    compiled = z.compile(schema)
+    compiledSchemas.set(name, compiled)
+  }
+  return compiled
+}
+
 /** A record as the store sees it: whatever the model says, with an id. */
 export interface StoredRecord {
   readonly id: string

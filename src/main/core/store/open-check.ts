@@ -1,18 +1,21 @@
 /**
- * Opening a large project in two halves at once. The main thread reads the files as the
- * floor does (parse, assemble, freeze; see loader.ts 'trusted') and runs the integrity
- * pass on what it built, while a worker thread reads the same files itself and runs the
- * other checks of a validating read: each record against its zod schema, the snapshot's
- * sha256, the journals' sequence. The worker keeps no records and never sees the main
- * thread's (a structured clone of them would stall the main thread as long as validating
- * them did); it sends back a verdict, plus the rare records whose schema gives them another
- * shape (a name trimmed), which the main thread then takes as the schema made them.
+ * Opening a project in two halves at once, on request (`where: 'worker'`). The main thread
+ * reads the files as a reopen does (parse, assemble, freeze; see loader.ts 'trusted') and
+ * runs the integrity pass on what it built, while a worker thread reads the same files
+ * itself and runs the other checks of a validating read: each record against its schema,
+ * the snapshot's sha256, the journals' sequence. The worker keeps no records and never sees
+ * the main thread's (a structured clone of them would stall the main thread as long as
+ * validating them did); it sends back a verdict, plus the rare records whose schema gives
+ * them another shape (a name trimmed), which the main thread then takes as the schema made them.
+ *
+ * Not the default. Since the record schemas are compiled (collections.ts, compiledSchemaOf),
+ * checking a record costs a fraction of parsing its line, so a first open validates inline,
+ * in slices: the worker's second parse of every line cost more CPU time than the checks it
+ * took off the main thread, and its copy of the records at the memory peak.
  */
-import { stat } from 'node:fs/promises'
-import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { StoredRecord } from './collections'
-import { listStoreFiles, snapshotName, StoreFileProblem } from './format'
+import { StoreFileProblem } from './format'
 import { Slicer } from './lines'
 import { loadFolder } from './loader'
 import { workerEntry } from './worker-entry'
@@ -38,13 +41,11 @@ export type OpenVerdict =
   | { ok: false; failure: string }
 
 export interface OpenCheckOptions {
-  /** 'auto': a worker when the newest snapshot passes `workerMinBytes`, else inline. */
-  where?: 'auto' | 'worker' | 'inline'
-  workerMinBytes?: number
+  /** 'inline' (the default): the main thread validates as it reads; 'worker': see above. */
+  where?: 'worker' | 'inline'
   timeoutMs?: number
 }
 
-const DEFAULT_WORKER_MIN_BYTES = 2 * 1024 * 1024
 const DEFAULT_TIMEOUT_MS = 10 * 60_000
 /** The worker keeps no records: each is checked and let go. */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 1024, maxYoungGenerationSizeMb: 64 }
@@ -188,23 +189,13 @@ export function openCheckWorkerRunning(): boolean {
 }
 
 /**
- * Starts the checks of `folder` in a worker when its newest snapshot is large enough for
- * the thread's start to pay off; null when the caller should validate as it reads.
+ * Starts the checks of `folder` in a worker when the options ask for one; null when the
+ * caller validates as it reads (the default).
  */
-export async function startOpenCheck(
+export function startOpenCheck(
   folder: string,
   options: OpenCheckOptions = {},
-): Promise<{ verdict: Promise<OpenVerdict> } | null> {
-  const where = options.where ?? 'auto'
-  if (where === 'inline') return null
-  if (where === 'auto') {
-    const newest = (await listStoreFiles(folder)).snapshots[0]
-    if (newest === undefined) return null
-    const bytes = await stat(join(folder, snapshotName(newest))).then(
-      (s) => s.size,
-      () => 0,
-    )
-    if (bytes < (options.workerMinBytes ?? DEFAULT_WORKER_MIN_BYTES)) return null
-  }
+): { verdict: Promise<OpenVerdict> } | null {
+  if ((options.where ?? 'inline') === 'inline') return null
   return { verdict: checker.check(folder, options.timeoutMs ?? DEFAULT_TIMEOUT_MS) }
 }
