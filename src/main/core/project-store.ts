@@ -718,13 +718,30 @@ export class ProjectStore {
    * (an import's sources).
    */
   async writeSourceTexts(texts: readonly string[]): Promise<void> {
+    // Each text is encoded in its turn: megabytes of texts encoded at once held the event loop.
+    await storeContentFiles(this.folder, SOURCES_FOLDER, 'txt', texts, this.files, this.options.fs)
+  }
+
+  /**
+   * Stores texts already encoded and hashed elsewhere (team sync's worker), as
+   * writeSourceTexts does: nothing of them is encoded or hashed on this thread. A hash that
+   * does not match its bytes makes a file that reads as damaged, never a wrong text.
+   */
+  async writeSourceFiles(
+    files: readonly { contentHash: string; bytes: Uint8Array }[],
+  ): Promise<void> {
+    for (const { contentHash } of files) {
+      if (!/^[0-9a-f]{64}$/.test(contentHash))
+        throw new AppError('invalid_input', 'Bad content hash.')
+    }
     await storeContentFiles(
       this.folder,
       SOURCES_FOLDER,
       'txt',
-      texts.map((text) => Buffer.from(text, 'utf8')),
+      files.map(({ bytes }) => bytes),
       this.files,
       this.options.fs,
+      files.map(({ contentHash }) => contentHash),
     )
   }
 

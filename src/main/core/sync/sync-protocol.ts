@@ -25,6 +25,12 @@ export interface SyncView {
   remote: RemoteConfig | null
 }
 
+/** A source text ready to store: its UTF-8 bytes and their sha256 (hex). */
+export interface SourceFile {
+  contentHash: string
+  bytes: Uint8Array
+}
+
 /** The mirror's operations the main process calls. */
 export interface WorkerMethods {
   open: { args: { author: string }; result: undefined }
@@ -48,6 +54,11 @@ export interface MainMethods {
   apply: { args: { changes: StoreChange[]; guarded: boolean; basis: number }; result: number }
   readSourceText: { args: { contentHash: string; expectedLength?: number }; result: string }
   writeSourceTexts: { args: { texts: string[] }; result: void }
+  /**
+   * Texts as UTF-8 with their sha256, hashed in the worker and sent with their buffers
+   * transferred (not copied): the main thread neither encodes nor hashes them.
+   */
+  writeSourceFiles: { args: { files: SourceFile[] }; result: void }
   readAsset: { args: { contentHash: string; format: 'png' | 'svg' }; result: Uint8Array }
   writeAsset: { args: { bytes: Uint8Array; format: 'png' | 'svg' }; result: string }
   password: { args: RemoteConfig; result: string | undefined }

@@ -5,6 +5,8 @@
  * records, current through the journal the main process forwards, and sends remote changes
  * back as store edits (sync-client.ts applies them in slices).
  */
+import { createHash } from 'node:crypto'
+import type { TransferListItem } from 'node:worker_threads'
 import { AppError } from '../errors'
 import type { JournalEvent } from '../project-store'
 import { ProjectSync } from './project-sync'
@@ -13,6 +15,7 @@ import {
   PendingCalls,
   type FromWorker,
   type MainMethods,
+  type SourceFile,
   type SyncView,
   type ToWorker,
   type WorkerMethods,
@@ -20,16 +23,19 @@ import {
 import type { StoreChange, SyncStore } from './sync-store'
 
 const VIEW_EVERY_MS = 100
+const TEXT_ENCODER = new TextEncoder()
 
 /** The end of the channel to the main process (a worker's parentPort). */
 export interface SyncPort {
-  postMessage(message: FromWorker): void
+  postMessage(message: FromWorker, transfer?: readonly TransferListItem[]): void
   on(event: 'message', listener: (message: ToWorker) => void): unknown
 }
 
 type CallMain = <K extends keyof MainMethods>(
   method: K,
   args: MainMethods[K]['args'],
+  /** Buffers in `args` handed over rather than copied (unusable here afterwards). */
+  transfer?: readonly TransferListItem[],
 ) => Promise<MainMethods[K]['result']>
 
 // --- the records, as the store holds them ------------------------------------------------
@@ -128,8 +134,21 @@ class WorkerStore implements SyncStore {
     })
   }
 
+  /**
+   * Encodes and hashes the texts here and hands their bytes over: the main thread would
+   * otherwise encode every text of a batch (megabytes) in one go, and hash each.
+   */
   writeSourceTexts(texts: string[]): Promise<void> {
-    return this.callMain('writeSourceTexts', { texts })
+    const files: SourceFile[] = texts.map((text) => {
+      // Its own ArrayBuffer (Buffer.from may slice a shared pool), so it can be transferred.
+      const bytes = TEXT_ENCODER.encode(text)
+      return { contentHash: createHash('sha256').update(bytes).digest('hex'), bytes }
+    })
+    return this.callMain(
+      'writeSourceFiles',
+      { files },
+      files.map(({ bytes }) => bytes.buffer as ArrayBuffer),
+    )
   }
 
   readAsset(contentHash: string, format: 'png' | 'svg'): Promise<Uint8Array> {
@@ -179,10 +198,11 @@ class WorkerStore implements SyncStore {
  * what it keeps running by itself (the status poll), for a channel in the same thread.
  */
 export function serveSync(port: SyncPort, folder: string): { stop(): void } {
-  const send = (message: FromWorker): void => port.postMessage(message)
+  const send = (message: FromWorker, transfer?: readonly TransferListItem[]): void =>
+    transfer ? port.postMessage(message, transfer) : port.postMessage(message)
   const calls = new PendingCalls()
-  const callMain: CallMain = (method, args) =>
-    calls.start((id) => send({ t: 'call', id, method, args } as FromWorker))
+  const callMain: CallMain = (method, args, transfer) =>
+    calls.start((id) => send({ t: 'call', id, method, args } as FromWorker, transfer))
   const store = new WorkerStore(folder, callMain)
 
   let author = ''
