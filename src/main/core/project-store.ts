@@ -722,29 +722,6 @@ export class ProjectStore {
     await storeContentFiles(this.folder, SOURCES_FOLDER, 'txt', texts, this.files, this.options.fs)
   }
 
-  /**
-   * Stores texts already encoded and hashed elsewhere (team sync's worker), as
-   * writeSourceTexts does: nothing of them is encoded or hashed on this thread. A hash that
-   * does not match its bytes makes a file that reads as damaged, never a wrong text.
-   */
-  async writeSourceFiles(
-    files: readonly { contentHash: string; bytes: Uint8Array }[],
-  ): Promise<void> {
-    for (const { contentHash } of files) {
-      if (!/^[0-9a-f]{64}$/.test(contentHash))
-        throw new AppError('invalid_input', 'Bad content hash.')
-    }
-    await storeContentFiles(
-      this.folder,
-      SOURCES_FOLDER,
-      'txt',
-      files.map(({ bytes }) => bytes),
-      this.files,
-      this.options.fs,
-      files.map(({ contentHash }) => contentHash),
-    )
-  }
-
   /** Stores bytes under assets/<sha256>.<extension>, once, and returns the hash. */
   async writeAsset(bytes: Uint8Array, extension: 'png' | 'svg'): Promise<string> {
     const stored = await storeContentFile(

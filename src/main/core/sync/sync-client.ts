@@ -265,7 +265,9 @@ export class SyncClient {
     readSourceText: ({ contentHash, expectedLength }) =>
       this.store.readSourceText(contentHash, expectedLength),
     writeSourceTexts: ({ texts }) => this.store.writeSourceTexts(texts),
-    writeSourceFiles: ({ files }) => this.store.writeSourceFiles(files),
+    sourceFilesStored: async ({ hashes }) => {
+      for (const hash of hashes) this.store.files.forget(hash)
+    },
     readAsset: ({ contentHash, format }) => this.store.readAsset(contentHash, format),
     writeAsset: ({ bytes, format }) => this.store.writeAsset(bytes, format),
     password: (remote) => this.options.password(remote),

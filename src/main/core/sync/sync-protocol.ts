@@ -25,12 +25,6 @@ export interface SyncView {
   remote: RemoteConfig | null
 }
 
-/** A source text ready to store: its UTF-8 bytes and their sha256 (hex). */
-export interface SourceFile {
-  contentHash: string
-  bytes: Uint8Array
-}
-
 /** The mirror's operations the main process calls. */
 export interface WorkerMethods {
   open: { args: { author: string }; result: undefined }
@@ -55,10 +49,10 @@ export interface MainMethods {
   readSourceText: { args: { contentHash: string; expectedLength?: number }; result: string }
   writeSourceTexts: { args: { texts: string[] }; result: void }
   /**
-   * Texts as UTF-8 with their sha256, hashed in the worker and sent with their buffers
-   * transferred (not copied): the main thread neither encodes nor hashes them.
+   * The worker stored these source texts itself (sources/<sha256>.txt, durably): what the
+   * store remembers of files by those hashes (damage found, a verified copy) is stale.
    */
-  writeSourceFiles: { args: { files: SourceFile[] }; result: void }
+  sourceFilesStored: { args: { hashes: string[] }; result: void }
   readAsset: { args: { contentHash: string; format: 'png' | 'svg' }; result: Uint8Array }
   writeAsset: { args: { bytes: Uint8Array; format: 'png' | 'svg' }; result: string }
   password: { args: RemoteConfig; result: string | undefined }

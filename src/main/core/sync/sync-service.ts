@@ -6,16 +6,16 @@
  * back as store edits (sync-client.ts applies them in slices).
  */
 import { createHash } from 'node:crypto'
-import type { TransferListItem } from 'node:worker_threads'
+import { storeContentFiles } from '../content-files'
 import { AppError } from '../errors'
-import type { JournalEvent } from '../project-store'
+import { SOURCES_FOLDER, type JournalEvent } from '../project-store'
+import { ProjectFiles } from '../safe-files'
 import { ProjectSync } from './project-sync'
 import {
   answerCall,
   PendingCalls,
   type FromWorker,
   type MainMethods,
-  type SourceFile,
   type SyncView,
   type ToWorker,
   type WorkerMethods,
@@ -23,19 +23,16 @@ import {
 import type { StoreChange, SyncStore } from './sync-store'
 
 const VIEW_EVERY_MS = 100
-const TEXT_ENCODER = new TextEncoder()
 
 /** The end of the channel to the main process (a worker's parentPort). */
 export interface SyncPort {
-  postMessage(message: FromWorker, transfer?: readonly TransferListItem[]): void
+  postMessage(message: FromWorker): void
   on(event: 'message', listener: (message: ToWorker) => void): unknown
 }
 
 type CallMain = <K extends keyof MainMethods>(
   method: K,
   args: MainMethods[K]['args'],
-  /** Buffers in `args` handed over rather than copied (unusable here afterwards). */
-  transfer?: readonly TransferListItem[],
 ) => Promise<MainMethods[K]['result']>
 
 // --- the records, as the store holds them ------------------------------------------------
@@ -48,11 +45,15 @@ class WorkerStore implements SyncStore {
   private readonly listeners = new Set<(event: JournalEvent) => void>()
   /** While a copy of the records is arriving: what the journal changed meanwhile is newer. */
   private touched: Set<string> | null = null
+  /** The project's source texts, as this thread writes them (see writeSourceTexts). */
+  private readonly files: ProjectFiles
 
   constructor(
     readonly folder: string,
     private readonly callMain: CallMain,
-  ) {}
+  ) {
+    this.files = new ProjectFiles(folder)
+  }
 
   journalSeq(): number {
     return this.seq
@@ -135,20 +136,25 @@ class WorkerStore implements SyncStore {
   }
 
   /**
-   * Encodes and hashes the texts here and hands their bytes over: the main thread would
-   * otherwise encode every text of a batch (megabytes) in one go, and hash each.
+   * Stores the texts here, in this thread, as the import worker stores an import's: the
+   * main thread would otherwise encode megabytes of a batch's texts, hash each, and wait on
+   * thousands of file operations (each a wake-up of the thread pool that can cost it its
+   * core). The store is then told which files are new.
    */
-  writeSourceTexts(texts: string[]): Promise<void> {
-    const files: SourceFile[] = texts.map((text) => {
-      // Its own ArrayBuffer (Buffer.from may slice a shared pool), so it can be transferred.
-      const bytes = TEXT_ENCODER.encode(text)
-      return { contentHash: createHash('sha256').update(bytes).digest('hex'), bytes }
-    })
-    return this.callMain(
-      'writeSourceFiles',
-      { files },
-      files.map(({ bytes }) => bytes.buffer as ArrayBuffer),
+  async writeSourceTexts(texts: string[]): Promise<void> {
+    const bytes = texts.map((text) => Buffer.from(text, 'utf8'))
+    const hashes = bytes.map((data) => createHash('sha256').update(data).digest('hex'))
+    const stored = await storeContentFiles(
+      this.folder,
+      SOURCES_FOLDER,
+      'txt',
+      bytes,
+      this.files,
+      undefined,
+      hashes,
     )
+    const written = stored.filter((file) => file.written).map((file) => file.contentHash)
+    if (written.length) await this.callMain('sourceFilesStored', { hashes: written })
   }
 
   readAsset(contentHash: string, format: 'png' | 'svg'): Promise<Uint8Array> {
@@ -198,11 +204,10 @@ class WorkerStore implements SyncStore {
  * what it keeps running by itself (the status poll), for a channel in the same thread.
  */
 export function serveSync(port: SyncPort, folder: string): { stop(): void } {
-  const send = (message: FromWorker, transfer?: readonly TransferListItem[]): void =>
-    transfer ? port.postMessage(message, transfer) : port.postMessage(message)
+  const send = (message: FromWorker): void => port.postMessage(message)
   const calls = new PendingCalls()
-  const callMain: CallMain = (method, args, transfer) =>
-    calls.start((id) => send({ t: 'call', id, method, args } as FromWorker, transfer))
+  const callMain: CallMain = (method, args) =>
+    calls.start((id) => send({ t: 'call', id, method, args } as FromWorker))
   const store = new WorkerStore(folder, callMain)
 
   let author = ''
