@@ -286,7 +286,11 @@ export class SyncClient {
     let applied = 0
     while (applied < changes.length) {
       this.timed(() => {
-        applied = this.positions.apply(this.store, changes, applied, SLICE_MS)
+        const from = applied
+        applied = this.positions.apply(this.store, changes, from, SLICE_MS)
+        // Before the next turn: a write between two slices echoes them in the journal.
+        for (const change of changes.slice(from, applied))
+          if (change.value) this.applied.add(change.value)
       })
       if (applied === changes.length) break
       const revision = this.store.revision
@@ -294,7 +298,6 @@ export class SyncClient {
       if (this.store.isClosed) break
       if (guarded && this.store.revision !== revision) break
     }
-    for (const change of changes.slice(0, applied)) if (change.value) this.applied.add(change.value)
     return applied
   }
 
