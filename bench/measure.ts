@@ -3,6 +3,7 @@
  * a warm-up; a figure and its floor run alternately, so a neighbour's load on a shared
  * machine slows both alike and their ratio stays meaningful.
  */
+import { readFileSync } from 'node:fs'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import type { Measurement, Target } from './types'
 
@@ -101,6 +102,44 @@ export async function longestStall(task: Task): Promise<number> {
     histogram.disable()
   }
   return histogram.max / 1e6
+}
+
+/** The main thread's time on a processor so far, in ms (Linux); null where it cannot be read. */
+function mainThreadCpuMs(): number | null {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8')
+    return Number(stat.split(' ')[0]) / 1e6
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The longest time the main thread spent on a processor between two ticks of a 5 ms timer
+ * while `task` ran, in ms: at most the longest synchronous stretch plus a tick. Unlike
+ * longestStall it leaves out the time the thread waited for a core, so a loaded machine
+ * barely moves it. NaN where the thread's time cannot be read (not Linux).
+ */
+export async function longestBusy(task: Task): Promise<number> {
+  let last = mainThreadCpuMs()
+  if (last === null) {
+    await task()
+    return Number.NaN
+  }
+  let longest = 0
+  const look = (): void => {
+    const now = mainThreadCpuMs() ?? last!
+    longest = Math.max(longest, now - last!)
+    last = now
+  }
+  const timer = setInterval(look, 5)
+  try {
+    await task()
+    look()
+  } finally {
+    clearInterval(timer)
+  }
+  return longest
 }
 
 /** A table line; the ratio is computed from the floor when there is one. */

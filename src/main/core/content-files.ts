@@ -45,7 +45,8 @@ export async function storeContentFiles(
   root: string,
   folder: string,
   extension: string,
-  items: readonly Uint8Array[],
+  /** Bytes, or texts stored as UTF-8 (each encoded in its turn, not all at once up front). */
+  items: readonly (Uint8Array | string)[],
   files: ProjectFiles,
   fs?: WriteFs,
   /** The items' sha256 (hex), when the caller computed them already (an import's plan did). */
@@ -53,7 +54,8 @@ export async function storeContentFiles(
 ): Promise<StoredFile[]> {
   const stored: StoredFile[] = []
   const toWrite = new Map<string, Uint8Array>()
-  for (const [index, bytes] of items.entries()) {
+  for (const [index, item] of items.entries()) {
+    const bytes = typeof item === 'string' ? Buffer.from(item, 'utf8') : item
     const contentHash = knownHashes?.[index] ?? (await sha256Hex(bytes))
     const intact =
       toWrite.has(contentHash) ||

@@ -718,14 +718,8 @@ export class ProjectStore {
    * (an import's sources).
    */
   async writeSourceTexts(texts: readonly string[]): Promise<void> {
-    await storeContentFiles(
-      this.folder,
-      SOURCES_FOLDER,
-      'txt',
-      texts.map((text) => Buffer.from(text, 'utf8')),
-      this.files,
-      this.options.fs,
-    )
+    // Each text is encoded in its turn: megabytes of texts encoded at once held the event loop.
+    await storeContentFiles(this.folder, SOURCES_FOLDER, 'txt', texts, this.files, this.options.fs)
   }
 
   /** Stores bytes under assets/<sha256>.<extension>, once, and returns the hash. */

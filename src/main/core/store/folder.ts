@@ -199,7 +199,7 @@ export class StoreFolder implements Adapter<ProjectFile> {
     }
     const firstSeq = this.seq + 1
     try {
-      await this.journal.append(Buffer.from(batchText(diff.changes, firstSeq)))
+      await this.journal.append(await batchBytes(diff.changes, firstSeq))
     } catch (error) {
       if (!(error instanceof JournalLostError)) throw error
       // Someone removed or cut the journal: every op in it is in memory, so a new
@@ -474,6 +474,33 @@ export class PartSourceError extends Error {
   constructor(readonly source: unknown) {
     super(source instanceof Error ? source.message : String(source))
   }
+}
+
+/** Ops serialized between two looks at the clock. */
+const SERIALIZE_STEP = 32
+/** How long serializing a batch may hold the event loop before it lets other work run, in ms. */
+const SERIALIZE_SLICE_MS = 4
+
+/**
+ * A batch's bytes (batchText as UTF-8), made in slices with the event loop free between
+ * them: what team sync applies in one go can be megabytes of records. The records are
+ * frozen as they are serialized, so an edit made meanwhile cannot reach them (an edit
+ * replaces records; the next batch has it). Fields come first in a batch, serialized
+ * before the first pause.
+ */
+async function batchBytes(changes: readonly Change[], firstSeq: number): Promise<Buffer> {
+  const slicer = new Slicer(SERIALIZE_SLICE_MS)
+  const parts: Buffer[] = []
+  for (let from = 0; from < changes.length; from += SERIALIZE_STEP) {
+    const step = changes.slice(from, from + SERIALIZE_STEP)
+    // Records only: a field (project meta, views) is edited in place and compared by its JSON.
+    for (const change of step)
+      if (change.op === 'put' && change.id !== undefined) deepFreeze(change.v)
+    const last = from + SERIALIZE_STEP >= changes.length
+    parts.push(Buffer.from(batchText(step, firstSeq + from, last)))
+    if (!last) await slicer.maybePause()
+  }
+  return parts.length === 1 ? parts[0]! : Buffer.concat(parts)
 }
 
 function entriesOf(changes: readonly Change[], firstSeq: number): JournalEntry[] {

@@ -176,6 +176,38 @@ describe('the journal', () => {
   })
 })
 
+describe('a large batch', () => {
+  it('is written whole although serialized in slices, and an edit made while it is written goes in the next batch', async () => {
+    const options = {
+      writeDelayMs: 60_000,
+      backups: false as const,
+      compaction: { onClose: false },
+    }
+    const store = await ProjectStore.open(folder, options)
+    const first = store.data.entities[0]!
+    // Megabytes of records: more than one slice's few milliseconds of serializing.
+    const long = 'A long description of a group, written out. '.repeat(40)
+    store.mutate((data) => {
+      for (let n = 0; n < 1_500; n++) {
+        data.entities.push({ ...first, id: `bulk-${n}`, name: `Bulk ${n}`, description: long })
+      }
+    })
+    const writing = store.flush()
+    // The batch's records were taken when the write began: this edit is the next batch's.
+    rename(store, 'bulk-1499', 'Renamed while written')
+    rename(store, first.id, 'Also renamed meanwhile')
+    await writing
+    await store.flush()
+    await store.close()
+    const reopened = await ProjectStore.open(folder, options)
+    expect(reopened.data.entities.filter((e) => e.id.startsWith('bulk-'))).toHaveLength(1_500)
+    expect(nameOf(reopened.data, 'bulk-1499')).toBe('Renamed while written')
+    expect(nameOf(reopened.data, first.id)).toBe('Also renamed meanwhile')
+    expect(nameOf(reopened.data, 'bulk-1498')).toBe('Bulk 1498')
+    await reopened.close()
+  })
+})
+
 describe('compaction', () => {
   it('survives a crash between the new snapshot’s rename and the old generation’s deletion', async () => {
     await editedSample(3)

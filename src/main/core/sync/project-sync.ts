@@ -328,6 +328,13 @@ export class ProjectSync {
       replication.on('paused', (error) => {
         if (error) fail(direction, error)
         else {
+          // A retry that found nothing to move pauses without saying 'active' first: it
+          // did reach the hub, so the status passes through syncing as for any other round
+          // (offline straight to synced otherwise, depending on which side retried last).
+          if (sides[direction] === 'failed') {
+            sides[direction] = 'active'
+            settle()
+          }
           sides[direction] = 'caught up'
           settle()
         }

@@ -29,9 +29,10 @@ import {
 } from './sync-protocol'
 import type { StoreChange } from './sync-store'
 
-/** Records per message while the copy is handed over, and per store edit on the way in. */
+/** Records per message while the copy is handed over. */
 const COPY_SLICE = 500
-const APPLY_SLICE = 200
+/** How long one store edit of remote changes may hold the event loop, in ms. */
+const SLICE_MS = 4
 
 export interface SyncClientOptions {
   author: () => string
@@ -100,6 +101,7 @@ export class SyncClient {
   private readonly statusListeners = new Set<(status: SyncStatus) => void>()
   /** The records this side put into the store for the worker (their journal echo is not sent). */
   private readonly applied = new WeakSet<object>()
+  private readonly positions = new StorePositions()
   /** The longest single step of this side's work, in ms (the bench reports it). */
   longestStepMs = 0
   private readonly unsubscribe: () => void
@@ -263,27 +265,33 @@ export class SyncClient {
     readSourceText: ({ contentHash, expectedLength }) =>
       this.store.readSourceText(contentHash, expectedLength),
     writeSourceTexts: ({ texts }) => this.store.writeSourceTexts(texts),
+    sourceFilesStored: async ({ hashes }) => {
+      for (const hash of hashes) this.store.files.forget(hash)
+    },
     readAsset: ({ contentHash, format }) => this.store.readAsset(contentHash, format),
     writeAsset: ({ bytes, format }) => this.store.writeAsset(bytes, format),
     password: (remote) => this.options.password(remote),
   }
 
   /**
-   * Applies the worker's changes a slice at a time. Guarded: not while the analyst has an
-   * edit the worker has not heard of (unsaved, or saved and still on its way), and it stops
-   * as soon as one is made between two slices; the worker reads the rest again after
-   * mirroring that edit, so it becomes a conflict instead of being overwritten.
+   * Applies the worker's changes a slice at a time, each slice a few milliseconds of work
+   * (the store's positions of the records are kept from one slice to the next, not found
+   * again). Guarded: not while the analyst has an edit the worker has not heard of (unsaved,
+   * or saved and still on its way), and it stops as soon as one is made between two
+   * slices; the worker reads the rest again after mirroring that edit, so it becomes a
+   * conflict instead of being overwritten.
    */
   private async apply({ changes, guarded, basis }: MainMethods['apply']['args']): Promise<number> {
     if (guarded && (this.store.saveState().pending || this.sentSeq > basis)) return 0
     let applied = 0
     while (applied < changes.length) {
-      const slice = changes.slice(applied, applied + APPLY_SLICE)
       this.timed(() => {
-        applyChanges(this.store, slice)
-        for (const change of slice) if (change.value) this.applied.add(change.value)
+        const from = applied
+        applied = this.positions.apply(this.store, changes, from, SLICE_MS)
+        // Before the next turn: a write between two slices echoes them in the journal.
+        for (const change of changes.slice(from, applied))
+          if (change.value) this.applied.add(change.value)
       })
-      applied += slice.length
       if (applied === changes.length) break
       const revision = this.store.revision
       await nextTurn()
@@ -386,37 +394,82 @@ export class SyncClient {
   }
 }
 
-/** One store edit: the changes in place (the store's records are replaced, never edited). */
-function applyChanges(store: ProjectStore, changes: readonly StoreChange[]): void {
-  store.mutate((data) => {
-    const byCollection = new Map<string, StoreChange[]>()
-    for (const change of changes) {
-      const list = byCollection.get(change.collection) ?? []
-      list.push(change)
-      byCollection.set(change.collection, list)
-    }
-    const file = data as unknown as Record<string, Array<{ id: string }>>
-    for (const [collection, list] of byCollection) {
-      if (!COLLECTIONS.includes(collection)) {
-        // A part kept whole: the newest value replaces it (a part is never deleted).
-        const value = list.at(-1)!.value
-        if (value !== null && FIELDS.includes(collection)) file[collection] = value as never
-        continue
+/**
+ * Applies remote changes to the store a slice at a time, keeping where each record sits in
+ * its collection from one slice to the next: finding them again took a map of the whole
+ * collection per slice (20,000 annotations: milliseconds and a heap of garbage each time).
+ * What it knows holds only while no other edit came between two of its slices.
+ */
+export class StorePositions {
+  private readonly byCollection = new Map<
+    string,
+    { records: Array<{ id: string }>; at: Map<string, number> }
+  >()
+  /** The store's revision after the last slice; any other edit moves it. */
+  private revision = -1
+
+  /**
+   * One store edit: the changes from `from` on, until `budgetMs` has passed (at least one
+   * change). The store's records are replaced, never edited. Answers where it stopped.
+   */
+  apply(
+    store: ProjectStore,
+    changes: readonly StoreChange[],
+    from: number,
+    budgetMs: number,
+  ): number {
+    if (store.revision !== this.revision) this.byCollection.clear()
+    const started = performance.now()
+    let next = from
+    store.mutate((data) => {
+      const file = data as unknown as Record<string, Array<{ id: string }>>
+      const deleted = new Map<string, Set<string>>()
+      while (next < changes.length) {
+        const change = changes[next++]!
+        if (!COLLECTIONS.includes(change.collection)) {
+          // A part kept whole: the newest value replaces it (a part is never deleted).
+          if (change.value !== null && FIELDS.includes(change.collection))
+            file[change.collection] = change.value as never
+        } else {
+          const { records, at } = this.collection(file, change.collection)
+          const position = at.get(change.id)
+          if (change.value === null) {
+            if (position !== undefined) {
+              const ids = deleted.get(change.collection) ?? new Set<string>()
+              ids.add(change.id)
+              deleted.set(change.collection, ids)
+            }
+          } else {
+            deleted.get(change.collection)?.delete(change.id)
+            if (position === undefined) {
+              at.set(change.id, records.length)
+              records.push(change.value as { id: string })
+            } else records[position] = change.value as { id: string }
+          }
+        }
+        if ((next - from) % 16 === 0 && performance.now() - started >= budgetMs) break
       }
-      const records = file[collection] ?? []
-      const index = new Map(records.map((record, position) => [record.id, position]))
-      const deleted = new Set<string>()
-      for (const change of list) {
-        const position = index.get(change.id)
-        if (change.value === null) deleted.add(change.id)
-        else if (position === undefined) {
-          index.set(change.id, records.length)
-          records.push(change.value as { id: string })
-        } else records[position] = change.value as { id: string }
+      for (const [collection, ids] of deleted) {
+        if (!ids.size) continue
+        file[collection] = file[collection]!.filter((record) => !ids.has(record.id))
+        this.byCollection.delete(collection)
       }
-      file[collection] = deleted.size
-        ? records.filter((record) => !deleted.has(record.id))
-        : records
+    })
+    this.revision = store.revision
+    return next
+  }
+
+  /** `file` is the store's view of the records: reaching a collection marks it for the next write. */
+  private collection(
+    file: Record<string, Array<{ id: string }>>,
+    name: string,
+  ): { records: Array<{ id: string }>; at: Map<string, number> } {
+    const records = (file[name] ??= [])
+    let known = this.byCollection.get(name)
+    if (known?.records !== records) {
+      known = { records, at: new Map(records.map((record, position) => [record.id, position])) }
+      this.byCollection.set(name, known)
     }
-  })
+    return known
+  }
 }

@@ -48,6 +48,11 @@ export interface MainMethods {
   apply: { args: { changes: StoreChange[]; guarded: boolean; basis: number }; result: number }
   readSourceText: { args: { contentHash: string; expectedLength?: number }; result: string }
   writeSourceTexts: { args: { texts: string[] }; result: void }
+  /**
+   * The worker stored these source texts itself (sources/<sha256>.txt, durably): what the
+   * store remembers of files by those hashes (damage found, a verified copy) is stale.
+   */
+  sourceFilesStored: { args: { hashes: string[] }; result: void }
   readAsset: { args: { contentHash: string; format: 'png' | 'svg' }; result: Uint8Array }
   writeAsset: { args: { bytes: Uint8Array; format: 'png' | 'svg' }; result: string }
   password: { args: RemoteConfig; result: string | undefined }

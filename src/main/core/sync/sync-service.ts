@@ -5,8 +5,11 @@
  * records, current through the journal the main process forwards, and sends remote changes
  * back as store edits (sync-client.ts applies them in slices).
  */
+import { createHash } from 'node:crypto'
+import { storeContentFiles } from '../content-files'
 import { AppError } from '../errors'
-import type { JournalEvent } from '../project-store'
+import { SOURCES_FOLDER, type JournalEvent } from '../project-store'
+import { ProjectFiles } from '../safe-files'
 import { ProjectSync } from './project-sync'
 import {
   answerCall,
@@ -42,11 +45,15 @@ class WorkerStore implements SyncStore {
   private readonly listeners = new Set<(event: JournalEvent) => void>()
   /** While a copy of the records is arriving: what the journal changed meanwhile is newer. */
   private touched: Set<string> | null = null
+  /** The project's source texts, as this thread writes them (see writeSourceTexts). */
+  private readonly files: ProjectFiles
 
   constructor(
     readonly folder: string,
     private readonly callMain: CallMain,
-  ) {}
+  ) {
+    this.files = new ProjectFiles(folder)
+  }
 
   journalSeq(): number {
     return this.seq
@@ -128,8 +135,26 @@ class WorkerStore implements SyncStore {
     })
   }
 
-  writeSourceTexts(texts: string[]): Promise<void> {
-    return this.callMain('writeSourceTexts', { texts })
+  /**
+   * Stores the texts here, in this thread, as the import worker stores an import's: the
+   * main thread would otherwise encode megabytes of a batch's texts, hash each, and wait on
+   * thousands of file operations (each a wake-up of the thread pool that can cost it its
+   * core). The store is then told which files are new.
+   */
+  async writeSourceTexts(texts: string[]): Promise<void> {
+    const bytes = texts.map((text) => Buffer.from(text, 'utf8'))
+    const hashes = bytes.map((data) => createHash('sha256').update(data).digest('hex'))
+    const stored = await storeContentFiles(
+      this.folder,
+      SOURCES_FOLDER,
+      'txt',
+      bytes,
+      this.files,
+      undefined,
+      hashes,
+    )
+    const written = stored.filter((file) => file.written).map((file) => file.contentHash)
+    if (written.length) await this.callMain('sourceFilesStored', { hashes: written })
   }
 
   readAsset(contentHash: string, format: 'png' | 'svg'): Promise<Uint8Array> {
