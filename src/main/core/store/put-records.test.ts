@@ -144,6 +144,63 @@ describe('putting many records at once', () => {
     await reopened.close()
   })
 
+  it('saves later edits of the records it put, and of those it replaced', async () => {
+    const store = await ProjectStore.open(folder, options)
+    const first = store.data.entities[0]!
+    const replacement = { ...first, description: 'Replaced by the batch' }
+    const puts = [...entities(1_200), { collection: 'entities', record: replacement }]
+    expect(await store.putRecords(puts, () => true)).toBe(true)
+    expect(store.data.entities.find((e) => e.id === first.id)?.description).toBe(
+      'Replaced by the batch',
+    )
+    store.mutate((data) => {
+      const at = data.entities.findIndex((e) => e.id === 'imported-3')
+      data.entities[at] = { ...data.entities[at]!, name: 'Renamed after the import' }
+      data.entities = data.entities.filter((e) => e.id !== 'imported-4')
+    })
+    await store.flush()
+    store.mutate((data) => {
+      data.entities.push({ ...data.entities[0]!, id: 'added-after', name: 'Added after' })
+    })
+    await store.close()
+
+    const reopened = await ProjectStore.open(folder, options)
+    expect(imported(reopened)).toBe(1_199)
+    expect(reopened.data.entities.find((e) => e.id === 'imported-3')?.name).toBe(
+      'Renamed after the import',
+    )
+    expect(reopened.data.entities.find((e) => e.id === first.id)?.description).toBe(
+      'Replaced by the batch',
+    )
+    expect(reopened.data.entities.find((e) => e.id === 'added-after')?.name).toBe('Added after')
+    expect(reopened.data.entities.filter((e) => e.id === first.id)).toHaveLength(1)
+    await reopened.close()
+  })
+
+  it('keeps an edit made while its last part was written, with every record it put', async () => {
+    const store = await ProjectStore.open(folder, options)
+    const before = store.data.entities.length
+    let asked = 0
+    const done = await store.putRecords(entities(1_200), () => {
+      // Asked last before the last part is written: an edit lands while it is.
+      if (++asked === 3) {
+        store.mutate((data) => {
+          data.entities[0] = { ...data.entities[0]!, description: 'Edited during the import' }
+        })
+      }
+      return true
+    })
+    expect(done).toBe(true)
+    expect(store.data.entities.length).toBe(before + 1_200)
+    expect(store.data.entities[0]!.description).toBe('Edited during the import')
+    await store.close()
+
+    const reopened = await ProjectStore.open(folder, options)
+    expect(imported(reopened)).toBe(1_200)
+    expect(reopened.data.entities[0]!.description).toBe('Edited during the import')
+    await reopened.close()
+  })
+
   it('journals parts as they come, with their JSON as given, and gives all up when their source fails', async () => {
     const store = await ProjectStore.open(folder, options)
     // The journal takes the JSON as given, never serializing the record again (the caller
