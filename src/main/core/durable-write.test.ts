@@ -41,6 +41,29 @@ describe('writeFilesDurably', () => {
     expect(folderSyncs).toBe(process.platform === 'win32' ? 0 : 1)
   })
 
+  it('renames no file before every file is synced', async () => {
+    const events: string[] = []
+    const watching: WriteFs = {
+      ...realFs,
+      open: (async (path: string, flags: string, mode?: number) => {
+        const handle = await fsp.open(path, flags, mode)
+        const sync = handle.sync.bind(handle)
+        handle.sync = async () => {
+          await sync()
+          if (path !== dir.path) events.push('sync')
+        }
+        return handle
+      }) as WriteFs['open'],
+      rename: async (from, to) => {
+        events.push('rename')
+        return fsp.rename(from, to)
+      },
+    }
+    await writeFilesDurably(dir.path, files, watching)
+    expect(events.lastIndexOf('sync')).toBe(files.length - 1)
+    expect(events.filter((e) => e === 'rename')).toHaveLength(files.length)
+  })
+
   it('leaves none of the files and no temp file when one cannot be written', async () => {
     let opened = 0
     const failing: WriteFs = {
