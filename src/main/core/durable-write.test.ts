@@ -16,23 +16,30 @@ afterEach(() => dir.cleanup())
 
 const files = Array.from({ length: 40 }, (_, i) => ({ name: `${i}.txt`, data: `text ${i}` }))
 
+/** The real file operations, telling `onSync` of each sync once it is done (with its path). */
+function syncsTold(onSync: (path: string) => void): WriteFs {
+  return {
+    ...realFs,
+    open: (async (path: string, flags: string, mode?: number) => {
+      const handle = await fsp.open(path, flags, mode)
+      const sync = handle.sync.bind(handle)
+      handle.sync = async () => {
+        await sync()
+        onSync(path)
+      }
+      return handle
+    }) as WriteFs['open'],
+  }
+}
+
 describe('writeFilesDurably', () => {
   it('writes every file, syncing each file and the folder once', async () => {
     let folderSyncs = 0
     let fileSyncs = 0
-    const counting: WriteFs = {
-      ...realFs,
-      open: (async (path: string, flags: string, mode?: number) => {
-        const handle = await fsp.open(path, flags, mode)
-        const sync = handle.sync.bind(handle)
-        handle.sync = async () => {
-          if (path === dir.path) folderSyncs++
-          else fileSyncs++
-          return sync()
-        }
-        return handle
-      }) as WriteFs['open'],
-    }
+    const counting = syncsTold((path) => {
+      if (path === dir.path) folderSyncs++
+      else fileSyncs++
+    })
     await writeFilesDurably(dir.path, files, counting)
     const names = (await fsp.readdir(dir.path)).sort()
     expect(names).toEqual(files.map((f) => f.name).sort())
@@ -44,16 +51,9 @@ describe('writeFilesDurably', () => {
   it('renames no file before every file is synced', async () => {
     const events: string[] = []
     const watching: WriteFs = {
-      ...realFs,
-      open: (async (path: string, flags: string, mode?: number) => {
-        const handle = await fsp.open(path, flags, mode)
-        const sync = handle.sync.bind(handle)
-        handle.sync = async () => {
-          await sync()
-          if (path !== dir.path) events.push('sync')
-        }
-        return handle
-      }) as WriteFs['open'],
+      ...syncsTold((path) => {
+        if (path !== dir.path) events.push('sync')
+      }),
       rename: async (from, to) => {
         events.push('rename')
         return fsp.rename(from, to)
