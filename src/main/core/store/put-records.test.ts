@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Entity } from '../../../shared/model'
 import { copySample, tempDir } from '../../../../test/support/folders'
 import { realFs, type WriteFs } from '../durable-write'
-import { ProjectStore } from '../project-store'
+import { ProjectStore, type JournalEvent } from '../project-store'
 import type { RecordPut } from './collections'
 
 let dir: Awaited<ReturnType<typeof tempDir>>
@@ -199,6 +199,31 @@ describe('putting many records at once', () => {
     expect(imported(reopened)).toBe(1_200)
     expect(reopened.data.entities[0]!.description).toBe('Edited during the import')
     await reopened.close()
+  })
+
+  it('tells whoever follows the journal of every record once the batch is on disk', async () => {
+    const store = await ProjectStore.open(folder, options)
+    const early: JournalEvent[] = []
+    const late: JournalEvent[] = []
+    store.onJournal((event) => early.push(event))
+    let asked = 0
+    const puts = entities(1_200)
+    await store.putRecords(puts, () => {
+      // One follower from the start, one that comes midway: both hear of the whole batch.
+      if (++asked === 2) store.onJournal((event) => late.push(event))
+      return true
+    })
+    for (const events of [early, late]) {
+      expect(events).toHaveLength(1)
+      const event = events[0]!
+      if (event.kind !== 'ops') throw new Error('expected ops')
+      expect(event.entries.map((entry) => entry.id)).toEqual(puts.map((put) => put.record.id))
+      const first = event.entries[0]!.seq
+      expect(event.entries.map((entry) => entry.seq)).toEqual(puts.map((_, n) => first + n))
+      expect(event.entries[5]).toMatchObject({ op: 'put', collection: 'entities' })
+      expect(event.entries[5]!.value).toBe(store.data.entities.find((e) => e.id === 'imported-5'))
+    }
+    await store.close()
   })
 
   it('journals parts as they come, with their JSON as given, and gives all up when their source fails', async () => {
