@@ -271,8 +271,13 @@ export class StoreFolder implements Adapter<ProjectFile> {
       }))
       const partSeq = firstSeq + changes.length
       const text = batchText(partChanges, partSeq, last)
-      changes.push(...partChanges)
-      written.push(...part)
+      // Kept until the end without their JSON: the batch's text (as large as its records)
+      // would stay on the heap till then, which made the main thread's garbage collections
+      // during an import longer.
+      for (const { collection, record } of part) {
+        changes.push({ op: 'put', c: collection, id: record.id, v: record })
+        written.push({ collection, record })
+      }
       if (this.listeners.size > 0) entries.push(...entriesOf(partChanges, partSeq))
       try {
         await target.stage(part)
