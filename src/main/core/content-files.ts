@@ -4,6 +4,7 @@
  * there is damaged (which repairs it). Used by the store and by the import worker, which
  * stores the text it read itself so that a long text never crosses to the main thread.
  */
+import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { writeFileDurably, writeFilesDurably, type WriteFs } from './durable-write'
 import { sha256Hex } from './hashing'
@@ -54,12 +55,16 @@ export async function storeContentFiles(
 ): Promise<StoredFile[]> {
   const stored: StoredFile[] = []
   const toWrite = new Map<string, Uint8Array>()
+  // One listing instead of a look per file: only a file that is there can be intact (an
+  // import's thousands of texts are mostly new, and each look waited its turn on the disk).
+  const present = new Set(await readdir(join(root, folder)).catch(() => [] as string[]))
   for (const [index, item] of items.entries()) {
     const bytes = typeof item === 'string' ? Buffer.from(item, 'utf8') : item
     const contentHash = knownHashes?.[index] ?? (await sha256Hex(bytes))
+    const name = `${contentHash}.${extension}`
     const intact =
       toWrite.has(contentHash) ||
-      (await files.isIntact(`${folder}/${contentHash}.${extension}`, contentHash))
+      (present.has(name) && (await files.isIntact(`${folder}/${name}`, contentHash)))
     if (!intact) toWrite.set(contentHash, bytes)
     stored.push({ contentHash, written: !intact })
   }

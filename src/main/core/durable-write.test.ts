@@ -16,29 +16,52 @@ afterEach(() => dir.cleanup())
 
 const files = Array.from({ length: 40 }, (_, i) => ({ name: `${i}.txt`, data: `text ${i}` }))
 
+/** The real file operations, telling `onSync` of each sync once it is done (with its path). */
+function syncsTold(onSync: (path: string) => void): WriteFs {
+  return {
+    ...realFs,
+    open: (async (path: string, flags: string, mode?: number) => {
+      const handle = await fsp.open(path, flags, mode)
+      const sync = handle.sync.bind(handle)
+      handle.sync = async () => {
+        await sync()
+        onSync(path)
+      }
+      return handle
+    }) as WriteFs['open'],
+  }
+}
+
 describe('writeFilesDurably', () => {
   it('writes every file, syncing each file and the folder once', async () => {
     let folderSyncs = 0
     let fileSyncs = 0
-    const counting: WriteFs = {
-      ...realFs,
-      open: (async (path: string, flags: string, mode?: number) => {
-        const handle = await fsp.open(path, flags, mode)
-        const sync = handle.sync.bind(handle)
-        handle.sync = async () => {
-          if (path === dir.path) folderSyncs++
-          else fileSyncs++
-          return sync()
-        }
-        return handle
-      }) as WriteFs['open'],
-    }
+    const counting = syncsTold((path) => {
+      if (path === dir.path) folderSyncs++
+      else fileSyncs++
+    })
     await writeFilesDurably(dir.path, files, counting)
     const names = (await fsp.readdir(dir.path)).sort()
     expect(names).toEqual(files.map((f) => f.name).sort())
     expect(await fsp.readFile(join(dir.path, '7.txt'), 'utf8')).toBe('text 7')
     expect(fileSyncs).toBe(files.length)
     expect(folderSyncs).toBe(process.platform === 'win32' ? 0 : 1)
+  })
+
+  it('renames no file before every file is synced', async () => {
+    const events: string[] = []
+    const watching: WriteFs = {
+      ...syncsTold((path) => {
+        if (path !== dir.path) events.push('sync')
+      }),
+      rename: async (from, to) => {
+        events.push('rename')
+        return fsp.rename(from, to)
+      },
+    }
+    await writeFilesDurably(dir.path, files, watching)
+    expect(events.lastIndexOf('sync')).toBe(files.length - 1)
+    expect(events.filter((e) => e === 'rename')).toHaveLength(files.length)
   })
 
   it('leaves none of the files and no temp file when one cannot be written', async () => {

@@ -22,6 +22,7 @@ import { ensureFolderInside, ProjectFiles, UnsafeFileError } from './safe-files'
 import { runCompaction, type CompactionOptions } from './store/compactor'
 import { damageOf, DamagedProjectError, schemaDamage } from './store/damage'
 import { applyPuts, deepFreeze, type RecordPut } from './store/collections'
+import { StagedPuts } from './store/staged-puts'
 import {
   PartSourceError,
   StoreFolder,
@@ -842,11 +843,24 @@ export class ProjectStore {
         await new Promise((resolve) => setImmediate(resolve))
         return !this.closed && stillValid()
       }
+      // The batch joins memory in one turn: its collections are prepared between parts and
+      // swapped in at the end, unless an edit came meanwhile (then the copies are stale).
+      const data = this.db.data
+      const revision = this.revisionCounter
+      const staged = new StagedPuts(data)
+      const slicer = new Slicer()
       let written: boolean
       try {
-        written = await this.disk.writeStreamInParts(parts, between, (puts) => {
-          applyPuts(this.db.data, puts)
-          this.revisionCounter++
+        written = await this.disk.writeStreamInParts(parts, between, {
+          stage: (part) => staged.add(part, slicer),
+          commit: (puts) => {
+            this.revisionCounter++
+            if (this.db.data === data && this.revisionCounter === revision + 1) {
+              return staged.swapIn()
+            }
+            applyPuts(this.db.data, puts)
+            return null
+          },
         })
       } catch (error) {
         if (error instanceof PartSourceError) throw error.source

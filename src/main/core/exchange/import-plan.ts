@@ -12,6 +12,7 @@ import { ProjectIndex } from './project-index'
 import { sha256Sliced, type Slicer } from './slices'
 import { planStixImport } from './stix/plan'
 import { readStixBundle, type StixBundle } from './stix/read'
+import { uploadPartText, type UploadPart } from './upload-parts'
 import { parseAnnotationFile, planW3cImport } from './w3c/plan'
 
 export type ParsedImport =
@@ -33,11 +34,11 @@ export interface ImportRequest {
  * project.
  */
 export function readImportFile(
-  parts: readonly string[],
+  parts: readonly UploadPart[],
   request: ImportRequest,
   format: ImportFormat | undefined,
 ): { text: string; format: ImportFormat } {
-  const raw = parts.join('')
+  const raw = parts.map(uploadPartText).join('')
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw
   if (!/\S/.test(text))
     throw new AppError('invalid_input', 'The file is empty. Nothing was imported.')

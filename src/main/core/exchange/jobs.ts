@@ -6,6 +6,7 @@
 import { MAX_EXCHANGE_BYTES, type JobProgress } from '../../../shared/contract'
 import { AppError } from '../errors'
 import type { Progress } from './slices'
+import { toUploadPart, type UploadPart } from './upload-parts'
 
 const JOB_LIFETIME_MS = 60_000
 const UPLOAD_LIFETIME_MS = 30 * 60_000
@@ -49,7 +50,7 @@ export function readProgress(jobId: string): JobProgress | null {
 }
 
 interface Upload {
-  parts: string[]
+  parts: UploadPart[]
   chars: number
   touched: number
 }
@@ -86,7 +87,7 @@ export function appendUpload(uploadId: string, index: number, text: string): num
       `The file is larger than ${MAX_EXCHANGE_BYTES / 1024 / 1024} MB, the most Sightline imports at once. Nothing was imported.`,
     )
   }
-  upload.parts.push(text)
+  upload.parts.push(toUploadPart(text))
   upload.chars += text.length
   upload.touched = now
   return upload.chars
@@ -96,7 +97,7 @@ export function appendUpload(uploadId: string, index: number, text: string): num
  * The parts of an upload's text, in order (it stays until it expires, so a preview can be
  * redone). The exchange worker joins them: no copy of the whole file is made here.
  */
-export function uploadedParts(uploadId: string): readonly string[] {
+export function uploadedParts(uploadId: string): readonly UploadPart[] {
   dropStaleUploads(Date.now())
   const upload = uploads.get(uploadId)
   if (!upload) {

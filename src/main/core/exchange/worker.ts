@@ -38,6 +38,7 @@ import { PhaseClock, type PhaseTiming } from '../phase-clock'
 import { selectForExport } from './scope'
 import { createSlicer, unsliced, type Progress, type Slicer } from './slices'
 import { stixExportFile } from './stix/export'
+import type { UploadPart } from './upload-parts'
 
 export type WorkerRequest =
   | {
@@ -52,8 +53,8 @@ export type WorkerRequest =
       type: 'import-plan'
       jobId: string
       planId: string
-      /** The uploaded file's text in parts. */
-      parts: readonly string[]
+      /** The uploaded file's text in parts, in memory shared with the main thread. */
+      parts: readonly UploadPart[]
       /** Read from the file when absent. */
       format?: ImportFormat
       request: ImportRequest

@@ -296,6 +296,15 @@ describe('STIX import', () => {
         /target_ref points at location--0d7a4f3c-9c1e-4c66-9d5a-777777777777, which is not in the bundle/,
       ],
       [
+        'objects without a STIX id',
+        () =>
+          stixBundle([
+            { type: 'threat-actor', id: 'threat-actor--not-a-uuid', name: 'X' },
+            { type: '', id: 'threat-actor--0d7a4f3c-9c1e-4c66-9d5a-555555555555' },
+          ]),
+        /objects\.0\.id.*not a STIX identifier.*objects\.1\.type/s,
+      ],
+      [
         'nested 100,000 levels deep',
         () =>
           `{"type":"bundle","id":"${id}","objects":[${'['.repeat(100_000)}${']'.repeat(100_000)}]}`,

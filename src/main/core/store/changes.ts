@@ -70,6 +70,16 @@ export class ChangeTracker {
   }
 
   /**
+   * A collection written wholly by other means (a batch written in parts, see StagedPuts):
+   * `records` are what is saved now, in order, in an array no one else changes. Its map by
+   * id is made again from them the next time a batch needs it.
+   */
+  adopt(collection: string, records: readonly StoredRecord[]): void {
+    this.savedOrder.set(collection, records)
+    this.saved.delete(collection)
+  }
+
+  /**
    * Synchronous, as it must see one state of the records; kept short by comparing each
    * record first with the one saved at the same position (a pointer compare), and looking
    * it up by id only where they differ (after an insertion or a deletion). `only`: the

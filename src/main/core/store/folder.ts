@@ -9,7 +9,7 @@ import type { Adapter } from 'lowdb'
 import type { ProjectFile } from '../../../shared/model'
 import { pathExists, realFs, type WriteFs } from '../durable-write'
 import { ChangeTracker } from './changes'
-import { deepFreeze, type RecordPut } from './collections'
+import { deepFreeze, type RecordPut, type StoredRecord } from './collections'
 import type { CompactionJob, CompactionResult } from './compaction'
 import {
   batchText,
@@ -225,14 +225,15 @@ export class StoreFolder implements Adapter<ProjectFile> {
    * arrive from its worker): each part is written once the one after it is known, the last
    * carrying the batch's end. `between` runs after each part but the last, and before the
    * last: it yields to the event loop, and answers false to give the batch up (its parts
-   * are cut back by the next append). Once the last part is on disk the records count as
-   * saved and `commit` runs, at once, with every put, to put them in memory. False if
-   * given up. An error of `parts` gives the batch up and is thrown as a PartSourceError.
+   * are cut back by the next append). `target.stage` prepares each part for memory as it
+   * is written; once the last part is on disk the records count as saved and
+   * `target.commit` puts them all in memory, at once. False if given up. An error of
+   * `parts` gives the batch up and is thrown as a PartSourceError.
    */
   async writeStreamInParts(
     parts: AsyncIterable<readonly RecordPut[]>,
     between: () => Promise<boolean>,
-    commit: (puts: readonly RecordPut[]) => void,
+    target: PartsTarget,
   ): Promise<boolean> {
     const journal = this.journal
     if (!this.writesInParts || !journal || !this.tracker) {
@@ -250,6 +251,8 @@ export class StoreFolder implements Adapter<ProjectFile> {
     const changes: Change[] = []
     const written: RecordPut[] = []
     const firstSeq = this.seq + 1
+    // Made a part at a time (when someone follows the journal), not all at the end.
+    let entries: JournalEntry[] = []
     let next = await nextPart()
     while (!next.done) {
       const part = next.value
@@ -266,10 +269,18 @@ export class StoreFolder implements Adapter<ProjectFile> {
         v: deepFreeze(record),
         ...(json === undefined ? {} : { json }),
       }))
-      const text = batchText(partChanges, firstSeq + changes.length, last)
-      changes.push(...partChanges)
-      written.push(...part)
+      const partSeq = firstSeq + changes.length
+      const text = batchText(partChanges, partSeq, last)
+      // Kept until the end without their JSON: the batch's text (as large as its records)
+      // would stay on the heap till then, which made the main thread's garbage collections
+      // during an import longer.
+      for (const { collection, record } of part) {
+        changes.push({ op: 'put', c: collection, id: record.id, v: record })
+        written.push({ collection, record })
+      }
+      if (this.listeners.size > 0) entries.push(...entriesOf(partChanges, partSeq))
       try {
+        await target.stage(part)
         await journal.appendPart(Buffer.from(text), last)
       } catch (error) {
         journal.dropParts()
@@ -283,9 +294,16 @@ export class StoreFolder implements Adapter<ProjectFile> {
     }
     this.seq += changes.length
     this.journalOps += changes.length
-    for (const { collection, record } of written) this.tracker.markSaved(collection, [record])
-    commit(written)
-    this.emit({ kind: 'ops', entries: entriesOf(changes, firstSeq) })
+    const replaced = target.commit(written)
+    if (replaced) {
+      for (const [collection, records] of replaced) this.tracker.adopt(collection, records)
+    } else {
+      for (const { collection, record } of written) this.tracker.markSaved(collection, [record])
+    }
+    if (this.listeners.size > 0) {
+      if (entries.length !== changes.length) entries = entriesOf(changes, firstSeq)
+      this.emit({ kind: 'ops', entries })
+    }
     return true
   }
 
@@ -467,6 +485,18 @@ export class StoreFolder implements Adapter<ProjectFile> {
       }
     }
   }
+}
+
+/** Where the records of a batch written in parts go in memory (see writeStreamInParts). */
+export interface PartsTarget {
+  /** Prepares a part that is written (the event loop may turn meanwhile). */
+  stage(part: readonly RecordPut[]): Promise<void>
+  /**
+   * Puts every record of the batch in memory, in one go, once the batch is on disk. Returns
+   * the collections it replaced whole, each with a copy of its new records for the change
+   * tracker; null when it put the records one by one instead.
+   */
+  commit(puts: readonly RecordPut[]): ReadonlyMap<string, readonly StoredRecord[]> | null
 }
 
 /** An error of the parts handed to writeStreamInParts (not of the disk); `cause` is it. */

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Entity } from '../../../shared/model'
 import { copySample, tempDir } from '../../../../test/support/folders'
 import { realFs, type WriteFs } from '../durable-write'
-import { ProjectStore } from '../project-store'
+import { ProjectStore, type JournalEvent } from '../project-store'
 import type { RecordPut } from './collections'
 
 let dir: Awaited<ReturnType<typeof tempDir>>
@@ -142,6 +142,88 @@ describe('putting many records at once', () => {
     expect(imported(reopened)).toBe(0)
     expect(reopened.data.project.description).toBe('After the refused import')
     await reopened.close()
+  })
+
+  it('saves later edits of the records it put, and of those it replaced', async () => {
+    const store = await ProjectStore.open(folder, options)
+    const first = store.data.entities[0]!
+    const replacement = { ...first, description: 'Replaced by the batch' }
+    const puts = [...entities(1_200), { collection: 'entities', record: replacement }]
+    expect(await store.putRecords(puts, () => true)).toBe(true)
+    expect(store.data.entities.find((e) => e.id === first.id)?.description).toBe(
+      'Replaced by the batch',
+    )
+    store.mutate((data) => {
+      const at = data.entities.findIndex((e) => e.id === 'imported-3')
+      data.entities[at] = { ...data.entities[at]!, name: 'Renamed after the import' }
+      data.entities = data.entities.filter((e) => e.id !== 'imported-4')
+    })
+    await store.flush()
+    store.mutate((data) => {
+      data.entities.push({ ...data.entities[0]!, id: 'added-after', name: 'Added after' })
+    })
+    await store.close()
+
+    const reopened = await ProjectStore.open(folder, options)
+    expect(imported(reopened)).toBe(1_199)
+    expect(reopened.data.entities.find((e) => e.id === 'imported-3')?.name).toBe(
+      'Renamed after the import',
+    )
+    expect(reopened.data.entities.find((e) => e.id === first.id)?.description).toBe(
+      'Replaced by the batch',
+    )
+    expect(reopened.data.entities.find((e) => e.id === 'added-after')?.name).toBe('Added after')
+    expect(reopened.data.entities.filter((e) => e.id === first.id)).toHaveLength(1)
+    await reopened.close()
+  })
+
+  it('keeps an edit made while its last part was written, with every record it put', async () => {
+    const store = await ProjectStore.open(folder, options)
+    const before = store.data.entities.length
+    let asked = 0
+    const done = await store.putRecords(entities(1_200), () => {
+      // Asked last before the last part is written: an edit lands while it is.
+      if (++asked === 3) {
+        store.mutate((data) => {
+          data.entities[0] = { ...data.entities[0]!, description: 'Edited during the import' }
+        })
+      }
+      return true
+    })
+    expect(done).toBe(true)
+    expect(store.data.entities.length).toBe(before + 1_200)
+    expect(store.data.entities[0]!.description).toBe('Edited during the import')
+    await store.close()
+
+    const reopened = await ProjectStore.open(folder, options)
+    expect(imported(reopened)).toBe(1_200)
+    expect(reopened.data.entities[0]!.description).toBe('Edited during the import')
+    await reopened.close()
+  })
+
+  it('tells whoever follows the journal of every record once the batch is on disk', async () => {
+    const store = await ProjectStore.open(folder, options)
+    const early: JournalEvent[] = []
+    const late: JournalEvent[] = []
+    store.onJournal((event) => early.push(event))
+    let asked = 0
+    const puts = entities(1_200)
+    await store.putRecords(puts, () => {
+      // One follower from the start, one that comes midway: both hear of the whole batch.
+      if (++asked === 2) store.onJournal((event) => late.push(event))
+      return true
+    })
+    for (const events of [early, late]) {
+      expect(events).toHaveLength(1)
+      const event = events[0]!
+      if (event.kind !== 'ops') throw new Error('expected ops')
+      expect(event.entries.map((entry) => entry.id)).toEqual(puts.map((put) => put.record.id))
+      const first = event.entries[0]!.seq
+      expect(event.entries.map((entry) => entry.seq)).toEqual(puts.map((_, n) => first + n))
+      expect(event.entries[5]).toMatchObject({ op: 'put', collection: 'entities' })
+      expect(event.entries[5]!.value).toBe(store.data.entities.find((e) => e.id === 'imported-5'))
+    }
+    await store.close()
   })
 
   it('journals parts as they come, with their JSON as given, and gives all up when their source fails', async () => {

@@ -12,15 +12,24 @@ import type { Slicer } from '../slices'
 /** Deepest nesting a bundle may have; STIX objects need a handful of levels. */
 const MAX_BUNDLE_DEPTH = 32
 
-const StixId = z
-  .string()
-  .regex(
-    /^[a-z][a-z0-9-]*[a-z0-9]--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/,
-    'not a STIX identifier',
-  )
+const STIX_ID =
+  /^[a-z][a-z0-9-]*[a-z0-9]--[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
 
 /** What every object must have to be read at all. */
-const ObjectHead = z.object({ type: z.string().min(1), id: StixId })
+const ObjectHead = z.object({
+  type: z.string().min(1),
+  id: z.string().regex(STIX_ID, 'not a STIX identifier'),
+})
+
+/**
+ * Whether `value` passes ObjectHead, checked in place: zod's copy of each of a bundle's
+ * objects was garbage. Zod still says what is wrong with one that does not pass.
+ */
+function hasHead(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const { type, id } = value as { type?: unknown; id?: unknown }
+  return typeof type === 'string' && type.length > 0 && typeof id === 'string' && STIX_ID.test(id)
+}
 
 export interface StixRecord {
   /** The parsed object (only its own fields are read, through the schemas in plan.ts). */
@@ -117,8 +126,8 @@ export async function readStixBundle(text: string, slicer: Slicer): Promise<Stix
       if (problems.length >= MAX_LISTED_PROBLEMS) break
       continue
     }
-    const head = ObjectHead.safeParse(value)
-    if (!head.success) {
+    const head = hasHead(value) ? null : ObjectHead.safeParse(value)
+    if (head && !head.success) {
       const issue = head.error.issues[0]!
       problems.push({
         path: `objects.${index}${issue.path.length ? `.${issue.path.join('.')}` : ''}`,
