@@ -10,10 +10,8 @@ import { describeRange } from '../../../../shared/anchoring'
 import type { CsvColumnRole, CsvMapping } from '../../../../shared/contract'
 import {
   Annotation,
-  Entity,
   EntityType,
   KNOWN_ENTITY_TYPES,
-  SourceRecord,
   TYPED_ATTRIBUTES,
   type EntityAttributes,
 } from '../../../../shared/model'
@@ -26,6 +24,7 @@ import { nameKey } from '../names'
 import type { ProjectIndex } from '../project-index'
 import type { Slicer } from '../slices'
 import type { Span } from '../json-spans'
+import { checked } from '../compiled-model'
 
 const MAX_ROWS = 200_000
 const MAX_ROW_QUOTE = 4_000
@@ -300,7 +299,7 @@ export async function planCsvImport(file: CsvFile, input: CsvPlanInput): Promise
       provenance.push({ span, entityId: existing.id, row })
       continue
     }
-    const parsed = Entity.safeParse({
+    const parsed = checked.entity().safeParse({
       id: `entity--${uuidV5(`csv:${input.contentHash}:${row}`)}`,
       createdAt: now,
       updatedAt: now,
@@ -329,7 +328,7 @@ export async function planCsvImport(file: CsvFile, input: CsvPlanInput): Promise
   if (provenance.length > 0) {
     if (!existingDataset) {
       draft.dataset = {
-        record: SourceRecord.parse({
+        record: checked.source().parse({
           id: sourceId,
           createdAt: now,
           updatedAt: now,

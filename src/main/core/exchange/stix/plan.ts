@@ -9,13 +9,10 @@ import approxSearch from 'approx-string-match'
 import { describeRange, reanchor } from '../../../../shared/anchoring'
 import {
   ANNOTATION_KINDS,
-  Annotation,
-  Entity,
   EntityType,
-  Relation,
-  Report,
   SOURCE_KINDS,
   SourceRecord,
+  type Annotation,
   type AnnotationTarget,
   type EntityAttributes,
 } from '../../../../shared/model'
@@ -37,6 +34,7 @@ import {
   TLP_MARKINGS,
 } from './mapping'
 import type { StixBundle, StixRecord } from './read'
+import { checked } from '../compiled-model'
 
 /** Longest quote of an object's own JSON; the position selector still covers its start. */
 const MAX_PROVENANCE_QUOTE = 4_000
@@ -365,7 +363,7 @@ function planEntity(record: StixRecord, input: StixPlanInput, draft: ImportDraft
     )
     return { id: existing.id, label: existing.name }
   }
-  const parsed = Entity.safeParse({
+  const parsed = checked.entity().safeParse({
     id: index.ids.has(object.id) ? `${object.type}--${uuidV5(`import:${object.id}`)}` : object.id,
     createdAt: timestampOr(object.created, now),
     updatedAt: timestampOr(object.modified, now),
@@ -458,7 +456,7 @@ function planRelation(
     )
     return { id: existing.id, label: describe }
   }
-  const parsed = Relation.safeParse({
+  const parsed = checked.relation().safeParse({
     id: index.ids.has(object.id) ? `relationship--${uuidV5(`import:${object.id}`)}` : object.id,
     createdAt: timestampOr(object.created, now),
     updatedAt: timestampOr(object.modified, now),
@@ -707,7 +705,7 @@ async function placeQuotes(
       })
     }
     const { contentHash, length } = hashText(sourceText)
-    const record = SourceRecord.parse({ ...source, contentHash, length })
+    const record = checked.source().parse({ ...source, contentHash, length })
     draft.sources.push({ record, text: sourceText })
     index.addSource(record)
   }
@@ -734,7 +732,7 @@ async function placeQuotes(
       )
       continue
     }
-    const parsed = Annotation.safeParse({
+    const parsed = checked.annotation().safeParse({
       id: index.ids.has(object.id) ? `note--${uuidV5(`import:${object.id}`)}` : object.id,
       createdAt: timestampOr(object.created, now),
       updatedAt: timestampOr(object.modified, now),
@@ -828,7 +826,7 @@ function planInternalReport(
     )
     return
   }
-  const parsed = Report.safeParse({
+  const parsed = checked.report().safeParse({
     id: object.id,
     createdAt: timestampOr(object.created, input.now),
     updatedAt: timestampOr(object.modified, input.now),
@@ -864,7 +862,7 @@ async function planDataset(
   const sourceId = existing?.id ?? `source--${uuidV5(`dataset:${input.contentHash}`)}`
   if (!existing) {
     draft.dataset = {
-      record: SourceRecord.parse({
+      record: checked.source().parse({
         id: sourceId,
         createdAt: now,
         updatedAt: now,
