@@ -42,6 +42,11 @@ declare module 'pouchdb-node' {
       docs_written: number
       docs_read: number
       pending?: number
+      /**
+       * The revisions this batch wrote, as fetched (with `_revisions`, attachments with
+       * their data); a revision is not necessarily its document's winner.
+       */
+      docs?: Array<Record<string, unknown> & { _id: string; _rev: string; _deleted?: boolean }>
     }
     /** One direction of a sync. With `retry`, a failed request is reported, then retried. */
     interface Replication {

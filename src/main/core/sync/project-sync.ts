@@ -35,6 +35,7 @@ import {
   plain,
   recordDocId,
   recordLabel,
+  SOURCE_TEXT_PREFIX,
   sourceTextDocId,
   TEXT_ATTACHMENT,
   type RecordBody,
@@ -47,6 +48,8 @@ export const STATE_ID = '_local/sightline-sync'
 const BATCH = 500
 const ACTIVITY_LIMIT = 200
 const STATE_EVERY_MS = 2_000
+/** The texts a pull brought are kept until their sources are applied, up to this much. */
+const PULLED_TEXT_BYTES = 64 * 1024 * 1024
 
 export interface ProjectSyncOptions {
   /** The name this analyst's revisions carry. */
@@ -125,6 +128,17 @@ export class ProjectSync {
   private stateTimer: NodeJS.Timeout | null = null
   private liveIncoming: NodeJS.Timeout | null = null
   private closed = false
+  /**
+   * Every document id the mirror holds, or may: a pulled revision of an id not in it is
+   * its document's only leaf, so it needs no reading back to know it won without conflict.
+   */
+  private readonly mirrorIds = new Set<string>()
+  /** Source texts a pull brought, by hash, until their sources take them. */
+  private readonly pulledTexts = new Map<string, Buffer>()
+  private pulledTextBytes = 0
+  /** Replications begun (syncs and live ones), and those under way: they write to the mirror too. */
+  private replicationsStarted = 0
+  private replicationsRunning = 0
   private readonly unsubscribe: () => void
 
   private constructor(
@@ -235,16 +249,31 @@ export class ProjectSync {
       throw error
     }
     try {
+      // What an earlier pull left unapplied (it was cut short) goes first, from the mirror.
+      await this.applyIncoming()
+      // What this pull brings is checked and applied batch by batch while the rest is still
+      // coming, from the replication's own batches rather than read back from the mirror:
+      // the pull waits on the hub and the disk, this on the processor. Beside a live
+      // replication the batches are not the only writes, so the mirror is read instead.
+      const pull = this.live ? null : new PulledBatches((batch) => this.pulledBatch(batch))
+      const appliedBefore = this.state.appliedSince
+      this.replicationsStarted++
+      this.replicationsRunning++
       const replication = this.db.sync(remote, { batch_size: BATCH })
-      // What arrives is checked and applied while the rest is still coming, as in live
-      // mode: the pull waits on the hub and the disk, this on the processor.
-      const incoming = new IncomingWhilePulling(() => this.applyIncoming())
       replication.on('change', (info) => {
         this.count(info.change)
-        if (info.direction === 'pull') incoming.arrived(info.change.docs_written)
+        if (info.direction === 'pull' && pull) pull.add(this.takeBatch(info.change.docs ?? []))
       })
-      await this.phases.time('replicate', () => Promise.resolve(replication))
-      await this.phases.time('apply while pulling (left after the pull)', () => incoming.settled())
+      try {
+        await this.phases.time('replicate', () => Promise.resolve(replication))
+      } finally {
+        this.replicationsRunning--
+        if (pull) {
+          await this.phases.time('apply while pulling (left after the pull)', () => pull.settled())
+        }
+      }
+      if (pull?.complete) await this.enqueue(() => this.caughtUp(appliedBefore))
+      // Reads the mirror only for what the batches could not settle (nothing, when caught up).
       await this.applyIncoming()
       if (await this.afterFirstPull()) {
         await this.phases.time('replicate', () =>
@@ -261,6 +290,7 @@ export class ProjectSync {
       this.failed(error)
       throw new AppError('unavailable', this.status.reason ?? 'The sync failed.')
     } finally {
+      this.forgetPulledTexts()
       await remote.close().catch(() => undefined)
     }
   }
@@ -281,6 +311,7 @@ export class ProjectSync {
   async startLive(): Promise<void> {
     if (this.live || this.closed) return
     const remote = await this.remoteDb()
+    this.replicationsStarted++
     const live = this.db.sync(remote, {
       live: true,
       retry: true,
@@ -497,7 +528,10 @@ export class ProjectSync {
   private async writeLocal(
     changes: Map<string, { collection: string; id: string; value: PlainRecord | null }>,
   ): Promise<void> {
+    if (!changes.size) return
+    const pace = await this.paceBefore()
     const ids = [...changes.keys()]
+    for (const docId of ids) this.mirrorIds.add(docId)
     for (let start = 0; start < ids.length; start += BATCH) {
       const slice = ids.slice(start, start + BATCH)
       const current = await this.db.allDocs({ keys: slice, include_docs: true })
@@ -538,6 +572,28 @@ export class ProjectSync {
       for (const branch of branches) await this.writeBranch(branch.docId, branch.parent, branch.doc)
       await this.mirrorTexts(slice.map((docId) => changes.get(docId)!))
     }
+    await this.paceAfter(pace)
+  }
+
+  /**
+   * Where the mirror stood before a local write, when the incoming pass had read all of it
+   * and nothing else writes to it: the pass then need not read this write back (it is this
+   * side's own, its revisions known).
+   */
+  private async paceBefore(): Promise<{ seq: number | string; started: number } | null> {
+    if (this.replicationsRunning > 0 || this.live) return null
+    const started = this.replicationsStarted
+    const { update_seq: seq } = await this.db.info()
+    return seq === this.state.appliedSince ? { seq, started } : null
+  }
+
+  private async paceAfter(pace: { seq: number | string; started: number } | null): Promise<void> {
+    if (!pace || this.state.appliedSince !== pace.seq) return
+    const { update_seq: seq } = await this.db.info()
+    // Read after the write: a replication begun meanwhile may have written too.
+    if (this.replicationsStarted !== pace.started || this.replicationsRunning > 0 || this.live) return
+    this.state.appliedSince = seq
+    this.stateDirty = true
   }
 
   /** The newest revision in a record's history whose body is `value`, if any. */
@@ -763,6 +819,115 @@ export class ProjectSync {
   }
 
   /**
+   * What a pull's batch wrote, as the replication fetched it, sorted as it lands (before the
+   * next batch can be written). A record's revision is settled from the batch itself when
+   * the mirror had no document of that id and the batch one revision of it: it is then its
+   * document's only leaf, the winner with no conflict. Any other is read back.
+   */
+  private takeBatch(written: NonNullable<Pouch.ReplicationChange['docs']>): PulledBatch {
+    const revisions = new Map<string, number>()
+    for (const doc of written) revisions.set(doc._id, (revisions.get(doc._id) ?? 0) + 1)
+    const docs: Leaf[] = []
+    const alone = new Set<string>()
+    for (const doc of written) {
+      if (doc._id.startsWith(SOURCE_TEXT_PREFIX)) this.keepPulledText(doc)
+      if (!isRecordDocId(doc._id)) continue
+      if (!doc._deleted && !this.mirrorIds.has(doc._id) && revisions.get(doc._id) === 1)
+        alone.add(doc._id)
+      docs.push(doc as unknown as Leaf)
+    }
+    for (const doc of written) this.mirrorIds.add(doc._id)
+    return { docs, alone }
+  }
+
+  /**
+   * Applies one batch of a pull (a step of the queue). 'wait' when the analyst edited
+   * meanwhile: it is tried again once their edits are mirrored.
+   */
+  private async pulledBatch(batch: PulledBatch): Promise<'done' | 'wait'> {
+    return this.enqueue(async () => {
+      await this.phases.time('flush store', () => this.flushStore())
+      if (this.journalBacklog > 0) return 'wait'
+      // A local edit of the record since it landed makes the batch's revision old news.
+      const settled = (doc: Leaf): boolean =>
+        batch.alone.has(doc._id) && this.state.known[doc._id] === undefined
+      const inBatch = new Set(batch.docs.map((doc) => doc._id))
+      const retry = this.state.waiting.filter((docId) => !inBatch.has(docId))
+      const keys = [
+        ...new Set(batch.docs.filter((doc) => !settled(doc)).map((doc) => doc._id)),
+        ...retry,
+      ]
+      const current = new Map<string, Leaf>()
+      if (keys.length) {
+        const read = await this.phases.time('read changes', () =>
+          this.db.allDocs({ keys, include_docs: true, conflicts: true }),
+        )
+        for (const row of read.rows) {
+          const doc = 'doc' in row ? (row.doc as Leaf | null | undefined) : undefined
+          if (doc) current.set(doc._id, doc)
+        }
+      }
+      const pulled = new Map(batch.docs.filter(settled).map((doc) => [doc._id, doc]))
+      const docs: Leaf[] = []
+      for (const docId of [...inBatch, ...retry]) {
+        const doc = pulled.get(docId) ?? current.get(docId)
+        if (doc && isRecordDocId(doc._id)) docs.push(doc)
+      }
+      if (this.journalBacklog > 0) return 'wait'
+      const waiting = this.state.waiting
+      this.state.waiting = []
+      if (!(await this.applyDocs(docs))) {
+        this.state.waiting = [...new Set([...waiting, ...this.state.waiting])]
+        return 'wait'
+      }
+      this.stateDirty = true
+      await this.phases.time('save state', () => this.saveStateSoon())
+      return 'done'
+    })
+  }
+
+  /**
+   * After a pull whose every batch was applied: the incoming pass has then seen all the
+   * mirror holds (the rest is this side's own writes), and need not read the pull back.
+   */
+  private async caughtUp(appliedBefore: number | string): Promise<void> {
+    if (this.live || this.replicationsRunning > 0 || this.state.appliedSince !== appliedBefore)
+      return
+    this.state.appliedSince = (await this.db.info()).update_seq
+    this.stateDirty = true
+  }
+
+  private keepPulledText(doc: { _id: string; _attachments?: unknown }): void {
+    const attachment = (doc._attachments as Record<string, { data?: unknown }> | undefined)?.[
+      TEXT_ATTACHMENT
+    ]
+    const data = attachment?.data
+    let bytes: Buffer
+    if (Buffer.isBuffer(data)) bytes = data
+    else if (data instanceof Uint8Array) bytes = Buffer.from(data)
+    else if (typeof data === 'string') bytes = Buffer.from(data, 'base64')
+    else return
+    if (this.pulledTextBytes + bytes.length > PULLED_TEXT_BYTES) return
+    const hash = doc._id.slice(SOURCE_TEXT_PREFIX.length)
+    if (this.pulledTexts.has(hash)) return
+    this.pulledTexts.set(hash, bytes)
+    this.pulledTextBytes += bytes.length
+  }
+
+  private takePulledText(hash: string): Buffer | undefined {
+    const bytes = this.pulledTexts.get(hash)
+    if (!bytes) return undefined
+    this.pulledTexts.delete(hash)
+    this.pulledTextBytes -= bytes.length
+    return bytes
+  }
+
+  private forgetPulledTexts(): void {
+    this.pulledTexts.clear()
+    this.pulledTextBytes = 0
+  }
+
+  /**
    * Applies a batch; false when the analyst edited meanwhile (the checks above awaited),
    * so nothing of it is applied and the batch is read again after their edits are mirrored.
    */
@@ -893,22 +1058,31 @@ export class ProjectSync {
     const stored = new Set<string>()
     if (!sources.length) return stored
     const hashes = [...new Set(sources.map((source) => source.textHash))]
-    const found = await this.db.allDocs({
-      keys: hashes.map(sourceTextDocId),
-      include_docs: true,
-      attachments: true,
-      binary: true,
-    })
     const texts = new Map<string, string>()
     const mismatched = new Set<string>()
-    found.rows.forEach((row, index) => {
-      const bytes = 'doc' in row ? row.doc?._attachments?.[TEXT_ATTACHMENT]?.data : undefined
-      if (!bytes) return
-      const hash = hashes[index]!
+    const check = (hash: string, bytes: Uint8Array): void => {
       const text = Buffer.from(bytes).toString('utf8')
       // Hashed as the store will hash it (the text as UTF-8), so what is stored is what was checked.
       if (createHash('sha256').update(text, 'utf8').digest('hex') === hash) texts.set(hash, text)
       else mismatched.add(hash)
+    }
+    const unread: string[] = []
+    for (const hash of hashes) {
+      const pulled = this.takePulledText(hash)
+      if (pulled) check(hash, pulled)
+      else unread.push(hash)
+    }
+    const found = unread.length
+      ? await this.db.allDocs({
+          keys: unread.map(sourceTextDocId),
+          include_docs: true,
+          attachments: true,
+          binary: true,
+        })
+      : { rows: [] }
+    found.rows.forEach((row, index) => {
+      const bytes = 'doc' in row ? row.doc?._attachments?.[TEXT_ATTACHMENT]?.data : undefined
+      if (bytes) check(unread[index]!, bytes)
     })
     if (texts.size) await this.store.writeSourceTexts([...texts.values()])
     for (const { doc, textHash } of sources) {
@@ -1078,6 +1252,7 @@ export class ProjectSync {
   private async findConflicts(): Promise<void> {
     const all = await this.db.allDocs({ include_docs: true, conflicts: true })
     for (const row of all.rows.filter(isRow)) {
+      this.mirrorIds.add(row.id)
       const doc = row.doc as (RecordDoc & { _conflicts?: string[] }) | undefined
       if (doc?._conflicts?.length && isRecordDocId(row.id)) this.conflicted.add(row.id)
     }
@@ -1229,43 +1404,59 @@ export class ProjectSync {
   }
 }
 
+/** A batch a pull wrote: its record revisions, and those that are their document's only leaf. */
+interface PulledBatch {
+  docs: Leaf[]
+  alone: Set<string>
+}
+
+/** How often a batch is tried again while the analyst keeps editing, before the mirror is read instead. */
+const BATCH_TRIES = 100
+
 /**
- * Runs the incoming pass while a pull brings documents, one pass at a time, each once a
- * batch's worth has arrived (a pass reads the feed in batches: smaller reads cost about as
- * much each); what is left is for the pass after the pull.
+ * The batches of a pull, applied in order, one at a time, as they land. `complete` turns
+ * false once one could not be applied (the analyst kept editing, or it failed): what is
+ * left is then read back from the mirror after the pull.
  */
-class IncomingWhilePulling {
+class PulledBatches {
+  complete = true
+  private readonly pending: PulledBatch[] = []
   private running: Promise<void> | null = null
-  private again = false
-  private unread = 0
 
-  constructor(private readonly pass: () => Promise<void>) {}
+  constructor(private readonly apply: (batch: PulledBatch) => Promise<'done' | 'wait'>) {}
 
-  arrived(docs: number): void {
-    this.unread += docs
-    if (this.unread < BATCH) return
-    this.unread = 0
-    this.poke()
+  add(batch: PulledBatch): void {
+    if (!batch.docs.length || !this.complete) return
+    this.pending.push(batch)
+    this.start()
   }
 
-  private poke(): void {
-    if (this.running) {
-      this.again = true
-      return
+  private start(): void {
+    if (this.running) return
+    this.running = this.run().finally(() => {
+      this.running = null
+      // A batch may have come between the last one applied and this.
+      if (this.complete && this.pending.length) this.start()
+    })
+  }
+
+  private async run(): Promise<void> {
+    let tries = 0
+    while (this.complete && this.pending.length) {
+      try {
+        if ((await this.apply(this.pending[0]!)) === 'done') {
+          this.pending.shift()
+          tries = 0
+        } else if (++tries >= BATCH_TRIES) this.complete = false
+      } catch {
+        // Met again by the pass that reads the mirror after the pull, which reports it.
+        this.complete = false
+      }
     }
-    // A failure here is met again by the pass that follows the pull, which reports it.
-    this.running = this.pass()
-      .catch(() => undefined)
-      .finally(() => {
-        this.running = null
-        if (this.again) {
-          this.again = false
-          this.poke()
-        }
-      })
+    if (!this.complete) this.pending.length = 0
   }
 
-  /** Resolves once no pass runs or is due. */
+  /** Resolves once no batch is being applied or waits to be. */
   async settled(): Promise<void> {
     while (this.running) await this.running
   }
