@@ -73,6 +73,7 @@ declare module 'pouchdb-node' {
         options?: { rev?: string; revs?: boolean; conflicts?: boolean },
       ): Promise<Doc<T>>
       put(doc: Doc<Partial<T>> | Doc<Record<string, unknown>>): Promise<Response>
+      remove(doc: { _id: string; _rev: string }): Promise<Response>
       bulkDocs(
         docs: Array<Doc<T> | Meta>,
         options?: { new_edits?: boolean },

@@ -41,6 +41,7 @@ import {
   type RecordBody,
   type RecordDoc,
 } from './mirror-docs'
+import { KnownRevisions, type SavedKnown } from './known-revisions'
 import { readRemote, redact, REMOTE_FILE, SYNC_FOLDER, type RemoteConfig } from './remote'
 import type { StoreChange, SyncStore } from './sync-store'
 
@@ -68,8 +69,6 @@ interface SyncState {
   mirroredSeq: number
   /** The local changes-feed sequence the incoming pass has read up to. */
   appliedSince: number | string
-  /** docId → the revision the store's record stands on. */
-  known: Record<string, string>
   quarantine: QuarantinedDoc[]
   activity: TeamActivity[]
   /** Source records waiting for their text to arrive. */
@@ -95,7 +94,6 @@ interface ConflictSides {
 export const EMPTY_STATE: SyncState = {
   mirroredSeq: -1,
   appliedSince: 0,
-  known: {},
   quarantine: [],
   activity: [],
   waiting: [],
@@ -145,6 +143,8 @@ export class ProjectSync {
     readonly store: SyncStore,
     private readonly db: Pouch.Database<RecordBody>,
     private state: SyncState,
+    /** docId → the revision the store's record stands on. */
+    private readonly known: KnownRevisions,
     private remote: RemoteConfig | null,
     private readonly options: ProjectSyncOptions,
   ) {
@@ -157,17 +157,19 @@ export class ProjectSync {
     await mkdir(folder, { recursive: true })
     const Ctor = options.pouch ?? PouchDB
     const db = new Ctor<RecordBody>(join(folder, 'mirror'), { auto_compaction: false })
-    let state = EMPTY_STATE
+    let state: SyncState & SavedKnown = EMPTY_STATE
     try {
-      const saved = (await db.get(STATE_ID)) as unknown as SyncState
+      const saved = (await db.get(STATE_ID)) as unknown as SyncState & SavedKnown
       state = { ...EMPTY_STATE, ...saved }
     } catch (error) {
       if ((error as { status?: number }).status !== 404) throw error
     }
+    const { known: _known, knownGeneration: _generation, knownParts: _parts, ...rest } = state
     const sync = new ProjectSync(
       store,
       db,
-      structuredClone(state),
+      structuredClone(rest),
+      await KnownRevisions.load(db, state),
       await readRemote(store.folder),
       options,
     )
@@ -444,7 +446,7 @@ export class ProjectSync {
       )
       const rev = await this.settle({ ...sides, others: leaves }, record)
       if (!rev) throw new AppError('conflict', 'The record changed meanwhile; look again.')
-      this.state.known[docId] = rev
+      this.known.set(docId, rev)
       this.conflicted.delete(docId)
       await this.applyOne({ collection, id, value: record })
       this.note({
@@ -542,7 +544,7 @@ export class ProjectSync {
         const docId = slice[index]!
         const change = changes.get(docId)!
         const winner = 'value' in row && row.value ? row : null
-        const known = this.state.known[docId]
+        const known = this.known.get(docId)
         const winnerRev = winner?.value.rev
         const winnerDoc = winner && 'doc' in winner ? (winner.doc as RecordDoc | null) : null
         const body = this.body(change.collection, change.id, change.value)
@@ -561,12 +563,12 @@ export class ProjectSync {
       })
       if (roots.length) {
         await this.db.bulkDocs(roots, { new_edits: false })
-        for (const root of roots) this.state.known[root._id] = root._rev!
+        for (const root of roots) this.known.set(root._id, root._rev!)
       }
       const results = puts.length ? await this.db.bulkDocs(puts) : []
       results.forEach((result, index) => {
         const doc = puts[index]!
-        if ('ok' in result && result.ok) this.state.known[doc._id] = result.rev
+        if ('ok' in result && result.ok) this.known.set(doc._id, result.rev)
         else if (doc._rev) branches.push({ docId: doc._id, parent: doc._rev, doc })
       })
       for (const branch of branches) await this.writeBranch(branch.docId, branch.parent, branch.doc)
@@ -591,7 +593,8 @@ export class ProjectSync {
     if (!pace || this.state.appliedSince !== pace.seq) return
     const { update_seq: seq } = await this.db.info()
     // Read after the write: a replication begun meanwhile may have written too.
-    if (this.replicationsStarted !== pace.started || this.replicationsRunning > 0 || this.live) return
+    if (this.replicationsStarted !== pace.started || this.replicationsRunning > 0 || this.live)
+      return
     this.state.appliedSince = seq
     this.stateDirty = true
   }
@@ -625,7 +628,7 @@ export class ProjectSync {
       _revisions: { start, ids: [hash, ...revisions.ids] },
     }
     await this.db.bulkDocs([doc], { new_edits: false })
-    this.state.known[docId] = doc._rev
+    this.known.set(docId, doc._rev)
     this.conflicted.add(docId)
   }
 
@@ -721,9 +724,9 @@ export class ProjectSync {
       inStore.add(docId)
       const row = mirrored.get(docId)
       const value = plain(record)
-      const known = this.state.known[docId]
+      const known = this.known.get(docId)
       if (row && (!known || known === row.value.rev) && sameValue(row.doc?.value, value)) {
-        this.state.known[docId] = row.value.rev
+        this.known.set(docId, row.value.rev)
         continue
       }
       if (row && known && known !== row.value.rev) {
@@ -740,7 +743,7 @@ export class ProjectSync {
         // it on the newest revision would silently undo the remote edit.
         const base = await this.revisionHolding(docId, value)
         if (base) {
-          this.state.known[docId] = base
+          this.known.set(docId, base)
           continue
         }
         this.unknownBase.add(docId)
@@ -750,7 +753,7 @@ export class ProjectSync {
     for (const [docId, row] of mirrored) {
       if (inStore.has(docId) || !row.doc || row.doc.value === null) continue
       // Only what this peer had: a record that arrived and was not applied yet is not a deletion.
-      if (this.state.known[docId] !== row.value.rev) continue
+      if (this.known.get(docId) !== row.value.rev) continue
       changes.set(docId, { collection: row.doc.collection, id: row.doc.id, value: null })
     }
     await this.writeLocal(changes)
@@ -850,7 +853,7 @@ export class ProjectSync {
       if (this.journalBacklog > 0) return 'wait'
       // A local edit of the record since it landed makes the batch's revision old news.
       const settled = (doc: Leaf): boolean =>
-        batch.alone.has(doc._id) && this.state.known[doc._id] === undefined
+        batch.alone.has(doc._id) && this.known.get(doc._id) === undefined
       const inBatch = new Set(batch.docs.map((doc) => doc._id))
       const retry = this.state.waiting.filter((docId) => !inBatch.has(docId))
       const keys = [
@@ -948,7 +951,7 @@ export class ProjectSync {
         continue
       }
       this.conflicted.delete(docId)
-      if (this.state.known[docId] === doc._rev) continue
+      if (this.known.get(docId) === doc._rev) continue
       const current = this.storeRecord(doc.collection, doc.id)
       if (sameValue(current, doc.value)) {
         unchanged.push(doc)
@@ -977,9 +980,9 @@ export class ProjectSync {
           ),
         )
       : 0
-    for (const doc of unchanged) this.state.known[doc._id] = doc._rev!
+    for (const doc of unchanged) this.known.set(doc._id, doc._rev!)
     for (const { doc, current } of ready.slice(0, applied)) {
-      this.state.known[doc._id] = doc._rev!
+      this.known.set(doc._id, doc._rev!)
       this.note({
         author: doc.author,
         action: doc.value === null ? 'deleted' : current ? 'changed' : 'added',
@@ -1146,7 +1149,7 @@ export class ProjectSync {
     const value = checked === null ? null : checked.value
     const rev = await this.settle(sides, value)
     if (!rev) return
-    this.state.known[docId] = rev
+    this.known.set(docId, rev)
     this.conflicted.delete(docId)
     await this.applyOne({ collection, id, value })
     // Identical sides (two copies of one project) merge silently; a real merge is recorded.
@@ -1190,10 +1193,10 @@ export class ProjectSync {
   /** A peer that stood on neither side of a conflict shows the winner meanwhile. */
   private async adoptSide(sides: ConflictSides): Promise<void> {
     const docId = sides.winner._id
-    const known = this.state.known[docId]
+    const known = this.known.get(docId)
     if (known === sides.mine._rev) return
     const current = this.storeRecord(sides.mine.collection, sides.mine.id)
-    this.state.known[docId] = sides.mine._rev!
+    this.known.set(docId, sides.mine._rev!)
     if (sameValue(current, sides.mine.value)) return
     const checked =
       sides.mine.value === null ? null : this.validate(sides.mine.collection, sides.mine.value)
@@ -1217,7 +1220,7 @@ export class ProjectSync {
     const leaves = [winner]
     for (const rev of conflictRevs)
       leaves.push((await this.db.get(docId, { rev, revs: true })) as Leaf)
-    const known = this.state.known[docId]
+    const known = this.known.get(docId)
     const current = this.storeRecordOfDoc(winner)
     const mine =
       leaves.find((leaf) => leaf._rev === known) ??
@@ -1342,28 +1345,37 @@ export class ProjectSync {
   private async saveState(): Promise<void> {
     if (this.stateTimer) clearTimeout(this.stateTimer)
     this.stateTimer = null
-    if (!this.stateDirty) return
+    if (!this.stateDirty && !this.known.unsaved) return
     // What the state says was applied goes to disk first: a state ahead of the store would,
     // after a crash, read the store's older value as a local edit made on the remote one.
     await this.flushStore()
     this.stateDirty = false
+    // The known revisions first, in parts of their own: the state then names them.
+    const known = await this.known.save(this.db)
     const put = (rev: string | undefined): Promise<Pouch.Response> =>
       this.db.put({
         ...(this.state as unknown as RecordDoc),
+        ...known.fields,
         _id: STATE_ID,
         ...(rev ? { _rev: rev } : {}),
       })
     let written: Pouch.Response
     try {
-      // The revision this side wrote last, kept: reading the document back just for it would
-      // read the whole state (its `known` names every record).
-      written = await put(this.stateRev ?? (await this.savedStateRev()))
+      try {
+        // The revision this side wrote last, kept: no need to read the document back for it.
+        written = await put(this.stateRev ?? (await this.savedStateRev()))
+      } catch (error) {
+        if ((error as { status?: number }).status !== 409) throw error
+        written = await put(await this.savedStateRev())
+      }
     } catch (error) {
-      if ((error as { status?: number }).status !== 409) throw error
-      written = await put(await this.savedStateRev())
+      known.undo()
+      this.stateDirty = true
+      throw error
     }
     this.stateRev = written.rev
     this.stateSavedAt = performance.now()
+    await known.commit()
   }
 
   private async savedStateRev(): Promise<string | undefined> {
