@@ -1107,7 +1107,9 @@ export class ProjectSync {
       const issue = parsed.error.issues[0]
       return { error: `${issue?.path.join('.') || 'record'}: ${issue?.message ?? 'invalid'}` }
     }
-    return { value: plain(parsed.data) }
+    // Checked, not copied: a record read from JSON is plain already, unless the schema
+    // added an undefined somewhere (JSON would drop it, so the comparisons must not see it).
+    return { value: hasUndefined(parsed.data) ? plain(parsed.data) : (parsed.data as PlainRecord) }
   }
 
   private quarantineDoc(doc: Leaf, reason: string): void {
@@ -1526,6 +1528,13 @@ function stableJson(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`
   }
   return JSON.stringify(value)
+}
+
+function hasUndefined(value: unknown): boolean {
+  if (value === undefined) return true
+  if (Array.isArray(value)) return value.some(hasUndefined)
+  if (value && typeof value === 'object') return Object.values(value).some(hasUndefined)
+  return false
 }
 
 function isRow<T>(row: Pouch.AllDocsRow<T> | Pouch.AllDocsMissing): row is Pouch.AllDocsRow<T> {
