@@ -126,20 +126,13 @@ export class KnownRevisions {
   ): Promise<{ fields: KnownFields; commit(): Promise<void>; undo(): void }> {
     const old = { ...this.fields }
     const fields = { knownGeneration: old.knownGeneration + 1, knownParts: 0 }
-    const entries = [...this.byDoc]
-    let tail: Part | null = null
-    for (let start = 0; start < entries.length; start += PART_SIZE) {
-      tail = { index: fields.knownParts++, rev: undefined, entries: new Map() }
-      for (const [docId, rev] of entries.slice(start, start + PART_SIZE))
-        tail.entries.set(docId, rev)
-      tail.rev = await writePart(db, knownPartId(fields.knownGeneration, tail.index), tail)
-    }
+    const tail = await writeEntries(db, fields, [...this.byDoc], null)
     return {
       fields,
       commit: async () => {
         this.fields = fields
         this.tail = tail
-        this.written = entries.length
+        this.written = this.byDoc.size
         this.whole = false
         for (let index = 0; index < old.knownParts; index++)
           await removePart(db, knownPartId(old.knownGeneration, index))
@@ -151,31 +144,13 @@ export class KnownRevisions {
     }
   }
 
-  /** The changes, into the newest part while it has room, else into new ones. */
   private async saveChanges(
     db: LocalDb,
     changed: Map<string, string>,
     undo: () => void,
   ): Promise<{ fields: KnownFields; commit(): Promise<void>; undo(): void }> {
     const fields = { ...this.fields }
-    const pending = [...changed]
-    const parts: Part[] = []
-    let tail = this.tail
-    if (tail && tail.entries.size + pending.length <= PART_SIZE) {
-      tail = { index: tail.index, rev: tail.rev, entries: new Map([...tail.entries, ...pending]) }
-      parts.push(tail)
-    } else {
-      for (let start = 0; start < pending.length; start += PART_SIZE) {
-        tail = {
-          index: fields.knownParts++,
-          rev: undefined,
-          entries: new Map(pending.slice(start, start + PART_SIZE)),
-        }
-        parts.push(tail)
-      }
-    }
-    for (const part of parts)
-      part.rev = await writePart(db, knownPartId(fields.knownGeneration, part.index), part)
+    const tail = await writeEntries(db, fields, [...changed], this.tail)
     return {
       fields,
       commit: async () => {
@@ -186,6 +161,36 @@ export class KnownRevisions {
       undo,
     }
   }
+}
+
+/**
+ * Writes entries into the newest part while it has room, else into new parts of `fields`'
+ * generation (counted in `fields`); answers the newest part.
+ */
+async function writeEntries(
+  db: LocalDb,
+  fields: KnownFields,
+  entries: Array<[string, string]>,
+  last: Part | null,
+): Promise<Part | null> {
+  const parts: Part[] = []
+  let tail = last
+  if (tail && tail.entries.size + entries.length <= PART_SIZE) {
+    tail = { index: tail.index, rev: tail.rev, entries: new Map([...tail.entries, ...entries]) }
+    parts.push(tail)
+  } else {
+    for (let start = 0; start < entries.length; start += PART_SIZE) {
+      tail = {
+        index: fields.knownParts++,
+        rev: undefined,
+        entries: new Map(entries.slice(start, start + PART_SIZE)),
+      }
+      parts.push(tail)
+    }
+  }
+  for (const part of parts)
+    part.rev = await writePart(db, knownPartId(fields.knownGeneration, part.index), part)
+  return tail
 }
 
 async function readPart(
