@@ -118,6 +118,8 @@ declare module 'pouchdb-node' {
           skip_setup?: boolean
         },
       ): Database<T>
+      /** The methods every database shares (tests spy on `changes`; allDocs is per instance). */
+      readonly prototype: Pick<Database<Record<string, unknown>>, 'changes'>
       plugin(plugin: unknown): Static
       defaults(options: { adapter?: string; prefix?: string }): Static
     }
