@@ -812,8 +812,13 @@ export class ProjectSync {
       ...(retried?.rows ?? []).map((r) => ('doc' in r ? (r.doc as Leaf | undefined) : undefined)),
     ].filter((doc): doc is Leaf => !!doc && isRecordDocId(doc._id))
     if (this.journalBacklog > 0) return 'wait'
+    const waiting = this.state.waiting
     this.state.waiting = []
-    if (!(await this.applyDocs(docs))) return 'wait'
+    if (!(await this.applyDocs(docs))) {
+      // Those retried and not applied are still waiting.
+      this.state.waiting = [...new Set([...waiting, ...this.state.waiting])]
+      return 'wait'
+    }
     this.state.appliedSince = feed.last_seq
     this.stateDirty = true
     const done = feed.results.length < BATCH
