@@ -42,6 +42,11 @@ declare module 'pouchdb-node' {
       docs_written: number
       docs_read: number
       pending?: number
+      /**
+       * The revisions this batch wrote, as fetched (with `_revisions`, attachments with
+       * their data); a revision is not necessarily its document's winner.
+       */
+      docs?: Array<Record<string, unknown> & { _id: string; _rev: string; _deleted?: boolean }>
     }
     /** One direction of a sync. With `retry`, a failed request is reported, then retried. */
     interface Replication {
@@ -68,6 +73,7 @@ declare module 'pouchdb-node' {
         options?: { rev?: string; revs?: boolean; conflicts?: boolean },
       ): Promise<Doc<T>>
       put(doc: Doc<Partial<T>> | Doc<Record<string, unknown>>): Promise<Response>
+      remove(doc: { _id: string; _rev: string }): Promise<Response>
       bulkDocs(
         docs: Array<Doc<T> | Meta>,
         options?: { new_edits?: boolean },
@@ -112,6 +118,8 @@ declare module 'pouchdb-node' {
           skip_setup?: boolean
         },
       ): Database<T>
+      /** The methods every database shares (tests spy on `changes`; allDocs is per instance). */
+      readonly prototype: Pick<Database<Record<string, unknown>>, 'changes'>
       plugin(plugin: unknown): Static
       defaults(options: { adapter?: string; prefix?: string }): Static
     }

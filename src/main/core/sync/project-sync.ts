@@ -35,11 +35,13 @@ import {
   plain,
   recordDocId,
   recordLabel,
+  SOURCE_TEXT_PREFIX,
   sourceTextDocId,
   TEXT_ATTACHMENT,
   type RecordBody,
   type RecordDoc,
 } from './mirror-docs'
+import { KnownRevisions, type SavedKnown } from './known-revisions'
 import { readRemote, redact, REMOTE_FILE, SYNC_FOLDER, type RemoteConfig } from './remote'
 import type { StoreChange, SyncStore } from './sync-store'
 
@@ -47,6 +49,8 @@ export const STATE_ID = '_local/sightline-sync'
 const BATCH = 500
 const ACTIVITY_LIMIT = 200
 const STATE_EVERY_MS = 2_000
+/** The texts a pull brought are kept until their sources are applied, up to this much. */
+const PULLED_TEXT_BYTES = 64 * 1024 * 1024
 
 export interface ProjectSyncOptions {
   /** The name this analyst's revisions carry. */
@@ -65,8 +69,6 @@ interface SyncState {
   mirroredSeq: number
   /** The local changes-feed sequence the incoming pass has read up to. */
   appliedSince: number | string
-  /** docId → the revision the store's record stands on. */
-  known: Record<string, string>
   quarantine: QuarantinedDoc[]
   activity: TeamActivity[]
   /** Source records waiting for their text to arrive. */
@@ -92,7 +94,6 @@ interface ConflictSides {
 export const EMPTY_STATE: SyncState = {
   mirroredSeq: -1,
   appliedSince: 0,
-  known: {},
   quarantine: [],
   activity: [],
   waiting: [],
@@ -125,12 +126,25 @@ export class ProjectSync {
   private stateTimer: NodeJS.Timeout | null = null
   private liveIncoming: NodeJS.Timeout | null = null
   private closed = false
+  /**
+   * Every document id the mirror holds, or may: a pulled revision of an id not in it is
+   * its document's only leaf, so it needs no reading back to know it won without conflict.
+   */
+  private readonly mirrorIds = new Set<string>()
+  /** Source texts a pull brought, by hash, until their sources take them. */
+  private readonly pulledTexts = new Map<string, Buffer>()
+  private pulledTextBytes = 0
+  /** Replications begun (syncs and live ones), and those under way: they write to the mirror too. */
+  private replicationsStarted = 0
+  private replicationsRunning = 0
   private readonly unsubscribe: () => void
 
   private constructor(
     readonly store: SyncStore,
     private readonly db: Pouch.Database<RecordBody>,
     private state: SyncState,
+    /** docId → the revision the store's record stands on. */
+    private readonly known: KnownRevisions,
     private remote: RemoteConfig | null,
     private readonly options: ProjectSyncOptions,
   ) {
@@ -143,17 +157,19 @@ export class ProjectSync {
     await mkdir(folder, { recursive: true })
     const Ctor = options.pouch ?? PouchDB
     const db = new Ctor<RecordBody>(join(folder, 'mirror'), { auto_compaction: false })
-    let state = EMPTY_STATE
+    let state: SyncState & SavedKnown = EMPTY_STATE
     try {
-      const saved = (await db.get(STATE_ID)) as unknown as SyncState
+      const saved = (await db.get(STATE_ID)) as unknown as SyncState & SavedKnown
       state = { ...EMPTY_STATE, ...saved }
     } catch (error) {
       if ((error as { status?: number }).status !== 404) throw error
     }
+    const { known: _known, knownGeneration: _generation, knownParts: _parts, ...rest } = state
     const sync = new ProjectSync(
       store,
       db,
-      structuredClone(state),
+      structuredClone(rest),
+      await KnownRevisions.load(db, state),
       await readRemote(store.folder),
       options,
     )
@@ -235,16 +251,31 @@ export class ProjectSync {
       throw error
     }
     try {
+      // What an earlier pull left unapplied (it was cut short) goes first, from the mirror.
+      await this.applyIncoming()
+      // What this pull brings is checked and applied batch by batch while the rest is still
+      // coming, from the replication's own batches rather than read back from the mirror:
+      // the pull waits on the hub and the disk, this on the processor. Beside a live
+      // replication the batches are not the only writes, so the mirror is read instead.
+      const pull = this.live ? null : new PulledBatches((batch) => this.pulledBatch(batch))
+      const appliedBefore = this.state.appliedSince
+      this.replicationsStarted++
+      this.replicationsRunning++
       const replication = this.db.sync(remote, { batch_size: BATCH })
-      // What arrives is checked and applied while the rest is still coming, as in live
-      // mode: the pull waits on the hub and the disk, this on the processor.
-      const incoming = new IncomingWhilePulling(() => this.applyIncoming())
       replication.on('change', (info) => {
         this.count(info.change)
-        if (info.direction === 'pull') incoming.arrived(info.change.docs_written)
+        if (info.direction === 'pull' && pull) pull.add(this.takeBatch(info.change.docs ?? []))
       })
-      await this.phases.time('replicate', () => Promise.resolve(replication))
-      await this.phases.time('apply while pulling (left after the pull)', () => incoming.settled())
+      try {
+        await this.phases.time('replicate', () => Promise.resolve(replication))
+      } finally {
+        this.replicationsRunning--
+        if (pull) {
+          await this.phases.time('apply while pulling (left after the pull)', () => pull.settled())
+        }
+      }
+      if (pull?.complete) await this.enqueue(() => this.caughtUp(appliedBefore))
+      // Reads the mirror only for what the batches could not settle (nothing, when caught up).
       await this.applyIncoming()
       if (await this.afterFirstPull()) {
         await this.phases.time('replicate', () =>
@@ -261,6 +292,7 @@ export class ProjectSync {
       this.failed(error)
       throw new AppError('unavailable', this.status.reason ?? 'The sync failed.')
     } finally {
+      this.forgetPulledTexts()
       await remote.close().catch(() => undefined)
     }
   }
@@ -281,6 +313,7 @@ export class ProjectSync {
   async startLive(): Promise<void> {
     if (this.live || this.closed) return
     const remote = await this.remoteDb()
+    this.replicationsStarted++
     const live = this.db.sync(remote, {
       live: true,
       retry: true,
@@ -420,7 +453,7 @@ export class ProjectSync {
       )
       const rev = await this.settle({ ...sides, others: leaves }, record)
       if (!rev) throw new AppError('conflict', 'The record changed meanwhile; look again.')
-      this.state.known[docId] = rev
+      this.known.set(docId, rev)
       this.conflicted.delete(docId)
       await this.applyOne({ collection, id, value: record })
       this.note({
@@ -504,7 +537,10 @@ export class ProjectSync {
   private async writeLocal(
     changes: Map<string, { collection: string; id: string; value: PlainRecord | null }>,
   ): Promise<void> {
+    if (!changes.size) return
+    const pace = await this.paceBefore()
     const ids = [...changes.keys()]
+    for (const docId of ids) this.mirrorIds.add(docId)
     for (let start = 0; start < ids.length; start += BATCH) {
       const slice = ids.slice(start, start + BATCH)
       const current = await this.db.allDocs({ keys: slice, include_docs: true })
@@ -515,7 +551,7 @@ export class ProjectSync {
         const docId = slice[index]!
         const change = changes.get(docId)!
         const winner = 'value' in row && row.value ? row : null
-        const known = this.state.known[docId]
+        const known = this.known.get(docId)
         const winnerRev = winner?.value.rev
         const winnerDoc = winner && 'doc' in winner ? (winner.doc as RecordDoc | null) : null
         const body = this.body(change.collection, change.id, change.value)
@@ -534,17 +570,40 @@ export class ProjectSync {
       })
       if (roots.length) {
         await this.db.bulkDocs(roots, { new_edits: false })
-        for (const root of roots) this.state.known[root._id] = root._rev!
+        for (const root of roots) this.known.set(root._id, root._rev!)
       }
       const results = puts.length ? await this.db.bulkDocs(puts) : []
       results.forEach((result, index) => {
         const doc = puts[index]!
-        if ('ok' in result && result.ok) this.state.known[doc._id] = result.rev
+        if ('ok' in result && result.ok) this.known.set(doc._id, result.rev)
         else if (doc._rev) branches.push({ docId: doc._id, parent: doc._rev, doc })
       })
       for (const branch of branches) await this.writeBranch(branch.docId, branch.parent, branch.doc)
       await this.mirrorTexts(slice.map((docId) => changes.get(docId)!))
     }
+    await this.paceAfter(pace)
+  }
+
+  /**
+   * Where the mirror stood before a local write, when the incoming pass had read all of it
+   * and nothing else writes to it: the pass then need not read this write back (it is this
+   * side's own, its revisions known).
+   */
+  private async paceBefore(): Promise<{ seq: number | string; started: number } | null> {
+    if (this.replicationsRunning > 0 || this.live) return null
+    const started = this.replicationsStarted
+    const { update_seq: seq } = await this.db.info()
+    return seq === this.state.appliedSince ? { seq, started } : null
+  }
+
+  private async paceAfter(pace: { seq: number | string; started: number } | null): Promise<void> {
+    if (!pace || this.state.appliedSince !== pace.seq) return
+    const { update_seq: seq } = await this.db.info()
+    // Read after the write: a replication begun meanwhile may have written too.
+    if (this.replicationsStarted !== pace.started || this.replicationsRunning > 0 || this.live)
+      return
+    this.state.appliedSince = seq
+    this.stateDirty = true
   }
 
   /** The newest revision in a record's history whose body is `value`, if any. */
@@ -576,7 +635,7 @@ export class ProjectSync {
       _revisions: { start, ids: [hash, ...revisions.ids] },
     }
     await this.db.bulkDocs([doc], { new_edits: false })
-    this.state.known[docId] = doc._rev
+    this.known.set(docId, doc._rev)
     this.conflicted.add(docId)
   }
 
@@ -672,9 +731,9 @@ export class ProjectSync {
       inStore.add(docId)
       const row = mirrored.get(docId)
       const value = plain(record)
-      const known = this.state.known[docId]
+      const known = this.known.get(docId)
       if (row && (!known || known === row.value.rev) && sameValue(row.doc?.value, value)) {
-        this.state.known[docId] = row.value.rev
+        this.known.set(docId, row.value.rev)
         continue
       }
       if (row && known && known !== row.value.rev) {
@@ -691,7 +750,7 @@ export class ProjectSync {
         // it on the newest revision would silently undo the remote edit.
         const base = await this.revisionHolding(docId, value)
         if (base) {
-          this.state.known[docId] = base
+          this.known.set(docId, base)
           continue
         }
         this.unknownBase.add(docId)
@@ -701,7 +760,7 @@ export class ProjectSync {
     for (const [docId, row] of mirrored) {
       if (inStore.has(docId) || !row.doc || row.doc.value === null) continue
       // Only what this peer had: a record that arrived and was not applied yet is not a deletion.
-      if (this.state.known[docId] !== row.value.rev) continue
+      if (this.known.get(docId) !== row.value.rev) continue
       changes.set(docId, { collection: row.doc.collection, id: row.doc.id, value: null })
     }
     await this.writeLocal(changes)
@@ -760,13 +819,127 @@ export class ProjectSync {
       ...(retried?.rows ?? []).map((r) => ('doc' in r ? (r.doc as Leaf | undefined) : undefined)),
     ].filter((doc): doc is Leaf => !!doc && isRecordDocId(doc._id))
     if (this.journalBacklog > 0) return 'wait'
+    const waiting = this.state.waiting
     this.state.waiting = []
-    if (!(await this.applyDocs(docs))) return 'wait'
+    if (!(await this.applyDocs(docs))) {
+      // Those retried and not applied are still waiting.
+      this.state.waiting = [...new Set([...waiting, ...this.state.waiting])]
+      return 'wait'
+    }
     this.state.appliedSince = feed.last_seq
     this.stateDirty = true
     const done = feed.results.length < BATCH
     await this.phases.time('save state', () => (done ? this.saveState() : this.saveStateSoon()))
     return done ? 'done' : 'more'
+  }
+
+  /**
+   * What a pull's batch wrote, as the replication fetched it, sorted as it lands (before the
+   * next batch can be written). A record's revision is settled from the batch itself when
+   * the mirror had no document of that id and the batch one revision of it: it is then its
+   * document's only leaf, the winner with no conflict. Any other is read back.
+   */
+  private takeBatch(written: NonNullable<Pouch.ReplicationChange['docs']>): PulledBatch {
+    const revisions = new Map<string, number>()
+    for (const doc of written) revisions.set(doc._id, (revisions.get(doc._id) ?? 0) + 1)
+    const docs: Leaf[] = []
+    const alone = new Set<string>()
+    for (const doc of written) {
+      if (doc._id.startsWith(SOURCE_TEXT_PREFIX)) this.keepPulledText(doc)
+      if (!isRecordDocId(doc._id)) continue
+      if (!doc._deleted && !this.mirrorIds.has(doc._id) && revisions.get(doc._id) === 1)
+        alone.add(doc._id)
+      docs.push(doc as unknown as Leaf)
+    }
+    for (const doc of written) this.mirrorIds.add(doc._id)
+    return { docs, alone }
+  }
+
+  /**
+   * Applies one batch of a pull (a step of the queue). 'wait' when the analyst edited
+   * meanwhile: it is tried again once their edits are mirrored.
+   */
+  private async pulledBatch(batch: PulledBatch): Promise<'done' | 'wait'> {
+    return this.enqueue(async () => {
+      await this.phases.time('flush store', () => this.flushStore())
+      if (this.journalBacklog > 0) return 'wait'
+      // A local edit of the record since it landed makes the batch's revision old news.
+      const settled = (doc: Leaf): boolean =>
+        batch.alone.has(doc._id) && this.known.get(doc._id) === undefined
+      const inBatch = new Set(batch.docs.map((doc) => doc._id))
+      const retry = this.state.waiting.filter((docId) => !inBatch.has(docId))
+      const keys = [
+        ...new Set(batch.docs.filter((doc) => !settled(doc)).map((doc) => doc._id)),
+        ...retry,
+      ]
+      const current = new Map<string, Leaf>()
+      if (keys.length) {
+        const read = await this.phases.time('read changes', () =>
+          this.db.allDocs({ keys, include_docs: true, conflicts: true }),
+        )
+        for (const row of read.rows) {
+          const doc = 'doc' in row ? (row.doc as Leaf | null | undefined) : undefined
+          if (doc) current.set(doc._id, doc)
+        }
+      }
+      const pulled = new Map(batch.docs.filter(settled).map((doc) => [doc._id, doc]))
+      const docs: Leaf[] = []
+      for (const docId of [...inBatch, ...retry]) {
+        const doc = pulled.get(docId) ?? current.get(docId)
+        if (doc && isRecordDocId(doc._id)) docs.push(doc)
+      }
+      if (this.journalBacklog > 0) return 'wait'
+      const waiting = this.state.waiting
+      this.state.waiting = []
+      if (!(await this.applyDocs(docs))) {
+        this.state.waiting = [...new Set([...waiting, ...this.state.waiting])]
+        return 'wait'
+      }
+      this.stateDirty = true
+      await this.phases.time('save state', () => this.saveStateSoon())
+      return 'done'
+    })
+  }
+
+  /**
+   * After a pull whose every batch was applied: the incoming pass has then seen all the
+   * mirror holds (the rest is this side's own writes), and need not read the pull back.
+   */
+  private async caughtUp(appliedBefore: number | string): Promise<void> {
+    if (this.live || this.replicationsRunning > 0 || this.state.appliedSince !== appliedBefore)
+      return
+    this.state.appliedSince = (await this.db.info()).update_seq
+    this.stateDirty = true
+  }
+
+  private keepPulledText(doc: { _id: string; _attachments?: unknown }): void {
+    const attachment = (doc._attachments as Record<string, { data?: unknown }> | undefined)?.[
+      TEXT_ATTACHMENT
+    ]
+    const data = attachment?.data
+    let bytes: Buffer
+    if (Buffer.isBuffer(data)) bytes = data
+    else if (data instanceof Uint8Array) bytes = Buffer.from(data)
+    else if (typeof data === 'string') bytes = Buffer.from(data, 'base64')
+    else return
+    if (this.pulledTextBytes + bytes.length > PULLED_TEXT_BYTES) return
+    const hash = doc._id.slice(SOURCE_TEXT_PREFIX.length)
+    if (this.pulledTexts.has(hash)) return
+    this.pulledTexts.set(hash, bytes)
+    this.pulledTextBytes += bytes.length
+  }
+
+  private takePulledText(hash: string): Buffer | undefined {
+    const bytes = this.pulledTexts.get(hash)
+    if (!bytes) return undefined
+    this.pulledTexts.delete(hash)
+    this.pulledTextBytes -= bytes.length
+    return bytes
+  }
+
+  private forgetPulledTexts(): void {
+    this.pulledTexts.clear()
+    this.pulledTextBytes = 0
   }
 
   /**
@@ -790,7 +963,7 @@ export class ProjectSync {
         continue
       }
       this.conflicted.delete(docId)
-      if (this.state.known[docId] === doc._rev) continue
+      if (this.known.get(docId) === doc._rev) continue
       const current = this.storeRecord(doc.collection, doc.id)
       if (sameValue(current, doc.value)) {
         unchanged.push(doc)
@@ -819,9 +992,9 @@ export class ProjectSync {
           ),
         )
       : 0
-    for (const doc of unchanged) this.state.known[doc._id] = doc._rev!
+    for (const doc of unchanged) this.known.set(doc._id, doc._rev!)
     for (const { doc, current } of ready.slice(0, applied)) {
-      this.state.known[doc._id] = doc._rev!
+      this.known.set(doc._id, doc._rev!)
       this.note({
         author: doc.author,
         action: doc.value === null ? 'deleted' : current ? 'changed' : 'added',
@@ -900,22 +1073,31 @@ export class ProjectSync {
     const stored = new Set<string>()
     if (!sources.length) return stored
     const hashes = [...new Set(sources.map((source) => source.textHash))]
-    const found = await this.db.allDocs({
-      keys: hashes.map(sourceTextDocId),
-      include_docs: true,
-      attachments: true,
-      binary: true,
-    })
     const texts = new Map<string, string>()
     const mismatched = new Set<string>()
-    found.rows.forEach((row, index) => {
-      const bytes = 'doc' in row ? row.doc?._attachments?.[TEXT_ATTACHMENT]?.data : undefined
-      if (!bytes) return
-      const hash = hashes[index]!
+    const check = (hash: string, bytes: Uint8Array): void => {
       const text = Buffer.from(bytes).toString('utf8')
       // Hashed as the store will hash it (the text as UTF-8), so what is stored is what was checked.
       if (createHash('sha256').update(text, 'utf8').digest('hex') === hash) texts.set(hash, text)
       else mismatched.add(hash)
+    }
+    const unread: string[] = []
+    for (const hash of hashes) {
+      const pulled = this.takePulledText(hash)
+      if (pulled) check(hash, pulled)
+      else unread.push(hash)
+    }
+    const found = unread.length
+      ? await this.db.allDocs({
+          keys: unread.map(sourceTextDocId),
+          include_docs: true,
+          attachments: true,
+          binary: true,
+        })
+      : { rows: [] }
+    found.rows.forEach((row, index) => {
+      const bytes = 'doc' in row ? row.doc?._attachments?.[TEXT_ATTACHMENT]?.data : undefined
+      if (bytes) check(unread[index]!, bytes)
     })
     if (texts.size) await this.store.writeSourceTexts([...texts.values()])
     for (const { doc, textHash } of sources) {
@@ -937,7 +1119,9 @@ export class ProjectSync {
       const issue = parsed.error.issues[0]
       return { error: `${issue?.path.join('.') || 'record'}: ${issue?.message ?? 'invalid'}` }
     }
-    return { value: plain(parsed.data) }
+    // Checked, not copied: a record read from JSON is plain already, unless the schema
+    // added an undefined somewhere (JSON would drop it, so the comparisons must not see it).
+    return { value: hasUndefined(parsed.data) ? plain(parsed.data) : (parsed.data as PlainRecord) }
   }
 
   private quarantineDoc(doc: Leaf, reason: string): void {
@@ -979,7 +1163,7 @@ export class ProjectSync {
     const value = checked === null ? null : checked.value
     const rev = await this.settle(sides, value)
     if (!rev) return
-    this.state.known[docId] = rev
+    this.known.set(docId, rev)
     this.conflicted.delete(docId)
     await this.applyOne({ collection, id, value })
     // Identical sides (two copies of one project) merge silently; a real merge is recorded.
@@ -1023,10 +1207,10 @@ export class ProjectSync {
   /** A peer that stood on neither side of a conflict shows the winner meanwhile. */
   private async adoptSide(sides: ConflictSides): Promise<void> {
     const docId = sides.winner._id
-    const known = this.state.known[docId]
+    const known = this.known.get(docId)
     if (known === sides.mine._rev) return
     const current = this.storeRecord(sides.mine.collection, sides.mine.id)
-    this.state.known[docId] = sides.mine._rev!
+    this.known.set(docId, sides.mine._rev!)
     if (sameValue(current, sides.mine.value)) return
     const checked =
       sides.mine.value === null ? null : this.validate(sides.mine.collection, sides.mine.value)
@@ -1050,7 +1234,7 @@ export class ProjectSync {
     const leaves = [winner]
     for (const rev of conflictRevs)
       leaves.push((await this.db.get(docId, { rev, revs: true })) as Leaf)
-    const known = this.state.known[docId]
+    const known = this.known.get(docId)
     const current = this.storeRecordOfDoc(winner)
     const mine =
       leaves.find((leaf) => leaf._rev === known) ??
@@ -1085,6 +1269,7 @@ export class ProjectSync {
   private async findConflicts(): Promise<void> {
     const all = await this.db.allDocs({ include_docs: true, conflicts: true })
     for (const row of all.rows.filter(isRow)) {
+      this.mirrorIds.add(row.id)
       const doc = row.doc as (RecordDoc & { _conflicts?: string[] }) | undefined
       if (doc?._conflicts?.length && isRecordDocId(row.id)) this.conflicted.add(row.id)
     }
@@ -1174,28 +1359,37 @@ export class ProjectSync {
   private async saveState(): Promise<void> {
     if (this.stateTimer) clearTimeout(this.stateTimer)
     this.stateTimer = null
-    if (!this.stateDirty) return
+    if (!this.stateDirty && !this.known.unsaved) return
     // What the state says was applied goes to disk first: a state ahead of the store would,
     // after a crash, read the store's older value as a local edit made on the remote one.
     await this.flushStore()
     this.stateDirty = false
+    // The known revisions first, in parts of their own: the state then names them.
+    const known = await this.known.save(this.db)
     const put = (rev: string | undefined): Promise<Pouch.Response> =>
       this.db.put({
         ...(this.state as unknown as RecordDoc),
+        ...known.fields,
         _id: STATE_ID,
         ...(rev ? { _rev: rev } : {}),
       })
     let written: Pouch.Response
     try {
-      // The revision this side wrote last, kept: reading the document back just for it would
-      // read the whole state (its `known` names every record).
-      written = await put(this.stateRev ?? (await this.savedStateRev()))
+      try {
+        // The revision this side wrote last, kept: no need to read the document back for it.
+        written = await put(this.stateRev ?? (await this.savedStateRev()))
+      } catch (error) {
+        if ((error as { status?: number }).status !== 409) throw error
+        written = await put(await this.savedStateRev())
+      }
     } catch (error) {
-      if ((error as { status?: number }).status !== 409) throw error
-      written = await put(await this.savedStateRev())
+      known.undo()
+      this.stateDirty = true
+      throw error
     }
     this.stateRev = written.rev
     this.stateSavedAt = performance.now()
+    await known.commit()
   }
 
   private async savedStateRev(): Promise<string | undefined> {
@@ -1236,43 +1430,59 @@ export class ProjectSync {
   }
 }
 
+/** A batch a pull wrote: its record revisions, and those that are their document's only leaf. */
+interface PulledBatch {
+  docs: Leaf[]
+  alone: Set<string>
+}
+
+/** How often a batch is tried again while the analyst keeps editing, before the mirror is read instead. */
+const BATCH_TRIES = 100
+
 /**
- * Runs the incoming pass while a pull brings documents, one pass at a time, each once a
- * batch's worth has arrived (a pass reads the feed in batches: smaller reads cost about as
- * much each); what is left is for the pass after the pull.
+ * The batches of a pull, applied in order, one at a time, as they land. `complete` turns
+ * false once one could not be applied (the analyst kept editing, or it failed): what is
+ * left is then read back from the mirror after the pull.
  */
-class IncomingWhilePulling {
+class PulledBatches {
+  complete = true
+  private readonly pending: PulledBatch[] = []
   private running: Promise<void> | null = null
-  private again = false
-  private unread = 0
 
-  constructor(private readonly pass: () => Promise<void>) {}
+  constructor(private readonly apply: (batch: PulledBatch) => Promise<'done' | 'wait'>) {}
 
-  arrived(docs: number): void {
-    this.unread += docs
-    if (this.unread < BATCH) return
-    this.unread = 0
-    this.poke()
+  add(batch: PulledBatch): void {
+    if (!batch.docs.length || !this.complete) return
+    this.pending.push(batch)
+    this.start()
   }
 
-  private poke(): void {
-    if (this.running) {
-      this.again = true
-      return
+  private start(): void {
+    if (this.running) return
+    this.running = this.run().finally(() => {
+      this.running = null
+      // A batch may have come between the last one applied and this.
+      if (this.complete && this.pending.length) this.start()
+    })
+  }
+
+  private async run(): Promise<void> {
+    let tries = 0
+    while (this.complete && this.pending.length) {
+      try {
+        if ((await this.apply(this.pending[0]!)) === 'done') {
+          this.pending.shift()
+          tries = 0
+        } else if (++tries >= BATCH_TRIES) this.complete = false
+      } catch {
+        // Met again by the pass that reads the mirror after the pull, which reports it.
+        this.complete = false
+      }
     }
-    // A failure here is met again by the pass that follows the pull, which reports it.
-    this.running = this.pass()
-      .catch(() => undefined)
-      .finally(() => {
-        this.running = null
-        if (this.again) {
-          this.again = false
-          this.poke()
-        }
-      })
+    if (!this.complete) this.pending.length = 0
   }
 
-  /** Resolves once no pass runs or is due. */
+  /** Resolves once no batch is being applied or waits to be. */
   async settled(): Promise<void> {
     while (this.running) await this.running
   }
@@ -1330,6 +1540,13 @@ function stableJson(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`
   }
   return JSON.stringify(value)
+}
+
+function hasUndefined(value: unknown): boolean {
+  if (value === undefined) return true
+  if (Array.isArray(value)) return value.some(hasUndefined)
+  if (value && typeof value === 'object') return Object.values(value).some(hasUndefined)
+  return false
 }
 
 function isRow<T>(row: Pouch.AllDocsRow<T> | Pouch.AllDocsMissing): row is Pouch.AllDocsRow<T> {

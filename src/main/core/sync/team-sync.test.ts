@@ -6,13 +6,16 @@
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import PouchDB from 'pouchdb-node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { MethodName, MethodOutput } from '../../../shared/contract'
 import { tempDir } from '../../../../test/support/folders'
 import { startTeamHub, type TeamHub } from '../../../../test/support/team-hub'
 import { createDispatch } from '../dispatch'
 import { Workspace } from '../workspace'
+import { isRecordDocId } from './mirror-docs'
 import { EMPTY_STATE, STATE_ID } from './project-sync'
+
+const originalChanges = PouchDB.prototype.changes
 
 interface Peer {
   name: string
@@ -394,6 +397,46 @@ describe('team sync through a hub on 127.0.0.1', () => {
         reason: expect.stringMatching(/text does not match/),
       }),
     ])
+  }, 30_000)
+
+  it('applies a first pull from the replication’s own batches, reading none of it back from the mirror', async () => {
+    const amina = await peer('Amina', 'batches')
+    const bashir = await peer('Bashir', 'batches')
+    for (let i = 0; i < 40; i++)
+      await amina.call('entities.create', { type: 'group', name: `Group ${i}` })
+    const pasted = await amina.call('sources.paste', {
+      title: 'Ferry schedule',
+      text: 'The ferry runs twice a day when the river is high.',
+    })
+    expect(pasted.status).toBe('imported')
+    await amina.sync()
+
+    // What Bashir's incoming pass reads of his mirror's changes feed while he syncs (it asks
+    // with conflicts; replication's own reads do not; the hub's databases are not his).
+    const mirror = join(bashir.workspace.current.folder, '.sync')
+    let readBack = 0
+    const spy = vi.spyOn(PouchDB.prototype, 'changes').mockImplementation(function (
+      this: { name: string },
+      options,
+    ) {
+      const feed = originalChanges.call(this, options)
+      if (this.name.startsWith(mirror) && options.conflicts === true)
+        void Promise.resolve(feed).then((read) => {
+          readBack += read.results.filter((row) => isRecordDocId(row.id)).length
+        })
+      return feed
+    })
+    try {
+      await bashir.sync()
+    } finally {
+      spy.mockRestore()
+    }
+    expect(bashir.records()).toBe(amina.records())
+    const source = bashir.workspace.current.data.sources[0]!
+    expect(await bashir.workspace.current.readSourceText(source.contentHash, source.length)).toBe(
+      'The ferry runs twice a day when the river is high.',
+    )
+    expect(readBack, 'records read back from the mirror’s changes feed').toBe(0)
   }, 30_000)
 
   it('refuses a hub over plain http beyond this computer, and keeps the password out of the project', async () => {
