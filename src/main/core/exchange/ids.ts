@@ -46,8 +46,32 @@ export function uuidV5(name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
 }
 
+/**
+ * The UUIDs made so far, by kind of record: a record keeps its id for life, so the next
+ * export (the exchange worker stays warm, and re-reads only what changed) finds most of
+ * them here instead of hashing again. Emptied when it grows past MAX_REMEMBERED.
+ */
+const remembered = new Map<RecordKind, Map<string, string>>()
+let rememberedCount = 0
+const MAX_REMEMBERED = 500_000
+
 export function recordUuid(kind: RecordKind, id: string): string {
-  return stixUuid(id) ?? uuidV5(`${kind}:${id}`)
+  let ofKind = remembered.get(kind)
+  const known = ofKind?.get(id)
+  if (known !== undefined) return known
+  const made = stixUuid(id) ?? uuidV5(`${kind}:${id}`)
+  if (rememberedCount >= MAX_REMEMBERED) {
+    remembered.clear()
+    rememberedCount = 0
+    ofKind = undefined
+  }
+  if (!ofKind) {
+    ofKind = new Map()
+    remembered.set(kind, ofKind)
+  }
+  ofKind.set(id, made)
+  rememberedCount++
+  return made
 }
 
 /** The STIX id of a Sightline record exported as `stixType`. */
