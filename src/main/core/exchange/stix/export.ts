@@ -588,8 +588,10 @@ export class StixBundleWriter {
     for (const [type, count] of Object.entries(chunk.counts)) {
       this.counts[type] = (this.counts[type] ?? 0) + count
     }
-    // After a comma and a newline (2 bytes) unless it comes first.
-    this.put(first ? chunk.json : `,\n${chunk.json}`, chunk.bytes + (first ? 0 : 2))
+    // After a comma and a newline unless it comes first, as a part of its own: joined to
+    // the chunk, it would cost a copy of the chunk when the part is sent.
+    if (!first) this.put(',\n', 2)
+    this.put(chunk.json, chunk.bytes)
   }
 
   get written(): number {
