@@ -219,7 +219,7 @@ async function exportStix(
   )
   const progress = progressOf(jobId)
   // Out a part at a time: one 26 MB string would cost the main thread its copy in one go.
-  const writer = new StixBundleWriter((text) => post({ type: 'part', jobId, text }))
+  const writer = new StixBundleWriter((text) => sendPart(jobId, text))
   const ready = helped?.chunks ?? new Map<number, StixChunk>()
   const putReady = (): void => {
     for (let next = ready.get(writer.written); next; next = ready.get(writer.written)) {
@@ -230,6 +230,8 @@ async function exportStix(
   }
   await clock.time('build and send the bundle', async () => {
     for (;;) {
+      const room = roomForParts(jobId)
+      if (room) await room
       const claimed = Atomics.add(claims, 0, 1)
       if (claimed >= plan.chunkCount) break
       ready.set(claimed, stixChunk(plan, claimed))
@@ -575,6 +577,12 @@ export interface BatchTaken {
   jobId: string
 }
 
+/** The main process took a part of a text answer (see `roomForParts`). */
+export interface PartTaken {
+  type: 'part-taken'
+  jobId: string
+}
+
 let batchTaken: (() => void) | null = null
 
 /**
@@ -589,7 +597,40 @@ function sendBatch(jobId: string, batch: ImportBatch): Promise<void> {
   })
 }
 
-parentPort?.on('message', (request: WorkerRequest | BatchTaken) => {
+/**
+ * Parts of a text answer sent ahead of the main process: two threads make a bundle faster
+ * than its event loop may read it in one turn (it reads every part waiting in the port at
+ * once), so the export waits for 'part-taken' beyond PARTS_AHEAD.
+ */
+const PARTS_AHEAD = 8
+const partsSent = { jobId: '', ahead: 0, room: null as (() => void) | null }
+
+function sendPart(jobId: string, text: string): void {
+  if (partsSent.jobId !== jobId) {
+    partsSent.jobId = jobId
+    partsSent.ahead = 0
+  }
+  partsSent.ahead++
+  post({ type: 'part', jobId, text })
+}
+
+/** Resolves when the main process has taken enough parts for more to go. */
+function roomForParts(jobId: string): Promise<void> | undefined {
+  if (partsSent.jobId !== jobId || partsSent.ahead < PARTS_AHEAD) return undefined
+  return new Promise<void>((resolve) => (partsSent.room = resolve))
+}
+
+parentPort?.on('message', (request: WorkerRequest | BatchTaken | PartTaken) => {
+  if (request.type === 'part-taken') {
+    if (request.jobId !== partsSent.jobId) return
+    partsSent.ahead--
+    const room = partsSent.room
+    if (room && partsSent.ahead < PARTS_AHEAD) {
+      partsSent.room = null
+      room()
+    }
+    return
+  }
   if (request.type === 'batch-taken') {
     const taken = batchTaken
     batchTaken = null
