@@ -65,6 +65,14 @@ export const exchangeSuite: BenchSuite = {
         if (timingRuns) exportPhases.add(lastExchangePhases('stix-export'))
         return content
       }
+      /** The export by the exchange worker alone (no helper thread), to weigh the helper. */
+      const exportAlone = async (): Promise<void> => {
+        await exportStix(
+          store,
+          { scope: { kind: 'project' }, tlp: 'amber' },
+          { shareFromBytes: Number.POSITIVE_INFINITY },
+        )
+      }
       const text = await exportOnce()
       const bundle: unknown = JSON.parse(text)
       const megabytes = (Buffer.byteLength(text) / 1e6).toFixed(1)
@@ -81,6 +89,7 @@ export const exchangeSuite: BenchSuite = {
       const exported = await timeAlternately(ctx.runs, {
         export: { run: exportOnce },
         afterEdit: { before: editOne, run: exportOnce },
+        alone: { run: exportAlone },
         stringify: { run: () => JSON.stringify(bundle) },
       })
       timingRuns = false
@@ -153,6 +162,13 @@ export const exchangeSuite: BenchSuite = {
           floor: { name: 'JSON.stringify of the bundle', value: exported.stringify },
           target: target.ratioAtMost(2),
           note: 'The exchange worker reads the project from its files again (one entity edited before each run); the line above is an export of a project the warm worker read already.',
+        }),
+        line({
+          name: `STIX export of the ${preset} project by one thread`,
+          unit: 'ms',
+          value: exported.alone,
+          floor: { name: 'JSON.stringify of the bundle', value: exported.stringify },
+          note: 'Informational: the same export with the exchange worker’s helper thread left out (a project under 4 MB is always exported so), to weigh what the second thread brings.',
         }),
         line({
           name: `STIX import into an empty project (${preset})`,

@@ -46,13 +46,52 @@ export function uuidV5(name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
 }
 
+/**
+ * Ids made so far: a record keeps its id for life, so the next export (the exchange worker
+ * stays warm, and re-reads only what changed) finds most of them here instead of hashing
+ * again. Kept by kind (and STIX type) so that no lookup builds a key; emptied when they
+ * hold MAX_REMEMBERED ids.
+ */
+const uuids = new Map<RecordKind, Map<string, string>>()
+const stixIds = new Map<string, Map<RecordKind, Map<string, string>>>()
+let remembered = 0
+const MAX_REMEMBERED = 500_000
+
+function remember<K, V>(maps: Map<K, Map<string, V>>, key: K): Map<string, V> {
+  if (remembered >= MAX_REMEMBERED) {
+    uuids.clear()
+    stixIds.clear()
+    remembered = 0
+  }
+  remembered++
+  let map = maps.get(key)
+  if (!map) {
+    map = new Map()
+    maps.set(key, map)
+  }
+  return map
+}
+
 export function recordUuid(kind: RecordKind, id: string): string {
-  return stixUuid(id) ?? uuidV5(`${kind}:${id}`)
+  const known = uuids.get(kind)?.get(id)
+  if (known !== undefined) return known
+  const made = stixUuid(id) ?? uuidV5(`${kind}:${id}`)
+  remember(uuids, kind).set(id, made)
+  return made
 }
 
 /** The STIX id of a Sightline record exported as `stixType`. */
 export function stixIdFor(stixObjectType: string, kind: RecordKind, id: string): string {
-  return `${stixObjectType}--${recordUuid(kind, id)}`
+  const known = stixIds.get(stixObjectType)?.get(kind)?.get(id)
+  if (known !== undefined) return known
+  const made = `${stixObjectType}--${recordUuid(kind, id)}`
+  let ofType = stixIds.get(stixObjectType)
+  if (!ofType) {
+    ofType = new Map()
+    stixIds.set(stixObjectType, ofType)
+  }
+  remember(ofType, kind).set(id, made)
+  return made
 }
 
 /** The IRI of a Sightline record in W3C annotations. */

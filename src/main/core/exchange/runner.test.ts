@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { copySample, tempDir } from '../../../../test/support/folders'
+import type { ExchangeFile } from '../../../shared/contract'
 import { ProjectStore } from '../project-store'
 import { exportStix } from '../services/exchange'
 import { ExchangeRunner, exchangeRunner } from './runner'
@@ -30,6 +31,14 @@ function objectsOf(text: string): unknown[] {
   return (JSON.parse(text) as { objects: unknown[] }).objects
 }
 
+/** Publishers are stamped with the moment of the export; everything else is the same. */
+function withoutStamps(object: unknown): unknown {
+  const { created, modified, ...rest } = object as Record<string, unknown>
+  return (object as { type: string }).type === 'identity' && 'x_opencti_reliability' in rest
+    ? rest
+    : { ...rest, created, modified }
+}
+
 describe('the STIX export in the exchange worker', () => {
   it('gives the same bundle as the export from memory', async () => {
     const file = await exportStix(store, { scope: { kind: 'project' }, tlp: 'green' })
@@ -40,16 +49,41 @@ describe('the STIX export in the exchange worker', () => {
     )
     const objects = objectsOf(file.content)
     expect(objects.length).toBeGreaterThan(50)
-    // Publishers are stamped with the moment of the export; everything else is the same.
-    const stable = (list: unknown[]): unknown[] =>
-      list.map((o) => {
-        const { created, modified, ...rest } = o as Record<string, unknown>
-        return (o as { type: string }).type === 'identity' && 'x_opencti_reliability' in rest
-          ? rest
-          : { ...rest, created, modified }
-      })
-    expect(stable(objects)).toEqual(stable(objectsOf(fromMemory.text)))
+    expect(objects.map(withoutStamps)).toEqual(objectsOf(fromMemory.text).map(withoutStamps))
     expect(file.bytes).toBe(Buffer.byteLength(file.content, 'utf8'))
+    expect(file.counts).toEqual(fromMemory.counts)
+  })
+
+  it('gives the same bundle when it shares the work with its helper thread', async () => {
+    // The warm worker of the test above; its helper starts now.
+    const runner = exchangeRunner()
+    const files = await store.readFiles(async (view) => view)
+    let content = ''
+    const phases: string[] = []
+    const file = await runner.run<ExchangeFile>(
+      {
+        type: 'stix-export',
+        jobId: 'shared',
+        files: files!.value,
+        scope: { kind: 'project' },
+        tlp: 'green',
+        shareFromBytes: 0,
+      },
+      {
+        onPart: (text) => (content += text),
+        onPhases: (timings) => phases.push(...timings.map((t) => t.phase)),
+      },
+    )
+    const fromMemory = await writeStixBundle(
+      selectForExport(store, { kind: 'project' }),
+      'green',
+      unsliced,
+    )
+    expect(phases).toContain('worker: wait for the helper to read')
+    expect(objectsOf(content).map(withoutStamps)).toEqual(
+      objectsOf(fromMemory.text).map(withoutStamps),
+    )
+    expect(file.bytes).toBe(Buffer.byteLength(content, 'utf8'))
     expect(file.counts).toEqual(fromMemory.counts)
   })
 

@@ -190,6 +190,12 @@ export class ExchangeRunner {
         return
       case 'part':
         running.onPart?.(reply.text)
+        // Taken in a later turn, as batches are (below): the worker sends only a few ahead.
+        setImmediate(() => {
+          if (this.worker === worker && this.running === running) {
+            worker.postMessage({ type: 'part-taken', jobId: running.jobId })
+          }
+        })
         return
       case 'batch':
         running.onBatch?.(reply.batch)

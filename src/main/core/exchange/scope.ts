@@ -62,7 +62,8 @@ export function selectForExport(store: ProjectStore, scope: ExportScope): Export
   const data = store.data
   switch (scope.kind) {
     case 'project': {
-      const byId = quotesById(data)
+      // A map of every quote costs; only reports need it.
+      const byId = data.reports.length > 0 ? quotesById(data) : new Map<string, Annotation>()
       return {
         entities: [...data.entities],
         relations: [...data.relations],

@@ -7,7 +7,9 @@
  * warm, so a second export of an unchanged project reads nothing, and keeps the plans it
  * made until they are applied.
  */
-import { parentPort } from 'node:worker_threads'
+import { stat } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
+import { parentPort, resourceLimits, Worker } from 'node:worker_threads'
 import type {
   ExchangeFile,
   ExportScope,
@@ -37,8 +39,15 @@ import {
 import { PhaseClock, type PhaseTiming } from '../phase-clock'
 import { selectForExport } from './scope'
 import { createSlicer, unsliced, type Progress, type Slicer } from './slices'
-import { stixExportFile } from './stix/export'
+import {
+  planStixBundle,
+  stixChunk,
+  StixBundleWriter,
+  stixFileName,
+  type StixChunk,
+} from './stix/export'
 import type { UploadPart } from './upload-parts'
+import { workerEntry } from '../store/worker-entry'
 
 export type WorkerRequest =
   | {
@@ -47,6 +56,25 @@ export type WorkerRequest =
       files: StoreFilesView
       scope: ExportScope
       tlp: TlpLevel
+      /**
+       * Projects whose files hold at least this many bytes are exported by two threads
+       * (this worker and its helper); SHARE_FROM_BYTES by default, 0 always.
+       */
+      shareFromBytes?: number
+    }
+  | {
+      /**
+       * From an exchange worker to its helper (another instance of this worker): read the
+       * same project, plan the same bundle, and build the chunks it claims in `claims`
+       * (a counter both threads take chunk numbers from), sending each as a 'chunk'.
+       */
+      type: 'stix-chunks'
+      jobId: string
+      files: StoreFilesView
+      scope: ExportScope
+      tlp: TlpLevel
+      exportedAt: string
+      claims: SharedArrayBuffer
     }
   | {
       /** Parses and plans a file against the project in `files` (none: a new project). */
@@ -98,6 +126,8 @@ export type WorkerReply =
   /** A part of a long text result, sent as it is made (see runner.ts, `onPart`). */
   | { type: 'part'; jobId: string; text: string }
   | { type: 'batch'; jobId: string; batch: ImportBatch }
+  /** A chunk of a STIX bundle, from a helper to the exchange worker that asked it. */
+  | { type: 'chunk'; jobId: string; chunk: StixChunk }
   /** `phases`: where the worker's time went (see phases.ts). */
   | { type: 'done'; jobId: string; value: unknown; phases: PhaseTiming[] }
   | { type: 'failed'; jobId: string; error: { code: AppError['code']; message: string } }
@@ -143,25 +173,216 @@ function post(reply: WorkerReply): void {
   parentPort?.postMessage(reply)
 }
 
+/**
+ * Files from this size up are exported by two threads. Below it the helper's own read of
+ * the project would cost more than it saves; above it, the second core halves the build.
+ */
+const SHARE_FROM_BYTES = 4 * 1024 * 1024
+
+async function projectBytes(files: StoreFilesView): Promise<number> {
+  let bytes = (await stat(files.snapshot)).size
+  for (const journal of files.journals) bytes += journal.bytes ?? (await stat(journal.path)).size
+  return bytes
+}
+
 async function exportStix(
   request: Extract<WorkerRequest, { type: 'stix-export' }>,
   clock: PhaseClock,
 ): Promise<ExchangeFile> {
-  const { jobId, scope } = request
-  const project = await clock.time('read the project files', () => projectOf(request.files))
+  const { jobId, scope, tlp, files } = request
+  const exportedAt = new Date().toISOString()
+  const claims = new Int32Array(new SharedArrayBuffer(4))
+  const shared =
+    availableParallelism() > 1 &&
+    (await projectBytes(files)) >= (request.shareFromBytes ?? SHARE_FROM_BYTES)
+  // The helper reads the project alongside this thread, and takes chunks as it can.
+  const helped = shared
+    ? chunkHelper.start({
+        type: 'stix-chunks',
+        jobId,
+        files,
+        scope,
+        tlp,
+        exportedAt,
+        claims: claims.buffer as SharedArrayBuffer,
+      })
+    : null
+  const project = await clock.time('read the project files', () => projectOf(files))
+  // The store may compact once both threads have read its files.
+  if (helped) await clock.time('wait for the helper to read', () => helped.loaded)
   post({ type: 'loaded', jobId })
   // The report and table code take a store; they read only `data` and `revision` of it.
   const selection = await clock.time('select the records', () =>
     selectForExport(project as unknown as ProjectStore, scope),
   )
-  const slicer = createSlicer(progressOf(jobId), Number.POSITIVE_INFINITY)
+  const plan = await clock.time('plan the bundle', () =>
+    planStixBundle(selection, tlp, unsliced, exportedAt),
+  )
+  const progress = progressOf(jobId)
   // Out a part at a time: one 26 MB string would cost the main thread its copy in one go.
-  return clock.time('build and send the bundle', () =>
-    stixExportFile(selection, scope, project.data.project.name, request.tlp, slicer, (text) =>
-      post({ type: 'part', jobId, text }),
+  const writer = new StixBundleWriter((text) => sendPart(jobId, text))
+  const ready = helped?.chunks ?? new Map<number, StixChunk>()
+  const putReady = (): void => {
+    for (let next = ready.get(writer.written); next; next = ready.get(writer.written)) {
+      ready.delete(next.index)
+      writer.add(next)
+      progress('Writing the bundle', writer.written, plan.chunkCount)
+    }
+  }
+  await clock.time('build and send the bundle', async () => {
+    for (;;) {
+      const room = roomForParts(jobId)
+      if (room) await room
+      const claimed = Atomics.add(claims, 0, 1)
+      if (claimed >= plan.chunkCount) break
+      ready.set(claimed, stixChunk(plan, claimed))
+      putReady()
+      // The helper's chunks arrive as messages, read between two of ours.
+      if (helped) await new Promise((resolve) => setImmediate(resolve))
+    }
+  })
+  if (writer.written < plan.chunkCount) {
+    await clock.time("wait for the helper's chunks", async () => {
+      await helped?.settled
+      // A helper that failed leaves its chunks to this thread.
+      for (let index = writer.written; index < plan.chunkCount; index++) {
+        if (!ready.has(index)) ready.set(index, stixChunk(plan, index))
+      }
+      putReady()
+    })
+  }
+  const { bytes, counts } = writer.finish()
+  // The helper's timings, if it ended first (it may still be planning when this one is done).
+  if (helped) clock.merge(helped.phases)
+  return {
+    fileName: stixFileName(selection, scope, project.data.project.name),
+    content: '',
+    bytes,
+    counts,
+    notes: [...plan.notes],
+  }
+}
+
+/** The helper's side of a shared export: the chunks it claims, sent as they are made. */
+async function exportChunks(
+  request: Extract<WorkerRequest, { type: 'stix-chunks' }>,
+  clock: PhaseClock,
+): Promise<null> {
+  const { jobId, scope, tlp, exportedAt } = request
+  const claims = new Int32Array(request.claims)
+  const project = await clock.time('read the project files', () => projectOf(request.files))
+  post({ type: 'loaded', jobId })
+  const plan = await clock.time('plan the bundle', () =>
+    planStixBundle(
+      selectForExport(project as unknown as ProjectStore, scope),
+      tlp,
+      unsliced,
+      exportedAt,
     ),
   )
+  return clock.time('build and send its chunks', () => {
+    for (;;) {
+      const claimed = Atomics.add(claims, 0, 1)
+      if (claimed >= plan.chunkCount) return null
+      post({ type: 'chunk', jobId, chunk: stixChunk(plan, claimed) })
+    }
+  })
 }
+
+/** A shared export as the exchange worker sees its helper's part of it. */
+interface HelpedExport {
+  /** True once the helper has read the files, false if it failed before. */
+  loaded: Promise<boolean>
+  /** The helper's chunks not yet written, by number. */
+  chunks: Map<number, StixChunk>
+  /** The helper is done, or failed (its claimed chunks that never came are then missing). */
+  settled: Promise<void>
+  /** Where the helper's time went, once it is done ("helper: …"). */
+  phases: PhaseTiming[]
+}
+
+/**
+ * The exchange worker's helper: a second instance of this worker, started at the first
+ * shared export and kept as long as this one (it holds its own copy of the project, read
+ * from the same files). It stops with this worker; if it fails, the export goes on alone.
+ */
+class ChunkHelper {
+  private worker: Worker | null = null
+  private current: {
+    jobId: string
+    chunks: Map<number, StixChunk>
+    phases: PhaseTiming[]
+    loaded: (ok: boolean) => void
+    settled: () => void
+  } | null = null
+
+  start(request: Extract<WorkerRequest, { type: 'stix-chunks' }>): HelpedExport | null {
+    this.end()
+    let worker: Worker
+    try {
+      worker = this.worker ?? this.spawn()
+    } catch {
+      return null
+    }
+    const chunks = new Map<number, StixChunk>()
+    const phases: PhaseTiming[] = []
+    let loaded!: (ok: boolean) => void
+    let settled!: () => void
+    const helped: HelpedExport = {
+      chunks,
+      phases,
+      loaded: new Promise<boolean>((resolve) => (loaded = resolve)),
+      settled: new Promise<void>((resolve) => (settled = resolve)),
+    }
+    this.current = { jobId: request.jobId, chunks, phases, loaded, settled }
+    worker.ref()
+    worker.postMessage(request)
+    return helped
+  }
+
+  private spawn(): Worker {
+    const entry = workerEntry('exchange-worker', new URL('./worker.ts', import.meta.url))
+    const worker = new Worker(entry.url, {
+      ...(entry.workerData ? { workerData: entry.workerData } : {}),
+      ...(resourceLimits.maxOldGenerationSizeMb
+        ? { resourceLimits: { maxOldGenerationSizeMb: resourceLimits.maxOldGenerationSizeMb } }
+        : {}),
+    })
+    worker.on('message', (reply: WorkerReply) => {
+      const current = this.current
+      if (!current || reply.jobId !== current.jobId) return
+      if (reply.type === 'loaded') current.loaded(true)
+      else if (reply.type === 'chunk') current.chunks.set(reply.chunk.index, reply.chunk)
+      else if (reply.type === 'done' || reply.type === 'failed') {
+        if (reply.type === 'done') {
+          for (const { phase, ms } of reply.phases) {
+            current.phases.push({ phase: phase.replace(/^worker: /, 'helper: '), ms })
+          }
+        }
+        this.end()
+      }
+    })
+    const lost = (): void => {
+      if (this.worker === worker) this.worker = null
+      this.end()
+    }
+    worker.on('error', lost)
+    worker.on('exit', lost)
+    this.worker = worker
+    return worker
+  }
+
+  /** The current export's part is over: whatever did not come, this thread makes. */
+  private end(): void {
+    const current = this.current
+    this.current = null
+    current?.loaded(false)
+    current?.settled()
+    this.worker?.unref()
+  }
+}
+
+const chunkHelper = new ChunkHelper()
 
 interface KeptPlan {
   request: ImportRequest
@@ -340,6 +561,8 @@ async function handle(request: WorkerRequest, clock: PhaseClock): Promise<unknow
   switch (request.type) {
     case 'stix-export':
       return exportStix(request, clock)
+    case 'stix-chunks':
+      return exportChunks(request, clock)
     case 'import-plan':
       return planFile(request, clock)
     // The plan stays after its batches are sent: the main process may find the project
@@ -352,6 +575,12 @@ async function handle(request: WorkerRequest, clock: PhaseClock): Promise<unknow
 /** The main process took the last batch: the next may go (see `sendBatch`). */
 export interface BatchTaken {
   type: 'batch-taken'
+  jobId: string
+}
+
+/** The main process took a part of a text answer (see `roomForParts`). */
+export interface PartTaken {
+  type: 'part-taken'
   jobId: string
 }
 
@@ -369,7 +598,40 @@ function sendBatch(jobId: string, batch: ImportBatch): Promise<void> {
   })
 }
 
-parentPort?.on('message', (request: WorkerRequest | BatchTaken) => {
+/**
+ * Parts of a text answer sent ahead of the main process: two threads make a bundle faster
+ * than its event loop may read it in one turn (it reads every part waiting in the port at
+ * once), so the export waits for 'part-taken' beyond PARTS_AHEAD.
+ */
+const PARTS_AHEAD = 8
+const partsSent = { jobId: '', ahead: 0, room: null as (() => void) | null }
+
+function sendPart(jobId: string, text: string): void {
+  if (partsSent.jobId !== jobId) {
+    partsSent.jobId = jobId
+    partsSent.ahead = 0
+  }
+  partsSent.ahead++
+  post({ type: 'part', jobId, text })
+}
+
+/** Resolves when the main process has taken enough parts for more to go. */
+function roomForParts(jobId: string): Promise<void> | undefined {
+  if (partsSent.jobId !== jobId || partsSent.ahead < PARTS_AHEAD) return undefined
+  return new Promise<void>((resolve) => (partsSent.room = resolve))
+}
+
+parentPort?.on('message', (request: WorkerRequest | BatchTaken | PartTaken) => {
+  if (request.type === 'part-taken') {
+    if (request.jobId !== partsSent.jobId) return
+    partsSent.ahead--
+    const room = partsSent.room
+    if (room && partsSent.ahead < PARTS_AHEAD) {
+      partsSent.room = null
+      room()
+    }
+    return
+  }
   if (request.type === 'batch-taken') {
     const taken = batchTaken
     batchTaken = null

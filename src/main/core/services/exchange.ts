@@ -96,6 +96,8 @@ export function lastExchangePhases(kind: 'stix-export' | 'import'): PhaseTiming[
 export function exportStix(
   store: ProjectStore,
   input: ParsedInput<'exchange.stixExport'>,
+  /** The bench compares one thread with two: `shareFromBytes` of the worker's request. */
+  options: { shareFromBytes?: number } = {},
 ): Promise<ExchangeFile> {
   return withJob(input.jobId, async (slicer) => {
     const jobId = input.jobId ?? randomUUID()
@@ -114,7 +116,16 @@ export function exportStix(
         },
         (files, hooks) =>
           exchangeRunner().run(
-            { type: 'stix-export', jobId, files, scope: input.scope, tlp: input.tlp },
+            {
+              type: 'stix-export',
+              jobId,
+              files,
+              scope: input.scope,
+              tlp: input.tlp,
+              ...(options.shareFromBytes !== undefined
+                ? { shareFromBytes: options.shareFromBytes }
+                : {}),
+            },
             hooks,
           ),
       ),
