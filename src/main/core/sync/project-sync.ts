@@ -819,13 +819,7 @@ export class ProjectSync {
       ...(retried?.rows ?? []).map((r) => ('doc' in r ? (r.doc as Leaf | undefined) : undefined)),
     ].filter((doc): doc is Leaf => !!doc && isRecordDocId(doc._id))
     if (this.journalBacklog > 0) return 'wait'
-    const waiting = this.state.waiting
-    this.state.waiting = []
-    if (!(await this.applyDocs(docs))) {
-      // Those retried and not applied are still waiting.
-      this.state.waiting = [...new Set([...waiting, ...this.state.waiting])]
-      return 'wait'
-    }
+    if (!(await this.applyKeepingWaiting(docs))) return 'wait'
     this.state.appliedSince = feed.last_seq
     this.stateDirty = true
     const done = feed.results.length < BATCH
@@ -889,12 +883,7 @@ export class ProjectSync {
         if (doc && isRecordDocId(doc._id)) docs.push(doc)
       }
       if (this.journalBacklog > 0) return 'wait'
-      const waiting = this.state.waiting
-      this.state.waiting = []
-      if (!(await this.applyDocs(docs))) {
-        this.state.waiting = [...new Set([...waiting, ...this.state.waiting])]
-        return 'wait'
-      }
+      if (!(await this.applyKeepingWaiting(docs))) return 'wait'
       this.stateDirty = true
       await this.phases.time('save state', () => this.saveStateSoon())
       return 'done'
@@ -940,6 +929,18 @@ export class ProjectSync {
   private forgetPulledTexts(): void {
     this.pulledTexts.clear()
     this.pulledTextBytes = 0
+  }
+
+  /**
+   * Applies a batch with the sources and views that were waiting to be retried; those still
+   * not applied (the analyst's edits held the batch back) stay on the waiting list.
+   */
+  private async applyKeepingWaiting(docs: Leaf[]): Promise<boolean> {
+    const waiting = this.state.waiting
+    this.state.waiting = []
+    if (await this.applyDocs(docs)) return true
+    this.state.waiting = [...new Set([...waiting, ...this.state.waiting])]
+    return false
   }
 
   /**
