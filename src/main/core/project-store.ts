@@ -680,17 +680,7 @@ export class ProjectStore {
    * `expectedLength` (the source record's length).
    */
   async readSourceText(contentHash: string, expectedLength?: number): Promise<string> {
-    if (!/^[0-9a-f]{64}$/.test(contentHash))
-      throw new AppError('invalid_input', 'Bad content hash.')
-    try {
-      return await this.files.readText(SOURCES_FOLDER, contentHash, expectedLength)
-    } catch (error) {
-      if (error instanceof AppError) throw error
-      throw new AppError(
-        'storage',
-        `The text of this source (${contentHash}.txt) could not be read: ${(error as Error).message}`,
-      )
-    }
+    return readSourceTextOf(this.files, contentHash, expectedLength)
   }
 
   /**
@@ -979,4 +969,25 @@ async function* partsOf(
 /** The counts and name a backup lists, from records in memory. */
 function summaryOf(file: ProjectFile): { counts: BackupCounts; projectName: string } {
   return { projectName: file.project.name, counts: backupCounts(file) }
+}
+
+/**
+ * A source's text from `files`, checked against its sha256 (and its length when known):
+ * the store's read, and the sync worker's, which reads the texts it mirrors itself.
+ */
+export async function readSourceTextOf(
+  files: ProjectFiles,
+  contentHash: string,
+  expectedLength?: number,
+): Promise<string> {
+  if (!/^[0-9a-f]{64}$/.test(contentHash)) throw new AppError('invalid_input', 'Bad content hash.')
+  try {
+    return await files.readText(SOURCES_FOLDER, contentHash, expectedLength)
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    throw new AppError(
+      'storage',
+      `The text of this source (${contentHash}.txt) could not be read: ${(error as Error).message}`,
+    )
+  }
 }

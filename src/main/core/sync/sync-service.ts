@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto'
 import { storeContentFiles } from '../content-files'
 import { AppError } from '../errors'
-import { SOURCES_FOLDER, type JournalEvent } from '../project-store'
+import { readSourceTextOf, SOURCES_FOLDER, type JournalEvent } from '../project-store'
 import { ProjectFiles } from '../safe-files'
 import { ProjectSync } from './project-sync'
 import {
@@ -128,11 +128,13 @@ class WorkerStore implements SyncStore {
     return this.callMain('flush', undefined)
   }
 
+  /**
+   * Read here, in this thread: on the main thread, reading and hashing each text of a first
+   * sync up made its longest runs (source texts are immutable files, safe to read from any
+   * thread).
+   */
   readSourceText(contentHash: string, expectedLength?: number): Promise<string> {
-    return this.callMain('readSourceText', {
-      contentHash,
-      ...(expectedLength !== undefined ? { expectedLength } : {}),
-    })
+    return readSourceTextOf(this.files, contentHash, expectedLength)
   }
 
   /**
