@@ -262,9 +262,6 @@ export class SyncClient {
   } = {
     flush: () => this.store.flush(),
     apply: (args) => this.apply(args),
-    readSourceText: ({ contentHash, expectedLength }) =>
-      this.store.readSourceText(contentHash, expectedLength),
-    writeSourceTexts: ({ texts }) => this.store.writeSourceTexts(texts),
     sourceFilesStored: async ({ hashes }) => {
       for (const hash of hashes) this.store.files.forget(hash)
     },

@@ -46,8 +46,6 @@ export interface MainMethods {
   flush: { args: undefined; result: void }
   /** `basis`: the last journal sequence number the worker had heard of. */
   apply: { args: { changes: StoreChange[]; guarded: boolean; basis: number }; result: number }
-  readSourceText: { args: { contentHash: string; expectedLength?: number }; result: string }
-  writeSourceTexts: { args: { texts: string[] }; result: void }
   /**
    * The worker stored these source texts itself (sources/<sha256>.txt, durably): what the
    * store remembers of files by those hashes (damage found, a verified copy) is stale.
