@@ -48,6 +48,7 @@ import {
 } from './stix/export'
 import type { UploadPart } from './upload-parts'
 import { workerEntry } from '../store/worker-entry'
+import { runInBackground } from '../background-thread'
 
 export type WorkerRequest =
   | {
@@ -620,6 +621,8 @@ function roomForParts(jobId: string): Promise<void> | undefined {
   if (partsSent.jobId !== jobId || partsSent.ahead < PARTS_AHEAD) return undefined
   return new Promise<void>((resolve) => (partsSent.room = resolve))
 }
+
+if (parentPort) runInBackground()
 
 parentPort?.on('message', (request: WorkerRequest | BatchTaken | PartTaken) => {
   if (request.type === 'part-taken') {
