@@ -46,23 +46,27 @@ export function schemaOf(name: string): z.ZodType | undefined {
   return recordSchemas.get(name) ?? fieldSchemas.get(name)
 }
 
-const compiledSchemas = new Map<string, z.ZodType>()
+const compiledSchemas = new WeakMap<z.ZodType, z.ZodType>()
 
 /**
- * The schema of `name` (see schemaOf) compiled by zod into a fast path (`z.compile`): a
- * valid value takes generated code, an invalid one falls back to zod's own parser, so the
- * result and the wording of a refusal are zod's. Compiled on first use (a few ms each),
- * once per thread.
+ * `schema` compiled by zod into a fast path (`z.compile`): a valid value takes generated
+ * code, an invalid one falls back to zod's own parser, so the result and the wording of a
+ * refusal are zod's. Compiled on first use (a few ms each), once per thread, and shared by
+ * every caller: the store's open and the imports' plans check with the same compiled code.
  */
-export function compiledSchemaOf(name: string): z.ZodType | undefined {
-  let compiled = compiledSchemas.get(name)
+export function compiledSchema<T extends z.ZodType>(schema: T): T {
+  let compiled = compiledSchemas.get(schema)
   if (!compiled) {
-    const schema = schemaOf(name)
-    if (!schema) return undefined
     compiled = z.compile(schema)
-    compiledSchemas.set(name, compiled)
+    compiledSchemas.set(schema, compiled)
   }
-  return compiled
+  return compiled as T
+}
+
+/** The compiled schema of `name` (see schemaOf and compiledSchema). */
+export function compiledSchemaOf(name: string): z.ZodType | undefined {
+  const schema = schemaOf(name)
+  return schema && compiledSchema(schema)
 }
 
 /** A record as the store sees it: whatever the model says, with an id. */

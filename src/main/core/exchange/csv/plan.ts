@@ -10,8 +10,10 @@ import { describeRange } from '../../../../shared/anchoring'
 import type { CsvColumnRole, CsvMapping } from '../../../../shared/contract'
 import {
   Annotation,
+  Entity,
   EntityType,
   KNOWN_ENTITY_TYPES,
+  SourceRecord,
   TYPED_ATTRIBUTES,
   type EntityAttributes,
 } from '../../../../shared/model'
@@ -24,7 +26,7 @@ import { nameKey } from '../names'
 import type { ProjectIndex } from '../project-index'
 import type { Slicer } from '../slices'
 import type { Span } from '../json-spans'
-import { checked } from '../compiled-model'
+import { compiledSchema } from '../../store/collections'
 
 const MAX_ROWS = 200_000
 const MAX_ROW_QUOTE = 4_000
@@ -299,7 +301,7 @@ export async function planCsvImport(file: CsvFile, input: CsvPlanInput): Promise
       provenance.push({ span, entityId: existing.id, row })
       continue
     }
-    const parsed = checked.entity().safeParse({
+    const parsed = compiledSchema(Entity).safeParse({
       id: `entity--${uuidV5(`csv:${input.contentHash}:${row}`)}`,
       createdAt: now,
       updatedAt: now,
@@ -328,7 +330,7 @@ export async function planCsvImport(file: CsvFile, input: CsvPlanInput): Promise
   if (provenance.length > 0) {
     if (!existingDataset) {
       draft.dataset = {
-        record: checked.source().parse({
+        record: compiledSchema(SourceRecord).parse({
           id: sourceId,
           createdAt: now,
           updatedAt: now,

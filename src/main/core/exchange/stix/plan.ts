@@ -9,10 +9,13 @@ import approxSearch from 'approx-string-match'
 import { describeRange, reanchor } from '../../../../shared/anchoring'
 import {
   ANNOTATION_KINDS,
+  Annotation,
+  Entity,
   EntityType,
+  Relation,
+  Report,
   SOURCE_KINDS,
   SourceRecord,
-  type Annotation,
   type AnnotationTarget,
   type EntityAttributes,
 } from '../../../../shared/model'
@@ -34,7 +37,7 @@ import {
   TLP_MARKINGS,
 } from './mapping'
 import type { StixBundle, StixRecord } from './read'
-import { checked } from '../compiled-model'
+import { compiledSchema } from '../../store/collections'
 
 /** Longest quote of an object's own JSON; the position selector still covers its start. */
 const MAX_PROVENANCE_QUOTE = 4_000
@@ -363,7 +366,7 @@ function planEntity(record: StixRecord, input: StixPlanInput, draft: ImportDraft
     )
     return { id: existing.id, label: existing.name }
   }
-  const parsed = checked.entity().safeParse({
+  const parsed = compiledSchema(Entity).safeParse({
     id: index.ids.has(object.id) ? `${object.type}--${uuidV5(`import:${object.id}`)}` : object.id,
     createdAt: timestampOr(object.created, now),
     updatedAt: timestampOr(object.modified, now),
@@ -456,7 +459,7 @@ function planRelation(
     )
     return { id: existing.id, label: describe }
   }
-  const parsed = checked.relation().safeParse({
+  const parsed = compiledSchema(Relation).safeParse({
     id: index.ids.has(object.id) ? `relationship--${uuidV5(`import:${object.id}`)}` : object.id,
     createdAt: timestampOr(object.created, now),
     updatedAt: timestampOr(object.modified, now),
@@ -705,7 +708,7 @@ async function placeQuotes(
       })
     }
     const { contentHash, length } = hashText(sourceText)
-    const record = checked.source().parse({ ...source, contentHash, length })
+    const record = compiledSchema(SourceRecord).parse({ ...source, contentHash, length })
     draft.sources.push({ record, text: sourceText })
     index.addSource(record)
   }
@@ -732,7 +735,7 @@ async function placeQuotes(
       )
       continue
     }
-    const parsed = checked.annotation().safeParse({
+    const parsed = compiledSchema(Annotation).safeParse({
       id: index.ids.has(object.id) ? `note--${uuidV5(`import:${object.id}`)}` : object.id,
       createdAt: timestampOr(object.created, now),
       updatedAt: timestampOr(object.modified, now),
@@ -826,7 +829,7 @@ function planInternalReport(
     )
     return
   }
-  const parsed = checked.report().safeParse({
+  const parsed = compiledSchema(Report).safeParse({
     id: object.id,
     createdAt: timestampOr(object.created, input.now),
     updatedAt: timestampOr(object.modified, input.now),
@@ -862,7 +865,7 @@ async function planDataset(
   const sourceId = existing?.id ?? `source--${uuidV5(`dataset:${input.contentHash}`)}`
   if (!existing) {
     draft.dataset = {
-      record: checked.source().parse({
+      record: compiledSchema(SourceRecord).parse({
         id: sourceId,
         createdAt: now,
         updatedAt: now,

@@ -9,7 +9,7 @@ import approxSearch from 'approx-string-match'
 import { reanchor } from '../../../../shared/anchoring'
 import {
   ANNOTATION_KINDS,
-  type Annotation,
+  Annotation,
   type AnnotationTarget,
   type SourceRecord,
 } from '../../../../shared/model'
@@ -20,7 +20,7 @@ import { asRecord, line, lines, number, text, timestampOr } from '../fields'
 import { uuidV5 } from '../ids'
 import type { ProjectIndex } from '../project-index'
 import type { Slicer } from '../slices'
-import { checked } from '../compiled-model'
+import { compiledSchema } from '../../store/collections'
 
 const MAX_QUOTE = 20_000
 const MAX_DEPTH = 32
@@ -308,7 +308,7 @@ export async function planW3cImport(
     const id = incoming.uuid
       ? `note--${incoming.uuid}`
       : `note--${uuidV5(`w3c:${source.id}:${incoming.ref}`)}`
-    const parsed = checked.annotation().safeParse({
+    const parsed = compiledSchema(Annotation).safeParse({
       id: index.ids.has(id) ? `note--${uuidV5(`w3c:${id}:${now}`)}` : id,
       createdAt: timestampOr(incoming.created, now),
       updatedAt: timestampOr(incoming.modified, now),
