@@ -253,42 +253,33 @@ export class Assembler {
 
 /** Whether two JSON values are equal, whatever the order of their keys. */
 export function sameJson(a: unknown, b: unknown): boolean {
+  return equalJson(a, b, false)
+}
+
+/** Whether two JSON values are equal, their objects' keys in the same order too. */
+export function sameJsonInOrder(a: unknown, b: unknown): boolean {
+  return equalJson(a, b, true)
+}
+
+function equalJson(a: unknown, b: unknown, keyOrder: boolean): boolean {
   if (a === b) return true
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
   if (Array.isArray(a)) {
     if (!Array.isArray(b) || a.length !== b.length) return false
-    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false
+    for (let i = 0; i < a.length; i++) if (!equalJson(a[i], b[i], keyOrder)) return false
     return true
   }
   if (Array.isArray(b)) return false
   const left = a as Record<string, unknown>
   const right = b as Record<string, unknown>
-  let keys = 0
-  for (const key in left) {
-    if (!Object.hasOwn(right, key) || !sameJson(left[key], right[key])) return false
-    keys++
-  }
-  for (const _ in right) keys--
-  return keys === 0
-}
-
-/** Whether two JSON values are equal, their objects' keys in the same order too. */
-export function sameJsonInOrder(a: unknown, b: unknown): boolean {
-  if (a === b) return true
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false
-    for (let i = 0; i < a.length; i++) if (!sameJsonInOrder(a[i], b[i])) return false
-    return true
-  }
-  if (Array.isArray(b)) return false
-  const right = b as Record<string, unknown>
   const rightKeys = Object.keys(right)
   let at = 0
-  for (const key in a) {
-    if (rightKeys[at++] !== key) return false
-    if (!sameJsonInOrder((a as Record<string, unknown>)[key], right[key])) return false
+  for (const key in left) {
+    if (keyOrder ? rightKeys[at] !== key : !Object.hasOwn(right, key)) return false
+    if (!equalJson(left[key], right[key], keyOrder)) return false
+    at++
   }
+  // Every key of `left` is one of `right`'s (at its place, with keyOrder): as many means the same.
   return at === rightKeys.length
 }
 
