@@ -1,4 +1,5 @@
 /** The envelope every API call returns, whatever the transport. */
+import type { ErrorText } from './error-texts'
 
 export const ERROR_CODES = [
   'unknown_method',
@@ -22,6 +23,8 @@ export interface ApiErrorBody {
   message: string
   /** Field-level problems for invalid input: a path such as "attributes.phase" and its message. */
   issues?: { path: string; message: string }[]
+  /** The message as a key of the error catalogue, for a window in another language. */
+  text?: ErrorText
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody }
@@ -34,10 +37,12 @@ export function fail(
   code: ErrorCode,
   message: string,
   issues?: ApiErrorBody['issues'],
+  text?: ErrorText,
 ): Result<never> {
-  return issues
-    ? { ok: false, error: { code, message, issues } }
-    : { ok: false, error: { code, message } }
+  return {
+    ok: false,
+    error: { code, message, ...(issues ? { issues } : {}), ...(text ? { text } : {}) },
+  }
 }
 
 export function isErrorCode(value: unknown): value is ErrorCode {

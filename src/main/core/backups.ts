@@ -16,7 +16,7 @@ import {
 } from '../../shared/api/storage'
 import { ProjectFile, SCHEMA_VERSION } from '../../shared/model'
 import { pathExists, writeFileDurably, type WriteFs } from './durable-write'
-import { AppError } from './errors'
+import { AppError, appError } from './errors'
 import { findIntegrityProblems } from './integrity'
 import { migrateProjectFile, SchemaVersionError } from './migrations'
 import { MAX_PROJECT_FILE_BYTES, readProjectFileText, unsafeShapeProblem } from './project-guard'
@@ -329,12 +329,12 @@ export async function newestAutoBackupTime(projectFolder: string): Promise<numbe
  * and references must all hold, or nothing is restored.
  */
 export async function readBackup(projectFolder: string, id: string): Promise<ProjectFile> {
-  if (!ID_PATTERN.test(id)) throw new AppError('invalid_input', `"${id}" is not a backup name.`)
+  if (!ID_PATTERN.test(id)) throw appError('invalid_input', 'notABackupName', { id })
   const file = await backupFile(projectFolder, id)
   const refuse = (why: string): AppError =>
     new AppError('storage', `The backup ${id} cannot be restored: ${why}.`)
   const info = await inspectBackup(projectFolder, id).catch(() => null)
-  if (!info || info.bytes === 0) throw new AppError('not_found', `There is no backup ${id}.`)
+  if (!info || info.bytes === 0) throw appError('not_found', 'noSuchBackup', { id })
   if (!info.verified) throw refuse(info.problem ?? 'it could not be verified')
   let raw: unknown
   try {

@@ -150,6 +150,14 @@ describe('dispatch', () => {
     expect(errorOf(await dispatch('entities.list', {})).code).toBe('no_project')
   })
 
+  it('sends a refusal with its key, so the window can word it in its own language', async () => {
+    const error = errorOf(await dispatch('entities.get', { id: 'nope' }))
+    expect(error.message).toBe('No entity with id "nope" in this project.')
+    expect(error.text).toEqual({ key: 'notFound', values: { kind: 'entity', id: 'nope' } })
+    await workspace.close()
+    expect(errorOf(await dispatch('entities.list', {})).text).toEqual({ key: 'noProjectOpen' })
+  })
+
   it('turns an unexpected failure into a generic internal error without a stack', async () => {
     vi.spyOn(workspace, 'recent').mockRejectedValueOnce(
       new Error('secret detail at /home/x/file.ts:1'),
@@ -157,6 +165,7 @@ describe('dispatch', () => {
     const error = errorOf(await dispatch('project.recent', {}))
     expect(error.code).toBe('internal')
     expect(error.message).not.toContain('secret')
+    expect(error.text).toEqual({ key: 'unexpected', values: { method: 'project.recent' } })
     expect(logged).toHaveLength(1)
   })
 

@@ -1,6 +1,6 @@
 import { contract, isMethodName } from '../../shared/contract'
 import { fail, ok, type Result } from '../../shared/result'
-import { AppError } from './errors'
+import { AppError, appError } from './errors'
 import { handlers } from './handlers'
 import { API_INPUT_LIMITS, findShapeProblems } from './safe-json'
 import type { Workspace } from './workspace'
@@ -58,9 +58,12 @@ export function createDispatch(workspace: Workspace, options: DispatchOptions = 
       }
       return ok(value)
     } catch (error) {
-      if (error instanceof AppError) return fail(error.code, error.message, error.issues)
+      if (error instanceof AppError) {
+        return fail(error.code, error.message, error.issues, error.text)
+      }
       logError(error, method)
-      return fail('internal', `An unexpected error stopped ${method}; the details are in the log.`)
+      const { message, text } = appError('internal', 'unexpected', { method })
+      return fail('internal', message, undefined, text)
     }
   }
 }

@@ -1,3 +1,10 @@
+import {
+  englishErrorText,
+  type ErrorKind,
+  type ErrorText,
+  type ErrorTextKey,
+  type ErrorTextValues,
+} from '../../shared/error-texts'
 import type { ApiErrorBody, ErrorCode } from '../../shared/result'
 
 /** An error meant for the user: its message crosses the API boundary as is. */
@@ -6,14 +13,27 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: ApiErrorBody['issues'],
+    /** The same message as a key of the shared catalogue, so the window can translate it. */
+    readonly text?: ErrorText,
   ) {
     super(message)
     this.name = 'AppError'
   }
 }
 
-export function notFound(kind: string, id: string): AppError {
-  return new AppError('not_found', `No ${kind} with id "${id}" in this project.`)
+/** An error worded by the shared catalogue: English here, the analyst's language in the window. */
+export function appError(
+  code: ErrorCode,
+  key: ErrorTextKey,
+  values?: ErrorTextValues,
+  issues?: ApiErrorBody['issues'],
+): AppError {
+  const text: ErrorText = values ? { key, values } : { key }
+  return new AppError(code, englishErrorText(text), issues, text)
+}
+
+export function notFound(kind: ErrorKind, id: string): AppError {
+  return appError('not_found', 'notFound', { kind, id })
 }
 
 type FileProblem = NonNullable<ApiErrorBody['issues']>[number]

@@ -8,7 +8,7 @@ import type { ProjectFile } from '../../shared/model'
 import { fileNameSlug } from '../../shared/text'
 import { backupsFolder, copySnapshotAsBackup, listBackups, readBackup } from './backups'
 import { pathExists, writeFileDurably, writeFilesDurably } from './durable-write'
-import { AppError } from './errors'
+import { AppError, appError } from './errors'
 import { defaultImportJobs, ImportJobs, type ImportJobsOptions } from './import-jobs'
 import {
   DamagedProjectError,
@@ -122,7 +122,7 @@ export class Workspace {
 
   /** The open project; every data method goes through it. */
   get current(): ProjectStore {
-    if (!this.store) throw new AppError('no_project', 'No project is open.')
+    if (!this.store) throw appError('no_project', 'noProjectOpen')
     return this.store
   }
 
@@ -163,7 +163,7 @@ export class Workspace {
   defaultBackupFolder(): string {
     if (this.store) return this.store.folder
     if (this.failure) return this.failure.folder
-    throw new AppError('no_project', 'No project is open.')
+    throw appError('no_project', 'noProjectOpen')
   }
 
   /**
@@ -183,7 +183,7 @@ export class Workspace {
       return this.store
     }
     if (!(await pathExists(backupsFolder(target)))) {
-      throw new AppError('not_found', `${target} has no backups.`)
+      throw appError('not_found', 'noBackups', { folder: target })
     }
     try {
       for (const path of await storeFiles(target)) await moveAside(path, 'replaced')
@@ -310,7 +310,7 @@ export class Workspace {
   /** Copies the shipped sample into projects/sample unless a copy exists already. */
   async installSample(): Promise<string> {
     const { sampleDir } = this.options
-    if (!sampleDir) throw new AppError('not_found', 'No sample project is available.')
+    if (!sampleDir) throw appError('not_found', 'noSampleProject')
     const target = join(this.projectsDir, SAMPLE_FOLDER_NAME)
     if (!(await folderHoldsProject(target))) {
       await mkdir(this.projectsDir, { recursive: true })

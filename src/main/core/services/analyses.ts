@@ -23,7 +23,7 @@ import {
   type ProjectFile,
   type SourceRecord,
 } from '../../../shared/model'
-import { AppError, notFound } from '../errors'
+import { AppError, appError, notFound } from '../errors'
 import type { ProjectStore } from '../project-store'
 import { citedQuote } from './notes'
 import { validRecord } from './validate'
@@ -145,10 +145,10 @@ export function deleteAnalysis(store: ProjectStore, id: string): AnalysisSnapsho
 export function restoreAnalysis(store: ProjectStore, snapshot: AnalysisSnapshot): Analysis {
   const { analysis, evidence } = snapshot
   if (store.data.analyses.some((a) => a.id === analysis.id)) {
-    throw new AppError('conflict', 'This analysis is in the project already.')
+    throw appError('conflict', 'analysisExists')
   }
   if (evidence.some((row) => row.analysisId !== analysis.id)) {
-    throw new AppError('invalid_input', 'Every row to restore must belong to the analysis.')
+    throw appError('invalid_input', 'rowsOfOneAnalysis')
   }
   checkNewRowIds(store.data, evidence)
   const checked = evidence.map((row) => checkedRow(analysis, row))
@@ -169,10 +169,7 @@ function findHypothesisIndex(analysis: Analysis, hypothesisId: string): number {
 
 function checkRoomForHypothesis(analysis: Analysis): void {
   if (analysis.hypotheses.length >= MAX_HYPOTHESES) {
-    throw new AppError(
-      'invalid_input',
-      `An analysis weighs at most ${MAX_HYPOTHESES} hypotheses; this one has them all.`,
-    )
+    throw appError('invalid_input', 'tooManyHypotheses', { max: MAX_HYPOTHESES })
   }
 }
 
@@ -240,7 +237,7 @@ export function restoreHypothesis(store: ProjectStore, snapshot: HypothesisSnaps
   const current = getAnalysis(store, snapshot.analysisId)
   const { hypothesis } = snapshot
   if (current.hypotheses.some((h) => h.id === hypothesis.id)) {
-    throw new AppError('conflict', `“${hypothesis.title}” is in this analysis already.`)
+    throw appError('conflict', 'hypothesisInAnalysis', { title: hypothesis.title })
   }
   checkRoomForHypothesis(current)
   const rowIds = new Set(rowsOf(store.data, current.id).map((row) => row.id))
@@ -289,7 +286,7 @@ function checkNewRowIds(data: Readonly<ProjectFile>, rows: readonly AnalysisEvid
   const taken = new Set(data.analysisEvidence.map((row) => row.id))
   for (const row of rows) {
     if (taken.has(row.id)) {
-      throw new AppError('conflict', `The evidence row "${row.id}" is in the project already.`)
+      throw appError('conflict', 'evidenceRowExists', { id: row.id })
     }
     taken.add(row.id)
   }
@@ -378,10 +375,7 @@ export function updateEvidence(
 ): EvidenceView {
   const current = findRow(store, input.analysisId, input.evidenceId)
   if (current.note === undefined && (input.note !== undefined || input.credibility !== undefined)) {
-    throw new AppError(
-      'invalid_input',
-      'A quote row takes its text and credibility from the quote; edit the quote in the reader.',
-    )
+    throw appError('invalid_input', 'quoteRowFromQuote')
   }
   return replaceRow(store, current, {
     ...(input.relevance !== undefined ? { relevance: input.relevance } : {}),
@@ -413,7 +407,7 @@ export function restoreEvidence(
 ): EvidenceView[] {
   const analysisIds = new Set(input.rows.map((r) => r.row.analysisId))
   if (analysisIds.size !== 1) {
-    throw new AppError('invalid_input', 'Rows are restored to one analysis at a time.')
+    throw appError('invalid_input', 'restoreOneAnalysis')
   }
   const analysis = getAnalysis(store, input.rows[0]!.row.analysisId)
   checkNewRowIds(

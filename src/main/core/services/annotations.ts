@@ -7,7 +7,7 @@ import type {
 } from '../../../shared/contract'
 import { describeRange } from '../../../shared/anchoring'
 import { Annotation, type AnnotationTarget, type SourceRecord } from '../../../shared/model'
-import { AppError, notFound } from '../errors'
+import { AppError, appError, notFound } from '../errors'
 import type { ProjectStore } from '../project-store'
 import { UnsafeFileError } from '../safe-files'
 import { findSource, readSourceText } from './sources'
@@ -33,20 +33,14 @@ async function targetForSelection(
   selection: { start: number; end: number; exact: string; contentHash: string },
 ): Promise<AnnotationTarget> {
   if (selection.contentHash !== source.contentHash) {
-    throw new AppError(
-      'conflict',
-      'The text of this source changed since you opened it; reload it and select the passage again.',
-    )
+    throw appError('conflict', 'selectionTextChanged')
   }
   const text = await readSourceText(store, source)
   if (selection.end > text.length || selection.end <= selection.start) {
-    throw new AppError('invalid_input', 'The selection is outside the text of this source.')
+    throw appError('invalid_input', 'selectionOutsideText')
   }
   if (text.slice(selection.start, selection.end) !== selection.exact) {
-    throw new AppError(
-      'conflict',
-      'The selected words do not match the text of this source at that place; reload it and select again.',
-    )
+    throw appError('conflict', 'selectionWordsMoved')
   }
   return describeRange(text, selection.start, selection.end)
 }
@@ -164,8 +158,7 @@ export async function acceptAnchor(store: ProjectStore, id: string): Promise<Ann
   const source = findSource(store, current.sourceId)
   const text = await readSourceText(store, source)
   const { start, end } = current.target.position
-  if (end > text.length)
-    throw new AppError('conflict', 'The text changed; reload and review again.')
+  if (end > text.length) throw appError('conflict', 'reviewTextChanged')
   const next = validRecord(
     Annotation,
     {

@@ -18,7 +18,7 @@ import {
   type ProjectFile,
   type SourceRecord,
 } from '../../../shared/model'
-import { AppError, notFound } from '../errors'
+import { appError, notFound } from '../errors'
 import type { ProjectStore } from '../project-store'
 import { noteMentions } from './notes'
 import { validRecord } from './validate'
@@ -202,7 +202,7 @@ export function restoreEntities(
   for (const r of data.relations) taken.add(r.id)
   const restoring = new Set(input.snapshots.map((s) => s.entity.id))
   if (restoring.size !== input.snapshots.length) {
-    throw new AppError('invalid_input', 'The same entity appears twice in what to restore.')
+    throw appError('invalid_input', 'entityTwiceToRestore')
   }
   const annotationIds = new Set(data.annotations.map((a) => a.id))
   const entities: Entity[] = []
@@ -210,23 +210,17 @@ export function restoreEntities(
   for (const snapshot of input.snapshots) {
     const { entity } = snapshot
     if (taken.has(entity.id)) {
-      throw new AppError(
-        'conflict',
-        `"${entity.name}" cannot be restored: the project already holds a record with its id.`,
-      )
+      throw appError('conflict', 'entityIdTaken', { name: entity.name })
     }
     entities.push(validRecord(Entity, entity, 'entity'))
     for (const relation of snapshot.relations) {
       if (relations.has(relation.id)) continue
       if (taken.has(relation.id)) {
-        throw new AppError('conflict', `A relation with id "${relation.id}" already exists.`)
+        throw appError('conflict', 'relationIdTaken', { id: relation.id })
       }
       const ends = [relation.from, relation.to]
       if (!ends.every((end) => restoring.has(end) || existingEntities.has(end))) {
-        throw new AppError(
-          'conflict',
-          `"${entity.name}" cannot be restored with all its relations: an entity it was linked to is gone.`,
-        )
+        throw appError('conflict', 'entityLinkGone', { name: entity.name })
       }
       relations.set(
         relation.id,

@@ -9,7 +9,7 @@ import type {
   Point,
 } from '../../../shared/contract'
 import { ProjectViews } from '../../../shared/model'
-import { AppError } from '../errors'
+import { appError } from '../errors'
 import type { ProjectStore } from '../project-store'
 import { validRecord } from './validate'
 
@@ -123,16 +123,16 @@ const MEDIA_TYPES = { png: 'image/png', svg: 'image/svg+xml' } as const
 function imageBytes(input: ParsedInput<'graph.saveImage'>): Uint8Array {
   if (input.format === 'png') {
     if (!/^[A-Za-z0-9+/]+={0,2}$/.test(input.data)) {
-      throw new AppError('invalid_input', 'The PNG image must be sent as base64.')
+      throw appError('invalid_input', 'pngAsBase64')
     }
     const bytes = Buffer.from(input.data, 'base64')
     if (bytes.length < 33 || PNG_SIGNATURE.some((byte, i) => bytes[i] !== byte)) {
-      throw new AppError('invalid_input', 'This is not a PNG image.')
+      throw appError('invalid_input', 'notPng')
     }
     return bytes
   }
   if (!/^\s*(<\?xml[^>]*>\s*)?(<!DOCTYPE[^>]*>\s*)?<svg[\s>]/i.test(input.data)) {
-    throw new AppError('invalid_input', 'This is not an SVG image.')
+    throw appError('invalid_input', 'notSvg')
   }
   return Buffer.from(input.data, 'utf8')
 }

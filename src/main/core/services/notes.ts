@@ -16,7 +16,7 @@ import {
   type NoteLink,
 } from '../../../shared/citations'
 import { Note, type Annotation, type ProjectFile, type SourceRecord } from '../../../shared/model'
-import { AppError, notFound } from '../errors'
+import { appError, notFound } from '../errors'
 import type { ProjectStore } from '../project-store'
 import { validRecord } from './validate'
 
@@ -315,10 +315,7 @@ export function updateNote(store: ProjectStore, input: ParsedInput<'notes.update
     input.baseUpdatedAt !== undefined &&
     Date.parse(input.baseUpdatedAt) !== Date.parse(current.updatedAt)
   ) {
-    throw new AppError(
-      'conflict',
-      `“${current.title}” was changed elsewhere since you opened it; your version was not saved over it.`,
-    )
+    throw appError('conflict', 'noteChangedElsewhere', { title: current.title })
   }
   const title = input.title === undefined ? current.title : titleOrUntitled(input.title)
   const body = input.body ?? current.body

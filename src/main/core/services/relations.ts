@@ -6,7 +6,7 @@ import {
   type RelationDraft,
 } from '../../../shared/contract'
 import { Relation, type ProjectFile, type RelationType } from '../../../shared/model'
-import { AppError, notFound } from '../errors'
+import { AppError, appError, notFound } from '../errors'
 import type { ProjectStore } from '../project-store'
 import { validRecord } from './validate'
 
@@ -30,7 +30,7 @@ export function getRelation(store: ProjectStore, id: string): Relation {
 export function createRelation(store: ProjectStore, input: RelationDraft): Relation {
   const data = store.data
   if (input.id !== undefined && hasId(data, input.id)) {
-    throw new AppError('conflict', `The project already holds a record with id "${input.id}".`)
+    throw appError('conflict', 'recordIdTaken', { id: input.id })
   }
   const now = new Date().toISOString()
   const relation = validRecord(
@@ -103,10 +103,10 @@ function checkRelation(data: Readonly<ProjectFile>, relation: Relation): void {
     if (missing !== undefined) throw notFound('annotation', missing)
   }
   if (relation.validFrom && relation.validTo && relation.validFrom > relation.validTo) {
-    throw new AppError(
-      'invalid_input',
-      `This relation was not saved: it cannot end (${relation.validTo}) before it starts (${relation.validFrom}).`,
-    )
+    throw appError('invalid_input', 'relationEndsBeforeStart', {
+      end: relation.validTo,
+      start: relation.validFrom,
+    })
   }
   const duplicate = data.relations.find(
     (r) => r.id !== relation.id && sameLink(r, relation.type, relation.from, relation.to),

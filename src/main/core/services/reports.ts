@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { MethodOutput, ParsedInput, ReportChoices } from '../../../shared/contract'
 import { Report } from '../../../shared/model'
-import { AppError, notFound } from '../errors'
+import { appError, notFound } from '../errors'
 import type { ProjectStore } from '../project-store'
 import { gatherReport, type GatherOptions } from '../report/document'
 import { renderReportHtml } from '../report/html'
@@ -29,12 +29,9 @@ export function findReport(store: ProjectStore, idOrTitle: string): Report {
   const byTitle = store.data.reports.filter((r) => r.title.trim() === idOrTitle.trim())
   if (byTitle.length === 1) return byTitle[0]!
   if (byTitle.length > 1) {
-    throw new AppError(
-      'conflict',
-      `${byTitle.length} reports are titled "${idOrTitle}"; give the id instead.`,
-    )
+    throw appError('conflict', 'reportTitleAmbiguous', { count: byTitle.length, title: idOrTitle })
   }
-  throw new AppError('not_found', `No report with id or title "${idOrTitle}" in this project.`)
+  throw appError('not_found', 'noReportNamed', { title: idOrTitle })
 }
 
 export function createReport(store: ProjectStore, input: ParsedInput<'reports.create'>): Report {
@@ -178,10 +175,7 @@ export async function printReport(
   printer: PdfPrinter | undefined,
 ): Promise<Uint8Array> {
   if (!printer) {
-    throw new AppError(
-      'unavailable',
-      'This copy of Sightline has no PDF printer: export HTML instead.',
-    )
+    throw appError('unavailable', 'noPdfPrinter')
   }
   const { html } = renderReportHtml(gatherReport(store, report, await gatherOptions(store)))
   return printer(html, printOptionsFor(report))
@@ -223,17 +217,14 @@ function checkSectionIds(report: Report): void {
   const seen = new Set<string>()
   for (const section of report.sections) {
     if (seen.has(section.id)) {
-      throw new AppError(
-        'invalid_input',
-        `Two sections of this report have the id "${section.id}".`,
-      )
+      throw appError('invalid_input', 'reportSectionIdTwice', { id: section.id })
     }
     seen.add(section.id)
     if (section.kind === 'timeline' && section.from && section.to && section.from > section.to) {
-      throw new AppError(
-        'invalid_input',
-        `The timeline section cannot end (${section.to}) before it starts (${section.from}).`,
-      )
+      throw appError('invalid_input', 'timelineEndsBeforeStart', {
+        end: section.to,
+        start: section.from,
+      })
     }
   }
 }

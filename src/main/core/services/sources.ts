@@ -10,7 +10,7 @@ import type {
 import { SourceRecord, type SourceVersion } from '../../../shared/model'
 import { stripBidiControls } from '../../../shared/bidi'
 import { normalizeText } from '../../../shared/text'
-import { AppError, notFound } from '../errors'
+import { AppError, appError, notFound } from '../errors'
 import { sha256Hex } from '../hashing'
 import type { ImportJobs } from '../import-jobs'
 import { base64ByteLength, importFormat } from '../import/formats'
@@ -125,8 +125,7 @@ export async function pasteSource(
   input: ParsedInput<'sources.paste'>,
 ): Promise<ImportOutcome> {
   const text = normalizeText(input.text)
-  if (!text)
-    throw new AppError('invalid_input', 'The pasted text is empty; there is nothing to add.')
+  if (!text) throw appError('invalid_input', 'pastedTextEmpty')
   return addSource(
     store,
     {
@@ -250,7 +249,7 @@ export async function addAsVersion(
   input: ParsedInput<'sources.addAsVersion'>,
 ): Promise<MethodOutput<'sources.addAsVersion'>> {
   if (input.id === input.intoId) {
-    throw new AppError('invalid_input', 'A source cannot be a version of itself.')
+    throw appError('invalid_input', 'sourceVersionOfItself')
   }
   const source = findSource(store, input.id)
   const into = findSource(store, input.intoId)
@@ -357,8 +356,7 @@ export async function editSourceText(
   const source = findSource(store, input.id)
   if (source.contentHash !== input.baseHash) throw staleText()
   const text = normalizeText(input.text)
-  if (!text)
-    throw new AppError('invalid_input', 'The text cannot be empty; delete the source instead.')
+  if (!text) throw appError('invalid_input', 'sourceTextEmpty')
   const oldText = await readSourceText(store, source)
   if (text === oldText) {
     const reanchor: ReanchorSummary = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 }
@@ -470,10 +468,7 @@ export function deleteSource(store: ProjectStore, id: string): MethodOutput<'sou
 }
 
 function staleText(): AppError {
-  return new AppError(
-    'conflict',
-    'The text of this source changed since you opened it; reload it and make your change again.',
-  )
+  return appError('conflict', 'sourceTextChanged')
 }
 
 function newest(source: { publishedAt?: string; createdAt: string }): string {

@@ -1,6 +1,6 @@
 import type { BackupInfo, SaveStatus } from '../../../shared/contract'
 import { listBackups } from '../backups'
-import { AppError } from '../errors'
+import { AppError, appError } from '../errors'
 import type { ProjectStore } from '../project-store'
 import type { Workspace } from '../workspace'
 
@@ -19,9 +19,6 @@ export async function backUpNow(store: ProjectStore): Promise<BackupInfo> {
     return await store.backupNow('manual')
   } catch (error) {
     if (error instanceof AppError) throw error
-    throw new AppError(
-      'storage',
-      `The backup could not be written: ${(error as Error).message}. The project itself is unchanged.`,
-    )
+    throw appError('storage', 'backupNotWritten', { reason: (error as Error).message })
   }
 }

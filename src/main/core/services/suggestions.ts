@@ -26,7 +26,7 @@ import {
   SuggestionDismissal,
   type ProjectFile,
 } from '../../../shared/model'
-import { AppError, notFound } from '../errors'
+import { AppError, appError, notFound } from '../errors'
 import type { ProjectStore } from '../project-store'
 import { dateSuggestions } from '../suggestions/events'
 import { SuggestionRunner } from '../suggestions/runner'
@@ -245,10 +245,7 @@ class AcceptPlan {
   ): string {
     const { start, end, exact } = item.quote
     if (end > this.text.length || end <= start || this.text.slice(start, end) !== exact) {
-      throw new AppError(
-        'conflict',
-        'The sentence of this suggestion is no longer in the text; reload the suggestions.',
-      )
+      throw appError('conflict', 'suggestionSentenceGone')
     }
     const rangeKey = `${start}:${end}`
     const planned = this.annotationByRange.get(rangeKey)
@@ -299,7 +296,7 @@ class AcceptPlan {
   event(item: AcceptItem, event: SuggestedEvent): void {
     const participants = event.participants.map((p) => {
       if (p.type !== 'group' && p.type !== 'person')
-        throw new AppError('invalid_input', 'The participants of an event are groups and people.')
+        throw appError('invalid_input', 'eventParticipants')
       return this.entityId(p)
     })
     const eventId = this.entityId({
@@ -328,7 +325,7 @@ class AcceptPlan {
     validFrom?: string,
   ): void {
     if (from === to) {
-      throw new AppError('invalid_input', 'A relation links two different entities.')
+      throw appError('invalid_input', 'relationSelfLink')
     }
     const planned = this.newRelations.find((r) => sameLink(r, type, from, to))
     if (planned) {
@@ -372,10 +369,7 @@ export async function acceptSuggestions(
 ): Promise<AcceptReceipt> {
   const source = findSource(store, input.sourceId)
   if (source.contentHash !== input.contentHash) {
-    throw new AppError(
-      'conflict',
-      'The text of this source changed since the suggestions were made; they have been recomputed.',
-    )
+    throw appError('conflict', 'suggestionsRecomputed')
   }
   const text = await store.readSourceText(source.contentHash)
   const plan = new AcceptPlan(store.data, source.id, text)

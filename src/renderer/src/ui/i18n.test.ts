@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { ERROR_TEXTS } from '../../../shared/error-texts'
 import { systemLanguage, t } from './i18n'
 
 describe('the translation layer', () => {
@@ -44,6 +45,8 @@ describe('the Dari translation', () => {
       const target = language === 'en' ? english : dari
       for (const [key, text] of flatten(messages, `${namespace}.`)) target.set(key, text)
     }
+    // The refusals' English lives in the contract, shared with the main process.
+    for (const [key, text] of flatten(ERROR_TEXTS, 'errors.')) english.set(key, text)
     expect(english.size).toBeGreaterThan(1000)
     const problems = [...english].flatMap(([key, text]) => {
       const translated = dari.get(key)

@@ -10,6 +10,7 @@
  * headers, command titles, chart labels) switch along with the rest.
  */
 import i18next from 'i18next'
+import { ERROR_TEXTS } from '../../../shared/error-texts'
 
 export const LANGUAGES = ['en', 'fa-AF'] as const
 export type Language = (typeof LANGUAGES)[number]
@@ -38,6 +39,9 @@ function bundledResources(): Record<string, { translation: Messages }> {
     resources[language!] ??= { translation: {} }
     resources[language!]!.translation[namespace!] = messages
   }
+  // The English of the main process's refusals is written once, in the contract's catalogue.
+  resources['en'] ??= { translation: {} }
+  resources['en'].translation['errors'] = ERROR_TEXTS
   return resources
 }
 
