@@ -56,26 +56,32 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <span className="brand">{t('app.sightline')}</span>
-        <h1 className="project-name" dir="auto">
-          {projectName ?? ' '}
-        </h1>
-        {project.data && (
-          <span className="muted project-counts">
-            {formatCount(project.data.counts.sources, t('app.countSource'), t('app.countSources'))}{' '}
-            ·{' '}
-            {formatCount(
-              project.data.counts.annotations,
-              t('app.countQuote'),
-              t('app.countQuotes'),
-            )}{' '}
-            ·{' '}
-            {formatCount(
-              project.data.counts.entities,
-              t('app.countEntity'),
-              t('app.countEntities'),
-            )}
-          </span>
-        )}
+        <div className="project-heading">
+          <h1 className="project-name" dir="auto" title={projectName ?? undefined}>
+            {projectName ?? ' '}
+          </h1>
+          {project.data && (
+            <span className="muted project-counts">
+              {formatCount(
+                project.data.counts.sources,
+                t('app.countSource'),
+                t('app.countSources'),
+              )}{' '}
+              ·{' '}
+              {formatCount(
+                project.data.counts.annotations,
+                t('app.countQuote'),
+                t('app.countQuotes'),
+              )}{' '}
+              ·{' '}
+              {formatCount(
+                project.data.counts.entities,
+                t('app.countEntity'),
+                t('app.countEntities'),
+              )}
+            </span>
+          )}
+        </div>
         <SearchBox />
         <SaveStatus projectOpen={project.isSuccess} />
         <SyncBadge projectOpen={project.isSuccess} />
