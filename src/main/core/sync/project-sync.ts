@@ -36,6 +36,7 @@ import {
   recordDocId,
   recordLabel,
   SOURCE_TEXT_PREFIX,
+  sourceTextDoc,
   sourceTextDocId,
   TEXT_ATTACHMENT,
   type RecordBody,
@@ -47,6 +48,8 @@ import type { StoreChange, SyncStore } from './sync-store'
 
 export const STATE_ID = '_local/sightline-sync'
 const BATCH = 500
+/** Documents per request of a replication (the bench's floor replicates with the same). */
+export const REPLICATION_BATCH = 500
 const ACTIVITY_LIMIT = 200
 const STATE_EVERY_MS = 2_000
 /** The texts a pull brought are kept until their sources are applied, up to this much. */
@@ -261,7 +264,7 @@ export class ProjectSync {
       const appliedBefore = this.state.appliedSince
       this.replicationsStarted++
       this.replicationsRunning++
-      const replication = this.db.sync(remote, { batch_size: BATCH })
+      const replication = this.db.sync(remote, { batch_size: REPLICATION_BATCH })
       replication.on('change', (info) => {
         this.count(info.change)
         if (info.direction === 'pull' && pull) pull.add(this.takeBatch(info.change.docs ?? []))
@@ -279,7 +282,7 @@ export class ProjectSync {
       await this.applyIncoming()
       if (await this.afterFirstPull()) {
         await this.phases.time('replicate', () =>
-          Promise.resolve(this.db.sync(remote, { batch_size: BATCH })),
+          Promise.resolve(this.db.sync(remote, { batch_size: REPLICATION_BATCH })),
         )
       }
       this.status = {
@@ -317,7 +320,7 @@ export class ProjectSync {
     const live = this.db.sync(remote, {
       live: true,
       retry: true,
-      batch_size: BATCH,
+      batch_size: REPLICATION_BATCH,
       back_off_function: retryDelay,
     })
     this.live = live
@@ -657,12 +660,12 @@ export class ProjectSync {
         String(source.value!['contentHash']),
         Number(source.value!['length']),
       )
-      await this.db.put({
-        _id: keys[index]!,
-        _attachments: {
-          [TEXT_ATTACHMENT]: { content_type: 'text/plain', data: Buffer.from(text, 'utf8') },
-        },
-      } as unknown as RecordDoc)
+      await this.db.put(
+        sourceTextDoc(
+          String(source.value!['contentHash']),
+          Buffer.from(text, 'utf8'),
+        ) as unknown as RecordDoc,
+      )
     }
   }
 
