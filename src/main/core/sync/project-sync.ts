@@ -1077,12 +1077,12 @@ export class ProjectSync {
     const stored = new Set<string>()
     if (!sources.length) return stored
     const hashes = [...new Set(sources.map((source) => source.textHash))]
-    const texts = new Map<string, string>()
+    const texts = new Map<string, Uint8Array>()
     const mismatched = new Set<string>()
     const check = (hash: string, bytes: Uint8Array): void => {
-      const text = Buffer.from(bytes).toString('utf8')
-      // Hashed as the store will hash it (the text as UTF-8), so what is stored is what was checked.
-      if (createHash('sha256').update(text, 'utf8').digest('hex') === hash) texts.set(hash, text)
+      // The store names a text by the sha256 of its UTF-8: bytes with that hash are that
+      // text's UTF-8, stored as they came (not decoded and encoded again).
+      if (createHash('sha256').update(bytes).digest('hex') === hash) texts.set(hash, bytes)
       else mismatched.add(hash)
     }
     const unread: string[] = []
@@ -1103,7 +1103,10 @@ export class ProjectSync {
       const bytes = 'doc' in row ? row.doc?._attachments?.[TEXT_ATTACHMENT]?.data : undefined
       if (bytes) check(unread[index]!, bytes)
     })
-    if (texts.size) await this.store.writeSourceTexts([...texts.values()])
+    if (texts.size)
+      await this.store.writeSourceTexts(
+        [...texts].map(([contentHash, utf8]) => ({ utf8, contentHash })),
+      )
     for (const { doc, textHash } of sources) {
       if (texts.has(textHash)) stored.add(doc._id)
       else if (mismatched.has(textHash))
