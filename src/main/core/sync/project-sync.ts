@@ -49,12 +49,11 @@ import type { StoreChange, SyncStore } from './sync-store'
 export const STATE_ID = '_local/sightline-sync'
 const BATCH = 500
 /**
- * Documents per request of a replication (the bench's floor replicates with the same). A
- * source and its text then mostly land in one batch, rather than the source waiting for a
- * later one and being read back; the main thread takes a batch's 2,000 changes in about 2 ms
- * and applies them in slices anyway.
+ * Documents per request of a replication (the bench's floor replicates with the same). 2,000
+ * cost a few percent less processor time, but each batch is one apply on the main thread,
+ * whose longest run in the bench grew from 11-12 ms to 14-16 ms.
  */
-export const REPLICATION_BATCH = 2_000
+export const REPLICATION_BATCH = 500
 const ACTIVITY_LIMIT = 200
 const STATE_EVERY_MS = 2_000
 /** The texts a pull brought are kept until their sources are applied, up to this much. */
@@ -141,6 +140,14 @@ export class ProjectSync {
   private readonly mirrorIds = new Set<string>()
   /** Source texts a pull brought, by hash, until their sources take them. */
   private readonly pulledTexts = new Map<string, Buffer>()
+  /**
+   * Sources of this pull waiting for their text, as they were when they waited: retried from
+   * here rather than read back, unless a later batch brought the record again or the analyst
+   * edited it meanwhile (until the sync ends).
+   */
+  private readonly waitingSources = new Map<string, Leaf>()
+  /** While a pull's own batches are being applied (not beside a live replication). */
+  private pulling = false
   private pulledTextBytes = 0
   /** Replications begun (syncs and live ones), and those under way: they write to the mirror too. */
   private replicationsStarted = 0
@@ -267,6 +274,7 @@ export class ProjectSync {
       // replication the batches are not the only writes, so the mirror is read instead.
       const pull = this.live ? null : new PulledBatches((batch) => this.pulledBatch(batch))
       const appliedBefore = this.state.appliedSince
+      this.pulling = pull !== null
       this.replicationsStarted++
       this.replicationsRunning++
       const replication = this.db.sync(remote, { batch_size: REPLICATION_BATCH })
@@ -281,6 +289,7 @@ export class ProjectSync {
         if (pull) {
           await this.phases.time('apply while pulling (left after the pull)', () => pull.settled())
         }
+        this.pulling = false
       }
       if (pull?.complete) await this.enqueue(() => this.caughtUp(appliedBefore))
       // Reads the mirror only for what the batches could not settle (nothing, when caught up).
@@ -301,6 +310,8 @@ export class ProjectSync {
       throw new AppError('unavailable', this.status.reason ?? 'The sync failed.')
     } finally {
       this.forgetPulledTexts()
+      this.pulling = false
+      this.waitingSources.clear()
       await remote.close().catch(() => undefined)
     }
   }
@@ -853,7 +864,10 @@ export class ProjectSync {
         alone.add(doc._id)
       docs.push(doc as unknown as Leaf)
     }
-    for (const doc of written) this.mirrorIds.add(doc._id)
+    for (const doc of written) {
+      this.mirrorIds.add(doc._id)
+      this.waitingSources.delete(doc._id)
+    }
     return { docs, alone }
   }
 
@@ -870,9 +884,15 @@ export class ProjectSync {
         batch.alone.has(doc._id) && this.known.get(doc._id) === undefined
       const inBatch = new Set(batch.docs.map((doc) => doc._id))
       const retry = this.state.waiting.filter((docId) => !inBatch.has(docId))
+      const waited = new Map(
+        retry.flatMap((docId) => {
+          const doc = this.waitingSources.get(docId)
+          return doc && this.known.get(docId) === undefined ? [[docId, doc] as const] : []
+        }),
+      )
       const keys = [
         ...new Set(batch.docs.filter((doc) => !settled(doc)).map((doc) => doc._id)),
-        ...retry,
+        ...retry.filter((docId) => !waited.has(docId)),
       ]
       const current = new Map<string, Leaf>()
       if (keys.length) {
@@ -887,7 +907,7 @@ export class ProjectSync {
       const pulled = new Map(batch.docs.filter(settled).map((doc) => [doc._id, doc]))
       const docs: Leaf[] = []
       for (const docId of [...inBatch, ...retry]) {
-        const doc = pulled.get(docId) ?? current.get(docId)
+        const doc = pulled.get(docId) ?? waited.get(docId) ?? current.get(docId)
         if (doc && isRecordDocId(doc._id)) docs.push(doc)
       }
       if (this.journalBacklog > 0) return 'wait'
@@ -1117,7 +1137,10 @@ export class ProjectSync {
       else if (mismatched.has(textHash))
         this.quarantineDoc(doc, 'its text does not match the hash the source records')
       // The text travels as its own document: it may come in a later batch.
-      else this.state.waiting.push(doc._id)
+      else {
+        this.state.waiting.push(doc._id)
+        if (this.pulling) this.waitingSources.set(doc._id, doc)
+      }
     }
     return stored
   }
