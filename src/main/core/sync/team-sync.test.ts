@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
-import PouchDB from 'pouchdb-node'
+import PouchDB, { type PouchDB as Pouch } from 'pouchdb-node'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { MethodName, MethodOutput } from '../../../shared/contract'
 import { tempDir } from '../../../../test/support/folders'
@@ -458,7 +458,7 @@ describe('team sync through a hub on 127.0.0.1', () => {
     const readById: string[] = []
     const counted = new WeakSet<object>()
     const syncSpy = vi.spyOn(PouchDB.prototype, 'sync').mockImplementation(function (
-      this: PouchDB.Database & { name: string },
+      this: Pouch.Database<Record<string, unknown>> & { name: string },
       remote,
       options,
     ) {
