@@ -56,6 +56,8 @@ const BATCH = 500
 export const REPLICATION_BATCH = 500
 const ACTIVITY_LIMIT = 200
 const STATE_EVERY_MS = 2_000
+/** Source texts read at once while they are mirrored. */
+const TEXT_READS = 16
 /** The texts a pull brought are kept until their sources are applied, up to this much. */
 const PULLED_TEXT_BYTES = 64 * 1024 * 1024
 
@@ -665,24 +667,37 @@ export class ProjectSync {
     await this.mirrorAssets(changes)
     const sources = changes.filter((c) => c.collection === 'sources' && c.value)
     if (!sources.length) return
-    const keys = [...new Set(sources.map((c) => sourceTextDocId(String(c.value!['contentHash']))))]
+    // Each text's length, by its document: the length its source records.
+    const lengths = new Map(
+      sources.map((c) => [
+        sourceTextDocId(String(c.value!['contentHash'])),
+        Number(c.value!['length']),
+      ]),
+    )
+    const keys = [...lengths.keys()]
     const present = await this.db.allDocs({ keys })
-    for (const [index, row] of present.rows.entries()) {
-      if ('value' in row && row.value && !row.value.deleted) continue
-      const source = sources.find(
-        (c) => sourceTextDocId(String(c.value!['contentHash'])) === keys[index],
-      )!
-      const text = await this.store.readSourceText(
-        String(source.value!['contentHash']),
-        Number(source.value!['length']),
+    const missing = keys.filter((_, index) => {
+      const row = present.rows[index]!
+      return !('value' in row && row.value && !row.value.deleted)
+    })
+    // Read a few at a time and written in one request: one by one, a first sync up spent
+    // thousands of round trips to the disk and to LevelDB on them.
+    const docs: RecordDoc[] = []
+    for (let start = 0; start < missing.length; start += TEXT_READS) {
+      const read = await Promise.all(
+        missing.slice(start, start + TEXT_READS).map(async (docId) => {
+          const contentHash = docId.slice(SOURCE_TEXT_PREFIX.length)
+          const text = await this.store.readSourceText(contentHash, lengths.get(docId))
+          return sourceTextDoc(contentHash, Buffer.from(text, 'utf8')) as unknown as RecordDoc
+        }),
       )
-      await this.db.put(
-        sourceTextDoc(
-          String(source.value!['contentHash']),
-          Buffer.from(text, 'utf8'),
-        ) as unknown as RecordDoc,
-      )
+      docs.push(...read)
     }
+    if (!docs.length) return
+    const results = await this.db.bulkDocs(docs)
+    const failed = results.find((result) => !('ok' in result && result.ok))
+    if (failed && 'error' in failed)
+      throw new Error(`A source text could not be mirrored: ${failed.message ?? failed.error}`)
   }
 
   /** The graph image the saved views name, once, as its own immutable document. */
