@@ -200,20 +200,18 @@ export const syncSuite: BenchSuite = {
           target: target.ratioAtMost(2),
           note: `Includes checking every record with its schema and applying it to the store (all arrived: ${arrived}).`,
         }),
-        line({
-          name: 'processor time of the first sync up, informational',
-          unit: 'ms',
-          value: cpu[0]!,
-          floor: { name: 'of PouchDB bulkDocs + push', value: cpu[1]! },
-          note: 'As for the first sync down, below.',
-        }),
-        line({
-          name: 'processor time of the first sync down, informational',
-          unit: 'ms',
-          value: cpu[2]!,
-          floor: { name: 'of the PouchDB pull', value: cpu[3]! },
-          note: 'Every thread of the process (the hub’s too, which serves both alike): the work itself, which a loaded machine does not inflate as it does the time.',
-        }),
+        ...(['up', 'down'] as const).map((direction, index) =>
+          line({
+            name: `processor time of the first sync ${direction}, informational`,
+            unit: 'ms',
+            value: cpu[2 * index]!,
+            floor: {
+              name: direction === 'up' ? 'of PouchDB bulkDocs + push' : 'of the PouchDB pull',
+              value: cpu[2 * index + 1]!,
+            },
+            note: 'Every thread of the process (the hub’s too, which serves both alike): the work itself, which a loaded machine does not inflate as it does the time.',
+          }),
+        ),
         line({
           name: `incremental sync of ${EDITS} edits`,
           unit: 'ms',
