@@ -44,6 +44,19 @@ export function sourceTextDocId(contentHash: string): string {
   return `${SOURCE_TEXT_PREFIX}${contentHash}`
 }
 
+/** A source's text as the mirror holds it: an immutable document, the text its attachment. */
+export function sourceTextDoc(
+  contentHash: string,
+  utf8: Buffer,
+): { _id: string; _attachments: Record<string, { content_type: string; data: Buffer }> } {
+  return {
+    _id: sourceTextDocId(contentHash),
+    _attachments: {
+      [TEXT_ATTACHMENT]: { content_type: 'text/plain', data: utf8 },
+    },
+  }
+}
+
 /** True for the documents that are project records (not texts, not local state). */
 export function isRecordDocId(docId: string): boolean {
   return (

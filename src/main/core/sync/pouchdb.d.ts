@@ -119,7 +119,7 @@ declare module 'pouchdb-node' {
         },
       ): Database<T>
       /** The methods every database shares (tests spy on `changes`; allDocs is per instance). */
-      readonly prototype: Pick<Database<Record<string, unknown>>, 'changes'>
+      readonly prototype: Pick<Database<Record<string, unknown>>, 'changes' | 'sync'>
       plugin(plugin: unknown): Static
       defaults(options: { adapter?: string; prefix?: string }): Static
     }

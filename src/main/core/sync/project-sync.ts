@@ -36,6 +36,7 @@ import {
   recordDocId,
   recordLabel,
   SOURCE_TEXT_PREFIX,
+  sourceTextDoc,
   sourceTextDocId,
   TEXT_ATTACHMENT,
   type RecordBody,
@@ -47,8 +48,16 @@ import type { StoreChange, SyncStore } from './sync-store'
 
 export const STATE_ID = '_local/sightline-sync'
 const BATCH = 500
+/**
+ * Documents per request of a replication (the bench's floor replicates with the same). 2,000
+ * cost a few percent less processor time, but each batch is one apply on the main thread,
+ * whose longest run in the bench grew from 11-12 ms to 14-16 ms.
+ */
+export const REPLICATION_BATCH = 500
 const ACTIVITY_LIMIT = 200
 const STATE_EVERY_MS = 2_000
+/** Source texts read at once while they are mirrored. */
+const TEXT_READS = 16
 /** The texts a pull brought are kept until their sources are applied, up to this much. */
 const PULLED_TEXT_BYTES = 64 * 1024 * 1024
 
@@ -133,6 +142,14 @@ export class ProjectSync {
   private readonly mirrorIds = new Set<string>()
   /** Source texts a pull brought, by hash, until their sources take them. */
   private readonly pulledTexts = new Map<string, Buffer>()
+  /**
+   * Sources of this pull waiting for their text, as they were when they waited: retried from
+   * here rather than read back, unless a later batch brought the record again or the analyst
+   * edited it meanwhile (until the sync ends).
+   */
+  private readonly waitingSources = new Map<string, Leaf>()
+  /** While a pull's own batches are being applied (not beside a live replication). */
+  private pulling = false
   private pulledTextBytes = 0
   /** Replications begun (syncs and live ones), and those under way: they write to the mirror too. */
   private replicationsStarted = 0
@@ -259,9 +276,10 @@ export class ProjectSync {
       // replication the batches are not the only writes, so the mirror is read instead.
       const pull = this.live ? null : new PulledBatches((batch) => this.pulledBatch(batch))
       const appliedBefore = this.state.appliedSince
+      this.pulling = pull !== null
       this.replicationsStarted++
       this.replicationsRunning++
-      const replication = this.db.sync(remote, { batch_size: BATCH })
+      const replication = this.db.sync(remote, { batch_size: REPLICATION_BATCH })
       replication.on('change', (info) => {
         this.count(info.change)
         if (info.direction === 'pull' && pull) pull.add(this.takeBatch(info.change.docs ?? []))
@@ -273,13 +291,14 @@ export class ProjectSync {
         if (pull) {
           await this.phases.time('apply while pulling (left after the pull)', () => pull.settled())
         }
+        this.pulling = false
       }
       if (pull?.complete) await this.enqueue(() => this.caughtUp(appliedBefore))
       // Reads the mirror only for what the batches could not settle (nothing, when caught up).
       await this.applyIncoming()
       if (await this.afterFirstPull()) {
         await this.phases.time('replicate', () =>
-          Promise.resolve(this.db.sync(remote, { batch_size: BATCH })),
+          Promise.resolve(this.db.sync(remote, { batch_size: REPLICATION_BATCH })),
         )
       }
       this.status = {
@@ -293,6 +312,8 @@ export class ProjectSync {
       throw new AppError('unavailable', this.status.reason ?? 'The sync failed.')
     } finally {
       this.forgetPulledTexts()
+      this.pulling = false
+      this.waitingSources.clear()
       await remote.close().catch(() => undefined)
     }
   }
@@ -317,7 +338,7 @@ export class ProjectSync {
     const live = this.db.sync(remote, {
       live: true,
       retry: true,
-      batch_size: BATCH,
+      batch_size: REPLICATION_BATCH,
       back_off_function: retryDelay,
     })
     this.live = live
@@ -646,24 +667,37 @@ export class ProjectSync {
     await this.mirrorAssets(changes)
     const sources = changes.filter((c) => c.collection === 'sources' && c.value)
     if (!sources.length) return
-    const keys = [...new Set(sources.map((c) => sourceTextDocId(String(c.value!['contentHash']))))]
+    // Each text's length, by its document: the length its source records.
+    const lengths = new Map(
+      sources.map((c) => [
+        sourceTextDocId(String(c.value!['contentHash'])),
+        Number(c.value!['length']),
+      ]),
+    )
+    const keys = [...lengths.keys()]
     const present = await this.db.allDocs({ keys })
-    for (const [index, row] of present.rows.entries()) {
-      if ('value' in row && row.value && !row.value.deleted) continue
-      const source = sources.find(
-        (c) => sourceTextDocId(String(c.value!['contentHash'])) === keys[index],
-      )!
-      const text = await this.store.readSourceText(
-        String(source.value!['contentHash']),
-        Number(source.value!['length']),
+    const missing = keys.filter((_, index) => {
+      const row = present.rows[index]!
+      return !('value' in row && row.value && !row.value.deleted)
+    })
+    // Read a few at a time and written in one request: one by one, a first sync up spent
+    // thousands of round trips to the disk and to LevelDB on them.
+    const docs: RecordDoc[] = []
+    for (let start = 0; start < missing.length; start += TEXT_READS) {
+      const read = await Promise.all(
+        missing.slice(start, start + TEXT_READS).map(async (docId) => {
+          const contentHash = docId.slice(SOURCE_TEXT_PREFIX.length)
+          const text = await this.store.readSourceText(contentHash, lengths.get(docId))
+          return sourceTextDoc(contentHash, Buffer.from(text, 'utf8')) as unknown as RecordDoc
+        }),
       )
-      await this.db.put({
-        _id: keys[index]!,
-        _attachments: {
-          [TEXT_ATTACHMENT]: { content_type: 'text/plain', data: Buffer.from(text, 'utf8') },
-        },
-      } as unknown as RecordDoc)
+      docs.push(...read)
     }
+    if (!docs.length) return
+    const results = await this.db.bulkDocs(docs)
+    const failed = results.find((result) => !('ok' in result && result.ok))
+    if (failed && 'error' in failed)
+      throw new Error(`A source text could not be mirrored: ${failed.message ?? failed.error}`)
   }
 
   /** The graph image the saved views name, once, as its own immutable document. */
@@ -845,7 +879,10 @@ export class ProjectSync {
         alone.add(doc._id)
       docs.push(doc as unknown as Leaf)
     }
-    for (const doc of written) this.mirrorIds.add(doc._id)
+    for (const doc of written) {
+      this.mirrorIds.add(doc._id)
+      this.waitingSources.delete(doc._id)
+    }
     return { docs, alone }
   }
 
@@ -862,9 +899,15 @@ export class ProjectSync {
         batch.alone.has(doc._id) && this.known.get(doc._id) === undefined
       const inBatch = new Set(batch.docs.map((doc) => doc._id))
       const retry = this.state.waiting.filter((docId) => !inBatch.has(docId))
+      const waited = new Map(
+        retry.flatMap((docId) => {
+          const doc = this.waitingSources.get(docId)
+          return doc && this.known.get(docId) === undefined ? [[docId, doc] as const] : []
+        }),
+      )
       const keys = [
         ...new Set(batch.docs.filter((doc) => !settled(doc)).map((doc) => doc._id)),
-        ...retry,
+        ...retry.filter((docId) => !waited.has(docId)),
       ]
       const current = new Map<string, Leaf>()
       if (keys.length) {
@@ -879,7 +922,7 @@ export class ProjectSync {
       const pulled = new Map(batch.docs.filter(settled).map((doc) => [doc._id, doc]))
       const docs: Leaf[] = []
       for (const docId of [...inBatch, ...retry]) {
-        const doc = pulled.get(docId) ?? current.get(docId)
+        const doc = pulled.get(docId) ?? waited.get(docId) ?? current.get(docId)
         if (doc && isRecordDocId(doc._id)) docs.push(doc)
       }
       if (this.journalBacklog > 0) return 'wait'
@@ -1074,12 +1117,12 @@ export class ProjectSync {
     const stored = new Set<string>()
     if (!sources.length) return stored
     const hashes = [...new Set(sources.map((source) => source.textHash))]
-    const texts = new Map<string, string>()
+    const texts = new Map<string, Uint8Array>()
     const mismatched = new Set<string>()
     const check = (hash: string, bytes: Uint8Array): void => {
-      const text = Buffer.from(bytes).toString('utf8')
-      // Hashed as the store will hash it (the text as UTF-8), so what is stored is what was checked.
-      if (createHash('sha256').update(text, 'utf8').digest('hex') === hash) texts.set(hash, text)
+      // The store names a text by the sha256 of its UTF-8: bytes with that hash are that
+      // text's UTF-8, stored as they came (not decoded and encoded again).
+      if (createHash('sha256').update(bytes).digest('hex') === hash) texts.set(hash, bytes)
       else mismatched.add(hash)
     }
     const unread: string[] = []
@@ -1100,13 +1143,19 @@ export class ProjectSync {
       const bytes = 'doc' in row ? row.doc?._attachments?.[TEXT_ATTACHMENT]?.data : undefined
       if (bytes) check(unread[index]!, bytes)
     })
-    if (texts.size) await this.store.writeSourceTexts([...texts.values()])
+    if (texts.size)
+      await this.store.writeSourceTexts(
+        [...texts].map(([contentHash, utf8]) => ({ utf8, contentHash })),
+      )
     for (const { doc, textHash } of sources) {
       if (texts.has(textHash)) stored.add(doc._id)
       else if (mismatched.has(textHash))
         this.quarantineDoc(doc, 'its text does not match the hash the source records')
       // The text travels as its own document: it may come in a later batch.
-      else this.state.waiting.push(doc._id)
+      else {
+        this.state.waiting.push(doc._id)
+        if (this.pulling) this.waitingSources.set(doc._id, doc)
+      }
     }
     return stored
   }

@@ -5,7 +5,6 @@
  * records, current through the journal the main process forwards, and sends remote changes
  * back as store edits (sync-client.ts applies them in slices).
  */
-import { createHash } from 'node:crypto'
 import { storeContentFiles } from '../content-files'
 import { AppError } from '../errors'
 import { readSourceTextOf, SOURCES_FOLDER, type JournalEvent } from '../project-store'
@@ -143,17 +142,17 @@ class WorkerStore implements SyncStore {
    * thousands of file operations (each a wake-up of the thread pool that can cost it its
    * core). The store is then told which files are new.
    */
-  async writeSourceTexts(texts: string[]): Promise<void> {
-    const bytes = texts.map((text) => Buffer.from(text, 'utf8'))
-    const hashes = bytes.map((data) => createHash('sha256').update(data).digest('hex'))
+  async writeSourceTexts(
+    texts: ReadonlyArray<{ utf8: Uint8Array; contentHash: string }>,
+  ): Promise<void> {
     const stored = await storeContentFiles(
       this.folder,
       SOURCES_FOLDER,
       'txt',
-      bytes,
+      texts.map((text) => text.utf8),
       this.files,
       undefined,
-      hashes,
+      texts.map((text) => text.contentHash),
     )
     const written = stored.filter((file) => file.written).map((file) => file.contentHash)
     if (written.length) await this.callMain('sourceFilesStored', { hashes: written })

@@ -27,8 +27,11 @@ export interface SyncStore {
   /** Writes pending edits, so their journal entries are heard. */
   flush(): Promise<void>
   readSourceText(contentHash: string, expectedLength?: number): Promise<string>
-  /** Stores texts under their sha256 (as UTF-8), all in one write. */
-  writeSourceTexts(texts: string[]): Promise<void>
+  /**
+   * Stores texts as UTF-8 under their sha256, all in one write. Each `contentHash` is the
+   * sha256 of its `utf8`, checked by the caller (which is what makes them the UTF-8 of a text).
+   */
+  writeSourceTexts(texts: ReadonlyArray<{ utf8: Uint8Array; contentHash: string }>): Promise<void>
   readAsset(contentHash: string, format: 'png' | 'svg'): Promise<Uint8Array>
   /** Stores an asset's bytes; answers their hash. */
   writeAsset(bytes: Uint8Array, format: 'png' | 'svg'): Promise<string>

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
-import PouchDB from 'pouchdb-node'
+import PouchDB, { type PouchDB as Pouch } from 'pouchdb-node'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { MethodName, MethodOutput } from '../../../shared/contract'
 import { tempDir } from '../../../../test/support/folders'
@@ -16,6 +16,7 @@ import { isRecordDocId } from './mirror-docs'
 import { EMPTY_STATE, STATE_ID } from './project-sync'
 
 const originalChanges = PouchDB.prototype.changes
+const originalSync = PouchDB.prototype.sync
 
 interface Peer {
   name: string
@@ -437,6 +438,58 @@ describe('team sync through a hub on 127.0.0.1', () => {
       'The ferry runs twice a day when the river is high.',
     )
     expect(readBack, 'records read back from the mirror’s changes feed').toBe(0)
+  }, 30_000)
+
+  it('applies a source whose text comes in a later batch of the pull as it came, without reading it back', async () => {
+    const amina = await peer('Amina', 'text-later')
+    const bashir = await peer('Bashir', 'text-later')
+    for (let i = 0; i < 3; i++)
+      await amina.call('entities.create', { type: 'group', name: `Group ${i}` })
+    await amina.call('sources.paste', {
+      title: 'Ferry schedule',
+      text: 'The ferry runs twice a day when the river is high.',
+    })
+    await amina.sync()
+
+    // Two documents a batch: the source lands beside the last group, its text in the next
+    // batch. What Bashir's incoming pass asks his mirror by id is counted (allDocs is each
+    // database's own, so it is wrapped on the mirror as its sync starts).
+    const mirror = join(bashir.workspace.current.folder, '.sync')
+    const readById: string[] = []
+    const counted = new WeakSet<object>()
+    const syncSpy = vi.spyOn(PouchDB.prototype, 'sync').mockImplementation(function (
+      this: Pouch.Database<Record<string, unknown>> & { name: string },
+      remote,
+      options,
+    ) {
+      if (this.name.startsWith(mirror) && !counted.has(this)) {
+        counted.add(this)
+        const allDocs = this.allDocs.bind(this) as (options: unknown) => unknown
+        ;(this as unknown as { allDocs: (options: unknown) => unknown }).allDocs = (options) => {
+          // The incoming pass asks with conflicts; the journal's echo (writeLocal) does not.
+          const { keys = [], conflicts } = (options ?? {}) as {
+            keys?: string[]
+            conflicts?: boolean
+          }
+          if (conflicts) readById.push(...keys.filter(isRecordDocId))
+          return allDocs(options)
+        }
+      }
+      return originalSync.call(this, remote, { ...options, batch_size: 2 })
+    })
+    try {
+      await bashir.sync()
+    } finally {
+      syncSpy.mockRestore()
+    }
+    const source = bashir.workspace.current.data.sources[0]!
+    expect(await bashir.workspace.current.readSourceText(source.contentHash, source.length)).toBe(
+      'The ferry runs twice a day when the river is high.',
+    )
+    expect(bashir.records()).toBe(amina.records())
+    expect(readById, 'records read back by id from the mirror').not.toContain(
+      `sources:${source.id}`,
+    )
   }, 30_000)
 
   it('refuses a hub over plain http beyond this computer, and keeps the password out of the project', async () => {
