@@ -3,11 +3,14 @@
  * work (parsing what is pushed, keeping revision trees) must not be counted as the app's
  * main-thread stall. Started through store/worker-boot.mjs; posts its database URL base.
  */
+import { readlinkSync } from 'node:fs'
 import { parentPort } from 'node:worker_threads'
 import { startTeamHub } from '../test/support/team-hub'
 
 const hub = await startTeamHub()
-parentPort!.postMessage({ url: hub.databaseUrl('') })
+// Its thread id, so the bench can tell the hub's processor time from the app's.
+const tid = process.platform === 'linux' ? Number(readlinkSync('/proc/thread-self').split('/').pop()) : 0
+parentPort!.postMessage({ url: hub.databaseUrl(''), tid })
 parentPort!.on('message', (message: { close?: boolean }) => {
   if (message.close) void hub.close().then(() => parentPort!.postMessage({ closed: true }))
 })

@@ -19,6 +19,7 @@ import type { ProjectStore } from '../../src/main/core/project-store'
 import { Workspace } from '../../src/main/core/workspace'
 import { Worker } from 'node:worker_threads'
 import { line, longestBusy, longestStall, target, timeOnce } from '../measure'
+import { formatThreadTimes, nameThread, threadTimes } from '../thread-cpu'
 import type { BenchSuite, Measurement } from '../types'
 
 const EDITS = 100
@@ -32,7 +33,10 @@ async function startHubThread(): Promise<{
     workerData: { entry: new URL('../team-hub-worker.ts', import.meta.url).href },
   })
   const base = await new Promise<string>((resolve, reject) => {
-    worker.once('message', (message: { url: string }) => resolve(message.url))
+    worker.once('message', (message: { url: string; tid: number }) => {
+      if (message.tid) nameThread(message.tid, 'the hub (another computer in real use)')
+      resolve(message.url)
+    })
     worker.once('error', reject)
   })
   return {
@@ -54,15 +58,20 @@ async function linkAndSync(workspace: Workspace, store: ProjectStore, url: strin
 
 /** Times `task`, with the longest main-thread stall and processor run while it ran. */
 async function watched(
+  what: string,
+  log: (message: string) => void,
   task: () => Promise<unknown>,
 ): Promise<{ ms: number; stall: number; busy: number }> {
   let ms = 0
   let stall = 0
-  const busy = await longestBusy(async () => {
-    stall = await longestStall(async () => {
-      ms = await timeOnce(task)
-    })
-  })
+  const { result: busy, table } = await threadTimes(() =>
+    longestBusy(async () => {
+      stall = await longestStall(async () => {
+        ms = await timeOnce(task)
+      })
+    }),
+  )
+  log(formatThreadTimes(what, table))
   return { ms, stall, busy }
 }
 
@@ -105,7 +114,9 @@ export const syncSuite: BenchSuite = {
       ctx.log(`  sync: ${docs.length} records of the ${ctx.preset} preset`)
 
       // ---- first replication up: mirror the project, push to an empty hub
-      const upRun = await watched(() => linkAndSync(a, store, hub.databaseUrl('up')))
+      const upRun = await watched('first sync up', ctx.log, () =>
+        linkAndSync(a, store, hub.databaseUrl('up')),
+      )
       const up = upRun.ms
       const upPhases = await (await a.sync.forStore(store)).phases()
       const floorLocal = new PouchDB<Record<string, unknown>>(join(folder, 'floor-up'))
@@ -117,7 +128,9 @@ export const syncSuite: BenchSuite = {
       // ---- first replication down: a new, empty project pulls everything
       const b = new Workspace({ userDataDir: join(folder, 'user-b'), store: { backups: false } })
       const peer = await b.create('Peer', join(folder, 'b'))
-      const downRun = await watched(() => linkAndSync(b, peer, hub.databaseUrl('up')))
+      const downRun = await watched('first sync down', ctx.log, () =>
+        linkAndSync(b, peer, hub.databaseUrl('up')),
+      )
       const down = downRun.ms
       const downPhases = await (await b.sync.forStore(peer)).phases()
       const floorDownDb = new PouchDB<Record<string, unknown>>(join(folder, 'floor-down'))
@@ -130,7 +143,7 @@ export const syncSuite: BenchSuite = {
       const entities = store.data.entities.slice(0, EDITS)
       let incremental = 0
       // The edits count in the stall, not in the sync's time.
-      const incrementalRun = await watched(async () => {
+      const incrementalRun = await watched('incremental sync', ctx.log, async () => {
         store.mutate((data) => {
           entities.forEach((entity, index) => {
             const position = data.entities.findIndex((e) => e.id === entity.id)
