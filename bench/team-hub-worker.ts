@@ -9,7 +9,8 @@ import { startTeamHub } from '../test/support/team-hub'
 
 const hub = await startTeamHub()
 // Its thread id, so the bench can tell the hub's processor time from the app's.
-const tid = process.platform === 'linux' ? Number(readlinkSync('/proc/thread-self').split('/').pop()) : 0
+const tid =
+  process.platform === 'linux' ? Number(readlinkSync('/proc/thread-self').split('/').pop()) : 0
 parentPort!.postMessage({ url: hub.databaseUrl(''), tid })
 parentPort!.on('message', (message: { close?: boolean }) => {
   if (message.close) void hub.close().then(() => parentPort!.postMessage({ closed: true }))

@@ -1,0 +1,115 @@
+/**
+ * The sync engine in a process of its own: every thread of it at a low priority (also the
+ * ones it starts once PouchDB runs), a crash shown as the sync's error with its reason and
+ * nothing lost, the next sync in a fresh process, and no process left once the project
+ * closes.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import { getPriority } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { tempDir } from '../../../../test/support/folders'
+import { startTeamHub, type TeamHub } from '../../../../test/support/team-hub'
+import type { Entity } from '../../../shared/model'
+import { Workspace } from '../workspace'
+
+let hub: TeamHub
+let dir: { path: string; cleanup: () => Promise<void> }
+
+beforeAll(async () => {
+  hub = await startTeamHub()
+  dir = await tempDir('sightline-sync-process-')
+})
+
+afterAll(async () => {
+  await hub.close()
+  await dir.cleanup()
+})
+
+/** Each thread's nice value (field 19 of its stat, counted after the command's name). */
+function niceOfThreads(pid: number): number[] {
+  return readdirSync(`/proc/${pid}/task`).map((tid) => {
+    const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])
+  })
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+async function until(what: string, check: () => boolean): Promise<void> {
+  const end = Date.now() + 10_000
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}.`)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+}
+
+function place(i: number): Entity {
+  const at = '2026-01-01T00:00:00.000Z'
+  return {
+    id: `e-${i}`,
+    createdAt: at,
+    updatedAt: at,
+    type: 'place',
+    name: `Place ${i}`,
+    description: '',
+    aliases: [],
+    attributes: {},
+  }
+}
+
+it('runs in a low-priority process of its own, survives its crash with the reason shown, and leaves no process behind', async () => {
+  const workspace = new Workspace({
+    userDataDir: join(dir.path, 'user'),
+    store: { writeDelayMs: 5, backups: false },
+  })
+  const store = await workspace.create('Process', join(dir.path, 'project'))
+  store.mutate((data) => {
+    for (let i = 0; i < 50; i++) data.entities.push(place(i))
+  })
+  await workspace.sync.link(store, { url: hub.databaseUrl('process'), live: false })
+  const first = await workspace.sync.forStore(store)
+  await first.syncNow()
+  const pid = first.processId!
+  expect(pid).toBeGreaterThan(0)
+  expect(pid).not.toBe(process.pid)
+  if (process.platform === 'linux') {
+    // After a sync, so the threads LevelDB and libuv's pool started are among them.
+    const nice = niceOfThreads(pid)
+    expect(nice.length).toBeGreaterThan(4)
+    expect(new Set(nice)).toEqual(new Set([Math.min(19, getPriority() + 10)]))
+  }
+
+  // A crash: the status says so with its reason, calls fail with it, the store is intact.
+  process.kill(pid, 'SIGKILL')
+  await until('the crash to be seen', () => first.hasStopped)
+  const crashed = await workspace.sync.status(store)
+  expect(crashed.state).toBe('error')
+  expect(crashed.reason).toMatch(/sync process stopped.*SIGKILL/)
+  await expect(first.conflicts()).rejects.toThrow(/sync process stopped/)
+  expect(store.data.entities).toHaveLength(50)
+
+  // The next sync starts a fresh process, which carries on from the mirror.
+  store.mutate((data) => {
+    data.entities.push(place(50))
+  })
+  const second = await workspace.sync.forStore(store)
+  expect(second).not.toBe(first)
+  await second.syncNow()
+  expect(second.currentStatus().state).toBe('synced')
+  const response = await fetch(hub.databaseUrl('process'))
+  const docs = ((await response.json()) as { doc_count: number }).doc_count
+  expect(docs).toBeGreaterThanOrEqual(51)
+
+  const secondPid = second.processId!
+  expect(isRunning(secondPid)).toBe(true)
+  await workspace.close()
+  expect(isRunning(secondPid), 'no sync process after the project closed').toBe(false)
+}, 30_000)
