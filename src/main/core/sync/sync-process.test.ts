@@ -4,9 +4,10 @@
  * nothing lost, the next sync in a fresh process, and no process left once the project
  * closes.
  */
+import { spawn } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { getPriority } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { tempDir } from '../../../../test/support/folders'
 import { startTeamHub, type TeamHub } from '../../../../test/support/team-hub'
@@ -34,14 +35,23 @@ function niceOfThreads(pid: number): number[] {
   })
 }
 
+/** Alive, not merely a zombie left for an orphan's new parent to reap. */
 function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0)
-    return true
+  } catch {
+    return false
+  }
+  if (process.platform !== 'linux') return true
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z'
   } catch {
     return false
   }
 }
+
+const ROOT = resolve(import.meta.dirname, '../../../..')
 
 async function until(what: string, check: () => boolean): Promise<void> {
   const end = Date.now() + 10_000
@@ -87,19 +97,21 @@ it('runs in a low-priority process of its own, survives its crash with the reaso
     expect(new Set(nice)).toEqual(new Set([Math.min(19, getPriority() + 10)]))
   }
 
-  // A crash: the status says so with its reason, calls fail with it, the store is intact.
-  process.kill(pid, 'SIGKILL')
-  await until('the crash to be seen', () => first.hasStopped)
-  const crashed = await workspace.sync.status(store)
-  expect(crashed.state).toBe('error')
-  expect(crashed.reason).toMatch(/sync process stopped.*SIGKILL/)
-  await expect(first.conflicts()).rejects.toThrow(/sync process stopped/)
-  expect(store.data.entities).toHaveLength(50)
-
-  // The next sync starts a fresh process, which carries on from the mirror.
+  // A crash during a sync: the call fails with the reason, the status says so, the store
+  // is intact.
   store.mutate((data) => {
     data.entities.push(place(50))
   })
+  const cut = first.syncNow()
+  process.kill(pid, 'SIGKILL')
+  await expect(cut).rejects.toThrow(/sync process stopped.*SIGKILL/)
+  expect(first.hasStopped).toBe(true)
+  const crashed = await workspace.sync.status(store)
+  expect(crashed.state).toBe('error')
+  expect(crashed.reason).toMatch(/sync process stopped.*SIGKILL/)
+  expect(store.data.entities).toHaveLength(51)
+
+  // The next sync starts a fresh process, which carries on from the mirror.
   const second = await workspace.sync.forStore(store)
   expect(second).not.toBe(first)
   await second.syncNow()
@@ -112,4 +124,31 @@ it('runs in a low-priority process of its own, survives its crash with the reaso
   expect(isRunning(secondPid)).toBe(true)
   await workspace.close()
   expect(isRunning(secondPid), 'no sync process after the project closed').toBe(false)
+}, 30_000)
+
+it('ends the sync process when the app is killed', async () => {
+  // The app, with its engine in a process of its own, killed while it syncs.
+  const app = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'test', 'support', 'sync-child.ts'),
+      join(dir.path, 'killed-app'),
+      join(dir.path, 'user-killed'),
+      hub.databaseUrl('killed-app'),
+      'create',
+      'engine-process',
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  )
+  let output = ''
+  app.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const exited = new Promise<void>((done) => app.once('exit', () => done()))
+  await until('the engine to start', () => /ENGINE \d+/.test(output))
+  const engine = Number(/ENGINE (\d+)/.exec(output)![1])
+  expect(isRunning(engine)).toBe(true)
+  app.kill('SIGKILL')
+  await exited
+  await until('the engine to end with the app', () => !isRunning(engine))
 }, 30_000)

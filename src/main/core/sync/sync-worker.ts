@@ -14,7 +14,11 @@ const folder = process.argv[2]
 if (!folder || !process.send) throw new Error('The sync engine runs as a child process of the app.')
 serveSync(
   {
-    postMessage: (message: FromWorker) => process.send!(message),
+    // A send that meets a closed channel (the app just went) is dropped here rather than
+    // thrown: the disconnect below ends the process.
+    postMessage: (message: FromWorker) => {
+      if (process.connected) process.send!(message, undefined, undefined, () => undefined)
+    },
     on: (_event, listener) => process.on('message', (message) => listener(message as ToWorker)),
   },
   folder,
