@@ -8,24 +8,12 @@ import { spawn } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { getPriority } from 'node:os'
 import { join, resolve } from 'node:path'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { tempDir } from '../../../../test/support/folders'
-import { startTeamHub, type TeamHub } from '../../../../test/support/team-hub'
+import { expect, it } from 'vitest'
+import { hubAndFolderPerFile, until } from '../../../../test/support/team-hub-fixture'
 import type { Entity } from '../../../shared/model'
 import { Workspace } from '../workspace'
 
-let hub: TeamHub
-let dir: { path: string; cleanup: () => Promise<void> }
-
-beforeAll(async () => {
-  hub = await startTeamHub()
-  dir = await tempDir('sightline-sync-process-')
-})
-
-afterAll(async () => {
-  await hub.close()
-  await dir.cleanup()
-})
+const files = hubAndFolderPerFile('sightline-sync-process-')
 
 /** Each thread's nice value (field 19 of its stat, counted after the command's name). */
 function niceOfThreads(pid: number): number[] {
@@ -53,14 +41,6 @@ function isRunning(pid: number): boolean {
 
 const ROOT = resolve(import.meta.dirname, '../../../..')
 
-async function until(what: string, check: () => boolean): Promise<void> {
-  const end = Date.now() + 10_000
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}.`)
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-}
-
 function place(i: number): Entity {
   const at = '2026-01-01T00:00:00.000Z'
   return {
@@ -77,14 +57,14 @@ function place(i: number): Entity {
 
 it('runs in a low-priority process of its own, survives its crash with the reason shown, and leaves no process behind', async () => {
   const workspace = new Workspace({
-    userDataDir: join(dir.path, 'user'),
+    userDataDir: join(files.folder, 'user'),
     store: { writeDelayMs: 5, backups: false },
   })
-  const store = await workspace.create('Process', join(dir.path, 'project'))
+  const store = await workspace.create('Process', join(files.folder, 'project'))
   store.mutate((data) => {
     for (let i = 0; i < 50; i++) data.entities.push(place(i))
   })
-  await workspace.sync.link(store, { url: hub.databaseUrl('process'), live: false })
+  await workspace.sync.link(store, { url: files.hub.databaseUrl('process'), live: false })
   const first = await workspace.sync.forStore(store)
   await first.syncNow()
   const pid = first.processId!
@@ -116,7 +96,7 @@ it('runs in a low-priority process of its own, survives its crash with the reaso
   expect(second).not.toBe(first)
   await second.syncNow()
   expect(second.currentStatus().state).toBe('synced')
-  const response = await fetch(hub.databaseUrl('process'))
+  const response = await fetch(files.hub.databaseUrl('process'))
   const docs = ((await response.json()) as { doc_count: number }).doc_count
   expect(docs).toBeGreaterThanOrEqual(51)
 
@@ -134,9 +114,9 @@ it('ends the sync process when the app is killed', async () => {
       '--import',
       'tsx',
       join(ROOT, 'test', 'support', 'sync-child.ts'),
-      join(dir.path, 'killed-app'),
-      join(dir.path, 'user-killed'),
-      hub.databaseUrl('killed-app'),
+      join(files.folder, 'killed-app'),
+      join(files.folder, 'user-killed'),
+      files.hub.databaseUrl('killed-app'),
       'create',
       'engine-process',
     ],
