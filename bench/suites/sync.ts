@@ -17,6 +17,7 @@ import { collectionOf, COLLECTIONS } from '../../src/main/core/store/collections
 import { recordDocId } from '../../src/main/core/sync/mirror-docs'
 import type { ProjectStore } from '../../src/main/core/project-store'
 import { Workspace } from '../../src/main/core/workspace'
+import { constants, PerformanceObserver } from 'node:perf_hooks'
 import { Worker } from 'node:worker_threads'
 import { line, longestBusy, longestStall, target, timeOnce } from '../measure'
 import { formatThreadTimes, nameThread, threadTimes } from '../thread-cpu'
@@ -61,18 +62,35 @@ async function watched(
   what: string,
   log: (message: string) => void,
   task: () => Promise<unknown>,
-): Promise<{ ms: number; stall: number; busy: number }> {
+): Promise<{ ms: number; stall: number; busy: number; gc: number; gcKind: string }> {
   let ms = 0
   let stall = 0
-  const { result: busy, table } = await threadTimes(() =>
-    longestBusy(async () => {
-      stall = await longestStall(async () => {
-        ms = await timeOnce(task)
-      })
-    }),
-  )
-  log(formatThreadTimes(what, table))
-  return { ms, stall, busy }
+  let gc = 0
+  let gcKind = ''
+  // The garbage collector's pauses of this thread (wall time: waiting for its helper threads
+  // and for a core included): what of its longest runs is not sync's code.
+  const pauses = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.duration <= gc) continue
+      gc = entry.duration
+      const kind = (entry.detail as { kind?: number } | null)?.kind
+      gcKind = kind === constants.NODE_PERFORMANCE_GC_MINOR ? 'scavenge' : 'mark-compact or other'
+    }
+  })
+  pauses.observe({ entryTypes: ['gc'] })
+  try {
+    const { result: busy, table } = await threadTimes(() =>
+      longestBusy(async () => {
+        stall = await longestStall(async () => {
+          ms = await timeOnce(task)
+        })
+      }),
+    )
+    log(formatThreadTimes(what, table))
+    return { ms, stall, busy, gc, gcKind }
+  } finally {
+    pauses.disconnect()
+  }
 }
 
 /**
@@ -204,6 +222,12 @@ export const syncSuite: BenchSuite = {
           unit: 'ms',
           value: Math.max(upRun.busy, downRun.busy, incrementalRun.busy),
           note: `Up ${upRun.busy.toFixed(0)} ms, down ${downRun.busy.toFixed(0)} ms, incremental ${incrementalRun.busy.toFixed(0)} ms: the thread's own processor time between two 5 ms ticks (garbage collection included, waiting for a core left out), so load barely moves it.`,
+        }),
+        line({
+          name: 'longest garbage-collector pause of the main thread during sync',
+          unit: 'ms',
+          value: Math.max(upRun.gc, downRun.gc, incrementalRun.gc),
+          note: `Up ${upRun.gc.toFixed(0)} ms (${upRun.gcKind}), down ${downRun.gc.toFixed(0)} ms (${downRun.gcKind}), incremental ${incrementalRun.gc.toFixed(0)} ms: wall time, in the stall above; the thread's own processor time in it is in the line before.`,
         }),
         line({
           name: 'longest main-thread step of sync (its own work, timed)',
