@@ -73,7 +73,7 @@ async function watched(
     for (const entry of list.getEntries()) {
       if (entry.duration <= gc) continue
       gc = entry.duration
-      const kind = (entry.detail as { kind?: number } | null)?.kind
+      const kind = (entry as { detail?: { kind?: number } }).detail?.kind
       gcKind = kind === constants.NODE_PERFORMANCE_GC_MINOR ? 'scavenge' : 'mark-compact or other'
     }
   })
