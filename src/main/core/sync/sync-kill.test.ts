@@ -7,8 +7,7 @@ import { spawn } from 'node:child_process'
 import { readdir, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { expect, it } from 'vitest'
-import { hubAndFolderPerFile } from '../../../../test/support/team-hub-fixture'
-import type { Entity } from '../../../shared/model'
+import { hubAndFolderPerFile, numberedPlace } from '../../../../test/support/team-hub-fixture'
 import { Workspace } from '../workspace'
 
 const ROOT = resolve(import.meta.dirname, '../../../..')
@@ -81,21 +80,8 @@ it('finishes a push and a pull that were killed half-way', async () => {
     store: { backups: false },
   })
   const store = await owner.create('Kill test', projectA)
-  const at = '2026-01-01T00:00:00.000Z'
   store.mutate((data) => {
-    for (let i = 0; i < RECORDS; i++) {
-      const entity: Entity = {
-        id: `e-${i}`,
-        createdAt: at,
-        updatedAt: at,
-        type: 'place',
-        name: `Place ${i}`,
-        description: '',
-        aliases: [],
-        attributes: {},
-      }
-      data.entities.push(entity)
-    }
+    for (let i = 0; i < RECORDS; i++) data.entities.push(numberedPlace(i))
   })
   await owner.close()
 

@@ -9,8 +9,11 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { getPriority } from 'node:os'
 import { join, resolve } from 'node:path'
 import { expect, it } from 'vitest'
-import { hubAndFolderPerFile, until } from '../../../../test/support/team-hub-fixture'
-import type { Entity } from '../../../shared/model'
+import {
+  hubAndFolderPerFile,
+  numberedPlace,
+  until,
+} from '../../../../test/support/team-hub-fixture'
 import { Workspace } from '../workspace'
 
 const files = hubAndFolderPerFile('sightline-sync-process-')
@@ -41,20 +44,6 @@ function isRunning(pid: number): boolean {
 
 const ROOT = resolve(import.meta.dirname, '../../../..')
 
-function place(i: number): Entity {
-  const at = '2026-01-01T00:00:00.000Z'
-  return {
-    id: `e-${i}`,
-    createdAt: at,
-    updatedAt: at,
-    type: 'place',
-    name: `Place ${i}`,
-    description: '',
-    aliases: [],
-    attributes: {},
-  }
-}
-
 it('runs in a low-priority process of its own, survives its crash with the reason shown, and leaves no process behind', async () => {
   const workspace = new Workspace({
     userDataDir: join(files.folder, 'user'),
@@ -62,7 +51,7 @@ it('runs in a low-priority process of its own, survives its crash with the reaso
   })
   const store = await workspace.create('Process', join(files.folder, 'project'))
   store.mutate((data) => {
-    for (let i = 0; i < 50; i++) data.entities.push(place(i))
+    for (let i = 0; i < 50; i++) data.entities.push(numberedPlace(i))
   })
   await workspace.sync.link(store, { url: files.hub.databaseUrl('process'), live: false })
   const first = await workspace.sync.forStore(store)
@@ -80,7 +69,7 @@ it('runs in a low-priority process of its own, survives its crash with the reaso
   // A crash during a sync: the call fails with the reason, the status says so, the store
   // is intact.
   store.mutate((data) => {
-    data.entities.push(place(50))
+    data.entities.push(numberedPlace(50))
   })
   const cut = first.syncNow()
   process.kill(pid, 'SIGKILL')
