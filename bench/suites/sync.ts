@@ -18,8 +18,10 @@ import { recordDocId, sourceTextDoc } from '../../src/main/core/sync/mirror-docs
 import { REPLICATION_BATCH } from '../../src/main/core/sync/project-sync'
 import type { ProjectStore } from '../../src/main/core/project-store'
 import { Workspace } from '../../src/main/core/workspace'
+import { constants, PerformanceObserver } from 'node:perf_hooks'
 import { Worker } from 'node:worker_threads'
-import { line, longestBusy, longestStall, target, timeOnce, withCpuTime } from '../measure'
+import { line, longestBusy, longestStall, target, timeOnce } from '../measure'
+import { formatThreadTimes, nameThread, threadTimes } from '../thread-cpu'
 import type { BenchSuite, Measurement } from '../types'
 
 const EDITS = 100
@@ -33,7 +35,10 @@ async function startHubThread(): Promise<{
     workerData: { entry: new URL('../team-hub-worker.ts', import.meta.url).href },
   })
   const base = await new Promise<string>((resolve, reject) => {
-    worker.once('message', (message: { url: string }) => resolve(message.url))
+    worker.once('message', (message: { url: string; tid: number }) => {
+      if (message.tid) nameThread(message.tid, 'the hub (another computer in real use)')
+      resolve(message.url)
+    })
     worker.once('error', reject)
   })
   return {
@@ -54,17 +59,50 @@ async function linkAndSync(workspace: Workspace, store: ProjectStore, url: strin
 }
 
 /** Times `task`, with the longest main-thread stall and processor run while it ran. */
+function totalRunMs(table: ReadonlyArray<{ runMs: number }>): number {
+  return table.reduce((sum, thread) => sum + thread.runMs, 0)
+}
+
+/** Runs `task` and adds every thread's processor time (children's too) to `into`. */
+async function withThreadCpu<T>(into: number[], task: () => Promise<T>): Promise<T> {
+  const { result, table } = await threadTimes(task)
+  into.push(totalRunMs(table))
+  return result
+}
+
 async function watched(
+  what: string,
+  log: (message: string) => void,
   task: () => Promise<unknown>,
-): Promise<{ ms: number; stall: number; busy: number }> {
+): Promise<{ ms: number; stall: number; busy: number; gc: number; gcKind: string; cpu: number }> {
   let ms = 0
   let stall = 0
-  const busy = await longestBusy(async () => {
-    stall = await longestStall(async () => {
-      ms = await timeOnce(task)
-    })
+  let gc = 0
+  let gcKind = ''
+  // The garbage collector's pauses of this thread (wall time: waiting for its helper threads
+  // and for a core included): what of its longest runs is not sync's code.
+  const pauses = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      if (entry.duration <= gc) continue
+      gc = entry.duration
+      const kind = (entry as { detail?: { kind?: number } }).detail?.kind
+      gcKind = kind === constants.NODE_PERFORMANCE_GC_MINOR ? 'scavenge' : 'mark-compact or other'
+    }
   })
-  return { ms, stall, busy }
+  pauses.observe({ entryTypes: ['gc'] })
+  try {
+    const { result: busy, table } = await threadTimes(() =>
+      longestBusy(async () => {
+        stall = await longestStall(async () => {
+          ms = await timeOnce(task)
+        })
+      }),
+    )
+    log(formatThreadTimes(what, table))
+    return { ms, stall, busy, gc, gcKind, cpu: totalRunMs(table) }
+  } finally {
+    pauses.disconnect()
+  }
 }
 
 /**
@@ -116,15 +154,17 @@ export const syncSuite: BenchSuite = {
       )
 
       // ---- first replication up: mirror the project, push to an empty hub
-      // Processor time of each first sync and its floor: [up, floor up, down, floor down].
+      // Processor time of each first sync and its floor: [up, floor up, down, floor down],
+      // every thread's, the sync process's included.
       const cpu: number[] = []
-      const upRun = await withCpuTime(cpu, () =>
-        watched(() => linkAndSync(a, store, hub.databaseUrl('up'))),
+      const upRun = await watched('first sync up', ctx.log, () =>
+        linkAndSync(a, store, hub.databaseUrl('up')),
       )
+      cpu.push(upRun.cpu)
       const up = upRun.ms
       const upPhases = await (await a.sync.forStore(store)).phases()
       const floorLocal = new PouchDB<Record<string, unknown>>(join(folder, 'floor-up'))
-      const floorUp = await withCpuTime(cpu, () =>
+      const floorUp = await withThreadCpu(cpu, () =>
         timeOnce(async () => {
           for (let i = 0; i < floorDocs.length; i += 500)
             await floorLocal.bulkDocs(floorDocs.slice(i, i + 500) as never)
@@ -137,13 +177,14 @@ export const syncSuite: BenchSuite = {
       // ---- first replication down: a new, empty project pulls everything
       const b = new Workspace({ userDataDir: join(folder, 'user-b'), store: { backups: false } })
       const peer = await b.create('Peer', join(folder, 'b'))
-      const downRun = await withCpuTime(cpu, () =>
-        watched(() => linkAndSync(b, peer, hub.databaseUrl('up'))),
+      const downRun = await watched('first sync down', ctx.log, () =>
+        linkAndSync(b, peer, hub.databaseUrl('up')),
       )
+      cpu.push(downRun.cpu)
       const down = downRun.ms
       const downPhases = await (await b.sync.forStore(peer)).phases()
       const floorDownDb = new PouchDB<Record<string, unknown>>(join(folder, 'floor-down'))
-      const floorDown = await withCpuTime(cpu, () =>
+      const floorDown = await withThreadCpu(cpu, () =>
         timeOnce(async () => {
           await floorDownDb.sync(new PouchDB(hub.databaseUrl('floor-up')), {
             batch_size: REPLICATION_BATCH,
@@ -156,7 +197,7 @@ export const syncSuite: BenchSuite = {
       const entities = store.data.entities.slice(0, EDITS)
       let incremental = 0
       // The edits count in the stall, not in the sync's time.
-      const incrementalRun = await watched(async () => {
+      const incrementalRun = await watched('incremental sync', ctx.log, async () => {
         store.mutate((data) => {
           entities.forEach((entity, index) => {
             const position = data.entities.findIndex((e) => e.id === entity.id)
@@ -234,6 +275,12 @@ export const syncSuite: BenchSuite = {
           unit: 'ms',
           value: Math.max(upRun.busy, downRun.busy, incrementalRun.busy),
           note: `Up ${upRun.busy.toFixed(0)} ms, down ${downRun.busy.toFixed(0)} ms, incremental ${incrementalRun.busy.toFixed(0)} ms: the thread's own processor time between two 5 ms ticks (garbage collection included, waiting for a core left out), so load barely moves it.`,
+        }),
+        line({
+          name: 'longest garbage-collector pause of the main thread during sync',
+          unit: 'ms',
+          value: Math.max(upRun.gc, downRun.gc, incrementalRun.gc),
+          note: `Up ${upRun.gc.toFixed(0)} ms (${upRun.gcKind}), down ${downRun.gc.toFixed(0)} ms (${downRun.gcKind}), incremental ${incrementalRun.gc.toFixed(0)} ms: wall time, in the stall above; the thread's own processor time in it is in the line before.`,
         }),
         line({
           name: 'longest main-thread step of sync (its own work, timed)',

@@ -8,6 +8,7 @@ import type { SyncStatus } from '../../../shared/api/sync'
 import type { Entity } from '../../../shared/model'
 import { tempDir } from '../../../../test/support/folders'
 import { startTeamHub } from '../../../../test/support/team-hub'
+import { until } from '../../../../test/support/team-hub-fixture'
 import type { ProjectStore } from '../project-store'
 import { Workspace } from '../workspace'
 
@@ -17,14 +18,6 @@ afterEach(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup()
   cleanups = []
 })
-
-async function until(what: string, check: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}.`)
-    await new Promise((resolve) => setTimeout(resolve, 20))
-  }
-}
 
 function addGroup(store: ProjectStore, id: string, name: string): void {
   const at = new Date().toISOString()

@@ -1,11 +1,14 @@
 /**
  * The main process's side of team sync. The mirror, replication and every check run in a
- * worker thread (sync-worker.ts); here the project's records are handed over once, in
- * slices, then its journal as it is written, and the remote changes the worker has
- * checked are applied to the store a slice at a time, so the main thread never holds for
- * long. The worker's status is kept here, so the header reads it without a round trip.
+ * low-priority process of their own (sync-worker.ts); here the project's records are
+ * handed over once, in slices, then its journal as it is written, and the remote changes
+ * the engine has checked are applied to the store a slice at a time, so the main thread
+ * never holds for long. The engine's status is kept here, so the header reads it without
+ * a round trip.
  */
-import { MessageChannel, Worker } from 'node:worker_threads'
+import { fork } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { MessageChannel } from 'node:worker_threads'
 import type {
   QuarantinedDoc,
   SyncConflict,
@@ -39,35 +42,71 @@ export interface SyncClientOptions {
   password: (remote: RemoteConfig) => Promise<string | undefined>
   log?: (message: string) => void
   /**
-   * Serves the mirror in this thread, over a message channel, instead of a worker thread:
-   * for tests, where starting a worker from source costs about a second a project.
+   * Serves the mirror in this thread, over a message channel, instead of a process of its
+   * own: for tests, where starting one from source costs about a second a project.
    */
   inThisThread?: boolean
 }
 
-/** Where the mirror runs: a worker thread, or a channel in this thread. */
+/** Where the mirror runs: a process of its own, or a channel in this thread. */
 interface SyncEndpoint {
   postMessage(message: ToWorker): void
   onMessage(listener: (message: FromWorker) => void): void
-  /** Told if it stops by itself (a worker that crashed). */
+  /** Told if it stops by itself (a process that crashed or was killed). */
   onStop(listener: (error: Error) => void): void
   terminate(): Promise<void>
+  /** The process it runs in, when that is a process of its own. */
+  readonly pid?: number | undefined
 }
 
-function workerThread(folder: string): SyncEndpoint {
+/**
+ * The sync engine in a process of its own, every thread of it at a low priority
+ * (sync-worker.ts lowers them as it starts). In a worker thread, PouchDB's LevelDB work
+ * (libuv's pool, shared by the whole process), LevelDB's compaction and V8's
+ * garbage-collector helpers ran beside the app's main thread at its priority, and on two
+ * cores the main thread waited for one: most of its stalls during a sync. Electron runs
+ * the same entry as plain Node (ELECTRON_RUN_AS_NODE).
+ */
+function childProcess(folder: string): SyncEndpoint {
   const entry = workerEntry('sync-worker', new URL('./sync-worker.ts', import.meta.url))
-  const worker = new Worker(entry.url, { workerData: { folder, ...entry.workerData } })
+  const [modulePath, args] = entry.workerData
+    ? // From source: a small boot script registers tsx's loader, then imports the entry.
+      [
+        fileURLToPath(new URL('./sync-process-boot.mjs', import.meta.url)),
+        [entry.workerData.entry, folder],
+      ]
+    : [fileURLToPath(entry.url), [folder]]
+  const child = fork(modulePath, args, {
+    serialization: 'advanced',
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    // Only the app's own flags are meant for the app (a debugger port, the bench's --expose-gc).
+    execArgv: [],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  })
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => resolve())
+    // Never started (no such file, no processes left): there is nothing to wait for.
+    child.once('error', () => child.pid === undefined && resolve())
+  })
   return {
-    postMessage: (message) => worker.postMessage(message),
-    onMessage: (listener) => worker.on('message', listener),
+    pid: child.pid,
+    postMessage: (message) => {
+      if (child.connected) child.send(message)
+    },
+    onMessage: (listener) => child.on('message', (message) => listener(message as FromWorker)),
     onStop: (listener) => {
-      worker.on('error', listener)
-      worker.on('exit', (code) =>
-        listener(new Error(`The sync worker stopped (exit code ${code}).`)),
+      child.on('error', listener)
+      child.on('exit', (code, signal) =>
+        listener(
+          new Error(
+            `The sync process stopped (${signal ? `signal ${signal}` : `exit code ${code}`}).`,
+          ),
+        ),
       )
     },
     terminate: async () => {
-      await worker.terminate()
+      if (child.exitCode === null && child.signalCode === null) child.kill()
+      await exited
     },
   }
 }
@@ -157,11 +196,11 @@ export class SyncClient {
     this.post({ t: 'journal', event: { kind: 'ops', entries } })
   }
 
-  /** Starts the worker, hands it the records and opens the mirror there. */
+  /** Starts the sync engine, hands it the records and opens the mirror there. */
   static async open(store: ProjectStore, options: SyncClientOptions): Promise<SyncClient> {
     const worker = options.inThisThread
       ? await channelInThisThread(store.folder)
-      : workerThread(store.folder)
+      : childProcess(store.folder)
     const client = new SyncClient(store, worker, await readRemote(store.folder), options)
     try {
       client.copying = client.sendRecords()
@@ -176,6 +215,16 @@ export class SyncClient {
 
   static async hasRemote(folder: string): Promise<boolean> {
     return (await readRemote(folder)) !== null
+  }
+
+  /** The sync engine's process, when it runs in one of its own. */
+  get processId(): number | undefined {
+    return this.worker.pid
+  }
+
+  /** It stopped by itself (its process crashed or was killed), or was closed. */
+  get hasStopped(): boolean {
+    return this.failure !== null
   }
 
   get remoteConfig(): RemoteConfig | null {
@@ -249,9 +298,11 @@ export class SyncClient {
 
   async close(): Promise<void> {
     await this.copying.catch(() => undefined)
-    await this.call('close', undefined).catch((error: unknown) =>
-      this.log(`Team sync did not close cleanly: ${String(error)}`),
-    )
+    // An engine that stopped by itself has nothing to close; its reason was shown already.
+    if (!this.failure)
+      await this.call('close', undefined).catch((error: unknown) =>
+        this.log(`Team sync did not close cleanly: ${String(error)}`),
+      )
     await this.shutdown()
   }
 

@@ -124,9 +124,13 @@ export class SyncHost {
     return this.status(store)
   }
 
-  /** The open project's sync, opening its mirror on first use. */
+  /**
+   * The open project's sync, opening its mirror on first use, and again after its engine
+   * stopped by itself (its process crashed or was killed): the status said why until then,
+   * and the mirror, safe against a kill, carries on from where it was.
+   */
   async forStore(store: ProjectStore): Promise<SyncClient> {
-    if (this.sync?.store === store) return this.sync
+    if (this.sync?.store === store && !this.sync.hasStopped) return this.sync
     if (this.sync) await this.detach()
     await this.readSettings()
     this.opening ??= SyncClient.open(store, {

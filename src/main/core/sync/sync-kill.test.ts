@@ -6,28 +6,15 @@
 import { spawn } from 'node:child_process'
 import { readdir, stat } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { tempDir } from '../../../../test/support/folders'
-import { startTeamHub, type TeamHub } from '../../../../test/support/team-hub'
-import type { Entity } from '../../../shared/model'
+import { expect, it } from 'vitest'
+import { hubAndFolderPerFile, numberedPlace } from '../../../../test/support/team-hub-fixture'
 import { Workspace } from '../workspace'
 
 const ROOT = resolve(import.meta.dirname, '../../../..')
 const CHILD = join(ROOT, 'test', 'support', 'sync-child.ts')
 const RECORDS = 3000
 
-let hub: TeamHub
-let dir: { path: string; cleanup: () => Promise<void> }
-
-beforeAll(async () => {
-  hub = await startTeamHub()
-  dir = await tempDir('sightline-sync-kill-')
-})
-
-afterAll(async () => {
-  await hub.close()
-  await dir.cleanup()
-})
+const files = hubAndFolderPerFile('sightline-sync-kill-')
 
 /**
  * How many documents the hub holds: cheap enough to ask every few milliseconds (the hub
@@ -35,7 +22,7 @@ afterAll(async () => {
  * the project's details and views go after the records.
  */
 async function hubDocCount(db: string): Promise<number> {
-  const response = await fetch(hub.databaseUrl(db))
+  const response = await fetch(files.hub.databaseUrl(db))
   if (!response.ok) return 0
   return ((await response.json()) as { doc_count: number }).doc_count
 }
@@ -43,7 +30,7 @@ async function hubDocCount(db: string): Promise<number> {
 /** The project's records on the hub (its details and views travel as documents too). */
 async function hubCount(db: string): Promise<number> {
   const range = `startkey=${encodeURIComponent('"entities:"')}&endkey=${encodeURIComponent('"entities:\ufff0"')}`
-  const response = await fetch(`${hub.databaseUrl(db)}/_all_docs?${range}`)
+  const response = await fetch(`${files.hub.databaseUrl(db)}/_all_docs?${range}`)
   if (!response.ok) return 0
   return ((await response.json()) as { rows: unknown[] }).rows.length
 }
@@ -87,30 +74,20 @@ function entitiesOf(workspace: Workspace): string {
 }
 
 it('finishes a push and a pull that were killed half-way', async () => {
-  const projectA = join(dir.path, 'a')
-  const owner = new Workspace({ userDataDir: join(dir.path, 'user-a'), store: { backups: false } })
+  const projectA = join(files.folder, 'a')
+  const owner = new Workspace({
+    userDataDir: join(files.folder, 'user-a'),
+    store: { backups: false },
+  })
   const store = await owner.create('Kill test', projectA)
-  const at = '2026-01-01T00:00:00.000Z'
   store.mutate((data) => {
-    for (let i = 0; i < RECORDS; i++) {
-      const entity: Entity = {
-        id: `e-${i}`,
-        createdAt: at,
-        updatedAt: at,
-        type: 'place',
-        name: `Place ${i}`,
-        description: '',
-        aliases: [],
-        attributes: {},
-      }
-      data.entities.push(entity)
-    }
+    for (let i = 0; i < RECORDS; i++) data.entities.push(numberedPlace(i))
   })
   await owner.close()
 
-  const url = hub.databaseUrl('kill')
+  const url = files.hub.databaseUrl('kill')
   const pushKilled = await runAndKill(
-    [projectA, join(dir.path, 'user-a'), url, 'open'],
+    [projectA, join(files.folder, 'user-a'), url, 'open'],
     async () => {
       const count = await hubDocCount('kill')
       return count > 0 && count < RECORDS
@@ -120,7 +97,10 @@ it('finishes a push and a pull that were killed half-way', async () => {
   expect(await hubCount('kill')).toBeLessThan(RECORDS)
 
   // The next sync from the same folder finishes the push.
-  const again = new Workspace({ userDataDir: join(dir.path, 'user-a'), store: { backups: false } })
+  const again = new Workspace({
+    userDataDir: join(files.folder, 'user-a'),
+    store: { backups: false },
+  })
   await again.open(projectA)
   await (await again.sync.forStore(again.current)).syncNow()
   expect(await hubCount('kill')).toBe(RECORDS)
@@ -128,14 +108,17 @@ it('finishes a push and a pull that were killed half-way', async () => {
   await again.close()
 
   // A new peer pulls; killed half-way, its next sync finishes the pull.
-  const projectB = join(dir.path, 'b')
+  const projectB = join(files.folder, 'b')
   // Struck once the peer's mirror holds part of the hub (its LevelDB files have grown).
   const pullKilled = await runAndKill(
-    [projectB, join(dir.path, 'user-b'), url, 'create'],
+    [projectB, join(files.folder, 'user-b'), url, 'create'],
     async () => (await folderBytes(join(projectB, '.sync', 'mirror'))) > 400_000,
   )
   expect(pullKilled, 'the pull was cut short').toBe(true)
-  const peer = new Workspace({ userDataDir: join(dir.path, 'user-b'), store: { backups: false } })
+  const peer = new Workspace({
+    userDataDir: join(files.folder, 'user-b'),
+    store: { backups: false },
+  })
   await peer.open(projectB)
   const before = peer.current.data.entities.length
   await (await peer.sync.forStore(peer.current)).syncNow()
