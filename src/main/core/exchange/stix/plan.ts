@@ -88,6 +88,20 @@ function label(object: StixObject): string {
   return line(object.name) ?? line(object.content, 120) ?? object.id
 }
 
+/** Labels of relations' ends: an actor is the end of many relations, its label made once. */
+const endLabels = new WeakMap<StixObject, string>()
+
+function endLabel(ref: string, byId: ReadonlyMap<string, StixRecord>): string {
+  const object = byId.get(ref)?.object
+  if (!object) return ref
+  let made = endLabels.get(object)
+  if (made === undefined) {
+    made = label(object)
+    endLabels.set(object, made)
+  }
+  return made
+}
+
 export async function planStixImport(input: StixPlanInput): Promise<ImportDraft> {
   const { bundle, slicer } = input
   const draft = emptyDraft()
@@ -404,7 +418,7 @@ function planRelation(
     return {
       ref,
       resolution: resolved.get(ref),
-      name: byId.get(ref) ? label(byId.get(ref)!.object) : ref,
+      name: endLabel(ref, byId),
     }
   })
   const [from, to] = ends
