@@ -73,7 +73,9 @@ async function inLanes(
     }
   }
   await Promise.all(Array.from({ length: Math.min(lanes, count) }, lane))
-  if (failure) throw failure.error
+  // Set inside the lanes, which the compiler does not follow.
+  const failed = failure as { error: unknown } | null
+  if (failed) throw failed.error
 }
 
 /**

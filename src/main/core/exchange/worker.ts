@@ -539,7 +539,7 @@ async function storeTexts(
       folder,
       SOURCES_FOLDER,
       'txt',
-      texts.map(({ text }) => Buffer.from(text, 'utf8')),
+      texts.map(({ text }) => text),
       new ProjectFiles(folder),
       undefined,
       // The plan hashed each text as it made it.
