@@ -235,12 +235,11 @@ async function measureBound(
   const records = COLLECTIONS.flatMap((collection) =>
     collectionOf(store.data, collection).map((record) => ({ collection, record })),
   )
-  const texts = await Promise.all(
-    store.data.sources.map(async ({ contentHash }) => ({
-      contentHash,
-      text: await store.readSourceText(contentHash),
-    })),
-  )
+  // One at a time: thousands of files open at once may pass the process's limit.
+  const texts: { contentHash: string; text: string }[] = []
+  for (const { contentHash } of store.data.sources) {
+    texts.push({ contentHash, text: await store.readSourceText(contentHash) })
+  }
   const bound = await ImportBound.start(records, texts)
   try {
     const bundle = toUploadPart(text)
