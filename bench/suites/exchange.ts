@@ -17,6 +17,10 @@ import {
   receiveUpload,
 } from '../../src/main/core/services/exchange'
 import { Workspace } from '../../src/main/core/workspace'
+import { toUploadPart } from '../../src/main/core/exchange/upload-parts'
+import { COLLECTIONS, collectionOf } from '../../src/main/core/store/collections'
+import type { ProjectStore } from '../../src/main/core/project-store'
+import { ImportBound } from '../import-bound'
 import { line, longestStall, median, sleep, target, timeAlternately, withCpuTime } from '../measure'
 import type { BenchSuite, Measurement } from '../types'
 
@@ -144,6 +148,7 @@ export const exchangeSuite: BenchSuite = {
       }
       const idleImport = await longestStall(() => sleep(imported.import))
       const counts = workspace.current.data
+      const bound = await measureBound(workspace.current, text, parent, ctx.runs)
       const note = `${megabytes} MB bundle of ${objects.toLocaleString('en')} objects; the import made ${counts.entities.length.toLocaleString('en')} entities, ${counts.relations.length.toLocaleString('en')} relations, ${counts.annotations.length.toLocaleString('en')} quotes and ${counts.sources.length.toLocaleString('en')} sources (texts written durably).`
 
       out.push(
@@ -193,6 +198,19 @@ export const exchangeSuite: BenchSuite = {
           floor: { name: 'longest stall of the idle event loop', value: idleImport },
           target: target.atMost(STALL_MS),
         }),
+        line({
+          name: `least durable import of the bundle (bound, ${preset})`,
+          unit: 'ms',
+          value: bound.ms,
+          floor: { name: 'JSON.parse of the bundle', value: bound.parse },
+          note: `Informational: the least any durable import of this bundle must do, with the app's primitives, pipelined over two threads (bench/import-bound.ts; the plan counted as free). Steps, median ms (× the parse): ${Object.entries(
+            bound.steps,
+          )
+            .map(([step, ms]) => `${step} ${ms.toFixed(0)} (${(ms / bound.parse).toFixed(2)}×)`)
+            .join(
+              '; ',
+            )}. The import above takes ${(imported.import / bound.ms).toFixed(2)}× the bound.`,
+        }),
         ...exportPhases.lines(`STIX export (${preset})`),
         ...importPhases.lines(`STIX import (${preset})`),
       )
@@ -202,4 +220,48 @@ export const exchangeSuite: BenchSuite = {
     }
     return out
   },
+}
+
+/**
+ * The import bound (bench/import-bound.ts) for `text`, with the records and texts the real
+ * import left in `store`, beside JSON.parse of the same text: medians of `runs`.
+ */
+async function measureBound(
+  store: ProjectStore,
+  text: string,
+  parent: string,
+  runs: number,
+): Promise<{ ms: number; parse: number; steps: Record<string, number> }> {
+  const records = COLLECTIONS.flatMap((collection) =>
+    collectionOf(store.data, collection).map((record) => ({ collection, record })),
+  )
+  // One at a time: thousands of files open at once may pass the process's limit.
+  const texts: { contentHash: string; text: string }[] = []
+  for (const { contentHash } of store.data.sources) {
+    texts.push({ contentHash, text: await store.readSourceText(contentHash) })
+  }
+  const bound = await ImportBound.start(records, texts)
+  try {
+    const bundle = toUploadPart(text)
+    const steps = new Map<string, number[]>()
+    const timed = await timeAlternately(runs, {
+      bound: {
+        run: async () => {
+          const timing = await bound.run(bundle, parent)
+          for (const [step, ms] of Object.entries(timing.steps)) {
+            steps.set(step, [...(steps.get(step) ?? []), ms])
+          }
+        },
+      },
+      parse: { run: () => JSON.parse(text) },
+    })
+    return {
+      ms: timed.bound,
+      parse: timed.parse,
+      // The first timing of each step is the warm-up's.
+      steps: Object.fromEntries([...steps].map(([step, times]) => [step, median(times.slice(1))])),
+    }
+  } finally {
+    await bound.close()
+  }
 }

@@ -3,7 +3,8 @@
  * none of them and no temp file behind.
  */
 import * as fsp from 'node:fs/promises'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { tempDir } from '../../../test/support/folders'
 import { realFs, writeFilesDurably, type WriteFs } from './durable-write'
@@ -75,5 +76,34 @@ describe('writeFilesDurably', () => {
     }
     await expect(writeFilesDurably(dir.path, files, failing)).rejects.toThrow('disk full')
     expect(await fsp.readdir(dir.path)).toEqual([])
+  })
+
+  it('lets a slow file hold up no other file', async () => {
+    let othersWritten = 0
+    let seenBySlowOne = -1
+    let othersDone!: () => void
+    const allOthers = new Promise<void>((resolve) => (othersDone = resolve))
+    const slowFirst: WriteFs = {
+      ...realFs,
+      open: (async (path: string, flags: string, mode?: number) => {
+        const handle = await fsp.open(path, flags, mode)
+        if (flags !== 'wx') return handle
+        const write = handle.writeFile.bind(handle)
+        const slow = basename(path).startsWith('.0.txt.')
+        handle.writeFile = async (data: string | Uint8Array) => {
+          // Held until every other file is written (or a while, when they wait for it).
+          if (slow) {
+            await Promise.race([allOthers, sleep(1_000)])
+            seenBySlowOne = othersWritten
+          }
+          await write(data)
+          if (!slow && ++othersWritten === files.length - 1) othersDone()
+        }
+        return handle
+      }) as WriteFs['open'],
+    }
+    await writeFilesDurably(dir.path, files, slowFirst)
+    expect(seenBySlowOne).toBe(files.length - 1)
+    expect((await fsp.readdir(dir.path)).sort()).toEqual(files.map((f) => f.name).sort())
   })
 })

@@ -49,6 +49,36 @@ export async function writeFileDurably(
 const PARALLEL_WRITES = 16
 
 /**
+ * Runs `task` for every index below `count`, at most `lanes` at a time, each lane taking
+ * the next index as soon as its last is done: a slow one (an import's 26 MB bundle beside
+ * its small texts) holds up its own lane only, where waiting for a whole group of 16
+ * left the other lanes idle behind it. After a failure no task starts; the first error is
+ * thrown once those under way have ended.
+ */
+async function inLanes(
+  count: number,
+  lanes: number,
+  task: (index: number) => Promise<void>,
+): Promise<void> {
+  let next = 0
+  let failure: { error: unknown } | null = null
+  const lane = async (): Promise<void> => {
+    while (!failure && next < count) {
+      const index = next++
+      try {
+        await task(index)
+      } catch (error) {
+        failure ??= { error }
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(lanes, count) }, lane))
+  // Set inside the lanes, which the compiler does not follow.
+  const failed = failure as { error: unknown } | null
+  if (failed) throw failed.error
+}
+
+/**
  * Writes many files into one folder as writeFileDurably writes one, but syncs the folder
  * once for them all: every file is written under a temp name, then each is synced, then
  * all are renamed, then the folder is synced. A crash leaves each file either absent or
@@ -68,42 +98,28 @@ export async function writeFilesDurably(
   )
   const renamed: boolean[] = files.map(() => false)
   try {
-    for (let start = 0; start < files.length; start += PARALLEL_WRITES) {
-      await Promise.all(
-        files.slice(start, start + PARALLEL_WRITES).map(async ({ data }, offset) => {
-          const handle = await fs.open(temps[start + offset]!, 'wx', 0o600)
-          try {
-            await handle.writeFile(data)
-          } finally {
-            await handle.close()
-          }
-        }),
-      )
-    }
-    for (let start = 0; start < temps.length; start += PARALLEL_WRITES) {
-      await Promise.all(
-        temps.slice(start, start + PARALLEL_WRITES).map(async (temp) => {
-          // Writable: Windows flushes only a handle opened for writing.
-          const handle = await fs.open(temp, 'r+')
-          try {
-            await handle.sync()
-          } finally {
-            await handle.close()
-          }
-        }),
-      )
-    }
+    await inLanes(files.length, PARALLEL_WRITES, async (index) => {
+      const handle = await fs.open(temps[index]!, 'wx', 0o600)
+      try {
+        await handle.writeFile(files[index]!.data)
+      } finally {
+        await handle.close()
+      }
+    })
+    await inLanes(temps.length, PARALLEL_WRITES, async (index) => {
+      // Writable: Windows flushes only a handle opened for writing.
+      const handle = await fs.open(temps[index]!, 'r+')
+      try {
+        await handle.sync()
+      } finally {
+        await handle.close()
+      }
+    })
     // Renamed a few at a time too: one after another, thousands took as long as their writes.
-    for (let start = 0; start < files.length; start += PARALLEL_WRITES) {
-      const outcomes = await Promise.allSettled(
-        files.slice(start, start + PARALLEL_WRITES).map(async ({ name }, offset) => {
-          await fs.rename(temps[start + offset]!, join(folder, name))
-          renamed[start + offset] = true
-        }),
-      )
-      const failed = outcomes.find((outcome) => outcome.status === 'rejected')
-      if (failed) throw failed.reason
-    }
+    await inLanes(files.length, PARALLEL_WRITES, async (index) => {
+      await fs.rename(temps[index]!, join(folder, files[index]!.name))
+      renamed[index] = true
+    })
   } catch (error) {
     await Promise.all(
       temps

@@ -1,7 +1,15 @@
 import fc from 'fast-check'
 import { v5 } from 'uuid'
 import { describe, expect, it } from 'vitest'
-import { recordIri, recordUuid, SIGHTLINE_NAMESPACE, stixIdFor, stixUuid, uuidV5 } from './ids'
+import {
+  recordIri,
+  recordUuid,
+  SIGHTLINE_NAMESPACE,
+  stixIdFor,
+  stixType,
+  stixUuid,
+  uuidV5,
+} from './ids'
 
 describe('deterministic ids', () => {
   it('computes the same UUIDv5 as the uuid package, for any name', () => {
@@ -32,5 +40,16 @@ describe('deterministic ids', () => {
     expect(recordIri('annotation', 'note--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f')).toBe(
       'urn:uuid:8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f',
     )
+  })
+
+  it('reads STIX ids in any case, and nothing else', () => {
+    expect(stixUuid('Threat-Actor--8E2E2D2B-17D4-4CBF-938F-98EE46B3CD3F')).toBe(
+      '8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f',
+    )
+    expect(stixType('Threat-Actor--8E2E2D2B-17D4-4CBF-938F-98EE46B3CD3F')).toBe('Threat-Actor')
+    expect(stixType('relationship--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f')).toBe('relationship')
+    expect(stixUuid('threat-actor--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3')).toBeNull()
+    expect(stixUuid('threat-actor-8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f')).toBeNull()
+    expect(stixType('grp-nrf')).toBeNull()
   })
 })

@@ -101,6 +101,12 @@ export class ProjectIndex {
     else this.annotationPlaces.set(key, [entry])
   }
 
+  /** An annotation known by its UUID only (a new source's quote, which no other can share a place with). */
+  addAnnotationUuid(id: string, uuid: string): void {
+    this.ids.add(id)
+    this.annotationUuids.set(uuid, id)
+  }
+
   annotationIdByUuid(uuid: string): string | undefined {
     return this.annotationUuids.get(uuid)
   }

@@ -391,6 +391,8 @@ interface KeptPlan {
   planned: PlannedImport
   /** The files of the project it was planned against. */
   key: string
+  /** The plan's digest, as its preview gave it (null once it is planned again). */
+  digest: string | null
 }
 
 /** Plans kept for apply; the oldest goes when a new one comes (the main process keeps two). */
@@ -433,17 +435,21 @@ async function planFile(
   const planned = await clock.time('plan the import', () =>
     planImport(request.request, parsed, base.data, base.readText, slicer),
   )
-  plans.delete(request.planId)
-  plans.set(request.planId, {
+  const kept: KeptPlan = {
     request: request.request,
     parsed,
     planned,
     key: keyOf(request.files),
-  })
+    digest: null,
+  }
+  plans.delete(request.planId)
+  plans.set(request.planId, kept)
   while (plans.size > MAX_PLANS) plans.delete(plans.keys().next().value!)
-  return clock.time('make the preview', () =>
+  const preview = await clock.time('make the preview', () =>
     previewOfPlan(request.planId, request.request, parsed, planned, unsliced),
   )
+  kept.digest = preview.digest
+  return preview
 }
 
 /** Records sent to the main process per message: each costs it a short copy. */
@@ -469,9 +475,12 @@ async function applyPlan(
       planImport(kept.request, kept.parsed, base.data, base.readText, slicer),
     )
     kept.key = key
+    kept.digest = null
   }
   const { draft } = kept.planned
-  const digest = await clock.time('check the plan', () => draftDigest(draft, unsliced))
+  // A plan that was not made again decides as its preview said: its digest stands.
+  const digest =
+    kept.digest ?? (await clock.time('check the plan', () => draftDigest(draft, unsliced)))
   if (digest !== request.digest) {
     return {
       status: 'changed',
@@ -530,7 +539,7 @@ async function storeTexts(
       folder,
       SOURCES_FOLDER,
       'txt',
-      texts.map(({ text }) => Buffer.from(text, 'utf8')),
+      texts.map(({ text }) => text),
       new ProjectFiles(folder),
       undefined,
       // The plan hashed each text as it made it.

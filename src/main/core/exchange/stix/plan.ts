@@ -88,6 +88,20 @@ function label(object: StixObject): string {
   return line(object.name) ?? line(object.content, 120) ?? object.id
 }
 
+/** Labels of relations' ends: an actor is the end of many relations, its label made once. */
+const endLabels = new WeakMap<StixObject, string>()
+
+function endLabel(ref: string, byId: ReadonlyMap<string, StixRecord>): string {
+  const object = byId.get(ref)?.object
+  if (!object) return ref
+  let made = endLabels.get(object)
+  if (made === undefined) {
+    made = label(object)
+    endLabels.set(object, made)
+  }
+  return made
+}
+
 export async function planStixImport(input: StixPlanInput): Promise<ImportDraft> {
   const { bundle, slicer } = input
   const draft = emptyDraft()
@@ -95,12 +109,7 @@ export async function planStixImport(input: StixPlanInput): Promise<ImportDraft>
   // Only then is there a promise to await: awaiting one per object cost more than the
   // object's own work.
   const pause = (): Promise<void> | undefined => slicer.tick()
-  const byId = new Map<string, StixRecord>()
-  for (const record of bundle.objects) {
-    byId.set(record.object.id, record)
-    const paused = pause()
-    if (paused) await paused
-  }
+  const { byId } = bundle
   const resolved = new Map<string, Resolution>()
   const total = bundle.objects.length
   let done = 0
@@ -400,7 +409,7 @@ function planRelation(
   input: StixPlanInput,
   draft: ImportDraft,
   resolved: Map<string, Resolution>,
-  byId: Map<string, StixRecord>,
+  byId: ReadonlyMap<string, StixRecord>,
 ): Resolution {
   const { object } = record
   const { index, now } = input
@@ -409,7 +418,7 @@ function planRelation(
     return {
       ref,
       resolution: resolved.get(ref),
-      name: byId.get(ref) ? label(byId.get(ref)!.object) : ref,
+      name: endLabel(ref, byId),
     }
   })
   const [from, to] = ends
@@ -508,7 +517,7 @@ function planSource(
   record: StixRecord,
   input: StixPlanInput,
   draft: ImportDraft,
-  byId: Map<string, StixRecord>,
+  byId: ReadonlyMap<string, StixRecord>,
 ): SourcePlan {
   const { object } = record
   const { index } = input
@@ -717,7 +726,11 @@ async function placeQuotes(
     const { object } = quote.record
     const placed = targets.get(quote)!
     const uuid = stixUuid(object.id)!
-    const existingId = index.annotationIdByUuid(uuid) ?? sameQuoteIn(index, sourceId, placed.target)
+    // A new source's quotes each have a place of their own: only an existing source may
+    // hold one of them already.
+    const existingId =
+      index.annotationIdByUuid(uuid) ??
+      (plan.existing ? sameQuoteIn(index, sourceId, placed.target) : undefined)
     if (existingId) {
       const previous = draft.annotationAdditions.get(existingId)
       draft.annotationAdditions.set(existingId, {
@@ -758,7 +771,8 @@ async function placeQuotes(
       continue
     }
     draft.annotations.push(parsed.data)
-    index.addAnnotationId(parsed.data.id, uuid, sourceId, placed.target)
+    if (plan.existing) index.addAnnotationId(parsed.data.id, uuid, sourceId, placed.target)
+    else index.addAnnotationUuid(parsed.data.id, uuid)
     for (const relationId of quote.relationIds)
       addEvidence(draft, index, relationId, parsed.data.id)
     resolved.set(object.id, { id: parsed.data.id, label: quote.exact })
@@ -880,6 +894,16 @@ async function planDataset(
       text: bundleText,
     }
   }
+  // One comment per STIX type, shared by its quotes (thousands of the same few strings).
+  const comments = new Map<string, string>()
+  const commentOf = (type: string): string => {
+    let comment = comments.get(type)
+    if (comment === undefined) {
+      comment = `What ${input.fileName} says of this ${type === 'relationship' ? 'relation' : 'entity'} (${type}).`
+      comments.set(type, comment)
+    }
+    return comment
+  }
   let added = 0
   for (const { record, entityIds, relationId } of provenance) {
     const tick = input.slicer.tick()
@@ -898,7 +922,7 @@ async function planDataset(
       updatedAt: now,
       sourceId,
       target: describeRange(bundleText, record.span.start, end),
-      comment: `What ${input.fileName} says of this ${record.object.type === 'relationship' ? 'relation' : 'entity'} (${record.object.type}).`,
+      comment: commentOf(record.object.type),
       kind: 'quote',
       credibility: credibilityOfConfidence(number(record.object.confidence)),
       entityIds: [...new Set(entityIds)],
@@ -906,7 +930,8 @@ async function planDataset(
       anchor: { state: 'exact' },
     }
     draft.annotations.push(annotation)
-    index.addAnnotationId(id, null, sourceId, annotation.target)
+    // The plan's last lookups are done: nothing asks for this quote by its place or UUID.
+    index.ids.add(id)
     if (relationId) addEvidence(draft, index, relationId, id)
     added++
   }

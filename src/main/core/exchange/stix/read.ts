@@ -40,6 +40,8 @@ export interface StixRecord {
 
 export interface StixBundle {
   objects: StixRecord[]
+  /** The same records by STIX id (the plan looks objects up by their references). */
+  byId: ReadonlyMap<string, StixRecord>
   /** Older versions of an object given twice (same id): the newest `modified` is kept. */
   olderVersions: number
 }
@@ -169,5 +171,5 @@ export async function readStixBundle(text: string, slicer: Slicer): Promise<Stix
     if (problems.length >= MAX_LISTED_PROBLEMS) break
   }
   if (problems.length > 0) throw refuse(problems)
-  return { objects: [...byId.values()], olderVersions }
+  return { objects: [...byId.values()], byId, olderVersions }
 }
