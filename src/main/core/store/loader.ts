@@ -1,7 +1,7 @@
 /**
  * Opening a v2 project folder on the main thread without stalling it: the newest snapshot
  * whose trailer checks is streamed line by line, each record validated with its zod
- * schema (compiled: collections.ts, compiledSchemaOf), then the journals of its generation
+ * schema (compiled: collections.ts, checkValue), then the journals of its generation
  * and later ones are replayed. Work runs in slices (a Slicer) with the event loop free in
  * between.
  */
@@ -10,8 +10,8 @@ import { join } from 'node:path'
 import { SCHEMA_VERSION } from '../../../shared/model'
 import { NewerSchemaError } from '../migrations'
 import {
+  checkValue,
   COLLECTIONS,
-  compiledSchemaOf,
   deepFreeze,
   FIELDS,
   isCollection,
@@ -109,7 +109,7 @@ export class Assembler {
       }
       return deepFreeze(value)
     }
-    const parsed = compiledSchemaOf(collection)!.safeParse(value)
+    const parsed = checkValue(collection, value)
     if (!parsed.success) {
       const lines = parsed.error.issues
         .slice(0, 3)
@@ -152,6 +152,7 @@ export class Assembler {
       ) as StoredRecord
       // A receipt vouches for records as they are: one the schema reshapes (or whose keys it
       // puts in another order) gets none, so that a receipted open gives what this one does.
+      // (A record checked as read is the value itself: compared at once.)
       if (mode === 'validate' && this.exactRecords && !sameJsonInOrder(value, record)) {
         this.exactRecords = false
       }
