@@ -30,6 +30,14 @@ function defOf(schema: z.ZodType): Def {
 /** Characters zod's URL check strips from its output (and around which it trims). */
 const URL_STRIPPED = /[\t\n\r]/
 
+/** Whether a value the schema accepted comes out of its parse as it went in. */
+type Check = (value: unknown) => boolean
+
+const NEVER: Check = () => false
+
+/** Each schema's check, made once; null: every value it accepts comes out as it went in. */
+const checks = new WeakMap<z.ZodType, Check | null>()
+
 /**
  * Whether `schema`, which accepted `value`, outputs an equal value. Checks that rewrite
  * (`.trim()`, any `overwrite`) must leave the value as it is; an object's keys must come in
@@ -37,108 +45,139 @@ const URL_STRIPPED = /[\t\n\r]/
  * default must be present.
  */
 export function parsesToItself(schema: z.ZodType, value: unknown): boolean {
-  const def = defOf(schema)
-  if (def.checks) {
-    for (const check of def.checks) {
-      const { check: kind, tx } = check._zod.def
-      if (kind === 'overwrite' && (!tx || tx(value) !== value)) return false
-    }
+  const check = checkOf(schema)
+  return check === null || check(value)
+}
+
+/**
+ * The check of a schema, made from its definition: a closure per node that can change a
+ * value, none for those that cannot (most leaves), so a record costs a walk of its objects'
+ * keys and little else.
+ */
+function checkOf(schema: z.ZodType): Check | null {
+  let check = checks.get(schema)
+  if (check === undefined) {
+    check = makeCheck(schema)
+    checks.set(schema, check)
   }
+  return check
+}
+
+function makeCheck(schema: z.ZodType): Check | null {
+  const def = defOf(schema)
+  const rewrites = (def.checks ?? [])
+    .map((check) => check._zod.def)
+    .filter((check) => check.check === 'overwrite')
+  const own = typeCheck(def)
+  if (rewrites.length === 0) return own
+  return (value) => {
+    for (const { tx } of rewrites) if (!tx || tx(value) !== value) return false
+    return own === null || own(value)
+  }
+}
+
+function typeCheck(def: Def): Check | null {
   switch (def.type) {
     case 'string':
-      if (def.coerce) return false
-      if (def.format === 'url') {
+      if (def.coerce) return NEVER
+      if (def.format !== 'url') return null
+      if (def.normalize) return NEVER
+      return (value) => {
         const text = value as string
-        return !def.normalize && text === text.trim() && !URL_STRIPPED.test(text)
+        return text === text.trim() && !URL_STRIPPED.test(text)
       }
-      return true
     case 'number':
     case 'boolean':
-      return !def.coerce
+      return def.coerce ? NEVER : null
     case 'enum':
     case 'literal':
     case 'null':
     case 'unknown':
     case 'any':
-      return true
+      return null
     case 'optional':
-      return value === undefined || parsesToItself(def.innerType!, value)
-    case 'nullable':
-      return value === null || parsesToItself(def.innerType!, value)
-    case 'readonly':
-      return parsesToItself(def.innerType!, value)
-    case 'default':
-    case 'prefault':
-      return value !== undefined && parsesToItself(def.innerType!, value)
-    case 'array': {
-      const list = value as unknown[]
-      for (let at = 0; at < list.length; at++) {
-        if (!parsesToItself(def.element!, list[at])) return false
+    case 'nullable': {
+      const inner = checkOf(def.innerType!)
+      // An optional default still fills in a missing value: the output would have it.
+      const fills = fillsIn(def.innerType!)
+      const passes = def.type === 'optional' ? undefined : null
+      if (inner === null && !fills) return null
+      return (value) => {
+        if (value === passes) return !fills || passes === null
+        if (value === undefined) return !fills
+        return inner === null || inner(value)
       }
-      return true
+    }
+    case 'readonly':
+      return checkOf(def.innerType!)
+    case 'default':
+    case 'prefault': {
+      const inner = checkOf(def.innerType!)
+      return (value) => value !== undefined && (inner === null || inner(value))
+    }
+    case 'array': {
+      const element = checkOf(def.element!)
+      return (
+        element &&
+        ((value) => {
+          const list = value as unknown[]
+          for (let at = 0; at < list.length; at++) if (!element(list[at])) return false
+          return true
+        })
+      )
     }
     case 'object':
-      return objectParsesToItself(def, value as Record<string, unknown>)
+      return objectCheck(def)
     case 'union':
       // Any option may be the one that took the value: each must give it back as it is.
-      return def.options!.every(isPassThrough)
+      return def.options!.every(isPassThrough) ? null : NEVER
     default:
-      return false
+      return NEVER
   }
 }
 
-function objectParsesToItself(def: Def, value: Record<string, unknown>): boolean {
+function objectCheck(def: Def): Check {
   const shape = def.shape!
-  const order = shapeOrder(shape)
-  let last = -1
-  let extraSeen = false
-  for (const key in value) {
-    const at = order.get(key)
-    if (at === undefined) {
-      // Unknown keys are dropped (no catchall) or written after the shape's keys.
-      if (!def.catchall || !parsesToItself(def.catchall, value[key])) return false
+  const keys = Object.keys(shape)
+  /** The fields whose values a parse may change (a missing one is checked as undefined). */
+  const fields: [string, Check][] = []
+  for (const key of keys) {
+    const check = checkOf(shape[key]!)
+    if (check !== null) fields.push([key, check])
+  }
+  // No catchall: unknown keys are dropped from the output. A catchall writes them last.
+  const catchall = def.catchall ? checkOf(def.catchall) : NEVER
+  return (value) => {
+    const record = value as Record<string, unknown>
+    let next = 0
+    let extraSeen = false
+    for (const key in record) {
+      if (!extraSeen) {
+        // Keys parsed from JSON are interned: comparing them is comparing pointers.
+        let at = next
+        while (at < keys.length && keys[at] !== key) at++
+        if (at < keys.length) {
+          next = at + 1
+          continue
+        }
+      }
+      // Not a shape key after the last one: an unknown key, or a shape key out of order.
+      if (Object.hasOwn(shape, key)) return false
+      if (catchall !== null && !catchall(record[key])) return false
       extraSeen = true
-      continue
     }
-    if (extraSeen || at <= last) return false
-    last = at
-    if (!parsesToItself(shape[key]!, value[key])) return false
+    for (const [key, check] of fields) if (!check(record[key])) return false
+    return true
   }
-  // A missing key whose schema fills it in (a default) would appear in the output.
-  for (const key of defaultedKeys(shape)) if (!(key in value)) return false
-  return true
 }
 
-const orders = new WeakMap<object, Map<string, number>>()
-
-function shapeOrder(shape: Record<string, z.ZodType>): Map<string, number> {
-  let order = orders.get(shape)
-  if (!order) {
-    order = new Map(Object.keys(shape).map((key, at) => [key, at]))
-    orders.set(shape, order)
-  }
-  return order
-}
-
-const defaulted = new WeakMap<object, string[]>()
-
-function defaultedKeys(shape: Record<string, z.ZodType>): string[] {
-  let keys = defaulted.get(shape)
-  if (!keys) {
-    keys = Object.keys(shape).filter((key) => fillsIn(shape[key]!))
-    defaulted.set(shape, keys)
-  }
-  return keys
-}
-
-/** Whether the schema outputs something for a missing value (a default, at any depth of wrappers). */
+/** Whether the schema outputs something for a missing value (a default, under any wrappers). */
 function fillsIn(schema: z.ZodType): boolean {
   const def = defOf(schema)
   if (def.type === 'default' || def.type === 'prefault') return true
   if (def.type === 'optional' || def.type === 'nullable' || def.type === 'readonly') {
     return fillsIn(def.innerType!)
   }
-  // Anything else refuses a missing value, or is not vouched for by parsesToItself anyway.
   return false
 }
 

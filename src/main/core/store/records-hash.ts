@@ -99,7 +99,7 @@ export class RecordsHash {
 export async function hashRegion(handle: FileHandle, from: number, to: number): Promise<string> {
   const hash = createHash('sha256')
   const chunk = Buffer.allocUnsafe(CHUNK_BYTES)
-  for (let at = from; at < to; ) {
+  for (let at = from; at < to;) {
     const { bytesRead } = await handle.read(chunk, 0, Math.min(chunk.length, to - at), at)
     if (bytesRead === 0) break
     hash.update(chunk.subarray(0, bytesRead))
