@@ -66,6 +66,8 @@ export class RecordsHash {
   constructor(handle: FileHandle, from: number) {
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
+      // Plain Node code: none of the process's loader flags (tsx, when running from source).
+      execArgv: [],
       workerData: { fd: handle.fd, from, chunkBytes: CHUNK_BYTES, tailBytes: TAIL_BYTES },
     })
     this.digest = new Promise<RecordsDigest>((resolve, reject) => {
