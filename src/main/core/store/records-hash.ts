@@ -50,7 +50,7 @@ if (tail[tail.length - 1] !== 10 || newline === -1 || tailStart + newline + 1 < 
 }
 `
 
-export interface RecordsDigest {
+interface RecordsDigest {
   /** Where the hashed bytes end: the start of the file's last line (-1: no such line). */
   to: number
   sha256: string
@@ -98,7 +98,7 @@ export class RecordsHash {
 }
 
 /** The sha256 of bytes `from` to `to` of an open file, read on this thread. */
-export async function hashRegion(handle: FileHandle, from: number, to: number): Promise<string> {
+async function hashRegion(handle: FileHandle, from: number, to: number): Promise<string> {
   const hash = createHash('sha256')
   const chunk = Buffer.allocUnsafe(CHUNK_BYTES)
   for (let at = from; at < to;) {
