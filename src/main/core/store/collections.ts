@@ -9,6 +9,7 @@
  */
 import { z } from 'zod'
 import { ProjectFile } from '../../../shared/model'
+import { parsesToItself } from './parses-to-itself'
 
 function unwrap(schema: z.ZodType): z.ZodType {
   let inner = schema
@@ -67,6 +68,26 @@ export function compiledSchema<T extends z.ZodType>(schema: T): T {
 export function compiledSchemaOf(name: string): z.ZodType | undefined {
   const schema = schemaOf(name)
   return schema && compiledSchema(schema)
+}
+
+/**
+ * `value` checked by the schema of `name` (a collection's record, or a field), as zod's parse
+ * would: refused with zod's error, or its output. `asRead`: the value passed and is already
+ * what the parse makes of it (see parses-to-itself.ts), so it is returned itself and no
+ * output copy is made; otherwise the output is the compiled parse's.
+ */
+export function checkValue(
+  name: string,
+  value: unknown,
+): { success: true; data: unknown; asRead: boolean } | { success: false; error: z.ZodError } {
+  const schema = schemaOf(name)
+  if (!schema) throw new Error(`"${name}" is not part of a project`)
+  const compiled = compiledSchema(schema)
+  if (compiled.validate(value) && parsesToItself(schema, value)) {
+    return { success: true, data: value, asRead: true }
+  }
+  const parsed = compiled.safeParse(value)
+  return parsed.success ? { success: true, data: parsed.data, asRead: false } : parsed
 }
 
 /** A record as the store sees it: whatever the model says, with an id. */

@@ -4,6 +4,8 @@
  * wrong (wrong type, missing field, extra field, bad enum, too long a string, untrimmed
  * text, keys out of order, broken refinements), both accept or both refuse; what they
  * accept comes out identical, key order included; what they refuse is worded the same.
+ * The open's check (checkValue), which keeps a value as read where zod's parse would give
+ * it back unchanged, is held to the same: whatever it keeps as read, zod's output equals.
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -11,7 +13,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { SAMPLE_DIR } from '../../../../test/support/folders'
-import { COLLECTIONS, compiledSchemaOf, FIELDS, schemaOf } from './collections'
+import { checkValue, COLLECTIONS, compiledSchemaOf, FIELDS, schemaOf } from './collections'
 
 const sample = JSON.parse(readFileSync(join(SAMPLE_DIR, 'project.json'), 'utf8')) as Record<
   string,
@@ -126,15 +128,28 @@ function bothOn(
   }
 }
 
+/** How many values checkValue kept as read (no parse output), by collection or field. */
+const keptAsRead = new Map<string, number>()
+
 function expectAgreement(name: string, value: unknown): boolean {
   const { runtime, compiled } = bothOn(name, value)
+  const input = copy(value)
+  const checked = checkValue(name, input)
   expect(compiled.success, JSON.stringify(value)).toBe(runtime.success)
-  if (runtime.success && compiled.success) {
+  expect(checked.success, JSON.stringify(value)).toBe(runtime.success)
+  if (runtime.success && compiled.success && checked.success) {
     expect(compiled.data).toStrictEqual(runtime.data)
     // Key order too: a snapshot line is written from what the schema gave.
     expect(JSON.stringify(compiled.data)).toBe(JSON.stringify(runtime.data))
-  } else if (!runtime.success && !compiled.success) {
+    expect(checked.data).toStrictEqual(runtime.data)
+    expect(JSON.stringify(checked.data), JSON.stringify(value)).toBe(JSON.stringify(runtime.data))
+    if (checked.asRead) {
+      expect(checked.data).toBe(input)
+      keptAsRead.set(name, (keptAsRead.get(name) ?? 0) + 1)
+    }
+  } else if (!runtime.success && !compiled.success && !checked.success) {
     expect(compiled.error.issues).toStrictEqual(runtime.error.issues)
+    expect(checked.error.issues).toStrictEqual(runtime.error.issues)
   }
   return runtime.success
 }
@@ -285,6 +300,32 @@ describe('the compiled record schemas', () => {
     for (const [name, values] of valid) {
       expect(values.length, name).toBeGreaterThan(0)
       for (const value of values) expect(expectAgreement(name, value)).toBe(true)
+    }
+  })
+
+  it('keep valid records as read when zod would give them back unchanged, and only then', () => {
+    keptAsRead.clear()
+    for (const [name, values] of valid) for (const value of values) expectAgreement(name, value)
+    // The bulk of a project (quotes, relations, sources, entities) takes the validator alone.
+    for (const name of ['annotations', 'relations', 'sources', 'entities', 'notes']) {
+      expect(keptAsRead.get(name), name).toBe(valid.get(name)!.length)
+    }
+    const entity = valid.get('entities')![0] as Record<string, unknown>
+    const source = (valid.get('sources') as { url?: string }[]).find((s) => s.url)!
+    const reordered = Object.fromEntries(Object.entries(entity).reverse())
+    const reshaped: [string, unknown][] = [
+      ['entities', { ...entity, name: ' Padded' }],
+      ['entities', { ...entity, aliases: ['alias '] }],
+      ['entities', reordered],
+      ['entities', { ...entity, attributes: { extra: 1, ...(entity.attributes as object) } }],
+      ['sources', { ...source, url: ` ${source.url}` }],
+      ['sources', { ...source, url: `${source.url}\t` }],
+    ]
+    for (const [name, value] of reshaped) {
+      const checked = checkValue(name, copy(value))
+      expect(checked.success, JSON.stringify(value)).toBe(true)
+      expect(checked.success && checked.asRead, JSON.stringify(value)).toBe(false)
+      expectAgreement(name, value)
     }
   })
 

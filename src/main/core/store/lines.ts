@@ -4,6 +4,7 @@
  * stays a compact one-byte string once decoded.
  */
 import { basename, dirname, relative } from 'node:path'
+import type { FileHandle } from 'node:fs/promises'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { openFileInside } from '../safe-files'
 
@@ -26,12 +27,22 @@ const CHUNK_BYTES = 1 << 20
  */
 export async function* lineBatches(
   path: string,
-  /** `from`: the byte to start at, the start of a line (what was read before ended there). */
-  options: { limit?: number; chunkBytes?: number; root?: string; from?: number } = {},
+  /**
+   * `from`: the byte to start at, the start of a line (what was read before ended there).
+   * `handle`: the file opened already (as above) by the caller, who closes it.
+   */
+  options: {
+    limit?: number
+    chunkBytes?: number
+    root?: string
+    from?: number
+    handle?: FileHandle
+  } = {},
 ): AsyncGenerator<Line[]> {
   const root = options.root ?? dirname(path)
   const inside = options.root === undefined ? basename(path) : relative(root, path)
-  const { handle } = await openFileInside(root, inside, Number.POSITIVE_INFINITY)
+  const handle =
+    options.handle ?? (await openFileInside(root, inside, Number.POSITIVE_INFINITY)).handle
   try {
     const limit = options.limit ?? Infinity
     const chunk = Buffer.allocUnsafe(options.chunkBytes ?? CHUNK_BYTES)
@@ -66,7 +77,7 @@ export async function* lineBatches(
     }
     if (carry.length) yield [{ bytes: carry, start: carryStart, complete: false }]
   } finally {
-    await handle.close()
+    if (!options.handle) await handle.close()
   }
 }
 

@@ -1,17 +1,18 @@
 /**
  * Opening a v2 project folder on the main thread without stalling it: the newest snapshot
  * whose trailer checks is streamed line by line, each record validated with its zod
- * schema (compiled: collections.ts, compiledSchemaOf), then the journals of its generation
+ * schema (compiled: collections.ts, checkValue), then the journals of its generation
  * and later ones are replayed. Work runs in slices (a Slicer) with the event loop free in
  * between.
  */
 import { createHash } from 'node:crypto'
-import { join } from 'node:path'
+import type { FileHandle } from 'node:fs/promises'
+import { basename, dirname, join, relative } from 'node:path'
 import { SCHEMA_VERSION } from '../../../shared/model'
 import { NewerSchemaError } from '../migrations'
 import {
+  checkValue,
   COLLECTIONS,
-  compiledSchemaOf,
   deepFreeze,
   FIELDS,
   isCollection,
@@ -32,6 +33,8 @@ import {
 } from './format'
 import type { StoreFilesView } from './folder'
 import { lineBatches, Slicer, type Line } from './lines'
+import { HASH_IN_WORKER_FROM, RecordsHash } from './records-hash'
+import { openFileInside } from '../safe-files'
 
 /**
  * How a file's records are taken:
@@ -109,7 +112,7 @@ export class Assembler {
       }
       return deepFreeze(value)
     }
-    const parsed = compiledSchemaOf(collection)!.safeParse(value)
+    const parsed = checkValue(collection, value)
     if (!parsed.success) {
       const lines = parsed.error.issues
         .slice(0, 3)
@@ -152,6 +155,7 @@ export class Assembler {
       ) as StoredRecord
       // A receipt vouches for records as they are: one the schema reshapes (or whose keys it
       // puts in another order) gets none, so that a receipted open gives what this one does.
+      // (A record checked as read is the value itself: compared at once.)
       if (mode === 'validate' && this.exactRecords && !sameJsonInOrder(value, record)) {
         this.exactRecords = false
       }
@@ -356,6 +360,33 @@ export async function readSnapshot(
   slicer: Slicer,
   mode?: Mode,
   root?: string,
+  /** From this size on, the record lines are hashed by a worker thread (records-hash.ts). */
+  hashInWorkerFrom = HASH_IN_WORKER_FROM,
+): Promise<SnapshotRead> {
+  const folder = root ?? dirname(path)
+  const inside = root === undefined ? basename(path) : relative(folder, path)
+  const { handle, stats } = await openFileInside(folder, inside, Number.POSITIVE_INFINITY)
+  /** Hashing the record lines alongside this thread's parse (a large snapshot). */
+  let hasher: RecordsHash | undefined
+  try {
+    return await readOpenSnapshot(path, handle, slicer, mode, (from) => {
+      if (stats.size < hashInWorkerFrom) return undefined
+      hasher = new RecordsHash(handle, from)
+      return hasher
+    })
+  } finally {
+    // The thread reads through this descriptor: it must be gone before the file is closed.
+    await hasher?.stop()
+    await handle.close()
+  }
+}
+
+async function readOpenSnapshot(
+  path: string,
+  handle: FileHandle,
+  slicer: Slicer,
+  mode: Mode | undefined,
+  hashElsewhere: (from: number) => RecordsHash | undefined,
 ): Promise<SnapshotRead> {
   let header: SnapshotHeader | undefined
   let trailer: SnapshotTrailer | undefined
@@ -365,7 +396,11 @@ export async function readSnapshot(
   /** Off when trusting: the worker checking the same file compares the sha256. */
   let hashing = true
   const hash = createHash('sha256')
-  for await (const batch of lineBatches(path, root === undefined ? {} : { root })) {
+  let hasher: RecordsHash | undefined
+  /** Where the record lines start (after the header), and where the trailer starts. */
+  let recordsFrom = 0
+  let trailerStart = 0
+  for await (const batch of lineBatches(path, { handle })) {
     let first: Line | undefined
     let last: Line | undefined
     const nulFree = batchNulFree(batch)
@@ -399,6 +434,8 @@ export async function readSnapshot(
         const older = header.schemaVersion < SCHEMA_VERSION
         assembler = new Assembler(mode === 'raw' || older ? 'raw' : (mode ?? 'validate'), path)
         hashing = mode !== 'trusted' || older
+        recordsFrom = line.bytes.length + 1
+        if (hashing && line.complete) hasher = hashElsewhere(recordsFrom)
         continue
       }
       if (
@@ -409,6 +446,7 @@ export async function readSnapshot(
         const parsed = SnapshotTrailer.safeParse(parseLine(line, path, 'its trailer'))
         if (!parsed.success) throw new StoreFileProblem(path, 'schema', 'its trailer is not valid')
         trailer = parsed.data
+        trailerStart = line.start
         continue
       }
       const record = asRecordLine(parseLine(line, path, `line ${records + 2}`, false, nulFree))
@@ -421,16 +459,20 @@ export async function readSnapshot(
       last = line
       // Records are small: the clock is read every few dozen of them.
       if (records % CLOCK_EVERY === 0 && slicer.due()) {
-        if (hashing) hashRegion(hash, first, last)
+        if (hashing && !hasher) hashLines(hash, first, last)
         first = last = undefined
         await slicer.pause()
       }
     }
-    if (first && last && hashing) hashRegion(hash, first, last)
+    if (first && last && hashing && !hasher) hashLines(hash, first, last)
   }
   if (!header || !assembler) throw new StoreFileProblem(path, 'empty', 'it is empty')
   if (!trailer) throw new StoreFileProblem(path, 'truncated', 'it is cut short (no trailer)')
-  const digest = hashing ? hash.digest('hex') : trailer.sha256
+  const digest = !hashing
+    ? trailer.sha256
+    : hasher
+      ? await hasher.sha256(handle, recordsFrom, trailerStart)
+      : hash.digest('hex')
   if (trailer.records !== records || trailer.sha256 !== digest) {
     throw new StoreFileProblem(
       path,
@@ -442,7 +484,7 @@ export async function readSnapshot(
 }
 
 /** Hashes the bytes from `first` through `last` and its newline: one call per slice. */
-function hashRegion(hash: ReturnType<typeof createHash>, first: Line, last: Line): void {
+function hashLines(hash: ReturnType<typeof createHash>, first: Line, last: Line): void {
   const from = first.bytes.byteOffset
   const to = last.bytes.byteOffset + last.bytes.length + 1
   hash.update(Buffer.from(first.bytes.buffer, from, to - from))
