@@ -55,6 +55,8 @@ interface SyncEndpoint {
   /** Told if it stops by itself (a process that crashed or was killed). */
   onStop(listener: (error: Error) => void): void
   terminate(): Promise<void>
+  /** Settles once every message posted so far has left this process. */
+  sent(): Promise<void>
   /** The process it runs in, when that is a process of its own. */
   readonly pid?: number | undefined
 }
@@ -88,11 +90,33 @@ function childProcess(folder: string): SyncEndpoint {
     // Never started (no such file, no processes left): there is nothing to wait for.
     child.once('error', () => child.pid === undefined && resolve())
   })
+  // Messages the channel still holds in this process, and who waits for them to leave.
+  let unsent = 0
+  let waiting: Array<() => void> = []
+  const release = (): void => {
+    const resolved = waiting
+    waiting = []
+    for (const resolve of resolved) resolve()
+  }
+  const left = (): void => {
+    if (--unsent <= 0) release()
+  }
+  // A channel closed with messages in it: none of them will leave; nobody waits for them.
+  child.once('disconnect', () => {
+    unsent = 0
+    release()
+  })
   return {
     pid: child.pid,
     postMessage: (message) => {
-      if (child.connected) child.send(message)
+      if (!child.connected) return
+      unsent++
+      child.send(message, undefined, {}, left)
     },
+    sent: () =>
+      unsent === 0 || !child.connected
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => waiting.push(resolve)),
     onMessage: (listener) => child.on('message', (message) => listener(message as FromWorker)),
     onStop: (listener) => {
       child.on('error', listener)
@@ -120,6 +144,7 @@ async function channelInThisThread(folder: string): Promise<SyncEndpoint> {
     postMessage: (message) => port1.postMessage(message),
     onMessage: (listener) => port1.on('message', listener),
     onStop: () => undefined,
+    sent: () => Promise.resolve(),
     terminate: async () => {
       service.stop()
       port1.close()
@@ -364,6 +389,9 @@ export class SyncClient {
             records: records.slice(start, start + COPY_SLICE),
           }),
         )
+        // One slice in the channel at a time: a process busy mirroring reads slowly, and
+        // the whole project queued in this one's memory lengthened its garbage collections.
+        await this.worker.sent()
         await nextTurn()
       }
     }
