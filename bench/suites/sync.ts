@@ -20,7 +20,7 @@ import type { ProjectStore } from '../../src/main/core/project-store'
 import { Workspace } from '../../src/main/core/workspace'
 import { constants, PerformanceObserver } from 'node:perf_hooks'
 import { Worker } from 'node:worker_threads'
-import { line, longestBusy, longestStall, target, timeOnce } from '../measure'
+import { collectGarbage, line, longestBusy, longestStall, target, timeOnce } from '../measure'
 import { formatThreadTimes, nameThread, threadTimes } from '../thread-cpu'
 import type { BenchSuite, Measurement } from '../types'
 
@@ -120,6 +120,30 @@ function phaseLines(what: string, total: number, phases: Record<string, number>)
   )
 }
 
+/**
+ * What the floor replicates: the documents Sightline's mirror holds, the records and each
+ * source's text as an attachment of its own document. Built just before the floor runs, so
+ * that the copy does not sit in the heap while the app's sync is measured.
+ */
+async function floorDocsOf(store: ProjectStore): Promise<{ docs: object[]; texts: number }> {
+  const records = COLLECTIONS.flatMap((collection) =>
+    collectionOf(store.data, collection).map((record) => ({
+      _id: recordDocId(collection, record.id),
+      collection,
+      id: record.id,
+      value: JSON.parse(JSON.stringify(record)) as unknown,
+      author: 'Bench',
+      at: new Date().toISOString(),
+    })),
+  )
+  const texts = await Promise.all(
+    [...new Set(store.data.sources.map((source) => source.contentHash))].map(async (hash) =>
+      sourceTextDoc(hash, Buffer.from(await store.readSourceText(hash), 'utf8')),
+    ),
+  )
+  return { docs: [...records, ...texts], texts: texts.length }
+}
+
 export const syncSuite: BenchSuite = {
   name: 'sync',
   async run(ctx) {
@@ -131,32 +155,17 @@ export const syncSuite: BenchSuite = {
       await cp(await ctx.project(ctx.preset), projectA, { recursive: true })
       const a = new Workspace({ userDataDir: join(folder, 'user-a'), store: { backups: false } })
       const store = await a.open(projectA)
-      const docs = COLLECTIONS.flatMap((collection) =>
-        collectionOf(store.data, collection).map((record) => ({
-          _id: recordDocId(collection, record.id),
-          collection,
-          id: record.id,
-          value: JSON.parse(JSON.stringify(record)) as unknown,
-          author: 'Bench',
-          at: new Date().toISOString(),
-        })),
-      )
-      // The floor moves what Sightline's mirror holds: the records and each source's text,
-      // an attachment of its own document (without them it moved a fraction of the bytes).
-      const texts = await Promise.all(
-        [...new Set(store.data.sources.map((source) => source.contentHash))].map(async (hash) =>
-          sourceTextDoc(hash, Buffer.from(await store.readSourceText(hash), 'utf8')),
-        ),
-      )
-      const floorDocs = [...docs, ...texts]
-      ctx.log(
-        `  sync: ${docs.length} records and ${texts.length} source texts of the ${ctx.preset} preset`,
+      const recordCount = COLLECTIONS.reduce(
+        (sum, collection) => sum + collectionOf(store.data, collection).length,
+        0,
       )
 
       // ---- first replication up: mirror the project, push to an empty hub
       // Processor time of each first sync and its floor: [up, floor up, down, floor down],
       // every thread's, the sync process's included.
       const cpu: number[] = []
+      // Each run starts from a collected heap: what the one before left is not its pause.
+      collectGarbage()
       const upRun = await watched('first sync up', ctx.log, () =>
         linkAndSync(a, store, hub.databaseUrl('up')),
       )
@@ -164,19 +173,28 @@ export const syncSuite: BenchSuite = {
       const up = upRun.ms
       const upPhases = await (await a.sync.forStore(store)).phases()
       const floorLocal = new PouchDB<Record<string, unknown>>(join(folder, 'floor-up'))
-      const floorUp = await withThreadCpu(cpu, () =>
-        timeOnce(async () => {
-          for (let i = 0; i < floorDocs.length; i += 500)
-            await floorLocal.bulkDocs(floorDocs.slice(i, i + 500) as never)
-          await floorLocal.sync(new PouchDB(hub.databaseUrl('floor-up')), {
-            batch_size: REPLICATION_BATCH,
-          })
-        }),
-      )
+      // The floor's copy of the documents lives only while the floor runs.
+      const floorUp = await (async () => {
+        const floorDocs = await floorDocsOf(store)
+        ctx.log(
+          `  sync: ${recordCount} records and ${floorDocs.texts} source texts of the ${ctx.preset} preset`,
+        )
+        collectGarbage()
+        return withThreadCpu(cpu, () =>
+          timeOnce(async () => {
+            for (let i = 0; i < floorDocs.docs.length; i += 500)
+              await floorLocal.bulkDocs(floorDocs.docs.slice(i, i + 500) as never)
+            await floorLocal.sync(new PouchDB(hub.databaseUrl('floor-up')), {
+              batch_size: REPLICATION_BATCH,
+            })
+          }),
+        )
+      })()
 
       // ---- first replication down: a new, empty project pulls everything
       const b = new Workspace({ userDataDir: join(folder, 'user-b'), store: { backups: false } })
       const peer = await b.create('Peer', join(folder, 'b'))
+      collectGarbage()
       const downRun = await watched('first sync down', ctx.log, () =>
         linkAndSync(b, peer, hub.databaseUrl('up')),
       )
@@ -184,6 +202,7 @@ export const syncSuite: BenchSuite = {
       const down = downRun.ms
       const downPhases = await (await b.sync.forStore(peer)).phases()
       const floorDownDb = new PouchDB<Record<string, unknown>>(join(folder, 'floor-down'))
+      collectGarbage()
       const floorDown = await withThreadCpu(cpu, () =>
         timeOnce(async () => {
           await floorDownDb.sync(new PouchDB(hub.databaseUrl('floor-up')), {
@@ -226,7 +245,7 @@ export const syncSuite: BenchSuite = {
 
       out.push(
         line({
-          name: `first sync up (${ctx.preset}: ${docs.length} records)`,
+          name: `first sync up (${ctx.preset}: ${recordCount} records)`,
           unit: 'ms',
           value: up,
           floor: { name: `PouchDB bulkDocs + push (${REPLICATION_BATCH} a batch)`, value: floorUp },
