@@ -20,6 +20,17 @@ export interface Line {
 const CHUNK_BYTES = 1 << 20
 
 /**
+ * Opens a store file for reading as safe-files.ts allows: a regular file inside `root` (the
+ * folder `path` is in, unless given), reached without a link, with no size cap (store files
+ * are streamed).
+ */
+export function openStoreFile(path: string, root?: string): ReturnType<typeof openFileInside> {
+  const folder = root ?? dirname(path)
+  const inside = root === undefined ? basename(path) : relative(folder, path)
+  return openFileInside(folder, inside, Number.POSITIVE_INFINITY)
+}
+
+/**
  * The lines of `path` (up to `limit` bytes), a chunk's worth at a time. A project folder
  * may come from someone else, so the file is opened as safe-files.ts allows: a regular
  * file inside `root` (the folder `path` is in, unless given), reached without a link.
@@ -39,10 +50,7 @@ export async function* lineBatches(
     handle?: FileHandle
   } = {},
 ): AsyncGenerator<Line[]> {
-  const root = options.root ?? dirname(path)
-  const inside = options.root === undefined ? basename(path) : relative(root, path)
-  const handle =
-    options.handle ?? (await openFileInside(root, inside, Number.POSITIVE_INFINITY)).handle
+  const handle = options.handle ?? (await openStoreFile(path, options.root)).handle
   try {
     const limit = options.limit ?? Infinity
     const chunk = Buffer.allocUnsafe(options.chunkBytes ?? CHUNK_BYTES)

@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { FileHandle } from 'node:fs/promises'
-import { basename, dirname, join, relative } from 'node:path'
+import { join } from 'node:path'
 import { SCHEMA_VERSION } from '../../../shared/model'
 import { NewerSchemaError } from '../migrations'
 import {
@@ -32,9 +32,8 @@ import {
   StoreFileProblem,
 } from './format'
 import type { StoreFilesView } from './folder'
-import { lineBatches, Slicer, type Line } from './lines'
+import { lineBatches, openStoreFile, Slicer, type Line } from './lines'
 import { HASH_IN_WORKER_FROM, RecordsHash } from './records-hash'
-import { openFileInside } from '../safe-files'
 
 /**
  * How a file's records are taken:
@@ -363,9 +362,7 @@ export async function readSnapshot(
   /** From this size on, the record lines are hashed by a worker thread (records-hash.ts). */
   hashInWorkerFrom = HASH_IN_WORKER_FROM,
 ): Promise<SnapshotRead> {
-  const folder = root ?? dirname(path)
-  const inside = root === undefined ? basename(path) : relative(folder, path)
-  const { handle, stats } = await openFileInside(folder, inside, Number.POSITIVE_INFINITY)
+  const { handle, stats } = await openStoreFile(path, root)
   /** Hashing the record lines alongside this thread's parse (a large snapshot). */
   let hasher: RecordsHash | undefined
   try {

@@ -11,11 +11,11 @@
  */
 import { createHash } from 'node:crypto'
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
-import { basename, dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { z } from 'zod'
 import { ProjectFile, SCHEMA_VERSION } from '../../../shared/model'
 import { SnapshotTrailer } from './format'
-import { openFileInside } from '../safe-files'
+import { openStoreFile } from './lines'
 
 /**
  * Raise when a record rule changes in a way JSON Schema does not show (a refinement, a
@@ -140,7 +140,7 @@ const TRAILER_MAX_BYTES = 256
 export async function peekTrailer(path: string): Promise<SnapshotTrailer | null> {
   let handle
   try {
-    ;({ handle } = await openFileInside(dirname(path), basename(path), Number.POSITIVE_INFINITY))
+    ;({ handle } = await openStoreFile(path))
   } catch {
     return null
   }
