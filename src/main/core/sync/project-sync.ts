@@ -22,6 +22,7 @@ import type {
 } from '../../../shared/api/sync'
 import { writeFileDurably } from '../durable-write'
 import { AppError } from '../errors'
+import { inLanes } from '../lanes'
 import type { JournalEntry, JournalEvent } from '../project-store'
 import { COLLECTIONS, FIELDS, isCollection, schemaOf } from '../store/collections'
 import { Slicer } from '../store/lines'
@@ -683,16 +684,12 @@ export class ProjectSync {
     // Read a few at a time and written in one request: one by one, a first sync up spent
     // thousands of round trips to the disk and to LevelDB on them.
     const docs: RecordDoc[] = []
-    for (let start = 0; start < missing.length; start += TEXT_READS) {
-      const read = await Promise.all(
-        missing.slice(start, start + TEXT_READS).map(async (docId) => {
-          const contentHash = docId.slice(SOURCE_TEXT_PREFIX.length)
-          const text = await this.store.readSourceText(contentHash, lengths.get(docId))
-          return sourceTextDoc(contentHash, Buffer.from(text, 'utf8')) as unknown as RecordDoc
-        }),
-      )
-      docs.push(...read)
-    }
+    await inLanes(missing.length, TEXT_READS, async (index) => {
+      const docId = missing[index]!
+      const contentHash = docId.slice(SOURCE_TEXT_PREFIX.length)
+      const text = await this.store.readSourceText(contentHash, lengths.get(docId))
+      docs[index] = sourceTextDoc(contentHash, Buffer.from(text, 'utf8')) as unknown as RecordDoc
+    })
     if (!docs.length) return
     const results = await this.db.bulkDocs(docs)
     const failed = results.find((result) => !('ok' in result && result.ok))
