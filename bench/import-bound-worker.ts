@@ -12,6 +12,7 @@ import { writeFilesDurably } from '../src/main/core/durable-write'
 import { runInBackground } from '../src/main/core/background-thread'
 import { uploadPartText, type UploadPart } from '../src/main/core/exchange/upload-parts'
 import { compiledSchemaOf } from '../src/main/core/store/collections'
+import { batchText } from '../src/main/core/store/format'
 
 export interface BoundInput {
   entry: string
@@ -101,8 +102,12 @@ async function run(request: BoundRun): Promise<BoundSteps> {
     const checked = compiledSchemaOf(collection)!.safeParse(record)
     if (!checked.success) throw new Error(`${collection} ${record.id} fails its schema`)
     lap('check the records (compiled schemas)')
-    const end = index === total - 1 ? ',"e":1' : ''
-    lines += `{"s":${seq++},"op":"put","c":"${collection}","id":${JSON.stringify(record.id)},"v":${JSON.stringify(checked.data)}${end}}\n`
+    // The store's own line format, the batch's end marked on its last line.
+    lines += batchText(
+      [{ op: 'put', c: collection, id: record.id, v: checked.data }],
+      seq++,
+      index === total - 1,
+    )
     if (lines.length >= BUFFER_CHARS || index === total - 1) hand(index === total - 1)
     else lap('serialize the journal lines')
   }
