@@ -1,5 +1,6 @@
 import { findChromium } from '../src/main/pdf/chromium'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { buildApp } from './app'
@@ -11,6 +12,12 @@ export interface ContextOptions {
   runs: number
   log?: (message: string) => void
 }
+
+/**
+ * Where a run whose suites each have a process of their own (index.ts) notes that the app
+ * was built: the first suite that asks builds it, the others find the note.
+ */
+export const BUILT_MARKER_ENV = 'SIGHTLINE_BENCH_BUILT_MARKER'
 
 /** The context every suite receives, and its cleanup. */
 export async function createContext(
@@ -46,9 +53,12 @@ export async function createContext(
     },
     build() {
       built ??= (async () => {
+        const marker = process.env[BUILT_MARKER_ENV]
+        if (marker && existsSync(marker)) return
         const started = performance.now()
         await buildApp()
         log(`  built the app in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+        if (marker) await writeFile(marker, '')
       })()
       return built
     },

@@ -6,13 +6,13 @@
  *   npm run bench -- --only store,api  some suites only
  *   npm run bench -- --json out.json   where the JSON goes (default bench-results/<time>.json)
  */
-import { execFileSync } from 'node:child_process'
-import { mkdir, writeFile } from 'node:fs/promises'
-import { cpus, totalmem } from 'node:os'
+import { execFileSync, spawn } from 'node:child_process'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { cpus, tmpdir, totalmem } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { ROOT } from './app'
-import { createContext } from './context'
+import { BUILT_MARKER_ENV, createContext } from './context'
 import { suites } from './suites'
 import { renderTable, verdict, type TableRow } from './table'
 import type { Measurement } from './types'
@@ -34,6 +34,8 @@ async function main(): Promise<number> {
       only: { type: 'string' },
       json: { type: 'string' },
       runs: { type: 'string' },
+      // Internal: this process runs one suite for a parent run (see runInOwnProcess).
+      'suite-process': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -58,12 +60,18 @@ async function main(): Promise<number> {
     `Sightline bench${quick ? ' (quick)' : ''}: ${selected.map((s) => s.name).join(', ')} on the ${ctx.preset} project, median of ${runs} runs after a warm-up`,
   )
   const results: SuiteResult[] = []
+  const ownProcesses = selected.length > 1 && values['suite-process'] !== true
+  const shared = ownProcesses ? await mkdtemp(join(tmpdir(), 'sightline-bench-run-')) : null
   try {
     for (const suite of selected) {
+      if (shared) {
+        results.push(await runInOwnProcess(suite.name, { quick, runs, shared }))
+        continue
+      }
       console.error(`${suite.name}…`)
       const started = performance.now()
       try {
-        const measurements = await suite.run(ctx)
+        const measurements = await (await suite.load()).run(ctx)
         results.push({ name: suite.name, seconds: seconds(started), measurements })
       } catch (error) {
         console.error(`  ${suite.name} failed: ${(error as Error).stack ?? String(error)}`)
@@ -78,6 +86,7 @@ async function main(): Promise<number> {
     }
   } finally {
     await dispose()
+    if (shared) await rm(shared, { recursive: true, force: true })
   }
 
   const rows: TableRow[] = results.flatMap((r) =>
@@ -128,6 +137,55 @@ async function main(): Promise<number> {
   console.log(`JSON: ${jsonPath}`)
   // A missed target is news, not a failure; a suite that could not measure is.
   return failed.length > 0 ? 1 : 0
+}
+
+/**
+ * Runs one suite in a process of its own and reads back its results. A suite's process then
+ * holds the app and that suite only, as the app's own process would: in one long process,
+ * every earlier suite's modules (playwright-core's 20 MB among them) stayed in the heap that
+ * each garbage collection walks, and the later suites' stall lines measured that. The app is
+ * built once for the whole run, by the first suite that asks (context.ts).
+ */
+async function runInOwnProcess(
+  name: string,
+  { quick, runs, shared }: { quick: boolean; runs: number; shared: string },
+): Promise<SuiteResult> {
+  const started = performance.now()
+  const json = join(shared, `${name}.json`)
+  const args = [
+    ...process.execArgv,
+    process.argv[1]!,
+    '--suite-process',
+    '--only',
+    name,
+    '--runs',
+    String(runs),
+    '--json',
+    json,
+    ...(quick ? ['--quick'] : []),
+  ]
+  const code = await new Promise<number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      // Progress goes on to the person waiting; the child's own table is not wanted.
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, [BUILT_MARKER_ENV]: join(shared, 'app-built') },
+    })
+    child.once('error', reject)
+    child.once('exit', (exitCode) => resolve(exitCode))
+  })
+  try {
+    const written = JSON.parse(await readFile(json, 'utf8')) as { suites: SuiteResult[] }
+    const result = written.suites.find((suite) => suite.name === name)
+    if (result) return result
+  } catch {
+    // Reported below: the suite's process ended without its results.
+  }
+  return {
+    name,
+    seconds: seconds(started),
+    measurements: [],
+    error: `its process ended (exit code ${code}) without writing its results`,
+  }
 }
 
 function seconds(since: number): number {

@@ -6,7 +6,7 @@
  * report is one self-contained document (fonts and images are data: URLs).
  */
 import { existsSync } from 'node:fs'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import type { PdfPrinter, PrintOptions } from '../core/report/print'
 
 /** The flags the tests use too: no GPU, no call home. */
@@ -61,12 +61,17 @@ export function createChromiumPrinter(executablePath = findChromium()): Chromium
         new Error('No Chromium was found to print with: set CHROMIUM_PATH or install chromium.'),
       )
     }
-    browser ??= chromium.launch({ executablePath, ...chromiumLaunchOptions() }).then((b) => {
-      b.on('disconnected', () => {
-        browser = null
+    // playwright-core is loaded on the first report, not at start: its bundle is some 20 MB of
+    // the main thread's heap, which every garbage collection of a session without a PDF
+    // would otherwise walk.
+    browser ??= import('playwright-core')
+      .then(({ chromium }) => chromium.launch({ executablePath, ...chromiumLaunchOptions() }))
+      .then((b) => {
+        b.on('disconnected', () => {
+          browser = null
+        })
+        return b
       })
-      return b
-    })
     browser.catch(() => {
       browser = null
     })
