@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test'
-import { CHROMIUM_ARGS, findChromium } from './src/main/pdf/chromium'
+import { CHROMIUM_ARGS } from './src/main/pdf/chromium'
+import { findChromium } from './src/main/pdf/find-chromium'
 
 export default defineConfig({
   testDir: './e2e',

@@ -1,4 +1,4 @@
-import { findChromium } from '../src/main/pdf/chromium'
+import { findChromium } from '../src/main/pdf/find-chromium'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'

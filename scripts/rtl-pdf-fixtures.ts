@@ -8,7 +8,8 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
-import { chromiumLaunchOptions, findChromium } from '../src/main/pdf/chromium'
+import { chromiumLaunchOptions } from '../src/main/pdf/chromium'
+import { findChromium } from '../src/main/pdf/find-chromium'
 import { RTL_PAGES, type RtlPage } from '../test/support/rtl-documents'
 
 const OUT = join(import.meta.dirname, '..', 'test', 'fixtures', 'rtl-pdf')

@@ -5,9 +5,9 @@
  * is given. The page is printed with JavaScript off and every request refused: the
  * report is one self-contained document (fonts and images are data: URLs).
  */
-import { existsSync } from 'node:fs'
-import type { Browser } from 'playwright-core'
+import { chromium, type Browser } from 'playwright-core'
 import type { PdfPrinter, PrintOptions } from '../core/report/print'
+import { findChromium } from './find-chromium'
 
 /** The flags the tests use too: no GPU, no call home. */
 export const CHROMIUM_ARGS = [
@@ -34,12 +34,6 @@ export function chromiumLaunchOptions(uid: number | undefined = process.getuid?.
   }
 }
 
-/** CHROMIUM_PATH, else Debian's chromium; undefined when neither exists. */
-export function findChromium(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH
-  return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined
-}
-
 /** The address the report is served at inside the printing context; never on a network. */
 const REPORT_URL = 'http://sightline-report.invalid/report.html'
 
@@ -61,17 +55,12 @@ export function createChromiumPrinter(executablePath = findChromium()): Chromium
         new Error('No Chromium was found to print with: set CHROMIUM_PATH or install chromium.'),
       )
     }
-    // playwright-core is loaded on the first report, not at start: its bundle is some 20 MB of
-    // the main thread's heap, which every garbage collection of a session without a PDF
-    // would otherwise walk.
-    browser ??= import('playwright-core')
-      .then(({ chromium }) => chromium.launch({ executablePath, ...chromiumLaunchOptions() }))
-      .then((b) => {
-        b.on('disconnected', () => {
-          browser = null
-        })
-        return b
+    browser ??= chromium.launch({ executablePath, ...chromiumLaunchOptions() }).then((b) => {
+      b.on('disconnected', () => {
+        browser = null
       })
+      return b
+    })
     browser.catch(() => {
       browser = null
     })
