@@ -166,6 +166,7 @@ export const syncSuite: BenchSuite = {
       const cpu: number[] = []
       // Each run starts from a collected heap: what the one before left is not its pause.
       collectGarbage()
+      const heapAtStart = process.memoryUsage().heapUsed
       const upRun = await watched('first sync up', ctx.log, () =>
         linkAndSync(a, store, hub.databaseUrl('up')),
       )
@@ -288,6 +289,12 @@ export const syncSuite: BenchSuite = {
           value: Math.max(upRun.stall, downRun.stall, incrementalRun.stall),
           target: target.atMost(30),
           note: `Up ${upRun.stall.toFixed(0)} ms, down ${downRun.stall.toFixed(0)} ms, incremental ${incrementalRun.stall.toFixed(0)} ms.`,
+        }),
+        line({
+          name: 'main-thread heap in use as the first sync up starts, informational',
+          unit: 'MB',
+          value: heapAtStart / 1e6,
+          note: 'After a collection: the app’s core with the project open, and this suite. The garbage collector’s pauses, in the stall above, grow with it; this process loads no other suite (bench/index.ts).',
         }),
         line({
           name: 'longest main-thread run on a processor during sync',
