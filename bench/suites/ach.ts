@@ -11,7 +11,7 @@
  * The matrix is written into a copy of the generated project before the app opens it; its
  * rows are the project's first 2,000 quotes (cycled on the small preset), rated at random.
  */
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from '@playwright/test'
 import { findLinchpins, scoreMatrix, toMatrix } from '../../src/shared/ach'
@@ -24,6 +24,7 @@ import {
 } from '../../src/shared/model'
 import { startBrowserMode } from '../app'
 import { launchChromium, VIEWPORT } from '../browser'
+import { DEFAULT_SEED, generateProject, PRESETS, writeProjectFolder } from '../generate'
 import { Random } from '../generate/random'
 import { line, median, sleep, target, timeAlternately } from '../measure'
 import type { BenchContext, BenchSuite, Measurement } from '../types'
@@ -72,13 +73,16 @@ async function projectWithAnalysis(ctx: BenchContext): Promise<{
   views: EvidenceView[]
   analysis: Analysis
 }> {
-  const generated = await ctx.project(ctx.preset)
-  const folder = join(await mkdtemp(join(ctx.tmpDir, 'ach-')), 'project')
-  await cp(generated, folder, { recursive: true })
-  const path = join(folder, 'project.json')
-  const file = JSON.parse(await readFile(path, 'utf8')) as ProjectFile
+  // The preset's project generated again with the analysis in it, and written as the store
+  // lays a project out (a v2 snapshot: there is no project.json to edit in place).
+  const generated = generateProject({ ...PRESETS[ctx.preset], seed: DEFAULT_SEED })
+  const file = generated.file
   const { analysis, rows } = benchAnalysis(file)
-  await writeFile(path, JSON.stringify({ ...file, analyses: [analysis], analysisEvidence: rows }))
+  const folder = join(await mkdtemp(join(ctx.tmpDir, 'ach-')), 'project')
+  await writeProjectFolder(folder, {
+    ...generated,
+    file: { ...file, analyses: [analysis], analysisEvidence: rows },
+  })
   const credibility = new Map(file.annotations.map((a) => [a.id, a.credibility]))
   const views = rows.map((row): EvidenceView => ({
     row,
