@@ -111,7 +111,11 @@ export class Assembler {
       }
       return deepFreeze(value)
     }
-    const parsed = checkValue(collection, value)
+    // Records are frozen (the change tracker compares them by identity), by the walk that
+    // checks them; fields are compared by their JSON and stay editable in place. A 'check'
+    // keeps nothing.
+    const keep = mode !== 'check' && isCollection(collection)
+    const parsed = checkValue(collection, value, keep)
     if (!parsed.success) {
       const lines = parsed.error.issues
         .slice(0, 3)
@@ -129,9 +133,7 @@ export class Assembler {
       else this.reshaped.set(key, { c: collection, v: record })
       return record
     }
-    // Records are frozen (the change tracker compares them by identity); fields are
-    // compared by their JSON and stay editable in place.
-    return isCollection(collection) ? deepFreeze(parsed.data) : parsed.data
+    return parsed.data
   }
 
   /** A record or field line of a snapshot. */
