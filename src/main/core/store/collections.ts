@@ -91,6 +91,15 @@ export function checkValue(
 ): { success: true; data: unknown; asRead: boolean } | { success: false; error: z.ZodError } {
   const schema = schemaOf(name)
   if (!schema) throw new Error(`"${name}" is not part of a project`)
+  return checkWith(schema, value, freeze)
+}
+
+/** checkValue with the schema looked up already (an open checks 100k+ records of a few). */
+export function checkWith(
+  schema: z.ZodType,
+  value: unknown,
+  freeze = false,
+): { success: true; data: unknown; asRead: boolean } | { success: false; error: z.ZodError } {
   const compiled = compiledSchema(schema)
   if (
     compiled.validate(value) &&
