@@ -83,6 +83,8 @@ export class Assembler {
   private exactRecords: boolean
   /** What each name in the file is, looked up once (not per record). */
   private readonly kinds = new Map<string, Kind>()
+  private lastName: string | undefined
+  private lastKind: Kind | undefined
 
   constructor(
     mode: Mode,
@@ -100,6 +102,8 @@ export class Assembler {
   }
 
   private kindOf(name: string): Kind | undefined {
+    // A snapshot holds a collection's records one after another: the last name, at once.
+    if (name === this.lastName) return this.lastKind
     let kind = this.kinds.get(name)
     if (!kind) {
       const schema = schemaOf(name)
@@ -107,6 +111,8 @@ export class Assembler {
       kind = { schema, isCollection: isCollection(name) }
       this.kinds.set(name, kind)
     }
+    this.lastName = name
+    this.lastKind = kind
     return kind
   }
 
