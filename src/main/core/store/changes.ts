@@ -37,13 +37,22 @@ export class ChangeTracker {
   private constructor() {}
 
   /** The baseline: a state known to be on disk (what was loaded, or a snapshot just written). */
-  static async of(view: Capture, slicer: Slicer): Promise<ChangeTracker> {
+  static async of(
+    view: Capture,
+    slicer: Slicer,
+    /**
+     * Every record is deeply frozen already: records an open read (the loader freezes each
+     * as it keeps it), not looked at again here (a second walk over 100k+ records spread
+     * through the heap, to find each frozen).
+     */
+    frozen = false,
+  ): Promise<ChangeTracker> {
     const tracker = new ChangeTracker()
     for (const [name, value] of view.fields) tracker.savedFields.set(name, JSON.stringify(value))
     for (const [name, records] of view.collections) {
       const list = records as StoredRecord[]
-      // Records read from disk are frozen already (this returns at once); new ones are not.
-      for (let at = 0; at < list.length; at++) {
+      // New records are frozen here (a frozen one returns at once).
+      for (let at = 0; !frozen && at < list.length; at++) {
         deepFreeze(list[at])
         if (at % 256 === 0 && slicer.due()) await slicer.pause()
       }

@@ -9,7 +9,10 @@
  */
 import { z } from 'zod'
 import { ProjectFile } from '../../../shared/model'
-import { parsesToItself } from './parses-to-itself'
+import { deepFreeze } from './freeze'
+import { keptFrozen, parsesToItself } from './parses-to-itself'
+
+export { deepFreeze }
 
 function unwrap(schema: z.ZodType): z.ZodType {
   let inner = schema
@@ -79,15 +82,34 @@ export function compiledSchemaOf(name: string): z.ZodType | undefined {
 export function checkValue(
   name: string,
   value: unknown,
+  /**
+   * The data comes out deeply frozen (a record the store keeps): a value kept as read is
+   * frozen by the same walk that finds it unchanged (keptFrozen), an output copy after it is
+   * made. A value refused, or parsed anew, may be left partly frozen (see keptFrozen).
+   */
+  freeze = false,
 ): { success: true; data: unknown; asRead: boolean } | { success: false; error: z.ZodError } {
   const schema = schemaOf(name)
   if (!schema) throw new Error(`"${name}" is not part of a project`)
+  return checkWith(schema, value, freeze)
+}
+
+/** checkValue with the schema looked up already (an open checks 100k+ records of a few). */
+export function checkWith(
+  schema: z.ZodType,
+  value: unknown,
+  freeze = false,
+): { success: true; data: unknown; asRead: boolean } | { success: false; error: z.ZodError } {
   const compiled = compiledSchema(schema)
-  if (compiled.validate(value) && parsesToItself(schema, value)) {
+  if (
+    compiled.validate(value) &&
+    (freeze ? keptFrozen(schema, value) : parsesToItself(schema, value))
+  ) {
     return { success: true, data: value, asRead: true }
   }
   const parsed = compiled.safeParse(value)
-  return parsed.success ? { success: true, data: parsed.data, asRead: false } : parsed
+  if (!parsed.success) return parsed
+  return { success: true, data: freeze ? deepFreeze(parsed.data) : parsed.data, asRead: false }
 }
 
 /** A record as the store sees it: whatever the model says, with an id. */
@@ -134,21 +156,4 @@ export function applyPuts(file: ProjectFile, puts: readonly RecordPut[]): void {
 
 export function fieldOf(file: ProjectFile, name: string): unknown {
   return (file as unknown as Record<string, unknown>)[name]
-}
-
-/**
- * Freezes a record and everything in it. Records are replaced, never edited in place: the
- * store finds what changed by identity, and a frozen record turns an in-place edit (which
- * it could not see) into an immediate TypeError instead of a silently unsaved change.
- */
-export function deepFreeze<T>(value: T): T {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value
-  Object.freeze(value)
-  // Indexed and for-in loops: no array of keys per object (opening freezes every record).
-  if (Array.isArray(value)) {
-    for (let at = 0; at < value.length; at++) deepFreeze(value[at])
-  } else {
-    for (const key in value) deepFreeze((value as Record<string, unknown>)[key])
-  }
-  return value
 }

@@ -13,6 +13,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { SAMPLE_DIR } from '../../../../test/support/folders'
+import { frozenOnlyDeeply, objectsIn } from '../../../../test/support/frozen'
 import { checkValue, COLLECTIONS, compiledSchemaOf, FIELDS, schemaOf } from './collections'
 
 const sample = JSON.parse(readFileSync(join(SAMPLE_DIR, 'project.json'), 'utf8')) as Record<
@@ -151,6 +152,21 @@ function expectAgreement(name: string, value: unknown): boolean {
     expect(compiled.error.issues).toStrictEqual(runtime.error.issues)
     expect(checked.error.issues).toStrictEqual(runtime.error.issues)
   }
+  // The open's variant, which freezes what it keeps: the same verdict, output and wording,
+  // its data frozen all through, and anything it froze in a value it did not keep frozen
+  // all through too (deepFreeze passes over a frozen object).
+  const frozenInput = copy(value)
+  const frozen = checkValue(name, frozenInput, true)
+  expect(frozen.success).toBe(checked.success)
+  if (frozen.success && checked.success) {
+    expect(frozen.asRead).toBe(checked.asRead)
+    expect(JSON.stringify(frozen.data)).toBe(JSON.stringify(checked.data))
+    expect(objectsIn(frozen.data).every((object) => Object.isFrozen(object))).toBe(true)
+    if (frozen.asRead) expect(frozen.data).toBe(frozenInput)
+  } else if (!frozen.success && !checked.success) {
+    expect(frozen.error.issues).toStrictEqual(checked.error.issues)
+  }
+  expect(frozenOnlyDeeply(frozenInput)).toBe(true)
   return runtime.success
 }
 

@@ -132,7 +132,8 @@ export class StoreFolder implements Adapter<ProjectFile> {
       fs,
     )
     state.journalOps = journals.reduce((sum, j) => sum + j.ops, 0)
-    await state.track(file)
+    // The loader froze every record it kept; a migrated file was made anew from them.
+    await state.track(file, loaded.migrateFrom === undefined)
     return state
   }
 
@@ -161,10 +162,11 @@ export class StoreFolder implements Adapter<ProjectFile> {
     )
   }
 
-  private async track(file: ProjectFile): Promise<void> {
+  private async track(file: ProjectFile, frozen = false): Promise<void> {
     this.tracker = await ChangeTracker.of(
       capture(file as unknown as Record<string, unknown>),
       new Slicer(),
+      frozen,
     )
   }
 

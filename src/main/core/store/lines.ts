@@ -18,6 +18,8 @@ export interface Line {
 }
 
 const CHUNK_BYTES = 1 << 20
+/** Bytes kept free before each chunk read for the line the last chunk ended inside. */
+const CARRY_ROOM = 64 * 1024
 
 /**
  * Opens a store file for reading as safe-files.ts allows: a regular file inside `root` (the
@@ -51,26 +53,45 @@ export async function* lineBatches(
   } = {},
 ): AsyncGenerator<Line[]> {
   const handle = options.handle ?? (await openStoreFile(path, options.root)).handle
+  const limit = options.limit ?? Infinity
+  const chunkBytes = options.chunkBytes ?? CHUNK_BYTES
+  /**
+   * Each read goes into a buffer of its own, the next one started before the lines of this
+   * one are handed out (the disk, or the page cache's copy, works while they are parsed).
+   * Room is left before the bytes read for the end of the last chunk (a line cut by the
+   * chunk's end) to be copied in front of them: no copy of the whole chunk to join it.
+   */
+  const room = Math.min(CARRY_ROOM, chunkBytes)
+  const readAt = (at: number): Promise<{ buffer: Buffer; bytesRead: number }> | null => {
+    if (at >= limit) return null
+    const buffer = Buffer.allocUnsafe(room + chunkBytes)
+    const reading = handle
+      .read(buffer, room, Math.min(chunkBytes, limit - at), at)
+      .then(({ bytesRead }) => ({ buffer, bytesRead }))
+    // Awaited only once the lines before it are done: a failure is thrown there, not
+    // reported meanwhile as a rejection no one handles.
+    reading.catch(() => undefined)
+    return reading
+  }
+  let position = options.from ?? 0
+  let next = readAt(position)
   try {
-    const limit = options.limit ?? Infinity
-    const chunk = Buffer.allocUnsafe(options.chunkBytes ?? CHUNK_BYTES)
     let carry: Buffer = Buffer.alloc(0)
     let carryStart = 0
-    let position = options.from ?? 0
-    while (position < limit) {
-      const { bytesRead } = await handle.read(
-        chunk,
-        0,
-        Math.min(chunk.length, limit - position),
-        position,
-      )
+    while (next) {
+      const { buffer, bytesRead } = await next
+      next = null
       if (bytesRead === 0) break
-      // Lines keep their bytes past this read: copy what the next read would overwrite.
-      const data = carry.length
-        ? Buffer.concat([carry, chunk.subarray(0, bytesRead)])
-        : Buffer.from(chunk.subarray(0, bytesRead))
       const dataStart = carry.length ? carryStart : position
       position += bytesRead
+      next = readAt(position)
+      // Lines keep their bytes past this read: the next read goes into another buffer.
+      let data: Buffer
+      if (carry.length === 0) data = buffer.subarray(room, room + bytesRead)
+      else if (carry.length <= room) {
+        carry.copy(buffer, room - carry.length)
+        data = buffer.subarray(room - carry.length, room + bytesRead)
+      } else data = Buffer.concat([carry, buffer.subarray(room, room + bytesRead)])
       const lines: Line[] = []
       let from = 0
       for (;;) {
@@ -85,6 +106,8 @@ export async function* lineBatches(
     }
     if (carry.length) yield [{ bytes: carry, start: carryStart, complete: false }]
   } finally {
+    // A read started for lines no one asked for: done (or failed) before the file is closed.
+    await next?.catch(() => undefined)
     if (!options.handle) await handle.close()
   }
 }

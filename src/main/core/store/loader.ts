@@ -8,10 +8,11 @@
 import { createHash } from 'node:crypto'
 import type { FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { z } from 'zod'
 import { SCHEMA_VERSION } from '../../../shared/model'
 import { NewerSchemaError } from '../migrations'
 import {
-  checkValue,
+  checkWith,
   COLLECTIONS,
   deepFreeze,
   FIELDS,
@@ -51,6 +52,17 @@ import { HASH_IN_WORKER_FROM, RecordsHash } from './records-hash'
  */
 export type Mode = 'validate' | 'raw' | 'trusted' | 'check' | 'receipted'
 
+/** A value as a refusal names it: its collection (or field), and its position or id. */
+function placeOf(where: string, at: number | string | undefined): string {
+  return at === undefined ? where : `${where}.${at}`
+}
+
+/** A name a project file's lines may carry: its schema, and whether it is a collection. */
+interface Kind {
+  schema: z.ZodType
+  isCollection: boolean
+}
+
 /** Records of a project file being put together, in the order memory keeps them. */
 export class Assembler {
   private readonly collections = new Map<string, (StoredRecord | undefined)[]>()
@@ -69,6 +81,10 @@ export class Assembler {
    * ('validate' and 'check'), or covered by a receipt ('receipted'): what a receipt certifies.
    */
   private exactRecords: boolean
+  /** What each name in the file is, looked up once (not per record). */
+  private readonly kinds = new Map<string, Kind>()
+  private lastName: string | undefined
+  private lastKind: Kind | undefined
 
   constructor(
     mode: Mode,
@@ -85,73 +101,95 @@ export class Assembler {
     return this.exactRecords
   }
 
+  private kindOf(name: string): Kind | undefined {
+    // A snapshot holds a collection's records one after another: the last name, at once.
+    if (name === this.lastName) return this.lastKind
+    let kind = this.kinds.get(name)
+    if (!kind) {
+      const schema = schemaOf(name)
+      if (!schema) return undefined
+      kind = { schema, isCollection: isCollection(name) }
+      this.kinds.set(name, kind)
+    }
+    this.lastName = name
+    this.lastKind = kind
+    return kind
+  }
+
+  /**
+   * `where` names the value in a refusal: `${where}.${at}` (a record's collection and its
+   * position or id), made only when there is a refusal to word.
+   */
   private checked(
     collection: string,
     value: unknown,
     where: string,
+    at: number | string | undefined,
     mode: Exclude<Mode, 'receipted'>,
   ): unknown {
-    const schema = schemaOf(collection)
-    if (!schema) {
+    const kind = this.kindOf(collection)
+    if (!kind) {
       throw new StoreFileProblem(
         this.file,
         'schema',
-        `${where}: "${collection}" is not part of a project`,
+        `${placeOf(where, at)}: "${collection}" is not part of a project`,
       )
     }
     if (mode === 'raw') return value
-    if (mode === 'trusted' && isCollection(collection)) {
+    if (mode === 'trusted' && kind.isCollection) {
       // The worker gives the exact verdict; this side only keeps itself from tripping.
       if (
         typeof value !== 'object' ||
         value === null ||
         typeof (value as StoredRecord).id !== 'string'
       ) {
-        throw new StoreFileProblem(this.file, 'schema', `${where}: not a record with an id`)
+        throw new StoreFileProblem(
+          this.file,
+          'schema',
+          `${placeOf(where, at)}: not a record with an id`,
+        )
       }
       return deepFreeze(value)
     }
-    const parsed = checkValue(collection, value)
+    // Records are frozen (the change tracker compares them by identity), by the walk that
+    // checks them; fields are compared by their JSON and stay editable in place. A 'check'
+    // keeps nothing.
+    const keep = mode !== 'check' && kind.isCollection
+    const parsed = checkWith(kind.schema, value, keep)
     if (!parsed.success) {
       const lines = parsed.error.issues
         .slice(0, 3)
-        .map((issue) => `${[where, ...issue.path].join('.')}: ${issue.message}`)
+        .map((issue) => `${[placeOf(where, at), ...issue.path].join('.')}: ${issue.message}`)
       throw new StoreFileProblem(
         this.file,
         'schema',
         `it does not match the project schema: ${lines.join('; ')}`,
       )
     }
-    if (mode === 'check' && isCollection(collection)) {
+    if (mode === 'check' && kind.isCollection) {
       const record = parsed.data as StoredRecord
       const key = `${collection}\u0000${record.id}`
       if (sameJson(value, record)) this.reshaped.delete(key)
       else this.reshaped.set(key, { c: collection, v: record })
       return record
     }
-    // Records are frozen (the change tracker compares them by identity); fields are
-    // compared by their JSON and stay editable in place.
-    return isCollection(collection) ? deepFreeze(parsed.data) : parsed.data
+    return parsed.data
   }
 
   /** A record or field line of a snapshot. */
   add(collection: string, value: unknown): void {
     const mode = this.recordMode
-    if (mode === 'check' && isCollection(collection)) {
+    const isRecord = this.kindOf(collection)?.isCollection === true
+    if (mode === 'check' && isRecord) {
       const seen = this.counts.get(collection) ?? 0
-      const record = this.checked(collection, value, `${collection}.${seen}`, mode)
+      const record = this.checked(collection, value, collection, seen, mode)
       if (this.exactRecords && !sameJsonInOrder(value, record)) this.exactRecords = false
       this.counts.set(collection, seen + 1)
       return
     }
-    if (isCollection(collection)) {
+    if (isRecord) {
       const list = this.collections.get(collection)!
-      const record = this.checked(
-        collection,
-        value,
-        `${collection}.${list.length}`,
-        mode,
-      ) as StoredRecord
+      const record = this.checked(collection, value, collection, list.length, mode) as StoredRecord
       // A receipt vouches for records as they are: one the schema reshapes (or whose keys it
       // puts in another order) gets none, so that a receipted open gives what this one does.
       // (A record checked as read is the value itself: compared at once.)
@@ -161,7 +199,7 @@ export class Assembler {
       list.push(record)
       this.indexes.get(collection)?.set(record.id, list.length - 1)
     } else {
-      this.fields.set(collection, this.checked(collection, value, collection, mode))
+      this.fields.set(collection, this.checked(collection, value, collection, undefined, mode))
     }
   }
 
@@ -185,7 +223,7 @@ export class Assembler {
         throw new StoreFileProblem(this.file, 'schema', `${where}: "${op.c}" is not a collection`)
       }
       if (op.op === 'del') this.fields.delete(op.c)
-      else this.fields.set(op.c, this.checked(op.c, op.v, op.c, this.opMode))
+      else this.fields.set(op.c, this.checked(op.c, op.v, op.c, undefined, this.opMode))
       return
     }
     if (op.id === undefined) {
@@ -196,7 +234,7 @@ export class Assembler {
         this.reshaped.delete(`${op.c}\u0000${op.id}`)
         return
       }
-      const record = this.checked(op.c, op.v, `${op.c}.${op.id}`, 'check') as StoredRecord
+      const record = this.checked(op.c, op.v, op.c, op.id, 'check') as StoredRecord
       if (record.id !== op.id) {
         throw new StoreFileProblem(this.file, 'schema', `${where}: the record's id is not ${op.id}`)
       }
@@ -213,7 +251,7 @@ export class Assembler {
       this.holes.add(op.c)
       return
     }
-    const record = this.checked(op.c, op.v, `${op.c}.${op.id}`, this.opMode) as StoredRecord
+    const record = this.checked(op.c, op.v, op.c, op.id, this.opMode) as StoredRecord
     if (this.opMode === 'validate' && record.id !== op.id) {
       throw new StoreFileProblem(this.file, 'schema', `${where}: the record's id is not ${op.id}`)
     }
@@ -286,18 +324,24 @@ function equalJson(a: unknown, b: unknown, keyOrder: boolean): boolean {
   return at === rightKeys.length
 }
 
+/** A line as a refusal names it: see parseLine. */
+function worded(where: string | number): string {
+  return typeof where === 'number' ? `line ${where}` : where
+}
+
 /** A line's JSON value. `lenient`: a last line without its newline is read if it parses. */
 function parseLine(
   line: Line,
   file: string,
-  what: string,
+  /** The line in a refusal's words; a number: `line <n>` (worded only for a refusal). */
+  where: string | number,
   lenient = false,
   /** The caller looked for NUL bytes in a run of lines holding this one, and found none. */
   nulFree = false,
 ): unknown {
   // Zero-filled blocks are what a power cut leaves on some file systems.
   if (!nulFree && line.bytes.includes(0)) {
-    throw new StoreFileProblem(file, 'nul-bytes', `it contains NUL bytes (${what})`)
+    throw new StoreFileProblem(file, 'nul-bytes', `it contains NUL bytes (${worded(where)})`)
   }
   if (!line.complete) {
     if (lenient) {
@@ -307,11 +351,15 @@ function parseLine(
         // Cut short: the parser ran out of text rather than meeting a wrong character.
         const message = (error as Error).message
         if (!/end of (JSON )?input|Unterminated/i.test(message)) {
-          throw new StoreFileProblem(file, 'not-json', `${what} is not valid JSON (${message})`)
+          throw new StoreFileProblem(
+            file,
+            'not-json',
+            `${worded(where)} is not valid JSON (${message})`,
+          )
         }
       }
     }
-    throw new StoreFileProblem(file, 'truncated', `it is cut short (${what} has no end)`)
+    throw new StoreFileProblem(file, 'truncated', `it is cut short (${worded(where)} has no end)`)
   }
   try {
     return JSON.parse(line.bytes.toString('utf8'))
@@ -319,7 +367,7 @@ function parseLine(
     throw new StoreFileProblem(
       file,
       'not-json',
-      `${what} is not valid JSON (${(error as Error).message})`,
+      `${worded(where)} is not valid JSON (${(error as Error).message})`,
     )
   }
 }
@@ -446,7 +494,7 @@ async function readOpenSnapshot(
         trailerStart = line.start
         continue
       }
-      const record = asRecordLine(parseLine(line, path, `line ${records + 2}`, false, nulFree))
+      const record = asRecordLine(parseLine(line, path, records + 2, false, nulFree))
       if (!record) {
         throw new StoreFileProblem(path, 'schema', `line ${records + 2} is not a record line`)
       }

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { parsesToItself } from './parses-to-itself'
+import { frozenOnlyDeeply, objectsIn } from '../../../../test/support/frozen'
+import { keptFrozen, parsesToItself } from './parses-to-itself'
 
 const cases: [string, z.ZodType, unknown, boolean][] = [
   ['a plain string', z.string().max(5), 'abc', true],
@@ -47,6 +48,24 @@ const cases: [string, z.ZodType, unknown, boolean][] = [
   ['a transform', z.string().transform((text) => text), 'a', false],
   ['an array of trimmed strings', z.array(z.string().trim()), ['a', 'b '], false],
   ['a record map', z.record(z.string(), z.number()), { a: 1 }, false],
+  [
+    'objects in arrays in objects',
+    z.object({ a: z.array(z.object({ b: z.array(z.string()) })), c: z.unknown() }),
+    { a: [{ b: ['x'] }, { b: [] }], c: { d: [{}] } },
+    true,
+  ],
+  [
+    'an object reshaped deep inside',
+    z.object({ a: z.array(z.object({ b: z.string().trim() })), c: z.object({}) }),
+    { a: [{ b: 'x' }, { b: ' y' }], c: {} },
+    false,
+  ],
+  [
+    'a catchall of objects',
+    z.object({ a: z.string() }).catchall(z.object({ n: z.number() })),
+    { a: '', x: { n: 1 } },
+    true,
+  ],
 ]
 
 describe('parsesToItself', () => {
@@ -56,5 +75,14 @@ describe('parsesToItself', () => {
     expect(parsesToItself(schema, value)).toBe(expected)
     // True is a promise about zod's output; false only costs a parse.
     if (expected) expect(JSON.stringify(parsed.data)).toBe(JSON.stringify(value))
+  })
+
+  it.each(cases)('%s, frozen in the same walk', (_, schema, value, expected) => {
+    const copy = structuredClone(value)
+    expect(keptFrozen(schema, copy)).toBe(expected)
+    expect(copy).toStrictEqual(value)
+    // Kept: frozen all through. Not kept: whatever it froze is frozen all through.
+    if (expected) expect(objectsIn(copy).every((object) => Object.isFrozen(object))).toBe(true)
+    expect(frozenOnlyDeeply(copy)).toBe(true)
   })
 })

@@ -8,6 +8,7 @@
  * must never be wrong (compiled-schemas.test.ts holds this against zod's own parse).
  */
 import type { z } from 'zod'
+import { deepFreeze } from './freeze'
 
 /** The parts of a zod 4 definition read here. */
 interface Def {
@@ -37,6 +38,8 @@ const NEVER: Check = () => false
 
 /** Each schema's check, made once; null: every value it accepts comes out as it went in. */
 const checks = new WeakMap<z.ZodType, Check | null>()
+/** The same checks, freezing what they pass (see keptFrozen); null: nothing to freeze either. */
+const freezingChecks = new WeakMap<z.ZodType, Check | null>()
 
 /**
  * Whether `schema`, which accepted `value`, outputs an equal value. Checks that rewrite
@@ -45,30 +48,50 @@ const checks = new WeakMap<z.ZodType, Check | null>()
  * default must be present.
  */
 export function parsesToItself(schema: z.ZodType, value: unknown): boolean {
-  const check = checkOf(schema)
+  const check = checkOf(schema, false)
+  return check === null || check(value)
+}
+
+/**
+ * parsesToItself, and a value it answers true for is deeply frozen, in the same walk (an
+ * open keeps such a record as read, frozen: one pass over it instead of a check and then a
+ * deepFreeze that visits every key again). Objects and arrays are frozen after everything
+ * in them, so one this leaves frozen after answering false (a value `schema` reshapes, which
+ * the caller parses again) is deeply frozen too, as deepFreeze expects of a frozen object.
+ */
+export function keptFrozen(schema: z.ZodType, value: unknown): boolean {
+  const check = checkOf(schema, true)
   return check === null || check(value)
 }
 
 /**
  * The check of a schema, made from its definition: a closure per node that can change a
  * value, none for those that cannot (most leaves), so a record costs a walk of its objects'
- * keys and little else.
+ * keys and little else. `freeze`: also a closure per node that holds objects or arrays,
+ * which it freezes.
  */
-function checkOf(schema: z.ZodType): Check | null {
-  let check = checks.get(schema)
+function checkOf(schema: z.ZodType, freeze: boolean): Check | null {
+  const cache = freeze ? freezingChecks : checks
+  let check = cache.get(schema)
   if (check === undefined) {
-    check = makeCheck(schema)
-    checks.set(schema, check)
+    check = makeCheck(schema, freeze)
+    cache.set(schema, check)
   }
   return check
 }
 
-function makeCheck(schema: z.ZodType): Check | null {
+/** Freezes a value whose schema gives it back as it is, whatever it holds. */
+const FREEZE_ALL: Check = (value) => {
+  deepFreeze(value)
+  return true
+}
+
+function makeCheck(schema: z.ZodType, freeze: boolean): Check | null {
   const def = defOf(schema)
   const rewrites = (def.checks ?? [])
     .map((check) => check._zod.def)
     .filter((check) => check.check === 'overwrite')
-  const own = typeCheck(def)
+  const own = typeCheck(def, freeze)
   if (rewrites.length === 0) return own
   return (value) => {
     for (const { tx } of rewrites) if (!tx || tx(value) !== value) return false
@@ -76,7 +99,7 @@ function makeCheck(schema: z.ZodType): Check | null {
   }
 }
 
-function typeCheck(def: Def): Check | null {
+function typeCheck(def: Def, freeze: boolean): Check | null {
   switch (def.type) {
     case 'string':
       if (def.coerce) return NEVER
@@ -92,12 +115,13 @@ function typeCheck(def: Def): Check | null {
     case 'enum':
     case 'literal':
     case 'null':
+      return null
     case 'unknown':
     case 'any':
-      return null
+      return freeze ? FREEZE_ALL : null
     case 'optional':
     case 'nullable': {
-      const inner = checkOf(def.innerType!)
+      const inner = checkOf(def.innerType!, freeze)
       // An optional default still fills in a missing value: the output would have it.
       const fills = fillsIn(def.innerType!)
       const passes = def.type === 'optional' ? undefined : null
@@ -109,44 +133,53 @@ function typeCheck(def: Def): Check | null {
       }
     }
     case 'readonly':
-      return checkOf(def.innerType!)
+      return checkOf(def.innerType!, freeze)
     case 'default':
     case 'prefault': {
-      const inner = checkOf(def.innerType!)
+      const inner = checkOf(def.innerType!, freeze)
       return (value) => value !== undefined && (inner === null || inner(value))
     }
     case 'array': {
-      const element = checkOf(def.element!)
-      return (
-        element &&
-        ((value) => {
-          const list = value as unknown[]
-          for (let at = 0; at < list.length; at++) if (!element(list[at])) return false
-          return true
-        })
-      )
+      const element = checkOf(def.element!, freeze)
+      if (element === null) return freeze ? freezeArray : null
+      return (value) => {
+        const list = value as unknown[]
+        for (let at = 0; at < list.length; at++) if (!element(list[at])) return false
+        if (freeze) Object.freeze(list)
+        return true
+      }
     }
     case 'object':
-      return objectCheck(def)
+      return objectCheck(def, freeze)
     case 'union':
       // Any option may be the one that took the value: each must give it back as it is.
-      return def.options!.every(isPassThrough) ? null : NEVER
+      if (!def.options!.every(isPassThrough)) return NEVER
+      return freeze ? FREEZE_ALL : null
     default:
       return NEVER
   }
 }
 
-function objectCheck(def: Def): Check {
+/** An array whose elements need neither a check nor freezing (strings, numbers). */
+const freezeArray: Check = (value) => {
+  Object.freeze(value)
+  return true
+}
+
+function objectCheck(def: Def, freeze: boolean): Check {
   const shape = def.shape!
   const keys = Object.keys(shape)
-  /** The fields whose values a parse may change (a missing one is checked as undefined). */
+  /**
+   * The fields whose values a parse may change, or that hold something to freeze (a missing
+   * one is checked as undefined).
+   */
   const fields: [string, Check][] = []
   for (const key of keys) {
-    const check = checkOf(shape[key]!)
+    const check = checkOf(shape[key]!, freeze)
     if (check !== null) fields.push([key, check])
   }
   // No catchall: unknown keys are dropped from the output. A catchall writes them last.
-  const catchall = def.catchall ? checkOf(def.catchall) : NEVER
+  const catchall = def.catchall ? checkOf(def.catchall, freeze) : NEVER
   return (value) => {
     const record = value as Record<string, unknown>
     let next = 0
@@ -167,6 +200,7 @@ function objectCheck(def: Def): Check {
       extraSeen = true
     }
     for (const [key, check] of fields) if (!check(record[key])) return false
+    if (freeze) Object.freeze(record)
     return true
   }
 }

@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ProjectFile } from '../../../shared/model'
 import { copySample, SAMPLE_DIR, tempDir } from '../../../../test/support/folders'
+import { objectsIn } from '../../../../test/support/frozen'
 import { readStored } from '../../../../test/support/stored'
 import {
   DamagedProjectError,
@@ -16,7 +17,9 @@ import {
   ProjectStore,
   type JournalEvent,
 } from '../project-store'
+import { COLLECTIONS } from './collections'
 import { journalName, listStoreFiles, snapshotName, V1_KEPT_FILE } from './format'
+import { ReceiptBook } from './receipts'
 
 let dir: Awaited<ReturnType<typeof tempDir>>
 let folder: string
@@ -378,5 +381,36 @@ describe('a batch', () => {
     const onDisk = await readStored(folder)
     expect(onDisk.relations.map((r) => r.id)).toEqual(kept.map((r) => r.id))
     await store.close()
+  })
+})
+
+describe('records as an open leaves them', () => {
+  it('are frozen all through, read validating, under a receipt, or with a journal replayed', async () => {
+    const seen = new ReceiptBook(join(dir.path, 'receipts'))
+    const everyRecordFrozen = (store: ProjectStore): boolean =>
+      COLLECTIONS.every((name) =>
+        (store.data as unknown as Record<string, unknown[]>)[name]!.every((record) =>
+          objectsIn(record).every((object) => Object.isFrozen(object)),
+        ),
+      )
+    // Converted from v1 and compacted on close: the next open reads a snapshot.
+    await (await ProjectStore.open(folder, { backups: false })).close()
+    // A first open (no receipt; it issues one), then a reopen under that receipt.
+    const first = await ProjectStore.open(folder, {
+      backups: false,
+      receipts: seen,
+      compaction: { onClose: false },
+    })
+    expect(first.data.annotations.length).toBeGreaterThan(0)
+    expect(everyRecordFrozen(first)).toBe(true)
+    first.mutate((data) => {
+      const annotation = data.annotations[0]!
+      data.annotations[0] = { ...annotation, comment: 'Edited', tags: [...annotation.tags, 'x'] }
+    })
+    await first.close()
+    const reopened = await ProjectStore.open(folder, { backups: false, receipts: seen })
+    expect(reopened.data.annotations[0]!.comment).toBe('Edited')
+    expect(everyRecordFrozen(reopened)).toBe(true)
+    await reopened.close()
   })
 })
