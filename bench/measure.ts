@@ -4,7 +4,7 @@
  * machine slows both alike and their ratio stays meaningful.
  */
 import { readFileSync } from 'node:fs'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks'
 import type { Measurement, Target } from './types'
 
 type Task = () => unknown
@@ -19,6 +19,42 @@ export function median(values: readonly number[]): number {
 /** Collects garbage between runs when node runs with --expose-gc (npm run bench does). */
 export function collectGarbage(): void {
   ;(globalThis as { gc?: () => void }).gc?.()
+}
+
+/**
+ * Collects garbage, then lets V8's memory reducer run before a run. Some seconds after a
+ * full collection that grew the heap, once the thread allocates little, the reducer
+ * compacts the heap in one to three more collections: 20–35 ms pauses on the sync bench's
+ * 55 MB heap, spent moving what opening the project left fragmented. That pause is not the
+ * next run's work, so it is let happen before the run: waits for a full collection after
+ * the forced one, then until none has come for `quietMs`; at most `capMs` in all (a heap
+ * the reducer leaves alone). Answers how many full collections came after the forced one.
+ */
+export async function settleHeap({ quietMs = 1_500, capMs = 30_000 } = {}): Promise<number> {
+  let last = 0
+  let collections = 0
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const kind = (entry as { detail?: { kind?: number } }).detail?.kind
+      if (kind !== constants.NODE_PERFORMANCE_GC_MAJOR) continue
+      collections++
+      last = performance.now()
+    }
+  })
+  const started = performance.now()
+  collectGarbage()
+  // The forced collection's own entry is left out: the observer starts after it.
+  await sleep(0)
+  observer.observe({ entryTypes: ['gc'] })
+  try {
+    while (performance.now() - started < capMs) {
+      if (collections > 0 && performance.now() - last >= quietMs) break
+      await sleep(100)
+    }
+  } finally {
+    observer.disconnect()
+  }
+  return collections
 }
 
 /** Milliseconds one call of `task` takes (awaited). */

@@ -20,7 +20,7 @@ import type { ProjectStore } from '../../src/main/core/project-store'
 import { Workspace } from '../../src/main/core/workspace'
 import { constants, PerformanceObserver } from 'node:perf_hooks'
 import { Worker } from 'node:worker_threads'
-import { collectGarbage, line, longestBusy, longestStall, target, timeOnce } from '../measure'
+import { line, longestBusy, longestStall, settleHeap, target, timeOnce } from '../measure'
 import { formatThreadTimes, nameThread, threadTimes } from '../thread-cpu'
 import type { BenchSuite, Measurement } from '../types'
 
@@ -164,8 +164,13 @@ export const syncSuite: BenchSuite = {
       // Processor time of each first sync and its floor: [up, floor up, down, floor down],
       // every thread's, the sync process's included.
       const cpu: number[] = []
-      // Each run starts from a collected heap: what the one before left is not its pause.
-      collectGarbage()
+      // Each run (and each floor) starts from a collected, settled heap: what the one before
+      // left, or opening the project, is not its pause (measure.ts, settleHeap).
+      const settle = async (before: string): Promise<void> => {
+        const collections = await settleHeap()
+        ctx.log(`  before ${before}: ${collections} full collections while the heap settled`)
+      }
+      await settle('the first sync up')
       const heapAtStart = process.memoryUsage().heapUsed
       const upRun = await watched('first sync up', ctx.log, () =>
         linkAndSync(a, store, hub.databaseUrl('up')),
@@ -180,7 +185,7 @@ export const syncSuite: BenchSuite = {
         ctx.log(
           `  sync: ${recordCount} records and ${floorDocs.texts} source texts of the ${ctx.preset} preset`,
         )
-        collectGarbage()
+        await settle('its floor')
         return withThreadCpu(cpu, () =>
           timeOnce(async () => {
             for (let i = 0; i < floorDocs.docs.length; i += 500)
@@ -195,7 +200,7 @@ export const syncSuite: BenchSuite = {
       // ---- first replication down: a new, empty project pulls everything
       const b = new Workspace({ userDataDir: join(folder, 'user-b'), store: { backups: false } })
       const peer = await b.create('Peer', join(folder, 'b'))
-      collectGarbage()
+      await settle('the first sync down')
       const downRun = await watched('first sync down', ctx.log, () =>
         linkAndSync(b, peer, hub.databaseUrl('up')),
       )
@@ -203,7 +208,7 @@ export const syncSuite: BenchSuite = {
       const down = downRun.ms
       const downPhases = await (await b.sync.forStore(peer)).phases()
       const floorDownDb = new PouchDB<Record<string, unknown>>(join(folder, 'floor-down'))
-      collectGarbage()
+      await settle('its floor')
       const floorDown = await withThreadCpu(cpu, () =>
         timeOnce(async () => {
           await floorDownDb.sync(new PouchDB(hub.databaseUrl('floor-up')), {
