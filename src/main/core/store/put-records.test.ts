@@ -4,7 +4,7 @@
  * A crash midway leaves nothing of them; a put given up changes nothing; a disk that refuses
  * a part leaves memory as it was.
  */
-import { cp } from 'node:fs/promises'
+import { cpSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Entity } from '../../../shared/model'
@@ -82,8 +82,9 @@ describe('putting many records at once', () => {
     const crashed = join(dir.path, 'crashed')
     let asked = 0
     await store.putRecords(entities(2_200), () => {
-      // The disk as a crash after the second part would leave it.
-      if (++asked === 2) void cp(folder, crashed, { recursive: true })
+      // The disk as a crash after the second part would leave it, copied before the store
+      // goes on (a copy left running raced the later parts, and under load took them too).
+      if (++asked === 2) cpSync(folder, crashed, { recursive: true })
       return true
     })
     await new Promise((resolve) => setTimeout(resolve, 200))
