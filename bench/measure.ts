@@ -17,7 +17,7 @@ export function median(values: readonly number[]): number {
 }
 
 /** Collects garbage between runs when node runs with --expose-gc (npm run bench does). */
-export function collectGarbage(): void {
+function collectGarbage(): void {
   ;(globalThis as { gc?: () => void }).gc?.()
 }
 
