@@ -142,6 +142,32 @@ describe('the journal', () => {
     expect((error as DamagedProjectError).message).toMatch(/an edit is missing/)
   })
 
+  it('refuses records a journal op left inconsistent, on a first open and under a receipt', async () => {
+    const book = new ReceiptBook(join(dir.path, 'receipts'))
+    const store = await ProjectStore.open(folder, {
+      writeDelayMs: 0,
+      backups: false,
+      compaction: { onClose: false },
+      receipts: book,
+    })
+    // The snapshot is sound; the journal then deletes a source its quotes still name.
+    const quoted = store.data.annotations[0]!.sourceId
+    store.mutate((data) => {
+      data.sources = data.sources.filter((source) => source.id !== quoted)
+    })
+    await store.flush()
+    await store.close()
+    for (const receipts of [undefined, book]) {
+      const error = await ProjectStore.open(folder, {
+        backups: false,
+        ...(receipts ? { receipts } : {}),
+      }).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(DamagedProjectError)
+      expect((error as DamagedProjectError).damage).toBe('integrity')
+      expect((error as DamagedProjectError).message).toContain(`missing source "${quoted}"`)
+    }
+  })
+
   it('replays twice harmlessly: ops the snapshot already holds are skipped', async () => {
     await editedSample(3)
     const journal = await readFile(join(folder, journalName(1)))
