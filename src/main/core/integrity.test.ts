@@ -31,4 +31,60 @@ describe('integrity checks', () => {
     const note = { ...file.notes[0]!, id: file.entities[0]!.id }
     expect(findIntegrityProblems({ ...file, notes: [...file.notes, note] })).toEqual([])
   })
+
+  it('report every kind of reference to nothing, in words that name both ends', async () => {
+    const file = await sample()
+    const annotation = file.annotations[0]!
+    const relation = file.relations[0]!
+    const cases: [Partial<ProjectFile>, string][] = [
+      [
+        { annotations: [{ ...annotation, sourceId: 'gone-source' }] },
+        `annotation "${annotation.id}" points to a missing source "gone-source"`,
+      ],
+      [
+        { annotations: [{ ...annotation, entityIds: ['gone-entity'] }] },
+        `annotation "${annotation.id}" links a missing entity "gone-entity"`,
+      ],
+      [
+        { relations: [{ ...relation, from: 'gone-from' }] },
+        `relation "${relation.id}" links a missing entity "gone-from"`,
+      ],
+      [
+        { relations: [{ ...relation, to: 'gone-to' }] },
+        `relation "${relation.id}" links a missing entity "gone-to"`,
+      ],
+      [
+        { relations: [{ ...relation, evidence: ['gone-quote'] }] },
+        `relation "${relation.id}" cites a missing annotation "gone-quote"`,
+      ],
+      [
+        {
+          suggestionDismissals: [
+            {
+              id: 'dismissed-1',
+              sourceId: 'gone-source',
+              key: 'k',
+              label: 'L',
+              createdAt: annotation.createdAt,
+              updatedAt: annotation.createdAt,
+            },
+          ],
+        },
+        `dismissed suggestion "dismissed-1" points to a missing source "gone-source"`,
+      ],
+      [
+        {
+          analysisEvidence: [{ id: 'row-1', analysisId: 'gone-analysis' }],
+        } as unknown as Partial<ProjectFile>,
+        `evidence row "row-1" belongs to a missing analysis "gone-analysis"`,
+      ],
+    ]
+    for (const [change, problem] of cases) {
+      const base = { ...file, annotations: [annotation], relations: [], ...change }
+      // The sample's other relations cite quotes this copy leaves out: only the case's own line.
+      expect(findIntegrityProblems({ ...base, relations: change.relations ?? [] })).toEqual([
+        problem,
+      ])
+    }
+  })
 })
