@@ -4,10 +4,14 @@
  * Built as its own entry (electron.vite.config.ts) and run from source in tests.
  */
 import { parentPort, workerData } from 'node:worker_threads'
+import { runInBackground } from '../background-thread'
 import { compact, type CompactionJob } from './compaction'
 
 const port = parentPort
 if (!port) throw new Error('compaction-worker runs in a worker thread only')
+// A compaction is never waited for: when the main thread wakes (an edit, a sync's slice of
+// remote changes) it should have a core at once, not behind this thread.
+runInBackground()
 
 try {
   const result = await compact(workerData as CompactionJob)
