@@ -9,8 +9,9 @@ import { compact, type CompactionJob } from './compaction'
 
 const port = parentPort
 if (!port) throw new Error('compaction-worker runs in a worker thread only')
-// A compaction is never waited for: when the main thread wakes (an edit, a sync's slice of
-// remote changes) it should have a core at once, not behind this thread.
+// Background work: when the main thread wakes (an edit, a sync's slice of remote changes) it
+// should have a core at once, not behind this thread. What waits on a compaction (a close, a
+// backup) loses nothing on an idle machine; under load it yields, as the import worker does.
 runInBackground()
 
 try {
