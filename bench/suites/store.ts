@@ -69,7 +69,10 @@ async function measurePreset(
 
   // ---- open: to a ready store (streamed, checked, integrity checked), beside read + parse
   ctx.log(`  open (${preset}: ${(diskBytes / MB).toFixed(1)} MB on disk)`)
-  const runs = preset === 'large' ? Math.min(ctx.runs, 3) : ctx.runs
+  // As many runs at the large preset as at the others: one open there varies by a fifth from
+  // run to run on a shared machine (the collector, the cache), and a median of three moved
+  // the ratio by about 0.15 between bench runs.
+  const runs = ctx.runs
   const stalls = { first: [] as number[], reopen: [] as number[] }
   const cpu = { first: [] as number[], reopen: [] as number[], parse: [] as number[] }
   let firstBooks = 0
