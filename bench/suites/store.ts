@@ -69,9 +69,9 @@ async function measurePreset(
 
   // ---- open: to a ready store (streamed, checked, integrity checked), beside read + parse
   ctx.log(`  open (${preset}: ${(diskBytes / MB).toFixed(1)} MB on disk)`)
-  // As many runs at the large preset as at the others: one open there varies by a fifth from
-  // run to run on a shared machine (the collector, the cache), and a median of three moved
-  // the ratio by about 0.15 between bench runs.
+  // As many runs at the large preset as at the others, for its opens and its compaction
+  // below: one open there varies by a fifth from run to run on a shared machine (the
+  // collector, the cache), and a median of three moved the ratio by about 0.15 between runs.
   const runs = ctx.runs
   const stalls = { first: [] as number[], reopen: [] as number[] }
   const cpu = { first: [] as number[], reopen: [] as number[], parse: [] as number[] }

@@ -6,10 +6,10 @@ const BACKGROUND_NICE = 10
 
 /**
  * Lowers the scheduling priority of the calling thread, for a worker doing bulk work (an
- * import's plan and batches, a compaction). On Linux a thread is a task of its own, and setpriority on
- * its id touches it alone: when the main thread wakes (a batch to journal) it takes the
- * core at once instead of waiting behind the worker, which on two cores made most of an
- * import's longest stall (29–37 ms before, 26–27 after, quiet). On the sync worker's JS
+ * import's plan and batches, a compaction). On Linux a thread is a task of its own, and
+ * setpriority on its id touches it alone: when the main thread wakes (a batch to journal)
+ * it takes the core at once instead of waiting behind the worker, which on two cores made
+ * most of an import's longest stall (29–37 ms before, 26–27 after, quiet). On the sync worker's JS
  * thread alone it gave no gain: its LevelDB and garbage-collector helpers kept the cores
  * (see runWholeProcessInBackground). Elsewhere it does nothing; a priority is a hint, so a
  * refusal is ignored.
