@@ -7,7 +7,13 @@ import { GroupsPage } from './pages/GroupsPage'
 import { ProjectPanel } from './pages/ProjectPanel'
 import { RecoveryPage } from './pages/RecoveryPage'
 import { renameEntity } from './support/edits'
-import { currentJournal, savedName } from './support/stored-project'
+import { openFolderFromOutside } from './support/main-process'
+import {
+  currentJournal,
+  savedName,
+  savedRelations,
+  writeInconsistentProject,
+} from './support/stored-project'
 
 test('a save the disk refuses stays on screen as an alert, the edit is kept, and it is saved once the disk recovers', async ({
   page,
@@ -107,6 +113,40 @@ damaged(
     )
   },
 )
+
+test('a project whose records fail the check run just after it opens leaves the screen unwritten, for the recovery screen and its backups', async ({
+  page,
+  app,
+}, testInfo) => {
+  const shell = new AppShell(page)
+  const groups = new GroupsPage(page)
+  const recovery = new RecoveryPage(page)
+  await shell.open(app.url)
+  await expect(groups.row('Wolf Unit')).toBeVisible()
+
+  const folder = testInfo.outputPath('inconsistent')
+  const { snapshot, damaged } = await writeInconsistentProject(app.projectDir, folder)
+  // The open itself succeeds: each record passes its schema, and the trailer matches.
+  await openFolderFromOutside(page, folder)
+
+  await expect(recovery.heading).toBeVisible()
+  await expect(recovery.problem).toContainText(
+    'Sightline closed this project just after opening it, before writing anything to it.',
+  )
+  await expect(recovery.problem).toContainText('links a missing entity "per-nobody"')
+  await expect(recovery.problem).toContainText('1 backup is available to restore.')
+  await expect(recovery.restoreButtons()).toHaveCount(1)
+  // Not a byte written: the snapshot sits aside exactly as it was.
+  const corrupt = (await readdir(folder)).find((n) =>
+    n.startsWith(`${snapshot.slice(folder.length + 1)}.corrupt-`),
+  )
+  expect(await readFile(join(folder, corrupt!), 'utf8')).toBe(damaged)
+
+  await recovery.restoreNewest()
+  await expect(shell.projectName).toHaveText('Armed opposition to the Taliban (sample)')
+  await expect(groups.row('Wolf Unit')).toBeVisible()
+  expect((await savedRelations(folder)).some((r) => r.from === 'per-nobody')).toBe(false)
+})
 
 test('restoring a backup from the Project dialog brings back the earlier state', async ({
   page,

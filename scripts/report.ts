@@ -49,6 +49,8 @@ async function main(): Promise<number> {
   }
   const out = resolve(values.out)
   const store = await ProjectStore.open(resolve(values.project))
+  // A report is only made from records that passed the integrity pass run after an open.
+  await store.verified
   try {
     const report = findReport(store, values.report)
     const started = performance.now()

@@ -23,6 +23,8 @@ export const apiSuite: BenchSuite = {
       userDataDir: await mkdtemp(join(ctx.tmpDir, 'api-user-data-')),
     })
     const store = await workspace.open(folder)
+    // The integrity pass runs just after an open: let it finish before anything is timed.
+    await store.verified
     const dispatch = createDispatch(workspace)
     const server = await startHttpServer({ dispatch })
     const agent = new Agent({ keepAlive: true, maxSockets: 1 })

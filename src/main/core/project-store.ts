@@ -175,9 +175,11 @@ export async function writeNewProjectFiles(
  * repaired, moved or written): for tests, tools and the bench.
  */
 export async function readProjectFolder(folder: string): Promise<ProjectFile> {
-  const v2 = await readV2(folder, new Slicer())
-  if (v2) return v2.file
-  return (await readV1File(join(folder, V1_FILE))).file
+  const slicer = new Slicer()
+  const v2 = await readV2(folder, slicer)
+  if (!v2) return (await readV1File(join(folder, V1_FILE))).file
+  await checkIntegrity(folder, v2.file, v2.loaded, slicer)
+  return v2.file
 }
 
 function refuse(path: string, problem: string): AppError {
@@ -200,8 +202,9 @@ async function loadError(error: unknown, folder: string): Promise<unknown> {
 }
 
 /**
- * Reads the v2 files of a folder into a validated, integrity-checked project, or null
- * when the folder has none. Damage is thrown as DamagedProjectError naming every store file.
+ * Reads the v2 files of a folder into a validated project, or null when the folder has
+ * none; the integrity pass is the caller's (checkIntegrity). Damage is thrown as
+ * DamagedProjectError naming every store file.
  * With `check` (a worker checking the same files, see store/open-check.ts) this thread
  * reads, assembles and runs the integrity pass; the worker's verdict decides the rest, and
  * where the two do not agree (or the worker could not check) the files are read again
@@ -213,7 +216,7 @@ async function readV2(
   check?: { verdict: Promise<OpenVerdict> } | null,
   log?: (message: string) => void,
   receipts?: { book: ReceiptBook; hint: ReceiptHint | null },
-): Promise<{ file: ProjectFile; loaded: LoadedFolder } | null> {
+): Promise<{ file: ProjectFile; loaded: LoadedFolder; receiptDue: boolean } | null> {
   let loaded: LoadedFolder | null = null
   /** The snapshot's records were all checked here and passed unchanged: a receipt is due. */
   let receiptDue: boolean
@@ -286,19 +289,40 @@ async function readV2(
     }
     file = parsed.data
   }
+  return { file, loaded, receiptDue: receiptDue && loaded.migrateFrom === undefined }
+}
+
+/**
+ * The integrity pass (ids used twice, references to records that do not exist), in slices:
+ * a schema checks one record, this checks them together. Throws DamagedProjectError.
+ */
+async function checkIntegrity(
+  folder: string,
+  file: ProjectFile,
+  loaded: LoadedFolder,
+  slicer: Slicer,
+): Promise<void> {
   const problems = await findIntegrityProblemsInSlices(file, 5, slicer)
-  if (problems.length > 0) {
-    throw new DamagedProjectError(
-      'integrity',
-      snapshotPath,
-      `its records are inconsistent: ${problems.join('; ')}`,
-      await storeFilesIn(folder),
-    )
+  if (problems.length === 0) return
+  throw new DamagedProjectError(
+    'integrity',
+    join(folder, snapshotName(loaded.snapshot.generation)),
+    `its records are inconsistent: ${problems.join('; ')}`,
+    await storeFilesIn(folder),
+  )
+}
+
+/**
+ * The records as loaded, held apart from later edits: each collection's array is copied
+ * (its records are frozen already), so a pass that runs while the analyst edits sees the
+ * project as it was on disk, not an entity added after its ids were gathered.
+ */
+function recordsAsLoaded(file: ProjectFile): ProjectFile {
+  const copy: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(file)) {
+    copy[key] = Array.isArray(value) ? value.slice() : value
   }
-  if (receiptDue && receipts && loaded.migrateFrom === undefined) {
-    await receipts.book.issue(loaded.snapshot.sha256, loaded.snapshot.records)
-  }
-  return { file, loaded }
+  return copy as unknown as ProjectFile
 }
 
 /**
@@ -338,6 +362,10 @@ export class ProjectStore {
   private compactionBlockedUntil = 0
   private compactionFailures = 0
   private autoBackup: Promise<void> | null = null
+  /** See `verified`. */
+  private verdict: Promise<void> = Promise.resolve()
+  /** Why the store was closed just after it opened: its records failed the integrity pass. */
+  private refusal: Error | null = null
 
   private constructor(
     readonly folder: string,
@@ -348,7 +376,12 @@ export class ProjectStore {
     this.files = new ProjectFiles(folder)
   }
 
-  /** Opens an existing project folder; refuses (and leaves alone) files it cannot trust. */
+  /**
+   * Opens an existing project folder; refuses (and leaves alone) files it cannot trust.
+   * Resolves once the records are loaded and each one checked. The integrity pass over
+   * them together runs after, in slices (see `verified`): the store writes nothing until it
+   * passes, and a project it refuses is closed without a byte written.
+   */
   static async open(folder: string, options: StoreOptions = {}): Promise<ProjectStore> {
     for (const place of [folder, join(folder, SOURCES_FOLDER), backupsFolder(folder)]) {
       await removeStaleTempFiles(place)
@@ -360,55 +393,114 @@ export class ProjectStore {
     // With a receipt, the records need no check: no worker either.
     const check = hint ? null : startOpenCheck(folder, options.openCheck)
     const v2 = await readV2(folder, slicer, check, log, book ? { book, hint } : undefined)
-    let disk: StoreFolder
-    /** A v1 file (or a snapshot without its journal) becomes v2 files now, as it was. */
-    let convert: boolean
-    /** A schema upgrade is written like an edit: with the next save. */
-    let migrated: boolean
-    if (v2) {
-      const { file, loaded } = v2
-      const newest = loaded.journals.at(-1)
-      if (newest && newest.tornBytes > 0) {
-        const path = join(folder, journalName(newest.generation))
-        await StoreFolder.cutBack(path, newest.bytes)
-        log(
-          `Sightline: the last ${newest.tornBytes} bytes of ${path} were an edit cut short by a crash (never acknowledged as saved); cut back to ${newest.bytes} bytes.`,
-        )
-      }
-      if (loaded.migrateFrom !== undefined) {
-        await ProjectStore.backUpFiles(folder, loaded, 'before-migration', options)
-      }
-      for (const name of loaded.stale) await rm(join(folder, name), { force: true })
-      // A v1 file beside v2 files is the one they were converted from.
-      const v1 = join(folder, V1_FILE)
-      if ((await pathExists(v1)) && !(await pathExists(join(folder, V1_KEPT_FILE)))) {
-        await rename(v1, join(folder, V1_KEPT_FILE)).catch(() => undefined)
-      }
-      disk = await StoreFolder.fromLoaded(folder, file, loaded, options.fs)
-      migrated = loaded.migrateFrom !== undefined
-      convert = !migrated && newest === undefined
-    } else {
-      const v1 = await readV1File(join(folder, V1_FILE))
-      if (v1.migratedFrom !== undefined && v1.textBeforeMigration !== undefined) {
-        // The old file is kept before the new version replaces it.
-        await writeBackup(folder, v1.textBeforeMigration, 'before-migration', { fs: options.fs })
-      }
-      disk = await StoreFolder.fromMemory(folder, v1.file, { fromV1: true }, options.fs)
-      migrated = v1.migratedFrom !== undefined
-      convert = !migrated
+    if (!v2) return ProjectStore.openV1(folder, options)
+    const { file, loaded, receiptDue } = v2
+    const migrated = loaded.migrateFrom !== undefined
+    if (migrated) {
+      // Rare (a schema upgrade): checked before the files are backed up and rewritten.
+      await checkIntegrity(folder, file, loaded, slicer)
+      await ProjectStore.backUpFiles(folder, loaded, 'before-migration', options)
     }
+    const disk = await StoreFolder.fromLoaded(folder, file, loaded, options.fs)
     const db = new Low<ProjectFile>(disk, await disk.read())
     const store = new ProjectStore(folder, db, disk, options)
     store.lastBackupAt = await newestAutoBackupTime(folder)
+    const asLoaded = migrated ? null : recordsAsLoaded(file)
+    store.settle(async () => {
+      // The caller takes the store first; the pass starts on the next turn.
+      await new Promise((resolve) => setImmediate(resolve))
+      if (asLoaded) await checkIntegrity(folder, asLoaded, loaded, new Slicer())
+      await ProjectStore.tidyLoadedFolder(folder, loaded, log)
+      if (receiptDue && book) await book.issue(loaded.snapshot.sha256, loaded.snapshot.records)
+      // A snapshot without its journal becomes a generation of its own now, as it was.
+      if (!migrated && loaded.journals.length === 0) await store.writeAsOpened()
+    })
+    // A schema upgrade is written like an edit: with the next save.
     if (migrated) store.markChanged()
-    else if (convert) {
-      // Converted to v2 now; if the disk refuses, the records wait in memory like any edit.
-      await db.write().catch((error: unknown) => {
-        store.lastError = error as Error
-        store.markChanged()
-      })
-    }
     return store
+  }
+
+  /** A v1 file, checked whole as it is read (integrity included), and converted to v2 files. */
+  private static async openV1(folder: string, options: StoreOptions): Promise<ProjectStore> {
+    const v1 = await readV1File(join(folder, V1_FILE))
+    if (v1.migratedFrom !== undefined && v1.textBeforeMigration !== undefined) {
+      // The old file is kept before the new version replaces it.
+      await writeBackup(folder, v1.textBeforeMigration, 'before-migration', { fs: options.fs })
+    }
+    const disk = await StoreFolder.fromMemory(folder, v1.file, { fromV1: true }, options.fs)
+    const db = new Low<ProjectFile>(disk, await disk.read())
+    const store = new ProjectStore(folder, db, disk, options)
+    store.lastBackupAt = await newestAutoBackupTime(folder)
+    if (v1.migratedFrom !== undefined) store.markChanged()
+    else await store.writeAsOpened()
+    return store
+  }
+
+  /**
+   * What a loaded folder needs before the next write, done once its records are trusted:
+   * a torn last journal line cut back, files of folded generations removed, a v1 file
+   * beside v2 files kept under its converted name.
+   */
+  private static async tidyLoadedFolder(
+    folder: string,
+    loaded: LoadedFolder,
+    log: (message: string) => void,
+  ): Promise<void> {
+    const newest = loaded.journals.at(-1)
+    if (newest && newest.tornBytes > 0) {
+      const path = join(folder, journalName(newest.generation))
+      await StoreFolder.cutBack(path, newest.bytes)
+      log(
+        `Sightline: the last ${newest.tornBytes} bytes of ${path} were an edit cut short by a crash (never acknowledged as saved); cut back to ${newest.bytes} bytes.`,
+      )
+    }
+    for (const name of loaded.stale) await rm(join(folder, name), { force: true })
+    // A v1 file beside v2 files is the one they were converted from.
+    const v1 = join(folder, V1_FILE)
+    if ((await pathExists(v1)) && !(await pathExists(join(folder, V1_KEPT_FILE)))) {
+      await rename(v1, join(folder, V1_KEPT_FILE)).catch(() => undefined)
+    }
+  }
+
+  /** Writes the records as opened (a whole new generation); if the disk refuses, they wait in memory like any edit. */
+  private async writeAsOpened(): Promise<void> {
+    await this.db.write().catch((error: unknown) => {
+      this.lastError = error as Error
+      this.markChanged()
+    })
+  }
+
+  /**
+   * Runs what must follow an open before anything is written (the integrity pass, then the
+   * folder's tidying). Writes, compactions and backups wait for it; if it fails, the store
+   * is closed and refuses every edit, and `verified` rejects with the reason.
+   */
+  private settle(task: () => Promise<void>): void {
+    this.verdict = task().catch((error: unknown) => {
+      // A disk that refused the tidying (cutting a torn line back) refuses the open, as before.
+      const refusal =
+        error instanceof AppError
+          ? error
+          : new AppError(
+              'storage',
+              `Cannot open ${this.folder}: ${describeWriteError(error)}. The files were left as they are.`,
+            )
+      this.refusal = refusal
+      this.closed = true
+      this.clearTimer()
+      throw refusal
+    })
+    // Awaited by every write; a refusal nobody awaits yet is not an unhandled rejection.
+    this.verdict.catch(() => undefined)
+  }
+
+  /**
+   * Resolves once the records this store opened with passed the integrity pass (at once for
+   * a new or converted project); rejects with DamagedProjectError when they did not, and the
+   * store is closed by then.
+   */
+  get verified(): Promise<void> {
+    return this.verdict
   }
 
   /** Creates a new, empty project in `folder`, which must not hold a project already. */
@@ -454,10 +546,20 @@ export class ProjectStore {
    * replace a record (`data.entities[i] = { ...old, name }`), never edit it in place.
    */
   mutate<T>(change: (data: ProjectFile) => T): T {
-    if (this.closed) throw new AppError('no_project', 'This project has been closed.')
+    this.assertOpen()
     const result = change(this.watched())
     this.markChanged()
     return result
+  }
+
+  private assertOpen(): void {
+    if (!this.closed) return
+    throw new AppError(
+      'no_project',
+      this.refusal
+        ? `This project was closed just after it opened, before anything was written to it: ${this.refusal.message}`
+        : 'This project has been closed.',
+    )
   }
 
   private watching: { data: ProjectFile; view: ProjectFile } | null = null
@@ -658,6 +760,12 @@ export class ProjectStore {
   /** Flushes, stops accepting edits, and compacts what the journal holds. */
   async close(): Promise<void> {
     try {
+      // A store refused just after opening has nothing it may write.
+      const refused = await this.verdict.then(
+        () => false,
+        () => true,
+      )
+      if (refused) return
       await this.flush()
       this.closed = true
       if (this.options.compaction?.onClose !== false && this.disk.compactable) {
@@ -750,7 +858,9 @@ export class ProjectStore {
   }
 
   private enqueue<T>(job: () => Promise<T>): Promise<T> {
-    const run = this.jobs.then(job, job)
+    // Nothing runs before the records opened with are known sound (see `verified`).
+    const afterVerdict = (): Promise<T> => this.verdict.then(job)
+    const run = this.jobs.then(afterVerdict, afterVerdict)
     this.jobs = run.catch(() => undefined)
     return run
   }
@@ -782,6 +892,7 @@ export class ProjectStore {
 
   /** Runs `task` alone: no write, rotation or other task of this store meanwhile. */
   private async exclusive<T>(task: () => Promise<T>): Promise<T> {
+    await this.verdict
     while (this.inFlight) await this.inFlight.catch(() => undefined)
     const run = task()
     this.inFlight = run.then(
@@ -817,7 +928,7 @@ export class ProjectStore {
     parts: AsyncIterable<readonly RecordPut[]>,
     stillValid: () => boolean,
   ): Promise<boolean> {
-    if (this.closed) throw new AppError('no_project', 'This project has been closed.')
+    this.assertOpen()
     return this.exclusive(async () => {
       // Edits made before go first, as their own batch.
       await this.writeNow()

@@ -92,6 +92,10 @@ async function storeFiles(folder: string): Promise<string[]> {
 export class Workspace {
   private store: ProjectStore | null = null
   private failure: Omit<OpenFailure, 'backups'> | null = null
+  /** Team sync resuming for the open project, once its records are verified. */
+  private attaching: Promise<void> = Promise.resolve()
+  /** A project being closed just after it opened (see refuseIfDamaged): its failure is not kept yet. */
+  private refusing: Promise<void> = Promise.resolve()
   /** Document imports in progress, each in its worker; they outlive a change of project. */
   readonly imports: ImportJobs
   /** Team sync of the open project. */
@@ -134,7 +138,8 @@ export class Workspace {
    * Opens a project folder; the current one stays open if the new one cannot be read.
    * Damaged store files (a v1 project.json, or a v2 snapshot with its journals) are moved
    * aside (renamed, never rewritten) and the failure is kept, with the folder's backups,
-   * for the user to choose a restore.
+   * for the user to choose a restore. A project whose records fail the integrity pass,
+   * which runs just after it opens, is closed then and refused the same way.
    */
   async open(folder: string): Promise<ProjectStore> {
     const path = resolve(localFolder(folder))
@@ -151,6 +156,8 @@ export class Workspace {
 
   /** The open project and the last failure to open one. */
   async status(): Promise<WorkspaceStatus> {
+    // Between a late refusal and its failure being kept, the answer would show neither.
+    await this.refusing
     return {
       open: this.store ? { folder: this.store.folder, name: this.store.data.project.name } : null,
       failure: this.failure
@@ -226,9 +233,34 @@ export class Workspace {
     if (this.failure?.folder === folder) this.failure = null
   }
 
-  private async recordFailure(folder: string, error: unknown): Promise<unknown> {
+  /**
+   * A store refused after it opened (its integrity pass failed): if it is still the open
+   * project, it is closed (it wrote nothing) and its failure is kept as an open's would be,
+   * so the next look at the workspace shows the recovery screen.
+   */
+  private refuseIfDamaged(store: ProjectStore): void {
+    store.verified.catch((error: unknown) => {
+      if (this.store !== store) return
+      this.store = null
+      this.refusing = (async () => {
+        await this.attaching
+        await this.sync.detach().catch(() => undefined)
+        await store.close().catch(() => undefined)
+        await this.recordFailure(store.folder, error, { afterOpen: true })
+      })()
+    })
+  }
+
+  private async recordFailure(
+    folder: string,
+    error: unknown,
+    { afterOpen = false } = {},
+  ): Promise<unknown> {
     if (!(error instanceof AppError)) return error
     const at = new Date().toISOString()
+    const closedAfterOpen = afterOpen
+      ? 'Sightline closed this project just after opening it, before writing anything to it. '
+      : ''
     if (error instanceof DamagedProjectError) {
       let movedTo: string | undefined
       try {
@@ -244,6 +276,7 @@ export class Workspace {
       const backups = await listBackups(folder)
       const usable = backups.filter((b) => b.verified).length
       const message =
+        closedAfterOpen +
         `Cannot open ${error.path}: ${error.problem}. ` +
         (movedTo
           ? `The damaged file was kept as ${movedTo}. `
@@ -260,7 +293,7 @@ export class Workspace {
       }
       return new AppError('storage', message)
     }
-    this.failure = { folder, message: error.message, at }
+    this.failure = { folder, message: closedAfterOpen + error.message, at }
     return error
   }
 
@@ -340,6 +373,7 @@ export class Workspace {
   async close(): Promise<void> {
     const store = this.store
     this.store = null
+    await this.attaching
     await this.sync.detach()
     try {
       await store?.close()
@@ -352,10 +386,15 @@ export class Workspace {
     const previous = this.store
     this.store = next
     this.failure = null
+    await this.attaching
     await this.sync.detach()
     await previous?.close()
-    // A project linked to a hub resumes its sync; one that cannot does not fail the open.
-    await this.sync.attach(next).catch(() => undefined)
+    this.refuseIfDamaged(next)
+    // A project linked to a hub resumes its sync once its records are verified (a refused
+    // one never reaches the hub); one that cannot sync does not fail the open.
+    this.attaching = next.verified
+      .then(() => (this.store === next ? this.sync.attach(next) : undefined))
+      .catch(() => undefined)
     // The recent list is a convenience: failing to write it must not fail the open.
     await this.remember(next).catch(() => undefined)
   }

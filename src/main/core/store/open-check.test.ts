@@ -38,6 +38,8 @@ async function openCopy(where: 'worker' | 'inline', log: string[] = []): Promise
       openCheck: { where },
       log: (line) => log.push(line),
     })
+    // The integrity pass runs after the open resolves: its refusal counts as the open's.
+    await store.verified
     const outcome = { opened: store.data, frozen: Object.isFrozen(store.data.entities[0]) }
     await store.close()
     return outcome

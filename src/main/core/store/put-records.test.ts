@@ -94,6 +94,7 @@ describe('putting many records at once', () => {
     const reopened = await ProjectStore.open(crashed, { ...options, log: (m) => logged.push(m) })
     expect(imported(reopened)).toBe(0)
     expect(reopened.data.project.description).toBe('Edited before the import')
+    await reopened.verified
     expect(logged.join('\n')).toMatch(/cut short by a crash/)
     await reopened.close()
   })

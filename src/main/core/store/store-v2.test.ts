@@ -92,6 +92,8 @@ describe('the journal', () => {
     const log: string[] = []
     const store = await ProjectStore.open(folder, { log: (line) => log.push(line) })
     expect(nameOf(store.data, 'grp-nrf')).toBe('Edit 3')
+    // Cut back once the records are verified, before the next write can append.
+    await store.verified
     expect(log.join('\n')).toMatch(/cut short by a crash.*cut back to \d+ bytes/)
     expect((await readFile(journal)).length).toBe(whole)
     // The next edit follows on from the last whole batch.
@@ -157,14 +159,38 @@ describe('the journal', () => {
     })
     await store.flush()
     await store.close()
+    const bytesOnDisk = async (): Promise<string[]> =>
+      Promise.all(
+        [snapshotName(1), journalName(1)].map(async (name) =>
+          (await readFile(join(folder, name))).toString('base64'),
+        ),
+      )
+    const before = await bytesOnDisk()
     for (const receipts of [undefined, book]) {
-      const error = await ProjectStore.open(folder, {
+      // The records load (each one is sound); the pass over them together runs after.
+      const opened = await ProjectStore.open(folder, {
         backups: false,
+        writeDelayMs: 0,
         ...(receipts ? { receipts } : {}),
-      }).catch((e: unknown) => e)
+      })
+      // An edit made before the verdict stays in memory: nothing may be written.
+      opened.mutate((data) => {
+        data.project = { ...data.project, name: 'Renamed before the verdict' }
+      })
+      const error = await opened.verified.catch((e: unknown) => e)
       expect(error).toBeInstanceOf(DamagedProjectError)
       expect((error as DamagedProjectError).damage).toBe('integrity')
       expect((error as DamagedProjectError).message).toContain(`missing source "${quoted}"`)
+      expect((error as DamagedProjectError).files).toEqual(
+        expect.arrayContaining([join(folder, snapshotName(1)), join(folder, journalName(1))]),
+      )
+      expect(opened.isClosed).toBe(true)
+      expect(() => opened.mutate(() => undefined)).toThrow(/closed just after it opened/)
+      await expect(opened.flush()).rejects.toBeInstanceOf(DamagedProjectError)
+      await expect(opened.backupNow('manual')).rejects.toBeInstanceOf(DamagedProjectError)
+      await opened.close()
+      expect(await bytesOnDisk()).toEqual(before)
+      expect(await listStoreFiles(folder)).toEqual({ snapshots: [1], journals: [1] })
     }
   })
 
@@ -178,6 +204,8 @@ describe('the journal', () => {
     await writeFile(join(folder, journalName(1)), journal)
     const reopened = await ProjectStore.open(folder)
     expect(nameOf(reopened.data, 'grp-nrf')).toBe('Edit 3')
+    // Files of folded generations go once the records are verified.
+    await reopened.verified
     expect(await listStoreFiles(folder)).toEqual({ snapshots: [2], journals: [2] })
     await reopened.close()
   })
@@ -250,6 +278,7 @@ describe('compaction', () => {
     await writeFile(join(folder, journalName(1)), oldJournal)
     const reopened = await ProjectStore.open(folder)
     expect(nameOf(reopened.data, 'grp-nrf')).toBe('Edit 3')
+    await reopened.verified
     expect((await listStoreFiles(folder)).snapshots).toEqual([2])
     await reopened.close()
   })

@@ -132,6 +132,8 @@ export class SyncHost {
   async forStore(store: ProjectStore): Promise<SyncClient> {
     if (this.sync?.store === store && !this.sync.hasStopped) return this.sync
     if (this.sync) await this.detach()
+    // Records that fail the integrity pass run just after an open must never reach the hub.
+    await store.verified
     await this.readSettings()
     this.opening ??= SyncClient.open(store, {
       author: () => this.authorName(),
