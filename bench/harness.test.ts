@@ -65,8 +65,10 @@ describe('a quick store suite on the small preset', () => {
     const measurements = await storeSuite.run(ctx)
     expect(measurements.map((m) => m.name)).toEqual([
       'open small project → ready store (reopen: the snapshot has a receipt)',
+      'open small project → integrity verdict (reopen)',
       'longest main-thread stall while opening (small, reopen)',
       'open small project → ready store (first open: no receipt)',
+      'open small project → integrity verdict (first open)',
       'longest main-thread stall while opening (small, first open)',
       'one edit acknowledged (entities.update, small)',
       'one batch on disk (append + fdatasync, small)',
