@@ -242,11 +242,13 @@ export class Workspace {
     store.verified.catch((error: unknown) => {
       if (this.store !== store) return
       this.store = null
+      // Edits made in the moment before the verdict were kept in memory, never written.
+      const unsaved = store.saveState().pending
       this.refusing = (async () => {
         await this.attaching
         await this.sync.detach().catch(() => undefined)
         await store.close().catch(() => undefined)
-        await this.recordFailure(store.folder, error, { afterOpen: true })
+        await this.recordFailure(store.folder, error, { afterOpen: { unsaved } })
       })()
     })
   }
@@ -254,13 +256,15 @@ export class Workspace {
   private async recordFailure(
     folder: string,
     error: unknown,
-    { afterOpen = false } = {},
+    { afterOpen }: { afterOpen?: { unsaved: boolean } } = {},
   ): Promise<unknown> {
     if (!(error instanceof AppError)) return error
     const at = new Date().toISOString()
-    const closedAfterOpen = afterOpen
-      ? 'Sightline closed this project just after opening it, before writing anything to it. '
-      : ''
+    const closedAfterOpen = !afterOpen
+      ? ''
+      : afterOpen.unsaved
+        ? 'Sightline closed this project just after opening it, before writing anything to it: the edits made since it opened were not saved. '
+        : 'Sightline closed this project just after opening it, before writing anything to it. '
     if (error instanceof DamagedProjectError) {
       let movedTo: string | undefined
       try {
