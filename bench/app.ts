@@ -12,6 +12,11 @@ const SERVE = join(ROOT, 'out', 'main', 'serve.js')
 const RSS_PROBE = join(ROOT, 'bench', 'rss-probe.mjs')
 
 /** Runs `electron-vite build`, so that suites measure the code as it is now. */
+/** A worker of the build (ctx.build() first): the bundle the app runs, not the TypeScript under tsx. */
+export function builtWorker(name: string): URL {
+  return pathToFileURL(join(ROOT, 'out', 'main', `${name}.js`))
+}
+
 export async function buildApp(): Promise<void> {
   const bin = join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js')
   const { code, output } = await run(process.execPath, [bin, 'build'])
