@@ -206,7 +206,7 @@ async function loadError(error: unknown, folder: string): Promise<unknown> {
  * none; the integrity pass is the caller's (checkIntegrity). Damage is thrown as
  * DamagedProjectError naming every store file.
  * With `check` (a worker checking the same files, see store/open-check.ts) this thread
- * reads, assembles and runs the integrity pass; the worker's verdict decides the rest, and
+ * reads and assembles; the worker's verdict decides the rest, and
  * where the two do not agree (or the worker could not check) the files are read again
  * here, validating as they go.
  */

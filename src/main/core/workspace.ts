@@ -249,7 +249,7 @@ export class Workspace {
         await this.sync.detach().catch(() => undefined)
         await store.close().catch(() => undefined)
         await this.recordFailure(store.folder, error, { afterOpen: { unsaved } })
-      })()
+      })().catch(() => undefined) // status() awaits this: it must not reject.
     })
   }
 
