@@ -1,4 +1,4 @@
-import { mkdir, rename, rm } from 'node:fs/promises'
+import { mkdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import type { BackupCounts, BackupInfo, BackupReason, SaveStatus } from '../../shared/api/storage'
@@ -35,7 +35,6 @@ import {
   snapshotName,
   StoreFileProblem,
   V1_FILE,
-  V1_KEPT_FILE,
 } from './store/format'
 import { Journal } from './store/journal'
 import { Slicer } from './store/lines'
@@ -401,10 +400,10 @@ export class ProjectStore {
       await checkIntegrity(folder, file, loaded, slicer)
       await ProjectStore.backUpFiles(folder, loaded, 'before-migration', options)
     }
-    const disk = await StoreFolder.fromLoaded(folder, file, loaded, options.fs)
-    const db = new Low<ProjectFile>(disk, await disk.read())
-    const store = new ProjectStore(folder, db, disk, options)
-    store.lastBackupAt = await newestAutoBackupTime(folder)
+    const store = await ProjectStore.over(
+      await StoreFolder.fromLoaded(folder, file, loaded, options.fs),
+      options,
+    )
     const asLoaded = migrated ? null : recordsAsLoaded(file)
     store.settle(async () => {
       // The caller takes the store first; the pass starts on the next turn.
@@ -427,12 +426,24 @@ export class ProjectStore {
       // The old file is kept before the new version replaces it.
       await writeBackup(folder, v1.textBeforeMigration, 'before-migration', { fs: options.fs })
     }
-    const disk = await StoreFolder.fromMemory(folder, v1.file, { fromV1: true }, options.fs)
-    const db = new Low<ProjectFile>(disk, await disk.read())
-    const store = new ProjectStore(folder, db, disk, options)
-    store.lastBackupAt = await newestAutoBackupTime(folder)
+    const store = await ProjectStore.over(
+      await StoreFolder.fromMemory(folder, v1.file, { fromV1: true }, options.fs),
+      options,
+    )
     if (v1.migratedFrom !== undefined) store.markChanged()
     else await store.writeAsOpened()
+    return store
+  }
+
+  /** A store over an existing project's files, as read. */
+  private static async over(disk: StoreFolder, options: StoreOptions): Promise<ProjectStore> {
+    const store = new ProjectStore(
+      disk.folder,
+      new Low<ProjectFile>(disk, await disk.read()),
+      disk,
+      options,
+    )
+    store.lastBackupAt = await newestAutoBackupTime(disk.folder)
     return store
   }
 
@@ -455,11 +466,7 @@ export class ProjectStore {
       )
     }
     for (const name of loaded.stale) await rm(join(folder, name), { force: true })
-    // A v1 file beside v2 files is the one they were converted from.
-    const v1 = join(folder, V1_FILE)
-    if ((await pathExists(v1)) && !(await pathExists(join(folder, V1_KEPT_FILE)))) {
-      await rename(v1, join(folder, V1_KEPT_FILE)).catch(() => undefined)
-    }
+    await StoreFolder.keepV1File(folder)
   }
 
   /** Writes the records as opened (a whole new generation); if the disk refuses, they wait in memory like any edit. */
@@ -761,11 +768,8 @@ export class ProjectStore {
   async close(): Promise<void> {
     try {
       // A store refused just after opening has nothing it may write.
-      const refused = await this.verdict.then(
-        () => false,
-        () => true,
-      )
-      if (refused) return
+      await this.verdict.catch(() => undefined)
+      if (this.refusal) return
       await this.flush()
       this.closed = true
       if (this.options.compaction?.onClose !== false && this.disk.compactable) {

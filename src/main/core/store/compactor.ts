@@ -8,7 +8,7 @@ import type { WriteFs } from '../durable-write'
 import { compact, type CompactionJob, type CompactionResult } from './compaction'
 import { StoreFileProblem } from './format'
 import { Slicer } from './lines'
-import { workerEntry } from './worker-entry'
+import { workerEntry, type WorkerEntry } from './worker-entry'
 
 export interface CompactionOptions {
   /** 'auto': a worker when the files to read pass `workerMinBytes`, else inline. */
@@ -34,10 +34,10 @@ function inWorker(
   timeoutMs: number,
   workerUrl: URL | undefined,
 ): Promise<CompactionResult> {
-  const entry = workerUrl ? { url: workerUrl } : workerEntry('compaction-worker')
+  const entry: WorkerEntry = workerUrl ? { url: workerUrl } : workerEntry('compaction-worker')
   return new Promise((resolve, reject) => {
     const worker = new Worker(entry.url, {
-      workerData: { ...job, ...('workerData' in entry ? entry.workerData : {}) },
+      workerData: { ...job, ...entry.workerData },
       resourceLimits: WORKER_LIMITS,
     })
     let settled = false

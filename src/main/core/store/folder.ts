@@ -340,10 +340,7 @@ export class StoreFolder implements Adapter<ProjectFile> {
     await this.removeFiles(obsolete)
     if (this.v1Pending) {
       this.v1Pending = false
-      const v1 = join(this.folder, V1_FILE)
-      if ((await pathExists(v1)) && !(await pathExists(join(this.folder, V1_KEPT_FILE)))) {
-        await rename(v1, join(this.folder, V1_KEPT_FILE)).catch(() => undefined)
-      }
+      await StoreFolder.keepV1File(this.folder)
     }
     this.emit({ kind: 'reset', seq })
   }
@@ -465,6 +462,17 @@ export class StoreFolder implements Adapter<ProjectFile> {
         ...(g === current.generation ? { bytes: current.length } : {}),
       })),
       seq: this.seq,
+    }
+  }
+
+  /**
+   * Renames a v1 project.json beside v2 files, the one they were converted from, to
+   * project.v1.json, unless one is kept already; the first compaction removes it.
+   */
+  static async keepV1File(folder: string): Promise<void> {
+    const v1 = join(folder, V1_FILE)
+    if ((await pathExists(v1)) && !(await pathExists(join(folder, V1_KEPT_FILE)))) {
+      await rename(v1, join(folder, V1_KEPT_FILE)).catch(() => undefined)
     }
   }
 
